@@ -1,0 +1,166 @@
+package cn.gongjiang.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+
+/**
+ * Writes and reads the audit log. Each write runs in its own short transaction, so what was attempted is recorded
+ * even when the attempt itself rolls back, and an advisory lock keeps the chain a single line.
+ */
+@Service
+public class AuditLog {
+
+	private static final long CHAIN_LOCK = 0x4155444954L; // "AUDIT"
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(Actor actor, String action, String target, AuditOutcome outcome, String detail) {
+		append(actor.username(), actor.role().name(), actor.scope().toString(), action, target, outcome, detail);
+	}
+
+	/** For events without a signed-in actor: failed logins, public requests. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordAnonymous(String account, String action, String target, AuditOutcome outcome, String detail) {
+		append(account, null, null, action, target, outcome, detail);
+	}
+
+	private void append(String account, String role, String scope, String action, String target,
+			AuditOutcome outcome, String detail) {
+		jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query(Object.class).single();
+		var previous = jdbc.sql("select hash from audit.audit_event order by id desc limit 1")
+				.query(byte[].class).optional().orElse(null);
+		var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		var address = clientAddress();
+		var hash = AuditEvent.chainHash(previous, at, account, role, scope, action, target, outcome, address, detail);
+		jdbc.sql("""
+				insert into audit.audit_event (occurred_at, account, role, scope, action, target, outcome,
+				                               client_address, detail, previous_hash, hash)
+				values (:at, :account, :role, :scope, :action, :target, :outcome, :address, :detail, :previous, :hash)
+				""")
+				.param("at", Timestamp.from(at))
+				.param("account", account)
+				.param("role", role)
+				.param("scope", scope)
+				.param("action", action)
+				.param("target", target)
+				.param("outcome", outcome.name())
+				.param("address", address)
+				.param("detail", detail)
+				.param("previous", previous)
+				.param("hash", hash)
+				.update();
+	}
+
+	/** The auditor's view; reading the log is itself recorded. */
+	@Transactional
+	public List<AuditEvent> search(Actor auditor, AuditQuery query) {
+		requireAuditor(auditor);
+		var events = jdbc.sql("""
+				select * from audit.audit_event
+				where (cast(:account as text) is null or account = :account)
+				  and (cast(:action as text) is null or action like :action || '%')
+				  and (cast(:outcome as text) is null or outcome = :outcome)
+				  and (cast(:from as timestamptz) is null or occurred_at >= :from)
+				  and (cast(:to as timestamptz) is null or occurred_at < :to)
+				order by id desc
+				limit :size offset :offset
+				""")
+				.param("account", blankToNull(query.account()))
+				.param("action", blankToNull(query.action()))
+				.param("outcome", query.outcome() == null ? null : query.outcome().name())
+				.param("from", query.from() == null ? null : Timestamp.from(query.from().atStartOfDay(CHINA).toInstant()))
+				.param("to", query.to() == null ? null
+						: Timestamp.from(query.to().plusDays(1).atStartOfDay(CHINA).toInstant()))
+				.param("size", query.size())
+				.param("offset", query.page() * query.size())
+				.query(AuditLog::map)
+				.list();
+		record(auditor, "audit.search", null, AuditOutcome.SUCCESS, null);
+		return events;
+	}
+
+	/** Walks the whole chain in order and reports the first row whose hash or link does not fit. */
+	@Transactional
+	public ChainVerification verify(Actor auditor) {
+		requireAuditor(auditor);
+		var result = verifyChain();
+		record(auditor, "audit.verify", null, result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+				result.intact() ? "rows=" + result.checkedRows() : "broken at " + result.firstBrokenId());
+		return result;
+	}
+
+	ChainVerification verifyChain() {
+		var checked = new long[1];
+		var broken = new ChainVerification[1];
+		var previous = new byte[][] { null };
+		var first = new boolean[] { true };
+		try (var rows = jdbc.sql("select * from audit.audit_event order by id").withFetchSize(1000)
+				.query(AuditLog::map).stream()) {
+			rows.takeWhile(e -> broken[0] == null).forEach(event -> {
+				// the oldest kept row may follow rows deleted after the retention period: trust its link
+				if (!first[0] && !Arrays.equals(event.previousHash(), previous[0])) {
+					broken[0] = new ChainVerification(checked[0], event.id(), "link");
+				}
+				else if (!Arrays.equals(event.hash(), event.expectedHash())) {
+					broken[0] = new ChainVerification(checked[0], event.id(), "content");
+				}
+				else {
+					checked[0]++;
+					previous[0] = event.hash();
+					first[0] = false;
+				}
+			});
+		}
+		return broken[0] != null ? broken[0] : new ChainVerification(checked[0], null, null);
+	}
+
+	private static void requireAuditor(Actor actor) {
+		if (!actor.is(Role.AUDITOR)) {
+			throw new org.springframework.security.access.AccessDeniedException("audit log is for the auditor");
+		}
+	}
+
+	private static String clientAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return attributes.getRequest().getRemoteAddr();
+		}
+		return null;
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private static AuditEvent map(ResultSet rs, int row) throws SQLException {
+		return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("account"),
+				rs.getString("role"), rs.getString("scope"), rs.getString("action"), rs.getString("target"),
+				AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("client_address"), rs.getString("detail"),
+				rs.getBytes("previous_hash"), rs.getBytes("hash"));
+	}
+}

@@ -1,0 +1,5 @@
+package cn.gongjiang.audit;
+
+public enum AuditOutcome {
+	SUCCESS, FAILURE, DENIED
+}

@@ -1,0 +1,39 @@
+package cn.gongjiang.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.DataScope;
+import cn.gongjiang.shared.security.Role;
+
+/** An account as stored. Changes go through the repository with the version read. */
+record Account(long id, String username, String displayName, String passwordHash, Role role, DataScope scope,
+		String totpSecret, Long totpLastStep, boolean totpExempt, int failedAttempts, Instant lockedUntil,
+		boolean enabled, Instant lastLoginAt, int version) {
+
+	/** MLPS level 3: five failures in a row lock the account for fifteen minutes. */
+	static final int MAX_FAILED_ATTEMPTS = 5;
+	static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+	boolean lockedAt(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	/** Whether the next failure locks the account. */
+	boolean lastAttemptBeforeLock() {
+		return failedAttempts + 1 >= MAX_FAILED_ATTEMPTS;
+	}
+
+	boolean needsSecondFactor() {
+		return role.privileged() && !totpExempt;
+	}
+
+	boolean totpEnrolled() {
+		return totpSecret != null;
+	}
+
+	Actor actor() {
+		return new Actor(id, username, displayName, role, scope);
+	}
+}

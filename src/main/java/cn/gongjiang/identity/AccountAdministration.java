@@ -1,0 +1,174 @@
+package cn.gongjiang.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.CreditCode;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.DataScope;
+import cn.gongjiang.shared.security.Role;
+
+/**
+ * The security administrator's work (安全管理员): opening accounts with a role and scope, unlocking, disabling,
+ * resetting passwords and second factors. Nobody else may do it, nobody may do it to their own account, and every
+ * action is audited.
+ */
+@Service
+public class AccountAdministration {
+
+	private final Accounts accounts;
+	private final PasswordEncoder passwords;
+	private final RegionDirectory regions;
+	private final ApiTokens tokens;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	AccountAdministration(Accounts accounts, PasswordEncoder passwords, RegionDirectory regions, ApiTokens tokens,
+			AuditLog audit, Clock clock) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.regions = regions;
+		this.tokens = tokens;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<AccountSummary> list(Actor admin) {
+		requireSecurityAdmin(admin, "account.list", null);
+		var now = clock.instant();
+		return accounts.all().stream()
+				.map(a -> new AccountSummary(a.id(), a.username(), a.displayName(), a.role(), a.scope().toString(),
+						a.enabled(), a.lockedAt(now), a.totpEnrolled(), a.lastLoginAt(), a.version()))
+				.toList();
+	}
+
+	@Transactional
+	public long open(Actor admin, NewAccount request) {
+		requireSecurityAdmin(admin, "account.create", request.username());
+		var username = request.username() == null ? "" : request.username().strip().toLowerCase();
+		if (!username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+			throw new InvalidValueException("account.username.format");
+		}
+		if (request.displayName() == null || request.displayName().isBlank()) {
+			throw new InvalidValueException("account.display-name.required");
+		}
+		if (request.role() == null) {
+			throw new InvalidValueException("account.role.required");
+		}
+		if (accounts.byUsername(username).isPresent()) {
+			throw new ConflictException("account.username.taken", username);
+		}
+		PasswordPolicy.check(request.initialPassword(), username, request.role());
+		var scope = scopeFor(request.role(), request.scope());
+		var id = accounts.insert(username, request.displayName().strip(), passwords.encode(request.initialPassword()),
+				request.role(), scope, false);
+		audit.record(admin, "account.create", username, AuditOutcome.SUCCESS, request.role() + " " + scope);
+		return id;
+	}
+
+	@Transactional
+	public void unlock(Actor admin, long accountId, int version) {
+		change(admin, "account.unlock", accountId, a -> accounts.unlock(a.id(), version));
+	}
+
+	@Transactional
+	public void setEnabled(Actor admin, long accountId, boolean enabled, int version) {
+		change(admin, enabled ? "account.enable" : "account.disable", accountId, a -> {
+			var changed = accounts.setEnabled(a.id(), enabled, version);
+			if (changed && !enabled) {
+				tokens.revokeAll(a.id());
+			}
+			return changed;
+		});
+	}
+
+	@Transactional
+	public void resetSecondFactor(Actor admin, long accountId, int version) {
+		change(admin, "account.totp.reset", accountId, a -> accounts.resetTotp(a.id(), version));
+	}
+
+	@Transactional
+	public void resetPassword(Actor admin, long accountId, String newPassword, int version) {
+		change(admin, "account.password.reset", accountId, a -> {
+			PasswordPolicy.check(newPassword, a.username(), a.role());
+			var changed = accounts.changePassword(a.id(), passwords.encode(newPassword), version);
+			if (changed) {
+				tokens.revokeAll(a.id());
+			}
+			return changed;
+		});
+	}
+
+	private void change(Actor admin, String action, long accountId, java.util.function.Predicate<Account> change) {
+		var account = accounts.byId(accountId).orElseThrow(() -> new NotFoundException("account.not-found"));
+		requireSecurityAdmin(admin, action, account.username());
+		if (account.id() == admin.accountId()) {
+			audit.record(admin, action, account.username(), AuditOutcome.DENIED, "own account");
+			throw new AccessDeniedException("not on one's own account");
+		}
+		if (!change.test(account)) {
+			throw new ConflictException("account.changed", account.username());
+		}
+		audit.record(admin, action, account.username(), AuditOutcome.SUCCESS, null);
+	}
+
+	/** Region-bound roles must be bound to a region of their level: province, a city, a county. */
+	DataScope scopeFor(Role role, String rawScope) {
+		var scope = rawScope == null ? "" : rawScope.strip();
+		switch (role.scopeKind()) {
+			case NONE:
+				return DataScope.NONE;
+			case REGION: {
+				var code = RegionCode.of(scope);
+				var path = regions.pathOf(code)
+						.orElseThrow(() -> new InvalidValueException("account.scope.region-unknown", scope));
+				var depth = path.split("/").length - 1;
+				var expected = role == Role.PROVINCE_OFFICER ? 1 : role == Role.CITY_OFFICER ? 2 : 3;
+				if (depth != expected) {
+					throw new InvalidValueException("account.scope.region-level", scope);
+				}
+				return DataScope.region(code, path);
+			}
+			case DEPARTMENT:
+				if (!DEPARTMENTS.contains(scope)) {
+					throw new InvalidValueException("account.scope.department-unknown", scope);
+				}
+				return DataScope.department(scope);
+			case ORGANISATION:
+				return DataScope.organisation(CreditCode.parse(scope).value());
+			case PERSON:
+				if (scope.isEmpty()) {
+					throw new InvalidValueException("account.scope.required");
+				}
+				return DataScope.person(scope);
+			default:
+				throw new IllegalStateException();
+		}
+	}
+
+	/** The provincial departments that own task lines of 001 attachment 1. */
+	static final Set<String> DEPARTMENTS = Set.of("hrss", "economy-it", "education", "construction", "transport",
+			"agriculture", "commerce", "civil-affairs", "veterans", "federation-of-trade-unions", "youth-league",
+			"women-federation", "disabled-persons-federation");
+
+	private void requireSecurityAdmin(Actor actor, String action, String target) {
+		if (!actor.is(Role.SECURITY_ADMIN)) {
+			audit.record(actor, action, target, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("security administrators only");
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package cn.gongjiang.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.gongjiang.shared.security.DataScope;
+import cn.gongjiang.shared.security.Role;
+
+@Repository
+class Accounts {
+
+	private final JdbcClient jdbc;
+
+	Accounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Account> byUsername(String username) {
+		return jdbc.sql("select * from identity.account where username = :username")
+				.param("username", username)
+				.query(Accounts::map)
+				.optional();
+	}
+
+	Optional<Account> byId(long id) {
+		return jdbc.sql("select * from identity.account where id = :id").param("id", id).query(Accounts::map).optional();
+	}
+
+	List<Account> all() {
+		return jdbc.sql("select * from identity.account order by role, username").query(Accounts::map).list();
+	}
+
+	boolean isEmpty() {
+		return jdbc.sql("select not exists (select 1 from identity.account)").query(Boolean.class).single();
+	}
+
+	long insert(String username, String displayName, String passwordHash, Role role, DataScope scope,
+			boolean totpExempt) {
+		return jdbc.sql("""
+				insert into identity.account (username, display_name, password_hash, role, scope_kind, scope_value,
+				                              scope_path, totp_exempt)
+				values (:username, :displayName, :hash, :role, :scopeKind, :scopeValue, :scopePath, :exempt)
+				returning id
+				""")
+				.param("username", username)
+				.param("displayName", displayName)
+				.param("hash", passwordHash)
+				.param("role", role.name())
+				.param("scopeKind", scope.kind().name())
+				.param("scopeValue", scope.value())
+				.param("scopePath", scope.regionPath())
+				.param("exempt", totpExempt)
+				.query(Long.class)
+				.single();
+	}
+
+	/** Counts a failure; locks at the fifth. One statement, so concurrent guesses cannot slip past the count. */
+	void recordFailure(long id, Instant now) {
+		jdbc.sql("""
+				update identity.account
+				set failed_attempts = failed_attempts + 1,
+				    locked_until = case when failed_attempts + 1 >= :max then :lockedUntil else locked_until end
+				where id = :id
+				""")
+				.param("max", Account.MAX_FAILED_ATTEMPTS)
+				.param("lockedUntil", Timestamp.from(now.plus(Account.LOCKOUT)))
+				.param("id", id)
+				.update();
+	}
+
+	void recordSuccess(long id, Instant now) {
+		jdbc.sql("""
+				update identity.account set failed_attempts = 0, locked_until = null, last_login_at = :now where id = :id
+				""").param("now", Timestamp.from(now)).param("id", id).update();
+	}
+
+	/** Accepts a TOTP step only if it is later than the last accepted one. */
+	boolean acceptTotpStep(long id, long step) {
+		return jdbc.sql("""
+				update identity.account set totp_last_step = :step
+				where id = :id and (totp_last_step is null or totp_last_step < :step)
+				""").param("step", step).param("id", id).update() == 1;
+	}
+
+	void enrolTotp(long id, String secret, long step) {
+		jdbc.sql("""
+				update identity.account set totp_secret = :secret, totp_last_step = :step, updated_at = now(),
+				       version = version + 1
+				where id = :id and totp_secret is null
+				""").param("secret", secret).param("step", step).param("id", id).update();
+	}
+
+	boolean resetTotp(long id, int version) {
+		return versioned("totp_secret = null, totp_last_step = null", id, version).update() == 1;
+	}
+
+	boolean unlock(long id, int version) {
+		return versioned("failed_attempts = 0, locked_until = null", id, version).update() == 1;
+	}
+
+	boolean setEnabled(long id, boolean enabled, int version) {
+		return versioned("enabled = :enabled", id, version).param("enabled", enabled).update() == 1;
+	}
+
+	boolean changePassword(long id, String hash, int version) {
+		return versioned("password_hash = :hash, password_changed_at = now(), failed_attempts = 0, locked_until = null",
+				id, version).param("hash", hash).update() == 1;
+	}
+
+	private JdbcClient.StatementSpec versioned(String assignments, long id, int version) {
+		return jdbc.sql("update identity.account set " + assignments
+				+ ", updated_at = now(), version = version + 1 where id = :id and version = :version")
+				.param("id", id)
+				.param("version", version);
+	}
+
+	private static Account map(ResultSet rs, int row) throws SQLException {
+		var kind = Role.ScopeKind.valueOf(rs.getString("scope_kind"));
+		var scope = kind == Role.ScopeKind.NONE ? DataScope.NONE
+				: new DataScope(kind, rs.getString("scope_value"), rs.getString("scope_path"));
+		var locked = rs.getTimestamp("locked_until");
+		var lastLogin = rs.getTimestamp("last_login_at");
+		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("password_hash"), Role.valueOf(rs.getString("role")), scope, rs.getString("totp_secret"),
+				(Long) rs.getObject("totp_last_step"), rs.getBoolean("totp_exempt"), rs.getInt("failed_attempts"),
+				locked == null ? null : locked.toInstant(), rs.getBoolean("enabled"),
+				lastLogin == null ? null : lastLogin.toInstant(), rs.getInt("version"));
+	}
+}

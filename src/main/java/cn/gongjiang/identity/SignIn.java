@@ -1,0 +1,108 @@
+package cn.gongjiang.identity;
+
+import java.time.Clock;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+
+/**
+ * The sign-in rules for console and API alike: password, lockout after five failures, and the TOTP second factor
+ * for officers and administrators. Every attempt is audited, successful or not.
+ */
+@Service
+public class SignIn {
+
+	private final Accounts accounts;
+	private final PasswordEncoder passwords;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final String dummyHash;
+
+	SignIn(Accounts accounts, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.clock = clock;
+		this.dummyHash = passwords.encode("timing-equaliser");
+	}
+
+	public SignInResult password(String username, String password) {
+		var now = clock.instant();
+		var found = accounts.byUsername(username == null ? "" : username.strip());
+		if (found.isEmpty()) {
+			passwords.matches(String.valueOf(password), dummyHash); // same time as a real check
+			audit.recordAnonymous(username, "login", null, AuditOutcome.FAILURE, "unknown account");
+			return new SignInResult.Refused("auth.bad-credentials");
+		}
+		var account = found.get();
+		if (!account.enabled()) {
+			audit.recordAnonymous(account.username(), "login", null, AuditOutcome.DENIED, "disabled");
+			return new SignInResult.Refused("auth.disabled");
+		}
+		if (account.lockedAt(now)) {
+			audit.recordAnonymous(account.username(), "login", null, AuditOutcome.DENIED, "locked");
+			return new SignInResult.Refused("auth.locked");
+		}
+		if (password == null || !passwords.matches(password, account.passwordHash())) {
+			return failure(account, "bad password");
+		}
+		if (account.needsSecondFactor()) {
+			return new SignInResult.SecondFactorNeeded(account.id(), account.username(), account.totpEnrolled());
+		}
+		return success(account, "password");
+	}
+
+	/** The second step. The password step must have succeeded for this account in the same session or request. */
+	public SignInResult secondFactor(long accountId, String code) {
+		var account = accounts.byId(accountId).orElseThrow();
+		var now = clock.instant();
+		if (account.lockedAt(now)) {
+			audit.recordAnonymous(account.username(), "login", null, AuditOutcome.DENIED, "locked");
+			return new SignInResult.Refused("auth.locked");
+		}
+		if (!account.totpEnrolled()) {
+			return new SignInResult.Refused("auth.totp-not-enrolled");
+		}
+		var step = Totp.verify(account.totpSecret(), code, now, account.totpLastStep());
+		if (step.isEmpty() || !accounts.acceptTotpStep(account.id(), step.getAsLong())) {
+			return failure(account, "bad totp");
+		}
+		return success(account, "password+totp");
+	}
+
+	/** First sign-in of an officer: the code proves the authenticator app holds the new secret. */
+	public SignInResult enrol(long accountId, String secret, String code) {
+		var account = accounts.byId(accountId).orElseThrow();
+		var step = Totp.verify(secret, code, clock.instant(), null);
+		if (step.isEmpty()) {
+			return failure(account, "bad totp at enrolment");
+		}
+		accounts.enrolTotp(account.id(), secret, step.getAsLong());
+		audit.recordAnonymous(account.username(), "totp.enrol", account.username(), AuditOutcome.SUCCESS, null);
+		return success(account, "password+totp-enrolment");
+	}
+
+	public String newTotpSecret() {
+		return Totp.newSecret();
+	}
+
+	public String enrolmentUri(String username, String secret) {
+		return Totp.otpauthUri(username, secret);
+	}
+
+	private SignInResult failure(Account account, String detail) {
+		accounts.recordFailure(account.id(), clock.instant());
+		audit.recordAnonymous(account.username(), "login", null, AuditOutcome.FAILURE, detail);
+		return new SignInResult.Refused(account.lastAttemptBeforeLock() ? "auth.locked" : "auth.bad-credentials");
+	}
+
+	private SignInResult success(Account account, String method) {
+		accounts.recordSuccess(account.id(), clock.instant());
+		var actor = account.actor();
+		audit.record(actor, "login", null, AuditOutcome.SUCCESS, method);
+		return new SignInResult.SignedIn(actor);
+	}
+}

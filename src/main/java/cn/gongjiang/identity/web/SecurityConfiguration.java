@@ -1,0 +1,171 @@
+package cn.gongjiang.identity.web;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.identity.ApiTokens;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.web.ProblemWriter;
+
+/**
+ * Two filter chains: the JSON API and actuator with stateless bearer tokens and problem-details errors; the console
+ * with a session, a two-step form sign-in, CSRF and a strict content security policy. Both record refused access.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems, AuditLog audit)
+			throws Exception {
+		OpaqueTokenIntrospector introspector = token -> tokens.authenticate(token)
+				.map(ActorPrincipal::new)
+				.orElseThrow(() -> new BadOpaqueTokenException("unknown, lapsed or revoked token"));
+		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+				.csrf(c -> c.disable())
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.authorizeHttpRequests(a -> a
+						.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+						.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**").permitAll()
+						.requestMatchers("/actuator/**").hasRole("SYSTEM_ADMIN")
+						.anyRequest().hasAuthority(ActorAuthentication.SIGNED_IN))
+				.oauth2ResourceServer(o -> o
+						.opaqueToken(t -> t.introspector(introspector)
+								.authenticationConverter((token, principal) ->
+										new ActorAuthentication(((ActorPrincipal) principal).actor())))
+						.authenticationEntryPoint((request, response, e) -> {
+							response.setHeader("WWW-Authenticate", "Bearer");
+							problems.write(request, response, HttpStatus.UNAUTHORIZED, "auth.required");
+						}))
+				.exceptionHandling(e -> e
+						.authenticationEntryPoint((request, response, ex) -> {
+							response.setHeader("WWW-Authenticate", "Bearer");
+							problems.write(request, response, HttpStatus.UNAUTHORIZED, "auth.required");
+						})
+						.accessDeniedHandler(audited(audit, (request, response, ex) ->
+								problems.write(request, response, HttpStatus.FORBIDDEN, "auth.forbidden"))))
+				.headers(this::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain console(HttpSecurity http, AccountAuthenticationProvider provider, AuditLog audit,
+			SecurityContextRepository contexts) throws Exception {
+		http.authenticationProvider(provider)
+				.securityContext(c -> c.securityContextRepository(contexts))
+				.authorizeHttpRequests(a -> a
+						.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+								"/error", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+						.requestMatchers("/login/totp").hasAuthority(PasswordStepAuthentication.AUTHORITY)
+						.requestMatchers("/admin/accounts/**").hasRole("SECURITY_ADMIN")
+						.requestMatchers("/audit/**").hasRole("AUDITOR")
+						.anyRequest().hasAuthority(ActorAuthentication.SIGNED_IN))
+				.formLogin(f -> f.loginPage("/login")
+						.successHandler(afterPassword())
+						.failureHandler(refused()))
+				.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+				.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+				.exceptionHandling(e -> e.accessDeniedHandler(audited(audit, (request, response, ex) -> {
+					var authentication = org.springframework.security.core.context.SecurityContextHolder
+							.getContext().getAuthentication();
+					if (authentication instanceof PasswordStepAuthentication) {
+						response.sendRedirect(request.getContextPath() + "/login/totp");
+					}
+					else {
+						response.sendError(HttpStatus.FORBIDDEN.value());
+					}
+				})))
+				.headers(this::headers)
+				.requestCache(Customizer.withDefaults());
+		return http.build();
+	}
+
+	private void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+				.referrerPolicy(r -> r.policy(
+						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+	}
+
+	private static AuthenticationSuccessHandler afterPassword() {
+		return (request, response, authentication) -> response.sendRedirect(request.getContextPath()
+				+ (authentication instanceof PasswordStepAuthentication ? "/login/totp" : "/"));
+	}
+
+	private static AuthenticationFailureHandler refused() {
+		return (request, response, e) -> {
+			var code = e instanceof SignInRefusedException r ? r.code() : "auth.bad-credentials";
+			response.sendRedirect(request.getContextPath() + "/login?error=" + code);
+		};
+	}
+
+	/** MLPS: refused access is an audit event. */
+	private static AccessDeniedHandler audited(AuditLog audit, AccessDeniedHandler then) {
+		return (request, response, e) -> {
+			var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+					.getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+				audit.record(actor, "access.denied", request.getMethod() + " " + request.getRequestURI(),
+						AuditOutcome.DENIED, null);
+			}
+			then.handle(request, response, e);
+		};
+	}
+
+	/** The bearer token's principal as Spring Security's resource server wants it, carrying our actor. */
+	record ActorPrincipal(Actor actor) implements OAuth2AuthenticatedPrincipal {
+
+		@Override
+		public java.util.Map<String, Object> getAttributes() {
+			return java.util.Map.of();
+		}
+
+		@Override
+		public java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> getAuthorities() {
+			return List.of();
+		}
+
+		@Override
+		public String getName() {
+			return actor.username();
+		}
+	}
+}

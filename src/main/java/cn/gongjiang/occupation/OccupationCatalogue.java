@@ -1,0 +1,66 @@
+package cn.gongjiang.occupation;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.OccupationCode;
+
+/** Looks occupations up by code and by name; the table is small (2,176 rows) and never changes at run time. */
+@Service
+public class OccupationCatalogue {
+
+	private static final String SELECT = "select code, name, level, parent_code, green, digital from occupation.occupation ";
+
+	private final JdbcClient jdbc;
+
+	OccupationCatalogue(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Occupation find(OccupationCode code) {
+		return jdbc.sql(SELECT + "where code = :code").param("code", code.value()).query(OccupationCatalogue::map)
+				.optional()
+				.orElseThrow(() -> new NotFoundException("occupation.not-found", code.value()));
+	}
+
+	public boolean exists(OccupationCode code) {
+		return jdbc.sql("select exists (select 1 from occupation.occupation where code = :code)")
+				.param("code", code.value()).query(Boolean.class).single();
+	}
+
+	/** Name search, occupations (细类) first, then shorter names: "车工" finds 车工 before 数控车工. */
+	public List<Occupation> search(String text, int limit) {
+		var q = text == null ? "" : text.strip();
+		if (q.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + """
+				where name like '%' || :q || '%' or code like :q || '%'
+				order by (name = :q) desc, level desc, length(name), code
+				limit :limit
+				""")
+				.param("q", escapeLike(q))
+				.param("limit", Math.min(Math.max(limit, 1), 200))
+				.query(OccupationCatalogue::map)
+				.list();
+	}
+
+	public List<Occupation> children(String parentCode) {
+		return jdbc.sql(SELECT + "where parent_code is not distinct from :parent order by code")
+				.param("parent", parentCode)
+				.query(OccupationCatalogue::map)
+				.list();
+	}
+
+	private static String escapeLike(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static Occupation map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Occupation(rs.getString("code"), rs.getString("name"), rs.getInt("level"),
+				rs.getString("parent_code"), (Boolean) rs.getObject("green"), (Boolean) rs.getObject("digital"));
+	}
+}

@@ -1,0 +1,13 @@
+package cn.gongjiang.region;
+
+/**
+ * One node of the region tree, as read. {@code mountainCounty} is null above and below county level.
+ */
+public record Region(String code, String name, RegionLevel level, String kind, String parentCode, String path,
+		Boolean mountainCounty, boolean hasChildren, int version) {
+
+	/** The codes from the province down to this region, read off the materialised path. */
+	public java.util.List<String> lineage() {
+		return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+	}
+}

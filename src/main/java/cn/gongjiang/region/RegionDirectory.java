@@ -1,0 +1,82 @@
+package cn.gongjiang.region;
+
+import java.util.List;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+
+/**
+ * Reading and maintaining the region tree. A region-bound officer sees their own area and the regions above it
+ * (docs/adr/0003-data-scope.md); anything else answers "not found", exactly as an unknown code does.
+ */
+@Service
+public class RegionDirectory {
+
+	private final Regions regions;
+	private final AuditLog audit;
+
+	RegionDirectory(Regions regions, AuditLog audit) {
+		this.regions = regions;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public Region find(RegionCode code, Actor actor) {
+		return regions.find(code.value(), actor.scope())
+				.orElseThrow(() -> new NotFoundException("region.not-found", code.value()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Region> children(RegionCode code, Actor actor) {
+		find(code, actor);
+		return regions.children(code.value(), actor.scope());
+	}
+
+	/** The regions from the province down to {@code region}, for a breadcrumb. */
+	@Transactional(readOnly = true)
+	public List<Region> lineage(Region region) {
+		return regions.byCodes(region.lineage());
+	}
+
+	@Transactional(readOnly = true)
+	public List<Region> mountainCounties() {
+		return regions.mountainCounties();
+	}
+
+	/** The materialised path of a region, for building a data scope; empty when the code does not exist. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<String> pathOf(RegionCode code) {
+		return regions.pathOf(code.value());
+	}
+
+	/**
+	 * Designating a mountain county (山区26县) is the province's decision (003 §3, §13); recorded with the
+	 * expected version so that two officers cannot overwrite each other.
+	 */
+	@Transactional
+	public Region changeMountainCounty(RegionCode code, boolean mountainCounty, int expectedVersion, Actor actor) {
+		if (!actor.is(Role.PROVINCE_OFFICER)) {
+			audit.record(actor, "region.mountain-county.change", code.value(), AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("province officers only");
+		}
+		var region = find(code, actor);
+		if (region.level() != RegionLevel.COUNTY) {
+			throw new cn.gongjiang.shared.InvalidValueException("region.mountain-county.not-county", code.value());
+		}
+		if (!regions.updateMountainCounty(code.value(), mountainCounty, expectedVersion)) {
+			throw new ConflictException("region.changed", code.value());
+		}
+		audit.record(actor, "region.mountain-county.change", code.value(), AuditOutcome.SUCCESS,
+				region.mountainCounty() + " -> " + mountainCounty);
+		return find(code, actor);
+	}
+}

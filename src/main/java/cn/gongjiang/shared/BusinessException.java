@@ -1,0 +1,27 @@
+package cn.gongjiang.shared;
+
+import java.util.List;
+
+/**
+ * A rule of the domain said no. The code is stable, dotted ({@code region.not-found}) and is also the message key
+ * in {@code messages_*.properties}; the arguments fill the message's placeholders.
+ */
+public class BusinessException extends RuntimeException {
+
+	private final String code;
+	private final transient List<Object> arguments;
+
+	public BusinessException(String code, Object... arguments) {
+		super(code);
+		this.code = code;
+		this.arguments = List.of(arguments);
+	}
+
+	public String code() {
+		return code;
+	}
+
+	public Object[] arguments() {
+		return arguments.toArray();
+	}
+}

@@ -1,0 +1,29 @@
+package cn.gongjiang.shared;
+
+/**
+ * A region code: six digits (GB/T 2260) for province, city and county, nine digits for a township
+ * (the first nine of its 12-digit statistics code). Existence is the region module's business.
+ */
+public record RegionCode(String value) {
+
+	public static final RegionCode ZHEJIANG = new RegionCode("330000");
+
+	public RegionCode {
+		if (value == null || !(value.matches("\\d{6}") || value.matches("\\d{9}"))) {
+			throw new InvalidValueException("region.code.format", value);
+		}
+	}
+
+	public static RegionCode of(String value) {
+		return new RegionCode(value == null ? null : value.strip());
+	}
+
+	public boolean inZhejiang() {
+		return value.startsWith("33");
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+}

@@ -1,0 +1,73 @@
+package cn.gongjiang.shared;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The eight-grade sequence of skill levels (新八级, 浙人社发〔2022〕32号 §14; 浙政办发〔2023〕 (七)), lowest first.
+ * The five national levels run from 五级/初级工 to 一级/高级技师; 高级工 and above are high-skilled (高技能人才).
+ */
+public enum SkillGrade {
+
+	APPRENTICE("apprentice", "学徒工", "Apprentice", null),
+	JUNIOR("junior", "初级工", "Junior worker", 5),
+	INTERMEDIATE("intermediate", "中级工", "Intermediate worker", 4),
+	SENIOR("senior", "高级工", "Senior worker", 3),
+	TECHNICIAN("technician", "技师", "Technician", 2),
+	SENIOR_TECHNICIAN("senior-technician", "高级技师", "Senior technician", 1),
+	PRINCIPAL_TECHNICIAN("principal-technician", "特级技师", "Principal technician", null),
+	CHIEF_TECHNICIAN("chief-technician", "首席技师", "Chief technician", null);
+
+	private final String code;
+	private final String nameZh;
+	private final String nameEn;
+	private final Integer nationalLevel;
+
+	SkillGrade(String code, String nameZh, String nameEn, Integer nationalLevel) {
+		this.code = code;
+		this.nameZh = nameZh;
+		this.nameEn = nameEn;
+		this.nationalLevel = nationalLevel;
+	}
+
+	public static SkillGrade fromCode(String code) {
+		return Arrays.stream(values())
+				.filter(g -> g.code.equals(code) || g.nameZh.equals(code))
+				.findFirst()
+				.orElseThrow(() -> new InvalidValueException("skill-grade.unknown", code));
+	}
+
+	public String code() {
+		return code;
+	}
+
+	public String nameZh() {
+		return nameZh;
+	}
+
+	public String nameEn() {
+		return nameEn;
+	}
+
+	public String name(Locale locale) {
+		return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+	}
+
+	/** 5 = 五级 … 1 = 一级; null for the grades outside the national five. */
+	public Integer nationalLevel() {
+		return nationalLevel;
+	}
+
+	/** 五级/初级工 as printed on certificates; the plain name where there is no national level. */
+	public String nationalLabelZh() {
+		return nationalLevel == null ? nameZh : "%s(%s级)".formatted(nameZh, "零一二三四五".charAt(nationalLevel));
+	}
+
+	public boolean highSkilled() {
+		return compareTo(SENIOR) >= 0;
+	}
+
+	public int rank() {
+		return ordinal() + 1;
+	}
+}

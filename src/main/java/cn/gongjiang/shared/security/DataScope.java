@@ -1,0 +1,52 @@
+package cn.gongjiang.shared.security;
+
+import cn.gongjiang.shared.RegionCode;
+
+/**
+ * What part of the data an account may see and change. A region scope carries the region's materialised path
+ * ({@code /330000/330600/}) so that "everything under Shaoxing" is one indexed {@code like :path || '%'} predicate,
+ * always bound as a parameter.
+ */
+public record DataScope(Role.ScopeKind kind, String value, String regionPath) {
+
+	public static final DataScope NONE = new DataScope(Role.ScopeKind.NONE, null, null);
+
+	public DataScope {
+		if (kind == Role.ScopeKind.REGION && (regionPath == null || !regionPath.matches("(/\\d{6,9})+/"))) {
+			throw new IllegalArgumentException("A region scope needs a materialised path, got " + regionPath);
+		}
+		if (kind != Role.ScopeKind.NONE && (value == null || value.isBlank())) {
+			throw new IllegalArgumentException("A " + kind + " scope needs a value");
+		}
+	}
+
+	public static DataScope region(RegionCode code, String path) {
+		return new DataScope(Role.ScopeKind.REGION, code.value(), path);
+	}
+
+	public static DataScope department(String department) {
+		return new DataScope(Role.ScopeKind.DEPARTMENT, department, null);
+	}
+
+	public static DataScope organisation(String creditCode) {
+		return new DataScope(Role.ScopeKind.ORGANISATION, creditCode, null);
+	}
+
+	public static DataScope person(String personKey) {
+		return new DataScope(Role.ScopeKind.PERSON, personKey, null);
+	}
+
+	public boolean regional() {
+		return kind == Role.ScopeKind.REGION;
+	}
+
+	/** True when a record at {@code path} lies inside this region scope. */
+	public boolean covers(String path) {
+		return regional() && path != null && path.startsWith(regionPath);
+	}
+
+	@Override
+	public String toString() {
+		return kind == Role.ScopeKind.NONE ? "NONE" : kind + ":" + value;
+	}
+}

@@ -1,0 +1,67 @@
+package cn.gongjiang.shared.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Chinese by default (X-4), English on request: {@code ?lang=en} sets a cookie; API clients may send
+ * {@code Accept-Language}. Only the two supported languages are ever chosen.
+ */
+@Configuration(proxyBeanMethods = false)
+class LocaleConfiguration implements WebMvcConfigurer {
+
+	static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+	static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
+
+	@Bean
+	MessageSource messageSource() {
+		var source = new ReloadableResourceBundleMessageSource();
+		source.setBasenames("classpath:messages");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		source.setDefaultLocale(CHINESE);
+		return source;
+	}
+
+	@Bean
+	LocaleResolver localeResolver() {
+		var resolver = new CookieLocaleResolver("gongjiang-lang");
+		resolver.setDefaultLocaleFunction(LocaleConfiguration::fromHeader);
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		return resolver;
+	}
+
+	private static Locale fromHeader(HttpServletRequest request) {
+		var header = request.getHeader("Accept-Language");
+		if (header == null || header.isBlank()) {
+			return CHINESE;
+		}
+		try {
+			var match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+			return match == null ? CHINESE : match;
+		}
+		catch (IllegalArgumentException malformed) {
+			return CHINESE;
+		}
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		var change = new LocaleChangeInterceptor();
+		change.setParamName("lang");
+		registry.addInterceptor(change);
+	}
+}
