@@ -4,22 +4,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
-import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+
+import static cn.gongjiang.shared.web.CorrelationIdFilter.CLIENT_ADDRESS;
 
 /**
  * Writes and reads the audit log. Each write runs in its own short transaction, so what was attempted is recorded
@@ -147,10 +146,7 @@ public class AuditLog {
 	}
 
 	private static String clientAddress() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			return attributes.getRequest().getRemoteAddr();
-		}
-		return null;
+		return MDC.get(CLIENT_ADDRESS);
 	}
 
 	private static String blankToNull(String s) {

@@ -1,10 +1,6 @@
 package cn.gongjiang.database;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -20,12 +16,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts the embedded PostgreSQL before the context is built, when no datasource URL is configured, and points
- * {@code spring.datasource.*} at it: everything after that (Hikari, Flyway, the event registry) is ordinary Spring Boot.
- * One server per JVM, so every test context shares it.
+ * {@code spring.datasource.*} at it: everything after that (Hikari, Flyway, the event registry) is ordinary Spring
+ * Boot. One server per JVM, so all test contexts share it.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
-	static final String DATABASE = "gongjiang";
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresEnvironment.class);
 	private static EmbeddedPostgres server;
 
@@ -34,8 +29,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
 			return;
 		}
-		var settings = EmbeddedDatabaseSettings.from(environment);
-		var url = start(settings);
+		var url = startOnce(settings(environment));
 		environment.getPropertySources().addFirst(new MapPropertySource("gongjiangEmbeddedPostgres", Map.of(
 				"spring.datasource.url", url,
 				"spring.datasource.username", "postgres",
@@ -43,66 +37,27 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				"gongjiang.database.embedded", "true")));
 	}
 
-	static synchronized String start(EmbeddedDatabaseSettings settings) {
+	private static synchronized String startOnce(EmbeddedPostgresServer.Settings settings) {
 		if (server == null) {
-			try {
-				Files.createDirectories(settings.dataDirectory());
-				server = EmbeddedPostgres.builder()
-						.setDataDirectory(settings.dataDirectory().resolve("postgres"))
-						.setCleanDataDirectory(settings.throwaway())
-						.setPort(settings.port())
-						// zonky's defaults are for tests; a platform's data must survive a power cut.
-						.setServerConfig("fsync", settings.throwaway() ? "off" : "on")
-						.setServerConfig("synchronous_commit", settings.throwaway() ? "off" : "on")
-						.setServerConfig("full_page_writes", settings.throwaway() ? "off" : "on")
-						.setServerConfig("listen_addresses", "localhost")
-						.setServerConfig("max_connections", "100")
-						.setServerConfig("shared_buffers", settings.sharedBuffers())
-						.setLocaleConfig("encoding", "UTF8")
-						.setLocaleConfig("locale", "C.UTF-8")
-						.start();
-				createDatabaseIfMissing(server);
-				log.info("Embedded PostgreSQL on port {} with data in {}{}", server.getPort(),
-						settings.dataDirectory().toAbsolutePath(), settings.throwaway() ? " (throwaway)" : "");
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException("Embedded PostgreSQL did not start in " + settings.dataDirectory(), e);
-			}
+			server = EmbeddedPostgresServer.start(settings);
+			log.info("Embedded PostgreSQL on port {} with data in {}{}", server.getPort(),
+					settings.dataDirectory().toAbsolutePath(), settings.throwaway() ? " (throwaway)" : "");
 		}
-		return server.getJdbcUrl("postgres", DATABASE);
+		return EmbeddedPostgresServer.jdbcUrl(server);
 	}
 
-	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
-		try (var connection = postgres.getPostgresDatabase().getConnection();
-				var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-			exists.setString(1, DATABASE);
-			try (var rows = exists.executeQuery()) {
-				if (!rows.next()) {
-					try (var create = connection.createStatement()) {
-						create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
-					}
-				}
-			}
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("Could not create database " + DATABASE, e);
-		}
+	static EmbeddedPostgresServer.Settings settings(ConfigurableEnvironment environment) {
+		// GONGJIANG_DATA_DIR reaches here as gongjiang.data-dir through Spring's relaxed environment lookup
+		return new EmbeddedPostgresServer.Settings(
+				Path.of(environment.getProperty("gongjiang.data-dir", "./data")),
+				environment.getProperty("gongjiang.database.throwaway", Boolean.class, false),
+				environment.getProperty("gongjiang.database.port", Integer.class, 0),
+				environment.getProperty("gongjiang.database.shared-buffers", "256MB"));
 	}
 
 	@Override
 	public int getOrder() {
-		// after application.yaml and the environment have been read
+		// after application.yaml, the command line and the environment have been read
 		return Ordered.LOWEST_PRECEDENCE;
-	}
-
-	record EmbeddedDatabaseSettings(Path dataDirectory, boolean throwaway, int port, String sharedBuffers) {
-
-		static EmbeddedDatabaseSettings from(ConfigurableEnvironment environment) {
-			var dir = Path.of(environment.getProperty("gongjiang.data-dir", "./data"));
-			var throwaway = environment.getProperty("gongjiang.database.throwaway", Boolean.class, false);
-			var port = environment.getProperty("gongjiang.database.port", Integer.class, 0);
-			var buffers = environment.getProperty("gongjiang.database.shared-buffers", "256MB");
-			return new EmbeddedDatabaseSettings(dir, throwaway, port, buffers);
-		}
 	}
 }

@@ -16,7 +16,7 @@ public class DemoMode {
 	private final boolean enabled;
 	private final String password;
 
-	DemoMode(Environment environment) {
+	public DemoMode(Environment environment) {
 		var embedded = environment.getProperty("gongjiang.database.embedded", Boolean.class, false);
 		this.enabled = environment.getProperty("gongjiang.demo", Boolean.class, embedded);
 		this.password = environment.getProperty("gongjiang.demo.password", DEFAULT_PASSWORD);

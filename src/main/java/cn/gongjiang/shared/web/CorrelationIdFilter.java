@@ -14,12 +14,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Gives every request an ID that the log, the error page and the problem details share. */
+/**
+ * Gives every request an ID that the log, the error page and the problem details share, and puts the client's
+ * address where the audit log finds it without knowing about HTTP.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class CorrelationIdFilter extends OncePerRequestFilter {
+public class CorrelationIdFilter extends OncePerRequestFilter {
 
 	static final String MDC_KEY = "correlationId";
+	public static final String CLIENT_ADDRESS = "clientAddress";
 	static final String HEADER = "X-Correlation-Id";
 
 	@Override
@@ -27,6 +31,7 @@ class CorrelationIdFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		var id = UUID.randomUUID().toString().substring(0, 13);
 		MDC.put(MDC_KEY, id);
+		MDC.put(CLIENT_ADDRESS, request.getRemoteAddr());
 		request.setAttribute(MDC_KEY, id);
 		response.setHeader(HEADER, id);
 		try {
@@ -34,6 +39,7 @@ class CorrelationIdFilter extends OncePerRequestFilter {
 		}
 		finally {
 			MDC.remove(MDC_KEY);
+			MDC.remove(CLIENT_ADDRESS);
 		}
 	}
 }

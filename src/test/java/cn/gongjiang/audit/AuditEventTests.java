@@ -1,0 +1,38 @@
+package cn.gongjiang.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+/** the audit chain's hash covers every field and the previous row. */
+class AuditEventTests {
+
+	private static final Instant AT = Instant.parse("2026-11-22T08:00:00.123456Z");
+
+	@Test
+	void anyChangedFieldChangesTheHash() {
+		var original = AuditEvent.chainHash(null, AT, "shaoxing", "CITY_OFFICER", "REGION:330600", "login", null,
+				AuditOutcome.SUCCESS, "127.0.0.1", null);
+		assertThat(AuditEvent.chainHash(null, AT, "shaoxing", "CITY_OFFICER", "REGION:330600", "login", null,
+				AuditOutcome.FAILURE, "127.0.0.1", null)).isNotEqualTo(original);
+		assertThat(AuditEvent.chainHash(null, AT.plusNanos(1000), "shaoxing", "CITY_OFFICER", "REGION:330600",
+				"login", null, AuditOutcome.SUCCESS, "127.0.0.1", null)).isNotEqualTo(original);
+		assertThat(AuditEvent.chainHash(original, AT, "shaoxing", "CITY_OFFICER", "REGION:330600", "login", null,
+				AuditOutcome.SUCCESS, "127.0.0.1", null)).isNotEqualTo(original);
+	}
+
+	@Test
+	void anEmptyFieldIsNotTheSameAsAMissingOne() {
+		assertThat(AuditEvent.chainHash(null, AT, "", null, null, "login", null, AuditOutcome.SUCCESS, null, null))
+				.isNotEqualTo(AuditEvent.chainHash(null, AT, null, null, null, "login", null, AuditOutcome.SUCCESS,
+						null, null));
+	}
+
+	@Test
+	void theHashIsA256BitSm3Digest() {
+		assertThat(AuditEvent.chainHash(null, AT, null, null, null, "x", null, AuditOutcome.SUCCESS, null, null))
+				.hasSize(32);
+	}
+}
