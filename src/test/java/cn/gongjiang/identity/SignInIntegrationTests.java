@@ -84,9 +84,13 @@ class SignInIntegrationTests {
 	@Test
 	void theConsoleLocksToo() throws Exception {
 		var username = newWorker("console-lockout");
-		for (int i = 1; i <= 5; i++) {
-			mvc.perform(post("/login").with(csrf()).param("username", username).param("password", "nope" + i));
+		for (int i = 1; i <= 4; i++) {
+			mvc.perform(post("/login").with(csrf()).param("username", username).param("password", "nope" + i))
+					.andExpect(redirectedUrl("/login?error=auth.bad-credentials"));
 		}
+		assertThat(accounts.byUsername(username).orElseThrow().failedAttempts()).isEqualTo(4);
+		mvc.perform(post("/login").with(csrf()).param("username", username).param("password", "nope5"))
+				.andExpect(redirectedUrl("/login?error=auth.locked"));
 		mvc.perform(post("/login").with(csrf()).param("username", username).param("password", PASSWORD))
 				.andExpect(redirectedUrl("/login?error=auth.locked"));
 	}

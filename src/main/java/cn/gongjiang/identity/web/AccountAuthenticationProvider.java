@@ -3,13 +3,11 @@ package cn.gongjiang.identity.web;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Component;
 
 import cn.gongjiang.identity.SignIn;
 import cn.gongjiang.identity.SignInResult;
 
 /** The console's password step, handing the decision to {@link SignIn}. */
-@Component
 class AccountAuthenticationProvider implements AuthenticationProvider {
 
 	private final SignIn signIn;

@@ -7,11 +7,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -27,6 +28,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.identity.ApiTokens;
+import cn.gongjiang.identity.SignIn;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ProblemWriter;
 
@@ -44,6 +46,15 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * The only authentication manager: with it declared, Spring Boot creates no default in-memory user, and a refused
+	 * password is checked (and counted towards lockout) exactly once.
+	 */
+	@Bean
+	AuthenticationManager authenticationManager(SignIn signIn) {
+		return new ProviderManager(new AccountAuthenticationProvider(signIn));
 	}
 
 	@Bean
@@ -87,9 +98,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain console(HttpSecurity http, AccountAuthenticationProvider provider, AuditLog audit,
+	SecurityFilterChain console(HttpSecurity http, AuthenticationManager authenticationManager, AuditLog audit,
 			SecurityContextRepository contexts) throws Exception {
-		http.authenticationProvider(provider)
+		http.authenticationManager(authenticationManager)
 				.securityContext(c -> c.securityContextRepository(contexts))
 				.authorizeHttpRequests(a -> a
 						.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",

@@ -1,0 +1,140 @@
+package cn.gongjiang.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.gongjiang.Console;
+import cn.gongjiang.IntegrationTest;
+
+/** X-2 / MLPS: the audit log is append-only, hash-chained, and the auditor's alone. */
+@IntegrationTest
+class AuditIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Console console;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void signInsAreRecordedWithAccountOutcomeAndAddress() throws Exception {
+		console.session("hangzhou");
+		mvc.perform(post("/login").with(csrf()).param("username", "hangzhou").param("password", "wrong"));
+		var rows = jdbc.sql("""
+				select outcome, role, client_address from audit.audit_event
+				where account = 'hangzhou' and action = 'login' order by id desc limit 2
+				""").query((rs, i) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3)).list();
+		assertThat(rows).containsExactly("FAILURE/null/127.0.0.1", "SUCCESS/CITY_OFFICER/127.0.0.1");
+	}
+
+	@Test
+	void rowsCannotBeChangedOrDeleted() {
+		assertThatThrownBy(() -> jdbc.sql("update audit.audit_event set outcome = 'SUCCESS'").update())
+				.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("delete from audit.audit_event").update())
+				.hasMessageContaining("append-only");
+	}
+
+	@Test
+	void theAuditorDetectsATamperedRow() throws Exception {
+		console.session("keqiao"); // at least one row to tamper with
+		var auditor = console.session("auditor");
+		mvc.perform(post("/audit/verify").session(auditor).with(csrf()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("哈希链完整")));
+
+		var victim = jdbc.sql("select id from audit.audit_event where account = 'keqiao' order by id desc limit 1")
+				.query(Long.class).single();
+		tamper("update audit.audit_event set outcome = 'FAILURE' where id = " + victim);
+		try {
+			assertThat(audit.verifyChain().firstBrokenId()).isEqualTo(victim);
+			mvc.perform(post("/audit/verify").session(auditor).with(csrf()))
+					.andExpect(content().string(org.hamcrest.Matchers.containsString("第 " + victim + " 号记录处断裂")));
+		}
+		finally {
+			tamper("update audit.audit_event set outcome = 'SUCCESS' where id = " + victim);
+		}
+		assertThat(audit.verifyChain().intact()).isTrue();
+	}
+
+	@Test
+	void aDeletedRowBreaksTheLinkOfTheNext() {
+		console.session("keqiao");
+		console.session("keqiao");
+		var last = jdbc.sql("select * from audit.audit_event order by id desc limit 2").query((rs, i) -> rs.getLong("id"))
+				.list();
+		var deleted = last.get(1);
+		var copy = jdbc.sql("select * from audit.audit_event where id = :id").param("id", deleted)
+				.query((rs, i) -> new Object[] { rs.getTimestamp("occurred_at"), rs.getString("account"),
+						rs.getString("role"), rs.getString("scope"), rs.getString("action"), rs.getString("target"),
+						rs.getString("outcome"), rs.getString("client_address"), rs.getString("detail"),
+						rs.getBytes("previous_hash"), rs.getBytes("hash") })
+				.single();
+		tamper("delete from audit.audit_event where id = " + deleted);
+		try {
+			assertThat(audit.verifyChain().firstBrokenId()).isEqualTo(last.get(0));
+		}
+		finally {
+			transactions.executeWithoutResult(tx -> {
+				jdbc.sql("alter table audit.audit_event disable trigger audit_event_append_only").update();
+				jdbc.sql("""
+						insert into audit.audit_event (id, occurred_at, account, role, scope, action, target, outcome,
+						    client_address, detail, previous_hash, hash)
+						overriding system value values (:id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""".replace(":id", deleted.toString())).params(copy).update();
+				jdbc.sql("alter table audit.audit_event enable trigger audit_event_append_only").update();
+			});
+		}
+		assertThat(audit.verifyChain().intact()).isTrue();
+	}
+
+	@Test
+	void onlyTheAuditorReadsTheLog() throws Exception {
+		for (var username : new String[] { "secadmin", "sysadmin", "province", "shaoxing" }) {
+			mvc.perform(get("/audit").session(console.session(username))).andExpect(status().isForbidden());
+		}
+		mvc.perform(get("/audit").session(console.session("auditor")).param("action", "login"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("audit-events")));
+	}
+
+	@Test
+	void theThreeAdministratorsAreSeparated() throws Exception {
+		mvc.perform(get("/admin/accounts").session(console.session("auditor"))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/accounts").session(console.session("sysadmin"))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/accounts").session(console.session("secadmin"))).andExpect(status().isOk());
+		var deniedAudited = jdbc.sql("""
+				select count(*) from audit.audit_event where account = 'auditor' and action = 'access.denied'
+				""").query(Long.class).single();
+		assertThat(deniedAudited).isPositive();
+	}
+
+	/** What only a database superuser can do: switch the guard off for one statement. */
+	private void tamper(String sql) {
+		transactions.executeWithoutResult(tx -> {
+			jdbc.sql("alter table audit.audit_event disable trigger audit_event_append_only").update();
+			jdbc.sql(sql).update();
+			jdbc.sql("alter table audit.audit_event enable trigger audit_event_append_only").update();
+		});
+	}
+}
