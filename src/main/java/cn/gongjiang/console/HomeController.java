@@ -5,21 +5,28 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.DemoMode;
+import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 
 @Controller
 class HomeController {
 
 	private final DemoMode demo;
+	private final RegionDirectory regions;
 
-	HomeController(DemoMode demo) {
+	HomeController(DemoMode demo, RegionDirectory regions) {
 		this.demo = demo;
+		this.regions = regions;
 	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal Actor actor, Model model) {
 		model.addAttribute("demo", demo.enabled());
+		model.addAttribute("scope", actor.scope().regional()
+				? regions.find(RegionCode.of(actor.scope().value()), actor).name() + " (" + actor.scope().value() + ")"
+				: actor.scope().value());
 		return "console/home";
 	}
 

@@ -10,7 +10,7 @@ import cn.gongjiang.shared.security.Role;
  */
 final class Navigation {
 
-	record Item(String path, String labelKey, String icon) {
+	record Item(String path, String labelKey) {
 	}
 
 	private Navigation() {
@@ -18,19 +18,19 @@ final class Navigation {
 
 	static List<Item> forRole(Role role) {
 		var items = new ArrayList<Item>();
-		items.add(new Item("/", "nav.home", "⌂"));
+		items.add(new Item("/", "nav.home"));
 		switch (role) {
-			case SECURITY_ADMIN -> items.add(new Item("/admin/accounts", "nav.accounts", "👤"));
-			case AUDITOR -> items.add(new Item("/audit", "nav.audit", "🔍"));
-			case SYSTEM_ADMIN -> items.add(new Item("/system", "nav.system", "⚙"));
+			case SECURITY_ADMIN -> items.add(new Item("/admin/accounts", "nav.accounts"));
+			case AUDITOR -> items.add(new Item("/audit", "nav.audit"));
+			case SYSTEM_ADMIN -> items.add(new Item("/system", "nav.system"));
 			default -> {
 			}
 		}
 		if (role.officer() || role == Role.SYSTEM_ADMIN) {
-			items.add(new Item("/regions", "nav.regions", "🗺"));
+			items.add(new Item("/regions", "nav.regions"));
 		}
 		if (!role.administrator() || role == Role.SYSTEM_ADMIN) {
-			items.add(new Item("/occupations", "nav.occupations", "🛠"));
+			items.add(new Item("/occupations", "nav.occupations"));
 		}
 		return items;
 	}

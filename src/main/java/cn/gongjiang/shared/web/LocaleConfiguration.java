@@ -17,7 +17,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Chinese by default (X-4), English on request: {@code ?lang=en} sets a cookie; API clients may send
+ * Chinese by default (X-4), English on request: in the console {@code ?lang=en} sets a cookie (a browser's own
+ * language does not switch it: officials share machines set up in many ways); API clients may send
  * {@code Accept-Language}. Only the two supported languages are ever chosen.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,7 +47,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
 	private static Locale fromHeader(HttpServletRequest request) {
 		var header = request.getHeader("Accept-Language");
-		if (header == null || header.isBlank()) {
+		if (header == null || header.isBlank() || !request.getRequestURI().startsWith("/api/")) {
 			return CHINESE;
 		}
 		try {

@@ -1,0 +1,109 @@
+package cn.gongjiang.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.gongjiang.IntegrationTest;
+
+/**
+ * The real console in Debian's headless Chromium (never a downloaded browser): a Shaoxing officer signs in, opens
+ * the region browser at their own city, drills into 柯桥区 and sees its townships. Screenshots go to
+ * target/screenshots.
+ */
+@IntegrationTest
+class ConsoleBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		assertThat(CHROMIUM).as("apt-get install chromium chromium-driver (see README)").exists();
+		assertThat(CHROMEDRIVER).as("apt-get install chromium chromium-driver (see README)").exists();
+		var options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--lang=zh-CN", "--user-data-dir="
+						+ Files.createTempDirectory("gongjiang-chromium").toAbsolutePath());
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+				.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().window().setSize(new Dimension(1366, 900));
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aShaoxingOfficerDrillsFromTheirCityIntoKeqiao() throws Exception {
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser.get(url("/login?lang=zh_CN"));
+		screenshot("login");
+		browser.findElement(By.id("username")).sendKeys("shaoxing");
+		browser.findElement(By.id("password")).sendKeys("Gongjiang@2026");
+		browser.findElement(By.id("login-submit")).click();
+		wait.until(ExpectedConditions.urlToBe(url("/")));
+		screenshot("home");
+
+		browser.findElement(By.linkText("行政区划")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("region-name"), "绍兴市"));
+		assertThat(browser.findElements(By.cssSelector("#children tbody tr"))).hasSize(6);
+
+		browser.findElement(By.linkText("柯桥区")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("region-name"), "柯桥区"));
+		var townships = browser.findElements(By.cssSelector("#children tbody tr"));
+		assertThat(townships).hasSize(16);
+		assertThat(browser.findElement(By.cssSelector(".breadcrumb")).getText()).contains("浙江省", "绍兴市", "柯桥区");
+		screenshot("region-browser-keqiao");
+
+		browser.get(url("/regions/330100"));
+		assertThat(browser.getPageSource()).doesNotContain("上城区").contains("404");
+	}
+
+	@Test
+	void theConsoleSwitchesToEnglish() throws Exception {
+		browser.get(url("/login?lang=en"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+		browser.get(url("/login?lang=zh_CN"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private static void screenshot(String name) throws Exception {
+		var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+		Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+	}
+}
