@@ -40,10 +40,25 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 	private static synchronized String startOnce(EmbeddedPostgresServer.Settings settings) {
 		if (server == null) {
 			server = EmbeddedPostgresServer.start(settings);
+			// Spring runs shutdown handlers after closing every context, so nothing still needs the database when it
+			// stops (a JVM hook of its own would race the context's last queries).
+			SpringApplication.getShutdownHandlers().add(EmbeddedPostgresEnvironment::stop);
 			log.info("Embedded PostgreSQL on port {} with data in {}{}", server.getPort(),
 					settings.dataDirectory().toAbsolutePath(), settings.throwaway() ? " (throwaway)" : "");
 		}
 		return EmbeddedPostgresServer.jdbcUrl(server);
+	}
+
+	private static synchronized void stop() {
+		if (server != null) {
+			try {
+				server.close();
+			}
+			catch (java.io.IOException e) {
+				log.warn("Embedded PostgreSQL did not stop cleanly", e);
+			}
+			server = null;
+		}
 	}
 
 	static EmbeddedPostgresServer.Settings settings(ConfigurableEnvironment environment) {

@@ -32,6 +32,8 @@ public final class EmbeddedPostgresServer {
 					.setDataDirectory(settings.dataDirectory().resolve("postgres"))
 					.setCleanDataDirectory(settings.throwaway())
 					.setPort(settings.port())
+					// stopped by whoever started it, after the application is done with it (see EmbeddedPostgresEnvironment)
+					.setRegisterShutdownHook(false)
 					.setServerConfig("fsync", durable)
 					.setServerConfig("synchronous_commit", durable)
 					.setServerConfig("full_page_writes", durable)

@@ -25,8 +25,9 @@ record Account(long id, String username, String displayName, String passwordHash
 		return failedAttempts + 1 >= MAX_FAILED_ATTEMPTS;
 	}
 
-	boolean needsSecondFactor() {
-		return role.privileged() && !totpExempt;
+	/** Officers and administrators give a TOTP code; the demo accounts' exemption holds only in demo mode. */
+	boolean needsSecondFactor(boolean demoMode) {
+		return role.privileged() && !(totpExempt && demoMode);
 	}
 
 	boolean totpEnrolled() {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.shared.DemoMode;
 
 /**
  * The sign-in rules for console and API alike: password, lockout after five failures, and the TOTP second factor
@@ -19,13 +20,15 @@ public class SignIn {
 	private final PasswordEncoder passwords;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final DemoMode demo;
 	private final String dummyHash;
 
-	SignIn(Accounts accounts, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+	SignIn(Accounts accounts, PasswordEncoder passwords, AuditLog audit, Clock clock, DemoMode demo) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.clock = clock;
+		this.demo = demo;
 		this.dummyHash = passwords.encode("timing-equaliser");
 	}
 
@@ -49,7 +52,7 @@ public class SignIn {
 		if (password == null || !passwords.matches(password, account.passwordHash())) {
 			return failure(account, "bad password");
 		}
-		if (account.needsSecondFactor()) {
+		if (account.needsSecondFactor(demo.enabled())) {
 			return new SignInResult.SecondFactorNeeded(account.id(), account.username(), account.totpEnrolled());
 		}
 		return success(account, "password");

@@ -159,6 +159,14 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void theDemoExemptionFromTheSecondFactorEndsWithDemoMode() {
+		var province = accounts.byUsername("province").orElseThrow();
+		assertThat(province.needsSecondFactor(true)).isFalse();
+		assertThat(province.needsSecondFactor(false)).isTrue();
+		assertThat(accounts.byUsername("worker-demo").orElseThrow().needsSecondFactor(false)).isFalse();
+	}
+
+	@Test
 	void demoAccountsExistWithTheirScopes() {
 		assertThat(accounts.byUsername("shaoxing").orElseThrow().scope().regionPath()).isEqualTo("/330000/330600/");
 		assertThat(accounts.byUsername("keqiao").orElseThrow().scope().regionPath())
