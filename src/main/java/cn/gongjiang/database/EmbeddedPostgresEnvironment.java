@@ -3,10 +3,10 @@ package cn.gongjiang.database;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -21,8 +21,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
-	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresEnvironment.class);
 	private static EmbeddedPostgres server;
+
+	// logging is not set up yet when this runs: Spring Boot replays deferred lines once it is
+	private final Log log;
+
+	public EmbeddedPostgresEnvironment(DeferredLogFactory logs) {
+		this.log = logs.getLog(EmbeddedPostgresEnvironment.class);
+	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -37,14 +43,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				"gongjiang.database.embedded", "true")));
 	}
 
-	private static synchronized String startOnce(EmbeddedPostgresServer.Settings settings) {
+	private synchronized String startOnce(EmbeddedPostgresServer.Settings settings) {
 		if (server == null) {
 			server = EmbeddedPostgresServer.start(settings);
 			// Spring runs shutdown handlers after closing every context, so nothing still needs the database when it
 			// stops (a JVM hook of its own would race the context's last queries).
 			SpringApplication.getShutdownHandlers().add(EmbeddedPostgresEnvironment::stop);
-			log.info("Embedded PostgreSQL on port {} with data in {}{}", server.getPort(),
-					settings.dataDirectory().toAbsolutePath(), settings.throwaway() ? " (throwaway)" : "");
+			log.info("Embedded PostgreSQL on port %d with data in %s%s".formatted(server.getPort(),
+					settings.dataDirectory().toAbsolutePath().normalize(), settings.throwaway() ? " (throwaway)" : ""));
 		}
 		return EmbeddedPostgresServer.jdbcUrl(server);
 	}
@@ -55,7 +61,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				server.close();
 			}
 			catch (java.io.IOException e) {
-				log.warn("Embedded PostgreSQL did not stop cleanly", e);
+				org.slf4j.LoggerFactory.getLogger(EmbeddedPostgresEnvironment.class)
+						.warn("Embedded PostgreSQL did not stop cleanly", e);
 			}
 			server = null;
 		}

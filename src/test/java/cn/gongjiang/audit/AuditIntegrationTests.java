@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class AuditIntegrationTests {
 
 	@Autowired
 	Console console;
+
+	@Autowired
+	cn.gongjiang.Api api;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -116,6 +120,22 @@ class AuditIntegrationTests {
 		mvc.perform(get("/audit").session(console.session("auditor")).param("action", "login"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("audit-events")));
+	}
+
+	@Test
+	void theAuditorReadsAndVerifiesOverTheApiAndNobodyElseDoes() throws Exception {
+		mvc.perform(get("/api/v1/audit-events").param("action", "login").header("Authorization", api.bearer("auditor")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[0].action").value("login"))
+				.andExpect(jsonPath("$[0].hash").isString());
+		mvc.perform(post("/api/v1/audit-events/verification").header("Authorization", api.bearer("auditor")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.intact").value(true));
+		for (var username : new String[] { "secadmin", "sysadmin", "province" }) {
+			mvc.perform(get("/api/v1/audit-events").header("Authorization", api.bearer(username)))
+					.andExpect(status().isForbidden())
+					.andExpect(jsonPath("$.code").value("auth.forbidden"));
+		}
 	}
 
 	@Test

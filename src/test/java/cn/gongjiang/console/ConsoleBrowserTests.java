@@ -88,6 +88,40 @@ class ConsoleBrowserTests {
 
 		browser.get(url("/regions/330100"));
 		assertThat(browser.getPageSource()).doesNotContain("上城区").contains("404");
+		signOut();
+	}
+
+	@Test
+	void occupationsAreSearchedAsYouType() throws Exception {
+		signIn("worker-demo");
+		browser.get(url("/occupations"));
+		browser.findElement(By.id("occupation-q")).sendKeys("车工");
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+				.textToBePresentInElementLocated(By.id("occupation-results"), "6-18-01-01"));
+		screenshot("occupations");
+		signOut();
+	}
+
+	@Test
+	void theAuditorVerifiesTheHashChainWithoutLeavingThePage() throws Exception {
+		signIn("auditor");
+		browser.findElement(By.linkText("审计日志")).click();
+		browser.findElement(By.id("verify-chain")).click();
+		var result = new WebDriverWait(browser, Duration.ofSeconds(10))
+				.until(ExpectedConditions.visibilityOfElementLocated(By.id("verification-result")));
+		assertThat(result.getText()).startsWith("哈希链完整");
+		assertThat(browser.getCurrentUrl()).endsWith("/audit");
+		screenshot("audit-log");
+		signOut();
+	}
+
+	@Test
+	void theSecurityAdministratorSeesEveryAccount() throws Exception {
+		signIn("secadmin");
+		browser.findElement(By.linkText("账户与角色")).click();
+		assertThat(browser.findElement(By.id("accounts")).getText()).contains("shaoxing", "keqiao", "auditor");
+		screenshot("accounts");
+		signOut();
 	}
 
 	@Test
@@ -96,6 +130,18 @@ class ConsoleBrowserTests {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
 		browser.get(url("/login?lang=zh_CN"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+	}
+
+	private void signIn(String username) {
+		browser.get(url("/login?lang=zh_CN"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("Gongjiang@2026");
+		browser.findElement(By.id("login-submit")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/")));
+	}
+
+	private void signOut() {
+		browser.manage().deleteAllCookies();
 	}
 
 	private String url(String path) {

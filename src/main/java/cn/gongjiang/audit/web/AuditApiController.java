@@ -1,0 +1,66 @@
+package cn.gongjiang.audit.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.gongjiang.audit.AuditEvent;
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.audit.AuditQuery;
+import cn.gongjiang.shared.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The audit log for the auditor's tools (a SIEM, the yearly assessment). */
+@RestController
+@RequestMapping("/api/v1/audit-events")
+@Tag(name = "Audit")
+class AuditApiController {
+
+	private final AuditLog audit;
+
+	AuditApiController(AuditLog audit) {
+		this.audit = audit;
+	}
+
+	record AuditEventView(long id, Instant occurredAt, String account, String role, String scope, String action,
+			String target, AuditOutcome outcome, String clientAddress, String detail, String hash) {
+
+		static AuditEventView of(AuditEvent e) {
+			return new AuditEventView(e.id(), e.occurredAt(), e.account(), e.role(), e.scope(), e.action(),
+					e.target(), e.outcome(), e.clientAddress(), e.detail(), HexFormat.of().formatHex(e.hash()));
+		}
+	}
+
+	@Operation(summary = "Search the audit log, newest first (auditor only)")
+	@GetMapping
+	List<AuditEventView> search(@RequestParam(required = false) String account,
+			@RequestParam(required = false) String action, @RequestParam(required = false) AuditOutcome outcome,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+			@AuthenticationPrincipal Actor actor) {
+		return audit.search(actor, new AuditQuery(account, action, outcome, from, to, page, size)).stream()
+				.map(AuditEventView::of).toList();
+	}
+
+	record VerificationView(boolean intact, long checkedRows, Long firstBrokenId, String problem) {
+	}
+
+	@Operation(summary = "Walk the hash chain and report the first row that was changed or deleted (auditor only)")
+	@PostMapping("/verification")
+	VerificationView verify(@AuthenticationPrincipal Actor actor) {
+		var result = audit.verify(actor);
+		return new VerificationView(result.intact(), result.checkedRows(), result.firstBrokenId(), result.problem());
+	}
+}
