@@ -42,6 +42,13 @@ class SecurityHeadersIntegrationTests {
 	}
 
 	@Test
+	void thirtyIdleMinutesEndASession(@org.springframework.beans.factory.annotation.Autowired
+			org.springframework.core.env.Environment environment) {
+		assertThat(environment.getProperty("server.servlet.session.timeout", java.time.Duration.class))
+				.isEqualTo(java.time.Duration.ofMinutes(30));
+	}
+
+	@Test
 	void healthIsPublicButShowsOnlyTheStatusAndMetricsNeedAnAccount() throws Exception {
 		var health = get("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
