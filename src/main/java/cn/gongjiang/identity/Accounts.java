@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
 
@@ -17,24 +18,26 @@ import cn.gongjiang.shared.security.Role;
 class Accounts {
 
 	private final JdbcClient jdbc;
+	private final PersonalDataCipher cipher;
 
-	Accounts(JdbcClient jdbc) {
+	Accounts(JdbcClient jdbc, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	Optional<Account> byUsername(String username) {
 		return jdbc.sql("select * from identity.account where username = :username")
 				.param("username", username)
-				.query(Accounts::map)
+				.query(this::map)
 				.optional();
 	}
 
 	Optional<Account> byId(long id) {
-		return jdbc.sql("select * from identity.account where id = :id").param("id", id).query(Accounts::map).optional();
+		return jdbc.sql("select * from identity.account where id = :id").param("id", id).query(this::map).optional();
 	}
 
 	List<Account> all() {
-		return jdbc.sql("select * from identity.account order by role, username").query(Accounts::map).list();
+		return jdbc.sql("select * from identity.account order by role, username").query(this::map).list();
 	}
 
 	boolean isEmpty() {
@@ -91,14 +94,14 @@ class Accounts {
 
 	void enrolTotp(long id, String secret, long step) {
 		jdbc.sql("""
-				update identity.account set totp_secret = :secret, totp_last_step = :step, updated_at = now(),
+				update identity.account set totp_secret_sealed = :secret, totp_last_step = :step, updated_at = now(),
 				       version = version + 1
-				where id = :id and totp_secret is null
-				""").param("secret", secret).param("step", step).param("id", id).update();
+				where id = :id and totp_secret_sealed is null
+				""").param("secret", cipher.seal(secret)).param("step", step).param("id", id).update();
 	}
 
 	boolean resetTotp(long id, int version) {
-		return versioned("totp_secret = null, totp_last_step = null", id, version).update() == 1;
+		return versioned("totp_secret_sealed = null, totp_last_step = null", id, version).update() == 1;
 	}
 
 	boolean unlock(long id, int version) {
@@ -114,6 +117,11 @@ class Accounts {
 				id, version).param("hash", hash).update() == 1;
 	}
 
+	private String totpSecret(ResultSet rs) throws SQLException {
+		var sealed = rs.getBytes("totp_secret_sealed");
+		return sealed == null ? null : cipher.open(sealed);
+	}
+
 	private JdbcClient.StatementSpec versioned(String assignments, long id, int version) {
 		return jdbc.sql("update identity.account set " + assignments
 				+ ", updated_at = now(), version = version + 1 where id = :id and version = :version")
@@ -121,14 +129,14 @@ class Accounts {
 				.param("version", version);
 	}
 
-	private static Account map(ResultSet rs, int row) throws SQLException {
+	private Account map(ResultSet rs, int row) throws SQLException {
 		var kind = Role.ScopeKind.valueOf(rs.getString("scope_kind"));
 		var scope = kind == Role.ScopeKind.NONE ? DataScope.NONE
 				: new DataScope(kind, rs.getString("scope_value"), rs.getString("scope_path"));
 		var locked = rs.getTimestamp("locked_until");
 		var lastLogin = rs.getTimestamp("last_login_at");
 		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-				rs.getString("password_hash"), Role.valueOf(rs.getString("role")), scope, rs.getString("totp_secret"),
+				rs.getString("password_hash"), Role.valueOf(rs.getString("role")), scope, totpSecret(rs),
 				(Long) rs.getObject("totp_last_step"), rs.getBoolean("totp_exempt"), rs.getInt("failed_attempts"),
 				locked == null ? null : locked.toInstant(), rs.getBoolean("enabled"),
 				lastLogin == null ? null : lastLogin.toInstant(), rs.getInt("version"));

@@ -1,7 +1,7 @@
 /**
  * Accounts, roles and data scopes (X-1), sign-in with lockout and a TOTP second factor, API tokens, and the security
- * administrator's account management. Owns schema {@code identity}; every sign-in and account change goes to the
+ * administrator's account management. Owns schema {@code identity} (TOTP secrets sealed by {@code privacy}); every sign-in and account change goes to the
  * audit log. Depends on {@code region} to turn a region code into the path a scope is checked against.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "region" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "region", "privacy" })
 package cn.gongjiang.identity;

@@ -114,6 +114,10 @@ class SignInIntegrationTests {
 				.param("code", Totp.code(secret, clock.instant())))
 				.andExpect(redirectedUrl("/"));
 		mvc.perform(get("/").session(session)).andExpect(status().isOk());
+		var stored = jdbc.sql("select totp_secret_sealed from identity.account where username = :u")
+				.param("u", username).query(byte[].class).single();
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).as("sealed at rest")
+				.doesNotContain(secret);
 
 		// API: now the code is required, and each code works once
 		clock.advance(Duration.ofSeconds(30));

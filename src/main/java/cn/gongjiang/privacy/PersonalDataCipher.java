@@ -1,0 +1,119 @@
+package cn.gongjiang.privacy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.HKDFParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * Seals personal data for storage and computes its lookup index. A sealed value is
+ * {@code version | algorithm | 12-byte nonce | ciphertext and 16-byte tag}, so values sealed under either algorithm
+ * stay readable after the configured one changes. Keys are derived from one 256-bit master key with HKDF-SM3, a
+ * separate key for each purpose; the index is HMAC-SM3 under its own key, so it reveals nothing without the key and
+ * cannot be rebuilt from the encryption key alone.
+ */
+public final class PersonalDataCipher {
+
+	private static final byte VERSION = 1;
+	private static final int NONCE = 12;
+	private static final int TAG_BITS = 128;
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Algorithm algorithm;
+	private final byte[] sm4Key;
+	private final byte[] aesKey;
+	private final byte[] indexKey;
+
+	public PersonalDataCipher(byte[] masterKey, Algorithm algorithm) {
+		if (masterKey == null || masterKey.length != 32) {
+			throw new IllegalArgumentException("the personal-data master key must be 32 bytes");
+		}
+		this.algorithm = algorithm;
+		this.sm4Key = derive(masterKey, "gongjiang/seal/sm4", 16);
+		this.aesKey = derive(masterKey, "gongjiang/seal/aes", 32);
+		this.indexKey = derive(masterKey, "gongjiang/index/hmac-sm3", 32);
+	}
+
+	public byte[] seal(String plaintext) {
+		var nonce = new byte[NONCE];
+		RANDOM.nextBytes(nonce);
+		var cipher = gcm(algorithm, true, nonce);
+		var input = plaintext.getBytes(StandardCharsets.UTF_8);
+		var out = new byte[2 + NONCE + cipher.getOutputSize(input.length)];
+		out[0] = VERSION;
+		out[1] = algorithm.id;
+		System.arraycopy(nonce, 0, out, 2, NONCE);
+		var n = cipher.processBytes(input, 0, input.length, out, 2 + NONCE);
+		try {
+			cipher.doFinal(out, 2 + NONCE + n);
+		}
+		catch (InvalidCipherTextException e) {
+			throw new IllegalStateException(e);
+		}
+		return out;
+	}
+
+	/** Opens a sealed value; a value that was altered or sealed under another key is refused. */
+	public String open(byte[] sealed) {
+		if (sealed == null || sealed.length < 2 + NONCE + TAG_BITS / 8 || sealed[0] != VERSION) {
+			throw new IllegalArgumentException("not a sealed value");
+		}
+		var buffer = ByteBuffer.wrap(sealed);
+		buffer.get();
+		var sealedWith = Algorithm.of(buffer.get());
+		var nonce = new byte[NONCE];
+		buffer.get(nonce);
+		var cipher = gcm(sealedWith, false, nonce);
+		var body = sealed.length - 2 - NONCE;
+		var out = new byte[cipher.getOutputSize(body)];
+		var n = cipher.processBytes(sealed, 2 + NONCE, body, out, 0);
+		try {
+			n += cipher.doFinal(out, n);
+		}
+		catch (InvalidCipherTextException e) {
+			throw new IllegalArgumentException("sealed value failed authentication", e);
+		}
+		return new String(out, 0, n, StandardCharsets.UTF_8);
+	}
+
+	/** The keyed lookup index of a value: equal values, equal index; nothing else is learnt from it. */
+	public byte[] index(String plaintext) {
+		var mac = new HMac(new SM3Digest());
+		mac.init(new KeyParameter(indexKey));
+		var input = plaintext.getBytes(StandardCharsets.UTF_8);
+		mac.update(input, 0, input.length);
+		var out = new byte[mac.getMacSize()];
+		mac.doFinal(out, 0);
+		return out;
+	}
+
+	public Algorithm algorithm() {
+		return algorithm;
+	}
+
+	private org.bouncycastle.crypto.modes.GCMModeCipher gcm(Algorithm which, boolean encrypt, byte[] nonce) {
+		var cipher = which == Algorithm.SM4_GCM ? GCMBlockCipher.newInstance(new SM4Engine())
+				: GCMBlockCipher.newInstance(AESEngine.newInstance());
+		var key = which == Algorithm.SM4_GCM ? sm4Key : aesKey;
+		cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce));
+		return cipher;
+	}
+
+	private static byte[] derive(byte[] master, String purpose, int length) {
+		var hkdf = new HKDFBytesGenerator(new SM3Digest());
+		hkdf.init(new HKDFParameters(master, null, purpose.getBytes(StandardCharsets.US_ASCII)));
+		var out = new byte[length];
+		hkdf.generateBytes(out, 0, length);
+		return out;
+	}
+}
