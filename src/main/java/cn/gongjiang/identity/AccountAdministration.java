@@ -1,6 +1,7 @@
 package cn.gongjiang.identity;
 
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +14,9 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.CreditCode;
+import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
@@ -35,9 +38,11 @@ public class AccountAdministration {
 	private final ApiTokens tokens;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final PersonalDataCipher cipher;
 
 	AccountAdministration(Accounts accounts, PasswordEncoder passwords, RegionDirectory regions, ApiTokens tokens,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, PersonalDataCipher cipher) {
+		this.cipher = cipher;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.regions = regions;
@@ -75,8 +80,9 @@ public class AccountAdministration {
 		PasswordPolicy.check(request.initialPassword(), username, request.role());
 		var scope = scopeFor(request.role(), request.scope());
 		var id = accounts.insert(username, request.displayName().strip(), passwords.encode(request.initialPassword()),
-				request.role(), scope, false);
-		audit.record(admin, "account.create", username, AuditOutcome.SUCCESS, request.role() + " " + scope);
+				request.role(), scope, false, request.mayUnmask());
+		audit.record(admin, "account.create", username, AuditOutcome.SUCCESS,
+				request.role() + " " + scope + (request.mayUnmask() ? " may-unmask" : ""));
 		return id;
 	}
 
@@ -151,10 +157,8 @@ public class AccountAdministration {
 			case ORGANISATION:
 				return DataScope.organisation(CreditCode.parse(scope).value());
 			case PERSON:
-				if (scope.isEmpty()) {
-					throw new InvalidValueException("account.scope.required");
-				}
-				return DataScope.person(scope);
+				// a worker's account is bound to their ID number, kept only as its keyed index
+				return DataScope.person(HexFormat.of().formatHex(cipher.index(IdNumber.parse(scope).value())));
 			default:
 				throw new IllegalStateException();
 		}

@@ -23,12 +23,15 @@ import cn.gongjiang.shared.security.Role;
  */
 @Component
 @Order(0)
-class AccountBootstrap implements ApplicationRunner {
+public class AccountBootstrap implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
 
 	record DemoAccount(String username, String displayName, Role role, String scope) {
 	}
+
+	/** The demo worker's (synthetic) ID number; the demo data set registers the person behind it. */
+	public static final String DEMO_WORKER_ID_NUMBER = "330602199003071238";
 
 	static final List<DemoAccount> DEMO = List.of(
 			new DemoAccount("sysadmin", "系统管理员", Role.SYSTEM_ADMIN, null),
@@ -38,10 +41,10 @@ class AccountBootstrap implements ApplicationRunner {
 			new DemoAccount("hangzhou", "杭州市人力社保局", Role.CITY_OFFICER, "330100"),
 			new DemoAccount("shaoxing", "绍兴市人力社保局", Role.CITY_OFFICER, "330600"),
 			new DemoAccount("keqiao", "柯桥区人力社保局", Role.COUNTY_OFFICER, "330603"),
-			new DemoAccount("enterprise-demo", "绍兴示范机械有限公司", Role.ENTERPRISE, "91330106MA2AB1C25B"),
-			new DemoAccount("provider-demo", "浙江示范职业技能培训学校", Role.TRAINING_PROVIDER, "12330000470001235A"),
-			new DemoAccount("school-demo", "浙江示范技师学院", Role.TECHNICAL_SCHOOL, "92330212MA2H3P5N0K"),
-			new DemoAccount("worker-demo", "张明", Role.WORKER, "worker-demo"));
+			new DemoAccount("enterprise-demo", "绍兴示范机械有限公司", Role.ENTERPRISE, "91330603MA2D12345A"),
+			new DemoAccount("provider-demo", "绍兴市示范职业技能培训学校", Role.TRAINING_PROVIDER, "52330600MJ9876543F"),
+			new DemoAccount("school-demo", "绍兴市示范技师学院", Role.TECHNICAL_SCHOOL, "12330600MB12345675"),
+			new DemoAccount("worker-demo", "张明", Role.WORKER, DEMO_WORKER_ID_NUMBER));
 
 	private final Accounts accounts;
 	private final AccountAdministration administration;
@@ -76,7 +79,8 @@ class AccountBootstrap implements ApplicationRunner {
 		for (var account : DEMO) {
 			if (accounts.byUsername(account.username()).isEmpty()) {
 				accounts.insert(account.username(), account.displayName(), hash, account.role(),
-						administration.scopeFor(account.role(), account.scope()), true);
+						administration.scopeFor(account.role(), account.scope()), true,
+						account.role() == Role.PROVINCE_OFFICER);
 			}
 		}
 		log.info("Demo mode: {} demo accounts, password from GONGJIANG_DEMO_PASSWORD{}", DEMO.size(),
@@ -110,7 +114,7 @@ class AccountBootstrap implements ApplicationRunner {
 		for (var account : DEMO.subList(0, 3)) {
 			PasswordPolicy.check(password, account.username(), account.role());
 			accounts.insert(account.username(), account.displayName(), passwords.encode(password), account.role(),
-					DataScope.NONE, false);
+					DataScope.NONE, false, false);
 		}
 		log.info("Created sysadmin, secadmin and auditor; each enrols a TOTP at first sign-in");
 	}

@@ -45,13 +45,14 @@ class Accounts {
 	}
 
 	long insert(String username, String displayName, String passwordHash, Role role, DataScope scope,
-			boolean totpExempt) {
+			boolean totpExempt, boolean mayUnmask) {
 		return jdbc.sql("""
 				insert into identity.account (username, display_name, password_hash, role, scope_kind, scope_value,
-				                              scope_path, totp_exempt)
-				values (:username, :displayName, :hash, :role, :scopeKind, :scopeValue, :scopePath, :exempt)
+				                              scope_path, totp_exempt, may_unmask)
+				values (:username, :displayName, :hash, :role, :scopeKind, :scopeValue, :scopePath, :exempt, :unmask)
 				returning id
 				""")
+				.param("unmask", mayUnmask)
 				.param("username", username)
 				.param("displayName", displayName)
 				.param("hash", passwordHash)
@@ -139,6 +140,6 @@ class Accounts {
 				rs.getString("password_hash"), Role.valueOf(rs.getString("role")), scope, totpSecret(rs),
 				(Long) rs.getObject("totp_last_step"), rs.getBoolean("totp_exempt"), rs.getInt("failed_attempts"),
 				locked == null ? null : locked.toInstant(), rs.getBoolean("enabled"),
-				lastLogin == null ? null : lastLogin.toInstant(), rs.getInt("version"));
+				lastLogin == null ? null : lastLogin.toInstant(), rs.getBoolean("may_unmask"), rs.getInt("version"));
 	}
 }

@@ -52,6 +52,12 @@ public class RegionDirectory {
 		return regions.mountainCounties();
 	}
 
+	/** Any region by code, whoever asks: for checking codes that users enter (regions are public reference data). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Region> lookup(RegionCode code) {
+		return regions.find(code.value(), cn.gongjiang.shared.security.DataScope.NONE);
+	}
+
 	/** The materialised path of a region, for building a data scope; empty when the code does not exist. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<String> pathOf(RegionCode code) {

@@ -27,10 +27,11 @@ class AccountAdminController {
 	}
 
 	/** The form as typed, re-shown with the error when a rule refuses it. */
-	record AccountForm(String username, String displayName, Role role, String scope, String initialPassword) {
+	record AccountForm(String username, String displayName, Role role, String scope, String initialPassword,
+			boolean mayUnmask) {
 
 		static AccountForm empty() {
-			return new AccountForm("", "", Role.CITY_OFFICER, "", "");
+			return new AccountForm("", "", Role.CITY_OFFICER, "", "", false);
 		}
 	}
 
@@ -48,11 +49,11 @@ class AccountAdminController {
 	String open(AccountForm form, @AuthenticationPrincipal Actor actor, Model model, RedirectAttributes redirect) {
 		try {
 			administration.open(actor, new NewAccount(form.username(), form.displayName(), form.role(), form.scope(),
-					form.initialPassword()));
+					form.initialPassword(), form.mayUnmask()));
 		}
 		catch (InvalidValueException | ConflictException e) {
 			model.addAttribute("form", new AccountForm(form.username(), form.displayName(), form.role(),
-					form.scope(), ""));
+					form.scope(), "", form.mayUnmask()));
 			model.addAttribute("formError", e.code());
 			return list(actor, model);
 		}

@@ -1,0 +1,148 @@
+package cn.gongjiang.registry;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.catalogue.CodeItem;
+import cn.gongjiang.catalogue.CodeLists;
+import cn.gongjiang.shared.CreditCode;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.security.Actor;
+
+/**
+ * Enterprises (REG-2) and training providers (REG-3). Officers register and see those of their region; an
+ * enterprise or provider account sees its own record.
+ */
+@Service
+public class OrganisationRegistry {
+
+	static final Set<String> SIZES = Set.of("MICRO", "SMALL", "MEDIUM", "LARGE");
+	static final Set<String> SKILL_BASED = Set.of("NONE", "CANDIDATE", "RECOGNISED");
+	static final Set<String> PROVIDER_KINDS = Set.of("TECHNICAL_COLLEGE", "VOCATIONAL_SCHOOL", "UNIVERSITY",
+			"PRIVATE_INSTITUTION", "ENTERPRISE_CENTRE", "ONLINE_PLATFORM");
+	static final Set<String> PROVIDER_STATUSES = Set.of("ACTIVE", "SUSPENDED", "EXITED");
+
+	private final Organisations organisations;
+	private final PersonRegistry persons;
+	private final CodeLists codeLists;
+	private final AuditLog audit;
+
+	OrganisationRegistry(Organisations organisations, PersonRegistry persons, CodeLists codeLists, AuditLog audit) {
+		this.organisations = organisations;
+		this.persons = persons;
+		this.codeLists = codeLists;
+		this.audit = audit;
+	}
+
+	@Transactional
+	public Enterprise registerEnterprise(Actor actor, EnterpriseRegistration e) {
+		var checked = checkEnterprise(e);
+		var path = persons.county(checked.region()).path();
+		requireOfficerCovering(actor, path, "enterprise.register", checked.creditCode());
+		var id = organisations.upsertEnterprise(checked, path);
+		audit.record(actor, "enterprise.register", checked.creditCode(), AuditOutcome.SUCCESS, null);
+		return organisations.enterprise(id, actor.scope()).orElseThrow();
+	}
+
+	Enterprise checkEnterprise(EnterpriseRegistration e) {
+		var credit = CreditCode.parse(e.creditCode()).value();
+		requireName(e.name());
+		persons.county(e.region());
+		if (e.size() != null && !SIZES.contains(e.size())) {
+			throw new InvalidValueException("enterprise.size.unknown", e.size());
+		}
+		if (e.industryField() != null && codeLists.list("industry-field").stream().map(CodeItem::code)
+				.noneMatch(e.industryField()::equals)) {
+			throw new InvalidValueException("enterprise.industry-field.unknown", e.industryField());
+		}
+		if (e.keyEnterprise() && (e.keyReason() == null || e.keyReason().isBlank())) {
+			throw new InvalidValueException("enterprise.key-reason.required");
+		}
+		var skill = e.skillBasedStatus() == null ? "NONE" : e.skillBasedStatus();
+		if (!SKILL_BASED.contains(skill)) {
+			throw new InvalidValueException("enterprise.skill-based.unknown", skill);
+		}
+		if (skill.equals("RECOGNISED") != (e.skillBasedYear() != null)) {
+			throw new InvalidValueException("enterprise.skill-based.year");
+		}
+		return new Enterprise(0, credit, e.name().strip(), e.region(), e.industryField(), e.cluster(), e.size(),
+				e.keyEnterprise(), e.keyEnterprise() ? e.keyReason().strip() : null, skill, e.skillBasedYear(),
+				e.eightGradePilot(), 0);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Enterprise> enterprises(Actor actor, String creditCode, String name) {
+		return organisations.enterprises(blankToNull(creditCode), blankToNull(name), actor.scope(), 200);
+	}
+
+	@Transactional(readOnly = true)
+	public Enterprise enterprise(Actor actor, long id) {
+		return organisations.enterprise(id, actor.scope()).orElseThrow(() -> new NotFoundException("enterprise.not-found"));
+	}
+
+	@Transactional
+	public Provider registerProvider(Actor actor, ProviderRegistration p) {
+		var checked = checkProvider(p);
+		var path = persons.county(checked.region()).path();
+		requireOfficerCovering(actor, path, "provider.register", checked.creditCode());
+		var id = organisations.upsertProvider(checked, path);
+		audit.record(actor, "provider.register", checked.creditCode(), AuditOutcome.SUCCESS, checked.status());
+		return organisations.provider(id, actor.scope()).orElseThrow();
+	}
+
+	Provider checkProvider(ProviderRegistration p) {
+		var credit = CreditCode.parse(p.creditCode()).value();
+		requireName(p.name());
+		persons.county(p.region());
+		if (p.kind() == null || !PROVIDER_KINDS.contains(p.kind())) {
+			throw new InvalidValueException("provider.kind.unknown", p.kind());
+		}
+		if (p.starRating() != null && (p.starRating() < 1 || p.starRating() > 5 || p.starYear() == null)) {
+			throw new InvalidValueException("provider.star-rating");
+		}
+		var status = p.status() == null ? "ACTIVE" : p.status();
+		if (!PROVIDER_STATUSES.contains(status)) {
+			throw new InvalidValueException("provider.status.unknown", status);
+		}
+		if (!status.equals("ACTIVE") && (p.statusReason() == null || p.statusReason().isBlank() || p.statusDate() == null)) {
+			throw new InvalidValueException("provider.status.reason-required");
+		}
+		return new Provider(0, credit, p.name().strip(), p.kind(), p.licenceNumber(), p.licenceValidUntil(),
+				p.region(), p.starRating(), p.starRating() == null ? null : p.starYear(), status,
+				status.equals("ACTIVE") ? null : p.statusReason(), status.equals("ACTIVE") ? null : p.statusDate(), 0);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Provider> providers(Actor actor, String creditCode, String name) {
+		return organisations.providers(blankToNull(creditCode), blankToNull(name), actor.scope(), 200);
+	}
+
+	@Transactional(readOnly = true)
+	public Provider provider(Actor actor, long id) {
+		return organisations.provider(id, actor.scope()).orElseThrow(() -> new NotFoundException("provider.not-found"));
+	}
+
+	private void requireOfficerCovering(Actor actor, String path, String action, String target) {
+		if (!actor.role().officer() || !actor.scope().covers(path)) {
+			audit.record(actor, action, target, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("officers register organisations of their region");
+		}
+	}
+
+	private static void requireName(String name) {
+		if (name == null || name.isBlank() || name.strip().length() > 100) {
+			throw new InvalidValueException("organisation.name.required");
+		}
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}

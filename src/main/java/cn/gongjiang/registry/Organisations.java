@@ -1,0 +1,115 @@
+package cn.gongjiang.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.gongjiang.shared.security.DataScope;
+
+/**
+ * Enterprises and providers: visible to the officers of their county's region and to themselves (their credit code).
+ */
+@Repository
+class Organisations {
+
+	private static final String VISIBLE = """
+			((:scopeKind = 'REGION' and o.region_path like :scopePath || '%')
+			 or (:scopeKind = 'ORGANISATION' and o.credit_code = :scopeOrganisation))
+			""";
+
+	private final JdbcClient jdbc;
+
+	Organisations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Enterprise> enterprise(long id, DataScope scope) {
+		return RegistryScope.bind(jdbc.sql("select * from registry.enterprise o where o.id = :id and " + VISIBLE)
+				.param("id", id), scope).query(Enterprise.class).optional();
+	}
+
+	List<Enterprise> enterprises(String creditCode, String name, DataScope scope, int limit) {
+		return RegistryScope.bind(jdbc.sql("select * from registry.enterprise o where " + VISIBLE + """
+				and (cast(:credit as text) is null or o.credit_code = :credit)
+				and (cast(:name as text) is null or o.name like '%' || :name || '%')
+				order by o.name limit :limit
+				""").param("credit", creditCode).param("name", name).param("limit", limit), scope)
+				.query(Enterprise.class).list();
+	}
+
+	long upsertEnterprise(Enterprise e, String regionPath) {
+		return jdbc.sql("""
+				insert into registry.enterprise as t (credit_code, name, region, region_path, industry_field, cluster,
+				    size, key_enterprise, key_reason, skill_based_status, skill_based_year, eight_grade_pilot)
+				values (:credit, :name, :region, :path, :field, :cluster, :size, :key, :keyReason, :skill, :skillYear,
+				    :pilot)
+				on conflict (credit_code) do update set
+				    name = excluded.name, region = excluded.region, region_path = excluded.region_path,
+				    industry_field = excluded.industry_field, cluster = excluded.cluster, size = excluded.size,
+				    key_enterprise = excluded.key_enterprise, key_reason = excluded.key_reason,
+				    skill_based_status = excluded.skill_based_status, skill_based_year = excluded.skill_based_year,
+				    eight_grade_pilot = excluded.eight_grade_pilot, updated_at = now(), version = t.version + 1
+				where (t.name, t.region, t.industry_field, t.cluster, t.size, t.key_enterprise, t.key_reason,
+				       t.skill_based_status, t.skill_based_year, t.eight_grade_pilot)
+				      is distinct from
+				      (excluded.name, excluded.region, excluded.industry_field, excluded.cluster, excluded.size,
+				       excluded.key_enterprise, excluded.key_reason, excluded.skill_based_status,
+				       excluded.skill_based_year, excluded.eight_grade_pilot)
+				returning id
+				""")
+				.param("credit", e.creditCode()).param("name", e.name()).param("region", e.region())
+				.param("path", regionPath).param("field", e.industryField()).param("cluster", e.cluster())
+				.param("size", e.size()).param("key", e.keyEnterprise()).param("keyReason", e.keyReason())
+				.param("skill", e.skillBasedStatus()).param("skillYear", e.skillBasedYear())
+				.param("pilot", e.eightGradePilot())
+				.query(Long.class).optional()
+				.orElseGet(() -> jdbc.sql("select id from registry.enterprise where credit_code = :credit")
+						.param("credit", e.creditCode()).query(Long.class).single());
+	}
+
+	Optional<Provider> provider(long id, DataScope scope) {
+		return RegistryScope.bind(jdbc.sql("select * from registry.provider o where o.id = :id and " + VISIBLE)
+				.param("id", id), scope).query(Provider.class).optional();
+	}
+
+	List<Provider> providers(String creditCode, String name, DataScope scope, int limit) {
+		return RegistryScope.bind(jdbc.sql("select * from registry.provider o where " + VISIBLE + """
+				and (cast(:credit as text) is null or o.credit_code = :credit)
+				and (cast(:name as text) is null or o.name like '%' || :name || '%')
+				order by o.name limit :limit
+				""").param("credit", creditCode).param("name", name).param("limit", limit), scope)
+				.query(Provider.class).list();
+	}
+
+	long upsertProvider(Provider p, String regionPath) {
+		return jdbc.sql("""
+				insert into registry.provider as t (credit_code, name, kind, licence_number, licence_valid_until,
+				    region, region_path, star_rating, star_year, status, status_reason, status_date)
+				values (:credit, :name, :kind, :licence, :licenceUntil, :region, :path, :stars, :starYear, :status,
+				    :reason, :statusDate)
+				on conflict (credit_code) do update set
+				    name = excluded.name, kind = excluded.kind, licence_number = excluded.licence_number,
+				    licence_valid_until = excluded.licence_valid_until, region = excluded.region,
+				    region_path = excluded.region_path, star_rating = excluded.star_rating,
+				    star_year = excluded.star_year, status = excluded.status, status_reason = excluded.status_reason,
+				    status_date = excluded.status_date, updated_at = now(), version = t.version + 1
+				where (t.name, t.kind, t.licence_number, t.licence_valid_until, t.region, t.star_rating, t.star_year,
+				       t.status, t.status_reason, t.status_date)
+				      is distinct from
+				      (excluded.name, excluded.kind, excluded.licence_number, excluded.licence_valid_until,
+				       excluded.region, excluded.star_rating, excluded.star_year, excluded.status,
+				       excluded.status_reason, excluded.status_date)
+				returning id
+				""")
+				.param("credit", p.creditCode()).param("name", p.name()).param("kind", p.kind())
+				.param("licence", p.licenceNumber()).param("licenceUntil", p.licenceValidUntil())
+				.param("region", p.region()).param("path", regionPath).param("stars", p.starRating())
+				.param("starYear", p.starYear()).param("status", p.status()).param("reason", p.statusReason())
+				.param("statusDate", p.statusDate())
+				.query(Long.class).optional()
+				.orElseGet(() -> jdbc.sql("select id from registry.provider where credit_code = :credit")
+						.param("credit", p.creditCode()).query(Long.class).single());
+	}
+}

@@ -1,0 +1,10 @@
+package cn.gongjiang.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A person as lists and most screens show them: the ID and mobile numbers masked. */
+public record PersonSummary(long id, String name, String idNumber, String sex, LocalDate birthDate, String hukouRegion,
+		String residenceRegion, String mobile, Education education, List<String> groups, String employerCreditCode,
+		String salaryBand, int version) {
+}

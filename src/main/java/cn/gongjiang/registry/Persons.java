@@ -1,0 +1,146 @@
+package cn.gongjiang.registry;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.gongjiang.shared.security.DataScope;
+
+/** The person table. A person is visible to the officers of their residence or hukou region, and to themselves. */
+@Repository
+class Persons {
+
+	static final String VISIBLE = """
+			((:scopeKind = 'REGION' and (p.residence_path like :scopePath || '%' or p.hukou_path like :scopePath || '%'))
+			 or (:scopeKind = 'PERSON' and p.id_number_index = :scopePerson))
+			""";
+	private static final String SELECT = "select p.* from registry.person p ";
+
+	/** The stored row, sealed values included. */
+	record Row(long id, byte[] idNumberSealed, String idNumberMasked, String name, String sex,
+			java.time.LocalDate birthDate, String hukouRegion, String residenceRegion, byte[] mobileSealed,
+			String mobileMasked, Education education, List<String> groups, String employerCreditCode,
+			String salaryBand, int version) {
+
+		PersonSummary summary() {
+			return new PersonSummary(id, name, idNumberMasked, sex, birthDate, hukouRegion, residenceRegion,
+					mobileMasked, education, groups, employerCreditCode, salaryBand, version);
+		}
+	}
+
+	/** A new or changed person, ready to store: sealed, indexed, masked, paths resolved. */
+	record Upsert(byte[] idNumberIndex, byte[] idNumberSealed, String idNumberMasked, String name, String sex,
+			java.time.LocalDate birthDate, String hukouRegion, String hukouPath, String residenceRegion,
+			String residencePath, byte[] mobileSealed, byte[] mobileIndex, String mobileMasked, Education education,
+			List<String> groups,
+			String employerCreditCode, String salaryBand) {
+	}
+
+	enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+	record Saved(long id, Outcome outcome) {
+	}
+
+	private final JdbcClient jdbc;
+
+	Persons(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Inserts, or updates when anything but the sealed values' randomness differs; sealed values change only with the
+	 * plaintext (compared through the index and the masked form), so a replay changes nothing.
+	 */
+	Saved upsert(Upsert p) {
+		var saved = jdbc.sql("""
+				insert into registry.person as t (id_number_index, id_number_sealed, id_number_masked, name, sex,
+				    birth_date, hukou_region, hukou_path, residence_region, residence_path, mobile_sealed, mobile_index,
+				    mobile_masked, education, groups, employer_credit_code, salary_band)
+				values (:index, :sealed, :masked, :name, :sex, :birth, :hukou, :hukouPath, :residence, :residencePath,
+				    :mobileSealed, :mobileIndex, :mobileMasked, :education, :groups, :employer, :salary)
+				on conflict (id_number_index) do update set
+				    name = excluded.name, hukou_region = excluded.hukou_region, hukou_path = excluded.hukou_path,
+				    residence_region = excluded.residence_region, residence_path = excluded.residence_path,
+				    mobile_sealed = case when t.mobile_index is distinct from excluded.mobile_index
+				                         then excluded.mobile_sealed else t.mobile_sealed end,
+				    mobile_index = excluded.mobile_index, mobile_masked = excluded.mobile_masked, education = excluded.education, groups = excluded.groups,
+				    employer_credit_code = excluded.employer_credit_code, salary_band = excluded.salary_band,
+				    updated_at = now(), version = t.version + 1
+				where (t.name, t.hukou_region, t.residence_region, t.mobile_index, t.education, t.groups,
+				       t.employer_credit_code, t.salary_band)
+				      is distinct from
+				      (excluded.name, excluded.hukou_region, excluded.residence_region, excluded.mobile_index,
+				       excluded.education, excluded.groups, excluded.employer_credit_code, excluded.salary_band)
+				returning id, (xmax = 0) as created
+				""")
+				.param("index", p.idNumberIndex())
+				.param("sealed", p.idNumberSealed())
+				.param("masked", p.idNumberMasked())
+				.param("name", p.name())
+				.param("sex", p.sex())
+				.param("birth", p.birthDate())
+				.param("hukou", p.hukouRegion())
+				.param("hukouPath", p.hukouPath())
+				.param("residence", p.residenceRegion())
+				.param("residencePath", p.residencePath())
+				.param("mobileSealed", p.mobileSealed())
+				.param("mobileIndex", p.mobileIndex())
+				.param("mobileMasked", p.mobileMasked())
+				.param("education", p.education() == null ? null : p.education().name())
+				.param("groups", p.groups().toArray(String[]::new))
+				.param("employer", p.employerCreditCode())
+				.param("salary", p.salaryBand())
+				.query((rs, i) -> new Saved(rs.getLong("id"), rs.getBoolean("created") ? Outcome.CREATED : Outcome.UPDATED))
+				.optional();
+		return saved.orElseGet(() -> new Saved(jdbc.sql("select id from registry.person where id_number_index = :index")
+				.param("index", p.idNumberIndex()).query(Long.class).single(), Outcome.UNCHANGED));
+	}
+
+	Optional<Row> find(long id, DataScope scope) {
+		return RegistryScope.bind(jdbc.sql(SELECT + "where p.id = :id and " + VISIBLE).param("id", id), scope)
+				.query(Persons::map).optional();
+	}
+
+	Optional<Row> byIndex(byte[] index, DataScope scope) {
+		return RegistryScope.bind(jdbc.sql(SELECT + "where p.id_number_index = :index and " + VISIBLE)
+				.param("index", index), scope).query(Persons::map).optional();
+	}
+
+	List<Row> byName(String name, DataScope scope, int limit) {
+		return RegistryScope.bind(jdbc.sql(SELECT + "where p.name = :name and " + VISIBLE + " order by p.id limit :limit")
+				.param("name", name).param("limit", limit), scope).query(Persons::map).list();
+	}
+
+	List<Row> recent(DataScope scope, int limit) {
+		return RegistryScope.bind(jdbc.sql(SELECT + "where " + VISIBLE + " order by p.updated_at desc, p.id desc limit :limit")
+				.param("limit", limit), scope).query(Persons::map).list();
+	}
+
+	void recordEvent(long personId, java.time.LocalDate on, String kind, String detailJson, String source) {
+		jdbc.sql("""
+				insert into registry.person_event (person_id, occurred_on, kind, detail, source)
+				values (:person, :on, :kind, cast(:detail as jsonb), :source)
+				""").param("person", personId).param("on", on).param("kind", kind).param("detail", detailJson)
+				.param("source", source).update();
+	}
+
+	private static Row map(ResultSet rs, int row) throws SQLException {
+		var education = rs.getString("education");
+		return new Row(rs.getLong("id"), rs.getBytes("id_number_sealed"), rs.getString("id_number_masked"),
+				rs.getString("name"), rs.getString("sex"), rs.getObject("birth_date", java.time.LocalDate.class),
+				rs.getString("hukou_region"), rs.getString("residence_region"), rs.getBytes("mobile_sealed"),
+				rs.getString("mobile_masked"), education == null ? null : Education.valueOf(education),
+				strings(rs.getArray("groups")), rs.getString("employer_credit_code"), rs.getString("salary_band"),
+				rs.getInt("version"));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+}

@@ -1,0 +1,60 @@
+package cn.gongjiang.registry.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.gongjiang.registry.PersonRegistration;
+import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.registry.PersonSummary;
+import cn.gongjiang.registry.PersonUnmasked;
+import cn.gongjiang.shared.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/persons")
+@Tag(name = "Registries")
+class PersonApiController {
+
+	private final PersonRegistry persons;
+
+	PersonApiController(PersonRegistry persons) {
+		this.persons = persons;
+	}
+
+	@Operation(summary = "Find persons in scope: exactly by ID number (through the keyed index) or by name; ID and mobile masked")
+	@GetMapping
+	List<PersonSummary> search(@RequestParam(required = false) String idNumber,
+			@RequestParam(required = false) String name, @AuthenticationPrincipal Actor actor) {
+		return persons.search(actor, idNumber, name);
+	}
+
+	@Operation(summary = "One person in scope, masked")
+	@GetMapping("/{id}")
+	PersonSummary one(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return persons.find(actor, id);
+	}
+
+	@Operation(summary = "The full ID and mobile numbers: needs the unmask permission; every call is audited")
+	@GetMapping("/{id}/unmasked")
+	PersonUnmasked unmasked(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return persons.unmask(actor, id);
+	}
+
+	@Operation(summary = "Register a person, or update the record of the same ID number; a replay changes nothing")
+	@PostMapping
+	@ResponseStatus(HttpStatus.OK)
+	PersonSummary register(@RequestBody PersonRegistration registration, @AuthenticationPrincipal Actor actor) {
+		return persons.register(actor, registration);
+	}
+}
