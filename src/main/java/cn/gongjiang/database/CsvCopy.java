@@ -31,9 +31,18 @@ public final class CsvCopy {
 	}
 
 	public static long copy(Connection connection, InputStream csv, String tableWithColumns) throws SQLException {
+		return copy(connection, csv, tableWithColumns, true);
+	}
+
+	/**
+	 * Copies CSV into {@code table (columns)}. An empty unquoted field is NULL, a quoted empty field an empty string.
+	 */
+	public static long copy(Connection connection, InputStream csv, String tableWithColumns, boolean header)
+			throws SQLException {
 		try {
 			var copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-			return copyManager.copyIn("copy " + tableWithColumns + " from stdin with (format csv, header true)", csv);
+			return copyManager.copyIn("copy " + tableWithColumns + " from stdin with (format csv, header " + header
+					+ ")", csv);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

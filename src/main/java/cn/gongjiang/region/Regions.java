@@ -55,6 +55,10 @@ class Regions {
 				.list();
 	}
 
+	List<Region> all() {
+		return jdbc.sql(SELECT).query(Regions::map).list();
+	}
+
 	List<Region> mountainCounties() {
 		return jdbc.sql(SELECT + " where r.mountain_county order by r.code").query(Regions::map).list();
 	}

@@ -3,7 +3,6 @@ package cn.gongjiang.registry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -12,12 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.catalogue.CodeLists;
-import cn.gongjiang.privacy.Masking;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
-import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
@@ -71,60 +68,29 @@ public class PersonRegistry {
 		return persons.find(saved.id(), actor.scope()).orElseThrow().summary();
 	}
 
-	/**
-	 * Checks a registration and turns it into what is stored: the number sealed, indexed and masked, regions resolved
-	 * to paths. Every broken rule is an {@link InvalidValueException} naming it.
-	 */
+	/** Checks a registration and turns it into what is stored; the first broken rule is thrown, naming it. */
 	Persons.Upsert prepare(PersonRegistration r) {
-		var idNumber = IdNumber.parse(r.idNumber());
-		var name = r.name() == null ? "" : r.name().strip();
-		if (name.isEmpty() || name.length() > 50) {
-			throw new InvalidValueException("person.name.required");
+		var result = check().check(r, false);
+		if (!result.ok()) {
+			var first = result.problems().get(0);
+			throw new InvalidValueException(first.code().equals("required") ? "person." + field(first.field())
+					+ ".required" : first.code(), first.arguments().toArray());
 		}
-		var sex = idNumber.male() ? "M" : "F";
-		if (r.sex() != null && !r.sex().isBlank() && !sexMatches(r.sex().strip(), sex)) {
-			throw new InvalidValueException("person.sex.mismatch");
-		}
-		if (r.birthDate() != null && !r.birthDate().equals(idNumber.birthDate())) {
-			throw new InvalidValueException("person.birth-date.mismatch");
-		}
-		String hukouPath = null;
-		String hukou = blankToNull(r.hukouRegion());
-		if (hukou != null) {
-			var code = RegionCode.of(hukou);
-			if (code.inZhejiang()) {
-				hukouPath = regions.pathOf(code).orElseThrow(() -> new InvalidValueException("region.unknown", hukou));
-			}
-		}
-		String residencePath = null;
-		String residence = blankToNull(r.residenceRegion());
-		if (residence != null) {
-			residencePath = county(residence).path();
-		}
-		var mobile = blankToNull(r.mobile());
-		if (mobile != null && !mobile.matches("1\\d{10}")) {
-			throw new InvalidValueException("person.mobile.format");
-		}
-		var groups = r.groups() == null ? List.<String>of() : r.groups().stream().map(String::strip)
-				.filter(g -> !g.isEmpty()).distinct().sorted().toList();
-		var known = knownGroups();
-		for (var group : groups) {
-			if (!known.contains(group)) {
-				throw new InvalidValueException("person.group.unknown", group);
-			}
-		}
-		var employer = blankToNull(r.employerCreditCode());
-		if (employer != null) {
-			employer = CreditCode.parse(employer).value();
-		}
-		var salary = blankToNull(r.salaryBand());
-		if (salary != null) {
-			salary = SalaryBand.fromCode(salary).code();
-		}
-		return new Persons.Upsert(cipher.index(idNumber.value()), cipher.seal(idNumber.value()), idNumber.masked(),
-				name, sex, idNumber.birthDate(), hukou, hukouPath, residence, residencePath,
-				mobile == null ? null : cipher.seal(mobile), mobile == null ? null : cipher.index(mobile),
-				mobile == null ? null : Masking.mobile(mobile), r.education(), groups, employer, salary);
+		return result.upsert();
+	}
+
+	/** A checker over the current reference data, for one request or one import job. */
+	PersonCheck check() {
+		var groups = new java.util.HashMap<String, String>();
+		codeLists.list("person-group").forEach(g -> {
+			groups.put(g.code(), g.code());
+			groups.put(g.nameZh(), g.code());
+		});
+		return new PersonCheck(cipher, regions.all(), groups);
+	}
+
+	private static String field(PersonCheck.Field field) {
+		return field.name().toLowerCase().replace('_', '-');
 	}
 
 	/** A county of Zhejiang, where residence, enterprises and providers are placed. */
@@ -135,11 +101,6 @@ public class PersonRegistry {
 			throw new InvalidValueException("region.not-county", code);
 		}
 		return region;
-	}
-
-	Set<String> knownGroups() {
-		return codeLists.list("person-group").stream().map(cn.gongjiang.catalogue.CodeItem::code)
-				.collect(java.util.stream.Collectors.toSet());
 	}
 
 	@Transactional(readOnly = true)
@@ -185,18 +146,6 @@ public class PersonRegistry {
 				.orElseThrow(() -> new NotFoundException("person.not-found"));
 	}
 
-
-	private static boolean sexMatches(String entered, String fromNumber) {
-		return switch (entered) {
-			case "M", "男" -> fromNumber.equals("M");
-			case "F", "女" -> fromNumber.equals("F");
-			default -> false;
-		};
-	}
-
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	private static String jsonString(String s) {
 		return s == null ? "null" : "\"" + s.replace("\"", "") + "\"";

@@ -1,0 +1,113 @@
+package cn.gongjiang.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.security.Actor;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Accepts uploads and runs them one at a time in the background (a bulk import uses a core fully; two at once on a
+ * two-core machine would starve the console). Jobs left unfinished by a stopped process run again at start-up.
+ */
+@Service
+public class BulkImport {
+
+	private final ImportRunner runner;
+	private final ImportJobs jobs;
+	private final ImportFiles files;
+	private final ActorCodec actors;
+	private final AuditLog audit;
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		var thread = new Thread(r, "import-worker");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	BulkImport(ImportRunner runner, ImportJobs jobs, ImportFiles files, ActorCodec actors, AuditLog audit) {
+		this.runner = runner;
+		this.jobs = jobs;
+		this.files = files;
+		this.actors = actors;
+		this.audit = audit;
+	}
+
+	/** Stores the upload, records the job as queued and starts it; returns at once. */
+	public UUID submit(Actor actor, String kind, String fileName, InputStream content) {
+		var handler = handler(kind);
+		if (!handler.mayImport(actor)) {
+			audit.record(actor, "import.submit", kind, AuditOutcome.DENIED, fileName);
+			throw new AccessDeniedException("this role does not import " + kind);
+		}
+		var id = UUID.randomUUID();
+		var sha = files.store(id, content);
+		var format = isXlsx(id) ? "XLSX" : "CSV";
+		jobs.create(id, kind, fileName == null ? "upload" : fileName, format, sha, actor.username(),
+				actors.encode(actor));
+		audit.record(actor, "import.submit", kind + ":" + id, AuditOutcome.SUCCESS, fileName + " sha256=" + sha);
+		worker.submit(() -> runner.run(id));
+		return id;
+	}
+
+	public ImportJob job(Actor actor, UUID id) {
+		return jobs.find(id).filter(j -> j.uploadedBy().equals(actor.username()))
+				.orElseThrow(() -> new NotFoundException("import.not-found"));
+	}
+
+	public List<ImportJob> recent(Actor actor) {
+		return jobs.recent(actor.username(), 20);
+	}
+
+	public List<RowError> errors(Actor actor, UUID id, int limit) {
+		job(actor, id);
+		return jobs.errors(id, limit);
+	}
+
+	public ImportHandler handler(String kind) {
+		var handler = runner.handler(kind);
+		if (handler == null) {
+			throw new NotFoundException("import.kind.unknown", kind);
+		}
+		return handler;
+	}
+
+	public List<String> kinds() {
+		return runner.handlers().keySet().stream().sorted().toList();
+	}
+
+	java.nio.file.Path file(UUID id) {
+		return files.path(id);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void resumeUnfinished() {
+		jobs.unfinished().forEach(id -> worker.submit(() -> runner.run(id)));
+	}
+
+	@PreDestroy
+	void stop() {
+		worker.shutdownNow();
+	}
+
+	private boolean isXlsx(UUID id) {
+		try (var in = java.nio.file.Files.newInputStream(files.path(id))) {
+			return org.dhatim.fastexcel.reader.ReadableWorkbook.isOOXMLZipHeader(in.readNBytes(8));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package cn.gongjiang.imports;
+
+import java.util.List;
+import java.util.UUID;
+
+import cn.gongjiang.shared.security.Actor;
+
+/**
+ * What a feature module contributes to bulk import for one kind of file. The pipeline calls, in order:
+ * {@link #check} for every row (in Java: formats, check digits, codes, scope), {@link #checkStaged} once after all
+ * accepted rows are in the staging table (set-based: duplicates in the file, conflicts with existing records), and
+ * {@link #merge} for consecutive ranges of row numbers, each in its own transaction. Merging must be idempotent: the
+ * same file twice changes nothing the second time.
+ */
+public interface ImportHandler {
+
+	/** The kind in URLs: {@code persons}, {@code certificates} … */
+	String kind();
+
+	/** The columns of the file, in template order. */
+	List<ImportColumn> columns();
+
+	/** Whether this actor may import this kind at all (row-level scope is checked per row). */
+	boolean mayImport(Actor actor);
+
+	/** The staging table, schema-qualified, with {@code job_id uuid, row_number int} and then the staged columns. */
+	String stagingTable();
+
+	/** The staged columns, in the order {@link #check} returns values. */
+	List<String> stagingColumns();
+
+	CheckedRow check(ImportRow row, Actor actor);
+
+	/** Set-based checks over the staged rows of the job; the pipeline removes the rows it returns errors for. */
+	List<RowError> checkStaged(UUID job);
+
+	MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor);
+}

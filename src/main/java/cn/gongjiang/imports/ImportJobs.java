@@ -1,0 +1,140 @@
+package cn.gongjiang.imports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Import jobs and their errors. */
+@Repository
+class ImportJobs {
+
+	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
+
+	ImportJobs(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+		this.jdbc = jdbc;
+		this.named = named;
+	}
+
+	void create(UUID id, String kind, String fileName, String format, String sha256, String uploadedBy,
+			String actorJson) {
+		jdbc.sql("""
+				insert into imports.import_job (id, kind, status, file_name, file_format, file_sha256, uploaded_by, actor)
+				values (:id, :kind, 'QUEUED', :name, :format, :sha, :by, :actor)
+				""").param("id", id).param("kind", kind).param("name", fileName).param("format", format)
+				.param("sha", sha256).param("by", uploadedBy).param("actor", actorJson).update();
+	}
+
+	String actorJson(UUID id) {
+		return jdbc.sql("select actor from imports.import_job where id = :id").param("id", id).query(String.class)
+				.single();
+	}
+
+	Optional<ImportJob> find(UUID id) {
+		return jdbc.sql("select * from imports.import_job where id = :id").param("id", id).query(ImportJobs::map)
+				.optional();
+	}
+
+	List<ImportJob> recent(String uploadedBy, int limit) {
+		return jdbc.sql("select * from imports.import_job where uploaded_by = :by order by uploaded_at desc limit :limit")
+				.param("by", uploadedBy).param("limit", limit).query(ImportJobs::map).list();
+	}
+
+	/** Jobs a stopped process left behind: they are run again from the start (merging is idempotent). */
+	List<UUID> unfinished() {
+		return jdbc.sql("select id from imports.import_job where status in ('QUEUED', 'RUNNING') order by uploaded_at")
+				.query(UUID.class).list();
+	}
+
+	/** Starts (or restarts) a job: forgets what an interrupted attempt recorded. */
+	void start(UUID id, Instant at) {
+		jdbc.sql("delete from imports.import_error where job_id = :id").param("id", id).update();
+		jdbc.sql("""
+				update imports.import_job set status = 'RUNNING', started_at = :at, finished_at = null, total_rows = 0,
+				    processed_rows = 0, applied_rows = 0, accepted_rows = 0, rejected_rows = 0, unchanged_rows = 0,
+				    failure_code = null, failure_detail = null, attempts = attempts + 1
+				where id = :id
+				""").param("id", id).param("at", Timestamp.from(at)).update();
+	}
+
+	void total(UUID id, int total) {
+		jdbc.sql("update imports.import_job set total_rows = :total where id = :id").param("id", id)
+				.param("total", total).update();
+	}
+
+	void processed(UUID id, int processed) {
+		jdbc.sql("update imports.import_job set processed_rows = :n where id = :id").param("id", id)
+				.param("n", processed).update();
+	}
+
+	void applied(UUID id, int applied, MergeCounts counts) {
+		jdbc.sql("""
+				update imports.import_job set applied_rows = :applied, accepted_rows = :accepted,
+				    unchanged_rows = :unchanged
+				where id = :id
+				""").param("id", id).param("applied", applied).param("accepted", counts.accepted())
+				.param("unchanged", counts.unchanged()).update();
+	}
+
+	void finish(UUID id, Instant at) {
+		jdbc.sql("""
+				update imports.import_job set status = 'DONE', finished_at = :at,
+				    rejected_rows = (select count(distinct row_number) from imports.import_error where job_id = :id)
+				where id = :id
+				""").param("id", id).param("at", Timestamp.from(at)).update();
+	}
+
+	void fail(UUID id, String code, String detail, Instant at) {
+		jdbc.sql("""
+				update imports.import_job set status = 'FAILED', failure_code = :code, failure_detail = :detail,
+				    finished_at = :at
+				where id = :id
+				""").param("id", id).param("code", code).param("detail", detail).param("at", Timestamp.from(at)).update();
+	}
+
+	void addErrors(UUID job, List<RowError> errors) {
+		if (errors.isEmpty()) {
+			return;
+		}
+		var batch = errors.stream().map(e -> new MapSqlParameterSource().addValue("job", job)
+				.addValue("row", e.row()).addValue("column", e.column()).addValue("code", e.code())
+				.addValue("arguments", e.arguments().toArray(String[]::new))).toArray(MapSqlParameterSource[]::new);
+		named.batchUpdate("""
+				insert into imports.import_error (job_id, row_number, column_name, code, arguments)
+				values (:job, :row, :column, :code, :arguments)
+				""", batch);
+	}
+
+	List<RowError> errors(UUID job, int limit) {
+		return jdbc.sql("""
+				select row_number, column_name, code, arguments from imports.import_error where job_id = :job
+				order by row_number, column_name limit :limit
+				""").param("job", job).param("limit", limit)
+				.query((rs, i) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
+						List.of((String[]) rs.getArray(4).getArray())))
+				.list();
+	}
+
+	private static ImportJob map(ResultSet rs, int row) throws SQLException {
+		return new ImportJob(rs.getObject("id", UUID.class), rs.getString("kind"),
+				ImportStatus.valueOf(rs.getString("status")), rs.getString("file_name"), rs.getString("file_format"),
+				rs.getString("uploaded_by"), instant(rs, "uploaded_at"), instant(rs, "started_at"),
+				instant(rs, "finished_at"), rs.getInt("total_rows"), rs.getInt("processed_rows"),
+				rs.getInt("applied_rows"), rs.getInt("accepted_rows"), rs.getInt("rejected_rows"),
+				rs.getInt("unchanged_rows"), rs.getString("failure_code"), rs.getString("failure_detail"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+}

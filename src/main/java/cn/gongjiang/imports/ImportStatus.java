@@ -1,0 +1,5 @@
+package cn.gongjiang.imports;
+
+public enum ImportStatus {
+	QUEUED, RUNNING, DONE, FAILED
+}

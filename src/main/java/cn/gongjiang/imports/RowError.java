@@ -1,0 +1,12 @@
+package cn.gongjiang.imports;
+
+import java.util.List;
+
+/** Why a row was refused: the row, the column (header), a stable {@code import.*} code and message arguments. */
+public record RowError(int row, String column, String code, List<String> arguments) {
+
+	public static RowError of(int row, String column, String code, Object... arguments) {
+		return new RowError(row, column, code.startsWith("import.") ? code : "import." + code,
+				java.util.Arrays.stream(arguments).map(String::valueOf).toList());
+	}
+}

@@ -1,0 +1,181 @@
+package cn.gongjiang.imports;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+/**
+ * A spreadsheet read as a stream of rows, whatever it came as: xlsx, or CSV in UTF-8 (with or without BOM) or GBK
+ * (read as GB18030, its superset), the two encodings Excel writes CSV in here. Row numbers are those Excel shows: the
+ * header is row 1. Nothing is held in memory but the current row.
+ */
+final class TabularFile implements Closeable {
+
+	enum Format { CSV, XLSX }
+
+	record Line(int number, List<String> cells) {
+
+		boolean blank() {
+			return cells.stream().allMatch(c -> c == null || c.isBlank());
+		}
+	}
+
+	static final Charset GBK = Charset.forName("GB18030");
+	private static final int SNIFF = 1 << 20;
+
+	private final Format format;
+	private final Closeable resource;
+	private final Iterator<Line> lines;
+	private final List<String> header;
+	private final Charset charset;
+
+	private TabularFile(Format format, Closeable resource, Iterator<Line> lines, Charset charset) {
+		this.format = format;
+		this.resource = resource;
+		this.lines = lines;
+		this.charset = charset;
+		this.header = lines.hasNext() ? lines.next().cells().stream().map(TabularFile::cleanHeader).toList() : List.of();
+	}
+
+	/** Opens a file, deciding its format from its first bytes; refuses what is neither CSV text nor xlsx. */
+	static TabularFile open(Path file) throws IOException {
+		var head = new byte[8];
+		int read;
+		try (var in = Files.newInputStream(file)) {
+			read = in.readNBytes(head, 0, head.length);
+		}
+		if (read >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
+			var workbook = new ReadableWorkbook(file.toFile());
+			var rows = workbook.getFirstSheet().openStream()
+					.map(r -> {
+						var cells = new ArrayList<String>(r.getCellCount());
+						for (int i = 0; i < r.getCellCount(); i++) {
+							cells.add(r.getOptionalCell(i).map(TabularFile::text).orElse(null));
+						}
+						return new Line(r.getRowNum(), cells);
+					});
+			return new TabularFile(Format.XLSX, () -> {
+				rows.close();
+				workbook.close();
+			}, rows.iterator(), null);
+		}
+		if (read >= 8 && ReadableWorkbook.isOLE2Header(head)) {
+			throw new ImportRefusedException("import.file.xls");
+		}
+		var charset = detectCharset(file);
+		var in = new BufferedInputStream(Files.newInputStream(file));
+		if (charset == StandardCharsets.UTF_8) {
+			in.mark(3);
+			var bom = in.readNBytes(3);
+			if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
+				in.reset();
+			}
+		}
+		var reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(new InputStreamReader(in, charset));
+		var counter = new int[] { 0 };
+		Stream<Line> rows = reader.stream().map((CsvRecord r) -> new Line(++counter[0], r.getFields()));
+		return new TabularFile(Format.CSV, reader, rows.iterator(), charset);
+	}
+
+	/** UTF-8 when the first megabyte decodes as UTF-8 (a BOM counts), GB18030 otherwise; binary is refused. */
+	static Charset detectCharset(Path file) throws IOException {
+		byte[] sniff;
+		try (InputStream in = Files.newInputStream(file)) {
+			sniff = in.readNBytes(SNIFF);
+		}
+		for (byte b : sniff) {
+			if (b == 0) {
+				throw new ImportRefusedException("import.file.unreadable");
+			}
+		}
+		CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+		var result = utf8.decode(ByteBuffer.wrap(sniff), CharBuffer.allocate(sniff.length), false);
+		return result.isError() ? GBK : StandardCharsets.UTF_8;
+	}
+
+	Format format() {
+		return format;
+	}
+
+	Charset charset() {
+		return charset;
+	}
+
+	List<String> header() {
+		return header;
+	}
+
+	/** The data rows, blank ones skipped. */
+	Iterator<Line> rows() {
+		return new Iterator<>() {
+			private Line next = advance();
+
+			private Line advance() {
+				while (lines.hasNext()) {
+					var line = lines.next();
+					if (!line.blank()) {
+						return line;
+					}
+				}
+				return null;
+			}
+
+			@Override
+			public boolean hasNext() {
+				return next != null;
+			}
+
+			@Override
+			public Line next() {
+				if (next == null) {
+					throw new NoSuchElementException();
+				}
+				var current = next;
+				next = advance();
+				return current;
+			}
+		};
+	}
+
+	@Override
+	public void close() {
+		try {
+			resource.close();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String text(Cell cell) {
+		var raw = cell.getRawValue();
+		return raw == null ? null : cell.getText();
+	}
+
+	private static String cleanHeader(String header) {
+		return header == null ? "" : header.replace("\uFEFF", "").replace("*", "").strip();
+	}
+}
