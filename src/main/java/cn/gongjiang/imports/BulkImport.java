@@ -31,13 +31,16 @@ public class BulkImport {
 	private final ImportFiles files;
 	private final ActorCodec actors;
 	private final AuditLog audit;
+	private final ErrorReport report;
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		var thread = new Thread(r, "import-worker");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	BulkImport(ImportRunner runner, ImportJobs jobs, ImportFiles files, ActorCodec actors, AuditLog audit) {
+	BulkImport(ImportRunner runner, ImportJobs jobs, ImportFiles files, ActorCodec actors, AuditLog audit,
+			ErrorReport report) {
+		this.report = report;
 		this.runner = runner;
 		this.jobs = jobs;
 		this.files = files;
@@ -88,8 +91,20 @@ public class BulkImport {
 		return runner.handlers().keySet().stream().sorted().toList();
 	}
 
-	java.nio.file.Path file(UUID id) {
-		return files.path(id);
+	/** The refused rows in the file's own layout with an error column (xlsx). */
+	public void errorReport(Actor actor, UUID id, java.io.OutputStream out,
+			java.util.function.Function<RowError, String> message) throws IOException {
+		job(actor, id);
+		report.write(id, out, message);
+	}
+
+	public void template(String kind, boolean xlsx, java.io.OutputStream out) throws IOException {
+		if (xlsx) {
+			Templates.xlsx(handler(kind), out);
+		}
+		else {
+			Templates.csv(handler(kind), out);
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -104,7 +119,8 @@ public class BulkImport {
 
 	private boolean isXlsx(UUID id) {
 		try (var in = java.nio.file.Files.newInputStream(files.path(id))) {
-			return org.dhatim.fastexcel.reader.ReadableWorkbook.isOOXMLZipHeader(in.readNBytes(8));
+			return org.dhatim.fastexcel.reader.ReadableWorkbook
+					.isOOXMLZipHeader(java.util.Arrays.copyOf(in.readNBytes(8), 8));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -7,7 +7,7 @@ import cn.gongjiang.shared.security.Actor;
 
 /**
  * What a feature module contributes to bulk import for one kind of file. The pipeline calls, in order:
- * {@link #check} for every row (in Java: formats, check digits, codes, scope), {@link #checkStaged} once after all
+ * {@link #checker} once and its checker for every row (in Java: formats, check digits, codes, scope), {@link #checkStaged} once after all
  * accepted rows are in the staging table (set-based: duplicates in the file, conflicts with existing records), and
  * {@link #merge} for consecutive ranges of row numbers, each in its own transaction. Merging must be idempotent: the
  * same file twice changes nothing the second time.
@@ -26,10 +26,17 @@ public interface ImportHandler {
 	/** The staging table, schema-qualified, with {@code job_id uuid, row_number int} and then the staged columns. */
 	String stagingTable();
 
-	/** The staged columns, in the order {@link #check} returns values. */
+	/** The staged columns, in the order the checker returns values. */
 	List<String> stagingColumns();
 
-	CheckedRow check(ImportRow row, Actor actor);
+	/** Starts checking one file's rows for this actor; the checker may hold reference data for the whole file. */
+	RowChecker checker(Actor actor);
+
+	/** Checks one row and returns what to stage or why it is refused. */
+	@FunctionalInterface
+	interface RowChecker {
+		CheckedRow check(ImportRow row);
+	}
 
 	/** Set-based checks over the staged rows of the job; the pipeline removes the rows it returns errors for. */
 	List<RowError> checkStaged(UUID job);

@@ -125,6 +125,7 @@ class ImportRunner {
 			if (!missing.isEmpty()) {
 				throw new ImportRefusedException("import.header.missing", String.join("、", missing));
 			}
+			var checker = handler.checker(actor);
 			var chunk = new Chunk(handler.stagingColumns().size());
 			var errors = new ArrayList<RowError>();
 			var processed = 0;
@@ -136,7 +137,7 @@ class ImportRunner {
 						cells.put(header.get(i), line.cells().get(i));
 					}
 				}
-				var checked = handler.check(new ImportRow(line.number(), cells), actor);
+				var checked = checker.check(new ImportRow(line.number(), cells));
 				if (checked.accepted()) {
 					chunk.add(id, line.number(), checked.staged());
 				}

@@ -1,0 +1,53 @@
+package cn.gongjiang.imports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.dhatim.fastexcel.Workbook;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+
+/**
+ * Empty import files with the right headers: required columns marked with *, and for xlsx a second sheet explaining
+ * every column. The CSV carries a UTF-8 BOM so that Excel opens it with the Chinese intact.
+ */
+final class Templates {
+
+	private Templates() {
+	}
+
+	static void xlsx(ImportHandler handler, OutputStream out) throws IOException {
+		var workbook = new Workbook(out, "Gongjiang", "1.0");
+		var sheet = workbook.newWorksheet(handler.kind());
+		var columns = handler.columns();
+		for (int c = 0; c < columns.size(); c++) {
+			sheet.value(0, c, header(columns.get(c)));
+			sheet.style(0, c).bold().fillColor(columns.get(c).required() ? "FCE4D6" : "E7E6E6").set();
+			sheet.width(c, 22);
+		}
+		var help = workbook.newWorksheet("说明");
+		help.value(0, 0, "列名");
+		help.value(0, 1, "必填");
+		help.value(0, 2, "说明");
+		for (int c = 0; c < columns.size(); c++) {
+			help.value(c + 1, 0, columns.get(c).header());
+			help.value(c + 1, 1, columns.get(c).required() ? "是" : "否");
+			help.value(c + 1, 2, columns.get(c).description());
+		}
+		help.width(0, 26);
+		help.width(2, 80);
+		workbook.finish();
+	}
+
+	static void csv(ImportHandler handler, OutputStream out) throws IOException {
+		out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+		try (var writer = CsvWriter.builder().build(out, StandardCharsets.UTF_8)) {
+			writer.writeRecord(handler.columns().stream().map(Templates::header).toList());
+		}
+	}
+
+	private static String header(ImportColumn column) {
+		return column.required() ? column.header() + "*" : column.header();
+	}
+}

@@ -1,0 +1,198 @@
+package cn.gongjiang.registry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.gongjiang.imports.CheckedRow;
+import cn.gongjiang.imports.ImportColumn;
+import cn.gongjiang.imports.ImportHandler;
+import cn.gongjiang.imports.ImportRow;
+import cn.gongjiang.imports.MergeCounts;
+import cn.gongjiang.imports.RowError;
+import cn.gongjiang.shared.security.Actor;
+
+/** Bulk import of persons (kind {@code persons}): the same checks as the API, every error of a row reported. */
+@Component
+class PersonImport implements ImportHandler {
+
+	static final String NAME = "姓名", ID_NUMBER = "身份证号", HUKOU = "户籍地区划代码", RESIDENCE = "常住地区划代码",
+			MOBILE = "手机号", GROUPS = "人员类别", EDUCATION = "学历", EMPLOYER = "工作单位统一社会信用代码", SEX = "性别",
+			BIRTH_DATE = "出生日期", SALARY = "月工资区间";
+
+	private static final Map<PersonCheck.Field, String> COLUMN = Map.of(PersonCheck.Field.ID_NUMBER, ID_NUMBER,
+			PersonCheck.Field.NAME, NAME, PersonCheck.Field.SEX, SEX, PersonCheck.Field.BIRTH_DATE, BIRTH_DATE,
+			PersonCheck.Field.HUKOU_REGION, HUKOU, PersonCheck.Field.RESIDENCE_REGION, RESIDENCE,
+			PersonCheck.Field.MOBILE, MOBILE, PersonCheck.Field.GROUPS, GROUPS, PersonCheck.Field.EMPLOYER, EMPLOYER,
+			PersonCheck.Field.SALARY_BAND, SALARY);
+
+	static final Map<String, Education> EDUCATION_NAMES = Map.ofEntries(Map.entry("小学", Education.PRIMARY),
+			Map.entry("初中", Education.JUNIOR_SECONDARY), Map.entry("高中", Education.SENIOR_SECONDARY),
+			Map.entry("中专", Education.VOCATIONAL_SECONDARY), Map.entry("中职", Education.VOCATIONAL_SECONDARY),
+			Map.entry("技校", Education.VOCATIONAL_SECONDARY), Map.entry("大专", Education.JUNIOR_COLLEGE),
+			Map.entry("本科", Education.BACHELOR), Map.entry("硕士", Education.MASTER),
+			Map.entry("研究生", Education.MASTER), Map.entry("博士", Education.DOCTORATE));
+
+	private static final String COLUMNS = """
+			id_number_index, id_number_sealed, id_number_masked, name, sex, birth_date, hukou_region, hukou_path,
+			residence_region, residence_path, mobile_sealed, mobile_index, mobile_masked, education, groups,
+			employer_credit_code, salary_band""";
+
+	private final PersonRegistry registry;
+	private final JdbcClient jdbc;
+
+	PersonImport(PersonRegistry registry, JdbcClient jdbc) {
+		this.registry = registry;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String kind() {
+		return "persons";
+	}
+
+	@Override
+	public List<ImportColumn> columns() {
+		return List.of(ImportColumn.required(NAME, "实名登记的姓名"),
+				ImportColumn.required(ID_NUMBER, "18位居民身份证号；性别、出生日期由号码读出"),
+				ImportColumn.optional(HUKOU, "户籍所在县级区划代码（6位，省外亦可）"),
+				ImportColumn.required(RESIDENCE, "常住地县级区划代码（6位，浙江省内），决定由哪个人社局管辖"),
+				ImportColumn.optional(MOBILE, "11位手机号"),
+				ImportColumn.optional(GROUPS, "人员类别名称，多个用；分隔，如 农村转移劳动者；退役军人"),
+				ImportColumn.optional(EDUCATION, "小学、初中、高中、中专、大专、本科、硕士、博士"),
+				ImportColumn.optional(EMPLOYER, "工作单位的统一社会信用代码"),
+				ImportColumn.optional(SEX, "男/女；填写时须与身份证号一致"),
+				ImportColumn.optional(BIRTH_DATE, "yyyy-MM-dd；填写时须与身份证号一致"),
+				ImportColumn.optional(SALARY, "BELOW_3K, 3K_5K, 5K_8K, 8K_12K, 12K_20K, ABOVE_20K"));
+	}
+
+	@Override
+	public boolean mayImport(Actor actor) {
+		return actor.role().officer() && actor.scope().regional();
+	}
+
+	@Override
+	public String stagingTable() {
+		return "registry.person_staging";
+	}
+
+	@Override
+	public List<String> stagingColumns() {
+		return Arrays.stream(COLUMNS.split(",")).map(String::strip).toList();
+	}
+
+	@Override
+	public RowChecker checker(Actor actor) {
+		var check = registry.check(); // reference data read once per file, not once per row
+		return row -> check(row, actor, check);
+	}
+
+	private CheckedRow check(ImportRow row, Actor actor, PersonCheck checker) {
+		var errors = new ArrayList<RowError>();
+		var education = row.get(EDUCATION);
+		Education parsedEducation = null;
+		if (education != null) {
+			parsedEducation = EDUCATION_NAMES.get(education);
+			if (parsedEducation == null) {
+				try {
+					parsedEducation = Education.valueOf(education);
+				}
+				catch (IllegalArgumentException e) {
+					errors.add(RowError.of(row.number(), EDUCATION, "person.education.unknown", education));
+				}
+			}
+		}
+		LocalDate birth = null;
+		var birthText = row.get(BIRTH_DATE);
+		if (birthText != null) {
+			try {
+				birth = LocalDate.parse(birthText.replace('/', '-').substring(0, Math.min(10, birthText.length())));
+			}
+			catch (RuntimeException e) {
+				errors.add(RowError.of(row.number(), BIRTH_DATE, "date.format", birthText));
+			}
+		}
+		var groups = row.get(GROUPS) == null ? List.<String>of() : Arrays.asList(row.get(GROUPS).split("[；;、,，]"));
+		var registration = new PersonRegistration(row.get(ID_NUMBER), row.get(NAME), row.get(SEX), birth,
+				row.get(HUKOU), row.get(RESIDENCE), row.get(MOBILE), parsedEducation, groups, row.get(EMPLOYER),
+				row.get(SALARY));
+		var result = checker.check(registration, true);
+		result.problems().forEach(p -> errors.add(RowError.of(row.number(), COLUMN.get(p.field()), p.code(),
+				p.arguments().toArray())));
+		if (!errors.isEmpty()) {
+			return CheckedRow.rejected(errors);
+		}
+		var u = result.upsert();
+		if (!actor.scope().covers(u.residencePath()) && !actor.scope().covers(u.hukouPath())) {
+			return CheckedRow.rejected(List.of(RowError.of(row.number(), RESIDENCE, "scope.outside", u.residenceRegion())));
+		}
+		var hex = HexFormat.of();
+		return CheckedRow.staged(Arrays.asList("\\x" + hex.formatHex(u.idNumberIndex()),
+				"\\x" + hex.formatHex(u.idNumberSealed()), u.idNumberMasked(), u.name(), u.sex(),
+				u.birthDate().toString(), u.hukouRegion(), u.hukouPath(), u.residenceRegion(), u.residencePath(),
+				u.mobileSealed() == null ? null : "\\x" + hex.formatHex(u.mobileSealed()),
+				u.mobileIndex() == null ? null : "\\x" + hex.formatHex(u.mobileIndex()), u.mobileMasked(),
+				u.education() == null ? null : u.education().name(), "{" + String.join(",", u.groups()) + "}",
+				u.employerCreditCode(), u.salaryBand()));
+	}
+
+	@Override
+	public List<RowError> checkStaged(UUID job) {
+		return jdbc.sql("""
+				select row_number, first_row from (
+				    select row_number, min(row_number) over (partition by id_number_index) as first_row
+				    from registry.person_staging where job_id = :job
+				) s where row_number <> first_row
+				""").param("job", job)
+				.query((rs, i) -> RowError.of(rs.getInt(1), ID_NUMBER, "duplicate-in-file", rs.getInt(2)))
+				.list();
+	}
+
+	@Override
+	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
+		var staged = jdbc.sql("select count(*) from registry.person_staging where job_id = :job and row_number between :from and :to")
+				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
+		var changed = jdbc.sql("""
+				with merged as (
+				    insert into registry.person as t (id_number_index, id_number_sealed, id_number_masked, name, sex,
+				        birth_date, hukou_region, hukou_path, residence_region, residence_path, mobile_sealed,
+				        mobile_index, mobile_masked, education, groups, employer_credit_code, salary_band)
+				    select id_number_index, id_number_sealed, id_number_masked, name, sex, birth_date, hukou_region,
+				        hukou_path, residence_region, residence_path, mobile_sealed, mobile_index, mobile_masked,
+				        education, groups, employer_credit_code, salary_band
+				    from registry.person_staging
+				    where job_id = :job and row_number between :from and :to
+				    on conflict (id_number_index) do update set
+				        name = excluded.name, hukou_region = excluded.hukou_region, hukou_path = excluded.hukou_path,
+				        residence_region = excluded.residence_region, residence_path = excluded.residence_path,
+				        mobile_sealed = case when t.mobile_index is distinct from excluded.mobile_index
+				                             then excluded.mobile_sealed else t.mobile_sealed end,
+				        mobile_index = excluded.mobile_index, mobile_masked = excluded.mobile_masked,
+				        education = excluded.education, groups = excluded.groups,
+				        employer_credit_code = excluded.employer_credit_code, salary_band = excluded.salary_band,
+				        updated_at = now(), version = t.version + 1
+				    where (t.name, t.hukou_region, t.residence_region, t.mobile_index, t.education, t.groups,
+				           t.employer_credit_code, t.salary_band)
+				          is distinct from
+				          (excluded.name, excluded.hukou_region, excluded.residence_region, excluded.mobile_index,
+				           excluded.education, excluded.groups, excluded.employer_credit_code, excluded.salary_band)
+				    returning id, (xmax = 0) as created, residence_region
+				), registered as (
+				    insert into registry.person_event (person_id, occurred_on, kind, detail, source)
+				    select id, current_date, 'REGISTERED', jsonb_build_object('residenceRegion', residence_region),
+				           'import:' || :job
+				    from merged where created
+				)
+				select count(*) from merged
+				""")
+				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
+		return new MergeCounts(changed, staged - changed);
+	}
+}

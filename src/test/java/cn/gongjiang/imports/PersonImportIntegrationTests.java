@@ -1,0 +1,239 @@
+package cn.gongjiang.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import cn.gongjiang.Api;
+import cn.gongjiang.IntegrationTest;
+
+/** X-3 with REG-1: persons from CSV (UTF-8, GBK) and xlsx; every bad row named; good rows kept; replays inert. */
+@IntegrationTest
+class PersonImportIntegrationTests {
+
+	static final String HEADER = "姓名,身份证号,户籍地区划代码,常住地区划代码,手机号,人员类别,学历,工作单位统一社会信用代码\n";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	BulkImport imports;
+
+	@Autowired
+	ImportJobs jobs;
+
+	@Test
+	void goodRowsAreAppliedAndEveryBadRowIsNamedWithRowColumnAndRule() throws Exception {
+		var csv = HEADER
+				+ "孙丽,330602198801014428,330602,330602,13811112222,农村转移劳动者；退役军人,高中,91330603MA2D12345A\n" // row 2 ok
+				+ "周杰,330602198801014427,330602,330602,,,,\n"                   // 3 check digit
+				+ "吴敏,330602198802304425,330602,330602,,,,\n"                   // 4 birth date
+				+ "郑强,330602199001014416,339999,330602,,,,\n"                   // 5 unknown hukou region
+				+ ",330602199001014432,330602,330602,,,,\n"                      // 6 name required
+				+ "孙丽,330602198801014428,330602,330602,,,,\n"                   // 7 duplicate of row 2
+				+ "钱宇,330106199001014414,330106,330106,,,,\n"                   // 8 Hangzhou: outside Shaoxing
+				+ "冯娟,330602199201014429,330602,330602,12345,宇航员,博士后,\n";  // 9 three errors
+		var job = importFile("shaoxing", "persons.csv", bom(csv.getBytes(StandardCharsets.UTF_8)));
+		assertThat(job).containsEntry("status", "DONE").containsEntry("totalRows", 8).containsEntry("acceptedRows", 1)
+				.containsEntry("rejectedRows", 7).containsEntry("unchangedRows", 0);
+		var errors = errors("shaoxing", job);
+		assertThat(errors).contains(
+				"3|身份证号|import.id-number.check-digit",
+				"4|身份证号|import.id-number.birth-date",
+				"5|户籍地区划代码|import.region.unknown",
+				"6|姓名|import.required",
+				"7|身份证号|import.duplicate-in-file",
+				"8|常住地区划代码|import.scope.outside",
+				"9|手机号|import.person.mobile.format",
+				"9|人员类别|import.person.group.unknown",
+				"9|学历|import.person.education.unknown");
+		assertThat(jdbc.sql("select name || ' ' || array_to_string(groups, ',') from registry.person where name = '孙丽'")
+				.query(String.class).single()).isEqualTo("孙丽 rural-migrant,veteran");
+	}
+
+	@Test
+	void reImportingTheSameFileChangesNothingAndACorrectionChangesOnlyItsRow() throws Exception {
+		var csv = HEADER + "刘洋,330603199105054419,330603,330603,,,,\n" + "何静,330603199206064421,330603,330603,,,,\n";
+		var first = importFile("keqiao", "a.csv", csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(first).containsEntry("acceptedRows", 2).containsEntry("unchangedRows", 0);
+		var again = importFile("keqiao", "a.csv", csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(again).containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 2);
+		var corrected = importFile("keqiao", "a.csv", csv.replace("何静", "何晶").getBytes(StandardCharsets.UTF_8));
+		assertThat(corrected).containsEntry("acceptedRows", 1).containsEntry("unchangedRows", 1);
+		assertThat(jdbc.sql("select count(*) from registry.person where id_number_masked in ('330603********4419', '330603********4421')")
+				.query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void gbkCsvAsExcelWritesItIsReadCorrectly() throws Exception {
+		var csv = HEADER + "欧阳娜娜,330681199307074425,330681,330681,,外卖骑手,大专,\n";
+		var job = importFile("shaoxing", "gbk.csv", csv.getBytes(Charset.forName("GBK")));
+		assertThat(job).containsEntry("acceptedRows", 1);
+		assertThat(jdbc.sql("select name from registry.person where id_number_masked = '330681********4425'")
+				.query(String.class).single()).isEqualTo("欧阳娜娜");
+	}
+
+	@Test
+	void xlsxIsReadByHeaderNameInAnyColumnOrder() throws Exception {
+		var out = new ByteArrayOutputStream();
+		var workbook = new Workbook(out, "test", "1.0");
+		var sheet = workbook.newWorksheet("人员");
+		var rows = List.of(List.of("常住地区划代码", "身份证号", "姓名"), List.of("330683", "330683199408084414", "严冬"),
+				List.of("330683", "330683199408084415", "严夏"));
+		for (int r = 0; r < rows.size(); r++) {
+			for (int c = 0; c < 3; c++) {
+				sheet.value(r, c, rows.get(r).get(c));
+			}
+		}
+		workbook.finish();
+		var job = importFile("shaoxing", "people.xlsx", out.toByteArray());
+		assertThat(job).containsEntry("acceptedRows", 1).containsEntry("rejectedRows", 1);
+		assertThat(errors("shaoxing", job)).containsExactly("3|身份证号|import.id-number.check-digit");
+	}
+
+	@Test
+	void aFileWithoutARequiredHeaderOrNotASpreadsheetFailsWithOneClearError() throws Exception {
+		var noIdColumn = importFile("shaoxing", "x.csv", "姓名,常住地区划代码\n张三,330602\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(noIdColumn).containsEntry("status", "FAILED").containsEntry("failureCode", "import.header.missing");
+		assertThat((String) noIdColumn.get("failureMessage")).contains("身份证号");
+		var binary = importFile("shaoxing", "x.pdf", new byte[] { 37, 80, 68, 70, 0, 1, 2, 3 });
+		assertThat(binary).containsEntry("status", "FAILED").containsEntry("failureCode", "import.file.unreadable");
+		var empty = importFile("shaoxing", "empty.csv", new byte[0]);
+		assertThat(empty).containsEntry("status", "FAILED").containsEntry("failureCode", "import.file.empty");
+	}
+
+	@Test
+	void theErrorReportHasTheRefusedRowsInTheirOwnLayoutWithTheReason() throws Exception {
+		var csv = HEADER + "好人,330624199509094419,330624,330624,,,,\n" + "坏人,330624199509094411,330624,330624,,,,\n";
+		var job = importFile("shaoxing", "report.csv", csv.getBytes(StandardCharsets.UTF_8));
+		var bytes = mvc.perform(get("/api/v1/imports/" + job.get("id") + "/errors.xlsx")
+				.header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
+			var rows = workbook.getFirstSheet().read();
+			assertThat(rows).hasSize(2);
+			assertThat(rows.get(0).getCellText(1)).isEqualTo("姓名");
+			assertThat(rows.get(1).getCellText(0)).isEqualTo("3");
+			assertThat(rows.get(1).getCellText(1)).isEqualTo("坏人");
+			assertThat(rows.get(1).getCellText(9)).contains("身份证号", "校验码");
+		}
+	}
+
+	@Test
+	void anInterruptedImportRunsAgainWithNoRowLostOrDoubled() throws Exception {
+		var csv = new StringBuilder(HEADER);
+		for (int i = 0; i < 30; i++) {
+			var seventeen = "3306041990010" + String.format("%03d", 100 + i) + "1";
+			csv.append("测试").append(i).append(',').append(idNumber(seventeen)).append(",330604,330604,,,,\n");
+		}
+		var job = importFile("shaoxing", "big.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(job).containsEntry("acceptedRows", 30);
+		// as if the process had been killed mid-merge: the job still RUNNING, rows half staged
+		var id = java.util.UUID.fromString((String) job.get("id"));
+		jdbc.sql("update imports.import_job set status = 'RUNNING', finished_at = null where id = :id").param("id", id).update();
+		imports.resumeUnfinished();
+		var resumed = awaitDone("shaoxing", id.toString());
+		assertThat(resumed).containsEntry("status", "DONE").containsEntry("totalRows", 30)
+				.containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 30);
+		assertThat(jdbc.sql("select count(*) from registry.person where residence_region = '330604' and name like '测试%'")
+				.query(Long.class).single()).isEqualTo(30);
+		assertThat(jdbc.sql("select count(*) from registry.person_staging where job_id = :id").param("id", id)
+				.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void templatesCarryTheHeadersAndOnlyOfficersImportPersons() throws Exception {
+		var csv = mvc.perform(get("/api/v1/imports/templates/persons.csv").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFF姓名*,身份证号*,户籍地区划代码,常住地区划代码*");
+		mvc.perform(get("/api/v1/imports/templates/persons.xlsx").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/imports/templates/spaceships.csv").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("import.kind.unknown"));
+		mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "x.csv", "text/csv",
+				HEADER.getBytes(StandardCharsets.UTF_8))).param("kind", "persons")
+				.header("Authorization", api.bearer("enterprise-demo")))
+				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void anotherAccountCannotSeeSomeonesImport() throws Exception {
+		var job = importFile("shaoxing", "p.csv", HEADER.getBytes(StandardCharsets.UTF_8));
+		mvc.perform(get("/api/v1/imports/" + job.get("id")).header("Authorization", api.bearer("hangzhou")))
+				.andExpect(status().isNotFound());
+	}
+
+	Map<String, Object> importFile(String officer, String name, byte[] content) throws Exception {
+		var response = mvc.perform(multipart("/api/v1/imports")
+				.file(new MockMultipartFile("file", name, "application/octet-stream", content))
+				.param("kind", "persons").header("Authorization", api.bearer(officer)))
+				.andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+		return awaitDone(officer, JsonPath.read(response, "$.id"));
+	}
+
+	Map<String, Object> awaitDone(String officer, String id) throws Exception {
+		var token = api.bearer(officer);
+		var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			var body = mvc.perform(get("/api/v1/imports/" + id).header("Authorization", token))
+					.andReturn().getResponse().getContentAsString();
+			Map<String, Object> job = JsonPath.read(body, "$");
+			if (job.get("status").equals("DONE") || job.get("status").equals("FAILED")) {
+				return job;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("import " + id + " did not finish");
+	}
+
+	List<String> errors(String officer, Map<String, Object> job) throws Exception {
+		var body = mvc.perform(get("/api/v1/imports/" + job.get("id") + "/errors").header("Authorization", api.bearer(officer)))
+				.andReturn().getResponse().getContentAsString();
+		List<Map<String, Object>> errors = JsonPath.read(body, "$");
+		return errors.stream().map(e -> e.get("row") + "|" + e.get("column") + "|" + e.get("code")).toList();
+	}
+
+	static byte[] bom(byte[] content) {
+		var out = new byte[content.length + 3];
+		out[0] = (byte) 0xEF;
+		out[1] = (byte) 0xBB;
+		out[2] = (byte) 0xBF;
+		System.arraycopy(content, 0, out, 3, content.length);
+		return out;
+	}
+
+	static String idNumber(String seventeen) {
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		var sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (seventeen.charAt(i) - '0') * weights[i];
+		}
+		return seventeen + "10X98765432".charAt(sum % 11);
+	}
+}
