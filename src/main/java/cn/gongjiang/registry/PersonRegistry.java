@@ -3,6 +3,7 @@ package cn.gongjiang.registry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -91,6 +92,10 @@ public class PersonRegistry {
 
 	private static String field(PersonCheck.Field field) {
 		return field.name().toLowerCase().replace('_', '-');
+	}
+
+	Map<String, Region> regionsByCode() {
+		return regions.all();
 	}
 
 	/** A county of Zhejiang, where residence, enterprises and providers are placed. */

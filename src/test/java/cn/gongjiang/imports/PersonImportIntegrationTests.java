@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +42,10 @@ class PersonImportIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	BulkImport imports;
+	BulkImport bulkImport;
+
+	@Autowired
+	cn.gongjiang.Imports imports;
 
 	@Autowired
 	ImportJobs jobs;
@@ -157,7 +159,7 @@ class PersonImportIntegrationTests {
 		// as if the process had been killed mid-merge: the job still RUNNING, rows half staged
 		var id = java.util.UUID.fromString((String) job.get("id"));
 		jdbc.sql("update imports.import_job set status = 'RUNNING', finished_at = null where id = :id").param("id", id).update();
-		imports.resumeUnfinished();
+		bulkImport.resumeUnfinished();
 		var resumed = awaitDone("shaoxing", id.toString());
 		assertThat(resumed).containsEntry("status", "DONE").containsEntry("totalRows", 30)
 				.containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 30);
@@ -190,33 +192,15 @@ class PersonImportIntegrationTests {
 	}
 
 	Map<String, Object> importFile(String officer, String name, byte[] content) throws Exception {
-		var response = mvc.perform(multipart("/api/v1/imports")
-				.file(new MockMultipartFile("file", name, "application/octet-stream", content))
-				.param("kind", "persons").header("Authorization", api.bearer(officer)))
-				.andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-		return awaitDone(officer, JsonPath.read(response, "$.id"));
+		return imports.run(officer, "persons", name, content);
 	}
 
 	Map<String, Object> awaitDone(String officer, String id) throws Exception {
-		var token = api.bearer(officer);
-		var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			var body = mvc.perform(get("/api/v1/imports/" + id).header("Authorization", token))
-					.andReturn().getResponse().getContentAsString();
-			Map<String, Object> job = JsonPath.read(body, "$");
-			if (job.get("status").equals("DONE") || job.get("status").equals("FAILED")) {
-				return job;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("import " + id + " did not finish");
+		return imports.awaitDone(officer, id);
 	}
 
 	List<String> errors(String officer, Map<String, Object> job) throws Exception {
-		var body = mvc.perform(get("/api/v1/imports/" + job.get("id") + "/errors").header("Authorization", api.bearer(officer)))
-				.andReturn().getResponse().getContentAsString();
-		List<Map<String, Object>> errors = JsonPath.read(body, "$");
-		return errors.stream().map(e -> e.get("row") + "|" + e.get("column") + "|" + e.get("code")).toList();
+		return imports.errors(officer, job);
 	}
 
 	static byte[] bom(byte[] content) {

@@ -1,0 +1,260 @@
+package cn.gongjiang.registry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.gongjiang.imports.CheckedRow;
+import cn.gongjiang.imports.ImportColumn;
+import cn.gongjiang.imports.ImportHandler;
+import cn.gongjiang.imports.ImportRow;
+import cn.gongjiang.imports.MergeCounts;
+import cn.gongjiang.imports.RowError;
+import cn.gongjiang.region.Region;
+import cn.gongjiang.region.RegionLevel;
+import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.security.Actor;
+
+/**
+ * Bulk import of enterprises and providers (kinds {@code enterprises}, {@code providers}): each row checked like a
+ * registration through the API, keyed by credit code, merged with the same idempotent upsert.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrganisationImports {
+
+	static final String CREDIT = "统一社会信用代码", NAME = "单位名称", REGION = "所在县级区划代码";
+
+	@Bean
+	ImportHandler enterpriseImport(OrganisationRegistry registry, PersonRegistry persons, JdbcClient jdbc) {
+		var columns = List.of(ImportColumn.required(CREDIT, "18位统一社会信用代码"),
+				ImportColumn.required(NAME, "企业名称"), ImportColumn.required(REGION, "企业所在县级区划代码（6位）"),
+				ImportColumn.optional("产业领域", "产业领域代码，如 sx-high-end-equipment、digital-economy"),
+				ImportColumn.optional("产业集群", "所属415X集群名称"),
+				ImportColumn.optional("企业规模", "MICRO、SMALL、MEDIUM、LARGE"),
+				ImportColumn.optional("重点企业", "是/否"), ImportColumn.optional("重点企业认定理由", "重点企业必填"),
+				ImportColumn.optional("技能型企业状态", "NONE、CANDIDATE、RECOGNISED"),
+				ImportColumn.optional("技能型企业认定年份", "已认定时必填"),
+				ImportColumn.optional("新八级试点", "是/否"));
+		var staging = List.of("credit_code", "name", "region", "region_path", "industry_field", "cluster", "size",
+				"key_enterprise", "key_reason", "skill_based_status", "skill_based_year", "eight_grade_pilot");
+		return new OrganisationImport("enterprises", columns, "registry.enterprise_staging", staging, jdbc, persons,
+				row -> {
+					var e = registry.checkEnterprise(new EnterpriseRegistration(row.get(CREDIT), row.get(NAME),
+							row.get(REGION), row.get("产业领域"), row.get("产业集群"), row.get("企业规模"),
+							yes(row.get("重点企业")), row.get("重点企业认定理由"), row.get("技能型企业状态"),
+							integer(row.get("技能型企业认定年份")), yes(row.get("新八级试点"))));
+					return Arrays.asList(e.creditCode(), e.name(), e.region(), null, e.industryField(), e.cluster(),
+							e.size(), String.valueOf(e.keyEnterprise()), e.keyReason(), e.skillBasedStatus(),
+							e.skillBasedYear() == null ? null : e.skillBasedYear().toString(),
+							String.valueOf(e.eightGradePilot()));
+				}, """
+				insert into registry.enterprise as t (credit_code, name, region, region_path, industry_field, cluster,
+				    size, key_enterprise, key_reason, skill_based_status, skill_based_year, eight_grade_pilot)
+				select credit_code, name, region, region_path, industry_field, cluster, size, key_enterprise,
+				    key_reason, skill_based_status, skill_based_year, eight_grade_pilot
+				from registry.enterprise_staging where job_id = :job and row_number between :from and :to
+				on conflict (credit_code) do update set
+				    name = excluded.name, region = excluded.region, region_path = excluded.region_path,
+				    industry_field = excluded.industry_field, cluster = excluded.cluster, size = excluded.size,
+				    key_enterprise = excluded.key_enterprise, key_reason = excluded.key_reason,
+				    skill_based_status = excluded.skill_based_status, skill_based_year = excluded.skill_based_year,
+				    eight_grade_pilot = excluded.eight_grade_pilot, updated_at = now(), version = t.version + 1
+				where (t.name, t.region, t.industry_field, t.cluster, t.size, t.key_enterprise, t.key_reason,
+				       t.skill_based_status, t.skill_based_year, t.eight_grade_pilot)
+				      is distinct from
+				      (excluded.name, excluded.region, excluded.industry_field, excluded.cluster, excluded.size,
+				       excluded.key_enterprise, excluded.key_reason, excluded.skill_based_status,
+				       excluded.skill_based_year, excluded.eight_grade_pilot)
+				returning 1
+				""");
+	}
+
+	@Bean
+	ImportHandler providerImport(OrganisationRegistry registry, PersonRegistry persons, JdbcClient jdbc) {
+		var columns = List.of(ImportColumn.required(CREDIT, "18位统一社会信用代码"),
+				ImportColumn.required(NAME, "机构名称"), ImportColumn.required(REGION, "机构所在县级区划代码（6位）"),
+				ImportColumn.required("机构类型", "TECHNICAL_COLLEGE、VOCATIONAL_SCHOOL、UNIVERSITY、PRIVATE_INSTITUTION、"
+						+ "ENTERPRISE_CENTRE、ONLINE_PLATFORM"),
+				ImportColumn.optional("办学许可证号", ""), ImportColumn.optional("许可证有效期至", "yyyy-MM-dd"),
+				ImportColumn.optional("星级", "1-5"), ImportColumn.optional("星级评定年份", "有星级时必填"),
+				ImportColumn.optional("状态", "ACTIVE、SUSPENDED、EXITED"),
+				ImportColumn.optional("状态原因", "暂停或退出时必填"), ImportColumn.optional("状态日期", "yyyy-MM-dd"));
+		var staging = List.of("credit_code", "name", "kind", "licence_number", "licence_valid_until", "region",
+				"region_path", "star_rating", "star_year", "status", "status_reason", "status_date");
+		return new OrganisationImport("providers", columns, "registry.provider_staging", staging, jdbc, persons,
+				row -> {
+					var p = registry.checkProvider(new ProviderRegistration(row.get(CREDIT), row.get(NAME),
+							row.get("机构类型"), row.get("办学许可证号"), date(row.get("许可证有效期至")), row.get(REGION),
+							integer(row.get("星级")), integer(row.get("星级评定年份")), row.get("状态"), row.get("状态原因"),
+							date(row.get("状态日期"))));
+					return Arrays.asList(p.creditCode(), p.name(), p.kind(), p.licenceNumber(), string(p.licenceValidUntil()),
+							p.region(), null, string(p.starRating()), string(p.starYear()), p.status(), p.statusReason(),
+							string(p.statusDate()));
+				}, """
+				insert into registry.provider as t (credit_code, name, kind, licence_number, licence_valid_until,
+				    region, region_path, star_rating, star_year, status, status_reason, status_date)
+				select credit_code, name, kind, licence_number, licence_valid_until, region, region_path, star_rating,
+				    star_year, status, status_reason, status_date
+				from registry.provider_staging where job_id = :job and row_number between :from and :to
+				on conflict (credit_code) do update set
+				    name = excluded.name, kind = excluded.kind, licence_number = excluded.licence_number,
+				    licence_valid_until = excluded.licence_valid_until, region = excluded.region,
+				    region_path = excluded.region_path, star_rating = excluded.star_rating,
+				    star_year = excluded.star_year, status = excluded.status, status_reason = excluded.status_reason,
+				    status_date = excluded.status_date, updated_at = now(), version = t.version + 1
+				where (t.name, t.kind, t.licence_number, t.licence_valid_until, t.region, t.star_rating, t.star_year,
+				       t.status, t.status_reason, t.status_date)
+				      is distinct from
+				      (excluded.name, excluded.kind, excluded.licence_number, excluded.licence_valid_until,
+				       excluded.region, excluded.star_rating, excluded.star_year, excluded.status,
+				       excluded.status_reason, excluded.status_date)
+				returning 1
+				""");
+	}
+
+	/**
+	 * One organisation kind: the row is checked by the registry's own rules (the first broken one reported on the
+	 * column it concerns), the county resolved to its path and checked against the uploader's scope, duplicates of a
+	 * credit code within the file refused, and the rows merged by credit code.
+	 */
+	static final class OrganisationImport implements ImportHandler {
+
+		private static final Map<String, String> COLUMN_OF_CODE = Map.of("credit-code", CREDIT,
+				"organisation.name", NAME, "region", REGION, "enterprise.size", "企业规模",
+				"enterprise.industry-field", "产业领域", "enterprise.key-reason", "重点企业认定理由",
+				"enterprise.skill-based", "技能型企业状态", "provider.kind", "机构类型", "provider.star-rating", "星级",
+				"provider.status", "状态");
+
+		private final String kind;
+		private final List<ImportColumn> columns;
+		private final String stagingTable;
+		private final List<String> stagingColumns;
+		private final JdbcClient jdbc;
+		private final PersonRegistry persons;
+		private final Function<ImportRow, List<String>> checkRow;
+		private final String mergeSql;
+
+		OrganisationImport(String kind, List<ImportColumn> columns, String stagingTable, List<String> stagingColumns,
+				JdbcClient jdbc, PersonRegistry persons, Function<ImportRow, List<String>> checkRow, String mergeSql) {
+			this.kind = kind;
+			this.columns = columns;
+			this.stagingTable = stagingTable;
+			this.stagingColumns = stagingColumns;
+			this.jdbc = jdbc;
+			this.persons = persons;
+			this.checkRow = checkRow;
+			this.mergeSql = mergeSql;
+		}
+
+		@Override
+		public String kind() {
+			return kind;
+		}
+
+		@Override
+		public List<ImportColumn> columns() {
+			return columns;
+		}
+
+		@Override
+		public boolean mayImport(Actor actor) {
+			return actor.role().officer() && actor.scope().regional();
+		}
+
+		@Override
+		public String stagingTable() {
+			return stagingTable;
+		}
+
+		@Override
+		public List<String> stagingColumns() {
+			return stagingColumns;
+		}
+
+		@Override
+		public RowChecker checker(Actor actor) {
+			Map<String, Region> regions = persons.regionsByCode();
+			return row -> {
+				var missing = new ArrayList<RowError>();
+				for (var column : columns) {
+					if (column.required() && row.get(column.header()) == null) {
+						missing.add(RowError.of(row.number(), column.header(), "required"));
+					}
+				}
+				if (!missing.isEmpty()) {
+					return CheckedRow.rejected(missing);
+				}
+				var region = regions.get(row.get(REGION));
+				if (region == null || region.level() != RegionLevel.COUNTY) {
+					return CheckedRow.rejected(List.of(RowError.of(row.number(), REGION,
+							region == null ? "region.unknown" : "region.not-county", row.get(REGION))));
+				}
+				if (!actor.scope().covers(region.path())) {
+					return CheckedRow.rejected(List.of(RowError.of(row.number(), REGION, "scope.outside", row.get(REGION))));
+				}
+				try {
+					var values = new ArrayList<>(checkRow.apply(row));
+					values.set(stagingColumns.indexOf("region_path"), region.path());
+					return CheckedRow.staged(values);
+				}
+				catch (BusinessException e) {
+					return CheckedRow.rejected(List.of(RowError.of(row.number(), columnOf(e.code()), e.code(),
+							e.arguments())));
+				}
+				catch (IllegalArgumentException | java.time.DateTimeException e) {
+					return CheckedRow.rejected(List.of(RowError.of(row.number(), null, "value.format")));
+				}
+			};
+		}
+
+		@Override
+		public List<RowError> checkStaged(UUID job) {
+			return jdbc.sql("""
+					select row_number, first_row from (
+					    select row_number, min(row_number) over (partition by credit_code) as first_row
+					    from %s where job_id = :job
+					) s where row_number <> first_row
+					""".formatted(stagingTable)).param("job", job)
+					.query((rs, i) -> RowError.of(rs.getInt(1), CREDIT, "duplicate-in-file", rs.getInt(2))).list();
+		}
+
+		@Override
+		public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
+			var staged = jdbc.sql("select count(*) from " + stagingTable
+					+ " where job_id = :job and row_number between :from and :to").param("job", job)
+					.param("from", fromRow).param("to", toRow).query(Integer.class).single();
+			var changed = jdbc.sql("with merged as (" + mergeSql + ") select count(*) from merged").param("job", job)
+					.param("from", fromRow).param("to", toRow).query(Integer.class).single();
+			return new MergeCounts(changed, staged - changed);
+		}
+
+		private static String columnOf(String code) {
+			return COLUMN_OF_CODE.entrySet().stream().filter(e -> code.startsWith(e.getKey())).map(Map.Entry::getValue)
+					.findFirst().orElse(null);
+		}
+	}
+
+	static boolean yes(String value) {
+		return value != null && (value.equals("是") || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("Y"));
+	}
+
+	static Integer integer(String value) {
+		return value == null ? null : Integer.valueOf(value.replace(".0", ""));
+	}
+
+	static LocalDate date(String value) {
+		return value == null ? null : LocalDate.parse(value.replace('/', '-').substring(0, Math.min(10, value.length())));
+	}
+
+	static String string(Object value) {
+		return value == null ? null : value.toString();
+	}
+}
