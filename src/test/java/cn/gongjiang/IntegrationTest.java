@@ -17,6 +17,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({ TestClock.class, Api.class, Console.class, Imports.class })
+@Import({ TestClock.class, Api.class, Console.class, Imports.class, PublishedEvents.class })
 public @interface IntegrationTest {
 }

@@ -31,6 +31,11 @@ public class OccupationCatalogue {
 				.param("code", code.value()).query(Boolean.class).single();
 	}
 
+	/** Every code, for checking many at once (a bulk import). */
+	public java.util.Set<String> allCodes() {
+		return java.util.Set.copyOf(jdbc.sql("select code from occupation.occupation").query(String.class).list());
+	}
+
 	/** Name search, occupations (细类) first, then shorter names: "车工" finds 车工 before 数控车工. */
 	public List<Occupation> search(String text, int limit) {
 		var q = text == null ? "" : text.strip();

@@ -74,6 +74,7 @@ class SecurityConfiguration {
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.authorizeHttpRequests(a -> a
 						.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+						.requestMatchers(HttpMethod.GET, "/api/v1/certificates/verify").permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**").permitAll()
 						.requestMatchers("/actuator/**").hasRole("SYSTEM_ADMIN")
 						.anyRequest().hasAuthority(ActorAuthentication.SIGNED_IN))
@@ -103,7 +104,7 @@ class SecurityConfiguration {
 		http.authenticationManager(authenticationManager)
 				.securityContext(c -> c.securityContextRepository(contexts))
 				.authorizeHttpRequests(a -> a
-						.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+						.requestMatchers("/login", "/verify", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 								"/error", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 						.requestMatchers("/login/totp").hasAuthority(PasswordStepAuthentication.AUTHORITY)
 						.requestMatchers("/admin/accounts/**").hasRole("SECURITY_ADMIN")

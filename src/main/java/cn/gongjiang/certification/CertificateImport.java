@@ -1,0 +1,161 @@
+package cn.gongjiang.certification;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.gongjiang.imports.CheckedRow;
+import cn.gongjiang.imports.ImportColumn;
+import cn.gongjiang.imports.ImportHandler;
+import cn.gongjiang.imports.ImportRow;
+import cn.gongjiang.imports.MergeCounts;
+import cn.gongjiang.imports.RowError;
+import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.shared.security.Actor;
+
+/**
+ * Bulk import of certificates (kind {@code certificates}), e.g. the results an evaluation body reports. A number
+ * already on record for the same holder is left as it is (a replay); for another holder it is refused.
+ */
+@Component
+class CertificateImport implements ImportHandler {
+
+	static final String NUMBER = "证书编号", NAME = "姓名", ID_NUMBER = "身份证号", TYPE = "证书类型", OCCUPATION = "职业编码",
+			GRADE = "技能等级", ISSUER = "发证机构", ISSUED_ON = "发证日期";
+
+	private static final Map<CertificateCheck.Field, String> COLUMN = Map.of(CertificateCheck.Field.NUMBER, NUMBER,
+			CertificateCheck.Field.ID_NUMBER, ID_NUMBER, CertificateCheck.Field.NAME, NAME, CertificateCheck.Field.TYPE,
+			TYPE, CertificateCheck.Field.OCCUPATION, OCCUPATION, CertificateCheck.Field.GRADE, GRADE,
+			CertificateCheck.Field.ISSUER, ISSUER, CertificateCheck.Field.ISSUED_ON, ISSUED_ON);
+
+	private final CertificateRegister register;
+	private final PersonalDataCipher cipher;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+
+	CertificateImport(CertificateRegister register, PersonalDataCipher cipher, JdbcClient jdbc,
+			ApplicationEventPublisher events) {
+		this.register = register;
+		this.cipher = cipher;
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	@Override
+	public String kind() {
+		return "certificates";
+	}
+
+	@Override
+	public List<ImportColumn> columns() {
+		return List.of(ImportColumn.required(NUMBER, "证书编号，6-40位字母、数字或-"), ImportColumn.required(NAME, "持证人姓名"),
+				ImportColumn.required(ID_NUMBER, "持证人18位身份证号"),
+				ImportColumn.required(TYPE, "职业资格证书、职业技能等级证书、专项职业能力证书、培训合格证书"),
+				ImportColumn.optional(OCCUPATION, "职业编码，如 6-18-01-01；职业资格、技能等级证书必填"),
+				ImportColumn.optional(GRADE, "学徒工、初级工、中级工、高级工、技师、高级技师、特级技师、首席技师；职业资格、技能等级证书必填"),
+				ImportColumn.required(ISSUER, "发证（评价）机构名称"), ImportColumn.required(ISSUED_ON, "yyyy-MM-dd"));
+	}
+
+	@Override
+	public boolean mayImport(Actor actor) {
+		return CertificateRegister.mayIssue(actor);
+	}
+
+	@Override
+	public String stagingTable() {
+		return "certification.certificate_staging";
+	}
+
+	@Override
+	public List<String> stagingColumns() {
+		return List.of("number", "type", "holder_index", "holder_name", "holder_id_masked", "occupation_code", "grade",
+				"issuer", "issued_on");
+	}
+
+	@Override
+	public RowChecker checker(Actor actor) {
+		var check = register.check();
+		var hex = HexFormat.of();
+		return row -> {
+			LocalDate issuedOn = null;
+			var errors = new ArrayList<RowError>();
+			var date = row.get(ISSUED_ON);
+			if (date != null) {
+				try {
+					issuedOn = LocalDate.parse(date.replace('/', '-').substring(0, Math.min(10, date.length())));
+				}
+				catch (RuntimeException e) {
+					errors.add(RowError.of(row.number(), ISSUED_ON, "date.format", date));
+				}
+			}
+			var result = check.check(row.get(NUMBER), row.get(ID_NUMBER), row.get(NAME), row.get(TYPE),
+					row.get(OCCUPATION), row.get(GRADE), row.get(ISSUER), issuedOn);
+			result.problems().stream()
+					.filter(p -> !(p.field() == CertificateCheck.Field.ISSUED_ON && !errors.isEmpty()))
+					.forEach(p -> errors.add(RowError.of(row.number(), COLUMN.get(p.field()), p.code(),
+							p.argument() == null ? new Object[0] : new Object[] { p.argument() })));
+			if (!errors.isEmpty()) {
+				return CheckedRow.rejected(errors);
+			}
+			var c = result.certificate();
+			return CheckedRow.staged(Arrays.asList(c.number(), c.type().code(),
+					"\\x" + hex.formatHex(cipher.index(c.holder().value())), c.name(), c.holder().masked(),
+					c.occupation(), c.grade() == null ? null : c.grade().code(), c.issuer(), c.issuedOn().toString()));
+		};
+	}
+
+	@Override
+	public List<RowError> checkStaged(UUID job) {
+		var errors = new ArrayList<RowError>();
+		errors.addAll(jdbc.sql("""
+				select row_number, first_row from (
+				    select row_number, min(row_number) over (partition by number) as first_row
+				    from certification.certificate_staging where job_id = :job
+				) s where row_number <> first_row
+				""").param("job", job)
+				.query((rs, i) -> RowError.of(rs.getInt(1), NUMBER, "duplicate-in-file", rs.getInt(2))).list());
+		errors.addAll(jdbc.sql("""
+				select s.row_number from certification.certificate_staging s
+				join registry.person_identity p on p.id_number_index = s.holder_index
+				where s.job_id = :job and p.name <> s.holder_name
+				""").param("job", job).query((rs, i) -> RowError.of(rs.getInt(1), NAME, "name-mismatch")).list());
+		errors.addAll(jdbc.sql("""
+				select s.row_number from certification.certificate_staging s
+				join certification.certificate c on c.number = s.number
+				where s.job_id = :job and c.holder_index <> s.holder_index
+				""").param("job", job)
+				.query((rs, i) -> RowError.of(rs.getInt(1), NUMBER, "certificate.number.taken")).list());
+		return errors;
+	}
+
+	@Override
+	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
+		var staged = jdbc.sql("select count(*) from certification.certificate_staging where job_id = :job and row_number between :from and :to")
+				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
+		var hex = HexFormat.of();
+		var created = jdbc.sql("""
+				insert into certification.certificate (number, type, holder_index, holder_name, holder_id_masked,
+				    occupation_code, grade, issuer, issued_on, source)
+				select number, type, holder_index, holder_name, holder_id_masked, occupation_code, grade, issuer,
+				    issued_on, 'import:' || :job
+				from certification.certificate_staging
+				where job_id = :job and row_number between :from and :to
+				on conflict (number) do nothing
+				returning id, number, holder_index, type, occupation_code, grade, issued_on, issuer
+				""").param("job", job).param("from", fromRow).param("to", toRow)
+				.query((rs, i) -> new CertificateIssued(rs.getLong("id"), rs.getString("number"),
+						hex.formatHex(rs.getBytes("holder_index")), rs.getString("type"), rs.getString("occupation_code"),
+						rs.getString("grade"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer")))
+				.list();
+		created.forEach(events::publishEvent);
+		return new MergeCounts(created.size(), staged - created.size());
+	}
+}

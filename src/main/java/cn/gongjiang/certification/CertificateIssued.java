@@ -1,0 +1,8 @@
+package cn.gongjiang.certification;
+
+import java.time.LocalDate;
+
+/** A certificate was issued: subsidies (SUB-3) and targets react. {@code holderIndex} is the keyed ID-number index. */
+public record CertificateIssued(long certificateId, String number, String holderIndex, String type,
+		String occupationCode, String grade, LocalDate issuedOn, String issuer) {
+}

@@ -1,0 +1,138 @@
+package cn.gongjiang.certification;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.occupation.OccupationCatalogue;
+import cn.gongjiang.privacy.Masking;
+import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.shared.CertificateType;
+import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.SkillGrade;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+
+/** Issuing, revoking and verifying certificates (CRT-1, CRT-2). */
+@Service
+public class CertificateRegister {
+
+	private final Certificates certificates;
+	private final PersonalDataCipher cipher;
+	private final OccupationCatalogue occupations;
+	private final ApplicationEventPublisher events;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	CertificateRegister(Certificates certificates, PersonalDataCipher cipher, OccupationCatalogue occupations,
+			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+		this.certificates = certificates;
+		this.cipher = cipher;
+		this.occupations = occupations;
+		this.events = events;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Evaluation bodies (providers, technical schools) and officers issue; the issuer is the acting organisation. */
+	static boolean mayIssue(Actor actor) {
+		return actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL
+				|| (actor.role().officer() && actor.scope().regional());
+	}
+
+	@Transactional
+	public Certificate issue(Actor actor, CertificateRequest request) {
+		if (!mayIssue(actor)) {
+			audit.record(actor, "certificate.issue", request.number(), AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("not an issuer");
+		}
+		var result = check().check(request.number(), request.holderIdNumber(), request.holderName(), request.type(),
+				request.occupationCode(), request.grade(), actor.displayName(), request.issuedOn());
+		if (!result.problems().isEmpty()) {
+			var first = result.problems().get(0);
+			throw new InvalidValueException(first.code().equals("required")
+					? "certificate." + first.field().name().toLowerCase().replace('_', '-') + ".required" : first.code(),
+					first.argument());
+		}
+		var c = result.certificate();
+		if (certificates.numberTaken(c.number())) {
+			throw new ConflictException("certificate.number.taken", c.number());
+		}
+		var holder = cipher.index(c.holder().value());
+		if (certificates.registeredName(holder).filter(n -> !n.equals(c.name())).isPresent()) {
+			throw new InvalidValueException("certificate.name-mismatch");
+		}
+		var id = certificates.insert(c, holder, "api:" + actor.username());
+		events.publishEvent(new CertificateIssued(id, c.number(), HexFormat.of().formatHex(holder), c.type().code(),
+				c.occupation(), c.grade() == null ? null : c.grade().code(), c.issuedOn(), c.issuer()));
+		audit.record(actor, "certificate.issue", c.number(), AuditOutcome.SUCCESS, null);
+		return certificates.byNumber(c.number()).orElseThrow();
+	}
+
+	@Transactional
+	public Certificate revoke(Actor actor, String number, String reason) {
+		if (!actor.role().officer()) {
+			audit.record(actor, "certificate.revoke", number, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("officers revoke certificates");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidValueException("certificate.revoke.reason-required");
+		}
+		var certificate = certificates.byNumber(number).orElseThrow(() -> new NotFoundException("certificate.not-found"));
+		var today = LocalDate.now(clock);
+		if (!certificates.revoke(certificate.id(), reason.strip(), today)) {
+			throw new ConflictException("certificate.already-revoked", number);
+		}
+		events.publishEvent(new CertificateRevoked(certificate.id(), number,
+				HexFormat.of().formatHex(certificates.holderOf(certificate.id())), reason.strip(), today));
+		audit.record(actor, "certificate.revoke", number, AuditOutcome.SUCCESS, reason.strip());
+		return certificates.byNumber(number).orElseThrow();
+	}
+
+	/**
+	 * Public verification (CRT-2): the number and the holder's name must both match, and a mismatch answers exactly
+	 * like an unknown number, so the endpoint cannot be used to find out whose certificate a number is.
+	 */
+	@Transactional(readOnly = true)
+	public Verification verify(String number, String name) {
+		if (number == null || name == null || number.isBlank() || name.isBlank()) {
+			throw new NotFoundException("certificate.verify.no-match");
+		}
+		var certificate = certificates.byNumber(number.strip())
+				.filter(c -> c.holderName().equals(name.strip()))
+				.orElseThrow(() -> new NotFoundException("certificate.verify.no-match"));
+		var type = CertificateType.fromCode(certificate.type());
+		var occupation = certificate.occupationCode() == null ? null
+				: certificate.occupationCode() + " " + occupations.find(cn.gongjiang.shared.OccupationCode.of(
+						certificate.occupationCode())).name();
+		var grade = certificate.grade() == null ? null : SkillGrade.fromCode(certificate.grade()).nationalLabelZh();
+		return new Verification(certificate.status().equals("VALID"), certificate.number(), type.nameZh(), occupation,
+				grade, certificate.issuer(), certificate.issuedOn(), Masking.name(certificate.holderName()));
+	}
+
+	/** A person's certificates, for their lifelong archive; the caller has checked the person is in scope. */
+	@Transactional(readOnly = true)
+	public List<Certificate> forHolder(IdNumber holder) {
+		return certificates.forHolder(cipher.index(holder.value()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Certificate> forHolderIndex(byte[] holderIndex) {
+		return certificates.forHolder(holderIndex);
+	}
+
+	CertificateCheck check() {
+		return new CertificateCheck(occupations.allCodes(), LocalDate.now(clock));
+	}
+}

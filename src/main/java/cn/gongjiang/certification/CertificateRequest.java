@@ -1,0 +1,8 @@
+package cn.gongjiang.certification;
+
+import java.time.LocalDate;
+
+/** What an issuer submits for one certificate. {@code type} and {@code grade} by code or Chinese name. */
+public record CertificateRequest(String number, String holderIdNumber, String holderName, String type,
+		String occupationCode, String grade, LocalDate issuedOn) {
+}

@@ -1,0 +1,75 @@
+package cn.gongjiang.certification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Certificates {
+
+	private final JdbcClient jdbc;
+
+	Certificates(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(CertificateCheck.Checked c, byte[] holderIndex, String source) {
+		return jdbc.sql("""
+				insert into certification.certificate (number, type, holder_index, holder_name, holder_id_masked,
+				    occupation_code, grade, issuer, issued_on, source)
+				values (:number, :type, :holder, :name, :masked, :occupation, :grade, :issuer, :issuedOn, :source)
+				returning id
+				""")
+				.param("number", c.number()).param("type", c.type().code()).param("holder", holderIndex)
+				.param("name", c.name()).param("masked", c.holder().masked()).param("occupation", c.occupation())
+				.param("grade", c.grade() == null ? null : c.grade().code()).param("issuer", c.issuer())
+				.param("issuedOn", c.issuedOn()).param("source", source)
+				.query(Long.class).single();
+	}
+
+	boolean numberTaken(String number) {
+		return jdbc.sql("select exists (select 1 from certification.certificate where number = :n)").param("n", number)
+				.query(Boolean.class).single();
+	}
+
+	/** The name the person registry holds for this holder, if it knows them. */
+	Optional<String> registeredName(byte[] holderIndex) {
+		return jdbc.sql("select name from registry.person_identity where id_number_index = :i").param("i", holderIndex)
+				.query(String.class).optional();
+	}
+
+	Optional<Certificate> byNumber(String number) {
+		return jdbc.sql("select * from certification.certificate where number = :n").param("n", number)
+				.query(Certificates::map).optional();
+	}
+
+	byte[] holderOf(long id) {
+		return jdbc.sql("select holder_index from certification.certificate where id = :id").param("id", id)
+				.query(byte[].class).single();
+	}
+
+	List<Certificate> forHolder(byte[] holderIndex) {
+		return jdbc.sql("select * from certification.certificate where holder_index = :h order by issued_on, id")
+				.param("h", holderIndex).query(Certificates::map).list();
+	}
+
+	boolean revoke(long id, String reason, LocalDate on) {
+		return jdbc.sql("""
+				update certification.certificate set status = 'REVOKED', revoked_reason = :reason, revoked_on = :on,
+				    updated_at = now(), version = version + 1
+				where id = :id and status = 'VALID'
+				""").param("id", id).param("reason", reason).param("on", on).update() == 1;
+	}
+
+	static Certificate map(ResultSet rs, int row) throws SQLException {
+		return new Certificate(rs.getLong("id"), rs.getString("number"), rs.getString("type"),
+				rs.getString("holder_name"), rs.getString("holder_id_masked"), rs.getString("occupation_code"),
+				rs.getString("grade"), rs.getString("issuer"), rs.getObject("issued_on", LocalDate.class),
+				rs.getString("status"), rs.getString("revoked_reason"), rs.getObject("revoked_on", LocalDate.class));
+	}
+}
