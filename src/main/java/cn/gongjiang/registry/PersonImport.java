@@ -183,12 +183,7 @@ class PersonImport implements ImportHandler {
 				          is distinct from
 				          (excluded.name, excluded.hukou_region, excluded.residence_region, excluded.mobile_index,
 				           excluded.education, excluded.groups, excluded.employer_credit_code, excluded.salary_band)
-				    returning id, (xmax = 0) as created, residence_region
-				), registered as (
-				    insert into registry.person_event (person_id, occurred_on, kind, detail, source)
-				    select id, current_date, 'REGISTERED', jsonb_build_object('residenceRegion', residence_region),
-				           'import:' || :job
-				    from merged where created
+				    returning id
 				)
 				select count(*) from merged
 				""")

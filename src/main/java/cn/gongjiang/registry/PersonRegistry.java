@@ -1,7 +1,5 @@
 package cn.gongjiang.registry;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -34,16 +32,14 @@ public class PersonRegistry {
 	private final RegionDirectory regions;
 	private final CodeLists codeLists;
 	private final AuditLog audit;
-	private final Clock clock;
 
 	PersonRegistry(Persons persons, PersonalDataCipher cipher, RegionDirectory regions, CodeLists codeLists,
-			AuditLog audit, Clock clock) {
+			AuditLog audit) {
 		this.persons = persons;
 		this.cipher = cipher;
 		this.regions = regions;
 		this.codeLists = codeLists;
 		this.audit = audit;
-		this.clock = clock;
 	}
 
 	/** Registers a person or updates their record; the same registration twice changes nothing. */
@@ -58,10 +54,6 @@ public class PersonRegistry {
 			throw new AccessDeniedException("the person's residence or hukou must lie in the officer's region");
 		}
 		var saved = persons.upsert(upsert);
-		if (saved.outcome() == Persons.Outcome.CREATED) {
-			persons.recordEvent(saved.id(), LocalDate.now(clock), "REGISTERED",
-					"{\"residenceRegion\": %s}".formatted(jsonString(upsert.residenceRegion())), "api:" + actor.username());
-		}
 		if (saved.outcome() != Persons.Outcome.UNCHANGED) {
 			audit.record(actor, "person." + saved.outcome().name().toLowerCase(), "person:" + saved.id(),
 					AuditOutcome.SUCCESS, null);
@@ -152,7 +144,4 @@ public class PersonRegistry {
 	}
 
 
-	private static String jsonString(String s) {
-		return s == null ? "null" : "\"" + s.replace("\"", "") + "\"";
-	}
 }

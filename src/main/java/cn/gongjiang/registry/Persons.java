@@ -122,12 +122,20 @@ class Persons {
 				.param("limit", limit), scope).query(Persons::map).list();
 	}
 
-	void recordEvent(long personId, java.time.LocalDate on, String kind, String detailJson, String source) {
-		jdbc.sql("""
-				insert into registry.person_event (person_id, occurred_on, kind, detail, source)
-				values (:person, :on, :kind, cast(:detail as jsonb), :source)
-				""").param("person", personId).param("on", on).param("kind", kind).param("detail", detailJson)
-				.param("source", source).update();
+	/** The person's own history (registration, employer and residence changes), oldest first. */
+	List<ArchiveEntry> history(long personId) {
+		return jdbc.sql("""
+				select occurred_on, kind, detail::text from registry.person_event where person_id = :person
+				order by occurred_on, id
+				""").param("person", personId)
+				.query((rs, i) -> new ArchiveEntry(rs.getObject(1, java.time.LocalDate.class), rs.getString(2), null,
+						rs.getString(3)))
+				.list();
+	}
+
+	byte[] idNumberIndex(long personId) {
+		return jdbc.sql("select id_number_index from registry.person where id = :id").param("id", personId)
+				.query(byte[].class).single();
 	}
 
 	private static Row map(ResultSet rs, int row) throws SQLException {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.gongjiang.registry.PersonArchive;
 import cn.gongjiang.registry.PersonRegistration;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.registry.PersonSummary;
@@ -27,9 +28,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PersonApiController {
 
 	private final PersonRegistry persons;
+	private final PersonArchive archives;
 
-	PersonApiController(PersonRegistry persons) {
+	PersonApiController(PersonRegistry persons, PersonArchive archives) {
 		this.persons = persons;
+		this.archives = archives;
+	}
+
+	@Operation(summary = "The person's lifelong training archive: registry history, certificates, grade changes")
+	@GetMapping("/{id}/archive")
+	PersonArchive.Archive archive(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return archives.of(actor, id);
 	}
 
 	@Operation(summary = "Find persons in scope: exactly by ID number (through the keyed index) or by name; ID and mobile masked")
