@@ -26,6 +26,22 @@ final class Navigation {
 			default -> {
 			}
 		}
+		if (role.officer()) {
+			items.add(new Item("/persons", "nav.persons"));
+			items.add(new Item("/enterprises", "nav.enterprises"));
+			items.add(new Item("/providers", "nav.providers"));
+			items.add(new Item("/imports", "nav.imports"));
+		}
+		if (role == Role.ENTERPRISE) {
+			items.add(new Item("/enterprises", "nav.own-enterprise"));
+		}
+		if (role == Role.TRAINING_PROVIDER || role == Role.TECHNICAL_SCHOOL) {
+			items.add(new Item("/providers", "nav.own-provider"));
+			items.add(new Item("/imports?kind=certificates", "nav.certificates-import"));
+		}
+		if (role == Role.WORKER) {
+			items.add(new Item("/me", "nav.archive"));
+		}
 		if (role.officer() || role == Role.SYSTEM_ADMIN) {
 			items.add(new Item("/regions", "nav.regions"));
 		}

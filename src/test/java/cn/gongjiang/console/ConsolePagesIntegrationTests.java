@@ -1,0 +1,81 @@
+package cn.gongjiang.console;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import cn.gongjiang.Api;
+import cn.gongjiang.Console;
+import cn.gongjiang.IntegrationTest;
+
+/** Every console page renders for the roles it is for, in scope (X-4 Chinese by default). */
+@IntegrationTest
+class ConsolePagesIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Console console;
+
+	@Autowired
+	Api api;
+
+	@Test
+	void theRegistryAndImportPagesRenderForAnOfficer() throws Exception {
+		var session = console.session("shaoxing");
+		for (var page : new String[] { "/persons", "/enterprises", "/providers", "/imports", "/imports?kind=certificates",
+				"/occupations?q=车工", "/regions/330600", "/" }) {
+			mvc.perform(get(page).session(session)).andExpect(status().isOk());
+		}
+		mvc.perform(get("/imports/templates/persons.csv").session(session))
+				.andExpect(content().string(containsString("姓名*")));
+	}
+
+	@Test
+	void aPersonPageShowsTheArchiveAndUnmasksOnlyWithThePermission() throws Exception {
+		var body = mvc.perform(post("/api/v1/persons").header("Authorization", api.bearer("province"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"idNumber\": \"330624198203036617\", \"name\": \"潘石\", \"residenceRegion\": \"330624\", \"mobile\": \"13600003333\"}"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		var id = ((Number) JsonPath.read(body, "$.id")).longValue();
+		var province = console.session("province");
+		mvc.perform(get("/persons/" + id).session(province)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("330624********6617")))
+				.andExpect(content().string(containsString("建档")))
+				.andExpect(content().string(containsString("id=\"unmask\"")));
+		mvc.perform(post("/persons/" + id + "/unmasked").session(province).with(csrf()))
+				.andExpect(content().string(containsString("330624198203036617")));
+		var shaoxing = console.session("shaoxing");
+		mvc.perform(get("/persons/" + id).session(shaoxing)).andExpect(content().string(
+				org.hamcrest.Matchers.not(containsString("id=\"unmask\""))));
+		mvc.perform(post("/persons/" + id + "/unmasked").session(shaoxing).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(get("/persons/" + id).session(console.session("hangzhou"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anOfficerUploadsAFileInTheConsoleAndLandsOnItsProgressPage() throws Exception {
+		var session = console.session("keqiao");
+		var file = new org.springframework.mock.web.MockMultipartFile("file", "p.csv", "text/csv",
+				"姓名,身份证号,常住地区划代码\n林木,330603199507078819,330603\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/imports").file(file)
+				.param("kind", "persons").session(session).with(csrf()))
+				.andExpect(redirectedUrlPattern("/imports/*"));
+	}
+
+	@Test
+	void theVerifyPageIsPublicAndTheWorkerFindsTheirArchive() throws Exception {
+		mvc.perform(get("/verify")).andExpect(status().isOk()).andExpect(content().string(containsString("证书查验")));
+	}
+}
