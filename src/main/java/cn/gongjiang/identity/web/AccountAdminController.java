@@ -28,7 +28,7 @@ class AccountAdminController {
 
 	/** The form as typed, re-shown with the error when a rule refuses it. */
 	record AccountForm(String username, String displayName, Role role, String scope, String initialPassword,
-			boolean mayUnmask) {
+			Boolean mayUnmask) {
 
 		static AccountForm empty() {
 			return new AccountForm("", "", Role.CITY_OFFICER, "", "", false);
@@ -49,7 +49,7 @@ class AccountAdminController {
 	String open(AccountForm form, @AuthenticationPrincipal Actor actor, Model model, RedirectAttributes redirect) {
 		try {
 			administration.open(actor, new NewAccount(form.username(), form.displayName(), form.role(), form.scope(),
-					form.initialPassword(), form.mayUnmask()));
+					form.initialPassword(), Boolean.TRUE.equals(form.mayUnmask())));
 		}
 		catch (InvalidValueException | ConflictException e) {
 			model.addAttribute("form", new AccountForm(form.username(), form.displayName(), form.role(),
