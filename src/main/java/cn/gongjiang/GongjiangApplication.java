@@ -20,6 +20,14 @@ public class GongjiangApplication {
 	}
 
 	public static void main(String[] args) {
+		if (java.util.Arrays.asList(args).contains("bench")) {
+			// the bench command measures on a fresh throwaway database, on a free port, without demo data
+			var benchArgs = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+					"--gongjiang.data-dir=target/bench-data", "--gongjiang.database.throwaway=true",
+					"--gongjiang.demo=false", "--gongjiang.verify.rate-per-minute=1000000000"));
+			benchArgs.addAll(java.util.Arrays.asList(args));
+			args = benchArgs.toArray(String[]::new);
+		}
 		SpringApplication.run(GongjiangApplication.class, args);
 	}
 }

@@ -1,0 +1,316 @@
+package cn.gongjiang.bench;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.gongjiang.database.CsvCopy;
+import cn.gongjiang.imports.BulkImport;
+import cn.gongjiang.imports.ImportStatus;
+import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.region.RegionLevel;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.DataScope;
+import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.shared.RegionCode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -Xmx512m -jar gongjiang.jar bench [--rows=N] [--out=DIR]}: on a throwaway embedded database,
+ * <ol>
+ * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
+ * merge) next to a raw {@code COPY} of the same final rows into an identical, identically indexed table;</li>
+ * <li>verify certificates over HTTP next to the cheapest request the same server answers (the health probe), so the
+ * ratio is what verification itself costs; the SQL look-up it rests on is reported as a third line.</li>
+ * </ol>
+ * Prints a table and writes {@code results.json}. Peak heap is reported too: the import must stay within 512 MB.
+ */
+@Component
+@Order(100)
+class BenchCommand implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(BenchCommand.class);
+
+	record Result(String name, String unit, double value, String baselineName, double baselineValue, double ratio,
+			String goal, boolean met) {
+	}
+
+	private final ApplicationContext context;
+	private final BulkImport imports;
+	private final PersonalDataCipher cipher;
+	private final RegionDirectory regions;
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+	private final JsonMapper json;
+
+	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
+			JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+		this.context = context;
+		this.imports = imports;
+		this.cipher = cipher;
+		this.regions = regions;
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.json = json;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		if (!args.getNonOptionArgs().contains("bench")) {
+			return;
+		}
+		var rows = Integer.parseInt(option(args, "rows", "1000000"));
+		var out = Path.of(option(args, "out", "target/bench"));
+		Files.createDirectories(out);
+		var results = new ArrayList<Result>();
+		results.add(importVersusCopy(rows, out));
+		results.add(peakHeap(512));
+		results.addAll(verifyVersusBaselines(Math.min(rows, 200_000) / 10, 20_000));
+		var report = new LinkedHashMap<String, Object>();
+		report.put("startedAt", Instant.now().toString());
+		report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "maxHeapMiB",
+				Runtime.getRuntime().maxMemory() >> 20, "java", Runtime.version().toString(), "postgres",
+				jdbc.sql("show server_version").query(String.class).single()));
+		report.put("rows", rows);
+		report.put("results", results);
+		Files.writeString(out.resolve("results.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+		System.out.println();
+		System.out.printf("%-34s %14s %-26s %14s %8s  %s%n", "scenario", "value", "baseline", "baseline", "ratio", "goal");
+		for (var r : results) {
+			System.out.printf("%-34s %10.0f %-3s %-26s %14.0f %8.2f  %s %s%n", r.name(), r.value(), r.unit(),
+					r.baselineName(), r.baselineValue(), r.ratio(), r.goal(), r.met() ? "met" : "NOT MET");
+		}
+		System.out.println("results: " + out.resolve("results.json").toAbsolutePath());
+		System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
+	}
+
+	/** The full import pipeline against a raw COPY of the same final rows into the same kind of indexed table. */
+	private Result importVersusCopy(int rows, Path out) throws Exception {
+		var counties = regions.all().values().stream().filter(r -> r.level() == RegionLevel.COUNTY)
+				.map(r -> r.code()).sorted().toList();
+		var csv = out.resolve("persons.csv");
+		var copy = out.resolve("persons-final.csv");
+		var random = new Random(42);
+		var hex = HexFormat.of();
+		try (BufferedWriter file = Files.newBufferedWriter(csv); BufferedWriter finals = Files.newBufferedWriter(copy)) {
+			file.write("姓名,身份证号,户籍地区划代码,常住地区划代码,手机号,人员类别,学历\n");
+			finals.write("id_number_index,id_number_sealed,id_number_masked,name,sex,birth_date,hukou_region,residence_region,mobile_sealed,mobile_index,mobile_masked,groups\n");
+			var seen = new java.util.HashSet<String>();
+			while (seen.size() < rows) {
+				var county = counties.get(random.nextInt(counties.size()));
+				var birth = LocalDate.of(1960 + random.nextInt(45), 1 + random.nextInt(12), 1 + random.nextInt(28));
+				var id = idNumber(county, birth, random.nextInt(1000));
+				if (!seen.add(id)) {
+					continue;
+				}
+				var mobile = "13" + String.format("%09d", random.nextInt(1_000_000_000));
+				var name = "测试" + seen.size();
+				file.write(name + "," + id + "," + county + "," + county + "," + mobile + ",产业工人,高中\n");
+				finals.write("\\x" + hex.formatHex(cipher.index(id)) + ",\\x" + hex.formatHex(cipher.seal(id)) + ","
+						+ id.substring(0, 6) + "********" + id.substring(14) + "," + name + ","
+						+ ((id.charAt(16) - '0') % 2 == 1 ? "M" : "F") + "," + birth + "," + county + "," + county
+						+ ",\\x" + hex.formatHex(cipher.seal(mobile)) + ",\\x" + hex.formatHex(cipher.index(mobile))
+						+ "," + mobile.substring(0, 3) + "****" + mobile.substring(7) + ",{industrial-worker}\n");
+			}
+			seen.clear();
+		}
+		// baseline: the same final rows, raw COPY into an empty table shaped and indexed like registry.person
+		jdbc.sql("drop table if exists public.bench_person").update();
+		jdbc.sql("create table public.bench_person (like registry.person including all)").update();
+		var copyStart = System.nanoTime();
+		try (var connection = dataSource.getConnection(); var in = Files.newInputStream(copy)) {
+			CsvCopy.copy(connection, in, "public.bench_person (id_number_index, id_number_sealed, id_number_masked, "
+					+ "name, sex, birth_date, hukou_region, residence_region, mobile_sealed, mobile_index, mobile_masked, groups)");
+		}
+		var copySeconds = (System.nanoTime() - copyStart) / 1e9;
+		jdbc.sql("drop table public.bench_person").update();
+
+		resetPeakHeap();
+		var province = new Actor(0, "bench", "bench", Role.PROVINCE_OFFICER,
+				DataScope.region(RegionCode.ZHEJIANG, "/330000/"), false);
+		var start = System.nanoTime();
+		UUID job;
+		try (var in = Files.newInputStream(csv)) {
+			job = imports.submit(province, "persons", "bench.csv", in);
+		}
+		var last = Instant.now();
+		while (true) {
+			var status = imports.job(province, job);
+			if (status.status() == ImportStatus.DONE || status.status() == ImportStatus.FAILED) {
+				if (status.status() == ImportStatus.FAILED || status.acceptedRows() != rows) {
+					throw new IllegalStateException("bench import did not accept every row: " + status);
+				}
+				break;
+			}
+			if (Duration.between(last, Instant.now()).toSeconds() >= 10) {
+				log.info("bench import {}% at {} rows/s", status.percent(), status.rowsPerSecond());
+				last = Instant.now();
+			}
+			Thread.sleep(200);
+		}
+		var importSeconds = (System.nanoTime() - start) / 1e9;
+		var importRate = rows / importSeconds;
+		var copyRate = rows / copySeconds;
+		return new Result("import persons (full pipeline)", "rows/s", importRate, "raw COPY of final rows", copyRate,
+				importRate / copyRate, "ratio >= 0.10", importRate / copyRate >= 0.10);
+	}
+
+	private Result peakHeap(int limitMiB) {
+		var peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+				.mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+		var max = Runtime.getRuntime().maxMemory() >> 20;
+		return new Result("peak heap during import", "MiB", peak, "max heap (-Xmx)", max, (double) peak / max,
+				"-Xmx" + limitMiB + "m and no OutOfMemoryError", max <= limitMiB);
+	}
+
+	private static void resetPeakHeap() {
+		System.gc();
+		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+	}
+
+	/** Public verification over HTTP (filters, rate limiter, JSON) against a trivial request and the SQL look-up. */
+	private List<Result> verifyVersusBaselines(int certificates, int requests) throws Exception {
+		var numbers = jdbc.sql("select number from certification.certificate limit 1").query(String.class).list();
+		if (numbers.isEmpty()) {
+			var csv = new StringBuilder("证书编号,姓名,身份证号,证书类型,发证机构,发证日期\n");
+			var people = jdbc.sql("select name, id_number_sealed from registry.person limit :n").param("n", certificates)
+					.query((rs, i) -> rs.getString(1) + "," + cipher.open(rs.getBytes(2))).list();
+			for (int i = 0; i < people.size(); i++) {
+				csv.append("BENCH").append(String.format("%08d", i)).append(',').append(people.get(i))
+						.append(",培训合格证书,浙江省职业技能鉴定指导中心,2026-01-01\n");
+			}
+			var province = new Actor(0, "bench", "bench", Role.PROVINCE_OFFICER,
+					DataScope.region(RegionCode.ZHEJIANG, "/330000/"), false);
+			var job = imports.submit(province, "certificates", "bench-certs.csv",
+					new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+			while (imports.job(province, job).status() != ImportStatus.DONE) {
+				Thread.sleep(200);
+			}
+		}
+		var sample = jdbc.sql("select number, holder_name from certification.certificate order by number limit 1000")
+				.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+		var port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		var http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+		var ok = new AtomicLong();
+		// warm up both paths
+		timed(2_000, i -> lookup(sample.get(i % sample.size())[0]));
+		timed(2_000, i -> verify(http, port, sample.get(i % sample.size()), ok));
+		var health = timed(requests, i -> get(http, port, "/actuator/health"));
+		var lookups = timed(requests, i -> lookup(sample.get(i % sample.size())[0]));
+		ok.set(0);
+		var product = timed(requests, i -> verify(http, port, sample.get(i % sample.size()), ok));
+		if (ok.get() != requests) {
+			throw new IllegalStateException("only " + ok.get() + " of " + requests + " verifications succeeded");
+		}
+		return List.of(
+				new Result("verify certificate (HTTP, 2 clients)", "req/s", product, "GET /actuator/health", health,
+						product / health, "ratio >= 0.50", product / health >= 0.50),
+				new Result("verify certificate (HTTP, 2 clients)", "req/s", product, "SQL look-up by number", lookups,
+						product / lookups, "(for information)", true));
+	}
+
+	private static void get(HttpClient http, int port, String path) {
+		try {
+			http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+					HttpResponse.BodyHandlers.discarding());
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void lookup(String number) {
+		jdbc.sql("select * from certification.certificate where number = :n").param("n", number).query().listOfRows();
+	}
+
+	private static void verify(HttpClient http, int port, String[] certificate, AtomicLong ok) {
+		try {
+			var uri = URI.create("http://localhost:" + port + "/api/v1/certificates/verify?number=" + certificate[0]
+					+ "&name=" + java.net.URLEncoder.encode(certificate[1], StandardCharsets.UTF_8));
+			var response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+			if (response.statusCode() == 200) {
+				ok.incrementAndGet();
+			}
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Runs {@code n} calls on two threads (the machine has two cores) and returns calls per second. */
+	private static double timed(int n, java.util.function.IntConsumer call) throws Exception {
+		var pool = Executors.newFixedThreadPool(2);
+		var next = new AtomicLong();
+		var start = System.nanoTime();
+		var futures = new ArrayList<java.util.concurrent.Future<?>>();
+		for (int t = 0; t < 2; t++) {
+			futures.add(pool.submit(() -> {
+				for (long i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+					call.accept((int) i);
+				}
+			}));
+		}
+		for (var f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+		return n / ((System.nanoTime() - start) / 1e9);
+	}
+
+	private static String option(ApplicationArguments args, String name, String fallback) {
+		var values = args.getOptionValues(name);
+		return values == null || values.isEmpty() ? fallback : values.get(0);
+	}
+
+	static String idNumber(String county, LocalDate birth, int sequence) {
+		var seventeen = county + birth.toString().replace("-", "") + String.format("%03d", sequence);
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		var sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (seventeen.charAt(i) - '0') * weights[i];
+		}
+		return seventeen + "10X98765432".charAt(sum % 11);
+	}
+
+}
