@@ -55,8 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
  * merge) next to a raw {@code COPY} of the same final rows into an identical, identically indexed table;</li>
- * <li>verify certificates over HTTP next to the cheapest request the same server answers (the health probe), so the
- * ratio is what verification itself costs; the SQL look-up it rests on is reported as a third line.</li>
+ * <li>verify certificates over HTTP next to the cheapest request the same server answers (a small static file through
+ * the same filters), so the ratio is what verification itself costs; the SQL look-up it rests on is reported too.</li>
  * </ol>
  * Prints a table and writes {@code results.json}. Peak heap is reported too: the import must stay within 512 MB.
  */
@@ -230,7 +230,8 @@ class BenchCommand implements ApplicationRunner {
 		// warm up both paths
 		timed(2_000, i -> lookup(sample.get(i % sample.size())[0]));
 		timed(2_000, i -> verify(http, port, sample.get(i % sample.size()), ok));
-		var health = timed(requests, i -> get(http, port, "/actuator/health"));
+		timed(2_000, i -> get(http, port, "/css/console.css"));
+		var health = timed(requests, i -> get(http, port, "/css/console.css"));
 		var lookups = timed(requests, i -> lookup(sample.get(i % sample.size())[0]));
 		ok.set(0);
 		var product = timed(requests, i -> verify(http, port, sample.get(i % sample.size()), ok));
@@ -238,7 +239,7 @@ class BenchCommand implements ApplicationRunner {
 			throw new IllegalStateException("only " + ok.get() + " of " + requests + " verifications succeeded");
 		}
 		return List.of(
-				new Result("verify certificate (HTTP, 2 clients)", "req/s", product, "GET /actuator/health", health,
+				new Result("verify certificate (HTTP, 2 clients)", "req/s", product, "GET a static file", health,
 						product / health, "ratio >= 0.50", product / health >= 0.50),
 				new Result("verify certificate (HTTP, 2 clients)", "req/s", product, "SQL look-up by number", lookups,
 						product / lookups, "(for information)", true));

@@ -95,6 +95,8 @@ public class BulkImport {
 	public void errorReport(Actor actor, UUID id, java.io.OutputStream out,
 			java.util.function.Function<RowError, String> message) throws IOException {
 		job(actor, id);
+		// the report repeats the uploaded rows, personal data included: an export like any other
+		audit.record(actor, "import.error-report", id.toString(), AuditOutcome.SUCCESS, null);
 		report.write(id, out, message);
 	}
 

@@ -128,6 +128,28 @@ class RegistryIntegrationTests {
 	}
 
 	@Test
+	void exportsAreMaskedUnlessThePermissionIsHeldAndAreAudited() throws Exception {
+		register("shaoxing", person("33068119881111441X", "上官云", "330681", "13500005555")).andExpect(status().isOk());
+		var masked = export("shaoxing");
+		assertThat(masked).contains("330681********441X").doesNotContain("33068119881111441X", "13500005555");
+		assertThat(masked).doesNotContain("330106"); // nothing of Hangzhou's
+		var full = export("province");
+		assertThat(full).contains("33068119881111441X", "13500005555");
+		assertThat(jdbc.sql("select detail from audit.audit_event where action = 'person.export' and account = 'province' order by id desc limit 1")
+				.query(String.class).single()).endsWith("unmasked");
+	}
+
+	private String export(String account) throws Exception {
+		var bytes = mvc.perform(get("/api/v1/persons/export.xlsx").header("Authorization", api.bearer(account)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+			var text = new StringBuilder();
+			workbook.getFirstSheet().read().forEach(row -> row.forEach(cell -> text.append(cell == null ? "" : cell.getText()).append('|')));
+			return text.toString();
+		}
+	}
+
+	@Test
 	void administratorsReadNoPersons() throws Exception {
 		for (var admin : new String[] { "sysadmin", "secadmin", "auditor" }) {
 			mvc.perform(get("/api/v1/persons").header("Authorization", api.bearer(admin)))

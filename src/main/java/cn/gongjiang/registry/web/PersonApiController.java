@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.gongjiang.registry.PersonArchive;
+import cn.gongjiang.registry.PersonExport;
 import cn.gongjiang.registry.PersonRegistration;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.registry.PersonSummary;
@@ -29,10 +30,21 @@ class PersonApiController {
 
 	private final PersonRegistry persons;
 	private final PersonArchive archives;
+	private final PersonExport export;
 
-	PersonApiController(PersonRegistry persons, PersonArchive archives) {
+	PersonApiController(PersonRegistry persons, PersonArchive archives, PersonExport export) {
 		this.persons = persons;
 		this.archives = archives;
+		this.export = export;
+	}
+
+	@Operation(summary = "The persons in scope as xlsx; numbers masked unless the account may unmask; audited")
+	@GetMapping("/export.xlsx")
+	void export(@AuthenticationPrincipal Actor actor, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader("Content-Disposition", "attachment; filename=\"persons.xlsx\"");
+		export.write(actor, response.getOutputStream());
 	}
 
 	@Operation(summary = "The person's lifelong training archive: registry history, certificates, grade changes")

@@ -29,7 +29,10 @@ class RegistryPageController {
 		this.organisations = organisations;
 	}
 
-	@GetMapping("/persons")
+	/** Searching by ID number posts the form, so the number stays out of URLs, history and proxy logs. */
+	@org.springframework.web.bind.annotation.RequestMapping(path = "/persons", method = {
+			org.springframework.web.bind.annotation.RequestMethod.GET,
+			org.springframework.web.bind.annotation.RequestMethod.POST })
 	String persons(@RequestParam(required = false) String idNumber, @RequestParam(required = false) String name,
 			@AuthenticationPrincipal Actor actor, Model model) {
 		model.addAttribute("idNumber", idNumber);
