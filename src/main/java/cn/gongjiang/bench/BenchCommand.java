@@ -305,13 +305,7 @@ class BenchCommand implements ApplicationRunner {
 	}
 
 	static String idNumber(String county, LocalDate birth, int sequence) {
-		var seventeen = county + birth.toString().replace("-", "") + String.format("%03d", sequence);
-		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-		var sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (seventeen.charAt(i) - '0') * weights[i];
-		}
-		return seventeen + "10X98765432".charAt(sum % 11);
+		return cn.gongjiang.shared.IdNumber.withCheckDigit(county + birth.toString().replace("-", "")
+				+ String.format("%03d", sequence));
 	}
-
 }

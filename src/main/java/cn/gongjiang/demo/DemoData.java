@@ -22,7 +22,9 @@ import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.PersonRegistration;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.registry.ProviderRegistration;
+import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.DemoMode;
+import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
@@ -125,25 +127,11 @@ class DemoData implements ApplicationRunner {
 				cities.size());
 	}
 
-	/** A valid ID number for the county, birth date and sequence (GB 11643 check digit). */
 	static String idNumber(String county, LocalDate birth, int sequence) {
-		var seventeen = county + birth.toString().replace("-", "") + String.format("%03d", sequence);
-		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-		var sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (seventeen.charAt(i) - '0') * weights[i];
-		}
-		return seventeen + "10X98765432".charAt(sum % 11);
+		return IdNumber.withCheckDigit(county + birth.toString().replace("-", "") + String.format("%03d", sequence));
 	}
 
-	/** A valid credit code from 17 characters (GB 32100 check character). */
 	static String creditCode(String seventeen) {
-		var alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-		int[] weights = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-		var sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += alphabet.indexOf(seventeen.charAt(i)) * weights[i];
-		}
-		return seventeen + alphabet.charAt((31 - sum % 31) % 31);
+		return CreditCode.withCheckCharacter(seventeen);
 	}
 }

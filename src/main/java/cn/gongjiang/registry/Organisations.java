@@ -19,6 +19,37 @@ class Organisations {
 			 or (:scopeKind = 'ORGANISATION' and o.credit_code = :scopeOrganisation))
 			""";
 
+	// "the same organisation again", shared by the API and the bulk import: write only what differs
+	static final String ENTERPRISE_CONFLICT = """
+			on conflict (credit_code) do update set
+			    name = excluded.name, region = excluded.region, region_path = excluded.region_path,
+			    industry_field = excluded.industry_field, cluster = excluded.cluster, size = excluded.size,
+			    key_enterprise = excluded.key_enterprise, key_reason = excluded.key_reason,
+			    skill_based_status = excluded.skill_based_status, skill_based_year = excluded.skill_based_year,
+			    eight_grade_pilot = excluded.eight_grade_pilot, updated_at = now(), version = t.version + 1
+			where (t.name, t.region, t.industry_field, t.cluster, t.size, t.key_enterprise, t.key_reason,
+			       t.skill_based_status, t.skill_based_year, t.eight_grade_pilot)
+			      is distinct from
+			      (excluded.name, excluded.region, excluded.industry_field, excluded.cluster, excluded.size,
+			       excluded.key_enterprise, excluded.key_reason, excluded.skill_based_status,
+			       excluded.skill_based_year, excluded.eight_grade_pilot)
+			""";
+
+	static final String PROVIDER_CONFLICT = """
+			on conflict (credit_code) do update set
+			    name = excluded.name, kind = excluded.kind, licence_number = excluded.licence_number,
+			    licence_valid_until = excluded.licence_valid_until, region = excluded.region,
+			    region_path = excluded.region_path, star_rating = excluded.star_rating,
+			    star_year = excluded.star_year, status = excluded.status, status_reason = excluded.status_reason,
+			    status_date = excluded.status_date, updated_at = now(), version = t.version + 1
+			where (t.name, t.kind, t.licence_number, t.licence_valid_until, t.region, t.star_rating, t.star_year,
+			       t.status, t.status_reason, t.status_date)
+			      is distinct from
+			      (excluded.name, excluded.kind, excluded.licence_number, excluded.licence_valid_until,
+			       excluded.region, excluded.star_rating, excluded.star_year, excluded.status,
+			       excluded.status_reason, excluded.status_date)
+			""";
+
 	private final JdbcClient jdbc;
 
 	Organisations(JdbcClient jdbc) {
@@ -45,18 +76,7 @@ class Organisations {
 				    size, key_enterprise, key_reason, skill_based_status, skill_based_year, eight_grade_pilot)
 				values (:credit, :name, :region, :path, :field, :cluster, :size, :key, :keyReason, :skill, :skillYear,
 				    :pilot)
-				on conflict (credit_code) do update set
-				    name = excluded.name, region = excluded.region, region_path = excluded.region_path,
-				    industry_field = excluded.industry_field, cluster = excluded.cluster, size = excluded.size,
-				    key_enterprise = excluded.key_enterprise, key_reason = excluded.key_reason,
-				    skill_based_status = excluded.skill_based_status, skill_based_year = excluded.skill_based_year,
-				    eight_grade_pilot = excluded.eight_grade_pilot, updated_at = now(), version = t.version + 1
-				where (t.name, t.region, t.industry_field, t.cluster, t.size, t.key_enterprise, t.key_reason,
-				       t.skill_based_status, t.skill_based_year, t.eight_grade_pilot)
-				      is distinct from
-				      (excluded.name, excluded.region, excluded.industry_field, excluded.cluster, excluded.size,
-				       excluded.key_enterprise, excluded.key_reason, excluded.skill_based_status,
-				       excluded.skill_based_year, excluded.eight_grade_pilot)
+				""" + ENTERPRISE_CONFLICT + """
 				returning id
 				""")
 				.param("credit", e.creditCode()).param("name", e.name()).param("region", e.region())
@@ -89,18 +109,7 @@ class Organisations {
 				    region, region_path, star_rating, star_year, status, status_reason, status_date)
 				values (:credit, :name, :kind, :licence, :licenceUntil, :region, :path, :stars, :starYear, :status,
 				    :reason, :statusDate)
-				on conflict (credit_code) do update set
-				    name = excluded.name, kind = excluded.kind, licence_number = excluded.licence_number,
-				    licence_valid_until = excluded.licence_valid_until, region = excluded.region,
-				    region_path = excluded.region_path, star_rating = excluded.star_rating,
-				    star_year = excluded.star_year, status = excluded.status, status_reason = excluded.status_reason,
-				    status_date = excluded.status_date, updated_at = now(), version = t.version + 1
-				where (t.name, t.kind, t.licence_number, t.licence_valid_until, t.region, t.star_rating, t.star_year,
-				       t.status, t.status_reason, t.status_date)
-				      is distinct from
-				      (excluded.name, excluded.kind, excluded.licence_number, excluded.licence_valid_until,
-				       excluded.region, excluded.star_rating, excluded.star_year, excluded.status,
-				       excluded.status_reason, excluded.status_date)
+				""" + PROVIDER_CONFLICT + """
 				returning id
 				""")
 				.param("credit", p.creditCode()).param("name", p.name()).param("kind", p.kind())

@@ -169,20 +169,7 @@ class PersonImport implements ImportHandler {
 				        education, groups, employer_credit_code, salary_band
 				    from registry.person_staging
 				    where job_id = :job and row_number between :from and :to
-				    on conflict (id_number_index) do update set
-				        name = excluded.name, hukou_region = excluded.hukou_region, hukou_path = excluded.hukou_path,
-				        residence_region = excluded.residence_region, residence_path = excluded.residence_path,
-				        mobile_sealed = case when t.mobile_index is distinct from excluded.mobile_index
-				                             then excluded.mobile_sealed else t.mobile_sealed end,
-				        mobile_index = excluded.mobile_index, mobile_masked = excluded.mobile_masked,
-				        education = excluded.education, groups = excluded.groups,
-				        employer_credit_code = excluded.employer_credit_code, salary_band = excluded.salary_band,
-				        updated_at = now(), version = t.version + 1
-				    where (t.name, t.hukou_region, t.residence_region, t.mobile_index, t.education, t.groups,
-				           t.employer_credit_code, t.salary_band)
-				          is distinct from
-				          (excluded.name, excluded.hukou_region, excluded.residence_region, excluded.mobile_index,
-				           excluded.education, excluded.groups, excluded.employer_credit_code, excluded.salary_band)
+				""" + Persons.ON_CONFLICT + """
 				    returning id
 				)
 				select count(*) from merged

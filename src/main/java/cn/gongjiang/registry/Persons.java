@@ -47,6 +47,27 @@ class Persons {
 	record Saved(long id, Outcome outcome) {
 	}
 
+	/**
+	 * What "the same person again" means, shared by the API and the bulk import: update only when something a person
+	 * can change differs (compared through the keyed index for sealed values), so a replay writes nothing.
+	 */
+	static final String ON_CONFLICT = """
+			on conflict (id_number_index) do update set
+			    name = excluded.name, hukou_region = excluded.hukou_region, hukou_path = excluded.hukou_path,
+			    residence_region = excluded.residence_region, residence_path = excluded.residence_path,
+			    mobile_sealed = case when t.mobile_index is distinct from excluded.mobile_index
+			                         then excluded.mobile_sealed else t.mobile_sealed end,
+			    mobile_index = excluded.mobile_index, mobile_masked = excluded.mobile_masked,
+			    education = excluded.education, groups = excluded.groups,
+			    employer_credit_code = excluded.employer_credit_code, salary_band = excluded.salary_band,
+			    updated_at = now(), version = t.version + 1
+			where (t.name, t.hukou_region, t.residence_region, t.mobile_index, t.education, t.groups,
+			       t.employer_credit_code, t.salary_band)
+			      is distinct from
+			      (excluded.name, excluded.hukou_region, excluded.residence_region, excluded.mobile_index,
+			       excluded.education, excluded.groups, excluded.employer_credit_code, excluded.salary_band)
+			""";
+
 	private final JdbcClient jdbc;
 
 	Persons(JdbcClient jdbc) {
@@ -64,19 +85,7 @@ class Persons {
 				    mobile_masked, education, groups, employer_credit_code, salary_band)
 				values (:index, :sealed, :masked, :name, :sex, :birth, :hukou, :hukouPath, :residence, :residencePath,
 				    :mobileSealed, :mobileIndex, :mobileMasked, :education, :groups, :employer, :salary)
-				on conflict (id_number_index) do update set
-				    name = excluded.name, hukou_region = excluded.hukou_region, hukou_path = excluded.hukou_path,
-				    residence_region = excluded.residence_region, residence_path = excluded.residence_path,
-				    mobile_sealed = case when t.mobile_index is distinct from excluded.mobile_index
-				                         then excluded.mobile_sealed else t.mobile_sealed end,
-				    mobile_index = excluded.mobile_index, mobile_masked = excluded.mobile_masked, education = excluded.education, groups = excluded.groups,
-				    employer_credit_code = excluded.employer_credit_code, salary_band = excluded.salary_band,
-				    updated_at = now(), version = t.version + 1
-				where (t.name, t.hukou_region, t.residence_region, t.mobile_index, t.education, t.groups,
-				       t.employer_credit_code, t.salary_band)
-				      is distinct from
-				      (excluded.name, excluded.hukou_region, excluded.residence_region, excluded.mobile_index,
-				       excluded.education, excluded.groups, excluded.employer_credit_code, excluded.salary_band)
+				""" + ON_CONFLICT + """
 				returning id, (xmax = 0) as created
 				""")
 				.param("index", p.idNumberIndex())

@@ -35,6 +35,14 @@ public record CreditCode(String value) {
 		return new CreditCode(candidate);
 	}
 
+	/** The full code for 17 characters (for generators and test data): the check character appended. */
+	public static String withCheckCharacter(String seventeen) {
+		if (seventeen == null || seventeen.length() != 17) {
+			throw new IllegalArgumentException("17 characters expected");
+		}
+		return seventeen + checkCharacter(seventeen);
+	}
+
 	static char checkCharacter(String code) {
 		var sum = 0;
 		for (var i = 0; i < 17; i++) {

@@ -67,6 +67,14 @@ public record IdNumber(String value) {
 		}
 	}
 
+	/** The full number for 17 digits (for generators and test data): the check character appended. */
+	public static String withCheckDigit(String seventeen) {
+		if (seventeen == null || !seventeen.matches("\\d{17}")) {
+			throw new IllegalArgumentException("17 digits expected");
+		}
+		return seventeen + checkCharacter(seventeen);
+	}
+
 	static char checkCharacter(String seventeenOrMore) {
 		var sum = 0;
 		for (var i = 0; i < 17; i++) {

@@ -213,11 +213,6 @@ class PersonImportIntegrationTests {
 	}
 
 	static String idNumber(String seventeen) {
-		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-		var sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (seventeen.charAt(i) - '0') * weights[i];
-		}
-		return seventeen + "10X98765432".charAt(sum % 11);
+		return cn.gongjiang.shared.IdNumber.withCheckDigit(seventeen);
 	}
 }
