@@ -125,6 +125,24 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void anOfficerImportsAFileAndWatchesItFinish() throws Exception {
+		var file = Files.createTempFile("persons", ".csv");
+		Files.writeString(file, "姓名,身份证号,常住地区划代码\n袁野,%s,330624\n袁林,330624199101010000,330624\n"
+				.formatted(cn.gongjiang.shared.IdNumber.withCheckDigit("33062419910101001")));
+		signIn("shaoxing");
+		browser.get(url("/imports?kind=persons"));
+		browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.id("import-submit")).click();
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+		wait.until(ExpectedConditions.textToBe(By.id("import-status"), "已完成"));
+		assertThat(browser.findElement(By.id("import-accepted")).getText()).isEqualTo("1");
+		assertThat(browser.findElement(By.id("import-rejected")).getText()).isEqualTo("1");
+		assertThat(browser.findElement(By.id("progress")).getText()).contains("身份证号");
+		screenshot("import-done");
+		signOut();
+	}
+
+	@Test
 	void theConsoleSwitchesToEnglish() throws Exception {
 		browser.get(url("/login?lang=en"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");

@@ -39,6 +39,11 @@ class CreditCodeTests {
 	}
 
 	@Test
+	void generatorsGetTheCheckCharacterComputedForThem() {
+		assertThat(CreditCode.withCheckCharacter("91330106MA2AB1C25")).isEqualTo("91330106MA2AB1C25B");
+	}
+
+	@Test
 	void spacesAndLowerCaseAreNormalised() {
 		assertThat(CreditCode.parse("91 110000 600037341l").value()).isEqualTo("91110000600037341L");
 		assertThat(CreditCode.parse("91330106MA2AB1C25B").region()).isEqualTo("330106");

@@ -48,6 +48,12 @@ class IdNumberTests {
 	}
 
 	@Test
+	void generatorsGetTheCheckDigitComputedForThem() {
+		assertThat(IdNumber.withCheckDigit("33010619900307123")).isEqualTo("330106199003071236");
+		assertThat(IdNumber.withCheckDigit("33010219900101008")).isEqualTo("33010219900101008X");
+	}
+
+	@Test
 	void aLowerCaseXIsAcceptedAndStoredUpperCase() {
 		assertThat(IdNumber.parse("33010219900101008x").value()).isEqualTo("33010219900101008X");
 	}
