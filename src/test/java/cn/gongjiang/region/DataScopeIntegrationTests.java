@@ -69,6 +69,52 @@ class DataScopeIntegrationTests {
 		}
 	}
 
+	/**
+	 * Every GET endpoint of the registries that takes a record ID, walked as Shaoxing with the IDs of Hangzhou's
+	 * records: each answers 403 or 404 and never a Hangzhou name. A new endpoint joins the walk by itself.
+	 */
+	@Test
+	void aShaoxingOfficerCannotReadHangzhouRecordsThroughAnyRegistryEndpoint() throws Exception {
+		var hangzhou = api.bearer("hangzhou");
+		var personId = id(mvc.perform(post("/api/v1/persons").header("Authorization", hangzhou)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"idNumber\": \"330106198001011235\", \"name\": \"端木杭\", \"residenceRegion\": \"330106\"}"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		var enterpriseId = jdbc.sql("select id from registry.enterprise where region_path like '/330000/330100/%' limit 1")
+				.query(Long.class).single();
+		var providerId = jdbc.sql("select id from registry.provider where region_path like '/330000/330100/%' limit 1")
+				.query(Long.class).single();
+		var ids = java.util.Map.of("/api/v1/persons/", personId, "/persons/", personId, "/api/v1/enterprises/",
+				enterpriseId, "/api/v1/providers/", providerId);
+		var walked = new ArrayList<String>();
+		var shaoxing = api.bearer("shaoxing");
+		var session = console.session("shaoxing");
+		for (var info : mappings.getHandlerMethods().keySet()) {
+			if (!info.getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
+				continue;
+			}
+			for (var pattern : info.getPatternValues()) {
+				var prefix = ids.keySet().stream().filter(p -> pattern.startsWith(p + "{id}")).findFirst();
+				if (prefix.isEmpty()) {
+					continue;
+				}
+				var uri = pattern.replace("{id}", ids.get(prefix.get()).toString());
+				walked.add(pattern);
+				var response = pattern.startsWith("/api")
+						? mvc.perform(get(uri).header("Authorization", shaoxing)).andReturn().getResponse()
+						: mvc.perform(get(uri).session(session)).andReturn().getResponse();
+				assertThat(response.getStatus()).as(uri).isIn(403, 404);
+				assertThat(response.getContentAsString()).as(uri).doesNotContain("端木杭", "杭州");
+			}
+		}
+		assertThat(walked).contains("/api/v1/persons/{id}", "/api/v1/persons/{id}/archive",
+				"/api/v1/persons/{id}/unmasked", "/api/v1/enterprises/{id}", "/api/v1/providers/{id}", "/persons/{id}");
+	}
+
+	private static long id(String json) {
+		return ((Number) com.jayway.jsonpath.JsonPath.read(json, "$.id")).longValue();
+	}
+
 	@Test
 	void theProvinceListsOnlyShaoxingAmongTheCitiesForAShaoxingOfficer() throws Exception {
 		mvc.perform(get("/api/v1/regions/330000/children").header("Authorization", api.bearer("shaoxing")))
