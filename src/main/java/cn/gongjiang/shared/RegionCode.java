@@ -6,10 +6,12 @@ package cn.gongjiang.shared;
  */
 public record RegionCode(String value) {
 
+	private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("\\d{6}|\\d{9}");
+
 	public static final RegionCode ZHEJIANG = new RegionCode("330000");
 
 	public RegionCode {
-		if (value == null || !(value.matches("\\d{6}") || value.matches("\\d{9}"))) {
+		if (value == null || !FORMAT.matcher(value).matches()) {
 			throw new InvalidValueException("region.code.format", value);
 		}
 	}

@@ -77,6 +77,10 @@ class PersonImportIntegrationTests {
 				"9|学历|import.person.education.unknown");
 		assertThat(jdbc.sql("select name || ' ' || array_to_string(groups, ',') from registry.person where name = '孙丽'")
 				.query(String.class).single()).isEqualTo("孙丽 rural-migrant,veteran");
+		assertThat(jdbc.sql("""
+				select count(*) from registry.person_event e join registry.person p on p.id = e.person_id
+				where p.name = '孙丽' and e.kind = 'REGISTERED'
+				""").query(Long.class).single()).as("the archive records the registration").isEqualTo(1);
 	}
 
 	@Test
