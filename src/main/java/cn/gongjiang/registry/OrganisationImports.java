@@ -46,15 +46,18 @@ class OrganisationImports {
 		var staging = List.of("credit_code", "name", "region", "region_path", "industry_field", "cluster", "size",
 				"key_enterprise", "key_reason", "skill_based_status", "skill_based_year", "eight_grade_pilot");
 		return new OrganisationImport("enterprises", columns, "registry.enterprise_staging", staging, jdbc, persons,
-				row -> {
-					var e = registry.checkEnterprise(new EnterpriseRegistration(row.get(CREDIT), row.get(NAME),
-							row.get(REGION), row.get("产业领域"), row.get("产业集群"), row.get("企业规模"),
-							yes(row.get("重点企业")), row.get("重点企业认定理由"), row.get("技能型企业状态"),
-							integer(row.get("技能型企业认定年份")), yes(row.get("新八级试点"))));
-					return Arrays.asList(e.creditCode(), e.name(), e.region(), null, e.industryField(), e.cluster(),
-							e.size(), String.valueOf(e.keyEnterprise()), e.keyReason(), e.skillBasedStatus(),
-							e.skillBasedYear() == null ? null : e.skillBasedYear().toString(),
-							String.valueOf(e.eightGradePilot()));
+				() -> {
+					var fields = registry.industryFields();
+					return row -> {
+						var e = registry.checkEnterprise(new EnterpriseRegistration(row.get(CREDIT), row.get(NAME),
+								row.get(REGION), row.get("产业领域"), row.get("产业集群"), row.get("企业规模"),
+								yes(row.get("重点企业")), row.get("重点企业认定理由"), row.get("技能型企业状态"),
+								integer(row.get("技能型企业认定年份")), yes(row.get("新八级试点"))), fields);
+						return Arrays.asList(e.creditCode(), e.name(), e.region(), null, e.industryField(), e.cluster(),
+								e.size(), String.valueOf(e.keyEnterprise()), e.keyReason(), e.skillBasedStatus(),
+								e.skillBasedYear() == null ? null : e.skillBasedYear().toString(),
+								String.valueOf(e.eightGradePilot()));
+					};
 				}, """
 				insert into registry.enterprise as t (credit_code, name, region, region_path, industry_field, cluster,
 				    size, key_enterprise, key_reason, skill_based_status, skill_based_year, eight_grade_pilot)
@@ -79,8 +82,8 @@ class OrganisationImports {
 		var staging = List.of("credit_code", "name", "kind", "licence_number", "licence_valid_until", "region",
 				"region_path", "star_rating", "star_year", "status", "status_reason", "status_date");
 		return new OrganisationImport("providers", columns, "registry.provider_staging", staging, jdbc, persons,
-				row -> {
-					var p = registry.checkProvider(new ProviderRegistration(row.get(CREDIT), row.get(NAME),
+				() -> row -> {
+					var p = registry.checkProviderFields(new ProviderRegistration(row.get(CREDIT), row.get(NAME),
 							row.get("机构类型"), row.get("办学许可证号"), date(row.get("许可证有效期至")), row.get(REGION),
 							integer(row.get("星级")), integer(row.get("星级评定年份")), row.get("状态"), row.get("状态原因"),
 							date(row.get("状态日期"))));
@@ -117,18 +120,19 @@ class OrganisationImports {
 		private final List<String> stagingColumns;
 		private final JdbcClient jdbc;
 		private final PersonRegistry persons;
-		private final Function<ImportRow, List<String>> checkRow;
+		private final java.util.function.Supplier<Function<ImportRow, List<String>>> rowChecks;
 		private final String mergeSql;
 
 		OrganisationImport(String kind, List<ImportColumn> columns, String stagingTable, List<String> stagingColumns,
-				JdbcClient jdbc, PersonRegistry persons, Function<ImportRow, List<String>> checkRow, String mergeSql) {
+				JdbcClient jdbc, PersonRegistry persons, java.util.function.Supplier<Function<ImportRow, List<String>>> rowChecks,
+				String mergeSql) {
 			this.kind = kind;
 			this.columns = columns;
 			this.stagingTable = stagingTable;
 			this.stagingColumns = stagingColumns;
 			this.jdbc = jdbc;
 			this.persons = persons;
-			this.checkRow = checkRow;
+			this.rowChecks = rowChecks;
 			this.mergeSql = mergeSql;
 		}
 
@@ -160,6 +164,7 @@ class OrganisationImports {
 		@Override
 		public RowChecker checker(Actor actor) {
 			Map<String, Region> regions = persons.regionsByCode();
+			var checkRow = rowChecks.get(); // reference data read once per file
 			return row -> {
 				var missing = new ArrayList<RowError>();
 				for (var column : columns) {

@@ -52,14 +52,18 @@ public class OrganisationRegistry {
 	}
 
 	Enterprise checkEnterprise(EnterpriseRegistration e) {
+		persons.county(e.region());
+		return checkEnterprise(e, industryFields());
+	}
+
+	/** The checks that need no database: reference data comes in, so a bulk import reads it once per file. */
+	Enterprise checkEnterprise(EnterpriseRegistration e, Set<String> industryFields) {
 		var credit = CreditCode.parse(e.creditCode()).value();
 		requireName(e.name());
-		persons.county(e.region());
 		if (e.size() != null && !SIZES.contains(e.size())) {
 			throw new InvalidValueException("enterprise.size.unknown", e.size());
 		}
-		if (e.industryField() != null && codeLists.list("industry-field").stream().map(CodeItem::code)
-				.noneMatch(e.industryField()::equals)) {
+		if (e.industryField() != null && !industryFields.contains(e.industryField())) {
 			throw new InvalidValueException("enterprise.industry-field.unknown", e.industryField());
 		}
 		if (e.keyEnterprise() && (e.keyReason() == null || e.keyReason().isBlank())) {
@@ -97,10 +101,19 @@ public class OrganisationRegistry {
 		return organisations.provider(id, actor.scope()).orElseThrow();
 	}
 
+	Set<String> industryFields() {
+		return codeLists.list("industry-field").stream().map(CodeItem::code).collect(java.util.stream.Collectors.toSet());
+	}
+
 	Provider checkProvider(ProviderRegistration p) {
+		persons.county(p.region());
+		return checkProviderFields(p);
+	}
+
+	/** The checks that need no database (the county is checked by the caller). */
+	Provider checkProviderFields(ProviderRegistration p) {
 		var credit = CreditCode.parse(p.creditCode()).value();
 		requireName(p.name());
-		persons.county(p.region());
 		if (p.kind() == null || !PROVIDER_KINDS.contains(p.kind())) {
 			throw new InvalidValueException("provider.kind.unknown", p.kind());
 		}

@@ -49,6 +49,9 @@ class RegistryIntegrationTests {
 				.andExpect(jsonPath("$[0].name").value("司马秀英"));
 		mvc.perform(get("/api/v1/persons").param("name", "司马秀英").header("Authorization", api.bearer("shaoxing")))
 				.andExpect(jsonPath("$", hasSize(1)));
+		mvc.perform(post("/api/v1/persons/search").header("Authorization", api.bearer("shaoxing"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\": \"%s\"}".formatted(SHAOXING_PERSON)))
+				.andExpect(jsonPath("$[0].name").value("司马秀英"));
 		var stored = jdbc.sql("select id_number_sealed from registry.person where id_number_masked = '330603********2422'")
 				.query(byte[].class).single();
 		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("19850612");
