@@ -10,7 +10,7 @@ import cn.gongjiang.shared.security.Role;
 /** An account as stored. Changes go through the repository with the version read. */
 record Account(long id, String username, String displayName, String passwordHash, Role role, DataScope scope,
 		String totpSecret, Long totpLastStep, boolean totpExempt, int failedAttempts, Instant lockedUntil,
-		boolean enabled, Instant lastLoginAt, boolean mayUnmask, int version) {
+		boolean enabled, Instant lastLoginAt, boolean mayUnmask, boolean mustChangePassword, int version) {
 
 	/** MLPS level 3: five failures in a row lock the account for fifteen minutes. */
 	static final int MAX_FAILED_ATTEMPTS = 5;

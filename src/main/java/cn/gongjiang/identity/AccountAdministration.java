@@ -80,7 +80,7 @@ public class AccountAdministration {
 		PasswordPolicy.check(request.initialPassword(), username, request.role());
 		var scope = scopeFor(request.role(), request.scope());
 		var id = accounts.insert(username, request.displayName().strip(), passwords.encode(request.initialPassword()),
-				request.role(), scope, false, request.mayUnmask());
+				request.role(), scope, false, request.mayUnmask(), true);
 		audit.record(admin, "account.create", username, AuditOutcome.SUCCESS,
 				request.role() + " " + scope + (request.mayUnmask() ? " may-unmask" : ""));
 		return id;
@@ -111,7 +111,7 @@ public class AccountAdministration {
 	public void resetPassword(Actor admin, long accountId, String newPassword, int version) {
 		change(admin, "account.password.reset", accountId, a -> {
 			PasswordPolicy.check(newPassword, a.username(), a.role());
-			var changed = accounts.changePassword(a.id(), passwords.encode(newPassword), version);
+			var changed = accounts.resetPassword(a.id(), passwords.encode(newPassword), version);
 			if (changed) {
 				tokens.revokeAll(a.id());
 			}

@@ -80,7 +80,7 @@ public class AccountBootstrap implements ApplicationRunner {
 			if (accounts.byUsername(account.username()).isEmpty()) {
 				accounts.insert(account.username(), account.displayName(), hash, account.role(),
 						administration.scopeFor(account.role(), account.scope()), true,
-						account.role() == Role.PROVINCE_OFFICER);
+						account.role() == Role.PROVINCE_OFFICER, false);
 			}
 		}
 		log.info("Demo mode: {} demo accounts, password from GONGJIANG_DEMO_PASSWORD{}", DEMO.size(),
@@ -114,7 +114,7 @@ public class AccountBootstrap implements ApplicationRunner {
 		for (var account : DEMO.subList(0, 3)) {
 			PasswordPolicy.check(password, account.username(), account.role());
 			accounts.insert(account.username(), account.displayName(), passwords.encode(password), account.role(),
-					DataScope.NONE, false, false);
+					DataScope.NONE, false, false, true);
 		}
 		log.info("Created sysadmin, secadmin and auditor; each enrols a TOTP at first sign-in");
 	}

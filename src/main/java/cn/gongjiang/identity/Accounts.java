@@ -45,14 +45,16 @@ class Accounts {
 	}
 
 	long insert(String username, String displayName, String passwordHash, Role role, DataScope scope,
-			boolean totpExempt, boolean mayUnmask) {
+			boolean totpExempt, boolean mayUnmask, boolean mustChangePassword) {
 		return jdbc.sql("""
 				insert into identity.account (username, display_name, password_hash, role, scope_kind, scope_value,
-				                              scope_path, totp_exempt, may_unmask)
-				values (:username, :displayName, :hash, :role, :scopeKind, :scopeValue, :scopePath, :exempt, :unmask)
+				                              scope_path, totp_exempt, may_unmask, must_change_password)
+				values (:username, :displayName, :hash, :role, :scopeKind, :scopeValue, :scopePath, :exempt, :unmask,
+				        :mustChange)
 				returning id
 				""")
 				.param("unmask", mayUnmask)
+				.param("mustChange", mustChangePassword)
 				.param("username", username)
 				.param("displayName", displayName)
 				.param("hash", passwordHash)
@@ -113,9 +115,19 @@ class Accounts {
 		return versioned("enabled = :enabled", id, version).param("enabled", enabled).update() == 1;
 	}
 
-	boolean changePassword(long id, String hash, int version) {
-		return versioned("password_hash = :hash, password_changed_at = now(), failed_attempts = 0, locked_until = null",
-				id, version).param("hash", hash).update() == 1;
+	/** A password set for someone else (a reset): they must change it at the next sign-in. */
+	boolean resetPassword(long id, String hash, int version) {
+		return versioned("password_hash = :hash, password_changed_at = now(), failed_attempts = 0, locked_until = null, "
+				+ "must_change_password = true", id, version).param("hash", hash).update() == 1;
+	}
+
+	/** The owner's own new password. */
+	void changeOwnPassword(long id, String hash) {
+		jdbc.sql("""
+				update identity.account set password_hash = :hash, password_changed_at = now(),
+				    must_change_password = false, updated_at = now(), version = version + 1
+				where id = :id
+				""").param("hash", hash).param("id", id).update();
 	}
 
 	private String totpSecret(ResultSet rs) throws SQLException {
@@ -140,6 +152,7 @@ class Accounts {
 				rs.getString("password_hash"), Role.valueOf(rs.getString("role")), scope, totpSecret(rs),
 				(Long) rs.getObject("totp_last_step"), rs.getBoolean("totp_exempt"), rs.getInt("failed_attempts"),
 				locked == null ? null : locked.toInstant(), rs.getBoolean("enabled"),
-				lastLogin == null ? null : lastLogin.toInstant(), rs.getBoolean("may_unmask"), rs.getInt("version"));
+				lastLogin == null ? null : lastLogin.toInstant(), rs.getBoolean("may_unmask"),
+				rs.getBoolean("must_change_password"), rs.getInt("version"));
 	}
 }

@@ -21,9 +21,12 @@ public class SignIn {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final DemoMode demo;
+	private final ApiTokens tokens;
 	private final String dummyHash;
 
-	SignIn(Accounts accounts, PasswordEncoder passwords, AuditLog audit, Clock clock, DemoMode demo) {
+	SignIn(Accounts accounts, PasswordEncoder passwords, AuditLog audit, Clock clock, DemoMode demo,
+			ApiTokens tokens) {
+		this.tokens = tokens;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -106,6 +109,27 @@ public class SignIn {
 		accounts.recordSuccess(account.id(), clock.instant());
 		var actor = account.actor();
 		audit.record(actor, "login", null, AuditOutcome.SUCCESS, method);
-		return new SignInResult.SignedIn(actor);
+		return new SignInResult.SignedIn(actor, account.mustChangePassword());
+	}
+
+	/**
+	 * The owner changes their own password: the current one must be right (a failure counts towards lockout), the new
+	 * one must meet the policy and differ from the current one. Every API token of the account is revoked.
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	public void changeOwnPassword(cn.gongjiang.shared.security.Actor actor, String current, String replacement) {
+		var account = accounts.byId(actor.accountId()).orElseThrow();
+		if (current == null || !passwords.matches(current, account.passwordHash())) {
+			accounts.recordFailure(account.id(), clock.instant());
+			audit.record(actor, "account.password.change", account.username(), AuditOutcome.FAILURE, "wrong current");
+			throw new cn.gongjiang.shared.InvalidValueException("password.current-wrong");
+		}
+		PasswordPolicy.check(replacement, account.username(), account.role());
+		if (passwords.matches(replacement, account.passwordHash())) {
+			throw new cn.gongjiang.shared.InvalidValueException("password.unchanged");
+		}
+		accounts.changeOwnPassword(account.id(), passwords.encode(replacement));
+		tokens.revokeAll(account.id());
+		audit.record(actor, "account.password.change", account.username(), AuditOutcome.SUCCESS, null);
 	}
 }

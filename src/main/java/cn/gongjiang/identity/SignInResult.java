@@ -5,8 +5,8 @@ import cn.gongjiang.shared.security.Actor;
 /** What a sign-in step decided. */
 public sealed interface SignInResult {
 
-	/** Fully signed in. */
-	record SignedIn(Actor actor) implements SignInResult {
+	/** Signed in; with {@code mustChangePassword} only the password page opens until the password is changed. */
+	record SignedIn(Actor actor, boolean mustChangePassword) implements SignInResult {
 	}
 
 	/** The password was right; an officer or administrator must now give a TOTP code (or enrol one). */

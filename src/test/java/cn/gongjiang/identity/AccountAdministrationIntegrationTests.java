@@ -47,6 +47,7 @@ class AccountAdministrationIntegrationTests {
 		var account = accounts.byId(id).orElseThrow();
 		assertThat(account.scope().regionPath()).isEqualTo("/330000/330200/");
 		assertThat(account.needsSecondFactor(true)).as("only demo accounts are exempt in demo mode").isTrue();
+		assertThat(account.mustChangePassword()).as("the administrator's password is the owner's to replace").isTrue();
 		assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'account.create' and target = 'ningbo-officer'")
 				.query(Long.class).single()).isEqualTo(1);
 	}

@@ -163,6 +163,33 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void aPasswordSetByTheAdministratorMustBeChangedBeforeAnythingElse() throws Exception {
+		var username = "fresh-worker";
+		administration.open(secadmin(), new NewAccount(username, "新账户", Role.WORKER, idNumberFor(username), PASSWORD));
+		tokenRequest(username, PASSWORD, null).andExpect(status().isUnauthorized())
+				.andExpect(jsonPath("$.code").value("auth.password-change-required"));
+		var login = mvc.perform(post("/login").with(csrf()).param("username", username).param("password", PASSWORD))
+				.andExpect(redirectedUrl("/account/password")).andReturn();
+		var session = (MockHttpSession) login.getRequest().getSession(false);
+		mvc.perform(get("/occupations").session(session)).andExpect(redirectedUrl("/account/password"));
+		mvc.perform(post("/account/password").session(session).with(csrf()).param("current", "wrong")
+				.param("replacement", "worker2027new").param("confirmation", "worker2027new"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+						.attribute("error", "password.current-wrong"));
+		mvc.perform(post("/account/password").session(session).with(csrf()).param("current", PASSWORD)
+				.param("replacement", "short").param("confirmation", "short"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+						.attribute("error", "password.too-weak"));
+		mvc.perform(post("/account/password").session(session).with(csrf()).param("current", PASSWORD)
+				.param("replacement", "worker2027new").param("confirmation", "worker2027new"))
+				.andExpect(redirectedUrl("/?passwordChanged"));
+		mvc.perform(get("/occupations").session(session)).andExpect(status().isOk());
+		tokenRequest(username, "worker2027new", null).andExpect(status().isOk());
+		tokenRequest(username, PASSWORD, null).andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void theDemoExemptionFromTheSecondFactorEndsWithDemoMode() {
 		var province = accounts.byUsername("province").orElseThrow();
 		assertThat(province.needsSecondFactor(true)).isFalse();
@@ -190,6 +217,13 @@ class SignInIntegrationTests {
 
 	private String newWorker(String username) {
 		administration.open(secadmin(), new NewAccount(username, "测试劳动者", Role.WORKER, idNumberFor(username), PASSWORD));
+		return passwordChangedByOwner(username);
+	}
+
+	/** As if the owner had already replaced the initial password (the flow itself is tested below). */
+	private String passwordChangedByOwner(String username) {
+		jdbc.sql("update identity.account set must_change_password = false where username = :u").param("u", username)
+				.update();
 		return username;
 	}
 
@@ -201,7 +235,7 @@ class SignInIntegrationTests {
 
 	private String newOfficer(String username) {
 		administration.open(secadmin(), new NewAccount(username, "测试市局", Role.CITY_OFFICER, "330600", PASSWORD));
-		return username;
+		return passwordChangedByOwner(username);
 	}
 
 	private cn.gongjiang.shared.security.Actor secadmin() {

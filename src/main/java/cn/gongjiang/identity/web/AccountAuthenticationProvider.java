@@ -20,7 +20,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		var result = signIn.password(authentication.getName(), String.valueOf(authentication.getCredentials()));
 		if (result instanceof SignInResult.SignedIn signedIn) {
-			return new ActorAuthentication(signedIn.actor());
+			return new ActorAuthentication(signedIn.actor(), signedIn.mustChangePassword());
 		}
 		if (result instanceof SignInResult.SecondFactorNeeded needed) {
 			return new PasswordStepAuthentication(needed.accountId(), needed.username(), needed.enrolled());

@@ -11,13 +11,24 @@ import cn.gongjiang.shared.security.Actor;
 final class ActorAuthentication extends AbstractAuthenticationToken {
 
 	static final String SIGNED_IN = "SIGNED_IN";
+	/** Instead of SIGNED_IN while a password set by someone else has not been changed: only the password page opens. */
+	static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
 	private final Actor actor;
 
 	ActorAuthentication(Actor actor) {
-		super(List.of(new SimpleGrantedAuthority(actor.role().authority()), new SimpleGrantedAuthority(SIGNED_IN)));
+		this(actor, false);
+	}
+
+	ActorAuthentication(Actor actor, boolean mustChangePassword) {
+		super(List.of(new SimpleGrantedAuthority(actor.role().authority()),
+				new SimpleGrantedAuthority(mustChangePassword ? PASSWORD_CHANGE_REQUIRED : SIGNED_IN)));
 		this.actor = actor;
 		setAuthenticated(true);
+	}
+
+	boolean mustChangePassword() {
+		return getAuthorities().stream().anyMatch(a -> PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()));
 	}
 
 	@Override

@@ -61,10 +61,10 @@ class LoginController {
 			session.removeAttribute(ENROLMENT_SECRET);
 			request.changeSessionId();
 			var context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(new ActorAuthentication(signedIn.actor()));
+			context.setAuthentication(new ActorAuthentication(signedIn.actor(), signedIn.mustChangePassword()));
 			SecurityContextHolder.setContext(context);
 			contexts.saveContext(context, request, response);
-			return "redirect:/";
+			return signedIn.mustChangePassword() ? "redirect:/account/password" : "redirect:/";
 		}
 		var refusal = ((SignInResult.Refused) result).code();
 		if ("auth.locked".equals(refusal)) {

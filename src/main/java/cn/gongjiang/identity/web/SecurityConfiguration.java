@@ -107,6 +107,8 @@ class SecurityConfiguration {
 						.requestMatchers("/login", "/verify", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 								"/error", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 						.requestMatchers("/login/totp").hasAuthority(PasswordStepAuthentication.AUTHORITY)
+						.requestMatchers("/account/password").hasAnyAuthority(ActorAuthentication.SIGNED_IN,
+								ActorAuthentication.PASSWORD_CHANGE_REQUIRED)
 						.requestMatchers("/admin/accounts/**").hasRole("SECURITY_ADMIN")
 						.requestMatchers("/audit/**").hasRole("AUDITOR")
 						.anyRequest().hasAuthority(ActorAuthentication.SIGNED_IN))
@@ -120,6 +122,9 @@ class SecurityConfiguration {
 							.getContext().getAuthentication();
 					if (authentication instanceof PasswordStepAuthentication) {
 						response.sendRedirect(request.getContextPath() + "/login/totp");
+					}
+					else if (authentication instanceof ActorAuthentication a && a.mustChangePassword()) {
+						response.sendRedirect(request.getContextPath() + "/account/password");
 					}
 					else {
 						response.sendError(HttpStatus.FORBIDDEN.value());
@@ -139,7 +144,9 @@ class SecurityConfiguration {
 
 	private static AuthenticationSuccessHandler afterPassword() {
 		return (request, response, authentication) -> response.sendRedirect(request.getContextPath()
-				+ (authentication instanceof PasswordStepAuthentication ? "/login/totp" : "/"));
+				+ (authentication instanceof PasswordStepAuthentication ? "/login/totp"
+						: authentication instanceof ActorAuthentication a && a.mustChangePassword() ? "/account/password"
+								: "/"));
 	}
 
 	private static AuthenticationFailureHandler refused() {

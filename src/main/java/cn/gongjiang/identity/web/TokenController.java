@@ -51,6 +51,9 @@ class TokenController {
 			result = signIn.secondFactor(needed.accountId(), request.totp());
 		}
 		if (result instanceof SignInResult.SignedIn signedIn) {
+			if (signedIn.mustChangePassword()) {
+				throw new UnauthorizedException("auth.password-change-required");
+			}
 			var issued = tokens.issue(signedIn.actor());
 			return new TokenResponse(issued.token(), issued.expiresAt());
 		}
