@@ -57,10 +57,11 @@ public class AuditLog {
 		var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		var address = clientAddress();
 		var hash = AuditEvent.chainHash(previous, at, account, role, scope, action, target, outcome, address, detail);
-		jdbc.sql("""
+		var id = jdbc.sql("""
 				insert into audit.audit_event (occurred_at, account, role, scope, action, target, outcome,
 				                               client_address, detail, previous_hash, hash)
 				values (:at, :account, :role, :scope, :action, :target, :outcome, :address, :detail, :previous, :hash)
+				returning id
 				""")
 				.param("at", Timestamp.from(at))
 				.param("account", account)
@@ -73,7 +74,12 @@ public class AuditLog {
 				.param("detail", detail)
 				.param("previous", previous)
 				.param("hash", hash)
-				.update();
+				.query(Long.class)
+				.single();
+		jdbc.sql("""
+				insert into audit.chain_head (last_id, last_hash) values (:id, :hash)
+				on conflict (singleton) do update set last_id = excluded.last_id, last_hash = excluded.last_hash
+				""").param("id", id).param("hash", hash).update();
 	}
 
 	/** The auditor's view; reading the log is itself recorded. */
@@ -136,7 +142,16 @@ public class AuditLog {
 				}
 			});
 		}
-		return broken[0] != null ? broken[0] : new ChainVerification(checked[0], null, null);
+		if (broken[0] != null) {
+			return broken[0];
+		}
+		// the newest rows deleted: no row is left to break, but the head remembers what the last link was
+		var head = jdbc.sql("select last_id, last_hash from audit.chain_head")
+				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getBytes(2) }).optional();
+		if (head.isPresent() && (previous[0] == null || !Arrays.equals((byte[]) head.get()[1], previous[0]))) {
+			return new ChainVerification(checked[0], (Long) head.get()[0], "head");
+		}
+		return new ChainVerification(checked[0], null, null);
 	}
 
 	private static void requireAuditor(Actor actor) {

@@ -113,6 +113,41 @@ class AuditIntegrationTests {
 	}
 
 	@Test
+	void deletingTheNewestRowsIsDetectedByTheChainHead() {
+		console.session("keqiao");
+		var newest = jdbc.sql("select id from audit.audit_event order by id desc limit 1").query(Long.class).single();
+		var copy = jdbc.sql("select * from audit.audit_event where id = :id").param("id", newest)
+				.query((rs, i) -> new Object[] { rs.getTimestamp("occurred_at"), rs.getString("account"),
+						rs.getString("role"), rs.getString("scope"), rs.getString("action"), rs.getString("target"),
+						rs.getString("outcome"), rs.getString("client_address"), rs.getString("detail"),
+						rs.getBytes("previous_hash"), rs.getBytes("hash") })
+				.single();
+		tamper("delete from audit.audit_event where id = " + newest);
+		try {
+			var verification = audit.verifyChain();
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.problem()).isEqualTo("head");
+			assertThat(verification.firstBrokenId()).isEqualTo(newest);
+		}
+		finally {
+			restore(newest, copy);
+		}
+		assertThat(audit.verifyChain().intact()).isTrue();
+	}
+
+	private void restore(long id, Object[] copy) {
+		transactions.executeWithoutResult(tx -> {
+			jdbc.sql("alter table audit.audit_event disable trigger audit_event_append_only").update();
+			jdbc.sql("""
+					insert into audit.audit_event (id, occurred_at, account, role, scope, action, target, outcome,
+					    client_address, detail, previous_hash, hash)
+					overriding system value values (:id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					""".replace(":id", Long.toString(id))).params(copy).update();
+			jdbc.sql("alter table audit.audit_event enable trigger audit_event_append_only").update();
+		});
+	}
+
+	@Test
 	void onlyTheAuditorReadsTheLog() throws Exception {
 		for (var username : new String[] { "secadmin", "sysadmin", "province", "shaoxing" }) {
 			mvc.perform(get("/audit").session(console.session(username))).andExpect(status().isForbidden());
