@@ -57,7 +57,7 @@ public class AccountAdministration {
 		var now = clock.instant();
 		return accounts.all().stream()
 				.map(a -> new AccountSummary(a.id(), a.username(), a.displayName(), a.role(), a.scope().toString(),
-						a.enabled(), a.lockedAt(now), a.totpEnrolled(), a.lastLoginAt(), a.version()))
+						a.enabled(), a.lockedAt(now), a.totpEnrolled(), a.lastLoginAt(), a.mayUnmask(), a.version()))
 				.toList();
 	}
 
@@ -84,6 +84,28 @@ public class AccountAdministration {
 		audit.record(admin, "account.create", username, AuditOutcome.SUCCESS,
 				request.role() + " " + scope + (request.mayUnmask() ? " may-unmask" : ""));
 		return id;
+	}
+
+	@Transactional(readOnly = true)
+	public AccountSummary account(Actor admin, long accountId) {
+		return list(admin).stream().filter(a -> a.id() == accountId).findFirst()
+				.orElseThrow(() -> new NotFoundException("account.not-found"));
+	}
+
+	/** A new role, scope or unmask permission takes effect at the next sign-in; the account's tokens are revoked. */
+	@Transactional
+	public void changeRole(Actor admin, long accountId, Role role, String rawScope, boolean mayUnmask, int version) {
+		if (role == null) {
+			throw new InvalidValueException("account.role.required");
+		}
+		var scope = scopeFor(role, rawScope);
+		change(admin, "account.role.change", accountId, a -> {
+			var changed = accounts.changeRole(a.id(), role, scope, mayUnmask, version);
+			if (changed) {
+				tokens.revokeAll(a.id());
+			}
+			return changed;
+		});
 	}
 
 	@Transactional

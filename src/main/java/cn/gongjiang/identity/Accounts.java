@@ -107,6 +107,14 @@ class Accounts {
 		return versioned("totp_secret_sealed = null, totp_last_step = null", id, version).update() == 1;
 	}
 
+	boolean changeRole(long id, Role role, DataScope scope, boolean mayUnmask, int version) {
+		return versioned("role = :role, scope_kind = :scopeKind, scope_value = :scopeValue, scope_path = :scopePath, "
+				+ "may_unmask = :unmask", id, version)
+				.param("role", role.name()).param("scopeKind", scope.kind().name()).param("scopeValue", scope.value())
+				.param("scopePath", scope.regionPath()).param("unmask", mayUnmask)
+				.update() == 1;
+	}
+
 	boolean unlock(long id, int version) {
 		return versioned("failed_attempts = 0, locked_until = null", id, version).update() == 1;
 	}

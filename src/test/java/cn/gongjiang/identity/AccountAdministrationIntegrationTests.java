@@ -96,6 +96,32 @@ class AccountAdministrationIntegrationTests {
 		assertThat(accounts.byUsername("page-officer")).isPresent();
 	}
 
+	@Test
+	void theSecurityAdministratorMovesAnAccountToAnotherScopeAndResetsItsPassword() throws Exception {
+		var id = administration.open(secadmin(),
+				new NewAccount("jiaxing-officer", "嘉兴市局", Role.CITY_OFFICER, "330400", "Jiaxing#2026ab"));
+		var session = console.session("secadmin");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/accounts/" + id)
+				.session(session)).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("jiaxing-officer")));
+		mvc.perform(post("/admin/accounts/" + id + "/role").session(session).with(csrf()).param("role", "COUNTY_OFFICER")
+				.param("scope", "330400").param("version", "0"))
+				.andExpect(model().attribute("formError", "account.scope.region-level"));
+		mvc.perform(post("/admin/accounts/" + id + "/role").session(session).with(csrf()).param("role", "COUNTY_OFFICER")
+				.param("scope", "330402").param("mayUnmask", "true").param("version", "0"))
+				.andExpect(redirectedUrl("/admin/accounts"));
+		var moved = accounts.byId(id).orElseThrow();
+		assertThat(moved.role()).isEqualTo(Role.COUNTY_OFFICER);
+		assertThat(moved.scope().regionPath()).isEqualTo("/330000/330400/330402/");
+		assertThat(moved.mayUnmask()).isTrue();
+		mvc.perform(post("/admin/accounts/" + id + "/password").session(session).with(csrf())
+				.param("password", "Reset#2026abc").param("version", String.valueOf(moved.version())))
+				.andExpect(redirectedUrl("/admin/accounts"));
+		assertThat(accounts.byId(id).orElseThrow().mustChangePassword()).isTrue();
+		assertThat(jdbc.sql("select string_agg(action, ',' order by id) from audit.audit_event where target = 'jiaxing-officer' and outcome = 'SUCCESS'")
+				.query(String.class).single()).isEqualTo("account.create,account.role.change,account.password.reset");
+	}
+
 	private void assertRefused(NewAccount request, String code) {
 		assertThatThrownBy(() -> administration.open(secadmin(), request))
 				.isInstanceOf(BusinessException.class)

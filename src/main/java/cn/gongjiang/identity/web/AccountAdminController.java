@@ -61,6 +61,40 @@ class AccountAdminController {
 		return "redirect:/admin/accounts";
 	}
 
+	@GetMapping("/admin/accounts/{id}")
+	String account(@PathVariable long id, @AuthenticationPrincipal Actor actor, Model model) {
+		model.addAttribute("account", administration.account(actor, id));
+		model.addAttribute("roles", Role.values());
+		return "identity/account";
+	}
+
+	@PostMapping("/admin/accounts/{id}/role")
+	String changeRole(@PathVariable long id, @RequestParam Role role, @RequestParam(required = false) String scope,
+			@RequestParam(defaultValue = "false") boolean mayUnmask, @RequestParam int version,
+			@AuthenticationPrincipal Actor actor, Model model) {
+		try {
+			administration.changeRole(actor, id, role, scope, mayUnmask, version);
+		}
+		catch (InvalidValueException | ConflictException e) {
+			model.addAttribute("formError", e.code());
+			return account(id, actor, model);
+		}
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/admin/accounts/{id}/password")
+	String resetPassword(@PathVariable long id, @RequestParam String password, @RequestParam int version,
+			@AuthenticationPrincipal Actor actor, Model model) {
+		try {
+			administration.resetPassword(actor, id, password, version);
+		}
+		catch (InvalidValueException | ConflictException e) {
+			model.addAttribute("formError", e.code());
+			return account(id, actor, model);
+		}
+		return "redirect:/admin/accounts";
+	}
+
 	@PostMapping("/admin/accounts/{id}/unlock")
 	String unlock(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal Actor actor) {
 		administration.unlock(actor, id, version);
