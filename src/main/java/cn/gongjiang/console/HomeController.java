@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.registry.RegistryOverview;
 import cn.gongjiang.shared.DemoMode;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
@@ -15,10 +16,12 @@ class HomeController {
 
 	private final DemoMode demo;
 	private final RegionDirectory regions;
+	private final RegistryOverview registry;
 
-	HomeController(DemoMode demo, RegionDirectory regions) {
+	HomeController(DemoMode demo, RegionDirectory regions, RegistryOverview registry) {
 		this.demo = demo;
 		this.regions = regions;
+		this.registry = registry;
 	}
 
 	@GetMapping("/")
@@ -27,6 +30,9 @@ class HomeController {
 		model.addAttribute("scope", actor.scope().regional()
 				? regions.find(RegionCode.of(actor.scope().value()), actor).name() + " (" + actor.scope().value() + ")"
 				: actor.scope().value());
+		if (actor.role().readsBusinessData()) {
+			model.addAttribute("counts", registry.of(actor));
+		}
 		return "console/home";
 	}
 

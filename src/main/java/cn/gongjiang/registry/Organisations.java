@@ -14,7 +14,7 @@ import cn.gongjiang.shared.security.DataScope;
 @Repository
 class Organisations {
 
-	private static final String VISIBLE = """
+	static final String VISIBLE = """
 			((:scopeKind = 'REGION' and o.region_path like :scopePath || '%')
 			 or (:scopeKind = 'ORGANISATION' and o.credit_code = :scopeOrganisation))
 			""";

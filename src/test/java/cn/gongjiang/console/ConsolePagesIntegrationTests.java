@@ -32,6 +32,9 @@ class ConsolePagesIntegrationTests {
 	@Autowired
 	Api api;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void theRegistryAndImportPagesRenderForAnOfficer() throws Exception {
 		var session = console.session("shaoxing");
@@ -72,6 +75,17 @@ class ConsolePagesIntegrationTests {
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/imports").file(file)
 				.param("kind", "persons").session(session).with(csrf()))
 				.andExpect(redirectedUrlPattern("/imports/*"));
+	}
+
+	@Test
+	void anOfficersHomeCountsWhatTheirScopeHolds() throws Exception {
+		var keqiao = jdbc.sql("select count(*) from registry.person where residence_path like '/330000/330600/330603/%' or hukou_path like '/330000/330600/330603/%'")
+				.query(Long.class).single();
+		mvc.perform(get("/").session(console.session("keqiao"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"home-counts\"")))
+				.andExpect(content().string(containsString("<strong>" + keqiao + "</strong>")));
+		mvc.perform(get("/").session(console.session("auditor")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("home-counts"))));
 	}
 
 	@Test

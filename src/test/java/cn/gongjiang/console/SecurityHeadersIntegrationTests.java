@@ -61,7 +61,8 @@ class SecurityHeadersIntegrationTests {
 		var docs = get("/v3/api-docs");
 		assertThat(docs.statusCode()).isEqualTo(200);
 		assertThat(docs.body()).contains("/api/v1/regions/{code}/children", "/api/v1/auth/token",
-				"/api/v1/occupations/{code}");
+				"/api/v1/occupations/{code}", "/api/v1/imports", "/api/v1/certificates/verify", "Gongjiang 工匠 API",
+				"bearer");
 		assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
 	}
 
