@@ -84,6 +84,8 @@ class ConsoleBrowserTests {
 		var townships = browser.findElements(By.cssSelector("#children tbody tr"));
 		assertThat(townships).hasSize(16);
 		assertThat(browser.findElement(By.cssSelector(".breadcrumb")).getText()).contains("浙江省", "绍兴市", "柯桥区");
+		assertThat(browser.findElement(By.cssSelector("#region-tree a.current")).getText()).isEqualTo("柯桥区");
+		assertThat(browser.findElement(By.id("region-tree")).getText()).contains("越城区", "嵊州市").doesNotContain("杭州市");
 		screenshot("region-browser-keqiao");
 
 		browser.get(url("/regions/330100"));

@@ -36,7 +36,14 @@ class RegionPageController {
 	String browse(@PathVariable String code, @AuthenticationPrincipal Actor actor, Model model) {
 		var region = regions.find(RegionCode.of(code), actor);
 		model.addAttribute("region", region);
-		model.addAttribute("lineage", regions.lineage(region));
+		var lineage = regions.lineage(region);
+		model.addAttribute("lineage", lineage);
+		// the tree beside the table: at every level above, the regions the account may see, the path open
+		var tree = new java.util.LinkedHashMap<String, java.util.List<cn.gongjiang.region.Region>>();
+		for (var ancestor : lineage.subList(0, Math.max(0, lineage.size() - 1))) {
+			tree.put(ancestor.code(), regions.children(RegionCode.of(ancestor.code()), actor));
+		}
+		model.addAttribute("tree", tree);
 		model.addAttribute("children", regions.children(RegionCode.of(code), actor));
 		model.addAttribute("mountainCountyCount", regions.mountainCounties().size());
 		model.addAttribute("canDesignate", actor.is(cn.gongjiang.shared.security.Role.PROVINCE_OFFICER));
