@@ -31,10 +31,20 @@ public class OccupationCatalogue {
 				.param("code", code.value()).query(Boolean.class).single();
 	}
 
-	/** Every code, for checking many at once (a bulk import). */
+	/**
+	 * Every code, for checking many at once (a bulk import, each certificate issued). The classification only changes
+	 * by migration, so it is read once per process.
+	 */
 	public java.util.Set<String> allCodes() {
-		return java.util.Set.copyOf(jdbc.sql("select code from occupation.occupation").query(String.class).list());
+		var codes = allCodes;
+		if (codes == null) {
+			codes = java.util.Set.copyOf(jdbc.sql("select code from occupation.occupation").query(String.class).list());
+			allCodes = codes;
+		}
+		return codes;
 	}
+
+	private volatile java.util.Set<String> allCodes;
 
 	/** Name search, occupations (细类) first, then shorter names: "车工" finds 车工 before 数控车工. */
 	public List<Occupation> search(String text, int limit) {

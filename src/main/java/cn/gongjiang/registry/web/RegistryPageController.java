@@ -13,7 +13,6 @@ import cn.gongjiang.registry.PersonArchive;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Role;
 
 /** The registries in the console: find a person and open their archive; the enterprises and providers in scope. */
 @Controller
@@ -78,7 +77,6 @@ class RegistryPageController {
 	String providers(@RequestParam(required = false) String q, @AuthenticationPrincipal Actor actor, Model model) {
 		model.addAttribute("q", q);
 		model.addAttribute("providers", organisations.providers(actor, null, q));
-		model.addAttribute("officer", actor.role().officer() || actor.is(Role.PROVINCE_OFFICER));
 		return "registry/providers";
 	}
 }
