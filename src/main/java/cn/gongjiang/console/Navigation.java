@@ -27,6 +27,7 @@ final class Navigation {
 			}
 		}
 		if (role.officer()) {
+			items.add(new Item("/targets", "nav.targets"));
 			items.add(new Item("/persons", "nav.persons"));
 			items.add(new Item("/enterprises", "nav.enterprises"));
 			items.add(new Item("/providers", "nav.providers"));

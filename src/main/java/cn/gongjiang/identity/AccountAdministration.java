@@ -186,10 +186,15 @@ public class AccountAdministration {
 		}
 	}
 
-	/** The provincial departments that own task lines of 001 attachment 1. */
-	static final Set<String> DEPARTMENTS = Set.of("hrss", "economy-it", "education", "construction", "transport",
-			"agriculture", "commerce", "civil-affairs", "veterans", "federation-of-trade-unions", "youth-league",
-			"women-federation", "disabled-persons-federation");
+	/**
+	 * The provincial departments responsible for task lines of 001 附件1, by the names the document uses (the
+	 * targets module matches a department scope against them).
+	 */
+	static final Set<String> DEPARTMENTS = Set.of("省人力社保厅", "省经信厅", "省教育厅", "省财政厅", "省科技厅",
+			"省建设厅", "省交通运输厅", "省交通厅", "省邮政管理局", "省应急管理厅", "省民政厅", "省商务厅", "省卫生健康委",
+			"省医保局", "省文化广电和旅游厅", "省自然资源厅", "省市场监管局", "省生态环境厅", "省退役军人事务厅", "省残联",
+			"省妇联", "省总工会", "团省委", "省农业农村厅", "省委组织部", "省工商联", "省国资委", "浙江金融监管局",
+			"省海洋经济厅");
 
 	private void requireSecurityAdmin(Actor actor, String action, String target) {
 		if (!actor.is(Role.SECURITY_ADMIN)) {

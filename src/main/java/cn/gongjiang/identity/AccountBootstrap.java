@@ -41,6 +41,7 @@ public class AccountBootstrap implements ApplicationRunner {
 			new DemoAccount("hangzhou", "杭州市人力社保局", Role.CITY_OFFICER, "330100"),
 			new DemoAccount("shaoxing", "绍兴市人力社保局", Role.CITY_OFFICER, "330600"),
 			new DemoAccount("keqiao", "柯桥区人力社保局", Role.COUNTY_OFFICER, "330603"),
+			new DemoAccount("economy-dept", "省经信厅", Role.DEPARTMENT_OFFICER, "省经信厅"),
 			new DemoAccount("enterprise-demo", "绍兴示范机械有限公司", Role.ENTERPRISE, "91330603MA2D12345A"),
 			new DemoAccount("provider-demo", "绍兴市示范职业技能培训学校", Role.TRAINING_PROVIDER, "52330600MJ9876543F"),
 			new DemoAccount("school-demo", "绍兴市示范技师学院", Role.TECHNICAL_SCHOOL, "12330600MB12345675"),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,8 @@ class OrganisationImports {
 	static final String CREDIT = "统一社会信用代码", NAME = "单位名称", REGION = "所在县级区划代码";
 
 	@Bean
-	ImportHandler enterpriseImport(OrganisationRegistry registry, PersonRegistry persons, JdbcClient jdbc) {
+	ImportHandler enterpriseImport(OrganisationRegistry registry, PersonRegistry persons, JdbcClient jdbc,
+			ApplicationEventPublisher events) {
 		var columns = List.of(ImportColumn.required(CREDIT, "18位统一社会信用代码"),
 				ImportColumn.required(NAME, "企业名称"), ImportColumn.required(REGION, "企业所在县级区划代码（6位）"),
 				ImportColumn.optional("产业领域", "产业领域代码，如 sx-high-end-equipment、digital-economy"),
@@ -46,6 +48,12 @@ class OrganisationImports {
 		var staging = List.of("credit_code", "name", "region", "region_path", "industry_field", "cluster", "size",
 				"key_enterprise", "key_reason", "skill_based_status", "skill_based_year", "eight_grade_pilot");
 		return new OrganisationImport("enterprises", columns, "registry.enterprise_staging", staging, jdbc, persons,
+				(job, from, to) -> events.publishEvent(new EnterprisesChanged(jdbc.sql("""
+						select e.credit_code, e.region_path, e.skill_based_status, e.skill_based_year, e.key_enterprise
+						from registry.enterprise_staging s join registry.enterprise e on e.credit_code = s.credit_code
+						where s.job_id = :job and s.row_number between :from and :to
+						""").param("job", job).param("from", from).param("to", to)
+						.query(EnterprisesChanged.State.class).list())),
 				() -> {
 					var fields = registry.industryFields();
 					return row -> {
@@ -82,7 +90,8 @@ class OrganisationImports {
 		var staging = List.of("credit_code", "name", "kind", "licence_number", "licence_valid_until", "region",
 				"region_path", "star_rating", "star_year", "status", "status_reason", "status_date");
 		return new OrganisationImport("providers", columns, "registry.provider_staging", staging, jdbc, persons,
-				() -> row -> {
+				(job, from, to) -> {
+				}, () -> row -> {
 					var p = registry.checkProviderFields(new ProviderRegistration(row.get(CREDIT), row.get(NAME),
 							row.get("机构类型"), row.get("办学许可证号"), date(row.get("许可证有效期至")), row.get(REGION),
 							integer(row.get("星级")), integer(row.get("星级评定年份")), row.get("状态"), row.get("状态原因"),
@@ -99,6 +108,12 @@ class OrganisationImports {
 				""" + Organisations.PROVIDER_CONFLICT + """
 				returning 1
 				""");
+	}
+
+	/** What else happens in the transaction that merged a range of rows. */
+	@FunctionalInterface
+	interface AfterMerge {
+		void merged(UUID job, int fromRow, int toRow);
 	}
 
 	/**
@@ -120,12 +135,14 @@ class OrganisationImports {
 		private final List<String> stagingColumns;
 		private final JdbcClient jdbc;
 		private final PersonRegistry persons;
+		private final AfterMerge afterMerge;
 		private final java.util.function.Supplier<Function<ImportRow, List<String>>> rowChecks;
 		private final String mergeSql;
 
 		OrganisationImport(String kind, List<ImportColumn> columns, String stagingTable, List<String> stagingColumns,
-				JdbcClient jdbc, PersonRegistry persons, java.util.function.Supplier<Function<ImportRow, List<String>>> rowChecks,
-				String mergeSql) {
+				JdbcClient jdbc, PersonRegistry persons, AfterMerge afterMerge,
+				java.util.function.Supplier<Function<ImportRow, List<String>>> rowChecks, String mergeSql) {
+			this.afterMerge = afterMerge;
 			this.kind = kind;
 			this.columns = columns;
 			this.stagingTable = stagingTable;
@@ -216,6 +233,7 @@ class OrganisationImports {
 					.param("from", fromRow).param("to", toRow).query(Integer.class).single();
 			var changed = jdbc.sql("with merged as (" + mergeSql + ") select count(*) from merged").param("job", job)
 					.param("from", fromRow).param("to", toRow).query(Integer.class).single();
+			afterMerge.merged(job, fromRow, toRow);
 			return new MergeCounts(changed, staged - changed);
 		}
 

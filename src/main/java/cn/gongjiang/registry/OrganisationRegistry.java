@@ -3,6 +3,7 @@ package cn.gongjiang.registry;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +34,15 @@ public class OrganisationRegistry {
 	private final PersonRegistry persons;
 	private final CodeLists codeLists;
 	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
-	OrganisationRegistry(Organisations organisations, PersonRegistry persons, CodeLists codeLists, AuditLog audit) {
+	OrganisationRegistry(Organisations organisations, PersonRegistry persons, CodeLists codeLists, AuditLog audit,
+			ApplicationEventPublisher events) {
 		this.organisations = organisations;
 		this.persons = persons;
 		this.codeLists = codeLists;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	@Transactional
@@ -47,6 +51,8 @@ public class OrganisationRegistry {
 		var path = persons.county(checked.region()).path();
 		requireOfficerCovering(actor, path, "enterprise.register", checked.creditCode());
 		var id = organisations.upsertEnterprise(checked, path);
+		events.publishEvent(new EnterprisesChanged(List.of(new EnterprisesChanged.State(checked.creditCode(), path,
+				checked.skillBasedStatus(), checked.skillBasedYear(), checked.keyEnterprise()))));
 		audit.record(actor, "enterprise.register", checked.creditCode(), AuditOutcome.SUCCESS, null);
 		return organisations.enterprise(id, actor.scope()).orElseThrow();
 	}

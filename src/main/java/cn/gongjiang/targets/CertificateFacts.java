@@ -1,0 +1,74 @@
+package cn.gongjiang.targets;
+
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cn.gongjiang.certification.Certificate;
+import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.certification.CertificateRegister;
+import cn.gongjiang.certification.CertificateRevoked;
+import cn.gongjiang.shared.SkillGrade;
+
+/**
+ * New skilled and new high-skilled talents (000 附件) from certificates: a person counts once, on the day of their
+ * first valid qualification or skill-level certificate with a grade, and once more as high-skilled on the day of the
+ * first at 高级工 or above. Every event recounts the holder from their certificates, so issuing, revoking and replaying
+ * in any order end in the same numbers.
+ */
+@Component
+class CertificateFacts {
+
+	static final String NEW_SKILLED = "NEW_SKILLED";
+	static final String NEW_HIGH_SKILLED = "NEW_HIGH_SKILLED";
+	private static final Set<String> SKILL_TYPES = Set.of("vocational-qualification", "skill-level");
+	private static final Set<SkillGrade> HIGH = Set.of(SkillGrade.SENIOR, SkillGrade.TECHNICIAN,
+			SkillGrade.SENIOR_TECHNICIAN, SkillGrade.PRINCIPAL_TECHNICIAN, SkillGrade.CHIEF_TECHNICIAN);
+	static final String UNPLACED = "/330000/";
+
+	private final CertificateRegister certificates;
+	private final Rollups rollups;
+	private final JdbcClient jdbc;
+
+	CertificateFacts(CertificateRegister certificates, Rollups rollups, JdbcClient jdbc) {
+		this.certificates = certificates;
+		this.rollups = rollups;
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void on(CertificateIssued issued) {
+		recount(issued.holderIndex());
+	}
+
+	@ApplicationModuleListener
+	void on(CertificateRevoked revoked) {
+		recount(revoked.holderIndex());
+	}
+
+	void recount(String holderIndex) {
+		var index = HexFormat.of().parseHex(holderIndex);
+		var held = certificates.forHolderIndex(index).stream()
+				.filter(c -> c.status().equals("VALID") && SKILL_TYPES.contains(c.type()) && c.grade() != null
+						&& SkillGrade.fromCode(c.grade()) != SkillGrade.APPRENTICE)
+				.toList();
+		var region = jdbc.sql("select region_path from registry.person_identity where id_number_index = :index")
+				.param("index", index).query(String.class).optional().orElse(UNPLACED);
+		Predicate<Certificate> high = c -> HIGH.contains(SkillGrade.fromCode(c.grade()));
+		rollups.set(NEW_SKILLED, holderIndex, first(held, c -> true, region));
+		rollups.set(NEW_HIGH_SKILLED, holderIndex, first(held, high, region));
+	}
+
+	private static Optional<Contribution> first(java.util.List<Certificate> held, Predicate<Certificate> which,
+			String region) {
+		return held.stream().filter(which)
+				.min(Comparator.comparing(Certificate::issuedOn).thenComparing(Certificate::id))
+				.map(c -> Contribution.one(region, c.issuedOn(), "certificate:" + c.number()));
+	}
+}

@@ -1,0 +1,83 @@
+package cn.gongjiang.targets;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.gongjiang.shared.security.Actor;
+
+/** Targets with their actuals on a date, in one statement: the rollup for computed facts, the latest return otherwise. */
+@Repository
+class TargetStore {
+
+	/** A target and what the records say on the as-of date. */
+	record Measured(Target target, BigDecimal actual, String actualSource) {
+	}
+
+	/** Which targets: every filter may be null. {@code parentCode}: the direct children of that region. */
+	record Filter(String indicator, String regionCode, String parentCode, String department, Integer year) {
+	}
+
+	private final JdbcClient jdbc;
+
+	TargetStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Indicator> indicators() {
+		return jdbc.sql("select * from targets.indicator order by sort").query(Indicator.class).list();
+	}
+
+	List<Measured> measured(Actor actor, Filter filter, LocalDate asOf) {
+		return TargetScope.bind(jdbc.sql("""
+				select t.*, i.fact, a.computed, r.value as reported, r.status as reported_status
+				from targets.target t
+				join targets.indicator i on i.code = t.indicator
+				left join lateral (
+				    select coalesce(sum(d.amount), 0) as computed from targets.actual_daily d
+				    where d.fact = i.fact and d.region_code = t.region_code
+				      and d.day <= least(cast(:asOf as date), t.period_end)
+				      and (t.period_kind = 'CUMULATIVE' or d.day >= t.period_start)
+				) a on i.fact is not null and t.region_code is not null
+				left join lateral (
+				    select r.value, r.status from targets.return_report r
+				    where r.indicator = t.indicator and r.region_code is not distinct from t.region_code
+				      and r.department is not distinct from t.department and r.status <> 'RETURNED'
+				      and r.as_of <= least(cast(:asOf as date), t.period_end)
+				      and (t.period_kind = 'CUMULATIVE' or r.as_of >= t.period_start)
+				    order by r.as_of desc limit 1
+				) r on i.fact is null
+				where """ + TargetScope.VISIBLE + """
+				  and (cast(:indicator as text) is null or t.indicator = :indicator)
+				  and (cast(:region as text) is null or t.region_code = :region)
+				  and (cast(:parent as text) is null or (t.region_path like '%/' || :parent || '/%'
+				       and t.region_path ~ ('/' || :parent || '/[0-9]+/$')))
+				  and (cast(:department as text) is null or :department = any(string_to_array(t.department, '、')))
+				  and (cast(:year as integer) is null
+				       or (extract(year from t.period_start) <= :year and extract(year from t.period_end) >= :year))
+				order by i.sort, t.region_code nulls last, t.department, t.label, t.period_start, t.period_end
+				"""), actor)
+				.param("asOf", asOf).param("indicator", filter.indicator()).param("region", filter.regionCode())
+				.param("parent", filter.parentCode()).param("department", filter.department())
+				.param("year", filter.year())
+				.query(TargetStore::measured).list();
+	}
+
+	private static Measured measured(ResultSet rs, int row) throws SQLException {
+		var target = new Target(rs.getLong("id"), rs.getString("indicator"), rs.getString("region_code"),
+				rs.getString("region_path"), rs.getString("department"), rs.getString("label"),
+				(Integer) rs.getObject("task_line_id"), PeriodKind.valueOf(rs.getString("period_kind")),
+				rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+				Comparison.valueOf(rs.getString("comparator")), rs.getBigDecimal("value"), rs.getString("document"),
+				rs.getString("section"));
+		if (rs.getString("fact") != null) {
+			return new Measured(target, target.regionCode() == null ? null : rs.getBigDecimal("computed"), "COMPUTED");
+		}
+		return new Measured(target, rs.getBigDecimal("reported"), rs.getString("reported_status"));
+	}
+}
