@@ -51,12 +51,15 @@ import cn.gongjiang.shared.RegionCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -Xmx512m -jar gongjiang.jar bench [--rows=N] [--out=DIR]}: on a throwaway embedded database,
+ * {@code java -Xmx512m -jar gongjiang.jar bench [--rows=N] [--out=DIR] [--scenarios=import,verify,targets]
+ * [--target-records=N]}: on a throwaway embedded database,
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
  * merge) next to a raw {@code COPY} of the same final rows into an identical, identically indexed table;</li>
  * <li>verify certificates over HTTP next to the cheapest request the same server answers (a small static file through
- * the same filters), so the ratio is what verification itself costs; the SQL look-up it rests on is reported too.</li>
+ * the same filters), so the ratio is what verification itself costs; the SQL look-up it rests on is reported too;</li>
+ * <li>read a city officer's targets dashboard from the rollup next to a {@code GROUP BY} over the counted records
+ * ({@link TargetsBench}).</li>
  * </ol>
  * Prints a table and writes {@code results.json}. Peak heap is reported too: the import must stay within 512 MB.
  */
@@ -77,9 +80,11 @@ class BenchCommand implements ApplicationRunner {
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
 	private final JsonMapper json;
+	private final TargetsBench targets;
 
 	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
-			JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets) {
+		this.targets = targets;
 		this.context = context;
 		this.imports = imports;
 		this.cipher = cipher;
@@ -97,12 +102,20 @@ class BenchCommand implements ApplicationRunner {
 		var rows = Integer.parseInt(option(args, "rows", "1000000"));
 		var out = Path.of(option(args, "out", "target/bench"));
 		Files.createDirectories(out);
+		var scenarios = List.of(option(args, "scenarios", "import,verify,targets").split(","));
 		var results = new ArrayList<Result>();
-		results.add(importVersusCopy(rows, out));
-		results.add(peakHeap("peak heap during CSV import", 512));
-		results.add(xlsxVersusCsv(rows, out, results.get(0).value()));
-		results.add(peakHeap("peak heap during xlsx import", 512));
-		results.addAll(verifyVersusBaselines(Math.min(rows, 200_000) / 10, 20_000));
+		if (scenarios.contains("import")) {
+			results.add(importVersusCopy(rows, out));
+			results.add(peakHeap("peak heap during CSV import", 512));
+			results.add(xlsxVersusCsv(rows, out, results.get(0).value()));
+			results.add(peakHeap("peak heap during xlsx import", 512));
+		}
+		if (scenarios.contains("verify")) {
+			results.addAll(verifyVersusBaselines(Math.min(rows, 200_000) / 10, 20_000));
+		}
+		if (scenarios.contains("targets")) {
+			results.addAll(targets.dashboardVersusGroupBy(Integer.parseInt(option(args, "target-records", "3000000")), 500));
+		}
 		var report = new LinkedHashMap<String, Object>();
 		report.put("startedAt", Instant.now().toString());
 		report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "maxHeapMiB",

@@ -115,7 +115,7 @@ class DemoData implements ApplicationRunner {
 				"PRIVATE_INSTITUTION", "浙人社培330600001", LocalDate.of(2028, 6, 30), "330602", 4, 2025, "ACTIVE", null,
 				null));
 		organisations.registerProvider(loader, new ProviderRegistration("12330600MB12345675", "绍兴市示范技师学院",
-				"TECHNICAL_COLLEGE", null, null, "330602", null, null, "ACTIVE", null, null));
+				"TECHNICIAN_COLLEGE", null, null, "330602", null, null, "ACTIVE", null, null));
 		var worker = AccountBootstrap.DEMO_WORKER_ID_NUMBER;
 		persons.register(loader, new PersonRegistration(worker, "张明", null, null, "330602", "330602", "13905750001",
 				null, List.of("industrial-worker"), creditCode("91330603MA2D12345"), null));

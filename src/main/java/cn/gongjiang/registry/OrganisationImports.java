@@ -81,7 +81,7 @@ class OrganisationImports {
 	ImportHandler providerImport(OrganisationRegistry registry, PersonRegistry persons, JdbcClient jdbc) {
 		var columns = List.of(ImportColumn.required(CREDIT, "18位统一社会信用代码"),
 				ImportColumn.required(NAME, "机构名称"), ImportColumn.required(REGION, "机构所在县级区划代码（6位）"),
-				ImportColumn.required("机构类型", "TECHNICAL_COLLEGE、VOCATIONAL_SCHOOL、UNIVERSITY、PRIVATE_INSTITUTION、"
+				ImportColumn.required("机构类型", "TECHNICAL_SCHOOL、SENIOR_TECHNICAL_SCHOOL、TECHNICIAN_COLLEGE、VOCATIONAL_SCHOOL、UNIVERSITY、PRIVATE_INSTITUTION、"
 						+ "ENTERPRISE_CENTRE、ONLINE_PLATFORM"),
 				ImportColumn.optional("办学许可证号", ""), ImportColumn.optional("许可证有效期至", "yyyy-MM-dd"),
 				ImportColumn.optional("星级", "1-5"), ImportColumn.optional("星级评定年份", "有星级时必填"),

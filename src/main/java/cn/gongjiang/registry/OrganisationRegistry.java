@@ -26,7 +26,10 @@ public class OrganisationRegistry {
 
 	static final Set<String> SIZES = Set.of("MICRO", "SMALL", "MEDIUM", "LARGE");
 	static final Set<String> SKILL_BASED = Set.of("NONE", "CANDIDATE", "RECOGNISED");
-	static final Set<String> PROVIDER_KINDS = Set.of("TECHNICAL_COLLEGE", "VOCATIONAL_SCHOOL", "UNIVERSITY",
+	/** The technical-school kinds (技工院校) come first: 技工学校, 高级技工学校, 技师学院. */
+	public static final Set<String> TECHNICAL_SCHOOL_KINDS = Set.of("TECHNICAL_SCHOOL", "SENIOR_TECHNICAL_SCHOOL",
+			"TECHNICIAN_COLLEGE");
+	static final Set<String> PROVIDER_KINDS = Set.of("TECHNICAL_SCHOOL", "SENIOR_TECHNICAL_SCHOOL", "TECHNICIAN_COLLEGE", "VOCATIONAL_SCHOOL", "UNIVERSITY",
 			"PRIVATE_INSTITUTION", "ENTERPRISE_CENTRE", "ONLINE_PLATFORM");
 	static final Set<String> PROVIDER_STATUSES = Set.of("ACTIVE", "SUSPENDED", "EXITED");
 
@@ -136,6 +139,12 @@ public class OrganisationRegistry {
 		return new Provider(0, credit, p.name().strip(), p.kind(), p.licenceNumber(), p.licenceValidUntil(),
 				p.region(), p.starRating(), p.starRating() == null ? null : p.starYear(), status,
 				status.equals("ACTIVE") ? null : p.statusReason(), status.equals("ACTIVE") ? null : p.statusDate(), 0);
+	}
+
+	/** Any provider by credit code, whoever asks: for checking a code another module was given (providers are public). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Provider> provider(String creditCode) {
+		return organisations.providerAnywhere(creditCode);
 	}
 
 	@Transactional(readOnly = true)

@@ -103,6 +103,11 @@ class Organisations {
 				.query(Provider.class).list();
 	}
 
+	Optional<Provider> providerAnywhere(String creditCode) {
+		return jdbc.sql("select * from registry.provider where credit_code = :credit").param("credit", creditCode)
+				.query(Provider.class).optional();
+	}
+
 	long upsertProvider(Provider p, String regionPath) {
 		return jdbc.sql("""
 				insert into registry.provider as t (credit_code, name, kind, licence_number, licence_valid_until,

@@ -14,6 +14,7 @@ import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
@@ -59,6 +60,37 @@ public class PersonRegistry {
 					AuditOutcome.SUCCESS, null);
 		}
 		return persons.find(saved.id(), actor.scope()).orElseThrow().summary();
+	}
+
+	/**
+	 * Real-name enrolment by another module (ENR-2, TRN-3): the person with this ID number, created when new with the
+	 * given residence county; a different name for a known number is refused with {@code person.name-mismatch}.
+	 */
+	@Transactional
+	public RealName realName(IdNumber idNumber, String name, String residenceCounty, String source) {
+		if (name == null || name.isBlank()) {
+			throw new InvalidValueException("person.name.required");
+		}
+		var index = cipher.index(idNumber.value());
+		var known = persons.identity(index);
+		if (known.isPresent()) {
+			if (!known.get().name().equals(name.strip())) {
+				throw new BusinessException("person.name-mismatch");
+			}
+			return new RealName(known.get().id(), index, idNumber.masked(), false);
+		}
+		var county = residenceCounty == null ? null : county(residenceCounty);
+		var id = persons.insertRealName(index, cipher.seal(idNumber.value()), idNumber.masked(), name.strip(),
+				idNumber.male() ? "M" : "F", idNumber.birthDate(), county == null ? null : county.code(),
+				county == null ? null : county.path(), source);
+		return new RealName(id, index, idNumber.masked(), true);
+	}
+
+	/** Adds a dated entry to the person's lifelong archive (REG-4), e.g. an enrolment (学籍) change. */
+	@Transactional
+	public void recordArchiveEvent(long personId, java.time.LocalDate on, String kind, Map<String, ?> detail,
+			String source) {
+		persons.insertEvent(personId, on, kind, detail, source);
 	}
 
 	/** Checks a registration and turns it into what is stored; the first broken rule is thrown, naming it. */

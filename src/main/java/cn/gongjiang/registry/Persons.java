@@ -131,6 +131,40 @@ class Persons {
 				.param("limit", limit), scope).query(Persons::map).list();
 	}
 
+	record Identity(long id, String name) {
+	}
+
+	Optional<Identity> identity(byte[] index) {
+		return jdbc.sql("select id, name from registry.person where id_number_index = :index").param("index", index)
+				.query(Identity.class).optional();
+	}
+
+	/** A person known only by real name so far; a concurrent insert of the same number wins and is returned. */
+	long insertRealName(byte[] index, byte[] sealed, String masked, String name, String sex, java.time.LocalDate birth,
+			String residence, String residencePath, String source) {
+		jdbc.sql("""
+				insert into registry.person (id_number_index, id_number_sealed, id_number_masked, name, sex, birth_date,
+				    residence_region, residence_path)
+				values (:index, :sealed, :masked, :name, :sex, :birth, :residence, :path)
+				on conflict (id_number_index) do nothing
+				""").param("index", index).param("sealed", sealed).param("masked", masked).param("name", name)
+				.param("sex", sex).param("birth", birth).param("residence", residence).param("path", residencePath)
+				.update();
+		return jdbc.sql("select id from registry.person where id_number_index = :index").param("index", index)
+				.query(Long.class).single();
+	}
+
+	void insertEvent(long personId, java.time.LocalDate on, String kind, java.util.Map<String, ?> detail, String source) {
+		jdbc.sql("""
+				insert into registry.person_event (person_id, occurred_on, kind, detail, source)
+				values (:person, :on, :kind, cast(:detail as jsonb), :source)
+				""").param("person", personId).param("on", on).param("kind", kind)
+				.param("detail", JSON.writeValueAsString(detail)).param("source", source).update();
+	}
+
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+			.build();
+
 	/** The person's own history (registration, employer and residence changes), oldest first. */
 	List<ArchiveEntry> history(long personId) {
 		return jdbc.sql("""

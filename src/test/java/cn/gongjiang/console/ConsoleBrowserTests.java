@@ -145,6 +145,25 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void theProvinceSeesTheCitiesOnTheTileMapWithTheChartAndDrillsIntoShaoxing() throws Exception {
+		signIn("province");
+		browser.get(url("/targets?year=2025&indicator=TECH_SCHOOL_ENROLMENT&asOf=2025-09-30"));
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		assertThat(browser.findElements(By.cssSelector("#tile-map .tile"))).hasSize(11);
+		// ECharts draws into a canvas: the script loaded under the CSP and read the page's data
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress-chart canvas")));
+		assertThat(browser.findElement(By.id("ranking")).getText()).contains("绍兴市", "丽水市");
+		assertThat(browser.findElement(By.cssSelector(".dashboard h2")).getText()).isEqualTo("技工院校招生 · 2025");
+		Thread.sleep(1500); // let the chart's opening animation finish before the picture
+		screenshot("targets-dashboard");
+		browser.findElement(By.cssSelector("#tile-map .tile[data-code='330600']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("targets-title"), "绍兴市"));
+		assertThat(browser.findElement(By.id("tile-map")).getText()).contains("柯桥区", "越城区");
+		assertThat(browser.findElement(By.id("targets")).getText()).contains("技工院校招生", "8,760");
+		signOut();
+	}
+
+	@Test
 	void theConsoleSwitchesToEnglish() throws Exception {
 		browser.get(url("/login?lang=en"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");

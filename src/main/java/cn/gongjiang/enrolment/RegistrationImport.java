@@ -1,0 +1,249 @@
+package cn.gongjiang.enrolment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.gongjiang.imports.CheckedRow;
+import cn.gongjiang.imports.ImportColumn;
+import cn.gongjiang.imports.ImportHandler;
+import cn.gongjiang.imports.MergeCounts;
+import cn.gongjiang.imports.RowError;
+import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+
+/**
+ * Registrations by file (kind {@code registrations}): each row meets the rules of the API. Field rules run per row;
+ * the rules that depend on other records (the name the registry knows, another enrolment, the plan's headcount, the
+ * same student twice in the file) run set-based over the staged rows, the plan filling in row order.
+ */
+@Component
+class RegistrationImport implements ImportHandler {
+
+	static final String KIND = "registrations";
+	static final String ID_NUMBER = "身份证号", NAME = "姓名", SCHOOL = "学校统一社会信用代码", SPECIALTY = "专业代码",
+			LEVEL = "班级层次", YEAR = "入学年份", SEASON = "入学季", KIND_COLUMN = "学员类别", MODE = "学习形式",
+			ORIGIN = "生源地区划代码", AGREEMENT = "合作协议编号";
+
+	private static final Map<String, String> COLUMN_OF_CODE = Map.ofEntries(
+			Map.entry("enrolment.invalid-id-number", ID_NUMBER), Map.entry("enrolment.name.required", NAME),
+			Map.entry("enrolment.class-level.unknown", LEVEL), Map.entry("enrolment.intake.unknown", SEASON),
+			Map.entry("enrolment.intake-year", YEAR), Map.entry("enrolment.learner-kind.unknown", KIND_COLUMN),
+			Map.entry("enrolment.study-mode.unknown", MODE), Map.entry("region.unknown", ORIGIN),
+			Map.entry("region.code.format", ORIGIN), Map.entry("enrolment.agreement.unknown", AGREEMENT),
+			Map.entry("enrolment.deadline-passed", SEASON), Map.entry("enrolment.specialty-not-filed", SPECIALTY),
+			Map.entry("enrolment.cross-city", ORIGIN));
+	private static final Map<String, String> SEASONS = Map.of("春季", "SPRING", "秋季", "AUTUMN", "SPRING", "SPRING",
+			"AUTUMN", "AUTUMN");
+	private static final Map<String, String> MODES = Map.of("全日制", "FULL_TIME", "非全日制", "PART_TIME", "FULL_TIME",
+			"FULL_TIME", "PART_TIME", "PART_TIME");
+
+	private final JdbcClient jdbc;
+	private final Schools schools;
+	private final Registrations registrations;
+	private final PersonRegistry persons;
+	private final PersonalDataCipher cipher;
+	private final Clock clock;
+
+	RegistrationImport(JdbcClient jdbc, Schools schools, Registrations registrations, PersonRegistry persons,
+			PersonalDataCipher cipher, Clock clock) {
+		this.jdbc = jdbc;
+		this.schools = schools;
+		this.registrations = registrations;
+		this.persons = persons;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	@Override
+	public String kind() {
+		return KIND;
+	}
+
+	@Override
+	public List<ImportColumn> columns() {
+		return List.of(ImportColumn.required(ID_NUMBER, "18位居民身份证号"), ImportColumn.required(NAME, "学生姓名"),
+				ImportColumn.required(SCHOOL, "技工院校的统一社会信用代码"), ImportColumn.required(SPECIALTY, "已备案的专业代码"),
+				ImportColumn.required(LEVEL, "中级工班、高级工班、预备技师（技师）班"), ImportColumn.required(YEAR, "如 2026"),
+				ImportColumn.required(SEASON, "春季 或 秋季"),
+				ImportColumn.required(KIND_COLUMN, "应届/往届初中毕业生、高中毕业生、企业职工、失业人员、灵活就业人员、农民工、新型职业农民、其他"),
+				ImportColumn.required(MODE, "全日制 或 非全日制"),
+				ImportColumn.required(ORIGIN, "户籍地或毕业学校所在地的区划代码（省外亦可）"),
+				ImportColumn.optional(AGREEMENT, "跨省联合培养协议编号"));
+	}
+
+	@Override
+	public boolean mayImport(Actor actor) {
+		return actor.role() == Role.TECHNICAL_SCHOOL || (actor.role().officer() && actor.scope().regional());
+	}
+
+	@Override
+	public String stagingTable() {
+		return "enrolment.registration_staging";
+	}
+
+	@Override
+	public List<String> stagingColumns() {
+		return List.of("person_index", "id_number_sealed", "id_number_masked", "name", "sex", "birth_date",
+				"school_code", "school_path", "specialty_code", "class_level", "intake_year", "intake_season",
+				"learner_kind", "study_mode", "origin_region", "agreement_id");
+	}
+
+	@Override
+	public RowChecker checker(Actor actor) {
+		var today = LocalDate.now(clock);
+		var known = new HashMap<String, Optional<School>>();
+		var hex = HexFormat.of();
+		return row -> {
+			var missing = new ArrayList<RowError>();
+			for (var column : columns()) {
+				if (column.required() && row.get(column.header()) == null) {
+					missing.add(RowError.of(row.number(), column.header(), "required"));
+				}
+			}
+			if (!missing.isEmpty()) {
+				return CheckedRow.rejected(missing);
+			}
+			var school = known.computeIfAbsent(row.get(SCHOOL), schools::find);
+			if (school.isEmpty()) {
+				return CheckedRow.rejected(List.of(RowError.of(row.number(), SCHOOL, "enrolment.school.not-found", row.get(SCHOOL))));
+			}
+			if (!Schools.mayActFor(actor, school.get())) {
+				return CheckedRow.rejected(List.of(RowError.of(row.number(), SCHOOL, "scope.outside", row.get(SCHOOL))));
+			}
+			try {
+				var year = Integer.valueOf(row.get(YEAR).strip());
+				var agreement = row.get(AGREEMENT) == null ? null : Long.valueOf(row.get(AGREEMENT).strip());
+				var c = registrations.check(new Registration.Request(row.get(ID_NUMBER), row.get(NAME), row.get(SCHOOL),
+						row.get(SPECIALTY), row.get(LEVEL), year, SEASONS.getOrDefault(row.get(SEASON), row.get(SEASON)),
+						row.get(KIND_COLUMN), MODES.getOrDefault(row.get(MODE), row.get(MODE)), row.get(ORIGIN), agreement),
+						school.get(), today);
+				if (EnrolmentRules.crossCity(school.get(), c.origin())) {
+					return CheckedRow.rejected(List.of(RowError.of(row.number(), ORIGIN, "enrolment.cross-city",
+							c.origin(), school.get().cityCode())));
+				}
+				var id = c.idNumber();
+				return CheckedRow.staged(Arrays.asList("\\x" + hex.formatHex(cipher.index(id.value())),
+						"\\x" + hex.formatHex(cipher.seal(id.value())), id.masked(), c.name(), id.male() ? "M" : "F",
+						id.birthDate().toString(), school.get().creditCode(), school.get().countyPath(),
+						c.specialtyCode(), c.classLevel().name(), String.valueOf(c.intakeYear()), c.season().name(),
+						c.learnerKind().name(), c.studyMode(), c.origin(),
+						c.agreementId() == null ? null : c.agreementId().toString()));
+			}
+			catch (NumberFormatException e) {
+				return CheckedRow.rejected(List.of(RowError.of(row.number(), row.get(AGREEMENT) != null
+						&& !row.get(AGREEMENT).strip().matches("\\d+") ? AGREEMENT : YEAR, "value.format")));
+			}
+			catch (BusinessException e) {
+				return CheckedRow.rejected(List.of(RowError.of(row.number(), COLUMN_OF_CODE.get(e.code()), e.code(),
+						e.arguments())));
+			}
+		};
+	}
+
+	/**
+	 * The rules over other records, set-based: a student twice in the file, a name the registry knows otherwise,
+	 * another enrolment (a replay of an existing registration is not one), and the plan filling in row order.
+	 */
+	@Override
+	public List<RowError> checkStaged(UUID job) {
+		return jdbc.sql("""
+				with staged as (
+				    select s.*, exists (
+				        select 1 from enrolment.registration r where r.person_index = s.person_index
+				          and r.school_code = s.school_code and r.intake_year = s.intake_year
+				          and r.intake_season = s.intake_season and r.status = 'REGISTERED') as replay
+				    from enrolment.registration_staging s where s.job_id = :job
+				),
+				twice as (
+				    select row_number, min(row_number) over (partition by person_index) as first_row from staged
+				),
+				refused as (
+				    select row_number, '身份证号' as col, 'duplicate-in-file' as code, cast(first_row as text) as arg
+				    from twice where row_number <> first_row
+				    union all
+				    select s.row_number, '姓名', 'enrolment.name-mismatch', null
+				    from staged s join registry.person_identity p on p.id_number_index = s.person_index
+				    where p.name <> s.name
+				    union all
+				    select s.row_number, '身份证号',
+				           case when r.school_code = s.school_code then 'enrolment.already-registered'
+				                else 'enrolment.dual-registration' end, r.school_code
+				    from staged s join enrolment.registration r on r.person_index = s.person_index
+				         and r.status = 'REGISTERED'
+				    where not s.replay
+				    union all
+				    select s.row_number, '身份证号', 'enrolment.dual-registration', e.school_name
+				    from staged s join enrolment.roster_entry e on e.person_index = s.person_index
+				         and e.status = 'ENROLLED'
+				    where not s.replay
+				),
+				ranked as (
+				    select s.row_number, row_number() over (partition by s.school_code, s.intake_year, s.intake_season,
+				               s.specialty_code, s.class_level order by s.row_number) as place,
+				           s.school_code, s.intake_year, s.intake_season, s.specialty_code, s.class_level
+				    from staged s
+				    where not s.replay and s.row_number not in (select row_number from refused)
+				),
+				over_plan as (
+				    select k.row_number, '专业代码' as col, 'enrolment.over-plan' as code,
+				           cast(coalesce(l.headcount, 0) as text) as arg
+				    from ranked k
+				    left join enrolment.plan p on p.school_code = k.school_code and p.year = k.intake_year
+				         and p.intake = k.intake_season and p.status = 'FILED'
+				    left join enrolment.plan_line l on l.plan_id = p.id and l.specialty_code = k.specialty_code
+				         and l.class_level = k.class_level
+				    where k.place + (select count(*) from enrolment.registration r where r.school_code = k.school_code
+				              and r.intake_year = k.intake_year and r.intake_season = k.intake_season
+				              and r.specialty_code = k.specialty_code and r.class_level = k.class_level
+				              and r.status in ('REGISTERED', 'GRADUATED')) > coalesce(l.headcount, 0)
+				)
+				select * from refused union all select * from over_plan order by 1
+				""").param("job", job)
+				.query((rs, i) -> rs.getString(4) == null ? RowError.of(rs.getInt(1), rs.getString(2), rs.getString(3))
+						: RowError.of(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+				.list();
+	}
+
+	@Override
+	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
+		var rows = jdbc.sql("""
+				select * from enrolment.registration_staging where job_id = :job and row_number between :from and :to
+				order by row_number
+				""").param("job", job).param("from", fromRow).param("to", toRow).query().listOfRows();
+		int changed = 0;
+		var known = new HashMap<String, School>();
+		for (var row : rows) {
+			var id = IdNumber.parse(cipher.open((byte[]) row.get("id_number_sealed")));
+			var school = known.computeIfAbsent((String) row.get("school_code"), schools::require);
+			var season = IntakeSeason.valueOf((String) row.get("intake_season"));
+			var year = (Integer) row.get("intake_year");
+			var person = persons.realName(id, (String) row.get("name"), school.county(), "import:" + job);
+			if (registrations.activeAt(person.idNumberIndex(), school.creditCode(), year, season).isPresent()) {
+				continue;
+			}
+			var agreement = row.get("agreement_id");
+			registrations.insert(new Registrations.Checked(id, (String) row.get("name"), school,
+					(String) row.get("specialty_code"), ClassLevel.valueOf((String) row.get("class_level")), year,
+					season, LearnerKind.valueOf((String) row.get("learner_kind")), (String) row.get("study_mode"),
+					(String) row.get("origin_region"), agreement == null ? null : ((Number) agreement).longValue()),
+					person, "import:" + job);
+			changed++;
+		}
+		return new MergeCounts(changed, rows.size() - changed);
+	}
+}
