@@ -28,6 +28,9 @@ final class Navigation {
 		}
 		if (role.officer()) {
 			items.add(new Item("/targets", "nav.targets"));
+			if (role != Role.DEPARTMENT_OFFICER) {
+				items.add(new Item("/enrolment", "nav.enrolment"));
+			}
 			items.add(new Item("/persons", "nav.persons"));
 			items.add(new Item("/enterprises", "nav.enterprises"));
 			items.add(new Item("/providers", "nav.providers"));
@@ -35,6 +38,9 @@ final class Navigation {
 		}
 		if (role == Role.ENTERPRISE) {
 			items.add(new Item("/enterprises", "nav.own-enterprise"));
+		}
+		if (role == Role.TECHNICAL_SCHOOL) {
+			items.add(new Item("/enrolment", "nav.enrolment"));
 		}
 		if (role == Role.TRAINING_PROVIDER || role == Role.TECHNICAL_SCHOOL) {
 			items.add(new Item("/providers", "nav.own-provider"));

@@ -156,7 +156,8 @@ public class Duplicates {
 			       e.school_name as e_school, e.school_type as e_type, e.status as e_status
 			from enrolment.duplicate_case c
 			join enrolment.registration r on r.id = c.registration_id
-			left join enrolment.registration o on c.other_kind = 'REGISTRATION' and o.id = cast(c.other_key as bigint)
+			left join enrolment.registration o
+			     on o.id = case when c.other_kind = 'REGISTRATION' then cast(c.other_key as bigint) end
 			left join enrolment.roster_entry e on c.other_kind = 'ROSTER' and e.person_index = c.person_index
 			     and e.school_name = c.other_key
 			""";

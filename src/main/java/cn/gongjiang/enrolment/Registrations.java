@@ -295,7 +295,7 @@ public class Registrations {
 				select r.* from enrolment.registration r
 				where ((:kind = 'REGION' and r.school_path like :path || '%')
 				       or (:kind = 'ORGANISATION' and r.school_code = :organisation))
-				  and """ + where + " order by r.id desc limit :limit")
+				  and """ + " " + where + " order by r.id desc limit :limit")
 				.param("kind", actor.scope().kind().name())
 				.param("path", actor.scope().regionPath() == null ? "" : actor.scope().regionPath())
 				.param("organisation", actor.scope().value() == null ? "" : actor.scope().value())

@@ -55,7 +55,7 @@ public class Schools {
 				.filter(p -> OrganisationRegistry.TECHNICAL_SCHOOL_KINDS.contains(p.kind())).map(this::school);
 	}
 
-	School require(String creditCode) {
+	public School require(String creditCode) {
 		return find(creditCode).orElseThrow(() -> new NotFoundException("enrolment.school.not-found", creditCode));
 	}
 
