@@ -25,6 +25,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.enrolment.EnrolmentProgress;
 import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
@@ -50,8 +51,9 @@ public class CityReports {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final String fontPath;
+	private final EnrolmentProgress enrolment;
 
-	CityReports(TargetMonitor monitor, Rollups rollups, RegionDirectory regions, JdbcClient jdbc,
+	CityReports(EnrolmentProgress enrolment, TargetMonitor monitor, Rollups rollups, RegionDirectory regions, JdbcClient jdbc,
 			ITemplateEngine templates, AuditLog audit, Clock clock,
 			@Value("${gongjiang.reports.font:}") String fontPath) {
 		this.monitor = monitor;
@@ -62,6 +64,7 @@ public class CityReports {
 		this.audit = audit;
 		this.clock = clock;
 		this.fontPath = fontPath;
+		this.enrolment = enrolment;
 	}
 
 	@Transactional(readOnly = true)
@@ -90,7 +93,7 @@ public class CityReports {
 				.param("city", city.code()).param("year", year).param("q", quarter).query().listOfRows().stream()
 				.findFirst().orElse(Map.of());
 		return new CityReport(city.code(), city.name(), year, quarter, asOf,
-				quarter == 0 ? LocalDate.of(year, 11, 30) : null, progress, counties,
+				quarter == 0 ? LocalDate.of(year, 11, 30) : null, progress, counties, enrolment.byCity(city.path(), year),
 				saved.isEmpty() ? "" : (String) saved.get("narrative"),
 				saved.isEmpty() ? "DRAFT" : (String) saved.get("status"),
 				saved.isEmpty() ? null : (String) saved.get("submitted_by"),
@@ -181,6 +184,24 @@ public class CityReports {
 				counties.value(row, 1, c.regionName());
 				counties.value(row, 2, c.regionCode());
 				counties.value(row, 3, c.actual());
+				row++;
+			}
+		}
+		if (!report.enrolment().isEmpty()) {
+			var intake = workbook.newWorksheet("技工院校招生");
+			String[] columns = { "年度", "中级工班", "高级工班", "预备技师（技师）班", "合计", "高级工班及以上占比" };
+			for (int c = 0; c < columns.length; c++) {
+				intake.value(0, c, columns[c]);
+			}
+			int row = 1;
+			for (var e : report.enrolment()) {
+				intake.value(row, 0, e.year());
+				intake.value(row, 1, e.intermediate());
+				intake.value(row, 2, e.senior());
+				intake.value(row, 3, e.technician());
+				intake.value(row, 4, e.total());
+				intake.value(row, 5, e.higherShare());
+				intake.style(row, 5).format("0.0%").set();
 				row++;
 			}
 		}

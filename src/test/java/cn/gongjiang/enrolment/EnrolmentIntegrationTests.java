@@ -311,6 +311,9 @@ class EnrolmentIntegrationTests {
 				.query(Long.class).single();
 		assertThat(jdbc.sql("select detail->>'status' from registry.person_event where person_id = :p and kind = 'ENROLMENT' order by id")
 				.param("p", person).query(String.class).list()).containsExactly("REGISTERED", "WITHDRAWN");
+		mvc.perform(get("/api/v1/persons/{id}/archive", person).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("ENROLMENT")))
+				.andExpect(content().string(containsString("绍兴越城测试技工学校")));
 		mvc.perform(get("/api/v1/enrolment/progress").param("year", String.valueOf(year)).header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isOk()).andExpect(jsonPath("$[0].city").value("330600"));
 	}
@@ -375,5 +378,21 @@ class EnrolmentIntegrationTests {
 			mvc.perform(get(page).session(session)).andExpect(status().isOk());
 		}
 		mvc.perform(get("/enrolment").session(console.session("school-demo"))).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void theCitysYearlySummaryDueOn30NovemberCarriesTheIntakeByClassLevel() throws Exception {
+		registered(newId("330602"), "年度汇总", SHAOXING_SCHOOL, "330602");
+		mvc.perform(get("/api/v1/targets/reports/330600/{y}/0", year).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.dueOn").value(year + "-11-30"))
+				.andExpect(jsonPath("$.enrolment[0].year").value(year))
+				.andExpect(jsonPath("$.enrolment[0].intermediate").value(org.hamcrest.Matchers.greaterThan(0)));
+		var pdf = mvc.perform(get("/api/v1/targets/reports/330600/{y}/0.pdf", year).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+					.contains("技工院校招生（按班级层次）", "高级工班及以上占比", year + "-11-30");
+		}
 	}
 }
