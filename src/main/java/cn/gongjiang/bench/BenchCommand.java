@@ -52,14 +52,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -Xmx512m -jar gongjiang.jar bench [--rows=N] [--out=DIR] [--scenarios=import,verify,targets]
- * [--target-records=N]}: on a throwaway embedded database,
+ * [--target-records=N] [--registrations=N] [--roster=N]}: on a throwaway embedded database,
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
  * merge) next to a raw {@code COPY} of the same final rows into an identical, identically indexed table;</li>
  * <li>verify certificates over HTTP next to the cheapest request the same server answers (a small static file through
  * the same filters), so the ratio is what verification itself costs; the SQL look-up it rests on is reported too;</li>
  * <li>read a city officer's targets dashboard from the rollup next to a {@code GROUP BY} over the counted records
- * ({@link TargetsBench}).</li>
+ * ({@link TargetsBench});</li>
+ * <li>run the dual-registration batch and single registrations next to plain indexed joins and look-ups
+ * ({@link EnrolmentBench}).</li>
  * </ol>
  * Prints a table and writes {@code results.json}. Peak heap is reported too: the import must stay within 512 MB.
  */
@@ -81,10 +83,12 @@ class BenchCommand implements ApplicationRunner {
 	private final DataSource dataSource;
 	private final JsonMapper json;
 	private final TargetsBench targets;
+	private final EnrolmentBench enrolment;
 
 	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
-			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets) {
+			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment) {
 		this.targets = targets;
+		this.enrolment = enrolment;
 		this.context = context;
 		this.imports = imports;
 		this.cipher = cipher;
@@ -102,7 +106,7 @@ class BenchCommand implements ApplicationRunner {
 		var rows = Integer.parseInt(option(args, "rows", "1000000"));
 		var out = Path.of(option(args, "out", "target/bench"));
 		Files.createDirectories(out);
-		var scenarios = List.of(option(args, "scenarios", "import,verify,targets").split(","));
+		var scenarios = List.of(option(args, "scenarios", "import,verify,targets,enrolment").split(","));
 		var results = new ArrayList<Result>();
 		if (scenarios.contains("import")) {
 			results.add(importVersusCopy(rows, out));
@@ -115,6 +119,10 @@ class BenchCommand implements ApplicationRunner {
 		}
 		if (scenarios.contains("targets")) {
 			results.addAll(targets.dashboardVersusGroupBy(Integer.parseInt(option(args, "target-records", "3000000")), 500));
+		}
+		if (scenarios.contains("enrolment")) {
+			results.addAll(enrolment.duplicatesAndRegistration(Integer.parseInt(option(args, "registrations", "140000")),
+					Integer.parseInt(option(args, "roster", "3000000")), 1_000));
 		}
 		var report = new LinkedHashMap<String, Object>();
 		report.put("startedAt", Instant.now().toString());

@@ -4,5 +4,5 @@
  * Owns no schema; depends on the modules whose data it makes.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry",
-		"certification", "identity", "enrolment" })
+		"certification", "identity", "enrolment", "targets" })
 package cn.gongjiang.demo;

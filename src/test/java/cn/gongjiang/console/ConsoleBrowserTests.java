@@ -154,12 +154,36 @@ class ConsoleBrowserTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress-chart canvas")));
 		assertThat(browser.findElement(By.id("ranking")).getText()).contains("绍兴市", "丽水市");
 		assertThat(browser.findElement(By.cssSelector(".dashboard h2")).getText()).isEqualTo("技工院校招生 · 2025");
+		browser.get(url("/targets?year=2025&indicator=SKILL_BASED_VILLAGES_NEW&asOf=2025-09-30"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress-chart canvas")));
+		// the demo cities' approved returns: Hangzhou reported 105 % of its target, Wenzhou 60 % at 75 % of the year
+		assertThat(browser.findElement(By.cssSelector(".tile[data-code='330100']")).getAttribute("class")).contains("status-DONE");
+		assertThat(browser.findElement(By.cssSelector(".tile[data-code='330300']")).getAttribute("class")).contains("status-BEHIND");
 		Thread.sleep(1500); // let the chart's opening animation finish before the picture
 		screenshot("targets-dashboard");
+		browser.get(url("/targets?year=2025&indicator=TECH_SCHOOL_ENROLMENT&asOf=2025-09-30"));
 		browser.findElement(By.cssSelector("#tile-map .tile[data-code='330600']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("targets-title"), "绍兴市"));
 		assertThat(browser.findElement(By.id("tile-map")).getText()).contains("柯桥区", "越城区");
 		assertThat(browser.findElement(By.id("targets")).getText()).contains("技工院校招生", "8,760");
+		signOut();
+	}
+
+	@Test
+	void aSchoolSeesARefusalInChineseNextToTheFieldItConcerns() throws Exception {
+		signIn("school-demo");
+		browser.findElement(By.linkText("技工院校招生")).click();
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("registration-form")));
+		browser.findElement(By.id("idNumber")).sendKeys(cn.gongjiang.shared.IdNumber.withCheckDigit("33010620090909001"));
+		browser.findElement(By.id("name")).sendKeys("杭州生");
+		browser.findElement(By.id("originRegionCode")).sendKeys("330106");
+		browser.findElement(By.id("register-submit")).click();
+		var error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//input[@id='originRegionCode']/following-sibling::span[@class='field-error']")));
+		assertThat(error.getText()).contains("不在省内跨市招生", "杭州市", "绍兴市");
+		assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("杭州生");
+		screenshot("enrolment-refusal");
 		signOut();
 	}
 
