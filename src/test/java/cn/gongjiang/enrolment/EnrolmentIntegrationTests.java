@@ -395,4 +395,58 @@ class EnrolmentIntegrationTests {
 					.contains("技工院校招生（按班级层次）", "高级工班及以上占比", year + "-11-30");
 		}
 	}
+
+	@Test
+	void aJointProgrammeAgreementIsRecordedAndRegistrationsReferenceIt() throws Exception {
+		json(post("/api/v1/enrolment/agreements"), "shaoxing", """
+				{"schoolCode": "%s", "partnerProvince": "510000", "partnerSchool": "四川仪陇职业中学", "mode": "N_N",
+				 "years": "1+2+1", "signedOn": "2025-03-01"}""".formatted(SHAOXING_SCHOOL))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("enrolment.agreement.years"));
+		json(post("/api/v1/enrolment/agreements"), "shaoxing", """
+				{"schoolCode": "%s", "partnerProvince": "330000", "partnerSchool": "x", "mode": "N_N", "years": "1+2",
+				 "signedOn": "2025-03-01"}""".formatted(SHAOXING_SCHOOL))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("enrolment.agreement.province"));
+		var body = json(post("/api/v1/enrolment/agreements"), "shaoxing", """
+				{"schoolCode": "%s", "partnerProvince": "510000", "partnerSchool": "四川仪陇职业中学", "mode": "N_N",
+				 "years": "1+2", "signedOn": "2025-03-01", "validUntil": "2030-02-28"}""".formatted(SHAOXING_SCHOOL))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		var agreement = Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+		var request = """
+				{"idNumber": "%s", "name": "蒲仪陇", "schoolCode": "%s", "specialtyCode": "0301", "classLevel": "INTERMEDIATE",
+				 "intakeYear": %d, "intakeSeason": "SPRING", "learnerKind": "JUNIOR_SECONDARY_GRADUATE",
+				 "studyMode": "FULL_TIME", "originRegionCode": "511324", "agreementId": %d}""";
+		json(post("/api/v1/enrolment/registrations"), "shaoxing", request.formatted(newId("511324"), SHAOXING_SCHOOL, year, agreement + 1000))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("enrolment.agreement.unknown"));
+		var id = IdNumber.parse(newId("511324")).value();
+		json(post("/api/v1/enrolment/registrations"), "shaoxing", request.formatted(id, SHAOXING_SCHOOL, year, agreement))
+				.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/enrolment/registrations").param("school", SHAOXING_SCHOOL)
+				.header("Authorization", api.bearer("shaoxing")))
+				.andExpect(jsonPath("$[?(@.name == '蒲仪陇')].agreementId").value(org.hamcrest.Matchers.contains((int) agreement)));
+		mvc.perform(get("/api/v1/enrolment/schools/{c}/agreements", SHAOXING_SCHOOL).header("Authorization", api.bearer("hangzhou")))
+				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aSchoolDraftsItsPlanInTheConsoleAndAsksForARevisionOnceIssued() throws Exception {
+		var session = console.session("school-demo");
+		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		mvc.perform(post("/enrolment/schools/12330600MB12345675/plans").session(session).with(csrf)
+				.param("year", String.valueOf(year + 1)).param("intake", "AUTUMN").param("lines", "0301 中级工班 25\n0402 高级工班"))
+				.andExpect(flash().attribute("error", containsString("专业代码 班级层次 人数")));
+		mvc.perform(post("/enrolment/schools/12330600MB12345675/plans").session(session).with(csrf)
+				.param("year", String.valueOf(year + 1)).param("intake", "AUTUMN").param("lines", "0301 中级工班 25\n0402 高级工班 10"))
+				.andExpect(flash().attribute("saved", true));
+		var plan = jdbc.sql("select id from enrolment.plan where school_code = '12330600MB12345675' and year = :y and intake = 'AUTUMN'")
+				.param("y", year + 1).query(Long.class).single();
+		mvc.perform(post("/enrolment/plans/{id}/issue", plan).session(console.session("shaoxing")).with(csrf))
+				.andExpect(flash().attribute("saved", true));
+		mvc.perform(post("/enrolment/schools/12330600MB12345675/plans/{id}/revisions", plan).session(session).with(csrf)
+				.param("lines", "0301 中级工班 30\n0402 高级工班 10").param("reason", "订单班扩招"))
+				.andExpect(flash().attribute("saved", true));
+		assertThat(jdbc.sql("select status || ' ' || (lines_after -> 0 ->> 'headcount') from enrolment.plan_revision where plan_id = :p")
+				.param("p", plan).query(String.class).single()).isEqualTo("PENDING 30");
+		mvc.perform(get("/enrolment").session(console.session("shaoxing"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("订单班扩招")));
+	}
 }

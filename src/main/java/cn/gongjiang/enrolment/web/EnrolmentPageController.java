@@ -83,7 +83,11 @@ class EnrolmentPageController {
 		int y = year == null ? LocalDate.now(clock).getYear() + 1 : year;
 		model.addAttribute("year", y);
 		model.addAttribute("schools", schools.list(actor));
-		model.addAttribute("plans", plans.list(actor, null, y));
+		// the year's plans, and whatever waits for someone in any year: a draft to issue, an issued plan to file, a revision
+		model.addAttribute("plans", plans.list(actor, null, null).stream()
+				.filter(p -> p.year() == y || !p.status().equals("FILED")
+						|| p.revisions().stream().anyMatch(r -> r.status().equals("PENDING")))
+				.toList());
 		model.addAttribute("progress", actor.scope().regional() ? progress.byCity(actor, y) : List.of());
 		model.addAttribute("openCases", actor.scope().regional() ? duplicates.list(actor, "OPEN").size() : 0);
 		return "enrolment/home";
@@ -138,6 +142,37 @@ class EnrolmentPageController {
 			RedirectAttributes redirect) {
 		attempt(redirect, locale, () -> plans.decideRevision(actor, id, revision, approve, comment));
 		return "redirect:/enrolment";
+	}
+
+	/** Plan lines as a school types them: one per line, "专业代码 层次 人数", e.g. {@code 0301 中级工班 20}. */
+	static java.util.List<cn.gongjiang.enrolment.Plan.Line> lines(String text) {
+		var lines = new java.util.ArrayList<cn.gongjiang.enrolment.Plan.Line>();
+		for (var line : (text == null ? "" : text).split("\\R")) {
+			var parts = line.strip().split("[\\s,，]+");
+			if (parts.length == 1 && parts[0].isEmpty()) {
+				continue;
+			}
+			if (parts.length != 3 || !parts[2].matches("\\d{1,6}")) {
+				throw new cn.gongjiang.shared.InvalidValueException("enrolment.plan.line-format", line.strip());
+			}
+			lines.add(new cn.gongjiang.enrolment.Plan.Line(parts[0], parts[1], Integer.parseInt(parts[2])));
+		}
+		return lines;
+	}
+
+	@PostMapping("/enrolment/schools/{code}/plans")
+	String draft(@PathVariable String code, @RequestParam int year, @RequestParam String intake,
+			@RequestParam String lines, @AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
+		attempt(redirect, locale, () -> plans.draft(actor, new Plans.Draft(code, year, intake, lines(lines))));
+		return "redirect:/enrolment/schools/" + code + "#plans";
+	}
+
+	@PostMapping("/enrolment/schools/{code}/plans/{id}/revisions")
+	String revise(@PathVariable String code, @PathVariable long id, @RequestParam String lines,
+			@RequestParam String reason, @AuthenticationPrincipal Actor actor, Locale locale,
+			RedirectAttributes redirect) {
+		attempt(redirect, locale, () -> plans.requestRevision(actor, id, lines(lines), reason));
+		return "redirect:/enrolment/schools/" + code + "#plans";
 	}
 
 	@GetMapping("/enrolment/duplicates")
