@@ -19,13 +19,15 @@ import cn.gongjiang.shared.security.Actor;
 public class TargetMonitor {
 
 	private final TargetStore store;
+	private final Rollups rollups;
 	private final RegionDirectory regions;
 	private final Clock clock;
 	private final double thresholdPoints;
 
-	TargetMonitor(TargetStore store, RegionDirectory regions, Clock clock,
+	TargetMonitor(TargetStore store, Rollups rollups, RegionDirectory regions, Clock clock,
 			@Value("${gongjiang.targets.behind-threshold-points:5}") double thresholdPoints) {
 		this.store = store;
+		this.rollups = rollups;
 		this.regions = regions;
 		this.clock = clock;
 		this.thresholdPoints = thresholdPoints;
@@ -82,6 +84,22 @@ public class TargetMonitor {
 				.toList();
 		return java.util.stream.IntStream.range(0, cities.size()).mapToObj(i -> new Ranked(i + 1, cities.get(i)))
 				.toList();
+	}
+
+	/**
+	 * What the platform counted for a computed indicator at a region that has no target of its own (a county under a
+	 * city's target): the year's records up to the as-of date, or everything up to it for a cumulative indicator.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<java.math.BigDecimal> counted(Actor actor, String indicator, String region, int year,
+			LocalDate asOf, boolean cumulative) {
+		TargetScope.requireOfficer(actor);
+		regions.find(RegionCode.of(region), actor);
+		var day = asOf(asOf);
+		var end = LocalDate.of(year, 12, 31);
+		return store.indicators().stream().filter(i -> i.code().equals(indicator) && i.computed()).findFirst()
+				.map(i -> rollups.total(i.fact(), region, cumulative ? null : LocalDate.of(year, 1, 1),
+						day.isBefore(end) ? day : end));
 	}
 
 	LocalDate asOf(LocalDate asOf) {

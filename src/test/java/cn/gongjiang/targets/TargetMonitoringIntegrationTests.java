@@ -312,6 +312,7 @@ class TargetMonitoringIntegrationTests {
 				.param("indicator", "SKILL_BASED_ENTERPRISES_NEW"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("柯桥区")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("实绩 ")))
 				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("data-code=\"330100\""))));
 		for (var page : List.of("/targets/returns", "/targets/reports/330600/2023/1")) {
 			mvc.perform(get(page).session(console.session("shaoxing"))).andExpect(status().isOk());

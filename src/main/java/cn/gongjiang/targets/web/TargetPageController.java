@@ -69,7 +69,8 @@ class TargetPageController {
 		this.clock = clock;
 	}
 
-	record Tile(String code, String name, int row, int column, Progress progress) {
+	/** A child region on the map: its progress against its own target, or else what was counted there. */
+	record Tile(String code, String name, int row, int column, Progress progress, java.math.BigDecimal counted) {
 	}
 
 	@GetMapping("/targets")
@@ -94,10 +95,15 @@ class TargetPageController {
 		var byRegion = children.stream().collect(Collectors.toMap(p -> p.target().regionCode(), Function.identity(),
 				(a, b) -> a.target().periodEnd().isBefore(b.target().periodEnd()) ? a : b));
 		var tiles = new java.util.ArrayList<Tile>();
+		var cumulative = own.stream().anyMatch(p -> p.target().indicator().equals(chosen)
+				&& p.target().periodKind() == cn.gongjiang.targets.PeriodKind.CUMULATIVE);
 		int i = 0;
 		for (var e : names.entrySet()) {
 			var place = CITY_TILES.getOrDefault(e.getKey(), new int[] { 1 + i / 6, 1 + i % 6 });
-			tiles.add(new Tile(e.getKey(), e.getValue(), place[0], place[1], byRegion.get(e.getKey())));
+			var progress = byRegion.get(e.getKey());
+			var counted = progress != null ? null
+					: monitor.counted(actor, chosen, e.getKey(), y, day, cumulative).orElse(null);
+			tiles.add(new Tile(e.getKey(), e.getValue(), place[0], place[1], progress, counted));
 			i++;
 		}
 		var chart = new LinkedHashMap<String, Object>();
