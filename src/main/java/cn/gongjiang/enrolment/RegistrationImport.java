@@ -163,7 +163,8 @@ class RegistrationImport implements ImportHandler {
 	public List<RowError> checkStaged(UUID job) {
 		return jdbc.sql("""
 				with staged as (
-				    select s.*, exists (
+				    select s.*, left(s.name, 1) || repeat('*', greatest(char_length(s.name) - 1, 0)) || ' '
+				               || s.id_number_masked as masked, exists (
 				        select 1 from enrolment.registration r where r.person_index = s.person_index
 				          and r.school_code = s.school_code and r.intake_year = s.intake_year
 				          and r.intake_season = s.intake_season and r.status = 'REGISTERED') as replay
@@ -173,21 +174,24 @@ class RegistrationImport implements ImportHandler {
 				    select row_number, min(row_number) over (partition by person_index) as first_row from staged
 				),
 				refused as (
-				    select row_number, '身份证号' as col, 'duplicate-in-file' as code, cast(first_row as text) as arg
+				    select row_number, '身份证号' as col, 'duplicate-in-file' as code, cast(first_row as text) as arg,
+				           null as school, null as person
 				    from twice where row_number <> first_row
 				    union all
-				    select s.row_number, '姓名', 'enrolment.name-mismatch', null
+				    select s.row_number, '姓名', 'enrolment.name-mismatch', null, null, null
 				    from staged s join registry.person_identity p on p.id_number_index = s.person_index
 				    where p.name <> s.name
 				    union all
 				    select s.row_number, '身份证号',
 				           case when r.school_code = s.school_code then 'enrolment.already-registered'
-				                else 'enrolment.dual-registration' end, r.school_code
+				                else 'enrolment.dual-registration' end, null, r.school_code, s.masked
 				    from staged s join enrolment.registration r on r.person_index = s.person_index
 				         and r.status = 'REGISTERED'
 				    where not s.replay
 				    union all
-				    select s.row_number, '身份证号', 'enrolment.dual-registration', e.school_name
+				    select s.row_number, '身份证号', 'enrolment.dual-registration',
+				           case e.school_type when 'GENERAL_HIGH_SCHOOL' then '普通高中 ' else '中等职业学校 ' end
+				               || e.school_name, null, s.masked
 				    from staged s join enrolment.roster_entry e on e.person_index = s.person_index
 				         and e.status = 'ENROLLED'
 				    where not s.replay
@@ -201,7 +205,7 @@ class RegistrationImport implements ImportHandler {
 				),
 				over_plan as (
 				    select k.row_number, '专业代码' as col, 'enrolment.over-plan' as code,
-				           cast(coalesce(l.headcount, 0) as text) as arg
+				           cast(coalesce(l.headcount, 0) as text) as arg, null as school, null as person
 				    from ranked k
 				    left join enrolment.plan p on p.school_code = k.school_code and p.year = k.intake_year
 				         and p.intake = k.intake_season and p.status = 'FILED'
@@ -214,9 +218,21 @@ class RegistrationImport implements ImportHandler {
 				)
 				select * from refused union all select * from over_plan order by 1
 				""").param("job", job)
-				.query((rs, i) -> rs.getString(4) == null ? RowError.of(rs.getInt(1), rs.getString(2), rs.getString(3))
-						: RowError.of(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-				.list();
+				.query((rs, i) -> error(rs)).list();
+	}
+
+	/** A refused row with the arguments its message names: the other school by name, the student masked. */
+	private RowError error(java.sql.ResultSet rs) throws java.sql.SQLException {
+		var code = rs.getString(3);
+		if (rs.getString(5) != null) {
+			var school = schools.find(rs.getString(5)).map(School::name).orElse(rs.getString(5));
+			return RowError.of(rs.getInt(1), rs.getString(2), code, "技工院校 " + school, rs.getString(6));
+		}
+		if (rs.getString(6) != null) {
+			return RowError.of(rs.getInt(1), rs.getString(2), code, rs.getString(4), rs.getString(6));
+		}
+		return rs.getString(4) == null ? RowError.of(rs.getInt(1), rs.getString(2), code)
+				: RowError.of(rs.getInt(1), rs.getString(2), code, rs.getString(4));
 	}
 
 	@Override

@@ -346,6 +346,9 @@ class EnrolmentIntegrationTests {
 				"4|生源地区划代码|import.enrolment.cross-city",
 				"5|班级层次|import.enrolment.class-level.unknown",
 				"6|入学季|import.enrolment.deadline-passed");
+		var messages = mvc.perform(get("/api/v1/imports/{id}/errors", job.get("id")).header("Authorization", api.bearer("hangzhou")))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(messages).contains("技工院校 浙江测试省属技师学院", "韩**").doesNotContain("{1}");
 		var again = imports.run("hangzhou", "registrations", "registrations.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(again).containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 1).containsEntry("rejectedRows", 4);
 	}
