@@ -27,9 +27,17 @@ import cn.gongjiang.shared.security.Role;
 @Service
 public class Returns {
 
-	/** What an owner reports. Exactly one of region and department. */
-	public record Submission(String indicator, String region, String department, LocalDate asOf, BigDecimal value,
-			String evidence) {
+	/**
+	 * What an owner reports: a region's own figure, or a department's for one task line (and the figure's label where
+	 * the line sets several, 网店业主 …). Exactly one of region and department.
+	 */
+	public record Submission(String indicator, String region, String department, Integer taskLineId, String label,
+			LocalDate asOf, BigDecimal value, String evidence) {
+
+		public Submission(String indicator, String region, String department, LocalDate asOf, BigDecimal value,
+				String evidence) {
+			this(indicator, region, department, null, null, asOf, value, evidence);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -70,15 +78,18 @@ public class Returns {
 			path = actor.scope().regionPath();
 		}
 		else if (s.department() != null && s.region() == null) {
-			department = s.department();
-			var line = jdbc.sql("select count(*) from targets.target where indicator = :indicator and department = :department")
-					.param("indicator", s.indicator()).param("department", department).query(Integer.class).single();
-			if (line == 0) {
-				throw new InvalidValueException("targets.return.no-department-target", department);
+			if (actor.role() != Role.DEPARTMENT_OFFICER || !actor.scope().value().equals(s.department())) {
+				deny(actor, "targets.return.submit", s.department());
 			}
-			if (actor.role() != Role.DEPARTMENT_OFFICER || !List.of(department.split("、")).contains(actor.scope().value())) {
-				deny(actor, "targets.return.submit", department);
-			}
+			// the target the figure is for: its department may be several (省人力社保厅、省经信厅), the reporter one of them
+			department = jdbc.sql("""
+					select distinct department from targets.target
+					where indicator = :indicator and :department = any(string_to_array(department, '、'))
+					  and task_line_id is not distinct from cast(:line as integer)
+					  and label is not distinct from cast(:label as text)
+					""").param("indicator", s.indicator()).param("department", s.department())
+					.param("line", s.taskLineId()).param("label", blank(s.label())).query(String.class).optional()
+					.orElseThrow(() -> new InvalidValueException("targets.return.no-department-target", s.department()));
 		}
 		else {
 			throw new InvalidValueException("targets.return.owner");
@@ -86,8 +97,12 @@ public class Returns {
 		var existing = jdbc.sql("""
 				select * from targets.return_report where indicator = :indicator
 				  and region_code is not distinct from cast(:region as text)
-				  and department is not distinct from cast(:department as text) and as_of = :asOf for update
+				  and department is not distinct from cast(:department as text)
+				  and task_line_id is not distinct from cast(:line as integer)
+				  and label is not distinct from cast(:label as text) and as_of = :asOf for update
 				""").param("indicator", s.indicator()).param("region", region).param("department", department)
+				.param("line", department == null ? null : s.taskLineId())
+				.param("label", department == null ? null : blank(s.label()))
 				.param("asOf", s.asOf()).query(ReturnReport.class).optional();
 		long id;
 		if (existing.isPresent()) {
@@ -104,12 +119,15 @@ public class Returns {
 		}
 		else {
 			id = jdbc.sql("""
-					insert into targets.return_report (indicator, region_code, region_path, department, as_of, value,
-					    evidence, status, submitted_by, submitted_at)
-					values (:indicator, :region, :path, :department, :asOf, :value, :evidence, 'SUBMITTED', :user, now())
+					insert into targets.return_report (indicator, region_code, region_path, department, task_line_id, label,
+					    as_of, value, evidence, status, submitted_by, submitted_at)
+					values (:indicator, :region, :path, :department, :line, :label, :asOf, :value, :evidence, 'SUBMITTED',
+					    :user, now())
 					returning id
 					""").param("indicator", s.indicator()).param("region", region).param("path", path)
-					.param("department", department).param("asOf", s.asOf()).param("value", s.value())
+					.param("department", department).param("line", department == null ? null : s.taskLineId())
+					.param("label", department == null ? null : blank(s.label()))
+					.param("asOf", s.asOf()).param("value", s.value())
 					.param("evidence", s.evidence().strip()).param("user", actor.username()).query(Long.class).single();
 		}
 		audit.record(actor, "targets.return.submit", String.valueOf(id), AuditOutcome.SUCCESS,
@@ -197,6 +215,10 @@ public class Returns {
 	private ReturnReport byId(long id) {
 		return jdbc.sql("select * from targets.return_report where id = :id").param("id", id)
 				.query(ReturnReport.class).single();
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	private void deny(Actor actor, String action, String target) {

@@ -48,6 +48,8 @@ class TargetStore {
 				    select r.value, r.status from targets.return_report r
 				    where r.indicator = t.indicator and r.region_code is not distinct from t.region_code
 				      and r.department is not distinct from t.department and r.status <> 'RETURNED'
+				      and (t.department is null or (r.task_line_id is not distinct from t.task_line_id
+				           and r.label is not distinct from t.label))
 				      and r.as_of <= least(cast(:asOf as date), t.period_end)
 				      and (t.period_kind = 'CUMULATIVE' or r.as_of >= t.period_start)
 				    order by r.as_of desc limit 1

@@ -322,4 +322,31 @@ class TargetMonitoringIntegrationTests {
 		mvc.perform(get("/targets/department").session(console.session("economy-dept"))).andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("待定")));
 	}
+
+	@Test
+	void aDepartmentReportsPerTaskLineAndTheProvinceApproves() throws Exception {
+		var line = """
+				{"indicator": "TASK_TRAINING_PERSON_TIMES", "department": "省经信厅", "taskLineId": %d, "label": %s,
+				 "asOf": "2025-06-30", "value": 180000, "evidence": "浙经信〔2025〕66号 半年统计"}""";
+		mvc.perform(post("/api/v1/targets/returns").header("Authorization", api.bearer("economy-dept"))
+				.contentType(MediaType.APPLICATION_JSON).content(line.formatted(2, "null")))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("targets.return.no-department-target"));
+		mvc.perform(post("/api/v1/targets/returns").header("Authorization", api.bearer("shaoxing"))
+				.contentType(MediaType.APPLICATION_JSON).content(line.formatted(1, "null")))
+				.andExpect(status().isForbidden());
+		var id = submit("economy-dept", line.formatted(1, "null"));
+		mvc.perform(post("/api/v1/targets/returns/{id}/approve", id).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/targets/returns/{id}/approve", id).header("Authorization", api.bearer("province")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.department").value("省人力社保厅、省经信厅"));
+		mvc.perform(get("/api/v1/targets").header("Authorization", api.bearer("economy-dept"))
+				.param("department", "省经信厅").param("year", "2025").param("asOf", "2025-07-01"))
+				.andExpect(jsonPath("$[?(@.department == '省人力社保厅、省经信厅')].actual").value(org.hamcrest.Matchers.contains(180000)))
+				.andExpect(jsonPath("$[?(@.department == '省人力社保厅、省经信厅')].status").value(org.hamcrest.Matchers.contains("ON_TRACK"))) // 45 % of the year's figure at 49.9 % of the year
+				.andExpect(jsonPath("$[?(@.department == '省经信厅' && @.status == 'NOT_REPORTED')]", hasSize(0)));
+		mvc.perform(get("/api/v1/targets").header("Authorization", api.bearer("province"))
+				.param("department", "省人力社保厅").param("indicator", "TASK_TRAINING_PERSON_TIMES").param("year", "2025")
+				.param("asOf", "2025-07-01"))
+				.andExpect(jsonPath("$[?(@.actual == 180000)]", hasSize(1)));
+	}
 }

@@ -159,16 +159,29 @@ class TargetPageController {
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("ownRegion", actor.scope().regional() ? actor.scope().value() : null);
 		model.addAttribute("ownDepartment", actor.role() == Role.DEPARTMENT_OFFICER ? actor.scope().value() : null);
+		// a department reports per task line: the lines it answers for, once each
+		model.addAttribute("lines", actor.role() != Role.DEPARTMENT_OFFICER ? List.of()
+				: monitor.progress(actor, new TargetMonitor.Query(null, null, false, actor.scope().value(), null, null))
+						.stream().map(Progress::target).filter(t -> t.taskLineId() != null)
+						.filter(t -> indicators.stream().anyMatch(ind -> ind.code().equals(t.indicator()) && !ind.computed()))
+						.collect(Collectors.toMap(t -> t.indicator() + "|" + t.taskLineId() + "|"
+								+ (t.label() == null ? "" : t.label()), t -> t, (a, b) -> a, LinkedHashMap::new))
+						.values());
 		return "targets/returns";
 	}
 
 	@PostMapping("/targets/returns")
-	String submit(@RequestParam String indicator, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String department,
+	String submit(@RequestParam(required = false) String indicator, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String department, @RequestParam(required = false) String line,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam java.math.BigDecimal value, @RequestParam String evidence, @AuthenticationPrincipal Actor actor,
 			Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> returns.submit(actor, new Returns.Submission(indicator, blank(region), blank(department), asOf, value, evidence)));
+		// a department's line comes as indicator|task line|label
+		var parts = line == null ? null : line.split("\\|", -1);
+		attempt(redirect, locale, () -> returns.submit(actor, parts == null
+				? new Returns.Submission(indicator, blank(region), blank(department), asOf, value, evidence)
+				: new Returns.Submission(parts[0], null, blank(department), Integer.valueOf(parts[1]), blank(parts[2]),
+						asOf, value, evidence)));
 		return "redirect:/targets/returns";
 	}
 
