@@ -29,9 +29,9 @@ import cn.gongjiang.shared.security.Actor;
 
 /**
  * Student registration (学籍注册, ENR-2..5). A request is refused with the first rule it breaks, in this order: a
- * malformed ID number, a name the registry knows otherwise, a passed deadline, a specialty not filed, another
- * enrolment (another technical school, or a general high school or secondary vocational roster), a cross-city
- * origin, a full plan. The same registration again is a replay and changes nothing.
+ * malformed ID number or field, a passed deadline, a specialty not filed, a name the registry knows otherwise,
+ * another enrolment (another technical school, or a general high school or secondary vocational roster), a
+ * cross-city origin, a full plan. The same registration again is a replay and changes nothing.
  */
 @Service
 public class Registrations {

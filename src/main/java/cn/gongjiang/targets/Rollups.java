@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Rollups {
 
 	private final JdbcClient jdbc;
+	private final cn.gongjiang.audit.AuditLog audit;
 
-	Rollups(JdbcClient jdbc) {
+	Rollups(JdbcClient jdbc, cn.gongjiang.audit.AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	/** Sets what the record {@code sourceKey} contributes to {@code fact}; empty: it no longer counts. */
@@ -66,6 +68,13 @@ public class Rollups {
 				on conflict (fact, region_code, day) do update set amount = targets.actual_daily.amount + excluded.amount
 				""").param("fact", fact).param("day", c.occurredOn()).param("delta", delta)
 				.param("codes", c.regionCodes()).update();
+	}
+
+	/** An officer's rebuild, on the audit log. */
+	@Transactional
+	public void rebuild(cn.gongjiang.shared.security.Actor actor) {
+		rebuild();
+		audit.record(actor, "targets.rollups.rebuild", null, cn.gongjiang.audit.AuditOutcome.SUCCESS, null);
 	}
 
 	/** Recomputes the whole rollup from the contributions. */

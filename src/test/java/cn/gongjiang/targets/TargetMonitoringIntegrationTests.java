@@ -95,7 +95,10 @@ class TargetMonitoringIntegrationTests {
 		transactions.executeWithoutResult(s -> certificateFacts.recount(holder));
 		transactions.executeWithoutResult(s -> certificateFacts.recount(holder));
 		assertThat(rollupSnapshot()).as("replaying changes nothing").isEqualTo(snapshot);
-		rollups.rebuild();
+		mvc.perform(post("/api/v1/targets/rollups/rebuild").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/targets/rollups/rebuild").header("Authorization", api.bearer("province")))
+				.andExpect(status().isNoContent());
 		assertThat(rollupSnapshot()).as("rebuilding from scratch gives the same numbers").isEqualTo(snapshot);
 
 		mvc.perform(post("/api/v1/certificates/TGT-2023-0002/revocation").header("Authorization", api.bearer("province"))
@@ -314,6 +317,10 @@ class TargetMonitoringIntegrationTests {
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("柯桥区")))
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("实绩 ")))
 				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("data-code=\"330100\""))));
+		mvc.perform(get("/targets").session(console.session("keqiao")).param("year", "2025"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("柯桥区")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"tile-map\""))));
 		for (var page : List.of("/targets/returns", "/targets/reports/330600/2023/1")) {
 			mvc.perform(get(page).session(console.session("shaoxing"))).andExpect(status().isOk());
 		}

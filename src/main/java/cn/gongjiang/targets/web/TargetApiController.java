@@ -198,7 +198,7 @@ class TargetApiController {
 		if (!actor.is(cn.gongjiang.shared.security.Role.PROVINCE_OFFICER)) {
 			throw new org.springframework.security.access.AccessDeniedException("province only");
 		}
-		rollups.rebuild();
+		rollups.rebuild(actor);
 	}
 
 	private static void attachment(HttpServletResponse response, CityReport report, String extension, String type) {

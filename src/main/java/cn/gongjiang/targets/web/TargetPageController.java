@@ -90,7 +90,9 @@ class TargetPageController {
 		var own = monitor.progress(actor, new TargetMonitor.Query(null, code, false, null, y, day));
 		var children = monitor.progress(actor, new TargetMonitor.Query(chosen, code, true, null, y, day)).stream()
 				.filter(p -> p.target().periodKind() != cn.gongjiang.targets.PeriodKind.RANGE).toList();
-		var names = regions.children(RegionCode.of(code), actor).stream()
+		// below a county are townships, which no figure is counted at: no map there
+		var names = here.level() == cn.gongjiang.region.RegionLevel.COUNTY ? new LinkedHashMap<String, String>()
+				: regions.children(RegionCode.of(code), actor).stream()
 				.collect(Collectors.toMap(r -> r.code(), r -> r.name(), (a, b) -> a, LinkedHashMap::new));
 		var byRegion = children.stream().collect(Collectors.toMap(p -> p.target().regionCode(), Function.identity(),
 				(a, b) -> a.target().periodEnd().isBefore(b.target().periodEnd()) ? a : b));
