@@ -153,7 +153,7 @@ class CertificateImport implements ImportHandler {
 				""").param("job", job).param("from", fromRow).param("to", toRow)
 				.query((rs, i) -> new CertificateIssued(rs.getLong("id"), rs.getString("number"),
 						hex.formatHex(rs.getBytes("holder_index")), rs.getString("type"), rs.getString("occupation_code"),
-						rs.getString("grade"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer")))
+						rs.getString("grade"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer"), null))
 				.list();
 		created.forEach(events::publishEvent);
 		return new MergeCounts(created.size(), staged - created.size());

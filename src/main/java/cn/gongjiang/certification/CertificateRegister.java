@@ -73,9 +73,10 @@ public class CertificateRegister {
 		if (certificates.registeredName(holder).filter(n -> !n.equals(c.name())).isPresent()) {
 			throw new InvalidValueException("certificate.name-mismatch");
 		}
-		var id = certificates.insert(c, holder, "api:" + actor.username());
+		var id = certificates.insert(c, holder, "api:" + actor.username(), request.trainingEnrolmentId());
 		events.publishEvent(new CertificateIssued(id, c.number(), HexFormat.of().formatHex(holder), c.type().code(),
-				c.occupation(), c.grade() == null ? null : c.grade().code(), c.issuedOn(), c.issuer()));
+				c.occupation(), c.grade() == null ? null : c.grade().code(), c.issuedOn(), c.issuer(),
+				request.trainingEnrolmentId()));
 		audit.record(actor, "certificate.issue", c.number(), AuditOutcome.SUCCESS, null);
 		return certificates.byNumber(c.number()).orElseThrow();
 	}

@@ -18,13 +18,14 @@ class Certificates {
 		this.jdbc = jdbc;
 	}
 
-	long insert(CertificateCheck.Checked c, byte[] holderIndex, String source) {
+	long insert(CertificateCheck.Checked c, byte[] holderIndex, String source, Long trainingEnrolmentId) {
 		return jdbc.sql("""
 				insert into certification.certificate (number, type, holder_index, holder_name, holder_id_masked,
-				    occupation_code, grade, issuer, issued_on, source)
-				values (:number, :type, :holder, :name, :masked, :occupation, :grade, :issuer, :issuedOn, :source)
+				    occupation_code, grade, issuer, issued_on, source, training_enrolment_id)
+				values (:number, :type, :holder, :name, :masked, :occupation, :grade, :issuer, :issuedOn, :source,
+				    :enrolment)
 				returning id
-				""")
+				""").param("enrolment", trainingEnrolmentId)
 				.param("number", c.number()).param("type", c.type().code()).param("holder", holderIndex)
 				.param("name", c.name()).param("masked", c.holder().masked()).param("occupation", c.occupation())
 				.param("grade", c.grade() == null ? null : c.grade().code()).param("issuer", c.issuer())

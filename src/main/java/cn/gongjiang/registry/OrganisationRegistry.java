@@ -141,6 +141,18 @@ public class OrganisationRegistry {
 				status.equals("ACTIVE") ? null : p.statusReason(), status.equals("ACTIVE") ? null : p.statusDate(), 0);
 	}
 
+	/** Any enterprise by credit code, whoever asks: for checking a code another module was given. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Enterprise> enterprise(String creditCode) {
+		return organisations.enterpriseAnywhere(creditCode);
+	}
+
+	/** Enterprises the officers designated key (重点企业) in the actor's region. */
+	@Transactional(readOnly = true)
+	public List<Enterprise> keyEnterprises(Actor actor) {
+		return organisations.keyEnterprises(actor.scope());
+	}
+
 	/** Any provider by credit code, whoever asks: for checking a code another module was given (providers are public). */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Provider> provider(String creditCode) {

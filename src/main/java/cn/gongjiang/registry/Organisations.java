@@ -103,6 +103,16 @@ class Organisations {
 				.query(Provider.class).list();
 	}
 
+	Optional<Enterprise> enterpriseAnywhere(String creditCode) {
+		return jdbc.sql("select * from registry.enterprise where credit_code = :credit").param("credit", creditCode)
+				.query(Enterprise.class).optional();
+	}
+
+	List<Enterprise> keyEnterprises(DataScope scope) {
+		return RegistryScope.bind(jdbc.sql("select * from registry.enterprise o where o.key_enterprise and " + VISIBLE
+				+ " order by o.name limit 5000"), scope).query(Enterprise.class).list();
+	}
+
 	Optional<Provider> providerAnywhere(String creditCode) {
 		return jdbc.sql("select * from registry.provider where credit_code = :credit").param("credit", creditCode)
 				.query(Provider.class).optional();

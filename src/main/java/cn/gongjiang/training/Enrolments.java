@@ -1,0 +1,160 @@
+package cn.gongjiang.training;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.registry.RealName;
+import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.security.Actor;
+
+/**
+ * Real-name enrolment (实名制, TRN-3): the trainee's ID number is checked and matched to the person registry (created
+ * when new); a class takes no more than its capacity, and nobody sits two classes whose sessions overlap.
+ */
+@Service
+public class Enrolments {
+
+	private final JdbcClient jdbc;
+	private final TrainingClasses classes;
+	private final Vouchers vouchers;
+	private final PersonRegistry persons;
+	private final PersonalDataCipher cipher;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	Enrolments(JdbcClient jdbc, TrainingClasses classes, Vouchers vouchers, PersonRegistry persons,
+			PersonalDataCipher cipher, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.classes = classes;
+		this.vouchers = vouchers;
+		this.persons = persons;
+		this.cipher = cipher;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The class must be the acting provider's own and open. */
+	TrainingClass ownOpenClass(Actor actor, long classId) {
+		var provider = classes.activeProvider(actor);
+		var c = classes.find(classId);
+		if (!c.providerCode().equals(provider.creditCode())) {
+			throw new NotFoundException("training.class.not-found");
+		}
+		return c;
+	}
+
+	@Transactional
+	public Enrolment enrol(Actor actor, long classId, Enrolment.Request r) {
+		var c = ownOpenClass(actor, classId);
+		if (!c.status().equals("OPEN")) {
+			throw new ConflictException("training.class.finished");
+		}
+		var id = IdNumber.parse(r.idNumber());
+		RealName person;
+		try {
+			var county = jdbc.sql("select split_part(provider_path, '/', 4) from training.training_class where id = :id")
+					.param("id", classId).query(String.class).single();
+			person = persons.realName(id, r.name(), county.isEmpty() ? null : county, "training");
+		}
+		catch (BusinessException e) {
+			throw e.code().equals("person.name-mismatch") ? new BusinessException("training.name-mismatch") : e;
+		}
+		jdbc.sql("select id from training.training_class where id = :id for update").param("id", classId).query().listOfRows();
+		var existing = jdbc.sql("select id from training.enrolment where class_id = :c and person_index = :p")
+				.param("c", classId).param("p", person.idNumberIndex()).query(Long.class).optional();
+		if (existing.isPresent()) {
+			return find(existing.get());
+		}
+		if (c.enrolled() >= c.capacity()) {
+			throw new ConflictException("training.class-full", c.capacity());
+		}
+		var overlapping = jdbc.sql("""
+				select o.id from training.enrolment e
+				join training.training_class o on o.id = e.class_id
+				join training.class_session s on s.class_id = e.class_id
+				join training.class_session t on t.class_id = :class and s.starts_at < t.ends_at and t.starts_at < s.ends_at
+				where e.person_index = :person and e.status = 'ENROLLED' and e.class_id <> :class
+				limit 1
+				""").param("class", classId).param("person", person.idNumberIndex()).query(Long.class).optional();
+		if (overlapping.isPresent()) {
+			throw new ConflictException("training.overlapping-enrolment", overlapping.get());
+		}
+		var enrolmentId = jdbc.sql("""
+				insert into training.enrolment (class_id, person_index, person_id, id_number_sealed, id_number_masked,
+				    name, voucher_id)
+				values (:class, :index, :person, :sealed, :masked, :name, :voucher)
+				returning id
+				""").param("class", classId).param("index", person.idNumberIndex()).param("person", person.personId())
+				.param("sealed", cipher.seal(id.value())).param("masked", person.idNumberMasked())
+				.param("name", r.name().strip()).param("voucher", r.voucherId()).query(Long.class).single();
+		if (r.voucherId() != null) {
+			vouchers.redeem(r.voucherId(), person.idNumberIndex(), c, enrolmentId);
+		}
+		archive(person.personId(), "ENROLLED", c, null);
+		audit.record(actor, "training.enrol", "enrolment:" + enrolmentId, AuditOutcome.SUCCESS, null);
+		return find(enrolmentId);
+	}
+
+	void archive(long personId, String step, TrainingClass c, String detail) {
+		var entry = new java.util.LinkedHashMap<String, Object>();
+		entry.put("step", step);
+		entry.put("class", c.id());
+		entry.put("provider", c.providerName());
+		entry.put("occupation", c.occupationCode());
+		if (c.grade() != null) {
+			entry.put("grade", c.grade());
+		}
+		if (detail != null) {
+			entry.put("detail", detail);
+		}
+		persons.recordArchiveEvent(personId, LocalDate.now(clock), "TRAINING", entry, "training");
+	}
+
+	@Transactional(readOnly = true)
+	public List<Enrolment> ofClass(Actor actor, long classId) {
+		var c = classes.find(classId);
+		var mayRead = c.providerCode().equals(actor.scope().value())
+				|| (actor.role().officer() && classes.list(actor).stream().anyMatch(x -> x.id() == classId));
+		if (!mayRead) {
+			throw new NotFoundException("training.class.not-found");
+		}
+		return jdbc.sql(SELECT + " where e.class_id = :class order by e.id").param("class", classId)
+				.query(Enrolment.class).list();
+	}
+
+	/** The worker's own enrolments, for their page and check-in. */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> mine(Actor worker) {
+		if (worker.role() != cn.gongjiang.shared.security.Role.WORKER) {
+			throw new org.springframework.security.access.AccessDeniedException("a worker's own classes");
+		}
+		return jdbc.sql("""
+				select e.id, e.class_id, e.status, e.result, e.certificate_number, c.provider_name, c.occupation_code,
+				       c.grade, c.kind
+				from training.enrolment e join training.training_class c on c.id = e.class_id
+				where e.person_index = :index order by e.id desc
+				""").param("index", java.util.HexFormat.of().parseHex(worker.scope().value())).query().listOfRows();
+	}
+
+	Enrolment find(long id) {
+		return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(Enrolment.class).single();
+	}
+
+	static final String SELECT = """
+			select e.id, e.class_id, e.id_number_masked, e.name, e.voucher_id, e.status, e.result, e.certificate_number,
+			       e.enrolled_at, (select count(*) from training.attendance a where a.enrolment_id = e.id) as attended
+			from training.enrolment e""";
+}

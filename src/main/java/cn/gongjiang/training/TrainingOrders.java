@@ -1,0 +1,186 @@
+package cn.gongjiang.training;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.occupation.OccupationCatalogue;
+import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.region.RegionLevel;
+import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.OccupationCode;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.SkillGrade;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+
+/**
+ * Training orders (TRN-1, 000 (二) 精准接单): an enterprise orders training for a headcount; providers of the same city
+ * (or any, for an online order) see it open and take it up, which opens the class; the enterprise follows what became
+ * of it.
+ */
+@Service
+public class TrainingOrders {
+
+	private final JdbcClient jdbc;
+	private final OrganisationRegistry organisations;
+	private final RegionDirectory regions;
+	private final OccupationCatalogue occupations;
+	private final TrainingClasses classes;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	TrainingOrders(JdbcClient jdbc, OrganisationRegistry organisations, RegionDirectory regions,
+			OccupationCatalogue occupations, TrainingClasses classes, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.organisations = organisations;
+		this.regions = regions;
+		this.occupations = occupations;
+		this.classes = classes;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public TrainingOrder place(Actor actor, TrainingOrder.Request r) {
+		var enterprise = organisations.enterprise(r.enterpriseCode())
+				.orElseThrow(() -> new NotFoundException("training.enterprise.not-found", r.enterpriseCode()));
+		var enterprisePath = regions.pathOf(RegionCode.of(enterprise.region())).orElseThrow();
+		var own = actor.role() == Role.ENTERPRISE && enterprise.creditCode().equals(actor.scope().value());
+		var officer = actor.role().officer() && actor.scope().covers(enterprisePath);
+		if (!own && !officer) {
+			audit.record(actor, "training.order.place", r.enterpriseCode(), AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("not this enterprise's");
+		}
+		occupations.find(OccupationCode.of(r.occupationCode()));
+		var grade = r.grade() == null || r.grade().isBlank() ? null : SkillGrade.fromCode(r.grade()).code();
+		if (r.headcount() == null || r.headcount() <= 0 || r.headcount() > 10_000) {
+			throw new InvalidValueException("training.order.headcount", r.headcount());
+		}
+		if (r.wantedStart() == null || r.wantedStart().isBefore(LocalDate.now(clock))) {
+			throw new InvalidValueException("training.order.wanted-start", r.wantedStart());
+		}
+		if (r.kind() == null || !TrainingClasses.KINDS.contains(r.kind())) {
+			throw new InvalidValueException("training.class.kind", r.kind());
+		}
+		var county = regions.lookup(RegionCode.of(r.county() == null ? enterprise.region() : r.county()))
+				.filter(c -> c.level() == RegionLevel.COUNTY)
+				.orElseThrow(() -> new InvalidValueException("region.not-county", r.county()));
+		if (r.demandItemId() != null && jdbc.sql("select count(*) from training.demand_item where id = :id and enterprise_code = :code")
+				.param("id", r.demandItemId()).param("code", enterprise.creditCode()).query(Integer.class).single() == 0) {
+			throw new InvalidValueException("training.order.demand-unknown", r.demandItemId());
+		}
+		var id = jdbc.sql("""
+				insert into training.training_order (enterprise_code, enterprise_name, enterprise_path, demand_item_id,
+				    occupation_code, grade, headcount, wanted_start, county, county_path, kind, supply_chain, created_by)
+				values (:code, :name, :path, :demand, :occupation, :grade, :headcount, :start, :county, :countyPath,
+				    :kind, :chain, :user)
+				returning id
+				""").param("code", enterprise.creditCode()).param("name", enterprise.name()).param("path", enterprisePath)
+				.param("demand", r.demandItemId()).param("occupation", r.occupationCode()).param("grade", grade)
+				.param("headcount", r.headcount()).param("start", r.wantedStart()).param("county", county.code())
+				.param("countyPath", county.path()).param("kind", r.kind()).param("chain", r.supplyChain())
+				.param("user", actor.username()).query(Long.class).single();
+		audit.record(actor, "training.order.place", "order:" + id, AuditOutcome.SUCCESS, null);
+		return byId(id);
+	}
+
+	/** Open orders a provider may take up: in its own city, or online ones anywhere. */
+	@Transactional(readOnly = true)
+	public List<TrainingOrder> openFor(Actor actor) {
+		var provider = classes.activeProvider(actor);
+		var cityPath = regions.pathOf(RegionCode.of(provider.region())).orElseThrow().replaceAll("^(/\\d+/\\d+/).*", "$1");
+		return jdbc.sql("""
+				select * from training.training_order where status = 'OPEN'
+				  and (county_path like :city || '%' or kind = 'ONLINE')
+				order by wanted_start, id limit 500
+				""").param("city", cityPath).query(TrainingOrder.class).list();
+	}
+
+	/** A provider takes up (接单) an open order: the order is its, and the class it plans is opened. */
+	@Transactional
+	public TrainingClass accept(Actor actor, long orderId, TrainingClass.Plan plan) {
+		var provider = classes.activeProvider(actor);
+		var order = byId(orderId);
+		if (openFor(actor).stream().noneMatch(o -> o.id() == orderId)) {
+			throw order.status().equals("OPEN") ? new NotFoundException("training.order.not-found")
+					: new ConflictException("training.order.taken", order.status());
+		}
+		int taken = jdbc.sql("""
+				update training.training_order set status = 'ACCEPTED', provider_code = :code, provider_name = :name,
+				    accepted_at = now()
+				where id = :id and status = 'OPEN'
+				""").param("code", provider.creditCode()).param("name", provider.name()).param("id", orderId).update();
+		if (taken == 0) {
+			throw new ConflictException("training.order.taken", "ACCEPTED");
+		}
+		var forOrder = new TrainingClass.Plan(order.occupationCode(), order.grade(),
+				plan.kind() == null ? order.kind() : plan.kind(),
+				plan.capacity() == null ? order.headcount() : plan.capacity(), plan.teachers(), plan.completionRate(),
+				plan.sessions());
+		var opened = classes.open(actor, orderId, forOrder);
+		audit.record(actor, "training.order.accept", "order:" + orderId, AuditOutcome.SUCCESS, "class:" + opened.id());
+		return opened;
+	}
+
+	/** Orders the actor sees: an enterprise its own, a provider those it took, officers those of their region. */
+	@Transactional(readOnly = true)
+	public List<TrainingOrder> list(Actor actor) {
+		return TrainingScope.bind(jdbc.sql("select o.* from training.training_order o where ("
+				+ TrainingScope.visible("o.county_path", "o.enterprise_code") + " or "
+				+ TrainingScope.visible("o.enterprise_path", "o.provider_code") + ") order by o.created_at desc limit 1000"),
+				actor).query(TrainingOrder.class).list();
+	}
+
+	/** The loop closed back to the enterprise: its order's classes, enrolled, completed and certified. */
+	@Transactional(readOnly = true)
+	public TrainingOrder.Outcome outcome(Actor actor, long orderId) {
+		var order = list(actor).stream().filter(o -> o.id() == orderId).findFirst()
+				.orElseThrow(() -> new NotFoundException("training.order.not-found"));
+		var outcomes = jdbc.sql("""
+				select c.id as class_id, c.provider_name,
+				       count(e.id) filter (where e.status <> 'WITHDRAWN') as enrolled,
+				       count(e.id) filter (where e.status = 'COMPLETED') as completed,
+				       count(e.id) filter (where e.certificate_number is not null) as certified
+				from training.training_class c left join training.enrolment e on e.class_id = c.id
+				where c.order_id = :order group by c.id, c.provider_name order by c.id
+				""").param("order", orderId).query(TrainingOrder.ClassOutcome.class).list();
+		return new TrainingOrder.Outcome(order, outcomes);
+	}
+
+	@Transactional
+	public TrainingOrder cancel(Actor actor, long orderId) {
+		var order = list(actor).stream().filter(o -> o.id() == orderId).findFirst()
+				.orElseThrow(() -> new NotFoundException("training.order.not-found"));
+		int changed = jdbc.sql("update training.training_order set status = 'CANCELLED' where id = :id and status = 'OPEN'")
+				.param("id", order.id()).update();
+		if (changed == 0) {
+			throw new ConflictException("training.order.taken", order.status());
+		}
+		audit.record(actor, "training.order.cancel", "order:" + orderId, AuditOutcome.SUCCESS, null);
+		return byId(orderId);
+	}
+
+	/** Closes an accepted order once its classes are finished. */
+	void closeIfFinished(long orderId) {
+		jdbc.sql("""
+				update training.training_order o set status = 'CLOSED' where o.id = :id and o.status = 'ACCEPTED'
+				  and not exists (select 1 from training.training_class c where c.order_id = o.id and c.status <> 'FINISHED')
+				""").param("id", orderId).update();
+	}
+
+	TrainingOrder byId(long id) {
+		return jdbc.sql("select * from training.training_order where id = :id").param("id", id)
+				.query(TrainingOrder.class).optional().orElseThrow(() -> new NotFoundException("training.order.not-found"));
+	}
+}

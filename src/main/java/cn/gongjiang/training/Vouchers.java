@@ -1,0 +1,126 @@
+package cn.gongjiang.training;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+
+/** Training vouchers (TRN-5; 003 §16, 004 (三)): issued by officers, redeemed once at any active provider's class. */
+@Service
+public class Vouchers {
+
+	private final JdbcClient jdbc;
+	private final SubsidyCatalogue catalogue;
+	private final PersonRegistry persons;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	Vouchers(JdbcClient jdbc, SubsidyCatalogue catalogue, PersonRegistry persons, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.catalogue = catalogue;
+		this.persons = persons;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Voucher issue(Actor actor, Voucher.Request r) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			audit.record(actor, "training.voucher.issue", null, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("officers issue vouchers");
+		}
+		var entry = catalogue.byId(r.catalogueEntryId() == null ? -1 : r.catalogueEntryId())
+				.filter(e -> e.validOn(LocalDate.now(clock)))
+				.orElseThrow(() -> new InvalidValueException("training.voucher.catalogue-entry", r.catalogueEntryId()));
+		var today = LocalDate.now(clock);
+		if (r.validUntil() == null || r.validUntil().isBefore(today) || r.validUntil().isAfter(today.plusYears(2))) {
+			throw new InvalidValueException("training.voucher.valid-until", r.validUntil());
+		}
+		var person = persons.realName(IdNumber.parse(r.idNumber()), r.name(), null, "voucher");
+		var id = jdbc.sql("""
+				insert into training.voucher (person_index, person_id, catalogue_entry_id, issued_by, valid_until)
+				values (:index, :person, :entry, :user, :until) returning id
+				""").param("index", person.idNumberIndex()).param("person", person.personId()).param("entry", entry.id())
+				.param("user", actor.username()).param("until", r.validUntil()).query(Long.class).single();
+		audit.record(actor, "training.voucher.issue", "voucher:" + id, AuditOutcome.SUCCESS, null);
+		return find(id);
+	}
+
+	/**
+	 * Redeems the voucher for an enrolment: it must be the trainee's, unused, in date, and for the class's occupation
+	 * (and grade, when the entry names one). A second redemption is refused: {@code training.voucher-used}.
+	 */
+	void redeem(long voucherId, byte[] personIndex, TrainingClass c, long enrolmentId) {
+		var v = jdbc.sql("select * from training.voucher where id = :id for update").param("id", voucherId).query()
+				.listOfRows().stream().findFirst()
+				.orElseThrow(() -> new InvalidValueException("training.voucher.unknown", voucherId));
+		if (!java.util.Arrays.equals((byte[]) v.get("person_index"), personIndex)) {
+			throw new InvalidValueException("training.voucher.unknown", voucherId);
+		}
+		if (!"ISSUED".equals(v.get("status"))) {
+			throw new ConflictException("training.voucher-used", voucherId);
+		}
+		if (((java.sql.Date) v.get("valid_until")).toLocalDate().isBefore(LocalDate.now(clock))) {
+			throw new BusinessException("training.voucher.expired", voucherId);
+		}
+		var entry = catalogue.byId(((Number) v.get("catalogue_entry_id")).longValue()).orElseThrow();
+		if (!entry.occupationCode().equals(c.occupationCode())
+				|| (entry.grade() != null && !entry.grade().equals(c.grade()))) {
+			throw new BusinessException("training.voucher.other-occupation", entry.occupationCode());
+		}
+		jdbc.sql("""
+				update training.voucher set status = 'REDEEMED', enrolment_id = :enrolment, redeemed_at = now()
+				where id = :id
+				""").param("enrolment", enrolmentId).param("id", voucherId).update();
+	}
+
+	/** Moves the voucher of an enrolment along the chain (trained, evaluated …); nothing when there is none. */
+	void advance(long enrolmentId, String status) {
+		jdbc.sql("update training.voucher set status = :status where enrolment_id = :enrolment")
+				.param("status", status).param("enrolment", enrolmentId).update();
+	}
+
+	/** A worker's own vouchers; officers the ones they issued (the province all). */
+	@Transactional(readOnly = true)
+	public List<Voucher> list(Actor actor) {
+		var select = """
+				select v.id, v.catalogue_entry_id, c.occupation_code, c.grade, v.status, v.enrolment_id, v.issued_by,
+				       v.issued_at, v.valid_until
+				from training.voucher v join training.catalogue_entry c on c.id = v.catalogue_entry_id
+				""";
+		if (actor.role() == Role.WORKER) {
+			return jdbc.sql(select + " where v.person_index = :index order by v.id desc")
+					.param("index", HexFormat.of().parseHex(actor.scope().value())).query(Voucher.class).list();
+		}
+		if (!actor.role().officer()) {
+			throw new AccessDeniedException("vouchers are their holders' and the officers'");
+		}
+		return jdbc.sql(select + " where (:all or v.issued_by = :user) order by v.id desc limit 1000")
+				.param("all", actor.is(Role.PROVINCE_OFFICER)).param("user", actor.username()).query(Voucher.class).list();
+	}
+
+	Voucher find(long id) {
+		return jdbc.sql("""
+				select v.id, v.catalogue_entry_id, c.occupation_code, c.grade, v.status, v.enrolment_id, v.issued_by,
+				       v.issued_at, v.valid_until
+				from training.voucher v join training.catalogue_entry c on c.id = v.catalogue_entry_id where v.id = :id
+				""").param("id", id).query(Voucher.class).optional()
+				.orElseThrow(() -> new NotFoundException("training.voucher.unknown", id));
+	}
+}

@@ -1,0 +1,291 @@
+package cn.gongjiang.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import cn.gongjiang.Api;
+import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.TestClock;
+import cn.gongjiang.identity.AccountBootstrap;
+import cn.gongjiang.shared.IdNumber;
+
+/** DEM-1..3, TRN-1..5: one order from demand to certificate, and every refusal on the way. */
+@IntegrationTest
+class TrainingLoopIntegrationTests {
+
+	static final String ENTERPRISE = "91330603MA2D12345A";
+	static final String PROVIDER = "52330600MJ9876543F";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	Clock appClock;
+
+	@AfterEach
+	void realTime() {
+		clock.reset();
+	}
+
+	ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String user,
+			String body) throws Exception {
+		return mvc.perform(request.header("Authorization", api.bearer(user)).contentType(MediaType.APPLICATION_JSON)
+				.content(body));
+	}
+
+	long id(ResultActions result) throws Exception {
+		return Long.parseLong(result.andReturn().getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+	}
+
+	String sessions(Instant first, int count) {
+		var json = new ArrayList<String>();
+		for (int i = 0; i < count; i++) {
+			var start = first.plus(i, ChronoUnit.DAYS);
+			json.add("{\"startsAt\": \"%s\", \"endsAt\": \"%s\", \"place\": \"柯桥区实训基地 3 号楼\"}".formatted(start,
+					start.plus(2, ChronoUnit.HOURS)));
+		}
+		return "[" + String.join(",", json) + "]";
+	}
+
+	@Test
+	void oneOrderFromDemandToCertificateClosesTheLoopBackToTheEnterprise() throws Exception {
+		var today = LocalDate.now(appClock);
+		var demand = id(send(post("/api/v1/demand/items"), "enterprise-demo", """
+				{"enterpriseCode": "%s", "occupationCode": "6-18-01-01", "grade": "中级工", "headcount": 10,
+				 "neededBy": "%s", "monthlyWage": 6500, "trainHeadcount": 8, "placeCounty": "330603"}"""
+				.formatted(ENTERPRISE, today.plusDays(60))).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.source").value("ENTERPRISE")));
+		send(post("/api/v1/demand/items"), "shaoxing", """
+				{"enterpriseCode": "%s", "occupationCode": "6-31-01-03", "headcount": 30, "neededBy": "%s",
+				 "trainHeadcount": 30, "placeCounty": "330603", "source": "VISIT"}""".formatted(ENTERPRISE, today.plusDays(90)))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.source").value("VISIT"));
+		send(post("/api/v1/demand/items"), "enterprise-demo", """
+				{"enterpriseCode": "%s", "occupationCode": "6-18-01-01", "headcount": 1, "neededBy": "%s", "source": "VISIT"}"""
+				.formatted(ENTERPRISE, today.plusDays(9))).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("training.demand.source"));
+		send(post("/api/v1/demand/items"), "hangzhou", """
+				{"enterpriseCode": "%s", "occupationCode": "6-18-01-01", "headcount": 1, "neededBy": "%s", "source": "VISIT"}"""
+				.formatted(ENTERPRISE, today.plusDays(9))).andExpect(status().isForbidden());
+
+		// the three lists, scoped and current
+		mvc.perform(get("/api/v1/demand/key-enterprises").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(jsonPath("$[?(@.creditCode == '%s')].reasons[*]".formatted(ENTERPRISE),
+						hasItem(containsString("认定重点企业"))))
+				.andExpect(jsonPath("$[?(@.creditCode == '%s')].reasons[*]".formatted(ENTERPRISE),
+						hasItem(containsString("用工需求"))));
+		mvc.perform(get("/api/v1/demand/labour-demand").header("Authorization", api.bearer("hangzhou")))
+				.andExpect(jsonPath("$[?(@.enterpriseCode == '%s')]".formatted(ENTERPRISE), hasSize(0)));
+		mvc.perform(get("/api/v1/demand/training-orders").header("Authorization", api.bearer("keqiao")))
+				.andExpect(jsonPath("$[?(@.demandId == %d)].orderId".formatted(demand), hasItem(org.hamcrest.Matchers.nullValue())));
+		var xlsx = mvc.perform(get("/api/v1/demand/labour-demand.xlsx").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx)); var rows = workbook.getFirstSheet().openStream()) {
+			assertThat(rows.map(r -> r.getCellText(2)).toList()).contains("职业（工种）", "6-18-01-01");
+		}
+
+		// the catalogue, and demand it does not cover standing out
+		var entry = id(send(post("/api/v1/demand/catalogue"), "province", """
+				{"occupationCode": "6-18-01-01", "grade": "intermediate", "standardYuan": 1500, "validFrom": "2025-01-01",
+				 "basis": "示例标准"}""").andExpect(status().isCreated()));
+		send(post("/api/v1/demand/catalogue"), "shaoxing", "{\"occupationCode\": \"6-18-01-01\", \"standardYuan\": 1}")
+				.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/demand/catalogue/unmet").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(jsonPath("$[0].inCatalogue").value(false))
+				.andExpect(jsonPath("$[?(@.occupationCode == '6-18-01-01' && @.grade == 'intermediate')].entryId").value(hasItem((int) entry)));
+
+		// the order, taken up by a provider of the city
+		var order = id(send(post("/api/v1/training/orders"), "enterprise-demo", """
+				{"enterpriseCode": "%s", "demandItemId": %d, "occupationCode": "6-18-01-01", "grade": "intermediate",
+				 "headcount": 3, "wantedStart": "%s", "county": "330603", "kind": "NAMED_CLASS"}"""
+				.formatted(ENTERPRISE, demand, today.plusDays(1))).andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/training/orders/open").header("Authorization", api.bearer("provider-demo")))
+				.andExpect(jsonPath("$[?(@.id == %d)]".formatted(order), hasSize(1)));
+		var first = Instant.now(appClock).plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		var classId = id(send(post("/api/v1/training/orders/{id}/accept", order), "provider-demo", """
+				{"capacity": 3, "teachers": ["王师傅"], "sessions": %s}""".formatted(sessions(first, 3)))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.orderId").value(order))
+				.andExpect(jsonPath("$.sessions", hasSize(3))));
+		send(post("/api/v1/training/orders/{id}/accept", order), "provider-demo", "{\"sessions\": []}")
+				.andExpect(status().isConflict());
+		mvc.perform(get("/api/v1/demand/training-orders").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(jsonPath("$[?(@.demandId == %d)].orderStatus".formatted(demand)).value(hasItem("ACCEPTED")));
+
+		// a voucher for the worker, real-name enrolment, capacity, overlap, double redemption
+		var voucher = id(send(post("/api/v1/training/vouchers"), "shaoxing", """
+				{"idNumber": "%s", "name": "张明", "catalogueEntryId": %d, "validUntil": "%s"}"""
+				.formatted(AccountBootstrap.DEMO_WORKER_ID_NUMBER, entry, today.plusMonths(6))).andExpect(status().isCreated()));
+		var worker = id(send(post("/api/v1/training/classes/{id}/enrolments", classId), "provider-demo",
+				"{\"idNumber\": \"%s\", \"name\": \"张明\", \"voucherId\": %d}".formatted(AccountBootstrap.DEMO_WORKER_ID_NUMBER, voucher))
+				.andExpect(status().isCreated()));
+		var passer = IdNumber.withCheckDigit("33060319950505771");
+		var absent = IdNumber.withCheckDigit("33060319960606772");
+		var second = id(send(post("/api/v1/training/classes/{id}/enrolments", classId), "provider-demo",
+				"{\"idNumber\": \"%s\", \"name\": \"吕学员\"}".formatted(passer)).andExpect(status().isCreated()));
+		var third = id(send(post("/api/v1/training/classes/{id}/enrolments", classId), "provider-demo",
+				"{\"idNumber\": \"%s\", \"name\": \"缺课生\"}".formatted(absent)).andExpect(status().isCreated()));
+		send(post("/api/v1/training/classes/{id}/enrolments", classId), "provider-demo",
+				"{\"idNumber\": \"%s\", \"name\": \"第四人\"}".formatted(IdNumber.withCheckDigit("33060319970707773")))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("training.class-full"));
+		send(post("/api/v1/training/classes/{id}/enrolments", classId), "provider-demo",
+				"{\"idNumber\": \"%s\", \"name\": \"吕学生\"}".formatted(passer))
+				.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("training.name-mismatch"));
+		var overlapping = id(send(post("/api/v1/training/classes"), "provider-demo", """
+				{"occupationCode": "6-18-01-01", "grade": "intermediate", "kind": "OFF_JOB", "capacity": 5,
+				 "sessions": %s}""".formatted(sessions(first.plus(1, ChronoUnit.HOURS), 1))).andExpect(status().isCreated()));
+		send(post("/api/v1/training/classes/{id}/enrolments", overlapping), "provider-demo",
+				"{\"idNumber\": \"%s\", \"name\": \"吕学员\"}".formatted(passer))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("training.overlapping-enrolment"));
+		var later = id(send(post("/api/v1/training/classes"), "provider-demo", """
+				{"occupationCode": "6-18-01-01", "grade": "intermediate", "kind": "OFF_JOB", "capacity": 5,
+				 "sessions": %s}""".formatted(sessions(first.plus(10, ChronoUnit.DAYS), 1))).andExpect(status().isCreated()));
+		send(post("/api/v1/training/classes/{id}/enrolments", later), "provider-demo",
+				"{\"idNumber\": \"%s\", \"name\": \"张明\", \"voucherId\": %d}".formatted(AccountBootstrap.DEMO_WORKER_ID_NUMBER, voucher))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("training.voucher-used"));
+
+		// attendance: not before the session; the worker checks in with the rotating code during it
+		var sessionIds = jdbc.sql("select id from training.class_session where class_id = :c order by starts_at")
+				.param("c", classId).query(Long.class).list();
+		send(post("/api/v1/training/classes/{id}/sessions/{s}/attendance", classId, sessionIds.get(0)), "provider-demo",
+				"{\"enrolmentIds\": [%d]}".formatted(second)).andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.code").value("training.attendance.before-session"));
+		clock.advance(Duration.between(Instant.now(), first.plus(30, ChronoUnit.MINUTES)));
+		var code = mvc.perform(get("/api/v1/training/classes/{id}/sessions/{s}/code", classId, sessionIds.get(0))
+				.header("Authorization", api.bearer("provider-demo"))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString().replaceAll("\\D", "");
+		send(post("/api/v1/training/sessions/{s}/check-in", sessionIds.get(0)), "worker-demo",
+				"{\"code\": \"%s\"}".formatted(code.equals("000000") ? "111111" : "000000"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("training.attendance.code"));
+		send(post("/api/v1/training/sessions/{s}/check-in", sessionIds.get(0)), "worker-demo",
+				"{\"code\": \"%s\"}".formatted(code)).andExpect(status().isNoContent());
+		clock.advance(Duration.ofDays(3));
+		for (var session : sessionIds) {
+			send(post("/api/v1/training/classes/{id}/sessions/{s}/attendance", classId, session), "provider-demo",
+					"{\"enrolmentIds\": [%d, %d]}".formatted(worker, second)).andExpect(status().isOk());
+		}
+		send(post("/api/v1/training/classes/{id}/sessions/{s}/attendance", classId, sessionIds.get(2)), "provider-demo",
+				"{\"enrolmentIds\": [%d]}".formatted(third)).andExpect(status().isOk());
+		assertThat(jdbc.sql("select method from training.attendance where session_id = :s and enrolment_id = :e")
+				.param("s", sessionIds.get(0)).param("e", worker).query(String.class).single()).isEqualTo("CODE");
+
+		// completion against the 80 % rule, counted for the city's order-based training target
+		var before = counted();
+		mvc.perform(post("/api/v1/training/classes/{id}/complete", classId).header("Authorization", api.bearer("provider-demo")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FINISHED"));
+		mvc.perform(get("/api/v1/training/classes/{id}/enrolments", classId).header("Authorization", api.bearer("provider-demo")))
+				.andExpect(jsonPath("$[?(@.id == %d)].status".formatted(worker)).value(hasItem("COMPLETED")))
+				.andExpect(jsonPath("$[?(@.id == %d)].status".formatted(third)).value(hasItem("NOT_COMPLETED")));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(counted()).isEqualByComparingTo(before.add(BigDecimal.valueOf(2))));
+
+		// results: the pass issues the certificate, linked to its enrolment
+		send(post("/api/v1/training/classes/{id}/results", classId), "provider-demo",
+				"[{\"enrolmentId\": %d, \"passed\": true}]".formatted(third))
+				.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("training.result.not-completed"));
+		send(post("/api/v1/training/classes/{id}/results", classId), "provider-demo", """
+				[{"enrolmentId": %d, "passed": true, "certificateType": "skill-level", "certificateNumber": "SXPX2026000001",
+				  "grade": "intermediate"},
+				 {"enrolmentId": %d, "passed": false}]""".formatted(worker, second)).andExpect(status().isOk());
+		assertThat(jdbc.sql("select training_enrolment_id from certification.certificate where number = 'SXPX2026000001'")
+				.query(Long.class).single()).isEqualTo(worker);
+		mvc.perform(get("/api/v1/training/vouchers").header("Authorization", api.bearer("worker-demo")))
+				.andExpect(jsonPath("$[?(@.id == %d)].status".formatted(voucher)).value(hasItem("EVALUATED")));
+
+		// the loop closes back to the enterprise, and every step is on the trainee's archive
+		mvc.perform(get("/api/v1/training/orders/{id}/outcome", order).header("Authorization", api.bearer("enterprise-demo")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.order.status").value("CLOSED"))
+				.andExpect(jsonPath("$.classes[0].enrolled").value(3)).andExpect(jsonPath("$.classes[0].completed").value(2))
+				.andExpect(jsonPath("$.classes[0].certified").value(1));
+		mvc.perform(get("/api/v1/training/orders/{id}/outcome", order).header("Authorization", api.bearer("hangzhou")))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/training/mine").header("Authorization", api.bearer("worker-demo")))
+				.andExpect(jsonPath("$[?(@.class_id == %d)].certificate_number".formatted(classId)).value(hasItem("SXPX2026000001")));
+		var person = jdbc.sql("select person_id from training.enrolment where id = :e").param("e", worker).query(Long.class).single();
+		assertThat(jdbc.sql("select detail->>'step' from registry.person_event where person_id = :p and kind = 'TRAINING' order by id")
+				.param("p", person).query(String.class).list()).containsSubsequence("ENROLLED", "COMPLETED", "PASSED");
+		mvc.perform(get("/api/v1/persons/{id}/archive", person).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(content().string(containsString("SXPX2026000001")));
+	}
+
+	private BigDecimal counted() throws Exception {
+		return jdbc.sql("""
+				select coalesce(sum(amount), 0) from targets.actual_daily
+				where fact = 'ORDER_TRAINING_COMPLETIONS' and region_code = '330600'
+				""").query(BigDecimal.class).single();
+	}
+
+	@Test
+	void aSuspendedProviderTakesNoOrdersAndEnrolsNobody() throws Exception {
+		var today = LocalDate.now(appClock);
+		var order = id(send(post("/api/v1/training/orders"), "enterprise-demo", """
+				{"enterpriseCode": "%s", "occupationCode": "6-18-01-02", "headcount": 5, "wantedStart": "%s",
+				 "county": "330603", "kind": "ON_JOB"}""".formatted(ENTERPRISE, today.plusDays(3))).andExpect(status().isCreated()));
+		var provider = """
+				{"creditCode": "%s", "name": "绍兴市示范职业技能培训学校", "kind": "PRIVATE_INSTITUTION", "licenceNumber": "浙人社培330600001",
+				 "licenceValidUntil": "2028-06-30", "region": "330602", "starRating": 4, "starYear": 2025, "status": "%s"%s}""";
+		send(post("/api/v1/providers"), "shaoxing", provider.formatted(PROVIDER, "SUSPENDED",
+				", \"statusReason\": \"双随机抽查发现虚假考勤\", \"statusDate\": \"%s\"".formatted(today))).andExpect(status().isOk());
+		try {
+			send(post("/api/v1/training/orders/{id}/accept", order), "provider-demo",
+					"{\"sessions\": %s}".formatted(sessions(Instant.now().plus(2, ChronoUnit.DAYS), 1)))
+					.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("training.provider-suspended"));
+			send(post("/api/v1/training/classes"), "provider-demo", """
+					{"occupationCode": "6-18-01-02", "kind": "OFF_JOB", "capacity": 5, "sessions": %s}"""
+					.formatted(sessions(Instant.now().plus(2, ChronoUnit.DAYS), 1)))
+					.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("training.provider-suspended"));
+		}
+		finally {
+			send(post("/api/v1/providers"), "shaoxing", provider.formatted(PROVIDER, "ACTIVE", "")).andExpect(status().isOk());
+		}
+	}
+
+	@Test
+	void anEnterpriseRecognisesAGradeWithItsBasisOnTheArchive() throws Exception {
+		var id = IdNumber.withCheckDigit("33060319880808774");
+		send(post("/api/v1/training/grade-recognitions"), "enterprise-demo", """
+				{"idNumber": "%s", "name": "褚工匠", "occupationCode": "6-18-01-01", "grade": "技师", "basis": "UNKNOWN",
+				 "reason": "x"}""".formatted(id)).andExpect(status().isBadRequest());
+		send(post("/api/v1/training/grade-recognitions"), "enterprise-demo", """
+				{"idNumber": "%s", "name": "褚工匠", "occupationCode": "6-18-01-01", "grade": "技师",
+				 "basis": "DIRECT_RECOGNITION", "reason": "解决重大工艺难题，获省部级奖项"}""".formatted(id))
+				.andExpect(status().isNoContent());
+		send(post("/api/v1/training/grade-recognitions"), "provider-demo", "{}").andExpect(status().isForbidden());
+		assertThat(jdbc.sql("""
+				select e.detail->>'basis' || ' ' || (e.detail->>'grade') from registry.person_event e
+				join registry.person p on p.id = e.person_id where p.name = '褚工匠' and e.kind = 'GRADE'
+				""").query(String.class).single()).isEqualTo("DIRECT_RECOGNITION technician");
+	}
+}
