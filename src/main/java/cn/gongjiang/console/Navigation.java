@@ -29,12 +29,19 @@ final class Navigation {
 		if (role.officer()) {
 			items.add(new Item("/targets", "nav.targets"));
 			if (role != Role.DEPARTMENT_OFFICER) {
+				items.add(new Item("/training", "nav.training"));
+			}
+			if (role != Role.DEPARTMENT_OFFICER) {
 				items.add(new Item("/enrolment", "nav.enrolment"));
 			}
 			items.add(new Item("/persons", "nav.persons"));
 			items.add(new Item("/enterprises", "nav.enterprises"));
 			items.add(new Item("/providers", "nav.providers"));
 			items.add(new Item("/imports", "nav.imports"));
+		}
+		if (role == Role.ENTERPRISE || role == Role.TRAINING_PROVIDER || role == Role.TECHNICAL_SCHOOL
+				|| role == Role.WORKER) {
+			items.add(new Item("/training", "nav.training"));
 		}
 		if (role == Role.ENTERPRISE) {
 			items.add(new Item("/enterprises", "nav.own-enterprise"));

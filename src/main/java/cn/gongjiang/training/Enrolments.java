@@ -149,6 +149,15 @@ public class Enrolments {
 				""").param("index", java.util.HexFormat.of().parseHex(worker.scope().value())).query().listOfRows();
 	}
 
+	/** Who attended which session of a class, as "sessionId:enrolmentId" keys for the attendance page. */
+	@Transactional(readOnly = true)
+	public List<String> attendance(long classId) {
+		return jdbc.sql("""
+				select a.session_id || ':' || a.enrolment_id from training.attendance a
+				join training.class_session s on s.id = a.session_id where s.class_id = :class
+				""").param("class", classId).query(String.class).list();
+	}
+
 	Enrolment find(long id) {
 		return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(Enrolment.class).single();
 	}

@@ -55,6 +55,9 @@ class TrainingLoopIntegrationTests {
 	TestClock clock;
 
 	@Autowired
+	cn.gongjiang.Console console;
+
+	@Autowired
 	Clock appClock;
 
 	@AfterEach
@@ -287,5 +290,20 @@ class TrainingLoopIntegrationTests {
 				select e.detail->>'basis' || ' ' || (e.detail->>'grade') from registry.person_event e
 				join registry.person p on p.id = e.person_id where p.name = '褚工匠' and e.kind = 'GRADE'
 				""").query(String.class).single()).isEqualTo("DIRECT_RECOGNITION technician");
+	}
+
+	@Test
+	void everyRoleHasItsTrainingPage() throws Exception {
+		var pages = java.util.Map.of("enterprise-demo", "id=\"order-form\"", "provider-demo", "id=\"open-orders\"",
+				"worker-demo", "id=\"check-in\"", "shaoxing", "id=\"key-enterprises\"");
+		for (var page : pages.entrySet()) {
+			mvc.perform(get("/training").session(console.session(page.getKey()))).andExpect(status().isOk())
+					.andExpect(content().string(containsString(page.getValue())));
+		}
+		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		mvc.perform(post("/training/orders/999999/accept").session(console.session("provider-demo")).with(csrf)
+				.param("sessions", "2026-12-01 9点 11:00 实训楼"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+						.attribute("error", containsString("课次格式")));
 	}
 }
