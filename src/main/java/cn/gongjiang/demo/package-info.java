@@ -4,5 +4,5 @@
  * Owns no schema; depends on the modules whose data it makes.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry",
-		"certification", "identity", "enrolment", "targets" })
+		"certification", "identity", "enrolment", "targets", "training" })
 package cn.gongjiang.demo;

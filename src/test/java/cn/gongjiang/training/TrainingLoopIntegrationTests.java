@@ -94,7 +94,7 @@ class TrainingLoopIntegrationTests {
 				.formatted(ENTERPRISE, today.plusDays(60))).andExpect(status().isCreated())
 				.andExpect(jsonPath("$.source").value("ENTERPRISE")));
 		send(post("/api/v1/demand/items"), "shaoxing", """
-				{"enterpriseCode": "%s", "occupationCode": "6-31-01-03", "headcount": 30, "neededBy": "%s",
+				{"enterpriseCode": "%s", "occupationCode": "6-29-01-01", "headcount": 30, "neededBy": "%s",
 				 "trainHeadcount": 30, "placeCounty": "330603", "source": "VISIT"}""".formatted(ENTERPRISE, today.plusDays(90)))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.source").value("VISIT"));
 		send(post("/api/v1/demand/items"), "enterprise-demo", """
@@ -129,6 +129,7 @@ class TrainingLoopIntegrationTests {
 				.andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/demand/catalogue/unmet").header("Authorization", api.bearer("shaoxing")))
 				.andExpect(jsonPath("$[0].inCatalogue").value(false))
+				.andExpect(jsonPath("$[0].occupationCode").value("6-29-01-01"))
 				.andExpect(jsonPath("$[?(@.occupationCode == '6-18-01-01' && @.grade == 'intermediate')].entryId").value(hasItem((int) entry)));
 
 		// the order, taken up by a provider of the city
