@@ -122,6 +122,15 @@ public class CertificateRegister {
 				grade, certificate.issuer(), certificate.issuedOn(), Masking.name(certificate.holderName()));
 	}
 
+	/**
+	 * SUP-3: certificates issued through the API since a day without a class the platform knows behind them, for the
+	 * anomaly list (a signal to look at, not a verdict: an evaluation body may certify people trained elsewhere).
+	 */
+	@Transactional(readOnly = true)
+	public List<Certificate> issuedWithoutTraining(LocalDate since, int limit) {
+		return certificates.withoutTraining(since, limit);
+	}
+
 	/** A person's certificates, for their lifelong archive; the caller has checked the person is in scope. */
 	@Transactional(readOnly = true)
 	public List<Certificate> forHolder(IdNumber holder) {

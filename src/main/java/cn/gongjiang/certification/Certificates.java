@@ -33,6 +33,16 @@ class Certificates {
 				.query(Long.class).single();
 	}
 
+	List<Certificate> withoutTraining(LocalDate since, int limit) {
+		return jdbc.sql("""
+				select id, number, type, holder_name, holder_id_masked, occupation_code, grade, issuer, issued_on, status,
+				       revoked_reason, revoked_on
+				from certification.certificate
+				where training_enrolment_id is null and source like 'api:%' and issued_on >= :since and status = 'VALID'
+				order by issued_on desc, id desc limit :limit
+				""").param("since", since).param("limit", limit).query(Certificate.class).list();
+	}
+
 	boolean numberTaken(String number) {
 		return jdbc.sql("select exists (select 1 from certification.certificate where number = :n)").param("n", number)
 				.query(Boolean.class).single();

@@ -153,6 +153,43 @@ public class OrganisationRegistry {
 		return organisations.keyEnterprises(actor.scope());
 	}
 
+	/** SUP-1: the stars a provider earned in a year's evaluation; officers covering it record them. */
+	@Transactional
+	public Provider rate(Actor actor, String creditCode, int stars, int year) {
+		var provider = covered(actor, creditCode, "provider.rate");
+		if (stars < 1 || stars > 5) {
+			throw new InvalidValueException("provider.star-rating");
+		}
+		organisations.rate(provider.creditCode(), stars, year);
+		audit.record(actor, "provider.rate", creditCode, AuditOutcome.SUCCESS, stars + "★ " + year);
+		return organisations.providerAnywhere(creditCode).orElseThrow();
+	}
+
+	/** SUP-1: suspension, exit, or reinstatement, with the reason and the day; a suspended provider trains nobody. */
+	@Transactional
+	public Provider changeStatus(Actor actor, String creditCode, String status, String reason,
+			java.time.LocalDate on) {
+		var provider = covered(actor, creditCode, "provider.status");
+		if (!PROVIDER_STATUSES.contains(status)) {
+			throw new InvalidValueException("provider.status.unknown", status);
+		}
+		if (!status.equals("ACTIVE") && (reason == null || reason.isBlank())) {
+			throw new InvalidValueException("provider.status.reason-required");
+		}
+		organisations.changeStatus(provider.creditCode(), status, status.equals("ACTIVE") ? null : reason.strip(),
+				status.equals("ACTIVE") ? null : on);
+		audit.record(actor, "provider.status", creditCode, AuditOutcome.SUCCESS, status + " " + reason);
+		return organisations.providerAnywhere(creditCode).orElseThrow();
+	}
+
+	private Provider covered(Actor actor, String creditCode, String action) {
+		var provider = organisations.providerAnywhere(creditCode)
+				.orElseThrow(() -> new NotFoundException("provider.not-found", creditCode));
+		var path = persons.county(provider.region()).path();
+		requireOfficerCovering(actor, path, action, creditCode);
+		return provider;
+	}
+
 	/** Any provider by credit code, whoever asks: for checking a code another module was given (providers are public). */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Provider> provider(String creditCode) {

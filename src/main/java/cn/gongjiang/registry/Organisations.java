@@ -113,6 +113,21 @@ class Organisations {
 				+ " order by o.name limit 5000"), scope).query(Enterprise.class).list();
 	}
 
+	void rate(String creditCode, int stars, int year) {
+		jdbc.sql("""
+				update registry.provider set star_rating = :stars, star_year = :year, updated_at = now(),
+				    version = version + 1 where credit_code = :credit
+				""").param("stars", stars).param("year", year).param("credit", creditCode).update();
+	}
+
+	void changeStatus(String creditCode, String status, String reason, java.time.LocalDate on) {
+		jdbc.sql("""
+				update registry.provider set status = :status, status_reason = :reason, status_date = :on,
+				    updated_at = now(), version = version + 1 where credit_code = :credit
+				""").param("status", status).param("reason", reason).param("on", on).param("credit", creditCode)
+				.update();
+	}
+
 	Optional<Provider> providerAnywhere(String creditCode) {
 		return jdbc.sql("select * from registry.provider where credit_code = :credit").param("credit", creditCode)
 				.query(Provider.class).optional();

@@ -115,10 +115,10 @@ public class Attendance {
 			throw new InvalidValueException("training.attendance.code");
 		}
 		jdbc.sql("""
-				insert into training.attendance (session_id, enrolment_id, method, recorded_by)
-				values (:session, :enrolment, 'CODE', :user) on conflict do nothing
+				insert into training.attendance (session_id, enrolment_id, method, recorded_by, device)
+				values (:session, :enrolment, 'CODE', :user, :device) on conflict do nothing
 				""").param("session", sessionId).param("enrolment", row.get("enrolment")).param("user", worker.username())
-				.update();
+				.param("device", org.slf4j.MDC.get(cn.gongjiang.shared.web.CorrelationIdFilter.CLIENT_ADDRESS)).update();
 	}
 
 	/**

@@ -34,9 +34,11 @@ public class Enrolments {
 	private final PersonalDataCipher cipher;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final RefusalLog refusals;
 
 	Enrolments(JdbcClient jdbc, TrainingClasses classes, Vouchers vouchers, PersonRegistry persons,
-			PersonalDataCipher cipher, AuditLog audit, Clock clock) {
+			PersonalDataCipher cipher, AuditLog audit, Clock clock, RefusalLog refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.classes = classes;
 		this.vouchers = vouchers;
@@ -72,13 +74,15 @@ public class Enrolments {
 		catch (BusinessException e) {
 			throw e.code().equals("person.name-mismatch") ? new BusinessException("training.name-mismatch") : e;
 		}
-		jdbc.sql("select id from training.training_class where id = :id for update").param("id", classId).query().listOfRows();
+		// no key update: a class is locked against concurrent enrolment, not against rows that merely refer to it
+		jdbc.sql("select id from training.training_class where id = :id for no key update").param("id", classId).query().listOfRows();
 		var existing = jdbc.sql("select id from training.enrolment where class_id = :c and person_index = :p")
 				.param("c", classId).param("p", person.idNumberIndex()).query(Long.class).optional();
 		if (existing.isPresent()) {
 			return find(existing.get());
 		}
 		if (c.enrolled() >= c.capacity()) {
+			refusals.record(classId, "training.class-full", person.idNumberMasked());
 			throw new ConflictException("training.class-full", c.capacity());
 		}
 		var overlapping = jdbc.sql("""
@@ -90,6 +94,7 @@ public class Enrolments {
 				limit 1
 				""").param("class", classId).param("person", person.idNumberIndex()).query(Long.class).optional();
 		if (overlapping.isPresent()) {
+			refusals.record(classId, "training.overlapping-enrolment", person.idNumberMasked());
 			throw new ConflictException("training.overlapping-enrolment", overlapping.get());
 		}
 		var enrolmentId = jdbc.sql("""

@@ -104,7 +104,7 @@ class SecurityConfiguration {
 		http.authenticationManager(authenticationManager)
 				.securityContext(c -> c.securityContextRepository(contexts))
 				.authorizeHttpRequests(a -> a
-						.requestMatchers("/login", "/verify", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+						.requestMatchers("/login", "/verify", "/public/**", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 								"/error", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 						.requestMatchers("/login/totp").hasAuthority(PasswordStepAuthentication.AUTHORITY)
 						.requestMatchers("/account/password").hasAnyAuthority(ActorAuthentication.SIGNED_IN,

@@ -1,0 +1,60 @@
+package cn.gongjiang.supervision;
+
+import java.math.BigDecimal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.registry.Provider;
+import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.security.Actor;
+
+/**
+ * Star ratings (SUP-1; 001 (五) 民办培训机构星级评定): a private provider's yearly evaluation score becomes its stars
+ * (90 and above ★★★★★, 80 ★★★★, 70 ★★★, 60 ★★, below ★), recorded with its basis and shown on the registry.
+ */
+@Service
+public class StarRatings {
+
+	private final JdbcClient jdbc;
+	private final OrganisationRegistry organisations;
+
+	StarRatings(JdbcClient jdbc, OrganisationRegistry organisations) {
+		this.jdbc = jdbc;
+		this.organisations = organisations;
+	}
+
+	static int stars(BigDecimal score) {
+		var s = score.doubleValue();
+		return s >= 90 ? 5 : s >= 80 ? 4 : s >= 70 ? 3 : s >= 60 ? 2 : 1;
+	}
+
+	@Transactional
+	public Provider rate(Actor actor, String providerCode, int year, BigDecimal score, String basis) {
+		var provider = organisations.provider(providerCode)
+				.orElseThrow(() -> new NotFoundException("provider.not-found", providerCode));
+		if (!"PRIVATE_INSTITUTION".equals(provider.kind())) {
+			throw new BusinessException("supervision.rating.not-private", provider.name());
+		}
+		if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0) {
+			throw new InvalidValueException("supervision.rating.score", score);
+		}
+		if (basis == null || basis.isBlank()) {
+			throw new InvalidValueException("supervision.rating.basis-required");
+		}
+		var stars = stars(score);
+		var rated = organisations.rate(actor, providerCode, stars, year);
+		jdbc.sql("""
+				insert into supervision.rating (provider_code, year, score, stars, basis, rated_by)
+				values (:code, :year, :score, :stars, :basis, :user)
+				on conflict (provider_code, year) do update set score = excluded.score, stars = excluded.stars,
+				    basis = excluded.basis, rated_by = excluded.rated_by, rated_at = now()
+				""").param("code", providerCode).param("year", year).param("score", score).param("stars", stars)
+				.param("basis", basis.strip()).param("user", actor.username()).update();
+		return rated;
+	}
+}

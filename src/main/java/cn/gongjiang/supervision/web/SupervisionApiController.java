@@ -1,0 +1,136 @@
+package cn.gongjiang.supervision.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.registry.Provider;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.supervision.Inspections;
+import cn.gongjiang.supervision.StarRatings;
+import cn.gongjiang.training.TrainingSignals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Supervision (SUP-1..4): ratings, status, inspections, anomaly signals, the audit export. */
+@RestController
+@RequestMapping("/api/v1/supervision")
+@Tag(name = "Supervision")
+class SupervisionApiController {
+
+	record Rating(String providerCode, int year, BigDecimal score, String basis) {
+	}
+
+	record Status(String status, String reason, LocalDate on) {
+	}
+
+	record DrawRequest(String population, int count, Long seed) {
+	}
+
+	record Finding(String kind, String targetId, String outcome, String finding) {
+	}
+
+	record Inspector(String name, String organisation) {
+	}
+
+	private final StarRatings ratings;
+	private final Inspections inspections;
+	private final TrainingSignals signals;
+	private final OrganisationRegistry organisations;
+	private final AuditLog audit;
+
+	SupervisionApiController(StarRatings ratings, Inspections inspections, TrainingSignals signals,
+			OrganisationRegistry organisations, AuditLog audit) {
+		this.ratings = ratings;
+		this.inspections = inspections;
+		this.signals = signals;
+		this.organisations = organisations;
+		this.audit = audit;
+	}
+
+	@Operation(summary = "Record a private provider's yearly evaluation; its stars follow from the score")
+	@PostMapping("/ratings")
+	Provider rate(@RequestBody Rating rating, @AuthenticationPrincipal Actor actor) {
+		return ratings.rate(actor, rating.providerCode(), rating.year(), rating.score(), rating.basis());
+	}
+
+	@Operation(summary = "Suspend, exit or reinstate a provider, with the reason")
+	@PostMapping("/providers/{code}/status")
+	Provider status(@PathVariable String code, @RequestBody Status status, @AuthenticationPrincipal Actor actor) {
+		return organisations.changeStatus(actor, code, status.status(), status.reason(),
+				status.on() == null ? LocalDate.now() : status.on());
+	}
+
+	@Operation(summary = "Add an inspector to the region's pool")
+	@PostMapping("/inspectors")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Long> inspector(@RequestBody Inspector inspector, @AuthenticationPrincipal Actor actor) {
+		return Map.of("id", inspections.addInspector(actor, inspector.name(), inspector.organisation()));
+	}
+
+	@Operation(summary = "Draw inspection targets and inspectors (双随机); give the seed to redo a draw")
+	@PostMapping("/draws")
+	@ResponseStatus(HttpStatus.CREATED)
+	Inspections.Draw draw(@RequestBody DrawRequest request, @AuthenticationPrincipal Actor actor) {
+		return inspections.draw(actor, request.population(), request.count(), request.seed());
+	}
+
+	@GetMapping("/draws")
+	List<Inspections.Draw> draws(@AuthenticationPrincipal Actor actor) {
+		return inspections.list(actor);
+	}
+
+	@Operation(summary = "Record what the inspection of one target found")
+	@PostMapping("/draws/{id}/findings")
+	Inspections.Draw finding(@PathVariable long id, @RequestBody Finding finding, @AuthenticationPrincipal Actor actor) {
+		return inspections.recordFinding(actor, id, finding.kind(), finding.targetId(), finding.outcome(),
+				finding.finding());
+	}
+
+	@Operation(summary = "Publish the draw's results (一公开) once every target has its outcome")
+	@PostMapping("/draws/{id}/publish")
+	Inspections.Draw publish(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return inspections.publish(actor, id);
+	}
+
+	@Operation(summary = "Anomaly signals in scope: overlap attempts, late attendance, shared devices, certificates "
+			+ "without training")
+	@GetMapping("/anomalies")
+	List<TrainingSignals.Signal> anomalies(@AuthenticationPrincipal Actor actor) {
+		return signals.signals(actor);
+	}
+
+	@Operation(summary = "The year's training records for the third-party audit of subsidy funds (xlsx, province)")
+	@GetMapping("/audit-export.xlsx")
+	void auditExport(@RequestParam int year, @AuthenticationPrincipal Actor actor, HttpServletResponse response)
+			throws IOException {
+		if (!actor.is(Role.PROVINCE_OFFICER)) {
+			audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("the province exports for the auditor");
+		}
+		var rows = signals.auditRows(year);
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader("Content-Disposition", "attachment; filename=\"training-audit-" + year + ".xlsx\"");
+		TrainingSignals.writeAudit(response.getOutputStream(), year, rows);
+		audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.SUCCESS, rows.size() + " rows");
+	}
+}
