@@ -35,6 +35,17 @@ public class DemandSurvey {
 
 	static final Set<String> OFFICER_SOURCES = Set.of("VISIT", "QUESTIONNAIRE", "REPORT");
 
+	/** The same open line again (form or file) updates it; nothing changes when nothing differs. */
+	static final String SAME_LINE = """
+			on conflict (enterprise_code, occupation_code, coalesce(grade, ''), needed_by, place_county)
+			    where status = 'OPEN'
+			do update set headcount = excluded.headcount, monthly_wage = excluded.monthly_wage,
+			    train_headcount = excluded.train_headcount, source = excluded.source,
+			    recorded_by = excluded.recorded_by, recorded_at = now()
+			where (training.demand_item.headcount, training.demand_item.monthly_wage, training.demand_item.train_headcount)
+			      is distinct from (excluded.headcount, excluded.monthly_wage, excluded.train_headcount)
+			""";
+
 	private final JdbcClient jdbc;
 	private final OrganisationRegistry organisations;
 	private final RegionDirectory regions;
@@ -65,13 +76,21 @@ public class DemandSurvey {
 				    recorded_by)
 				values (:code, :name, :path, :occupation, :grade, :headcount, :neededBy, :wage, :train, :county,
 				    :placePath, :source, :user)
+				""" + SAME_LINE + """
 				returning id
 				""").param("code", c.enterprise().creditCode()).param("name", c.enterprise().name())
 				.param("path", c.enterprisePath()).param("occupation", entry.occupationCode()).param("grade", c.grade())
 				.param("headcount", entry.headcount()).param("neededBy", entry.neededBy())
 				.param("wage", entry.monthlyWage()).param("train", entry.trainHeadcount() == null ? 0 : entry.trainHeadcount())
 				.param("county", c.place().code()).param("placePath", c.place().path()).param("source", c.entry().source())
-				.param("user", actor.username()).query(Long.class).single();
+				.param("user", actor.username()).query(Long.class).optional()
+				.orElseGet(() -> jdbc.sql("""
+						select id from training.demand_item where enterprise_code = :code and occupation_code = :occupation
+						  and grade is not distinct from cast(:grade as text) and needed_by = :neededBy
+						  and place_county = :county and status = 'OPEN'
+						""").param("code", c.enterprise().creditCode()).param("occupation", entry.occupationCode())
+						.param("grade", c.grade()).param("neededBy", entry.neededBy()).param("county", c.place().code())
+						.query(Long.class).single());
 		audit.record(actor, "training.demand.submit", "demand:" + id, AuditOutcome.SUCCESS, entry.source());
 		return find(actor, id);
 	}

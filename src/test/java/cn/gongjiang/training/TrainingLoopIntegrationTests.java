@@ -307,4 +307,25 @@ class TrainingLoopIntegrationTests {
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 						.attribute("error", containsString("课次格式")));
 	}
+
+	@Autowired
+	cn.gongjiang.Imports imports;
+
+	@Test
+	void demandComesByFileWithEveryBadRowNamedAndTheSameFileAgainChangesNothing() throws Exception {
+		var neededBy = LocalDate.now(appClock).plusDays(120);
+		var hangzhou = cn.gongjiang.shared.CreditCode.withCheckCharacter("91330102MA2D1DEMX");
+		var csv = "统一社会信用代码,职业编码,技能等级,需求人数,需求时间,月薪,需培训人数,用工地区划代码,来源\n"
+				+ ENTERPRISE + ",6-18-02-01,高级工,6," + neededBy + ",8000,6,330603,走访\n"
+				+ ENTERPRISE + ",9-99-99-99,,6," + neededBy + ",,,330603,走访\n"
+				+ hangzhou + ",6-18-01-01,,2," + neededBy + ",,,,问卷\n";
+		var job = imports.run("shaoxing", "demand", "demand.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(job).containsEntry("acceptedRows", 1).containsEntry("rejectedRows", 2);
+		assertThat(imports.errors("shaoxing", job)).containsExactlyInAnyOrder("3|职业编码|import.occupation.not-found",
+				"4|统一社会信用代码|import.scope.outside");
+		var again = imports.run("shaoxing", "demand", "demand.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(again).containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 1);
+		assertThat(jdbc.sql("select count(*) || ' ' || min(source) from training.demand_item where occupation_code = '6-18-02-01' and enterprise_code = :e")
+				.param("e", ENTERPRISE).query(String.class).single()).isEqualTo("1 VISIT");
+	}
 }
