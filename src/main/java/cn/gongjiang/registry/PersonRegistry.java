@@ -86,6 +86,15 @@ public class PersonRegistry {
 		return new RealName(id, index, idNumber.masked(), true);
 	}
 
+	/** Persons of a group (REF-5) in the officer's region, as real names another module may act on (TRN-5). */
+	@Transactional(readOnly = true)
+	public List<RealName> inGroup(Actor actor, String group, int limit) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			throw new AccessDeniedException("officers select persons by group");
+		}
+		return persons.inGroup(actor.scope(), group, limit);
+	}
+
 	/** Adds a dated entry to the person's lifelong archive (REG-4), e.g. an enrolment (学籍) change. */
 	@Transactional
 	public void recordArchiveEvent(long personId, java.time.LocalDate on, String kind, Map<String, ?> detail,

@@ -134,6 +134,13 @@ class Persons {
 	record Identity(long id, String name) {
 	}
 
+	List<RealName> inGroup(DataScope scope, String group, int limit) {
+		return RegistryScope.bind(jdbc.sql("select p.id, p.id_number_index, p.id_number_masked from registry.person p where "
+				+ VISIBLE + " and :group = any(p.groups) order by p.id limit :limit"), scope)
+				.param("group", group).param("limit", limit)
+				.query((rs, i) -> new RealName(rs.getLong(1), rs.getBytes(2), rs.getString(3), false)).list();
+	}
+
 	Optional<Identity> identity(byte[] index) {
 		return jdbc.sql("select id, name from registry.person where id_number_index = :index").param("index", index)
 				.query(Identity.class).optional();

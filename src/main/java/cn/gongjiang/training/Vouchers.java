@@ -63,6 +63,36 @@ public class Vouchers {
 	}
 
 	/**
+	 * Vouchers for everyone of a listed group in the officer's region (e.g. 农村转移劳动者), once per person and entry:
+	 * issuing to the group again adds only those who had none. Returns how many were issued.
+	 */
+	@Transactional
+	public int issueToGroup(Actor actor, String group, long catalogueEntryId, LocalDate validUntil) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			audit.record(actor, "training.voucher.issue-group", group, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("officers issue vouchers");
+		}
+		var entry = catalogue.byId(catalogueEntryId).filter(e -> e.validOn(LocalDate.now(clock)))
+				.orElseThrow(() -> new InvalidValueException("training.voucher.catalogue-entry", catalogueEntryId));
+		var today = LocalDate.now(clock);
+		if (validUntil == null || validUntil.isBefore(today) || validUntil.isAfter(today.plusYears(2))) {
+			throw new InvalidValueException("training.voucher.valid-until", validUntil);
+		}
+		int issued = 0;
+		for (var person : persons.inGroup(actor, group, 100_000)) {
+			issued += jdbc.sql("""
+					insert into training.voucher (person_index, person_id, catalogue_entry_id, issued_by, valid_until)
+					select :index, :person, :entry, :user, :until
+					where not exists (select 1 from training.voucher v where v.person_index = :index
+					                  and v.catalogue_entry_id = :entry and v.status <> 'CANCELLED')
+					""").param("index", person.idNumberIndex()).param("person", person.personId())
+					.param("entry", entry.id()).param("user", actor.username()).param("until", validUntil).update();
+		}
+		audit.record(actor, "training.voucher.issue-group", group, AuditOutcome.SUCCESS, issued + " issued");
+		return issued;
+	}
+
+	/**
 	 * Redeems the voucher for an enrolment: it must be the trainee's, unused, in date, and for the class's occupation
 	 * (and grade, when the entry names one). A second redemption is refused: {@code training.voucher-used}.
 	 */

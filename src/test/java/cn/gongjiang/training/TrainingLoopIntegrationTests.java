@@ -328,4 +328,24 @@ class TrainingLoopIntegrationTests {
 		assertThat(jdbc.sql("select count(*) || ' ' || min(source) from training.demand_item where occupation_code = '6-18-02-01' and enterprise_code = :e")
 				.param("e", ENTERPRISE).query(String.class).single()).isEqualTo("1 VISIT");
 	}
+
+	@Test
+	void vouchersGoToEveryoneOfAListedGroupOnce() throws Exception {
+		var entry = jdbc.sql("select id from training.catalogue_entry where occupation_code = '6-31-01-03' and grade is null")
+				.query(Long.class).single();
+		var members = jdbc.sql("""
+				select count(*) from registry.person where 'veteran' = any(groups)
+				  and (residence_path like '/330000/330600/%' or hukou_path like '/330000/330600/%')
+				""").query(Integer.class).single();
+		var body = send(post("/api/v1/training/vouchers/groups"), "shaoxing", """
+				{"group": "veteran", "catalogueEntryId": %d, "validUntil": "%s"}""".formatted(entry, LocalDate.now(appClock).plusMonths(3)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(body).isEqualTo("{\"issued\":" + members + "}");
+		assertThat(members).isPositive();
+		send(post("/api/v1/training/vouchers/groups"), "shaoxing", """
+				{"group": "veteran", "catalogueEntryId": %d, "validUntil": "%s"}""".formatted(entry, LocalDate.now(appClock).plusMonths(3)))
+				.andExpect(jsonPath("$.issued").value(0));
+		send(post("/api/v1/training/vouchers/groups"), "enterprise-demo", "{\"group\": \"veteran\", \"catalogueEntryId\": 1}")
+				.andExpect(status().isForbidden());
+	}
 }

@@ -276,6 +276,15 @@ class TrainingApiController {
 		return vouchers.issue(actor, request);
 	}
 
+	record GroupIssue(String group, long catalogueEntryId, java.time.LocalDate validUntil) {
+	}
+
+	@Operation(summary = "Issue vouchers to every person of a listed group in the officer's region, once each")
+	@PostMapping("/api/v1/training/vouchers/groups")
+	Map<String, Integer> issueToGroup(@RequestBody GroupIssue issue, @AuthenticationPrincipal Actor actor) {
+		return Map.of("issued", vouchers.issueToGroup(actor, issue.group(), issue.catalogueEntryId(), issue.validUntil()));
+	}
+
 	@Operation(summary = "Vouchers: a worker's own, an officer's issued (the province all)")
 	@GetMapping("/api/v1/training/vouchers")
 	List<Voucher> vouchers(@AuthenticationPrincipal Actor actor) {
