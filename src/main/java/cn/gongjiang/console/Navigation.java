@@ -30,6 +30,7 @@ final class Navigation {
 			items.add(new Item("/targets", "nav.targets"));
 			if (role != Role.DEPARTMENT_OFFICER) {
 				items.add(new Item("/training", "nav.training"));
+				items.add(new Item("/supervision", "nav.supervision"));
 			}
 			if (role != Role.DEPARTMENT_OFFICER) {
 				items.add(new Item("/enrolment", "nav.enrolment"));

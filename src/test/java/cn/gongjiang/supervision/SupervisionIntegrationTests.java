@@ -42,6 +42,9 @@ class SupervisionIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	cn.gongjiang.Console console;
+
 	ResultActions send(String path, String user, String body, Object... vars) throws Exception {
 		return mvc.perform(post(path, vars).header("Authorization", api.bearer(user)).contentType(MediaType.APPLICATION_JSON)
 				.content(body));
@@ -171,5 +174,13 @@ class SupervisionIntegrationTests {
 			assertThat(all).hasSizeGreaterThan(1);
 			assertThat(all.subList(1, all.size())).allSatisfy(r -> assertThat(r.getCellText(7)).contains("********"));
 		}
+	}
+
+	@Test
+	void theSupervisionPageShowsSignalsAndDraws() throws Exception {
+		mvc.perform(get("/supervision").session(console.session("province"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"signals\"")))
+				.andExpect(content().string(containsString("audit-export.xlsx")));
+		mvc.perform(get("/supervision").session(console.session("enterprise-demo"))).andExpect(status().isForbidden());
 	}
 }
