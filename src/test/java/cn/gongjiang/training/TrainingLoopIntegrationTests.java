@@ -235,6 +235,9 @@ class TrainingLoopIntegrationTests {
 				.andExpect(jsonPath("$.classes[0].certified").value(1));
 		mvc.perform(get("/api/v1/training/orders/{id}/outcome", order).header("Authorization", api.bearer("hangzhou")))
 				.andExpect(status().isNotFound());
+		mvc.perform(get("/training").session(console.session("enterprise-demo"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("data-id=\"" + order + "\"")))
+				.andExpect(content().string(containsString("报名 3 · 结业 2 · 取证 1")));
 		mvc.perform(get("/api/v1/training/mine").header("Authorization", api.bearer("worker-demo")))
 				.andExpect(jsonPath("$[?(@.class_id == %d)].certificate_number".formatted(classId)).value(hasItem("SXPX2026000001")));
 		var person = jdbc.sql("select person_id from training.enrolment where id = :e").param("e", worker).query(Long.class).single();
@@ -347,5 +350,33 @@ class TrainingLoopIntegrationTests {
 				.andExpect(jsonPath("$.issued").value(0));
 		send(post("/api/v1/training/vouchers/groups"), "enterprise-demo", "{\"group\": \"veteran\", \"catalogueEntryId\": 1}")
 				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void attendanceComesByFileForSessionsThatHaveBegun() throws Exception {
+		var began = Instant.now(appClock).minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+		var classId = id(send(post("/api/v1/training/classes"), "provider-demo", """
+				{"occupationCode": "6-18-01-01", "kind": "ON_JOB", "capacity": 5, "sessions": [
+				 {"startsAt": "%s", "endsAt": "%s", "place": "车间"}, {"startsAt": "%s", "endsAt": "%s", "place": "车间"}]}"""
+				.formatted(began, began.plus(2, ChronoUnit.HOURS), began.plus(3, ChronoUnit.DAYS), began.plus(3, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS)))
+				.andExpect(status().isCreated()));
+		var present = IdNumber.withCheckDigit("33060219850505791");
+		send(post("/api/v1/training/classes/{id}/enrolments", classId), "provider-demo",
+				"{\"idNumber\": \"%s\", \"name\": \"签到表\"}".formatted(present)).andExpect(status().isCreated());
+		var sessions = jdbc.sql("select id from training.class_session where class_id = :c order by starts_at")
+				.param("c", classId).query(Long.class).list();
+		var csv = "班级编号,课次编号,身份证号\n" + classId + "," + sessions.get(0) + "," + present + "\n"
+				+ classId + "," + sessions.get(1) + "," + present + "\n"
+				+ classId + "," + sessions.get(0) + "," + IdNumber.withCheckDigit("33060219850505792") + "\n"
+				+ classId + "," + sessions.get(0) + "," + present + "\n";
+		var job = imports.run("provider-demo", "attendance", "sheet.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(job).containsEntry("acceptedRows", 1).containsEntry("rejectedRows", 3);
+		assertThat(imports.errors("provider-demo", job)).containsExactlyInAnyOrder(
+				"3|课次编号|import.training.attendance.before-session", "4|身份证号|import.training.attendance.not-enrolled",
+				"5|身份证号|import.duplicate-in-file");
+		var again = imports.run("provider-demo", "attendance", "sheet.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(again).containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 1);
+		assertThat(jdbc.sql("select method from training.attendance where session_id = :s").param("s", sessions.get(0))
+				.query(String.class).list()).containsExactly("IMPORT");
 	}
 }
