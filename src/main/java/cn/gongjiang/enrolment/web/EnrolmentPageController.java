@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +28,7 @@ import cn.gongjiang.enrolment.Specialties;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.shared.web.ConsoleActions;
 
 /**
  * The enrolment console (ENR): a school sees its specialties, plans and students and registers; a city bureau issues
@@ -54,18 +54,18 @@ class EnrolmentPageController {
 	private final Registrations registrations;
 	private final Duplicates duplicates;
 	private final EnrolmentProgress progress;
-	private final MessageSource messages;
+	private final ConsoleActions actions;
 	private final Clock clock;
 
 	EnrolmentPageController(Schools schools, Specialties specialties, Plans plans, Registrations registrations,
-			Duplicates duplicates, EnrolmentProgress progress, MessageSource messages, Clock clock) {
+			Duplicates duplicates, EnrolmentProgress progress, ConsoleActions actions, Clock clock) {
 		this.schools = schools;
 		this.specialties = specialties;
 		this.plans = plans;
 		this.registrations = registrations;
 		this.duplicates = duplicates;
 		this.progress = progress;
-		this.messages = messages;
+		this.actions = actions;
 		this.clock = clock;
 	}
 
@@ -117,7 +117,7 @@ class EnrolmentPageController {
 		catch (BusinessException e) {
 			redirect.addFlashAttribute("form", form);
 			redirect.addFlashAttribute("fieldError", FIELD_OF_CODE.getOrDefault(e.code(), "form"));
-			redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.arguments(), e.code(), locale));
+			redirect.addFlashAttribute("error", actions.message(e, locale));
 		}
 		return "redirect:/enrolment/schools/" + form.schoolCode() + "#register";
 	}
@@ -125,7 +125,7 @@ class EnrolmentPageController {
 	@PostMapping("/enrolment/plans/{id}/{step:issue|file}")
 	String step(@PathVariable long id, @PathVariable String step, @AuthenticationPrincipal Actor actor, Locale locale,
 			RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> {
+		actions.attempt(redirect, locale, () -> {
 			if (step.equals("issue")) {
 				plans.issue(actor, id);
 			}
@@ -140,7 +140,7 @@ class EnrolmentPageController {
 	String decide(@PathVariable long id, @PathVariable long revision, @RequestParam boolean approve,
 			@RequestParam(required = false) String comment, @AuthenticationPrincipal Actor actor, Locale locale,
 			RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> plans.decideRevision(actor, id, revision, approve, comment));
+		actions.attempt(redirect, locale, () -> plans.decideRevision(actor, id, revision, approve, comment));
 		return "redirect:/enrolment";
 	}
 
@@ -163,7 +163,7 @@ class EnrolmentPageController {
 	@PostMapping("/enrolment/schools/{code}/plans")
 	String draft(@PathVariable String code, @RequestParam int year, @RequestParam String intake,
 			@RequestParam String lines, @AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> plans.draft(actor, new Plans.Draft(code, year, intake, lines(lines))));
+		actions.attempt(redirect, locale, () -> plans.draft(actor, new Plans.Draft(code, year, intake, lines(lines))));
 		return "redirect:/enrolment/schools/" + code + "#plans";
 	}
 
@@ -171,7 +171,7 @@ class EnrolmentPageController {
 	String revise(@PathVariable String code, @PathVariable long id, @RequestParam String lines,
 			@RequestParam String reason, @AuthenticationPrincipal Actor actor, Locale locale,
 			RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> plans.requestRevision(actor, id, lines(lines), reason));
+		actions.attempt(redirect, locale, () -> plans.requestRevision(actor, id, lines(lines), reason));
 		return "redirect:/enrolment/schools/" + code + "#plans";
 	}
 
@@ -191,17 +191,8 @@ class EnrolmentPageController {
 	@PostMapping("/enrolment/duplicates/{id}/resolve")
 	String resolve(@PathVariable long id, @RequestParam(required = false) Long withdraw, @RequestParam String reason,
 			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> duplicates.resolve(actor, id, new Duplicates.Resolution(withdraw, reason)));
+		actions.attempt(redirect, locale, () -> duplicates.resolve(actor, id, new Duplicates.Resolution(withdraw, reason)));
 		return "redirect:/enrolment/duplicates";
 	}
 
-	private void attempt(RedirectAttributes redirect, Locale locale, Runnable change) {
-		try {
-			change.run();
-			redirect.addFlashAttribute("saved", true);
-		}
-		catch (BusinessException e) {
-			redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.arguments(), e.code(), locale));
-		}
-	}
 }

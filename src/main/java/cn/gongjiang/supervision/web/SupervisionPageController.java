@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,8 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.web.ConsoleActions;
 import cn.gongjiang.supervision.Inspections;
 import cn.gongjiang.supervision.StarRatings;
 import cn.gongjiang.training.TrainingSignals;
@@ -27,14 +26,14 @@ class SupervisionPageController {
 	private final TrainingSignals signals;
 	private final Inspections inspections;
 	private final StarRatings ratings;
-	private final MessageSource messages;
+	private final ConsoleActions actions;
 
 	SupervisionPageController(TrainingSignals signals, Inspections inspections, StarRatings ratings,
-			MessageSource messages) {
+			ConsoleActions actions) {
 		this.signals = signals;
 		this.inspections = inspections;
 		this.ratings = ratings;
-		this.messages = messages;
+		this.actions = actions;
 	}
 
 	@GetMapping("/supervision")
@@ -48,14 +47,14 @@ class SupervisionPageController {
 	@PostMapping("/supervision/ratings")
 	String rate(@RequestParam String providerCode, @RequestParam int year, @RequestParam BigDecimal score,
 			@RequestParam String basis, @AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> ratings.rate(actor, providerCode, year, score, basis));
+		actions.attempt(redirect, locale, () -> ratings.rate(actor, providerCode, year, score, basis));
 		return "redirect:/supervision";
 	}
 
 	@PostMapping("/supervision/draws")
 	String draw(@RequestParam String population, @RequestParam int count, @RequestParam(required = false) Long seed,
 			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> inspections.draw(actor, population, count, seed));
+		actions.attempt(redirect, locale, () -> inspections.draw(actor, population, count, seed));
 		return "redirect:/supervision";
 	}
 
@@ -63,24 +62,15 @@ class SupervisionPageController {
 	String finding(@PathVariable long id, @RequestParam String kind, @RequestParam String targetId,
 			@RequestParam String outcome, @RequestParam(required = false) String finding,
 			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> inspections.recordFinding(actor, id, kind, targetId, outcome, finding));
+		actions.attempt(redirect, locale, () -> inspections.recordFinding(actor, id, kind, targetId, outcome, finding));
 		return "redirect:/supervision";
 	}
 
 	@PostMapping("/supervision/draws/{id}/publish")
 	String publish(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale,
 			RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> inspections.publish(actor, id));
+		actions.attempt(redirect, locale, () -> inspections.publish(actor, id));
 		return "redirect:/supervision";
 	}
 
-	private void attempt(RedirectAttributes redirect, Locale locale, Runnable change) {
-		try {
-			change.run();
-			redirect.addFlashAttribute("saved", true);
-		}
-		catch (BusinessException e) {
-			redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.arguments(), e.code(), locale));
-		}
-	}
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.gongjiang.region.RegionDirectory;
-import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.shared.web.ConsoleActions;
 import cn.gongjiang.targets.CityReports;
 import cn.gongjiang.targets.Indicator;
 import cn.gongjiang.targets.Milestones;
@@ -55,11 +54,11 @@ class TargetPageController {
 	private final RegionDirectory regions;
 	private final JsonMapper json;
 	private final Clock clock;
-	private final MessageSource messages;
+	private final ConsoleActions actions;
 
 	TargetPageController(TargetMonitor monitor, Returns returns, Milestones milestones, CityReports reports,
-			RegionDirectory regions, JsonMapper json, Clock clock, MessageSource messages) {
-		this.messages = messages;
+			RegionDirectory regions, JsonMapper json, Clock clock, ConsoleActions actions) {
+		this.actions = actions;
 		this.monitor = monitor;
 		this.returns = returns;
 		this.milestones = milestones;
@@ -180,7 +179,7 @@ class TargetPageController {
 			Locale locale, RedirectAttributes redirect) {
 		// a department's line comes as indicator|task line|label
 		var parts = line == null ? null : line.split("\\|", -1);
-		attempt(redirect, locale, () -> returns.submit(actor, parts == null
+		actions.attempt(redirect, locale, () -> returns.submit(actor, parts == null
 				? new Returns.Submission(indicator, blank(region), blank(department), asOf, value, evidence)
 				: new Returns.Submission(parts[0], null, blank(department), Integer.valueOf(parts[1]), blank(parts[2]),
 						asOf, value, evidence)));
@@ -189,14 +188,14 @@ class TargetPageController {
 
 	@PostMapping("/targets/returns/{id}/approve")
 	String approve(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> returns.approve(actor, id));
+		actions.attempt(redirect, locale, () -> returns.approve(actor, id));
 		return "redirect:/targets/returns";
 	}
 
 	@PostMapping("/targets/returns/{id}/send-back")
 	String sendBack(@PathVariable long id, @RequestParam String comment, @AuthenticationPrincipal Actor actor,
 			Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> returns.sendBack(actor, id, comment));
+		actions.attempt(redirect, locale, () -> returns.sendBack(actor, id, comment));
 		return "redirect:/targets/returns";
 	}
 
@@ -212,7 +211,7 @@ class TargetPageController {
 	@PostMapping("/targets/milestones/{id}/done")
 	String done(@PathVariable long id, @RequestParam String evidence, @AuthenticationPrincipal Actor actor,
 			Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> milestones.complete(actor, id, evidence, null));
+		actions.attempt(redirect, locale, () -> milestones.complete(actor, id, evidence, null));
 		return "redirect:/targets/milestones";
 	}
 
@@ -240,20 +239,10 @@ class TargetPageController {
 	String saveReport(@PathVariable String city, @PathVariable int year, @PathVariable int quarter,
 			@RequestParam String narrative, @RequestParam(defaultValue = "false") boolean submit,
 			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> reports.saveNarrative(actor, city, year, quarter, narrative, submit));
+		actions.attempt(redirect, locale, () -> reports.saveNarrative(actor, city, year, quarter, narrative, submit));
 		return "redirect:/targets/reports/" + city + "/" + year + "/" + quarter;
 	}
 
-	/** Runs a change; a refusal comes back to the page as its message, in the user's language. */
-	private void attempt(RedirectAttributes redirect, Locale locale, Runnable change) {
-		try {
-			change.run();
-			redirect.addFlashAttribute("saved", true);
-		}
-		catch (BusinessException e) {
-			redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.arguments(), e.code(), locale));
-		}
-	}
 
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s.strip();

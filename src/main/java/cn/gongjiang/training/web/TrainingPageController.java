@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +23,7 @@ import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.shared.web.ConsoleActions;
 import cn.gongjiang.training.Attendance;
 import cn.gongjiang.training.DemandItem;
 import cn.gongjiang.training.DemandSurvey;
@@ -56,12 +56,12 @@ class TrainingPageController {
 	private final Attendance attendance;
 	private final Results results;
 	private final Vouchers vouchers;
-	private final MessageSource messages;
+	private final ConsoleActions actions;
 	private final Clock clock;
 
 	TrainingPageController(DemandSurvey survey, ThreeLists lists, SubsidyCatalogue catalogue, TrainingOrders orders,
 			TrainingClasses classes, Enrolments enrolments, Attendance attendance, Results results, Vouchers vouchers,
-			MessageSource messages, Clock clock) {
+			ConsoleActions actions, Clock clock) {
 		this.survey = survey;
 		this.lists = lists;
 		this.catalogue = catalogue;
@@ -71,7 +71,7 @@ class TrainingPageController {
 		this.attendance = attendance;
 		this.results = results;
 		this.vouchers = vouchers;
-		this.messages = messages;
+		this.actions = actions;
 		this.clock = clock;
 	}
 
@@ -118,7 +118,7 @@ class TrainingPageController {
 			@RequestParam(required = false) Integer monthlyWage, @RequestParam(defaultValue = "0") int trainHeadcount,
 			@RequestParam(required = false) String placeCounty, @AuthenticationPrincipal Actor actor, Locale locale,
 			RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> survey.submit(actor, new DemandItem.Entry(actor.scope().value(), occupationCode,
+		actions.attempt(redirect, locale, () -> survey.submit(actor, new DemandItem.Entry(actor.scope().value(), occupationCode,
 				blank(grade), headcount, neededBy, monthlyWage, trainHeadcount, blank(placeCounty), "ENTERPRISE")));
 		return "redirect:/training";
 	}
@@ -129,7 +129,7 @@ class TrainingPageController {
 			@RequestParam(required = false) String county, @RequestParam String kind,
 			@RequestParam(required = false) Long demandItemId, @AuthenticationPrincipal Actor actor, Locale locale,
 			RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> orders.place(actor, new TrainingOrder.Request(actor.scope().value(), demandItemId,
+		actions.attempt(redirect, locale, () -> orders.place(actor, new TrainingOrder.Request(actor.scope().value(), demandItemId,
 				occupationCode, blank(grade), headcount, wantedStart, blank(county), kind, false)));
 		return "redirect:/training";
 	}
@@ -138,7 +138,7 @@ class TrainingPageController {
 	String accept(@PathVariable long id, @RequestParam(required = false) Integer capacity, @RequestParam String sessions,
 			@RequestParam(required = false) String teachers, @AuthenticationPrincipal Actor actor, Locale locale,
 			RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> orders.accept(actor, id, new TrainingClass.Plan(null, null, null, capacity,
+		actions.attempt(redirect, locale, () -> orders.accept(actor, id, new TrainingClass.Plan(null, null, null, capacity,
 				teachers == null || teachers.isBlank() ? List.of() : List.of(teachers.split("[、,，]")), null,
 				sessions(sessions))));
 		return "redirect:/training";
@@ -171,7 +171,7 @@ class TrainingPageController {
 	String enrol(@PathVariable long id, @RequestParam String idNumber, @RequestParam String name,
 			@RequestParam(required = false) Long voucherId, @AuthenticationPrincipal Actor actor, Locale locale,
 			RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> enrolments.enrol(actor, id, new Enrolment.Request(idNumber, name, voucherId)));
+		actions.attempt(redirect, locale, () -> enrolments.enrol(actor, id, new Enrolment.Request(idNumber, name, voucherId)));
 		return "redirect:/training/classes/" + id;
 	}
 
@@ -179,14 +179,14 @@ class TrainingPageController {
 	String attend(@PathVariable long id, @PathVariable long session,
 			@RequestParam(name = "enrolment", required = false) List<Long> present, @AuthenticationPrincipal Actor actor,
 			Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> attendance.record(actor, id, session, present == null ? List.of() : present));
+		actions.attempt(redirect, locale, () -> attendance.record(actor, id, session, present == null ? List.of() : present));
 		return "redirect:/training/classes/" + id;
 	}
 
 	@PostMapping("/training/classes/{id}/complete")
 	String complete(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale,
 			RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> attendance.complete(actor, id));
+		actions.attempt(redirect, locale, () -> attendance.complete(actor, id));
 		return "redirect:/training/classes/" + id;
 	}
 
@@ -194,7 +194,7 @@ class TrainingPageController {
 	String result(@PathVariable long id, @RequestParam long enrolmentId, @RequestParam boolean passed,
 			@RequestParam(required = false) String certificateType, @RequestParam(required = false) String certificateNumber,
 			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> results.record(actor, id, List.of(new Results.Result(enrolmentId, passed,
+		actions.attempt(redirect, locale, () -> results.record(actor, id, List.of(new Results.Result(enrolmentId, passed,
 				blank(certificateType), blank(certificateNumber), null))));
 		return "redirect:/training/classes/" + id;
 	}
@@ -203,14 +203,14 @@ class TrainingPageController {
 	String voucher(@RequestParam String idNumber, @RequestParam String name, @RequestParam long catalogueEntryId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
 			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> vouchers.issue(actor, new Voucher.Request(idNumber, name, catalogueEntryId, validUntil)));
+		actions.attempt(redirect, locale, () -> vouchers.issue(actor, new Voucher.Request(idNumber, name, catalogueEntryId, validUntil)));
 		return "redirect:/training";
 	}
 
 	@PostMapping("/training/check-in")
 	String checkIn(@RequestParam long sessionId, @RequestParam String code, @AuthenticationPrincipal Actor actor,
 			Locale locale, RedirectAttributes redirect) {
-		attempt(redirect, locale, () -> attendance.checkIn(actor, sessionId, code));
+		actions.attempt(redirect, locale, () -> attendance.checkIn(actor, sessionId, code));
 		return "redirect:/training";
 	}
 
@@ -236,15 +236,6 @@ class TrainingPageController {
 		return result;
 	}
 
-	private void attempt(RedirectAttributes redirect, Locale locale, Runnable change) {
-		try {
-			change.run();
-			redirect.addFlashAttribute("saved", true);
-		}
-		catch (BusinessException e) {
-			redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.arguments(), e.code(), locale));
-		}
-	}
 
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
