@@ -2,7 +2,6 @@ package cn.gongjiang.enrolment;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -109,12 +108,7 @@ class RegistrationImport implements ImportHandler {
 		var known = new HashMap<String, Optional<School>>();
 		var hex = HexFormat.of();
 		return row -> {
-			var missing = new ArrayList<RowError>();
-			for (var column : columns()) {
-				if (column.required() && row.get(column.header()) == null) {
-					missing.add(RowError.of(row.number(), column.header(), "required"));
-				}
-			}
+			var missing = RowError.missing(row, columns());
 			if (!missing.isEmpty()) {
 				return CheckedRow.rejected(missing);
 			}

@@ -76,12 +76,7 @@ class RosterImport implements ImportHandler {
 	public RowChecker checker(Actor actor) {
 		var hex = HexFormat.of();
 		return row -> {
-			var errors = new ArrayList<RowError>();
-			for (var column : columns()) {
-				if (row.get(column.header()) == null) {
-					errors.add(RowError.of(row.number(), column.header(), "required"));
-				}
-			}
+			var errors = new ArrayList<RowError>(RowError.missing(row, columns()));
 			if (!errors.isEmpty()) {
 				return CheckedRow.rejected(errors);
 			}

@@ -183,12 +183,7 @@ class OrganisationImports {
 			Map<String, Region> regions = persons.regionsByCode();
 			var checkRow = rowChecks.get(); // reference data read once per file
 			return row -> {
-				var missing = new ArrayList<RowError>();
-				for (var column : columns) {
-					if (column.required() && row.get(column.header()) == null) {
-						missing.add(RowError.of(row.number(), column.header(), "required"));
-					}
-				}
+				var missing = RowError.missing(row, columns);
 				if (!missing.isEmpty()) {
 					return CheckedRow.rejected(missing);
 				}

@@ -1,7 +1,6 @@
 package cn.gongjiang.training;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +75,7 @@ class DemandImport implements ImportHandler {
 	@Override
 	public RowChecker checker(Actor actor) {
 		return row -> {
-			var missing = new ArrayList<RowError>();
-			for (var column : columns()) {
-				if (column.required() && row.get(column.header()) == null) {
-					missing.add(RowError.of(row.number(), column.header(), "required"));
-				}
-			}
+			var missing = RowError.missing(row, columns());
 			if (!missing.isEmpty()) {
 				return CheckedRow.rejected(missing);
 			}
