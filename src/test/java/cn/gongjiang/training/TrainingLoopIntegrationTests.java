@@ -305,6 +305,12 @@ class TrainingLoopIntegrationTests {
 					.andExpect(content().string(containsString(page.getValue())));
 		}
 		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		mvc.perform(post("/training/catalogue").session(console.session("province")).with(csrf)
+				.param("occupationCode", "4-10-01-03").param("standardYuan", "800").param("validFrom", "2026-01-01")
+				.param("basis", "示例标准（控制台）"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("saved", true));
+		mvc.perform(get("/training").session(console.session("province")))
+				.andExpect(content().string(containsString("示例标准（控制台）")));
 		mvc.perform(post("/training/orders/999999/accept").session(console.session("provider-demo")).with(csrf)
 				.param("sessions", "2026-12-01 9点 11:00 实训楼"))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
@@ -378,5 +384,31 @@ class TrainingLoopIntegrationTests {
 		assertThat(again).containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 1);
 		assertThat(jdbc.sql("select method from training.attendance where session_id = :s").param("s", sessions.get(0))
 				.query(String.class).list()).containsExactly("IMPORT");
+	}
+
+	@Test
+	void editingAClassChangesThatClassOnlyAsTheEditorSawIt() throws Exception {
+		var start = Instant.now(appClock).plus(40, ChronoUnit.DAYS);
+		var classId = id(send(post("/api/v1/training/classes"), "provider-demo", """
+				{"occupationCode": "6-18-01-01", "kind": "ON_JOB", "capacity": 5, "sessions": %s}""".formatted(sessions(start, 2)))
+				.andExpect(status().isCreated()));
+		var edit = """
+				{"occupationCode": "6-18-01-01", "kind": "ON_JOB", "capacity": 8, "teachers": ["李老师"], "sessions": %s}"""
+				.formatted(sessions(start, 3));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/training/classes/{id}", classId)
+				.param("version", "0").header("Authorization", api.bearer("provider-demo"))
+				.contentType(MediaType.APPLICATION_JSON).content(edit))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.id").value(classId)).andExpect(jsonPath("$.capacity").value(8))
+				.andExpect(jsonPath("$.sessions", hasSize(3))).andExpect(jsonPath("$.version").value(1));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/training/classes/{id}", classId)
+				.param("version", "0").header("Authorization", api.bearer("provider-demo"))
+				.contentType(MediaType.APPLICATION_JSON).content(edit))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("training.class.changed-meanwhile"));
+		mvc.perform(get("/api/v1/training/classes/{id}", classId).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.teachers[0]").value("李老师"));
+		mvc.perform(get("/api/v1/training/classes/{id}", classId).header("Authorization", api.bearer("hangzhou")))
+				.andExpect(status().isNotFound());
+		assertThat(jdbc.sql("select count(*) from training.training_class where id >= :id and provider_code = :p")
+				.param("id", classId).param("p", PROVIDER).query(Integer.class).single()).isEqualTo(1);
 	}
 }

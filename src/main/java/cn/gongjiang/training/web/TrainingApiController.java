@@ -210,6 +210,13 @@ class TrainingApiController {
 		return classes.list(actor);
 	}
 
+	@Operation(summary = "One class with its sessions (its provider, or officers covering it)")
+	@GetMapping("/api/v1/training/classes/{id}")
+	TrainingClass trainingClass(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return classes.list(actor).stream().filter(c -> c.id() == id).findFirst()
+				.orElseThrow(() -> new cn.gongjiang.shared.NotFoundException("training.class.not-found"));
+	}
+
 	@Operation(summary = "Edit the class as seen at `version`; 409 when it changed meanwhile")
 	@PutMapping("/api/v1/training/classes/{id}")
 	TrainingClass edit(@PathVariable long id, @RequestParam int version, @RequestBody TrainingClass.Plan plan,

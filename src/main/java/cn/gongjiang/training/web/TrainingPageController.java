@@ -199,6 +199,16 @@ class TrainingPageController {
 		return "redirect:/training/classes/" + id;
 	}
 
+	@PostMapping("/training/catalogue")
+	String catalogueEntry(@RequestParam String occupationCode, @RequestParam(required = false) String grade,
+			@RequestParam int standardYuan, @RequestParam(defaultValue = "false") boolean shortage,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom, @RequestParam String basis,
+			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
+		actions.attempt(redirect, locale, () -> catalogue.add(actor, new SubsidyCatalogue.Entry(occupationCode, blank(grade),
+				standardYuan, shortage, validFrom, null, basis)));
+		return "redirect:/training";
+	}
+
 	@PostMapping("/training/vouchers")
 	String voucher(@RequestParam String idNumber, @RequestParam String name, @RequestParam long catalogueEntryId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
