@@ -147,8 +147,8 @@ public class Enrolments {
 			throw new org.springframework.security.access.AccessDeniedException("a worker's own classes");
 		}
 		return jdbc.sql("""
-				select e.id, e.class_id, e.status, e.result, e.certificate_number, c.provider_name, c.occupation_code,
-				       c.grade, c.kind
+				select e.id, e.class_id as "classId", e.status, e.result, e.certificate_number as "certificateNumber",
+				       c.provider_name as "providerName", c.occupation_code as "occupationCode", c.grade, c.kind
 				from training.enrolment e join training.training_class c on c.id = e.class_id
 				where e.person_index = :index order by e.id desc
 				""").param("index", java.util.HexFormat.of().parseHex(worker.scope().value())).query().listOfRows();

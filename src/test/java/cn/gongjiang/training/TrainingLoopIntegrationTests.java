@@ -239,7 +239,7 @@ class TrainingLoopIntegrationTests {
 				.andExpect(content().string(containsString("data-id=\"" + order + "\"")))
 				.andExpect(content().string(containsString("报名 3 · 结业 2 · 取证 1")));
 		mvc.perform(get("/api/v1/training/mine").header("Authorization", api.bearer("worker-demo")))
-				.andExpect(jsonPath("$[?(@.class_id == %d)].certificate_number".formatted(classId)).value(hasItem("SXPX2026000001")));
+				.andExpect(jsonPath("$[?(@.classId == %d)].certificateNumber".formatted(classId)).value(hasItem("SXPX2026000001")));
 		var person = jdbc.sql("select person_id from training.enrolment where id = :e").param("e", worker).query(Long.class).single();
 		assertThat(jdbc.sql("select detail->>'step' from registry.person_event where person_id = :p and kind = 'TRAINING' order by id")
 				.param("p", person).query(String.class).list()).containsSubsequence("ENROLLED", "COMPLETED", "PASSED");
