@@ -86,6 +86,12 @@ public class PersonRegistry {
 		return new RealName(id, index, idNumber.masked(), true);
 	}
 
+	/** A person's profile by the keyed ID-number index, for another module's rules; empty when unknown. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<PersonProfile> profile(byte[] idNumberIndex) {
+		return persons.profile(idNumberIndex);
+	}
+
 	/** Persons of a group (REF-5) in the officer's region, as real names another module may act on (TRN-5). */
 	@Transactional(readOnly = true)
 	public List<RealName> inGroup(Actor actor, String group, int limit) {

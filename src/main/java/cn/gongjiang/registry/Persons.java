@@ -134,6 +134,15 @@ class Persons {
 	record Identity(long id, String name) {
 	}
 
+	Optional<PersonProfile> profile(byte[] index) {
+		return jdbc.sql("""
+				select id, id_number_masked, name, sex, birth_date, hukou_region, hukou_path, residence_path, groups
+				from registry.person where id_number_index = :index
+				""").param("index", index).query((rs, i) -> new PersonProfile(rs.getLong(1), rs.getString(2),
+						rs.getString(3), rs.getString(4), rs.getObject(5, java.time.LocalDate.class), rs.getString(6),
+						rs.getString(7), rs.getString(8), strings(rs.getArray(9)))).optional();
+	}
+
 	List<RealName> inGroup(DataScope scope, String group, int limit) {
 		return RegistryScope.bind(jdbc.sql("select p.id, p.id_number_index, p.id_number_masked from registry.person p where "
 				+ VISIBLE + " and :group = any(p.groups) order by p.id limit :limit"), scope)

@@ -154,6 +154,34 @@ public class Enrolments {
 				""").param("index", java.util.HexFormat.of().parseHex(worker.scope().value())).query().listOfRows();
 	}
 
+	/** A training the platform knows behind a certificate (SUB-1): where it was held and whether it was completed. */
+	public record CompletedTraining(long enrolmentId, long classId, Long orderId, String status, String countyPath,
+			Long voucherId) {
+
+		public boolean completed() {
+			return "COMPLETED".equals(status);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<CompletedTraining> training(long enrolmentId) {
+		return jdbc.sql("""
+				select e.id, e.class_id, c.order_id, e.status, coalesce(o.county_path, c.provider_path) as county_path,
+				       v.id as voucher_id
+				from training.enrolment e join training.training_class c on c.id = e.class_id
+				left join training.training_order o on o.id = c.order_id
+				left join training.voucher v on v.enrolment_id = e.id
+				where e.id = :id
+				""").param("id", enrolmentId).query((rs, i) -> new CompletedTraining(rs.getLong(1), rs.getLong(2),
+						(Long) rs.getObject(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6))).optional();
+	}
+
+	/** The voucher of a subsidised training moves on (TRN-5: … → subsidised). */
+	@Transactional
+	public void subsidised(long enrolmentId) {
+		vouchers.advance(enrolmentId, "SUBSIDISED");
+	}
+
 	/** Who attended which session of a class, as "sessionId:enrolmentId" keys for the attendance page. */
 	@Transactional(readOnly = true)
 	public List<String> attendance(long classId) {

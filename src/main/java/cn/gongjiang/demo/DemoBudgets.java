@@ -1,0 +1,52 @@
+package cn.gongjiang.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.region.RegionLevel;
+import cn.gongjiang.shared.DemoMode;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.DataScope;
+import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.subsidy.SubsidyDecisions;
+
+/** Demo budgets: every county gets 200,000 yuan of this year's training-subsidy account before the demo trains anyone. */
+@Component
+@Order(9)
+class DemoBudgets implements ApplicationRunner {
+
+	private final DemoMode demo;
+	private final RegionDirectory regions;
+	private final SubsidyDecisions decisions;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	DemoBudgets(DemoMode demo, RegionDirectory regions, SubsidyDecisions decisions, JdbcClient jdbc, Clock clock) {
+		this.demo = demo;
+		this.regions = regions;
+		this.decisions = decisions;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!demo.enabled() || jdbc.sql("select exists (select 1 from subsidy.budget)").query(Boolean.class).single()) {
+			return;
+		}
+		var province = new Actor(0, "demo-loader", "演示数据", Role.PROVINCE_OFFICER,
+				DataScope.region(RegionCode.ZHEJIANG, "/330000/"), false);
+		var year = LocalDate.now(clock).getYear();
+		regions.all().values().stream().filter(r -> r.level() == RegionLevel.COUNTY)
+				.forEach(county -> decisions.allocate(province, county.code(), year, BigDecimal.valueOf(200_000)));
+	}
+}

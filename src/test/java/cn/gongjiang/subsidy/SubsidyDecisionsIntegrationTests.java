@@ -1,0 +1,135 @@
+package cn.gongjiang.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.gongjiang.Api;
+import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.certification.CertificateIssued;
+
+/**
+ * SUB-1, SUB-3: decisions for certificates that follow the demo's completed classes — the Shaoxing uplift against the
+ * same certificate in Hangzhou, replay and race leave one grant, a budget exhausted makes the decision wait.
+ */
+@IntegrationTest
+class SubsidyDecisionsIntegrationTests {
+
+	static final AtomicLong IDS = new AtomicLong(9_000_000);
+
+	@Autowired
+	SubsidyDecisions decisions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Api api;
+
+	/** A completed enrolment of the demo in a city: its id and its trainee's keyed index. */
+	Object[] completedIn(String cityPath, int skip) {
+		return jdbc.sql("""
+				select e.id, encode(e.person_index, 'hex') from training.enrolment e
+				join training.training_class c on c.id = e.class_id
+				where e.status = 'COMPLETED' and c.provider_path like :path || '%' order by e.id offset :skip limit 1
+				""").param("path", cityPath).param("skip", skip).query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) })
+				.single();
+	}
+
+	CertificateIssued certificate(Object[] enrolment, String occupation, String grade, LocalDate on) {
+		var id = IDS.incrementAndGet();
+		return new CertificateIssued(id, "SUBTEST" + id, (String) enrolment[1], "skill-level", occupation, grade, on,
+				"示范职业技能培训学校", (Long) enrolment[0]);
+	}
+
+	String outcome(CertificateIssued c) {
+		return jdbc.sql("select outcome || ' ' || coalesce(cast(amount as text), '') || ' ' || coalesce(code, '') "
+				+ "from subsidy.decision where certificate_id = :id").param("id", c.certificateId()).query(String.class).single();
+	}
+
+	@Test
+	void aLatheCertificateInShaoxingGetsThirtyPercentMoreThanTheSameInHangzhou() throws Exception {
+		var today = LocalDate.now();
+		var shaoxing = certificate(completedIn("/330000/330600/", 0), "6-18-01-01", "technician", today);
+		var hangzhou = certificate(completedIn("/330000/330100/", 0), "6-18-01-01", "technician", today);
+		decisions.decide(shaoxing);
+		decisions.decide(hangzhou);
+		assertThat(outcome(shaoxing)).isEqualTo("GRANTED 3250 ");
+		assertThat(outcome(hangzhou)).isEqualTo("GRANTED 2500 ");
+		mvc.perform(get("/api/v1/subsidies/decisions").param("certificateNumber", shaoxing.number())
+				.header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[0].outcome").value("GRANTED"))
+				.andExpect(jsonPath("$[0].amount").value(3250))
+				.andExpect(jsonPath("$[0].policyVersions").value("330000 v1+330600 v1"))
+				.andExpect(jsonPath("$[0].steps[5].detail").value(org.hamcrest.Matchers.containsString("高端装备 +30%")))
+				.andExpect(jsonPath("$[0].beneficiary").value(org.hamcrest.Matchers.containsString("********")));
+		mvc.perform(get("/api/v1/subsidies/decisions").param("certificateNumber", shaoxing.number())
+				.header("Authorization", api.bearer("hangzhou")))
+				.andExpect(jsonPath("$").isEmpty());
+	}
+
+	@Test
+	void aReplayedEventAndTwoRacingCertificatesLeaveOneGrant() throws Exception {
+		var trainee = completedIn("/330000/330600/", 1);
+		var first = certificate(trainee, "6-18-01-02", "junior", LocalDate.now());
+		decisions.decide(first);
+		decisions.decide(first);
+		assertThat(jdbc.sql("select count(*) from subsidy.decision where certificate_id = :id").param("id", first.certificateId())
+				.query(Integer.class).single()).isEqualTo(1);
+
+		var a = certificate(trainee, "6-18-01-03", "junior", LocalDate.now());
+		var b = certificate(trainee, "6-18-01-03", "junior", LocalDate.now());
+		CompletableFuture.allOf(CompletableFuture.runAsync(() -> decisions.decide(a)),
+				CompletableFuture.runAsync(() -> decisions.decide(b))).join();
+		assertThat(java.util.List.of(outcome(a), outcome(b))).filteredOn(o -> o.startsWith("GRANTED")).hasSize(1);
+		assertThat(java.util.List.of(outcome(a), outcome(b)))
+				.anySatisfy(o -> assertThat(o).endsWith("subsidy.repeat-occupation-grade"));
+	}
+
+	@Test
+	void withoutMoneyTheDecisionWaitsAndProceedsWhenTheBudgetIsAdded() throws Exception {
+		var trainee = completedIn("/330000/330100/", 1);
+		var nextYear = LocalDate.now().plusYears(1);
+		var waiting = certificate(trainee, "6-31-01-03", "senior", nextYear);
+		decisions.decide(waiting);
+		assertThat(outcome(waiting)).as("the catalogue sets 1000 for 6-31-01-03").isEqualTo("WAITING 1000 subsidy.budget-exhausted");
+		var county = jdbc.sql("select paying_region from subsidy.decision where certificate_id = :id")
+				.param("id", waiting.certificateId()).query(String.class).single();
+		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("shaoxing"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"region\": \"%s\", \"year\": %d, \"amount\": 10000}".formatted(county, nextYear.getYear())))
+				.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("hangzhou"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"region\": \"%s\", \"year\": %d, \"amount\": 10000}".formatted(county, nextYear.getYear())))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.released").value(1));
+		assertThat(outcome(waiting)).isEqualTo("GRANTED 1000 ");
+		assertThat(jdbc.sql("select committed from subsidy.budget where region_code = :c and year = :y").param("c", county)
+				.param("y", nextYear.getYear()).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1000");
+	}
+
+	@Test
+	void aCertificateWithoutACompletedTrainingIsDeniedWithItsReason() {
+		var id = IDS.incrementAndGet();
+		var imported = new CertificateIssued(id, "SUBTEST" + id, (String) completedIn("/330000/330600/", 0)[1],
+				"skill-level", "6-18-01-01", "senior", LocalDate.now(), "鉴定中心", null);
+		decisions.decide(imported);
+		assertThat(outcome(imported)).isEqualTo("DENIED  subsidy.no-completed-training");
+	}
+}
