@@ -31,6 +31,7 @@ final class Navigation {
 			if (role != Role.DEPARTMENT_OFFICER) {
 				items.add(new Item("/training", "nav.training"));
 				items.add(new Item("/supervision", "nav.supervision"));
+				items.add(new Item("/subsidies", "nav.subsidies"));
 			}
 			if (role != Role.DEPARTMENT_OFFICER) {
 				items.add(new Item("/enrolment", "nav.enrolment"));

@@ -47,9 +47,12 @@ public class SubsidyDecisions {
 	private final RegionDirectory regions;
 	private final AuditLog audit;
 	private final JsonMapper json;
+	private final org.springframework.context.MessageSource messages;
 
 	SubsidyDecisions(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, SubsidyCatalogue catalogue,
-			PersonRegistry persons, RegionDirectory regions, AuditLog audit, JsonMapper json) {
+			PersonRegistry persons, RegionDirectory regions, AuditLog audit, JsonMapper json,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.packs = packs;
 		this.trainings = trainings;
@@ -122,6 +125,25 @@ public class SubsidyDecisions {
 		else if ("GRANTED".equals(outcome)) {
 			trainings.subsidised(cert.trainingEnrolmentId());
 		}
+		if (inserted == 1) {
+			var finalOutcome = outcome;
+			var finalCode = code;
+			var finalAmount = amount;
+			person.ifPresent(p -> archive(p.personId(), cert, finalOutcome, finalCode, finalAmount));
+		}
+	}
+
+	/** The beneficiary's archive shows the decision and, in Chinese, why (SUB-3). */
+	private void archive(long personId, CertificateIssued cert, String outcome, String code, BigDecimal amount) {
+		var detail = new java.util.LinkedHashMap<String, Object>();
+		detail.put("certificate", cert.number());
+		detail.put("outcome", outcome);
+		if (amount != null) {
+			detail.put("amount", amount);
+		}
+		detail.put("why", messages.getMessage(code == null ? "subsidy.granted" : code, null,
+				code == null ? "subsidy.granted" : code, java.util.Locale.SIMPLIFIED_CHINESE));
+		persons.recordArchiveEvent(personId, cert.issuedOn(), "SUBSIDY", detail, "subsidy");
 	}
 
 	private int insert(String key, CertificateIssued cert, byte[] holder, String masked, int year, String county,

@@ -131,5 +131,26 @@ class SubsidyDecisionsIntegrationTests {
 				"skill-level", "6-18-01-01", "senior", LocalDate.now(), "鉴定中心", null);
 		decisions.decide(imported);
 		assertThat(outcome(imported)).isEqualTo("DENIED  subsidy.no-completed-training");
+		assertThat(jdbc.sql("""
+				select e.detail ->> 'why' from registry.person_event e join registry.person p on p.id = e.person_id
+				where e.kind = 'SUBSIDY' and e.detail ->> 'certificate' = :number
+				""").param("number", imported.number()).query(String.class).single())
+				.as("the beneficiary reads why on their archive").isEqualTo("平台没有该证书对应的已结业培训记录");
+	}
+
+	@Autowired
+	cn.gongjiang.Console console;
+
+	@Test
+	void officersReadThePacksAsTablesAndTheDecisionsWithTheirSteps() throws Exception {
+		var shaoxing = certificate(completedIn("/330000/330600/", 0), "6-18-01-01", "senior-technician", LocalDate.now());
+		decisions.decide(shaoxing);
+		mvc.perform(get("/subsidies").session(console.session("shaoxing"))).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.containsString("示例标准")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.containsString(shaoxing.number())))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.containsString("浙人社发〔2022〕32号 §13（每人每年不超过3次）")));
 	}
 }
