@@ -9,10 +9,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.springframework.security.access.AccessDeniedException;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Policy packs (SUB-2): the published version in force on a day, for the province and for a city. */
+/** Policy packs (SUB-2): drafted, compared and published by a second officer; the version in force on a day. */
 @Service
 public class PolicyPacks {
 
@@ -21,16 +32,104 @@ public class PolicyPacks {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	private final RegionDirectory regions;
+	private final AuditLog audit;
 
-	PolicyPacks(JdbcClient jdbc, JsonMapper json) {
+	PolicyPacks(JdbcClient jdbc, JsonMapper json, RegionDirectory regions, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.regions = regions;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
 	public List<PolicyPack> published() {
 		return jdbc.sql("select * from subsidy.policy_pack where status = 'PUBLISHED' order by scope_path, version")
 				.query((rs, i) -> pack(rs)).list();
+	}
+
+	/** A proposed new version of a scope's pack: its parameters in full, from a date. */
+	public record Draft(String scopeRegion, LocalDate effectiveFrom, String title, String source,
+			Map<String, Object> parameters) {
+	}
+
+	/** One parameter that differs between the version in force and a draft. */
+	public record Difference(String parameter, Object inForce, Object draft) {
+	}
+
+	/**
+	 * Drafts the next version of a scope's pack (the province's, or a city's by its own officers). Published versions
+	 * are never edited: a change is always a new version from a date.
+	 */
+	@Transactional
+	public PolicyPack draft(Actor actor, Draft d) {
+		var path = d.scopeRegion() == null ? null : regions.pathOf(RegionCode.of(d.scopeRegion())).orElse(null);
+		if (path == null || path.split("/").length > 3) {
+			throw new InvalidValueException("subsidy.pack.scope", d.scopeRegion());
+		}
+		if (!actor.role().officer() || !actor.scope().regional() || !actor.scope().regionPath().equals(path)
+				&& !actor.is(Role.PROVINCE_OFFICER)) {
+			audit.record(actor, "subsidy.pack.draft", d.scopeRegion(), AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("the scope's own officers draft its pack");
+		}
+		if (d.effectiveFrom() == null || d.parameters() == null || d.parameters().isEmpty() || d.title() == null
+				|| d.title().isBlank() || d.source() == null || d.source().isBlank()) {
+			throw new InvalidValueException("subsidy.pack.incomplete");
+		}
+		var version = jdbc.sql("select coalesce(max(version), 0) + 1 from subsidy.policy_pack where scope_region = :r")
+				.param("r", d.scopeRegion()).query(Integer.class).single();
+		var id = jdbc.sql("""
+				insert into subsidy.policy_pack (scope_region, scope_path, version, effective_from, title, source,
+				    parameters, status, drafted_by)
+				values (:region, :path, :version, :from, :title, :source, cast(:parameters as jsonb), 'DRAFT', :user)
+				returning id
+				""").param("region", d.scopeRegion()).param("path", path).param("version", version)
+				.param("from", d.effectiveFrom()).param("title", d.title().strip()).param("source", d.source().strip())
+				.param("parameters", json.writeValueAsString(d.parameters())).param("user", actor.username())
+				.query(Long.class).single();
+		audit.record(actor, "subsidy.pack.draft", "pack:" + id, AuditOutcome.SUCCESS, d.scopeRegion() + " v" + version);
+		return byId(id);
+	}
+
+	/** What a draft changes against the version in force on its date. */
+	@Transactional(readOnly = true)
+	public List<Difference> compare(long draftId) {
+		var draft = byId(draftId);
+		var current = find(draft.scopePath(), draft.effectiveFrom()).map(PolicyPack::parameters).orElse(Map.of());
+		var keys = new java.util.TreeSet<String>(current.keySet());
+		keys.addAll(draft.parameters().keySet());
+		return keys.stream().filter(k -> !java.util.Objects.equals(current.get(k), draft.parameters().get(k)))
+				.map(k -> new Difference(k, current.get(k), draft.parameters().get(k))).toList();
+	}
+
+	/** Publishing needs a second officer: whoever drafted a version cannot publish it (four eyes). */
+	@Transactional
+	public PolicyPack publish(Actor actor, long draftId) {
+		var drafted = jdbc.sql("select drafted_by, status, scope_path from subsidy.policy_pack where id = :id")
+				.param("id", draftId).query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+				.optional().orElseThrow(() -> new NotFoundException("subsidy.pack.not-found"));
+		if (!"DRAFT".equals(drafted[1])) {
+			throw new ConflictException("subsidy.pack.published");
+		}
+		if (!actor.role().officer() || !actor.scope().regional() || !drafted[2].startsWith(actor.scope().regionPath())) {
+			audit.record(actor, "subsidy.pack.publish", "pack:" + draftId, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("officers of the scope publish");
+		}
+		if (actor.username().equals(drafted[0])) {
+			audit.record(actor, "subsidy.pack.publish", "pack:" + draftId, AuditOutcome.DENIED, "four eyes");
+			throw new ConflictException("subsidy.pack.second-officer");
+		}
+		jdbc.sql("""
+				update subsidy.policy_pack set status = 'PUBLISHED', published_by = :user, published_at = now()
+				where id = :id and status = 'DRAFT'
+				""").param("user", actor.username()).param("id", draftId).update();
+		audit.record(actor, "subsidy.pack.publish", "pack:" + draftId, AuditOutcome.SUCCESS, null);
+		return byId(draftId);
+	}
+
+	PolicyPack byId(long id) {
+		return jdbc.sql("select * from subsidy.policy_pack where id = :id").param("id", id).query((rs, i) -> pack(rs))
+				.optional().orElseThrow(() -> new NotFoundException("subsidy.pack.not-found"));
 	}
 
 	PolicyPack inForce(String scopePath, LocalDate day) {

@@ -42,6 +42,10 @@ final class TrainingSubsidyRules {
 		if (!TYPES.contains(c.certificate().type())) {
 			return Step.deny("qualifying-certificate", clause, "subsidy.certificate-type", c.certificate().type());
 		}
+		if (c.training().isPresent() && !c.training().get().holderIndex().equals(c.certificate().holderIndex())) {
+			return Step.deny("qualifying-certificate", clause, "subsidy.no-completed-training",
+					"enrolment " + c.training().get().enrolmentId() + " is another person's");
+		}
 		if (c.training().isEmpty() || !c.training().get().completed()) {
 			return Step.deny("qualifying-certificate", clause, "subsidy.no-completed-training",
 					c.training().map(t -> "enrolment " + t.enrolmentId() + " " + t.status()).orElse("no training"));

@@ -156,7 +156,7 @@ public class Enrolments {
 
 	/** A training the platform knows behind a certificate (SUB-1): where it was held and whether it was completed. */
 	public record CompletedTraining(long enrolmentId, long classId, Long orderId, String status, String countyPath,
-			Long voucherId) {
+			Long voucherId, String holderIndex) {
 
 		public boolean completed() {
 			return "COMPLETED".equals(status);
@@ -167,13 +167,14 @@ public class Enrolments {
 	public java.util.Optional<CompletedTraining> training(long enrolmentId) {
 		return jdbc.sql("""
 				select e.id, e.class_id, c.order_id, e.status, coalesce(o.county_path, c.provider_path) as county_path,
-				       v.id as voucher_id
+				       v.id as voucher_id, encode(e.person_index, 'hex') as holder
 				from training.enrolment e join training.training_class c on c.id = e.class_id
 				left join training.training_order o on o.id = c.order_id
 				left join training.voucher v on v.enrolment_id = e.id
 				where e.id = :id
 				""").param("id", enrolmentId).query((rs, i) -> new CompletedTraining(rs.getLong(1), rs.getLong(2),
-						(Long) rs.getObject(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6))).optional();
+						(Long) rs.getObject(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7)))
+				.optional();
 	}
 
 	/** The voucher of a subsidised training moves on (TRN-5: … → subsidised). */

@@ -86,7 +86,8 @@ class SubsidyDecisionsIntegrationTests {
 
 	@Test
 	void aReplayedEventAndTwoRacingCertificatesLeaveOneGrant() throws Exception {
-		var trainee = completedIn("/330000/330600/", 1);
+		// the demo's Hangzhou trainee who failed: no grant this year, whatever ran before
+		var trainee = completedIn("/330000/330100/", 1);
 		var first = certificate(trainee, "6-18-01-02", "junior", LocalDate.now());
 		decisions.decide(first);
 		decisions.decide(first);
@@ -125,6 +126,16 @@ class SubsidyDecisionsIntegrationTests {
 	}
 
 	@Test
+	void anotherPersonsTrainingDoesNotCount() {
+		var mine = completedIn("/330000/330600/", 0);
+		var someoneElses = completedIn("/330000/330100/", 0);
+		var borrowed = new CertificateIssued(IDS.incrementAndGet(), "SUBTEST-B" + IDS.get(), (String) mine[1], "skill-level",
+				"6-18-01-01", "junior", LocalDate.now(), "机构", (Long) someoneElses[0]);
+		decisions.decide(borrowed);
+		assertThat(outcome(borrowed)).isEqualTo("DENIED  subsidy.no-completed-training");
+	}
+
+	@Test
 	void aCertificateWithoutACompletedTrainingIsDeniedWithItsReason() {
 		var id = IDS.incrementAndGet();
 		var imported = new CertificateIssued(id, "SUBTEST" + id, (String) completedIn("/330000/330600/", 0)[1],
@@ -152,5 +163,40 @@ class SubsidyDecisionsIntegrationTests {
 						.string(org.hamcrest.Matchers.containsString(shaoxing.number())))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 						.string(org.hamcrest.Matchers.containsString("浙人社发〔2022〕32号 §13（每人每年不超过3次）")));
+	}
+
+	@Test
+	void aNewVersionIsDraftedComparedAndPublishedByAnotherOfficerAndDecidesFromItsDate() throws Exception {
+		var nextYear = LocalDate.now().plusYears(1).withDayOfYear(1);
+		var body = mvc.perform(post("/api/v1/subsidies/packs").header("Authorization", api.bearer("shaoxing"))
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"scopeRegion": "330600", "effectiveFrom": "%s", "title": "绍兴市制造业紧缺领域培训补贴上浮（调整）",
+						 "source": "绍兴市人力社保局 调整通知（示例）",
+						 "parameters": {"keyFieldUpliftPercent": 40, "keyFields": {"6-18": "高端装备"}}}""".formatted(nextYear)))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2))
+				.andReturn().getResponse().getContentAsString();
+		var draft = Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+		mvc.perform(get("/api/v1/subsidies/packs/{id}/compare", draft).header("Authorization", api.bearer("province")))
+				.andExpect(jsonPath("$[?(@.parameter == 'keyFieldUpliftPercent')].draft").value(org.hamcrest.Matchers.hasItem(40)))
+				.andExpect(jsonPath("$[?(@.parameter == 'keyFieldUpliftPercent')].inForce").value(org.hamcrest.Matchers.hasItem(30)));
+		mvc.perform(post("/api/v1/subsidies/packs/{id}/publish", draft).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("subsidy.pack.second-officer"));
+		mvc.perform(post("/api/v1/subsidies/packs/{id}/publish", draft).header("Authorization", api.bearer("hangzhou")))
+				.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/subsidies/packs/{id}/publish", draft).header("Authorization", api.bearer("province")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
+		mvc.perform(post("/api/v1/subsidies/packs/{id}/publish", draft).header("Authorization", api.bearer("province")))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("subsidy.pack.published"));
+
+		// a trainee of the demo's finished Shaoxing class who failed: no grant yet, whatever ran before
+		var trainee = completedIn("/330000/330600/", 1);
+		var before = certificate(trainee, "6-18-02-01", "technician", nextYear.minusDays(1));
+		var after = certificate(trainee, "6-18-02-02", "technician", nextYear);
+		decisions.decide(before);
+		decisions.decide(after);
+		assertThat(jdbc.sql("select amount || ' ' || policy_versions from subsidy.decision where certificate_id = :id")
+				.param("id", before.certificateId()).query(String.class).single()).isEqualTo("3250 330000 v1+330600 v1");
+		assertThat(jdbc.sql("select amount || ' ' || policy_versions from subsidy.decision where certificate_id = :id")
+				.param("id", after.certificateId()).query(String.class).single()).isEqualTo("3500 330000 v1+330600 v2");
 	}
 }

@@ -37,7 +37,7 @@ class TrainingSubsidyRulesTests {
 		var cert = new CertificateIssued(1, "N1", "00", type, occupation, grade, LocalDate.of(2026, 6, 1), "机构",
 				trainingStatus == null ? null : 7L);
 		var training = trainingStatus == null ? Optional.<Enrolments.CompletedTraining>empty()
-				: Optional.of(new Enrolments.CompletedTraining(7, 3, 5L, trainingStatus, county, null));
+				: Optional.of(new Enrolments.CompletedTraining(7, 3, 5L, trainingStatus, county, null, "00"));
 		var person = Optional.of(new PersonProfile(1, "330602********1234", "张三", sex, birth, null, null, county,
 				List.of()));
 		var entry = catalogueStandard == null ? Optional.<CatalogueEntry>empty()

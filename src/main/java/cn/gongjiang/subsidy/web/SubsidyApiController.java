@@ -51,6 +51,25 @@ class SubsidyApiController {
 		return packs.published();
 	}
 
+	@Operation(summary = "Draft the next version of a scope's pack, in full, from a date")
+	@PostMapping("/packs")
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+	PolicyPack draft(@RequestBody PolicyPacks.Draft draft, @AuthenticationPrincipal Actor actor) {
+		return packs.draft(actor, draft);
+	}
+
+	@Operation(summary = "What a draft changes against the version in force on its date")
+	@GetMapping("/packs/{id}/compare")
+	List<PolicyPacks.Difference> compare(@org.springframework.web.bind.annotation.PathVariable long id) {
+		return packs.compare(id);
+	}
+
+	@Operation(summary = "Publish a draft: another officer than the one who drafted it")
+	@PostMapping("/packs/{id}/publish")
+	PolicyPack publish(@org.springframework.web.bind.annotation.PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return packs.publish(actor, id);
+	}
+
 	@Operation(summary = "Add money to a county's budget for a year; decisions waiting for it are granted, oldest first")
 	@PostMapping("/budgets")
 	Map<String, Integer> allocate(@RequestBody Allocation allocation, @AuthenticationPrincipal Actor actor) {
