@@ -10,6 +10,7 @@ import org.springframework.modulith.Modulithic;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 @Modulithic(systemName = "Gongjiang 工匠", sharedModules = "shared")
 public class GongjiangApplication {
 

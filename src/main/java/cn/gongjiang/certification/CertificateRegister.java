@@ -142,6 +142,18 @@ public class CertificateRegister {
 		return certificates.forHolder(holderIndex);
 	}
 
+	/** Valid certificates after an id, in id order, for deciding in bulk what was issued before a reaction existed. */
+	@Transactional(readOnly = true)
+	public List<CertificateIssued> validAfter(long afterId, int limit) {
+		return certificates.validAfter(afterId, limit);
+	}
+
+	/** A valid certificate as a fact another module's rule can check (holder, type, grade, occupation). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<CertificateIssued> validFact(String number) {
+		return number == null ? java.util.Optional.empty() : certificates.validFact(number.strip());
+	}
+
 	CertificateCheck check() {
 		return new CertificateCheck(occupations.allCodes(), LocalDate.now(clock));
 	}

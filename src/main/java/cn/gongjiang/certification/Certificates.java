@@ -77,6 +77,28 @@ class Certificates {
 				""").param("id", id).param("reason", reason).param("on", on).update() == 1;
 	}
 
+	/** Valid certificates after an id, in id order, as the facts a decision needs (SUB-3 back-deciding). */
+	List<CertificateIssued> validAfter(long afterId, int limit) {
+		return jdbc.sql("""
+				select id, number, encode(holder_index, 'hex'), type, occupation_code, grade, issued_on, issuer,
+				       training_enrolment_id
+				from certification.certificate where id > :after and status = 'VALID' order by id limit :limit
+				""").param("after", afterId).param("limit", limit).query(Certificates::fact).list();
+	}
+
+	Optional<CertificateIssued> validFact(String number) {
+		return jdbc.sql("""
+				select id, number, encode(holder_index, 'hex'), type, occupation_code, grade, issued_on, issuer,
+				       training_enrolment_id
+				from certification.certificate where number = :n and status = 'VALID'
+				""").param("n", number).query(Certificates::fact).optional();
+	}
+
+	private static CertificateIssued fact(ResultSet rs, int row) throws SQLException {
+		return new CertificateIssued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8), (Long) rs.getObject(9));
+	}
+
 	static Certificate map(ResultSet rs, int row) throws SQLException {
 		return new Certificate(rs.getLong("id"), rs.getString("number"), rs.getString("type"),
 				rs.getString("holder_name"), rs.getString("holder_id_masked"), rs.getString("occupation_code"),

@@ -92,6 +92,20 @@ public class PersonRegistry {
 		return persons.profile(idNumberIndex);
 	}
 
+	/** The profiles of many persons at once, by keyed index; unknown ones are simply absent. */
+	@Transactional(readOnly = true)
+	public List<PersonProfile> profiles(List<byte[]> idNumberIndexes) {
+		return idNumberIndexes.isEmpty() ? List.of() : persons.profiles(idNumberIndexes);
+	}
+
+	/** Many archive entries at once (a bulk decision adds one per person). */
+	@Transactional
+	public void recordArchiveEvents(List<ArchiveEvent> events, String source) {
+		if (!events.isEmpty()) {
+			persons.insertEvents(events, source);
+		}
+	}
+
 	/** Persons of a group (REF-5) in the officer's region, as real names another module may act on (TRN-5). */
 	@Transactional(readOnly = true)
 	public List<RealName> inGroup(Actor actor, String group, int limit) {
@@ -178,6 +192,28 @@ public class PersonRegistry {
 		audit.record(actor, "person.unmask", "person:" + id, AuditOutcome.SUCCESS, "id-number, mobile");
 		return new PersonUnmasked(row.id(), row.name(), cipher.open(row.idNumberSealed()),
 				row.mobileSealed() == null ? null : cipher.open(row.mobileSealed()));
+	}
+
+	/** A payee for a bank file: the social security card (社保卡) account is found by the bank from the full ID number. */
+	public record Payee(long personId, String name, String idNumber) {
+	}
+
+	/**
+	 * The full names and ID numbers of the persons a payment batch pays, for its bank file only: an officer paying
+	 * their own region's subsidies needs no unmask permission for it, and every such read is audited with its purpose.
+	 */
+	@Transactional
+	public Map<Long, Payee> payees(Actor actor, List<Long> personIds, String purpose) {
+		if (!actor.role().officer()) {
+			audit.record(actor, "person.payees", purpose, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("officers pay subsidies");
+		}
+		var payees = new java.util.HashMap<Long, Payee>();
+		for (var row : persons.byIds(personIds)) {
+			payees.put(row.id(), new Payee(row.id(), row.name(), cipher.open(row.idNumberSealed())));
+		}
+		audit.record(actor, "person.payees", purpose, AuditOutcome.SUCCESS, payees.size() + " persons, id-number");
+		return payees;
 	}
 
 	/** The person a worker's account is bound to. */

@@ -111,6 +111,11 @@ class Persons {
 				.param("index", p.idNumberIndex()).query(Long.class).single(), Outcome.UNCHANGED));
 	}
 
+	List<Row> byIds(List<Long> ids) {
+		return jdbc.sql(SELECT + "where p.id = any(:ids)").param("ids", ids.toArray(Long[]::new)).query(Persons::map)
+				.list();
+	}
+
 	Optional<Row> find(long id, DataScope scope) {
 		return RegistryScope.bind(jdbc.sql(SELECT + "where p.id = :id and " + VISIBLE).param("id", id), scope)
 				.query(Persons::map).optional();
@@ -135,12 +140,36 @@ class Persons {
 	}
 
 	Optional<PersonProfile> profile(byte[] index) {
-		return jdbc.sql("""
-				select id, id_number_masked, name, sex, birth_date, hukou_region, hukou_path, residence_path, groups
-				from registry.person where id_number_index = :index
-				""").param("index", index).query((rs, i) -> new PersonProfile(rs.getLong(1), rs.getString(2),
-						rs.getString(3), rs.getString(4), rs.getObject(5, java.time.LocalDate.class), rs.getString(6),
-						rs.getString(7), rs.getString(8), strings(rs.getArray(9)))).optional();
+		return jdbc.sql("select " + PROFILE + " from registry.person where id_number_index = :index")
+				.param("index", index).query(Persons::profile).optional();
+	}
+
+	List<PersonProfile> profiles(List<byte[]> indexes) {
+		return jdbc.sql("select " + PROFILE + " from registry.person where id_number_index = any(:indexes)")
+				.param("indexes", indexes.toArray(new byte[0][])).query(Persons::profile).list();
+	}
+
+	private static final String PROFILE = """
+			id, id_number_masked, name, sex, birth_date, hukou_region, hukou_path, residence_path, groups,
+			employer_credit_code, encode(id_number_index, 'hex')""";
+
+	private static PersonProfile profile(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new PersonProfile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
+				strings(rs.getArray(9)), rs.getString(10), rs.getString(11));
+	}
+
+	/** Many archive entries in one round trip (a bulk decision writes one per person). */
+	void insertEvents(List<ArchiveEvent> events, String source) {
+		jdbc.sql("""
+				insert into registry.person_event (person_id, occurred_on, kind, detail, source)
+				select person_id, occurred_on, kind, cast(detail as jsonb), :source
+				from unnest(:persons, :days, :kinds, :details) as e(person_id, occurred_on, kind, detail)
+				""").param("persons", events.stream().map(ArchiveEvent::personId).toArray(Long[]::new))
+				.param("days", events.stream().map(e -> java.sql.Date.valueOf(e.on())).toArray(java.sql.Date[]::new))
+				.param("kinds", events.stream().map(ArchiveEvent::kind).toArray(String[]::new))
+				.param("details", events.stream().map(e -> JSON.writeValueAsString(e.detail())).toArray(String[]::new))
+				.param("source", source).update();
 	}
 
 	List<RealName> inGroup(DataScope scope, String group, int limit) {

@@ -127,6 +127,38 @@ public class PolicyPacks {
 		return byId(draftId);
 	}
 
+	/** Every published version, to pick the one in force for many certificates without a query each. */
+	@Transactional(readOnly = true)
+	public Book book() {
+		return new Book(published());
+	}
+
+	/** The published versions held in memory: which is in force for a scope on a day. */
+	public static final class Book {
+
+		private final List<PolicyPack> packs;
+
+		Book(List<PolicyPack> packs) {
+			this.packs = packs;
+		}
+
+		Optional<PolicyPack> inForce(String scopePath, LocalDate day) {
+			return packs.stream().filter(p -> p.scopePath().equals(scopePath) && !p.effectiveFrom().isAfter(day))
+					.max(java.util.Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version));
+		}
+
+		Optional<PolicyPack> cityInForce(String countyPath, LocalDate day) {
+			return inForce(countyPath.replaceAll("^(/\\d+/\\d+/).*", "$1"), day);
+		}
+
+		/** The same book with a draft standing in for the version of its scope, from its date (what-if). */
+		Book with(PolicyPack draft) {
+			var list = new java.util.ArrayList<>(packs);
+			list.add(draft);
+			return new Book(list);
+		}
+	}
+
 	PolicyPack byId(long id) {
 		return jdbc.sql("select * from subsidy.policy_pack where id = :id").param("id", id).query((rs, i) -> pack(rs))
 				.optional().orElseThrow(() -> new NotFoundException("subsidy.pack.not-found"));

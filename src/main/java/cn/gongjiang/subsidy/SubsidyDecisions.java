@@ -1,14 +1,14 @@
 package cn.gongjiang.subsidy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,22 +16,24 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.certification.CertificateRevoked;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.training.Enrolments;
-import cn.gongjiang.training.SubsidyCatalogue;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seamless payment (无感支付, SUB-3): every issued certificate is decided with no application by anyone, by the pack
- * versions in force on its issue day; the decision, its inputs' verdicts and the amount are kept. One decision per
- * certificate and one granted subsidy per person, occupation and grade are held by unique constraints, so replays and
- * races change nothing. A grant commits the paying county's budget; without enough the decision waits until money is
- * added.
+ * versions in force on its issue day; the decision, its frozen inputs, each rule's verdict and the amount are kept.
+ * One decision per certificate and one granted subsidy per person, occupation and grade are held by unique
+ * constraints, so replays and races change nothing. A grant commits the paying county's budget; without enough the
+ * decision waits until money is added. Officers may override a decision only with a reason and an expiry; a revoked
+ * certificate reverses what it earned.
  */
 @Service
 public class SubsidyDecisions {
@@ -40,27 +42,22 @@ public class SubsidyDecisions {
 	};
 
 	private final JdbcClient jdbc;
-	private final PolicyPacks packs;
-	private final Enrolments trainings;
-	private final SubsidyCatalogue catalogue;
+	private final CertificateDecider decider;
 	private final PersonRegistry persons;
 	private final RegionDirectory regions;
 	private final AuditLog audit;
 	private final JsonMapper json;
-	private final org.springframework.context.MessageSource messages;
+	private final Clock clock;
 
-	SubsidyDecisions(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, SubsidyCatalogue catalogue,
-			PersonRegistry persons, RegionDirectory regions, AuditLog audit, JsonMapper json,
-			org.springframework.context.MessageSource messages) {
-		this.messages = messages;
+	SubsidyDecisions(JdbcClient jdbc, CertificateDecider decider, PersonRegistry persons, RegionDirectory regions,
+			AuditLog audit, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
-		this.packs = packs;
-		this.trainings = trainings;
-		this.catalogue = catalogue;
+		this.decider = decider;
 		this.persons = persons;
 		this.regions = regions;
 		this.audit = audit;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	@ApplicationModuleListener
@@ -69,114 +66,57 @@ public class SubsidyDecisions {
 	}
 
 	/** Decides one certificate; a certificate decided before keeps its decision. */
-	@Transactional
 	public void decide(CertificateIssued cert) {
-		var key = TrainingSubsidyRules.SCHEME + ":certificate:" + cert.certificateId();
-		if (jdbc.sql("select exists (select 1 from subsidy.decision where business_key = :k)").param("k", key)
-				.query(Boolean.class).single()) {
+		decider.decide(List.of(cert));
+	}
+
+	/**
+	 * A revoked certificate earns nothing: its grant is reversed and the budget released; a line not yet sent leaves
+	 * its batch; money already sent is marked for recovery (追回). The archive says so.
+	 */
+	@ApplicationModuleListener
+	void on(CertificateRevoked revoked) {
+		reverse(revoked);
+	}
+
+	@Transactional
+	public void reverse(CertificateRevoked revoked) {
+		var decision = jdbc.sql("""
+				select id, effective_outcome, effective_amount, paying_region, year, payment_status, batch_id, person_id
+				from subsidy.decision_in_effect where certificate_id = :c and scheme = 'TRAINING' and outcome <> 'REVERSED'
+				""").param("c", revoked.certificateId()).query().listOfRows().stream().findFirst();
+		if (decision.isEmpty() || "DENIED".equals(decision.get().get("effective_outcome"))) {
 			return;
 		}
-		var holder = HexFormat.of().parseHex(cert.holderIndex());
-		var training = cert.trainingEnrolmentId() == null ? Optional.<Enrolments.CompletedTraining>empty()
-				: trainings.training(cert.trainingEnrolmentId());
-		var payingPath = training.map(Enrolments.CompletedTraining::countyPath).orElse(null);
-		var province = packs.inForce("/330000/", cert.issuedOn());
-		var city = payingPath == null ? Optional.<PolicyPack>empty() : packs.cityInForce(payingPath, cert.issuedOn());
-		var year = cert.issuedOn().getYear();
-		var granted = jdbc.sql("""
-				select count(*) filter (where year = :year) as this_year,
-				       count(*) filter (where occupation_code is not distinct from cast(:occupation as text)
-				                          and grade is not distinct from cast(:grade as text)) as same
-				from subsidy.decision where holder_index = :holder and scheme = 'TRAINING' and outcome = 'GRANTED'
-				""").param("year", year).param("occupation", cert.occupationCode()).param("grade", cert.grade())
-				.param("holder", holder).query((rs, i) -> new int[] { rs.getInt(1), rs.getInt(2) }).single();
-		var county = payingPath == null ? null : payingPath.replaceAll(".*/(\\d+)/$", "$1");
-		var mountain = county != null && regions.lookup(RegionCode.of(county))
-				.map(r -> Boolean.TRUE.equals(r.mountainCounty())).orElse(false);
-		var entry = catalogue.current().stream().filter(e -> e.occupationCode().equals(cert.occupationCode())
-				&& (e.grade() == null || e.grade().equals(cert.grade()))).findFirst();
-		var person = persons.profile(holder);
-		var c = new SubsidyCase(cert, training, person, province, city, granted[0], granted[1] > 0, entry, mountain);
-		var steps = TrainingSubsidyRules.decide(c);
-		var last = steps.get(steps.size() - 1);
-		var outcome = last.verdict() == Step.Verdict.PASS ? "GRANTED" : "DENIED";
-		var code = last.code();
-		BigDecimal amount = null;
-		if (outcome.equals("GRANTED")) {
-			amount = new BigDecimal(last.detail().substring(0, last.detail().indexOf('（')));
-			if (!commit(county, year, amount)) {
-				outcome = "WAITING";
-				code = "subsidy.budget-exhausted";
-			}
+		var d = decision.get();
+		var id = ((Number) d.get("id")).longValue();
+		var payment = (String) d.get("payment_status");
+		if ("PENDING".equals(payment)) {
+			jdbc.sql("delete from subsidy.payment_line where decision_id = :id and status = 'PENDING'").param("id", id)
+					.update();
+			PaymentBatches.recount(jdbc, ((Number) d.get("batch_id")).longValue());
 		}
-		var versions = province.label() + city.map(p -> "+" + p.label()).orElse("");
-		var masked = person.map(p -> p.name().substring(0, 1) + "*".repeat(Math.max(0, p.name().length() - 1)) + " " + p.idNumberMasked())
-				.orElse("—");
-		int inserted = insert(key, cert, holder, masked, year, county, payingPath, outcome, code, amount, versions, steps);
-		if (inserted == 0 && "GRANTED".equals(outcome)) {
-			// another decision won the same entitlement meanwhile: give the money back and record the repeat
-			release(county, year, amount);
-			steps = new java.util.ArrayList<>(steps.subList(0, steps.size() - 1));
-			steps.add(Step.deny("repeat", "浙人社发〔2022〕32号 §13（同一职业同一等级只补贴一次）",
-					"subsidy.repeat-occupation-grade", "decided concurrently"));
-			insert(key, cert, holder, masked, year, county, payingPath, "DENIED", "subsidy.repeat-occupation-grade", null,
-					versions, steps);
+		var moneyLeft = "SENT".equals(payment) || "PAID".equals(payment);
+		if ("GRANTED".equals(d.get("effective_outcome"))) {
+			decider.release((String) d.get("paying_region"), ((Number) d.get("year")).intValue(),
+					(BigDecimal) d.get("effective_amount"));
 		}
-		else if ("GRANTED".equals(outcome)) {
-			trainings.subsidised(cert.trainingEnrolmentId());
+		jdbc.sql("""
+				update subsidy.decision set outcome = 'REVERSED', code = 'subsidy.certificate-revoked',
+				    reversed_reason = :reason, recovery_due = :recovery
+				where id = :id
+				""").param("reason", revoked.reason()).param("recovery", moneyLeft).param("id", id).update();
+		jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id").param("id", id).update();
+		if (d.get("person_id") != null) {
+			persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) d.get("person_id")).longValue(),
+					revoked.number(), revoked.revokedOn(), "REVERSED",
+					moneyLeft ? "subsidy.reversed-recovery" : "subsidy.certificate-revoked", null)), "subsidy");
 		}
-		if (inserted == 1) {
-			var finalOutcome = outcome;
-			var finalCode = code;
-			var finalAmount = amount;
-			person.ifPresent(p -> archive(p.personId(), cert, finalOutcome, finalCode, finalAmount));
-		}
-	}
-
-	/** The beneficiary's archive shows the decision and, in Chinese, why (SUB-3). */
-	private void archive(long personId, CertificateIssued cert, String outcome, String code, BigDecimal amount) {
-		var detail = new java.util.LinkedHashMap<String, Object>();
-		detail.put("certificate", cert.number());
-		detail.put("outcome", outcome);
-		if (amount != null) {
-			detail.put("amount", amount);
-		}
-		detail.put("why", messages.getMessage(code == null ? "subsidy.granted" : code, null,
-				code == null ? "subsidy.granted" : code, java.util.Locale.SIMPLIFIED_CHINESE));
-		persons.recordArchiveEvent(personId, cert.issuedOn(), "SUBSIDY", detail, "subsidy");
-	}
-
-	private int insert(String key, CertificateIssued cert, byte[] holder, String masked, int year, String county,
-			String payingPath, String outcome, String code, BigDecimal amount, String versions, List<Step> steps) {
-		return jdbc.sql("""
-				insert into subsidy.decision (scheme, business_key, certificate_id, certificate_number, holder_index,
-				    beneficiary_masked, occupation_code, grade, year, paying_region, paying_path, outcome, code, amount,
-				    policy_versions, steps)
-				values ('TRAINING', :key, :certificate, :number, :holder, :masked, :occupation, :grade, :year, :county,
-				    :path, :outcome, :code, :amount, :versions, cast(:steps as jsonb))
-				on conflict do nothing
-				""").param("key", key).param("certificate", cert.certificateId()).param("number", cert.number())
-				.param("holder", holder).param("masked", masked).param("occupation", cert.occupationCode())
-				.param("grade", cert.grade()).param("year", year).param("county", county).param("path", payingPath)
-				.param("outcome", outcome).param("code", code).param("amount", amount).param("versions", versions)
-				.param("steps", json.writeValueAsString(steps)).update();
-	}
-
-	private boolean commit(String county, int year, BigDecimal amount) {
-		return county != null && jdbc.sql("""
-				update subsidy.budget set committed = committed + :amount
-				where region_code = :county and year = :year and allocated - committed >= :amount
-				""").param("amount", amount).param("county", county).param("year", year).update() == 1;
-	}
-
-	private void release(String county, int year, BigDecimal amount) {
-		jdbc.sql("update subsidy.budget set committed = committed - :amount where region_code = :county and year = :year")
-				.param("amount", amount).param("county", county).param("year", year).update();
 	}
 
 	/**
 	 * Adds money to a county's budget for a year and grants the decisions that were waiting for it, oldest first, as
-	 * far as it goes. Returns how many were granted.
+	 * far as it goes. Returns how many were granted; each beneficiary's archive records the grant.
 	 */
 	@Transactional
 	public int allocate(Actor actor, String county, int year, BigDecimal amount) {
@@ -195,51 +135,187 @@ public class SubsidyDecisions {
 		int released = 0;
 		// a waiting decision keeps the amount it is due
 		for (var waiting : jdbc.sql("""
-				select id, amount from subsidy.decision
+				select id, amount, person_id, certificate_number from subsidy.decision
 				where paying_region = :county and year = :year and outcome = 'WAITING' order by decided_at, id
-				""").param("county", county).param("year", year)
-				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getBigDecimal(2) }).list()) {
-			var due = (BigDecimal) waiting[1];
+				""").param("county", county).param("year", year).query().listOfRows()) {
+			var due = (BigDecimal) waiting.get("amount");
 			if (!commit(county, year, due)) {
 				break;
 			}
-			int granted = jdbc.sql("""
-					update subsidy.decision set outcome = 'GRANTED', code = null, amount = :amount
-					where id = :id and outcome = 'WAITING'
-					""").param("amount", due).param("id", waiting[0]).update();
-			released += granted;
+			var id = ((Number) waiting.get("id")).longValue();
+			if (jdbc.sql("update subsidy.decision set outcome = 'GRANTED', code = null where id = :id and outcome = 'WAITING'")
+					.param("id", id).update() == 1) {
+				released++;
+				if (waiting.get("person_id") != null) {
+					persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) waiting.get("person_id")).longValue(),
+							(String) waiting.get("certificate_number"), LocalDate.now(clock), "GRANTED", null, due)),
+							"subsidy");
+				}
+			}
 		}
 		audit.record(actor, "subsidy.budget", county + "/" + year, AuditOutcome.SUCCESS, amount + " allocated, "
 				+ released + " released");
 		return released;
 	}
 
-	/** Decisions in the officer's region (by paying county), optionally by certificate, outcome or year. */
+	private boolean commit(String county, int year, BigDecimal amount) {
+		return county != null && jdbc.sql("""
+				update subsidy.budget set committed = committed + :amount
+				where region_code = :county and year = :year and allocated - committed >= :amount
+				""").param("amount", amount).param("county", county).param("year", year).update() == 1;
+	}
+
+	/** An officer's override: in effect until its expiry (or until paid), with a reason, audited. */
+	public record OverrideRequest(String outcome, BigDecimal amount, String reason, LocalDate expiresOn) {
+	}
+
+	/**
+	 * Overrides a decision of the officer's region: granted (with an amount, committed against the budget) or denied
+	 * (releasing what the decision held). Never one already sent to the bank.
+	 */
+	@Transactional
+	public Decision override(Actor actor, long decisionId, OverrideRequest request) {
+		jdbc.sql("select id from subsidy.decision where id = :id for no key update").param("id", decisionId)
+				.query(Long.class).optional().orElseThrow(() -> new NotFoundException("subsidy.decision.not-found"));
+		var d = jdbc.sql("select * from subsidy.decision_in_effect where id = :id").param("id", decisionId).query()
+				.listOfRows().get(0);
+		var path = (String) d.get("paying_path");
+		if (!actor.role().officer() || !actor.scope().regional() || path == null
+				|| !path.startsWith(actor.scope().regionPath())) {
+			audit.record(actor, "subsidy.override", "decision:" + decisionId, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("officers of the paying region override");
+		}
+		if (request.reason() == null || request.reason().strip().length() < 4) {
+			throw new InvalidValueException("subsidy.override.reason-required");
+		}
+		var today = LocalDate.now(clock);
+		if (request.expiresOn() == null || !request.expiresOn().isAfter(today)
+				|| request.expiresOn().isAfter(today.plusYears(1))) {
+			throw new InvalidValueException("subsidy.override.expiry", request.expiresOn());
+		}
+		if (!"GRANTED".equals(request.outcome()) && !"DENIED".equals(request.outcome())) {
+			throw new InvalidValueException("subsidy.override.outcome", request.outcome());
+		}
+		var granting = "GRANTED".equals(request.outcome());
+		if (granting && (request.amount() == null || request.amount().signum() <= 0)) {
+			throw new InvalidValueException("subsidy.override.amount", request.amount());
+		}
+		if ("REVERSED".equals(d.get("outcome"))) {
+			throw new ConflictException("subsidy.override.reversed");
+		}
+		var payment = (String) d.get("payment_status");
+		if (!"UNPAID".equals(payment) && !"FAILED".equals(payment)) {
+			throw new ConflictException("subsidy.override.in-payment", payment);
+		}
+		var region = (String) d.get("paying_region");
+		var year = ((Number) d.get("year")).intValue();
+		var held = "GRANTED".equals(d.get("effective_outcome")) ? (BigDecimal) d.get("effective_amount") : BigDecimal.ZERO;
+		var wanted = granting ? request.amount() : BigDecimal.ZERO;
+		var delta = wanted.subtract(held);
+		if (delta.signum() > 0 && !commit(region, year, delta)) {
+			throw new ConflictException("subsidy.budget-exhausted");
+		}
+		if (delta.signum() < 0) {
+			decider.release(region, year, delta.negate());
+		}
+		jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id").param("id", decisionId).update();
+		jdbc.sql("""
+				insert into subsidy.override (decision_id, outcome, amount, reason, expires_on, made_by)
+				values (:id, :outcome, :amount, :reason, :expires, :by)
+				""").param("id", decisionId).param("outcome", request.outcome()).param("amount", granting ? wanted : null)
+				.param("reason", request.reason().strip()).param("expires", request.expiresOn())
+				.param("by", actor.username()).update();
+		audit.record(actor, "subsidy.override", "decision:" + decisionId, AuditOutcome.SUCCESS,
+				request.outcome() + " " + (granting ? wanted : "") + " until " + request.expiresOn() + ": "
+						+ request.reason().strip());
+		return one(decisionId);
+	}
+
+	/**
+	 * Overrides past their expiry that were not paid lapse: the rules' outcome is in effect again and the budget
+	 * follows. Runs every night; returns how many lapsed.
+	 */
+	@Scheduled(cron = "${gongjiang.subsidy.lapse-cron:0 10 1 * * *}")
+	@Transactional
+	public int lapseExpiredOverrides() {
+		var today = LocalDate.now(clock);
+		int lapsed = 0;
+		for (var d : jdbc.sql("""
+				select id, outcome, amount, effective_outcome, effective_amount, paying_region, year
+				from subsidy.decision_in_effect
+				where override_id is not null and override_expires_on < :today and payment_status in ('UNPAID', 'FAILED')
+				""").param("today", today).query().listOfRows()) {
+			var held = "GRANTED".equals(d.get("effective_outcome")) ? (BigDecimal) d.get("effective_amount") : BigDecimal.ZERO;
+			var ruled = "GRANTED".equals(d.get("outcome")) ? (BigDecimal) d.get("amount") : BigDecimal.ZERO;
+			var delta = ruled.subtract(held);
+			var region = (String) d.get("paying_region");
+			var year = ((Number) d.get("year")).intValue();
+			if (delta.signum() < 0) {
+				decider.release(region, year, delta.negate());
+			}
+			else if (delta.signum() > 0 && !commit(region, year, delta)) {
+				// the rules' grant no longer fits the budget: it waits like any other
+				jdbc.sql("update subsidy.decision set outcome = 'WAITING', code = 'subsidy.budget-exhausted' where id = :id")
+						.param("id", d.get("id")).update();
+			}
+			lapsed += jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id and not lapsed")
+					.param("id", d.get("id")).update();
+		}
+		return lapsed;
+	}
+
+	/** Filters for the decisions of a region; null means any. */
+	public record Filter(String certificateNumber, Long person, String outcome, String scheme, Integer year,
+			Long claim) {
+
+		public static final Filter ALL = new Filter(null, null, null, null, null, null);
+	}
+
+	/** Decisions in the officer's region (by paying county), newest first, a page at a time. */
 	@Transactional(readOnly = true)
-	public List<Decision> list(Actor actor, String certificateNumber, String outcome, Integer year) {
+	public List<Decision> list(Actor actor, Filter filter, int page, int size) {
 		if (!actor.role().officer() || !actor.scope().regional()) {
 			throw new AccessDeniedException("decisions are the officers'");
 		}
+		var limit = Math.max(1, Math.min(size, 500));
 		return jdbc.sql("""
-				select * from subsidy.decision
+				select * from subsidy.decision_in_effect
 				where paying_path like :path || '%'
 				  and (cast(:number as text) is null or certificate_number = :number)
-				  and (cast(:outcome as text) is null or outcome = :outcome)
+				  and (cast(:person as bigint) is null or person_id = :person)
+				  and (cast(:outcome as text) is null or outcome = :outcome or effective_outcome = :outcome)
+				  and (cast(:scheme as text) is null or scheme = :scheme)
 				  and (cast(:year as integer) is null or year = :year)
-				order by id desc limit 500
-				""").param("path", actor.scope().regionPath()).param("number", certificateNumber)
-				.param("outcome", outcome).param("year", year).query((rs, i) -> new Decision(rs.getLong("id"),
-						rs.getString("scheme"), rs.getString("certificate_number"), rs.getString("beneficiary_masked"),
-						rs.getString("occupation_code"), rs.getString("grade"), rs.getInt("year"),
-						rs.getString("paying_region"), rs.getString("outcome"), rs.getString("code"),
-						rs.getBigDecimal("amount"), rs.getString("policy_versions"),
-						json.readValue(rs.getString("steps"), STEPS), rs.getTimestamp("decided_at").toInstant()))
-				.list();
+				  and (cast(:claim as bigint) is null or claim_id = :claim)
+				order by id desc limit :limit offset :offset
+				""").param("path", actor.scope().regionPath()).param("number", filter.certificateNumber())
+				.param("person", filter.person()).param("outcome", filter.outcome()).param("scheme", filter.scheme())
+				.param("year", filter.year()).param("claim", filter.claim()).param("limit", limit)
+				.param("offset", Math.max(0, page) * limit).query((rs, i) -> map(rs)).list();
+	}
+
+	Decision one(long id) {
+		return jdbc.sql("select * from subsidy.decision_in_effect where id = :id").param("id", id)
+				.query((rs, i) -> map(rs)).single();
+	}
+
+	private Decision map(java.sql.ResultSet rs) throws java.sql.SQLException {
+		var overrideId = (Long) rs.getObject("override_id");
+		return new Decision(rs.getLong("id"), rs.getString("scheme"), rs.getString("certificate_number"),
+				rs.getString("beneficiary_masked"), rs.getString("occupation_code"), rs.getString("grade"),
+				rs.getInt("year"), rs.getString("period"), rs.getString("paying_region"), rs.getString("funding_source"),
+				rs.getString("outcome"), rs.getString("code"), rs.getBigDecimal("amount"),
+				rs.getString("policy_versions"), json.readValue(rs.getString("steps"), STEPS),
+				rs.getTimestamp("decided_at").toInstant(),
+				overrideId == null ? null : new Decision.Override(overrideId, rs.getString("override_reason"),
+						rs.getObject("override_expires_on", LocalDate.class), rs.getString("override_by")),
+				rs.getString("effective_outcome"), rs.getBigDecimal("effective_amount"),
+				rs.getString("payment_status"), rs.getString("payment_failure"), rs.getBoolean("recovery_due"),
+				(Long) rs.getObject("claim_id"));
 	}
 
 	Map<String, Object> budget(String county, int year) {
 		return jdbc.sql("select * from subsidy.budget where region_code = :c and year = :y").param("c", county)
 				.param("y", year).query().listOfRows().stream().findFirst().orElse(Map.of());
 	}
-
 }

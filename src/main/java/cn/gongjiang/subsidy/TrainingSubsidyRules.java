@@ -36,6 +36,13 @@ final class TrainingSubsidyRules {
 		return steps;
 	}
 
+	/** The amount an amount step grants (its detail starts with the yuan figure). */
+	static BigDecimal amountOf(Step amount) {
+		var detail = amount.detail();
+		var end = detail.indexOf('（');
+		return new BigDecimal(end < 0 ? detail : detail.substring(0, end));
+	}
+
 	/** §13: one of the four certificate types, and a completed training the platform knows behind it. */
 	static Step qualifyingCertificate(SubsidyCase c) {
 		var clause = "浙人社发〔2022〕32号 §13（四类证书，完成培训）";

@@ -1,8 +1,10 @@
 /**
- * Subsidies (SUB-1..3): policy packs as versioned data, training-subsidy decisions made when a certificate is issued,
- * with no application, each step recorded with its clause, never paid twice, committed against the paying region's
- * budget. Owns schema {@code subsidy}. Listens to {@link cn.gongjiang.certification.CertificateIssued}.
+ * Subsidies (SUB-1..5): policy packs as versioned data; the training subsidy decided when a certificate is issued,
+ * with no application, each step recorded with its clause and its inputs frozen, never paid twice, committed against
+ * the paying region's budget; enterprise claims through review; payment batches to the bank and back; what-ifs.
+ * Owns schema {@code subsidy}. Listens to {@link cn.gongjiang.certification.CertificateIssued} and
+ * {@link cn.gongjiang.certification.CertificateRevoked}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry", "audit",
-		"certification", "training" })
+		"imports", "privacy", "certification", "training" })
 package cn.gongjiang.subsidy;

@@ -165,22 +165,31 @@ public class Enrolments {
 
 	@Transactional(readOnly = true)
 	public java.util.Optional<CompletedTraining> training(long enrolmentId) {
-		return jdbc.sql("""
+		return trainings(List.of(enrolmentId)).stream().findFirst();
+	}
+
+	/** Many trainings at once, for deciding certificates in bulk; unknown ids are absent. */
+	@Transactional(readOnly = true)
+	public List<CompletedTraining> trainings(List<Long> enrolmentIds) {
+		return enrolmentIds.isEmpty() ? List.of() : jdbc.sql("""
 				select e.id, e.class_id, c.order_id, e.status, coalesce(o.county_path, c.provider_path) as county_path,
 				       v.id as voucher_id, encode(e.person_index, 'hex') as holder
 				from training.enrolment e join training.training_class c on c.id = e.class_id
 				left join training.training_order o on o.id = c.order_id
 				left join training.voucher v on v.enrolment_id = e.id
-				where e.id = :id
-				""").param("id", enrolmentId).query((rs, i) -> new CompletedTraining(rs.getLong(1), rs.getLong(2),
-						(Long) rs.getObject(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7)))
-				.optional();
+				where e.id = any(:ids)
+				""").param("ids", enrolmentIds.toArray(Long[]::new)).query((rs, i) -> new CompletedTraining(rs.getLong(1),
+						rs.getLong(2), (Long) rs.getObject(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6),
+						rs.getString(7))).list();
 	}
 
-	/** The voucher of a subsidised training moves on (TRN-5: … → subsidised). */
+	/** The vouchers of subsidised trainings move on (TRN-5: … → subsidised). */
 	@Transactional
-	public void subsidised(long enrolmentId) {
-		vouchers.advance(enrolmentId, "SUBSIDISED");
+	public void subsidised(List<Long> enrolmentIds) {
+		if (!enrolmentIds.isEmpty()) {
+			jdbc.sql("update training.voucher set status = 'SUBSIDISED' where enrolment_id = any(:ids)")
+					.param("ids", enrolmentIds.toArray(Long[]::new)).update();
+		}
 	}
 
 	/** Who attended which session of a class, as "sessionId:enrolmentId" keys for the attendance page. */

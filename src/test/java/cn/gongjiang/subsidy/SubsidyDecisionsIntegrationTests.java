@@ -76,7 +76,7 @@ class SubsidyDecisionsIntegrationTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$[0].outcome").value("GRANTED"))
 				.andExpect(jsonPath("$[0].amount").value(3250))
-				.andExpect(jsonPath("$[0].policyVersions").value("330000 v1+330600 v1"))
+				.andExpect(jsonPath("$[0].policyVersions").value("330000 v1+330600 v2"))
 				.andExpect(jsonPath("$[0].steps[5].detail").value(org.hamcrest.Matchers.containsString("高端装备 +30%")))
 				.andExpect(jsonPath("$[0].beneficiary").value(org.hamcrest.Matchers.containsString("********")));
 		mvc.perform(get("/api/v1/subsidies/decisions").param("certificateNumber", shaoxing.number())
@@ -173,7 +173,7 @@ class SubsidyDecisionsIntegrationTests {
 						{"scopeRegion": "330600", "effectiveFrom": "%s", "title": "绍兴市制造业紧缺领域培训补贴上浮（调整）",
 						 "source": "绍兴市人力社保局 调整通知（示例）",
 						 "parameters": {"keyFieldUpliftPercent": 40, "keyFields": {"6-18": "高端装备"}}}""".formatted(nextYear)))
-				.andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(3))
 				.andReturn().getResponse().getContentAsString();
 		var draft = Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
 		mvc.perform(get("/api/v1/subsidies/packs/{id}/compare", draft).header("Authorization", api.bearer("province")))
@@ -184,7 +184,7 @@ class SubsidyDecisionsIntegrationTests {
 		mvc.perform(post("/api/v1/subsidies/packs/{id}/publish", draft).header("Authorization", api.bearer("hangzhou")))
 				.andExpect(status().isForbidden());
 		mvc.perform(post("/api/v1/subsidies/packs/{id}/publish", draft).header("Authorization", api.bearer("province")))
-				.andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
+				.andExpect(status().isOk()).andExpect(jsonPath("$.version").value(3));
 		mvc.perform(post("/api/v1/subsidies/packs/{id}/publish", draft).header("Authorization", api.bearer("province")))
 				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("subsidy.pack.published"));
 
@@ -195,8 +195,8 @@ class SubsidyDecisionsIntegrationTests {
 		decisions.decide(before);
 		decisions.decide(after);
 		assertThat(jdbc.sql("select amount || ' ' || policy_versions from subsidy.decision where certificate_id = :id")
-				.param("id", before.certificateId()).query(String.class).single()).isEqualTo("3250 330000 v1+330600 v1");
+				.param("id", before.certificateId()).query(String.class).single()).isEqualTo("3250 330000 v1+330600 v2");
 		assertThat(jdbc.sql("select amount || ' ' || policy_versions from subsidy.decision where certificate_id = :id")
-				.param("id", after.certificateId()).query(String.class).single()).isEqualTo("3500 330000 v1+330600 v2");
+				.param("id", after.certificateId()).query(String.class).single()).isEqualTo("3500 330000 v1+330600 v3");
 	}
 }

@@ -39,7 +39,7 @@ class TrainingSubsidyRulesTests {
 		var training = trainingStatus == null ? Optional.<Enrolments.CompletedTraining>empty()
 				: Optional.of(new Enrolments.CompletedTraining(7, 3, 5L, trainingStatus, county, null, "00"));
 		var person = Optional.of(new PersonProfile(1, "330602********1234", "张三", sex, birth, null, null, county,
-				List.of()));
+				List.of(), null, "00"));
 		var entry = catalogueStandard == null ? Optional.<CatalogueEntry>empty()
 				: Optional.of(new CatalogueEntry(9, occupation, grade, catalogueStandard, shortage,
 						LocalDate.of(2025, 1, 1), null, "目录"));

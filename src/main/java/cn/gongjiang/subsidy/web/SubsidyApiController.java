@@ -1,26 +1,39 @@
 package cn.gongjiang.subsidy.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.subsidy.BulkDecision;
+import cn.gongjiang.subsidy.Claim;
+import cn.gongjiang.subsidy.Claims;
 import cn.gongjiang.subsidy.Decision;
+import cn.gongjiang.subsidy.PaymentBatch;
+import cn.gongjiang.subsidy.PaymentBatches;
+import cn.gongjiang.subsidy.PaymentLine;
 import cn.gongjiang.subsidy.PolicyPack;
 import cn.gongjiang.subsidy.PolicyPacks;
+import cn.gongjiang.subsidy.Simulations;
 import cn.gongjiang.subsidy.SubsidyDecisions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 
-/** Subsidy decisions, the packs they follow, the budgets they commit (SUB-1..3, in part). */
+/** Subsidy decisions, the packs they follow, budgets, enterprise claims, payment batches and what-ifs (SUB-1..5). */
 @RestController
 @RequestMapping("/api/v1/subsidies")
 @Tag(name = "Subsidies")
@@ -29,20 +42,52 @@ class SubsidyApiController {
 	record Allocation(String region, int year, BigDecimal amount) {
 	}
 
-	private final SubsidyDecisions decisions;
-	private final PolicyPacks packs;
-
-	SubsidyApiController(SubsidyDecisions decisions, PolicyPacks packs) {
-		this.decisions = decisions;
-		this.packs = packs;
+	record BatchRequest(String region, String fundingSource) {
 	}
 
-	@Operation(summary = "Decisions in scope with every step, its clause and verdict; filters certificateNumber, outcome, year")
+	record Verdict(boolean passed, String reason) {
+	}
+
+	private final SubsidyDecisions decisions;
+	private final PolicyPacks packs;
+	private final BulkDecision bulk;
+	private final Claims claims;
+	private final PaymentBatches batches;
+	private final Simulations simulations;
+
+	SubsidyApiController(SubsidyDecisions decisions, PolicyPacks packs, BulkDecision bulk, Claims claims,
+			PaymentBatches batches, Simulations simulations) {
+		this.decisions = decisions;
+		this.packs = packs;
+		this.bulk = bulk;
+		this.claims = claims;
+		this.batches = batches;
+		this.simulations = simulations;
+	}
+
+	@Operation(summary = "Decisions in scope with every step, its clause and verdict; filters certificateNumber, "
+			+ "person (registry id), outcome, scheme, year, claim; paged (page from 0, size ≤ 500)")
 	@GetMapping("/decisions")
 	List<Decision> decisions(@RequestParam(required = false) String certificateNumber,
-			@RequestParam(required = false) String outcome, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Long person, @RequestParam(required = false) String outcome,
+			@RequestParam(required = false) String scheme, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Long claim, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size, @AuthenticationPrincipal Actor actor) {
+		return decisions.list(actor, new SubsidyDecisions.Filter(certificateNumber, person, outcome, scheme, year, claim),
+				page, size);
+	}
+
+	@Operation(summary = "Override a decision: GRANTED with an amount or DENIED, always with a reason and an expiry")
+	@PostMapping("/decisions/{id}/override")
+	Decision override(@PathVariable long id, @RequestBody SubsidyDecisions.OverrideRequest request,
 			@AuthenticationPrincipal Actor actor) {
-		return decisions.list(actor, certificateNumber, outcome, year);
+		return decisions.override(actor, id, request);
+	}
+
+	@Operation(summary = "Decide every valid certificate without a decision (the province; runs to the end)")
+	@PostMapping("/decisions/bulk")
+	BulkDecision.Run decideAll(@AuthenticationPrincipal Actor actor) {
+		return bulk.decideAll(actor);
 	}
 
 	@Operation(summary = "The published pack versions with their parameters and sources")
@@ -53,26 +98,118 @@ class SubsidyApiController {
 
 	@Operation(summary = "Draft the next version of a scope's pack, in full, from a date")
 	@PostMapping("/packs")
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+	@ResponseStatus(HttpStatus.CREATED)
 	PolicyPack draft(@RequestBody PolicyPacks.Draft draft, @AuthenticationPrincipal Actor actor) {
 		return packs.draft(actor, draft);
 	}
 
 	@Operation(summary = "What a draft changes against the version in force on its date")
 	@GetMapping("/packs/{id}/compare")
-	List<PolicyPacks.Difference> compare(@org.springframework.web.bind.annotation.PathVariable long id) {
+	List<PolicyPacks.Difference> compare(@PathVariable long id) {
 		return packs.compare(id);
 	}
 
 	@Operation(summary = "Publish a draft: another officer than the one who drafted it")
 	@PostMapping("/packs/{id}/publish")
-	PolicyPack publish(@org.springframework.web.bind.annotation.PathVariable long id, @AuthenticationPrincipal Actor actor) {
+	PolicyPack publish(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return packs.publish(actor, id);
+	}
+
+	@Operation(summary = "What-if: a draft version over a year's certificates (default last year) against the versions "
+			+ "in force; nothing is written")
+	@PostMapping("/simulations")
+	Simulations.Result simulate(@RequestBody Simulations.Request request, @AuthenticationPrincipal Actor actor) {
+		return simulations.simulate(actor, request);
 	}
 
 	@Operation(summary = "Add money to a county's budget for a year; decisions waiting for it are granted, oldest first")
 	@PostMapping("/budgets")
 	Map<String, Integer> allocate(@RequestBody Allocation allocation, @AuthenticationPrincipal Actor actor) {
 		return Map.of("released", decisions.allocate(actor, allocation.region(), allocation.year(), allocation.amount()));
+	}
+
+	@Operation(summary = "The schemes open to the claimant's city, with the evidence each needs")
+	@GetMapping("/claims/schemes")
+	List<Claims.Scheme> schemes(@AuthenticationPrincipal Actor actor) {
+		return claims.schemes(actor);
+	}
+
+	@Operation(summary = "Submit a claim under an enterprise scheme with its evidence and the account to pay")
+	@PostMapping("/claims")
+	@ResponseStatus(HttpStatus.CREATED)
+	Claim submit(@RequestBody Claims.Submission submission, @AuthenticationPrincipal Actor actor) {
+		return claims.submit(actor, submission);
+	}
+
+	@Operation(summary = "The claimant's claims; an officer's region's, optionally by status")
+	@GetMapping("/claims")
+	List<Claim> claims(@RequestParam(required = false) String status, @AuthenticationPrincipal Actor actor) {
+		return claims.list(actor, status);
+	}
+
+	@GetMapping("/claims/{id}")
+	Claim claim(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return claims.claim(actor, id);
+	}
+
+	@Operation(summary = "Review a submitted claim: passed on for approval, or rejected with a reason")
+	@PostMapping("/claims/{id}/review")
+	Claim review(@PathVariable long id, @RequestBody Verdict verdict, @AuthenticationPrincipal Actor actor) {
+		return claims.review(actor, id, verdict.passed(), verdict.reason());
+	}
+
+	@Operation(summary = "Approve (another officer than the reviewer) or reject a reviewed claim")
+	@PostMapping("/claims/{id}/decision")
+	Claim decide(@PathVariable long id, @RequestBody Verdict verdict, @AuthenticationPrincipal Actor actor) {
+		return claims.decide(actor, id, verdict.passed(), verdict.reason());
+	}
+
+	@Operation(summary = "What is due and in no batch, per paying region and funding source")
+	@GetMapping("/payments/queue")
+	List<PaymentBatches.Due> queue(@AuthenticationPrincipal Actor actor) {
+		return batches.queue(actor);
+	}
+
+	@Operation(summary = "Open a batch for a paying region and funding source, filled from the queue (a DRAFT)")
+	@PostMapping("/payments/batches")
+	@ResponseStatus(HttpStatus.CREATED)
+	PaymentBatch open(@RequestBody BatchRequest request, @AuthenticationPrincipal Actor actor) {
+		return batches.open(actor, request.region(), request.fundingSource());
+	}
+
+	@GetMapping("/payments/batches")
+	List<PaymentBatch> batches(@AuthenticationPrincipal Actor actor) {
+		return batches.list(actor);
+	}
+
+	@GetMapping("/payments/batches/{id}")
+	PaymentBatch batch(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return batches.batch(actor, id);
+	}
+
+	@GetMapping("/payments/batches/{id}/lines")
+	List<PaymentLine> lines(@PathVariable long id, @RequestParam(defaultValue = "1000") int limit,
+			@AuthenticationPrincipal Actor actor) {
+		return batches.lines(actor, id, Math.min(limit, 10_000));
+	}
+
+	@Operation(summary = "Approve a draft batch: another officer than the one who opened it")
+	@PostMapping("/payments/batches/{id}/approve")
+	PaymentBatch approve(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return batches.approve(actor, id);
+	}
+
+	@Operation(summary = "The bank file (csv, csv-gbk or xlsx); the first download sends the batch. The bank's statement "
+			+ "comes back through POST /api/v1/imports/payment-statement")
+	@GetMapping("/payments/batches/{id}/bank-file")
+	void bankFile(@PathVariable long id, @RequestParam(defaultValue = "csv") String format,
+			@AuthenticationPrincipal Actor actor, HttpServletResponse response) throws IOException {
+		var f = SubsidyWeb.format(format);
+		response.setContentType(f == cn.gongjiang.subsidy.BankFile.Format.XLSX
+				? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+				: f == cn.gongjiang.subsidy.BankFile.Format.CSV_GBK ? "text/csv;charset=GB18030"
+						: MediaType.TEXT_PLAIN_VALUE.replace("plain", "csv") + ";charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + id + SubsidyWeb.extension(f) + "\"");
+		batches.bankFile(actor, id, f, response.getOutputStream());
 	}
 }

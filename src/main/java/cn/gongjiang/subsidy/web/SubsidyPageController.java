@@ -24,7 +24,7 @@ class SubsidyPageController {
 
 	@GetMapping("/subsidies")
 	String page(@RequestParam(required = false) String outcome, @AuthenticationPrincipal Actor actor, Model model) {
-		model.addAttribute("decisions", decisions.list(actor, null, outcome, null));
+		model.addAttribute("decisions", decisions.list(actor, new SubsidyDecisions.Filter(null, null, outcome, null, null, null), 0, 100));
 		model.addAttribute("packs", packs.published());
 		model.addAttribute("outcome", outcome);
 		return "subsidy/page";

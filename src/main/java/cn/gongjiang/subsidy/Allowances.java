@@ -1,0 +1,111 @@
+package cn.gongjiang.subsidy;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HexFormat;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.registry.PersonRegistry;
+
+/**
+ * Monthly allowances (技师津贴, SUB-4) on their schedule: each month that has begun is decided while the holder still
+ * works for the claimant; a month is one entitlement (person + scheme + month), so two enterprises claiming the same
+ * person never both get it. The schedule ends at its last month, or when the holder leaves.
+ */
+@Component
+class Allowances {
+
+	private final JdbcClient jdbc;
+	private final PersonRegistry persons;
+	private final Clock clock;
+
+	Allowances(JdbcClient jdbc, PersonRegistry persons, Clock clock) {
+		this.jdbc = jdbc;
+		this.persons = persons;
+		this.clock = clock;
+	}
+
+	void schedule(long claimId, LocalDate firstMonth, int months, BigDecimal monthly, String employer) {
+		jdbc.sql("""
+				insert into subsidy.allowance_schedule (claim_id, first_month, months, monthly_amount, employer_code)
+				values (:claim, :first, :months, :monthly, :employer)
+				""").param("claim", claimId).param("first", firstMonth).param("months", months).param("monthly", monthly)
+				.param("employer", employer).update();
+	}
+
+	/** Every running schedule, every night: months that have begun are decided. */
+	@Scheduled(cron = "${gongjiang.subsidy.allowance-cron:0 30 1 * * *}")
+	@Transactional
+	public void accrueAll() {
+		var today = LocalDate.now(clock);
+		jdbc.sql("select claim_id from subsidy.allowance_schedule where ended_on is null").query(Long.class).list()
+				.forEach(id -> accrue(id, today));
+	}
+
+	/** Decides the schedule's months up to the one {@code today} falls in; returns how many were granted. */
+	@Transactional
+	public int accrue(long claimId, LocalDate today) {
+		var s = jdbc.sql("""
+				select s.*, c.person_index, c.person_id, c.person_masked, c.claimant_name, c.claimant_path, c.bank_account,
+				       c.pack_version, c.steps::text as steps
+				from subsidy.allowance_schedule s join subsidy.claim c on c.id = s.claim_id
+				where s.claim_id = :id and s.ended_on is null for no key update of s
+				""").param("id", claimId).query().listOfRows().stream().findFirst();
+		if (s.isEmpty()) {
+			return 0;
+		}
+		var row = s.get();
+		var first = YearMonth.from(((java.sql.Date) row.get("first_month")).toLocalDate());
+		var last = first.plusMonths(((Number) row.get("months")).intValue() - 1);
+		var through = row.get("accrued_through") == null ? first.minusMonths(1)
+				: YearMonth.from(((java.sql.Date) row.get("accrued_through")).toLocalDate());
+		var now = YearMonth.from(today);
+		var index = (byte[]) row.get("person_index");
+		var employer = (String) row.get("employer_code");
+		int granted = 0;
+		for (var month = through.plusMonths(1); !month.isAfter(now) && !month.isAfter(last); month = month.plusMonths(1)) {
+			var stillThere = persons.profile(index).map(p -> employer.equals(p.employerCreditCode())).orElse(false);
+			if (!stillThere) {
+				end(claimId, today, "subsidy.allowance.left-employer");
+				return granted;
+			}
+			granted += jdbc.sql("""
+					insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, person_id,
+					    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account, year, period, paying_region,
+					    paying_path, outcome, amount, policy_versions, steps, funding_source, claim_id)
+					values ('TECHNICIAN_ALLOWANCE', :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account,
+					    :year, :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as jsonb),
+					    'CITY_TALENT_FUND', :claim)
+					on conflict do nothing
+					""").param("key", Claims.businessKey("TECHNICIAN_ALLOWANCE", index, employer, month.toString()))
+					.param("holder", index).param("masked", row.get("person_masked")).param("person", row.get("person_id"))
+					.param("code", employer).param("name", row.get("claimant_name")).param("account", row.get("bank_account"))
+					.param("year", month.getYear()).param("period", month.toString())
+					.param("region", ((String) row.get("claimant_path")).replaceAll(".*/(\\d+)/$", "$1"))
+					.param("path", row.get("claimant_path")).param("amount", row.get("monthly_amount"))
+					.param("pack", row.get("pack_version")).param("steps", row.get("steps")).param("claim", claimId)
+					.update();
+			jdbc.sql("update subsidy.allowance_schedule set accrued_through = :m where claim_id = :id")
+					.param("m", month.atDay(1)).param("id", claimId).update();
+		}
+		if (!now.isBefore(last)) {
+			end(claimId, today, "subsidy.allowance.completed");
+		}
+		return granted;
+	}
+
+	private void end(long claimId, LocalDate today, String reason) {
+		jdbc.sql("update subsidy.allowance_schedule set ended_on = :today, ended_reason = :reason where claim_id = :id")
+				.param("today", today).param("reason", reason).param("id", claimId).update();
+	}
+
+	static String hex(byte[] index) {
+		return HexFormat.of().formatHex(index);
+	}
+}

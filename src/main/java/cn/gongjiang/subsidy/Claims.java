@@ -1,0 +1,370 @@
+package cn.gongjiang.subsidy;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.certification.CertificateRegister;
+import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.registry.PersonProfile;
+import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Claims under the city's enterprise schemes (SUB-4): an enterprise, provider or school submits with the evidence the
+ * scheme needs; an officer of its county (or city) reviews; another officer approves or rejects, with a reason. An
+ * approved claim becomes decisions, one per entitlement (person-year, month or once) under a unique business key, so
+ * the same person-year is never paid twice whoever claims it; a monthly allowance accrues month by month.
+ */
+@Service
+public class Claims {
+
+	private static final TypeReference<Map<String, String>> EVIDENCE = new TypeReference<>() {
+	};
+	private static final TypeReference<List<Step>> STEPS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final PolicyPacks packs;
+	private final OrganisationRegistry organisations;
+	private final PersonRegistry persons;
+	private final CertificateRegister certificates;
+	private final PersonalDataCipher cipher;
+	private final RegionDirectory regions;
+	private final Allowances allowances;
+	private final AuditLog audit;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	Claims(JdbcClient jdbc, PolicyPacks packs, OrganisationRegistry organisations, PersonRegistry persons,
+			CertificateRegister certificates, PersonalDataCipher cipher, RegionDirectory regions, Allowances allowances,
+			AuditLog audit, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.packs = packs;
+		this.organisations = organisations;
+		this.persons = persons;
+		this.certificates = certificates;
+		this.cipher = cipher;
+		this.regions = regions;
+		this.allowances = allowances;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** A claim as submitted: the scheme, its evidence, and the account the claimant is paid to. */
+	public record Submission(String scheme, Map<String, String> evidence, String bankAccount) {
+	}
+
+	/** The schemes open to the claimant's city, with the evidence each needs. */
+	public record Scheme(String code, String name, String clause, List<String> evidence) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<Scheme> schemes(Actor actor) {
+		var claimant = claimant(actor);
+		return schemeParameters(claimant.path()).map(all -> all.entrySet().stream()
+				.map(e -> new Scheme(e.getKey(), BankFile.SCHEMES.get(e.getKey()),
+						String.valueOf(((Map<?, ?>) e.getValue()).get("clause")), EnterpriseSchemes.EVIDENCE.get(e.getKey())))
+				.sorted(java.util.Comparator.comparing(Scheme::code)).toList()).orElse(List.of());
+	}
+
+	/** Submits a claim; one that its scheme's rules refuse is not stored and the refusal names the rule. */
+	@Transactional
+	public Claim submit(Actor actor, Submission s) {
+		var claimant = claimant(actor);
+		if (s.scheme() == null || !EnterpriseSchemes.RULES.containsKey(s.scheme())) {
+			throw new InvalidValueException("subsidy.claim.scheme", s.scheme());
+		}
+		if (s.bankAccount() == null || !s.bankAccount().strip().matches("[0-9 -]{8,40}")) {
+			throw new InvalidValueException("subsidy.claim.bank-account");
+		}
+		var evidence = s.evidence() == null ? Map.<String, String>of() : s.evidence();
+		var c = gather(claimant, s.scheme(), evidence);
+		var assessment = EnterpriseSchemes.assess(c.claimCase());
+		if (!assessment.granted()) {
+			var refusal = assessment.refusal();
+			audit.record(actor, "subsidy.claim.submit", s.scheme(), AuditOutcome.DENIED, refusal.code());
+			throw new BusinessException(refusal.code(), refusal.detail() == null ? "" : refusal.detail());
+		}
+		var person = c.claimCase().person();
+		var id = jdbc.sql("""
+				insert into subsidy.claim (scheme, claimant_code, claimant_name, claimant_path, person_index, person_id,
+				    person_masked, period, evidence, amount, bank_account, status, submitted_by, pack_version, steps)
+				values (:scheme, :code, :name, :path, :index, :person, :masked, :period, cast(:evidence as jsonb), :amount,
+				    :account, 'SUBMITTED', :user, :pack, cast(:steps as jsonb))
+				returning id
+				""").param("scheme", s.scheme()).param("code", claimant.code()).param("name", claimant.name())
+				.param("path", claimant.path()).param("index", c.index()).param("person", person.map(PersonProfile::personId).orElse(null))
+				.param("masked", person.map(p -> Beneficiaries.mask(p.name(), p.idNumberMasked())).orElse(null))
+				.param("period", assessment.entitlements().get(0).period()
+						+ (assessment.entitlements().size() > 1 ? " … " + assessment.entitlements().get(assessment.entitlements().size() - 1).period() : ""))
+				.param("evidence", json.writeValueAsString(masked(evidence))).param("amount", assessment.total())
+				.param("account", s.bankAccount().strip()).param("user", actor.username()).param("pack", c.packLabel())
+				.param("steps", json.writeValueAsString(assessment.steps()))
+				.query(Long.class).single();
+		audit.record(actor, "subsidy.claim.submit", "claim:" + id, AuditOutcome.SUCCESS, s.scheme() + " " + assessment.total());
+		return claim(actor, id);
+	}
+
+	/** The officer's review: it goes on for approval, or back to the claimant rejected with a reason. */
+	@Transactional
+	public Claim review(Actor actor, long id, boolean passed, String reason) {
+		var claim = forOfficer(actor, id, "subsidy.claim.review");
+		if (!claim.status().equals("SUBMITTED")) {
+			throw new ConflictException("subsidy.claim.status", claim.status());
+		}
+		if (!passed && (reason == null || reason.isBlank())) {
+			throw new InvalidValueException("subsidy.claim.reason-required");
+		}
+		jdbc.sql("""
+				update subsidy.claim set status = :status, reason = :reason, reviewed_by = :user, reviewed_at = now()
+				where id = :id and status = 'SUBMITTED'
+				""").param("status", passed ? "REVIEWED" : "REJECTED").param("reason", reason == null ? null : reason.strip())
+				.param("user", actor.username()).param("id", id).update();
+		audit.record(actor, "subsidy.claim.review", "claim:" + id, AuditOutcome.SUCCESS, passed ? "reviewed" : "rejected: " + reason);
+		return claim(actor, id);
+	}
+
+	/**
+	 * Approval by an officer other than the reviewer: the rules run again on today's facts (a person may have left,
+	 * another claim may have taken the period), and the entitlements become decisions.
+	 */
+	@Transactional
+	public Claim decide(Actor actor, long id, boolean approved, String reason) {
+		var claim = forOfficer(actor, id, "subsidy.claim.decide");
+		if (!claim.status().equals("REVIEWED")) {
+			throw new ConflictException("subsidy.claim.status", claim.status());
+		}
+		if (actor.username().equals(claim.reviewedBy())) {
+			audit.record(actor, "subsidy.claim.decide", "claim:" + id, AuditOutcome.DENIED, "four eyes");
+			throw new ConflictException("subsidy.claim.second-officer");
+		}
+		if (!approved) {
+			if (reason == null || reason.isBlank()) {
+				throw new InvalidValueException("subsidy.claim.reason-required");
+			}
+			jdbc.sql("""
+					update subsidy.claim set status = 'REJECTED', reason = :reason, decided_by = :user, decided_at = now()
+					where id = :id
+					""").param("reason", reason.strip()).param("user", actor.username()).param("id", id).update();
+			audit.record(actor, "subsidy.claim.decide", "claim:" + id, AuditOutcome.SUCCESS, "rejected: " + reason);
+			return claim(actor, id);
+		}
+		var row = jdbc.sql("select * from subsidy.claim where id = :id for no key update").param("id", id).query()
+				.listOfRows().get(0);
+		var stored = json.readValue(jdbc.sql("select evidence::text from subsidy.claim where id = :id").param("id", id)
+				.query(String.class).single(), EVIDENCE);
+		var claimant = claimantOf((String) row.get("claimant_code"));
+		var index = (byte[]) row.get("person_index");
+		var c = gather(claimant, claim.scheme(), stored, index);
+		var assessment = EnterpriseSchemes.assess(c.claimCase());
+		if (!assessment.granted()) {
+			var refusal = assessment.refusal();
+			throw new ConflictException(refusal.code(), refusal.detail() == null ? "" : refusal.detail());
+		}
+		var payingRegion = claimant.path().replaceAll(".*/(\\d+)/$", "$1");
+		var person = c.claimCase().person();
+		if (claim.scheme().equals("TECHNICIAN_ALLOWANCE")) {
+			var months = assessment.entitlements();
+			allowances.schedule(id, EnterpriseSchemes.firstDay(months.get(0).period()), months.size(),
+					months.get(0).amount(), claimant.code());
+		}
+		else {
+			for (var e : assessment.entitlements()) {
+				var key = businessKey(claim.scheme(), index, claimant.code(), e.period());
+				var inserted = jdbc.sql("""
+						insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, person_id,
+						    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account, year, period, paying_region,
+						    paying_path, outcome, amount, policy_versions, steps, funding_source, claim_id)
+						values (:scheme, :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account, :year,
+						    :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as jsonb), :source, :claim)
+						on conflict do nothing
+						""").param("scheme", claim.scheme()).param("key", key).param("holder", index)
+						.param("masked", person.map(p -> Beneficiaries.mask(p.name(), p.idNumberMasked())).orElse(claimant.name()))
+						.param("person", person.map(PersonProfile::personId).orElse(null)).param("code", claimant.code())
+						.param("name", claimant.name()).param("account", row.get("bank_account"))
+						.param("year", e.period().matches("\\d{4}") ? Integer.parseInt(e.period()) : LocalDate.now(clock).getYear())
+						.param("period", e.period()).param("region", payingRegion).param("path", claimant.path())
+						.param("amount", e.amount()).param("pack", c.packLabel())
+						.param("steps", json.writeValueAsString(assessment.steps())).param("source", c.fundingSource())
+						.param("claim", id).update();
+				if (inserted == 0) {
+					throw new ConflictException("subsidy.claim.period-held", e.period());
+				}
+			}
+		}
+		jdbc.sql("""
+				update subsidy.claim set status = 'APPROVED', decided_by = :user, decided_at = now(),
+				    steps = cast(:steps as jsonb) where id = :id
+				""").param("user", actor.username()).param("steps", json.writeValueAsString(assessment.steps()))
+				.param("id", id).update();
+		if (claim.scheme().equals("TECHNICIAN_ALLOWANCE")) {
+			allowances.accrue(id, LocalDate.now(clock));
+		}
+		audit.record(actor, "subsidy.claim.decide", "claim:" + id, AuditOutcome.SUCCESS, "approved " + assessment.total());
+		return claim(actor, id);
+	}
+
+	/** The entitlement's business key: person (or claimant, for what is paid once to it), scheme and period. */
+	static String businessKey(String scheme, byte[] personIndex, String claimantCode, String period) {
+		return scheme + ":" + (personIndex == null ? "org:" + claimantCode : HexFormat.of().formatHex(personIndex)) + ":"
+				+ period;
+	}
+
+	/** The claimant's own claims; an officer's region's, optionally by status. */
+	@Transactional(readOnly = true)
+	public List<Claim> list(Actor actor, String status) {
+		if (actor.role().officer() && actor.scope().regional()) {
+			return jdbc.sql("""
+					select * from subsidy.claim where claimant_path like :path || '%'
+					  and (cast(:status as text) is null or status = :status) order by id desc limit 200
+					""").param("path", actor.scope().regionPath()).param("status", status).query((rs, i) -> map(rs)).list();
+		}
+		var claimant = claimant(actor);
+		return jdbc.sql("select * from subsidy.claim where claimant_code = :code order by id desc limit 200")
+				.param("code", claimant.code()).query((rs, i) -> map(rs)).list();
+	}
+
+	@Transactional(readOnly = true)
+	public Claim claim(Actor actor, long id) {
+		var claim = jdbc.sql("select * from subsidy.claim where id = :id").param("id", id).query((rs, i) -> map(rs))
+				.optional().orElseThrow(() -> new NotFoundException("subsidy.claim.not-found"));
+		var path = jdbc.sql("select claimant_path from subsidy.claim where id = :id").param("id", id).query(String.class)
+				.single();
+		var visible = actor.role().officer() && actor.scope().regional() ? path.startsWith(actor.scope().regionPath())
+				: claim.claimantCode().equals(actor.scope().value());
+		if (!visible) {
+			throw new NotFoundException("subsidy.claim.not-found");
+		}
+		return claim;
+	}
+
+	private Claim forOfficer(Actor actor, long id, String action) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			audit.record(actor, action, "claim:" + id, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("officers review claims");
+		}
+		return claim(actor, id);
+	}
+
+	private record Gathered(ClaimCase claimCase, byte[] index, String packLabel, String fundingSource) {
+	}
+
+	private Gathered gather(ClaimCase.Claimant claimant, String scheme, Map<String, String> evidence) {
+		byte[] index = null;
+		var idNumber = evidence.get("idNumber");
+		if (idNumber != null && !idNumber.isBlank()) {
+			index = cipher.index(IdNumber.parse(idNumber.strip()).value());
+		}
+		return gather(claimant, scheme, evidence, index);
+	}
+
+	private Gathered gather(ClaimCase.Claimant claimant, String scheme, Map<String, String> evidence, byte[] index) {
+		var today = LocalDate.now(clock);
+		var city = packs.book().cityInForce(claimant.path(), today);
+		@SuppressWarnings("unchecked")
+		var schemes = city.map(p -> (Map<String, Object>) p.parameters().get("schemes")).orElse(null);
+		if (schemes == null || !schemes.containsKey(scheme)) {
+			throw new BusinessException("subsidy.claim.no-scheme", scheme);
+		}
+		@SuppressWarnings("unchecked")
+		var parameters = (Map<String, Object>) schemes.get(scheme);
+		var person = index == null ? Optional.<PersonProfile>empty() : persons.profile(index);
+		var certificate = certificates.validFact(evidence.get("certificateNumber"));
+		var held = held(scheme, index, claimant.code());
+		var c = new ClaimCase(scheme, claimant, person, evidence, parameters, held, certificate, today);
+		var source = String.valueOf(city.get().parameters().getOrDefault("schemeFundingSource", "CITY_TALENT_FUND"));
+		return new Gathered(c, index, city.get().label(), source);
+	}
+
+	/**
+	 * The periods this person (or, for what is paid once to an organisation, this claimant) already holds under the
+	 * scheme: granted decisions, claims on their way, and the months of running allowance schedules.
+	 */
+	private List<String> held(String scheme, byte[] index, String claimantCode) {
+		var prefix = businessKey(scheme, index, claimantCode, "");
+		return jdbc.sql("""
+				select substr(business_key, length(:prefix) + 1) from subsidy.decision
+				where business_key like :prefix || '%' and outcome in ('GRANTED', 'WAITING')
+				union
+				select to_char(s.first_month + make_interval(months => m), 'YYYY-MM')
+				from subsidy.allowance_schedule s join subsidy.claim c on c.id = s.claim_id
+				cross join generate_series(0, s.months - 1) m
+				where c.scheme = :scheme and c.person_index = :index and s.ended_on is null
+				union
+				select period from subsidy.claim
+				where scheme = :scheme and status in ('SUBMITTED', 'REVIEWED')
+				  and (person_index = :index or (cast(:index as bytea) is null and claimant_code = :code))
+				""").param("prefix", prefix).param("scheme", scheme).param("index", index).param("code", claimantCode)
+				.query(String.class).list().stream().flatMap(p -> java.util.Arrays.stream(p.split(" … "))).distinct()
+				.toList();
+	}
+
+	private ClaimCase.Claimant claimant(Actor actor) {
+		if (actor.role() != Role.ENTERPRISE && actor.role() != Role.TRAINING_PROVIDER && actor.role() != Role.TECHNICAL_SCHOOL) {
+			throw new AccessDeniedException("organisations claim");
+		}
+		return claimantOf(actor.scope().value());
+	}
+
+	private ClaimCase.Claimant claimantOf(String code) {
+		var enterprise = organisations.enterprise(code);
+		if (enterprise.isPresent()) {
+			var e = enterprise.get();
+			return new ClaimCase.Claimant(e.creditCode(), e.name(), "ENTERPRISE", path(e.region()), e.industryField());
+		}
+		var provider = organisations.provider(code).orElseThrow(() -> new NotFoundException("organisation.not-found"));
+		return new ClaimCase.Claimant(provider.creditCode(), provider.name(), provider.kind(), path(provider.region()), null);
+	}
+
+	private String path(String region) {
+		return regions.pathOf(RegionCode.of(region)).orElseThrow();
+	}
+
+	/** The claim keeps the evidence, but an ID number only masked: the keyed index finds the person. */
+	private static Map<String, String> masked(Map<String, String> evidence) {
+		var copy = new java.util.TreeMap<>(evidence);
+		copy.computeIfPresent("idNumber", (k, v) -> IdNumber.parse(v.strip()).masked());
+		return copy;
+	}
+
+	private Claim map(java.sql.ResultSet rs) throws java.sql.SQLException {
+		var id = rs.getLong("id");
+		var steps = json.readValue(rs.getString("steps"), STEPS);
+		return new Claim(id, rs.getString("scheme"), BankFile.SCHEMES.get(rs.getString("scheme")),
+				rs.getString("claimant_code"), rs.getString("claimant_name"), rs.getString("person_masked"),
+				rs.getString("period"), json.readValue(rs.getString("evidence"), EVIDENCE), rs.getBigDecimal("amount"),
+				rs.getString("status"), rs.getString("reason"), rs.getString("submitted_by"),
+				rs.getTimestamp("submitted_at").toInstant(), rs.getString("reviewed_by"), rs.getString("decided_by"), steps);
+	}
+
+	private Optional<Map<String, Object>> schemeParameters(String claimantPath) {
+		@SuppressWarnings("unchecked")
+		var schemes = packs.book().cityInForce(claimantPath, LocalDate.now(clock))
+				.map(p -> (Map<String, Object>) p.parameters().get("schemes"));
+		return schemes;
+	}
+}

@@ -1,0 +1,10 @@
+package cn.gongjiang.subsidy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A payment batch of one paying region and funding source, and where it stands. */
+public record PaymentBatch(long id, String payingRegion, String fundingSource, String status, int lineCount,
+		BigDecimal total, String createdBy, Instant createdAt, String approvedBy, Instant approvedAt, String sentBy,
+		Instant sentAt, int paid, int failed, int pending) {
+}

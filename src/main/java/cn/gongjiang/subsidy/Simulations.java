@@ -1,0 +1,156 @@
+package cn.gongjiang.subsidy;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.Actor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What-if (SUB-5): the rules run again on the frozen inputs of a year's training-subsidy decisions, once under the
+ * versions in force and once with a draft standing in for its scope's version, and the two compared: total cost, by
+ * region, by person group, who gains and who loses. Nothing is written; budgets are left out (a what-if prices the
+ * policy, not this year's money), and each person's earlier grants count as they did when decided.
+ */
+@Service
+public class Simulations {
+
+	private final JdbcClient jdbc;
+	private final PolicyPacks packs;
+	private final RegionDirectory regions;
+	private final AuditLog audit;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	Simulations(JdbcClient jdbc, PolicyPacks packs, RegionDirectory regions, AuditLog audit, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.packs = packs;
+		this.regions = regions;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	public record Request(long packId, Integer year) {
+	}
+
+	/** Current and simulated money for one group of certificates. */
+	public record Share(String key, String name, int certificates, BigDecimal current, BigDecimal simulated) {
+
+		public BigDecimal change() {
+			return simulated.subtract(current);
+		}
+	}
+
+	/** One beneficiary whose amount changes. */
+	public record Change(long decisionId, String beneficiary, String certificateNumber, String region,
+			BigDecimal current, BigDecimal simulated) {
+	}
+
+	public record Result(String draft, String inForce, int year, int certificates, BigDecimal currentTotal,
+			BigDecimal simulatedTotal, BigDecimal change, int grantedNow, int grantedSimulated, int gainers, int losers,
+			List<Share> byRegion, List<Share> byScheme, List<Share> byPersonGroup, List<Change> largestChanges) {
+	}
+
+	@Transactional(readOnly = true)
+	public Result simulate(Actor actor, Request request) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			throw new AccessDeniedException("officers simulate");
+		}
+		var draft = packs.byId(request.packId());
+		if (!draft.scopePath().startsWith(actor.scope().regionPath())
+				&& !actor.scope().regionPath().startsWith(draft.scopePath())) {
+			audit.record(actor, "subsidy.simulate", "pack:" + draft.id(), AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("a draft of the officer's own or enclosing region");
+		}
+		var year = request.year() == null ? LocalDate.now(clock).getYear() - 1 : request.year();
+		var book = packs.book();
+		// the draft stands in for its scope whatever its date: the question is "what if it had applied"
+		var whatIf = book.with(new PolicyPack(draft.id(), draft.scopeRegion(), draft.scopePath(), Integer.MAX_VALUE,
+				LocalDate.MIN, draft.title(), draft.source(), draft.parameters()));
+		var byRegion = new TreeMap<String, BigDecimal[]>();
+		var byGroup = new TreeMap<String, BigDecimal[]>();
+		var changes = new ArrayList<Change>();
+		int[] counts = new int[5];
+		BigDecimal[] totals = { BigDecimal.ZERO, BigDecimal.ZERO };
+		jdbc.sql("""
+				select id, certificate_id, certificate_number, occupation_code, grade, paying_path, paying_region,
+				       beneficiary_masked, inputs::text
+				from subsidy.decision
+				where scheme = 'TRAINING' and year = :year and inputs is not null and paying_path like :path || '%'
+				order by id
+				""").param("year", year).param("path", actor.scope().regionPath()).query(rs -> {
+					var inputs = json.readValue(rs.getString(9), CaseInputs.class);
+					var path = rs.getString(6);
+					var now = amount(inputs, rs, book, path);
+					var then = amount(inputs, rs, whatIf, path);
+					counts[0]++;
+					counts[1] += now.signum() > 0 ? 1 : 0;
+					counts[2] += then.signum() > 0 ? 1 : 0;
+					counts[3] += then.compareTo(now) > 0 ? 1 : 0;
+					counts[4] += then.compareTo(now) < 0 ? 1 : 0;
+					totals[0] = totals[0].add(now);
+					totals[1] = totals[1].add(then);
+					add(byRegion, rs.getString(7) == null ? "—" : rs.getString(7), now, then);
+					for (var group : inputs.groups().isEmpty() ? List.of("none") : inputs.groups()) {
+						add(byGroup, group, now, then);
+					}
+					if (now.compareTo(then) != 0) {
+						changes.add(new Change(rs.getLong(1), rs.getString(8), rs.getString(3), rs.getString(7), now, then));
+					}
+				});
+		changes.sort(Comparator.comparing((Change c) -> c.simulated().subtract(c.current()).abs()).reversed());
+		audit.record(actor, "subsidy.simulate", "pack:" + draft.id(), AuditOutcome.SUCCESS, year + ": " + counts[0]
+				+ " certificates");
+		var inForce = book.inForce(draft.scopePath(), LocalDate.of(year, 12, 31)).map(PolicyPack::label).orElse("—");
+		return new Result(draft.label(), inForce, year, counts[0], totals[0], totals[1], totals[1].subtract(totals[0]),
+				counts[1], counts[2], counts[3], counts[4], shares(byRegion, this::regionName),
+				List.of(new Share("TRAINING", BankFile.SCHEMES.get("TRAINING"), counts[0], totals[0], totals[1])),
+				shares(byGroup, g -> g), changes.stream().limit(20).toList());
+	}
+
+	private static BigDecimal amount(CaseInputs inputs, java.sql.ResultSet rs, PolicyPacks.Book book, String path)
+			throws java.sql.SQLException {
+		var province = book.inForce("/330000/", inputs.issuedOn());
+		if (province.isEmpty()) {
+			return BigDecimal.ZERO;
+		}
+		var city = path == null ? Optional.<PolicyPack>empty() : book.cityInForce(path, inputs.issuedOn());
+		var steps = TrainingSubsidyRules.decide(inputs.toCase(rs.getLong(2), rs.getString(3), rs.getString(4),
+				rs.getString(5), province.get(), city));
+		var last = steps.get(steps.size() - 1);
+		return last.verdict() == Step.Verdict.PASS ? TrainingSubsidyRules.amountOf(last) : BigDecimal.ZERO;
+	}
+
+	private static void add(Map<String, BigDecimal[]> into, String key, BigDecimal now, BigDecimal then) {
+		var sums = into.computeIfAbsent(key, k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
+		sums[0] = sums[0].add(BigDecimal.ONE);
+		sums[1] = sums[1].add(now);
+		sums[2] = sums[2].add(then);
+	}
+
+	private static List<Share> shares(Map<String, BigDecimal[]> sums, java.util.function.Function<String, String> name) {
+		return sums.entrySet().stream().map(e -> new Share(e.getKey(), name.apply(e.getKey()), e.getValue()[0].intValue(),
+				e.getValue()[1], e.getValue()[2])).toList();
+	}
+
+	private String regionName(String code) {
+		return code.equals("—") ? code : regions.lookup(RegionCode.of(code)).map(r -> r.name()).orElse(code);
+	}
+}

@@ -1,0 +1,218 @@
+package cn.gongjiang.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import cn.gongjiang.Api;
+import cn.gongjiang.Imports;
+import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.certification.CertificateIssued;
+
+/**
+ * SUB-3 payment: a batch per paying region and funding source, approved by a second officer, sent as a bank file,
+ * settled from the bank's statement (a failed line back in the queue, a replayed statement changing nothing), and a
+ * process killed in the middle of assembling a batch resumed with no line lost or taken twice.
+ */
+@IntegrationTest
+class PaymentBatchesIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SubsidyDecisions decisions;
+
+	@Autowired
+	PaymentAssembly assembly;
+
+	@Autowired
+	DataSource dataSource;
+
+	/** Two granted decisions of Yuecheng's training (越城区, 330602), with money in its budget. */
+	List<Long> grantedInYuecheng() throws Exception {
+		var enrolments = jdbc.sql("""
+				select e.id, encode(e.person_index, 'hex') from training.enrolment e
+				join training.training_class c on c.id = e.class_id
+				left join training.training_order o on o.id = c.order_id
+				where e.status = 'COMPLETED' and coalesce(o.county_path, c.provider_path) = '/330000/330600/330602/'
+				order by e.id limit 2
+				""").query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }).list();
+		assertThat(enrolments).as("the demo has completed trainees in 越城区").hasSize(2);
+		var year = LocalDate.now().getYear();
+		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("shaoxing"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"region\": \"330602\", \"year\": %d, \"amount\": 100000}".formatted(year)))
+				.andExpect(status().isOk());
+		var ids = new java.util.ArrayList<Long>();
+		for (var e : enrolments) {
+			var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
+			var occupation = "6-20-0" + (id % 9 + 1) + "-0" + (id % 7 + 1);
+			decisions.decide(new CertificateIssued(id, "PAYTEST" + id, (String) e[1], "special-ability", occupation,
+					null, LocalDate.now(), "机构", (Long) e[0]));
+			ids.add(jdbc.sql("select id from subsidy.decision where certificate_id = :c and outcome = 'GRANTED'")
+					.param("c", id).query(Long.class).single());
+		}
+		return ids;
+	}
+
+	@Test
+	void aBatchIsApprovedBySecondOfficerSentAndSettledFromTheStatement() throws Exception {
+		var mine = grantedInYuecheng();
+		var due = JsonPath.<List<Integer>>read(mvc.perform(get("/api/v1/subsidies/payments/queue")
+				.header("Authorization", api.bearer("shaoxing"))).andReturn().getResponse().getContentAsString(),
+				"$[?(@.payingRegion == '330602' && @.fundingSource == 'SKILLS_ACCOUNT')].decisions").get(0);
+		var body = mvc.perform(post("/api/v1/subsidies/payments/batches").header("Authorization", api.bearer("shaoxing"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"region\": \"330602\", \"fundingSource\": \"SKILLS_ACCOUNT\"}"))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("DRAFT"))
+				.andExpect(jsonPath("$.lineCount").value(due)).andReturn().getResponse().getContentAsString();
+		long batch = ((Number) JsonPath.read(body, "$.id")).longValue();
+		assertThat(jdbc.sql("select count(*) from subsidy.payment_line where batch_id = :b and decision_id = any(:d)")
+				.param("b", batch).param("d", mine.toArray(Long[]::new)).query(Integer.class).single()).isEqualTo(2);
+
+		// nothing is left for a second batch, and nothing is sent before a second officer approves
+		mvc.perform(post("/api/v1/subsidies/payments/batches").header("Authorization", api.bearer("shaoxing"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"region\": \"330602\", \"fundingSource\": \"SKILLS_ACCOUNT\"}"))
+				.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("subsidy.batch.nothing-due"));
+		mvc.perform(get("/api/v1/subsidies/payments/batches/{id}/bank-file", batch).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("subsidy.batch.not-approved"));
+		mvc.perform(post("/api/v1/subsidies/payments/batches/{id}/approve", batch).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("subsidy.batch.second-officer"));
+		mvc.perform(post("/api/v1/subsidies/payments/batches/{id}/approve", batch).header("Authorization", api.bearer("hangzhou")))
+				.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/subsidies/payments/batches/{id}/approve", batch).header("Authorization", api.bearer("province")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+
+		var file = mvc.perform(get("/api/v1/subsidies/payments/batches/{id}/bank-file", batch).param("format", "csv")
+				.header("Authorization", api.bearer("shaoxing"))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsByteArray();
+		var csv = new String(file, StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("\uFEFF明细编号,收款人类别,收款人名称").contains("社会保障卡", "职业技能培训补贴 证书PAYTEST");
+		var lines = csv.lines().skip(1).toList();
+		assertThat(lines).hasSize(due);
+		// the bank needs the full ID number to find the social security card: it is in the file, and nowhere else
+		assertThat(lines.get(0).split(",")[3]).matches("\\d{17}[\\dX]");
+		var again = mvc.perform(get("/api/v1/subsidies/payments/batches/{id}/bank-file", batch).param("format", "csv")
+				.header("Authorization", api.bearer("shaoxing"))).andReturn().getResponse().getContentAsByteArray();
+		assertThat(again).as("a lost file fetched again is the same file").isEqualTo(file);
+
+		var references = lines.stream().map(l -> l.split(",")).toList();
+		var statement = new StringBuilder("明细编号,金额（元）,结果,失败原因,银行流水号\n");
+		statement.append(references.get(0)[0]).append(',').append(references.get(0)[5]).append(",失败,账户已销户,\n");
+		for (var r : references.subList(1, references.size())) {
+			statement.append(r[0]).append(',').append(r[5]).append(",成功,,B").append(r[0]).append('\n');
+		}
+		statement.append(references.get(1)[0]).append(",1,成功,,\n");
+		statement.append("GJ999999-1,100,成功,,\n");
+		var job = imports.run("shaoxing", "payment-statement", "statement.csv", statement.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(imports.errors("shaoxing", job)).containsExactlyInAnyOrder(
+				(due + 2) + "|金额（元）|import.payment.amount.mismatch", (due + 3) + "|明细编号|import.payment.line.not-found");
+		assertThat(((Number) job.get("acceptedRows")).intValue()).isEqualTo(due);
+		mvc.perform(get("/api/v1/subsidies/payments/batches/{id}", batch).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(jsonPath("$.status").value("CLOSED")).andExpect(jsonPath("$.paid").value(due - 1))
+				.andExpect(jsonPath("$.failed").value(1));
+
+		// the same statement again changes nothing
+		var replay = imports.run("shaoxing", "payment-statement", "statement.csv", statement.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(((Number) replay.get("acceptedRows")).intValue()).isZero();
+		assertThat(((Number) replay.get("unchangedRows")).intValue()).isEqualTo(due);
+
+		// the failed line's decision is back in the queue, with the bank's reason
+		var failedDecision = jdbc.sql("select decision_id from subsidy.payment_line where status = 'FAILED' and batch_id = :b")
+				.param("b", batch).query(Long.class).single();
+		mvc.perform(get("/api/v1/subsidies/payments/queue").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(jsonPath("$[?(@.payingRegion == '330602' && @.fundingSource == 'SKILLS_ACCOUNT')].failedBefore")
+						.value(org.hamcrest.Matchers.hasItem(1)));
+		assertThat(jdbc.sql("select payment_status || ' ' || payment_failure from subsidy.decision_in_effect where id = :id")
+				.param("id", failedDecision).query(String.class).single()).isEqualTo("FAILED 账户已销户");
+		var next = mvc.perform(post("/api/v1/subsidies/payments/batches").header("Authorization", api.bearer("keqiao"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"region\": \"330602\", \"fundingSource\": \"SKILLS_ACCOUNT\"}"))
+				.andExpect(status().isForbidden());
+		next = mvc.perform(post("/api/v1/subsidies/payments/batches").header("Authorization", api.bearer("shaoxing"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"region\": \"330602\", \"fundingSource\": \"SKILLS_ACCOUNT\"}"))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.lineCount").value(1));
+
+		// the paid beneficiary's archive says so
+		assertThat(jdbc.sql("""
+				select count(*) from registry.person_event where kind = 'SUBSIDY' and detail ->> 'outcome' = 'PAID'
+				  and detail ->> 'certificate' like 'PAYTEST%'
+				""").query(Integer.class).single()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void aProcessKilledWhileAssemblingABatchIsResumedWithoutALineLostOrTakenTwice() throws Exception {
+		// 20,000 granted decisions due from a source of their own, in 越城区
+		var source = "KILL-TEST-" + System.nanoTime();
+		jdbc.sql("""
+				insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, year, paying_region,
+				    paying_path, outcome, amount, policy_versions, steps, funding_source)
+				select 'TRAINING', :source || ':' || n, decode(md5(:source || n), 'hex'), '张*', 2026, '330602',
+				       '/330000/330600/330602/', 'GRANTED', 1000, 'test', '[]', :source
+				from generate_series(1, 20000) n
+				""").param("source", source).update();
+		var batch = jdbc.sql("""
+				insert into subsidy.payment_batch (paying_region, paying_path, funding_source, status, created_by)
+				values ('330602', '/330000/330600/330602/', :source, 'ASSEMBLING', 'shaoxing') returning id
+				""").param("source", source).query(Long.class).single();
+		String url;
+		String user;
+		try (var connection = dataSource.getConnection()) {
+			url = connection.getMetaData().getURL();
+			user = connection.getMetaData().getUserName();
+		}
+		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		var worker = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AssemblyWorker.class.getName(),
+				url, user, String.valueOf(batch)).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (lines(batch) < 3_000 && System.nanoTime() < deadline && worker.isAlive()) {
+			Thread.sleep(20);
+		}
+		worker.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback but the database's own
+		worker.waitFor();
+		var atKill = lines(batch);
+		assertThat(atKill).as("killed half-way").isBetween(3_000, 19_999);
+		assertThat(jdbc.sql("select status from subsidy.payment_batch where id = :b").param("b", batch)
+				.query(String.class).single()).isEqualTo("ASSEMBLING");
+
+		assembly.assemble(batch);
+		assertThat(lines(batch)).isEqualTo(20_000);
+		assertThat(jdbc.sql("""
+				select count(distinct l.decision_id) from subsidy.payment_line l where l.batch_id = :b
+				""").param("b", batch).query(Integer.class).single()).isEqualTo(20_000);
+		assertThat(jdbc.sql("select status || ' ' || line_count || ' ' || total from subsidy.payment_batch where id = :b")
+				.param("b", batch).query(String.class).single()).isEqualTo("DRAFT 20000 20000000");
+	}
+
+	private int lines(long batch) {
+		return jdbc.sql("select count(*) from subsidy.payment_line where batch_id = :b").param("b", batch)
+				.query(Integer.class).single();
+	}
+}
