@@ -179,7 +179,7 @@ public class Claims {
 				.query(String.class).single(), EVIDENCE);
 		var claimant = claimantOf((String) row.get("claimant_code"));
 		var index = (byte[]) row.get("person_index");
-		var c = gather(claimant, claim.scheme(), stored, index);
+		var c = gather(claimant, claim.scheme(), stored, index, id);
 		var assessment = EnterpriseSchemes.assess(c.claimCase());
 		if (!assessment.granted()) {
 			var refusal = assessment.refusal();
@@ -279,10 +279,12 @@ public class Claims {
 		if (idNumber != null && !idNumber.isBlank()) {
 			index = cipher.index(IdNumber.parse(idNumber.strip()).value());
 		}
-		return gather(claimant, scheme, evidence, index);
+		return gather(claimant, scheme, evidence, index, 0);
 	}
 
-	private Gathered gather(ClaimCase.Claimant claimant, String scheme, Map<String, String> evidence, byte[] index) {
+	/** Gathers a claim's case; {@code claimId} is the claim itself when it is judged again at approval. */
+	private Gathered gather(ClaimCase.Claimant claimant, String scheme, Map<String, String> evidence, byte[] index,
+			long claimId) {
 		var today = LocalDate.now(clock);
 		var city = packs.book().cityInForce(claimant.path(), today);
 		@SuppressWarnings("unchecked")
@@ -294,7 +296,7 @@ public class Claims {
 		var parameters = (Map<String, Object>) schemes.get(scheme);
 		var person = index == null ? Optional.<PersonProfile>empty() : persons.profile(index);
 		var certificate = certificates.validFact(evidence.get("certificateNumber"));
-		var held = held(scheme, index, claimant.code());
+		var held = held(scheme, index, claimant.code(), claimId);
 		var c = new ClaimCase(scheme, claimant, person, evidence, parameters, held, certificate, today);
 		var source = String.valueOf(city.get().parameters().getOrDefault("schemeFundingSource", "CITY_TALENT_FUND"));
 		return new Gathered(c, index, city.get().label(), source);
@@ -304,7 +306,7 @@ public class Claims {
 	 * The periods this person (or, for what is paid once to an organisation, this claimant) already holds under the
 	 * scheme: granted decisions, claims on their way, and the months of running allowance schedules.
 	 */
-	private List<String> held(String scheme, byte[] index, String claimantCode) {
+	private List<String> held(String scheme, byte[] index, String claimantCode, long claimId) {
 		var prefix = businessKey(scheme, index, claimantCode, "");
 		return jdbc.sql("""
 				select substr(business_key, length(:prefix) + 1) from subsidy.decision
@@ -316,10 +318,10 @@ public class Claims {
 				where c.scheme = :scheme and c.person_index = :index and s.ended_on is null
 				union
 				select period from subsidy.claim
-				where scheme = :scheme and status in ('SUBMITTED', 'REVIEWED')
+				where scheme = :scheme and status in ('SUBMITTED', 'REVIEWED') and id <> :claim
 				  and (person_index = :index or (cast(:index as bytea) is null and claimant_code = :code))
 				""").param("prefix", prefix).param("scheme", scheme).param("index", index).param("code", claimantCode)
-				.query(String.class).list().stream().flatMap(p -> java.util.Arrays.stream(p.split(" … "))).distinct()
+				.param("claim", claimId).query(String.class).list().stream().flatMap(p -> java.util.Arrays.stream(p.split(" … "))).distinct()
 				.toList();
 	}
 

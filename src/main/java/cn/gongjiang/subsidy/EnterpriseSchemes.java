@@ -237,7 +237,8 @@ final class EnterpriseSchemes {
 			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.period-held", year));
 			return new Assessment(steps, List.of());
 		}
-		var maxYears = c.intParameter("maxYears");
+		// partner-school internships run as long as the student studies: no cap on years
+		var maxYears = c.parameters().containsKey("maxYears") ? c.intParameter("maxYears") : Integer.MAX_VALUE;
 		if (c.grantedPeriods().size() >= maxYears) {
 			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.over-cap", c.grantedPeriods() + " ≥ " + maxYears + " years"));
 			return new Assessment(steps, List.of());

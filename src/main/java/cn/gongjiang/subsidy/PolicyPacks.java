@@ -151,9 +151,9 @@ public class PolicyPacks {
 			return inForce(countyPath.replaceAll("^(/\\d+/\\d+/).*", "$1"), day);
 		}
 
-		/** The same book with a draft standing in for the version of its scope, from its date (what-if). */
+		/** The same book with a draft standing in for every version of its scope (what-if). */
 		Book with(PolicyPack draft) {
-			var list = new java.util.ArrayList<>(packs);
+			var list = new java.util.ArrayList<>(packs.stream().filter(p -> !p.scopePath().equals(draft.scopePath())).toList());
 			list.add(draft);
 			return new Book(list);
 		}

@@ -81,7 +81,7 @@ public class Simulations {
 		}
 		var year = request.year() == null ? LocalDate.now(clock).getYear() - 1 : request.year();
 		var book = packs.book();
-		// the draft stands in for its scope whatever its date: the question is "what if it had applied"
+		// the draft stands in for every version of its scope, whatever its date: "what if it had applied"
 		var whatIf = book.with(new PolicyPack(draft.id(), draft.scopeRegion(), draft.scopePath(), Integer.MAX_VALUE,
 				LocalDate.MIN, draft.title(), draft.source(), draft.parameters()));
 		var byRegion = new TreeMap<String, BigDecimal[]>();
@@ -93,7 +93,8 @@ public class Simulations {
 				select id, certificate_id, certificate_number, occupation_code, grade, paying_path, paying_region,
 				       beneficiary_masked, inputs::text
 				from subsidy.decision
-				where scheme = 'TRAINING' and year = :year and inputs is not null and paying_path like :path || '%'
+				where scheme = 'TRAINING' and year = :year and inputs is not null and outcome <> 'REVERSED'
+				  and paying_path like :path || '%'
 				order by id
 				""").param("year", year).param("path", actor.scope().regionPath()).query(rs -> {
 					var inputs = json.readValue(rs.getString(9), CaseInputs.class);

@@ -56,16 +56,12 @@ class PaymentBatchesIntegrationTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	cn.gongjiang.registry.PersonRegistry persons;
+
 	/** Two granted decisions of Yuecheng's training (越城区, 330602), with money in its budget. */
 	List<Long> grantedInYuecheng() throws Exception {
-		var enrolments = jdbc.sql("""
-				select e.id, encode(e.person_index, 'hex') from training.enrolment e
-				join training.training_class c on c.id = e.class_id
-				left join training.training_order o on o.id = c.order_id
-				where e.status = 'COMPLETED' and coalesce(o.county_path, c.provider_path) = '/330000/330600/330602/'
-				order by e.id limit 2
-				""").query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }).list();
-		assertThat(enrolments).as("the demo has completed trainees in 越城区").hasSize(2);
+		var enrolments = java.util.List.of(Trainees.completedIn(jdbc, persons, "330602"), Trainees.completedIn(jdbc, persons, "330602"));
 		var year = LocalDate.now().getYear();
 		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON)
