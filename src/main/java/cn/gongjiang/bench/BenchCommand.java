@@ -51,8 +51,8 @@ import cn.gongjiang.shared.RegionCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -Xmx512m -jar gongjiang.jar bench [--rows=N] [--out=DIR] [--scenarios=import,verify,targets]
- * [--target-records=N] [--registrations=N] [--roster=N]}: on a throwaway embedded database,
+ * {@code java -Xmx512m -jar gongjiang.jar bench [--rows=N] [--out=DIR] [--scenarios=import,verify,targets,enrolment,subsidy]
+ * [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N]}: on a throwaway embedded database,
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
  * merge) next to a raw {@code COPY} of the same final rows into an identical, identically indexed table;</li>
@@ -61,7 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>read a city officer's targets dashboard from the rollup next to a {@code GROUP BY} over the counted records
  * ({@link TargetsBench});</li>
  * <li>run the dual-registration batch and single registrations next to plain indexed joins and look-ups
- * ({@link EnrolmentBench}).</li>
+ * ({@link EnrolmentBench});</li>
+ * <li>decide a million certificates in bulk next to an {@code INSERT … SELECT} of the same decision rows
+ * ({@link SubsidyBench}).</li>
  * </ol>
  * Prints a table and writes {@code results.json}. Peak heap is reported too: the import must stay within 512 MB.
  */
@@ -84,9 +86,11 @@ class BenchCommand implements ApplicationRunner {
 	private final JsonMapper json;
 	private final TargetsBench targets;
 	private final EnrolmentBench enrolment;
+	private final SubsidyBench subsidy;
 
 	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
-			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment) {
+			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment, SubsidyBench subsidy) {
+		this.subsidy = subsidy;
 		this.targets = targets;
 		this.enrolment = enrolment;
 		this.context = context;
@@ -106,7 +110,7 @@ class BenchCommand implements ApplicationRunner {
 		var rows = Integer.parseInt(option(args, "rows", "1000000"));
 		var out = Path.of(option(args, "out", "target/bench"));
 		Files.createDirectories(out);
-		var scenarios = List.of(option(args, "scenarios", "import,verify,targets,enrolment").split(","));
+		var scenarios = List.of(option(args, "scenarios", "import,verify,targets,enrolment,subsidy").split(","));
 		var results = new ArrayList<Result>();
 		if (scenarios.contains("import")) {
 			results.add(importVersusCopy(rows, out));
@@ -123,6 +127,9 @@ class BenchCommand implements ApplicationRunner {
 		if (scenarios.contains("enrolment")) {
 			results.addAll(enrolment.duplicatesAndRegistration(Integer.parseInt(option(args, "registrations", "140000")),
 					Integer.parseInt(option(args, "roster", "3000000")), 1_000));
+		}
+		if (scenarios.contains("subsidy")) {
+			results.addAll(subsidy.decideVersusInsertSelect(Integer.parseInt(option(args, "certificates", "1000000"))));
 		}
 		var report = new LinkedHashMap<String, Object>();
 		report.put("startedAt", Instant.now().toString());

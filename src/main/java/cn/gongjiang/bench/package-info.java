@@ -3,5 +3,5 @@
  * machine, and reports ratios (absolute times drift from run to run). Owns no schema beyond throwaway tables it drops.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "imports", "registry", "privacy",
-		"region", "database", "certification", "targets", "enrolment" })
+		"region", "database", "certification", "targets", "enrolment", "subsidy" })
 package cn.gongjiang.bench;

@@ -45,6 +45,9 @@ final class Navigation {
 				|| role == Role.WORKER) {
 			items.add(new Item("/training", "nav.training"));
 		}
+		if (role == Role.ENTERPRISE || role == Role.TRAINING_PROVIDER || role == Role.TECHNICAL_SCHOOL) {
+			items.add(new Item("/subsidies/claims", "nav.claims"));
+		}
 		if (role == Role.ENTERPRISE) {
 			items.add(new Item("/enterprises", "nav.own-enterprise"));
 		}

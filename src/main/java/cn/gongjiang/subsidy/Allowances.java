@@ -80,7 +80,7 @@ class Allowances {
 					    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account, year, period, paying_region,
 					    paying_path, outcome, amount, policy_versions, steps, funding_source, claim_id)
 					values ('TECHNICIAN_ALLOWANCE', :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account,
-					    :year, :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as jsonb),
+					    :year, :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as json),
 					    'CITY_TALENT_FUND', :claim)
 					on conflict do nothing
 					""").param("key", Claims.businessKey("TECHNICIAN_ALLOWANCE", index, employer, month.toString()))

@@ -16,10 +16,12 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.database.CsvCopy;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.ArchiveEvent;
 import cn.gongjiang.registry.PersonProfile;
@@ -49,9 +51,12 @@ class CertificateDecider {
 	private final RegionDirectory regions;
 	private final JsonMapper json;
 	private final MessageSource messages;
+	private final javax.sql.DataSource dataSource;
 
 	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, SubsidyCatalogue catalogue,
-			PersonRegistry persons, RegionDirectory regions, JsonMapper json, MessageSource messages) {
+			PersonRegistry persons, RegionDirectory regions, JsonMapper json, MessageSource messages,
+			javax.sql.DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.packs = packs;
 		this.trainings = trainings;
@@ -234,66 +239,57 @@ class CertificateDecider {
 				.param("amount", amount).param("county", county).param("year", year).update();
 	}
 
-	/** Writes the decisions in one statement; returns the business keys that were written. */
+	private static final String COLUMNS = "business_key, certificate_id, certificate_number, holder_index, "
+			+ "beneficiary_masked, person_id, occupation_code, grade, year, paying_region, paying_path, outcome, code, "
+			+ "amount, policy_versions, steps, inputs";
+
+	/**
+	 * Writes the decisions: {@code COPY} into a session-local staging table, then one {@code INSERT … SELECT} that
+	 * lets the unique constraints refuse what another worker decided meanwhile. Returns the business keys written.
+	 */
 	private Set<String> insert(List<Pending> pending) {
 		if (pending.isEmpty()) {
 			return new HashSet<>();
 		}
-		int n = pending.size();
-		var keys = new String[n];
-		var certificateIds = new Long[n];
-		var numbers = new String[n];
-		var holders = new byte[n][];
-		var masked = new String[n];
-		var personIds = new Long[n];
-		var occupations = new String[n];
-		var grades = new String[n];
-		var years = new Integer[n];
-		var counties = new String[n];
-		var paths = new String[n];
-		var outcomes = new String[n];
-		var codes = new String[n];
-		var amounts = new BigDecimal[n];
-		var versions = new String[n];
-		var steps = new String[n];
-		var inputs = new String[n];
-		for (int i = 0; i < n; i++) {
-			var p = pending.get(i);
-			keys[i] = p.key();
-			certificateIds[i] = p.cert().certificateId();
-			numbers[i] = p.cert().number();
-			holders[i] = p.holder();
-			masked[i] = p.person().map(x -> Beneficiaries.mask(x.name(), x.idNumberMasked())).orElse("—");
-			personIds[i] = p.person().map(PersonProfile::personId).orElse(null);
-			occupations[i] = p.cert().occupationCode();
-			grades[i] = p.cert().grade();
-			years[i] = p.cert().issuedOn().getYear();
-			counties[i] = p.county();
-			paths[i] = p.payingPath();
-			outcomes[i] = p.outcome();
-			codes[i] = p.code();
-			amounts[i] = p.amount();
-			versions[i] = p.versions();
-			steps[i] = json.writeValueAsString(p.steps());
-			inputs[i] = json.writeValueAsString(p.inputs());
+		jdbc.sql("""
+				create temporary table if not exists decision_chunk (business_key text, certificate_id bigint,
+				    certificate_number text, holder_index bytea, beneficiary_masked text, person_id bigint,
+				    occupation_code text, grade text, year integer, paying_region text, paying_path text, outcome text,
+				    code text, amount numeric, policy_versions text, steps json, inputs json)
+				on commit delete rows
+				""").update();
+		var csv = new java.io.StringWriter(pending.size() * 1024);
+		var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(csv);
+		var hex = HexFormat.of();
+		for (var p : pending) {
+			writer.writeRecord(p.key(), String.valueOf(p.cert().certificateId()), p.cert().number(),
+					"\\x" + hex.formatHex(p.holder()),
+					p.person().map(x -> Beneficiaries.mask(x.name(), x.idNumberMasked())).orElse("—"),
+					p.person().map(x -> String.valueOf(x.personId())).orElse(null), p.cert().occupationCode(),
+					p.cert().grade(), String.valueOf(p.cert().issuedOn().getYear()), p.county(), p.payingPath(),
+					p.outcome(), p.code(), p.amount() == null ? null : p.amount().toPlainString(), p.versions(),
+					json.writeValueAsString(p.steps()), json.writeValueAsString(p.inputs()));
 		}
-		return new HashSet<>(jdbc.sql("""
-				insert into subsidy.decision (scheme, business_key, certificate_id, certificate_number, holder_index,
-				    beneficiary_masked, person_id, occupation_code, grade, year, paying_region, paying_path, outcome, code,
-				    amount, policy_versions, steps, inputs)
-				select 'TRAINING', k, c, num, h, m, pid, o, g, y, county, path, outcome, code, amount, v,
-				       cast(s as jsonb), cast(inp as jsonb)
-				from unnest(:keys, :certificates, :numbers, :holders, :masked, :persons, :occupations, :grades, :years,
-				            :counties, :paths, :outcomes, :codes, :amounts, :versions, :steps, :inputs)
-				     as d(k, c, num, h, m, pid, o, g, y, county, path, outcome, code, amount, v, s, inp)
-				on conflict do nothing
-				returning business_key
-				""").param("keys", keys).param("certificates", certificateIds).param("numbers", numbers)
-				.param("holders", holders).param("masked", masked).param("persons", personIds)
-				.param("occupations", occupations).param("grades", grades).param("years", years)
-				.param("counties", counties).param("paths", paths).param("outcomes", outcomes).param("codes", codes)
-				.param("amounts", amounts).param("versions", versions).param("steps", steps).param("inputs", inputs)
-				.query(String.class).list());
+		try {
+			writer.flush();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			CsvCopy.copy(connection, new java.io.ByteArrayInputStream(csv.toString().getBytes(
+					java.nio.charset.StandardCharsets.UTF_8)), "decision_chunk (" + COLUMNS + ")", false);
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException("copying decisions", e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+		return new HashSet<>(jdbc.sql("insert into subsidy.decision (scheme, " + COLUMNS + ") select 'TRAINING', "
+				+ COLUMNS + " from decision_chunk returning business_key").query(String.class)
+				.list());
 	}
 
 	/** The beneficiary's archive shows the decision and, in Chinese, why (SUB-3). */

@@ -200,7 +200,7 @@ public class Claims {
 						    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account, year, period, paying_region,
 						    paying_path, outcome, amount, policy_versions, steps, funding_source, claim_id)
 						values (:scheme, :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account, :year,
-						    :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as jsonb), :source, :claim)
+						    :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as json), :source, :claim)
 						on conflict do nothing
 						""").param("scheme", claim.scheme()).param("key", key).param("holder", index)
 						.param("masked", person.map(p -> Beneficiaries.mask(p.name(), p.idNumberMasked())).orElse(claimant.name()))

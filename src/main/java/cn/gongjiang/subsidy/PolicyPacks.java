@@ -159,6 +159,18 @@ public class PolicyPacks {
 		}
 	}
 
+	/** The drafts an officer may price or publish: of their own region or any region within it. */
+	@Transactional(readOnly = true)
+	public List<PolicyPack> drafts(Actor actor) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select * from subsidy.policy_pack where status = 'DRAFT'
+				  and (scope_path like :path || '%' or :path like scope_path || '%') order by id desc
+				""").param("path", actor.scope().regionPath()).query((rs, i) -> pack(rs)).list();
+	}
+
 	PolicyPack byId(long id) {
 		return jdbc.sql("select * from subsidy.policy_pack where id = :id").param("id", id).query((rs, i) -> pack(rs))
 				.optional().orElseThrow(() -> new NotFoundException("subsidy.pack.not-found"));

@@ -3,8 +3,11 @@
 -- A decision keeps what it was decided on (the inputs, frozen) and whom it pays: a person (the social security
 -- card account, 社保卡) or an organisation (the account it gave with its claim). The funding source and the period
 -- ('2026' for a person-year, '2026-03' for a monthly allowance) are part of what makes an entitlement unique.
+-- Steps and inputs are read back whole, never searched inside: json (checked, stored as written) costs a bulk
+-- decision far less than jsonb (parsed into a tree on every insert); see BENCHMARKS.md.
+alter table subsidy.decision alter column steps type json;
 alter table subsidy.decision
-    add column inputs           jsonb,
+    add column inputs           json,
     add column person_id        bigint,
     add column beneficiary_kind text not null default 'PERSON' check (beneficiary_kind in ('PERSON', 'ORGANISATION')),
     add column beneficiary_code text,

@@ -238,6 +238,72 @@ class ConsoleBrowserTests {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
 	}
 
+	@Test
+	void anEnterpriseClaimIsReviewedApprovedPaidInABatchAndConfirmedFromTheBanksStatement() throws Exception {
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		signIn("enterprise-demo");
+		browser.findElement(By.linkText("补贴申请")).click();
+		browser.findElement(By.cssSelector("#schemes a[data-scheme='TRAINING_BASE']")).click();
+		browser.findElement(By.id("evidence-baseName")).sendKeys("越派工匠公共实训基地");
+		browser.findElement(By.id("evidence-designation")).sendKeys("绍人社〔2026〕12号");
+		browser.findElement(By.id("bankAccount")).sendKeys("6222021234567890123");
+		browser.findElement(By.id("claim-submit")).click();
+		var row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#claims tbody tr")));
+		var claim = row.getAttribute("data-id");
+		assertThat(row.getText()).contains("市级公共实训基地经费", "500000", "待审核");
+		screenshot("subsidy-claim");
+		signOut();
+
+		signIn("keqiao");
+		browser.get(url("/subsidies/claims"));
+		claimRow(claim).findElement(By.cssSelector("button.pass")).click();
+		wait.until(d -> claimRow(claim).getText().contains("待审批"));
+		signOut();
+		signIn("shaoxing");
+		browser.get(url("/subsidies/claims"));
+		claimRow(claim).findElement(By.cssSelector("button.pass")).click();
+		wait.until(d -> claimRow(claim).getText().contains("已批准"));
+		signOut();
+
+		signIn("keqiao");
+		browser.get(url("/subsidies/payments"));
+		browser.findElement(By.cssSelector("#queue tr[data-region='330603'][data-source='CITY_TALENT_FUND'] button.open-batch")).click();
+		var batch = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#batches tbody tr"))).getAttribute("data-id");
+		assertThat(batchRow(batch).getText()).contains("待审批");
+		signOut();
+		signIn("shaoxing");
+		browser.get(url("/subsidies/payments"));
+		batchRow(batch).findElement(By.cssSelector("button.approve-batch")).click();
+		wait.until(d -> batchRow(batch).getText().contains("已审批"));
+
+		// the bank pays from the file and answers with its statement, every line paid
+		var file = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/api/v1/subsidies/payments/batches/{id}/bank-file", batch).param("format", "csv")
+				.header("Authorization", api.bearer("shaoxing"))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(file).contains("绍兴示范机械有限公司", "6222021234567890123", "市级公共实训基地经费");
+		var statement = new StringBuilder("明细编号,金额（元）,结果,失败原因,银行流水号\n");
+		file.lines().skip(1).map(l -> l.split(",")).forEach(l -> statement.append(l[0]).append(',').append(l[5]).append(",成功,,B").append(l[0]).append('\n'));
+		var csv = Files.createTempFile("statement", ".csv");
+		Files.writeString(csv, statement);
+		browser.get(url("/subsidies/payments"));
+		browser.findElement(By.id("statement-import")).click();
+		browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+		browser.findElement(By.id("import-submit")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("import-status"), "已完成"));
+		browser.get(url("/subsidies/payments"));
+		assertThat(batchRow(batch).getText()).contains("已结清");
+		screenshot("subsidy-payments");
+		signOut();
+	}
+
+	private org.openqa.selenium.WebElement claimRow(String id) {
+		return browser.findElement(By.cssSelector("#claims tr[data-id='" + id + "']"));
+	}
+
+	private org.openqa.selenium.WebElement batchRow(String id) {
+		return browser.findElement(By.cssSelector("#batches tr[data-id='" + id + "']"));
+	}
+
 	private void signIn(String username) {
 		browser.get(url("/login?lang=zh_CN"));
 		browser.findElement(By.id("username")).sendKeys(username);
