@@ -287,9 +287,21 @@ class CertificateDecider {
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
-		return new HashSet<>(jdbc.sql("insert into subsidy.decision (scheme, " + COLUMNS + ") select 'TRAINING', "
-				+ COLUMNS + " from decision_chunk returning business_key").query(String.class)
-				.list());
+		// optimistic: the chunk was checked against what is decided, so a plain insert nearly always succeeds; when a
+		// concurrent worker won an entitlement meanwhile, the constraints decide row by row instead
+		var insert = "insert into subsidy.decision (scheme, " + COLUMNS + ") select 'TRAINING', " + COLUMNS
+				+ " from decision_chunk";
+		jdbc.sql("savepoint decision_chunk").update();
+		try {
+			var written = jdbc.sql(insert + " returning business_key").query(String.class).list();
+			jdbc.sql("release savepoint decision_chunk").update();
+			return new HashSet<>(written);
+		}
+		catch (org.springframework.dao.DuplicateKeyException raced) {
+			jdbc.sql("rollback to savepoint decision_chunk").update();
+			return new HashSet<>(jdbc.sql(insert + " on conflict do nothing returning business_key").query(String.class)
+					.list());
+		}
 	}
 
 	/** The beneficiary's archive shows the decision and, in Chinese, why (SUB-3). */
