@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HexFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,12 +30,14 @@ class Allowances {
 		this.clock = clock;
 	}
 
-	void schedule(long claimId, LocalDate firstMonth, int months, BigDecimal monthly, String employer) {
+	void schedule(long claimId, LocalDate firstMonth, int months, BigDecimal monthly, String employer,
+			String fundingSource) {
 		jdbc.sql("""
-				insert into subsidy.allowance_schedule (claim_id, first_month, months, monthly_amount, employer_code)
-				values (:claim, :first, :months, :monthly, :employer)
+				insert into subsidy.allowance_schedule (claim_id, first_month, months, monthly_amount, employer_code,
+				    funding_source)
+				values (:claim, :first, :months, :monthly, :employer, :source)
 				""").param("claim", claimId).param("first", firstMonth).param("months", months).param("monthly", monthly)
-				.param("employer", employer).update();
+				.param("employer", employer).param("source", fundingSource).update();
 	}
 
 	/** Every running schedule, every night: months that have begun are decided. */
@@ -81,7 +82,7 @@ class Allowances {
 					    paying_path, outcome, amount, policy_versions, steps, funding_source, claim_id)
 					values ('TECHNICIAN_ALLOWANCE', :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account,
 					    :year, :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as json),
-					    'CITY_TALENT_FUND', :claim)
+					    :source, :claim)
 					on conflict do nothing
 					""").param("key", Claims.businessKey("TECHNICIAN_ALLOWANCE", index, employer, month.toString()))
 					.param("holder", index).param("masked", row.get("person_masked")).param("person", row.get("person_id"))
@@ -89,7 +90,8 @@ class Allowances {
 					.param("year", month.getYear()).param("period", month.toString())
 					.param("region", ((String) row.get("claimant_path")).replaceAll(".*/(\\d+)/$", "$1"))
 					.param("path", row.get("claimant_path")).param("amount", row.get("monthly_amount"))
-					.param("pack", row.get("pack_version")).param("steps", row.get("steps")).param("claim", claimId)
+					.param("pack", row.get("pack_version")).param("steps", row.get("steps"))
+					.param("source", row.get("funding_source")).param("claim", claimId)
 					.update();
 			jdbc.sql("update subsidy.allowance_schedule set accrued_through = :m where claim_id = :id")
 					.param("m", month.atDay(1)).param("id", claimId).update();
@@ -103,9 +105,5 @@ class Allowances {
 	private void end(long claimId, LocalDate today, String reason) {
 		jdbc.sql("update subsidy.allowance_schedule set ended_on = :today, ended_reason = :reason where claim_id = :id")
 				.param("today", today).param("reason", reason).param("id", claimId).update();
-	}
-
-	static String hex(byte[] index) {
-		return HexFormat.of().formatHex(index);
 	}
 }

@@ -190,7 +190,7 @@ public class Claims {
 		if (claim.scheme().equals("TECHNICIAN_ALLOWANCE")) {
 			var months = assessment.entitlements();
 			allowances.schedule(id, EnterpriseSchemes.firstDay(months.get(0).period()), months.size(),
-					months.get(0).amount(), claimant.code());
+					months.get(0).amount(), claimant.code(), c.fundingSource());
 		}
 		else {
 			for (var e : assessment.entitlements()) {
@@ -250,16 +250,13 @@ public class Claims {
 
 	@Transactional(readOnly = true)
 	public Claim claim(Actor actor, long id) {
-		var claim = jdbc.sql("select * from subsidy.claim where id = :id").param("id", id).query((rs, i) -> map(rs))
-				.optional().orElseThrow(() -> new NotFoundException("subsidy.claim.not-found"));
-		var path = jdbc.sql("select claimant_path from subsidy.claim where id = :id").param("id", id).query(String.class)
-				.single();
-		var visible = actor.role().officer() && actor.scope().regional() ? path.startsWith(actor.scope().regionPath())
-				: claim.claimantCode().equals(actor.scope().value());
-		if (!visible) {
-			throw new NotFoundException("subsidy.claim.not-found");
-		}
-		return claim;
+		var officer = actor.role().officer() && actor.scope().regional();
+		return jdbc.sql("""
+				select * from subsidy.claim where id = :id
+				  and (case when :officer then claimant_path like :path || '%' else claimant_code = :code end)
+				""").param("id", id).param("officer", officer).param("path", officer ? actor.scope().regionPath() : "")
+				.param("code", officer ? "" : actor.scope().value()).query((rs, i) -> map(rs)).optional()
+				.orElseThrow(() -> new NotFoundException("subsidy.claim.not-found"));
 	}
 
 	private Claim forOfficer(Actor actor, long id, String action) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -312,10 +311,5 @@ public class SubsidyDecisions {
 				rs.getString("effective_outcome"), rs.getBigDecimal("effective_amount"),
 				rs.getString("payment_status"), rs.getString("payment_failure"), rs.getBoolean("recovery_due"),
 				(Long) rs.getObject("claim_id"));
-	}
-
-	Map<String, Object> budget(String county, int year) {
-		return jdbc.sql("select * from subsidy.budget where region_code = :c and year = :y").param("c", county)
-				.param("y", year).query().listOfRows().stream().findFirst().orElse(Map.of());
 	}
 }

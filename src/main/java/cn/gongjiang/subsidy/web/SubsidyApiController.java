@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -204,12 +203,6 @@ class SubsidyApiController {
 	@GetMapping("/payments/batches/{id}/bank-file")
 	void bankFile(@PathVariable long id, @RequestParam(defaultValue = "csv") String format,
 			@AuthenticationPrincipal Actor actor, HttpServletResponse response) throws IOException {
-		var f = SubsidyWeb.format(format);
-		response.setContentType(f == cn.gongjiang.subsidy.BankFile.Format.XLSX
-				? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-				: f == cn.gongjiang.subsidy.BankFile.Format.CSV_GBK ? "text/csv;charset=GB18030"
-						: MediaType.TEXT_PLAIN_VALUE.replace("plain", "csv") + ";charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + id + SubsidyWeb.extension(f) + "\"");
-		batches.bankFile(actor, id, f, response.getOutputStream());
+		SubsidyWeb.download(format, id, response, (f, out) -> batches.bankFile(actor, id, f, out));
 	}
 }

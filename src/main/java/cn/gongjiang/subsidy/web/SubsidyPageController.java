@@ -139,11 +139,7 @@ class SubsidyPageController {
 	@GetMapping("/subsidies/payments/batches/{id}/bank-file")
 	void bankFile(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format,
 			@AuthenticationPrincipal Actor actor, HttpServletResponse response) throws IOException {
-		var f = SubsidyWeb.format(format);
-		response.setContentType(f == cn.gongjiang.subsidy.BankFile.Format.XLSX
-				? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
-		response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + id + SubsidyWeb.extension(f) + "\"");
-		batches.bankFile(actor, id, f, response.getOutputStream());
+		SubsidyWeb.download(format, id, response, (f, out) -> batches.bankFile(actor, id, f, out));
 	}
 
 	@GetMapping("/subsidies/simulations")
