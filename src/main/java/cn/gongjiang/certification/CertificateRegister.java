@@ -142,10 +142,13 @@ public class CertificateRegister {
 		return certificates.forHolder(holderIndex);
 	}
 
-	/** Valid certificates after an id, in id order, for deciding in bulk what was issued before a reaction existed. */
+	/**
+	 * Valid certificates after an id, in id order, for deciding in bulk what was issued before a reaction existed;
+	 * one of {@code partitions} disjoint sets of holders, so that parallel workers never share a person.
+	 */
 	@Transactional(readOnly = true)
-	public List<CertificateIssued> validAfter(long afterId, int limit) {
-		return certificates.validAfter(afterId, limit);
+	public List<CertificateIssued> validAfter(long afterId, int limit, int partitions, int partition) {
+		return certificates.validAfter(afterId, limit, partitions, partition);
 	}
 
 	/** A valid certificate as a fact another module's rule can check (holder, type, grade, occupation). */

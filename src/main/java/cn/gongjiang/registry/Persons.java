@@ -69,9 +69,11 @@ class Persons {
 			""";
 
 	private final JdbcClient jdbc;
+	private final javax.sql.DataSource dataSource;
 
-	Persons(JdbcClient jdbc) {
+	Persons(JdbcClient jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	/**
@@ -159,17 +161,30 @@ class Persons {
 				strings(rs.getArray(9)), rs.getString(10), rs.getString(11));
 	}
 
-	/** Many archive entries in one round trip (a bulk decision writes one per person). */
+	/** Many archive entries in one {@code COPY} (a bulk decision writes one per person), in the caller's transaction. */
 	void insertEvents(List<ArchiveEvent> events, String source) {
-		jdbc.sql("""
-				insert into registry.person_event (person_id, occurred_on, kind, detail, source)
-				select person_id, occurred_on, kind, cast(detail as jsonb), :source
-				from unnest(:persons, :days, :kinds, :details) as e(person_id, occurred_on, kind, detail)
-				""").param("persons", events.stream().map(ArchiveEvent::personId).toArray(Long[]::new))
-				.param("days", events.stream().map(e -> java.sql.Date.valueOf(e.on())).toArray(java.sql.Date[]::new))
-				.param("kinds", events.stream().map(ArchiveEvent::kind).toArray(String[]::new))
-				.param("details", events.stream().map(e -> JSON.writeValueAsString(e.detail())).toArray(String[]::new))
-				.param("source", source).update();
+		var csv = new java.io.StringWriter(events.size() * 160);
+		try (var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(csv)) {
+			for (var e : events) {
+				writer.writeRecord(String.valueOf(e.personId()), e.on().toString(), e.kind(),
+						JSON.writeValueAsString(e.detail()), source);
+			}
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		var connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+		try {
+			cn.gongjiang.database.CsvCopy.copy(connection, new java.io.ByteArrayInputStream(
+					csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+					"registry.person_event (person_id, occurred_on, kind, detail, source)", false);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("writing archive entries", e);
+		}
+		finally {
+			org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	List<RealName> inGroup(DataScope scope, String group, int limit) {

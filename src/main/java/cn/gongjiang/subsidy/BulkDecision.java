@@ -1,7 +1,13 @@
 package cn.gongjiang.subsidy;
 
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -13,9 +19,10 @@ import cn.gongjiang.shared.security.Role;
 
 /**
  * Decides every valid certificate that has no decision yet (SUB-3): those issued before the subsidy engine existed,
- * imported in bulk, or whose event was lost. Chunks of certificates in id order, each decided by the same gathering
- * and rules as a single certificate and committed on its own, so a stop loses at most a chunk's work and a re-run
- * continues (decided certificates are skipped).
+ * imported in bulk, or whose event was lost. Workers take disjoint sets of holders (a person is always decided by one
+ * worker, in certificate order) and chunks of their certificates in id order, each decided by the same gathering and
+ * rules as a single certificate and committed on its own; a stop loses at most a chunk's work and a re-run continues
+ * (decided certificates are skipped).
  */
 @Service
 public class BulkDecision {
@@ -25,11 +32,14 @@ public class BulkDecision {
 	private final CertificateRegister certificates;
 	private final CertificateDecider decider;
 	private final AuditLog audit;
+	private final int workers;
 
-	BulkDecision(CertificateRegister certificates, CertificateDecider decider, AuditLog audit) {
+	BulkDecision(CertificateRegister certificates, CertificateDecider decider, AuditLog audit,
+			@Value("${gongjiang.subsidy.bulk-workers:2}") int workers) {
 		this.certificates = certificates;
 		this.decider = decider;
 		this.audit = audit;
+		this.workers = Math.max(1, workers);
 	}
 
 	/** What a run did. */
@@ -50,16 +60,40 @@ public class BulkDecision {
 
 	/** Decides everything undecided, reporting the certificates read so far after each chunk. */
 	public Run decideAll(LongConsumer progress) {
-		long after = 0, read = 0, decided = 0;
-		while (true) {
-			var chunk = certificates.validAfter(after, CHUNK);
-			if (chunk.isEmpty()) {
-				return new Run(read, decided);
+		var read = new AtomicLong();
+		var decided = new AtomicLong();
+		var pool = Executors.newFixedThreadPool(workers);
+		try {
+			var running = new ArrayList<Future<?>>();
+			for (int w = 0; w < workers; w++) {
+				var partition = w;
+				running.add(pool.submit(() -> {
+					long after = 0;
+					while (true) {
+						var chunk = certificates.validAfter(after, CHUNK, workers, partition);
+						if (chunk.isEmpty()) {
+							return;
+						}
+						decided.addAndGet(decider.decide(chunk));
+						after = chunk.get(chunk.size() - 1).certificateId();
+						progress.accept(read.addAndGet(chunk.size()));
+					}
+				}));
 			}
-			decided += decider.decide(chunk);
-			read += chunk.size();
-			after = chunk.get(chunk.size() - 1).certificateId();
-			progress.accept(read);
+			for (var worker : running) {
+				worker.get();
+			}
 		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("bulk decision interrupted", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		return new Run(read.get(), decided.get());
 	}
 }

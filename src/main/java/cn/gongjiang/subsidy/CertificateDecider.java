@@ -15,10 +15,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.database.CsvCopy;
@@ -41,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CertificateDecider {
 
-	private static final String REPEAT_CLAUSE = "浙人社发〔2022〕32号 §13（同一职业同一等级只补贴一次）";
 
 	private final JdbcClient jdbc;
 	private final PolicyPacks packs;
@@ -52,11 +51,16 @@ class CertificateDecider {
 	private final JsonMapper json;
 	private final MessageSource messages;
 	private final javax.sql.DataSource dataSource;
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
 	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, SubsidyCatalogue catalogue,
 			PersonRegistry persons, RegionDirectory regions, JsonMapper json, MessageSource messages,
-			javax.sql.DataSource dataSource) {
+			javax.sql.DataSource dataSource, org.springframework.transaction.support.TransactionTemplate transactions) {
 		this.dataSource = dataSource;
+		// its own transaction, even inside a listener's: a chunk whose budgets moved is rolled back and decided again
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(
+				java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+		this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.packs = packs;
 		this.trainings = trainings;
@@ -73,12 +77,12 @@ class CertificateDecider {
 			CaseInputs inputs) {
 
 		String key() {
-			return TrainingSubsidyRules.SCHEME + ":certificate:" + cert.certificateId();
+			return CertificateDecider.key(cert);
 		}
 
 		Pending deniedAsRepeat() {
 			var denied = new ArrayList<>(steps.subList(0, steps.size() - 1));
-			denied.add(Step.deny("repeat", REPEAT_CLAUSE, "subsidy.repeat-occupation-grade", "decided concurrently"));
+			denied.add(Step.deny("repeat", TrainingSubsidyRules.CLAUSES.get("repeat"), "subsidy.repeat-occupation-grade", "decided concurrently"));
 			return new Pending(cert, holder, person, county, payingPath, "DENIED", "subsidy.repeat-occupation-grade",
 					null, versions, denied, inputs);
 		}
@@ -95,9 +99,33 @@ class CertificateDecider {
 		}
 	}
 
-	/** Decides those of the certificates not decided yet; returns how many decisions were written. */
-	@Transactional
+	/** The budgets a chunk was funded from moved meanwhile: the chunk is decided again. */
+	private static final class BudgetMoved extends RuntimeException {
+		BudgetMoved() {
+			super(null, null, false, false);
+		}
+	}
+
+	/**
+	 * Decides those of the certificates not decided yet, in one transaction; returns how many decisions were written.
+	 * Budgets are read without a lock and committed last, only if the money is still there; when another worker took
+	 * it meanwhile the whole chunk is decided again, so workers deciding in parallel never wait on each other.
+	 */
 	int decide(List<CertificateIssued> certificates) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(tx -> decideOnce(certificates));
+			}
+			catch (BudgetMoved moved) {
+				if (attempt == 10) {
+					throw new IllegalStateException("budgets kept moving while deciding " + certificates.size()
+							+ " certificates");
+				}
+			}
+		}
+	}
+
+	private int decideOnce(List<CertificateIssued> certificates) {
 		var todo = undecided(certificates);
 		if (todo.isEmpty()) {
 			return 0;
@@ -141,12 +169,11 @@ class CertificateDecider {
 			pending.add(new Pending(cert, hex.parseHex(cert.holderIndex()), c.person(), county, payingPath, outcome,
 					last.code(), amount, versions, steps, CaseInputs.of(c)));
 		}
-		var funded = commitBudgets(pending);
+		var funded = fund(pending);
 		var written = insert(funded);
-		// a grant that lost its entitlement to a concurrent decision gives its money back and is written as a repeat
+		// a grant that lost its entitlement to a concurrent decision is written as a repeat
 		var lost = funded.stream().filter(p -> !written.contains(p.key()) && p.outcome().equals("GRANTED")).toList();
 		if (!lost.isEmpty()) {
-			lost.forEach(p -> release(p.county(), p.cert().issuedOn().getYear(), p.amount()));
 			written.addAll(insert(lost.stream().map(Pending::deniedAsRepeat).toList()));
 		}
 		var final_ = new ArrayList<Pending>();
@@ -166,16 +193,21 @@ class CertificateDecider {
 				.map(p -> archiveEntry(p.person().get().personId(), p.cert().number(), p.cert().issuedOn(),
 						p.outcome(), p.code(), p.amount()))
 				.toList(), "subsidy");
+		commit(final_);
 		return final_.size();
 	}
 
 	private List<CertificateIssued> undecided(List<CertificateIssued> certificates) {
-		var unique = new LinkedHashMap<Long, CertificateIssued>();
-		certificates.forEach(c -> unique.putIfAbsent(c.certificateId(), c));
-		var decided = new HashSet<>(jdbc.sql("""
-				select certificate_id from subsidy.decision where certificate_id = any(:ids) and scheme = 'TRAINING'
-				""").param("ids", unique.keySet().toArray(Long[]::new)).query(Long.class).list());
-		return unique.values().stream().filter(c -> !decided.contains(c.certificateId())).toList();
+		var unique = new LinkedHashMap<String, CertificateIssued>();
+		certificates.forEach(c -> unique.putIfAbsent(key(c), c));
+		var decided = new HashSet<>(jdbc.sql("select business_key from subsidy.decision where business_key = any(:keys)")
+				.param("keys", unique.keySet().toArray(String[]::new)).query(String.class).list());
+		return unique.entrySet().stream().filter(e -> !decided.contains(e.getKey())).map(Map.Entry::getValue).toList();
+	}
+
+	/** The business key of a certificate's training-subsidy decision: one decision per certificate. */
+	static String key(CertificateIssued certificate) {
+		return TrainingSubsidyRules.SCHEME + ":certificate:" + certificate.certificateId();
 	}
 
 	private Map<String, Granted> granted(List<String> holders) {
@@ -193,32 +225,33 @@ class CertificateDecider {
 		return granted;
 	}
 
+	private static String budgetKey(Pending p) {
+		return p.county() + "/" + p.cert().issuedOn().getYear();
+	}
+
 	/**
-	 * Commits grants against the paying county's budget for the year, in certificate order; what the budget cannot
-	 * carry waits (subsidy.budget-exhausted) with the amount it is due.
+	 * Funds grants from the paying county's budget for the year as it stands, in certificate order; what the budget
+	 * cannot carry waits (subsidy.budget-exhausted) with the amount it is due. Nothing is committed yet.
 	 */
-	private List<Pending> commitBudgets(List<Pending> pending) {
-		var keys = pending.stream().filter(p -> p.amount() != null && p.county() != null)
-				.map(p -> p.county() + "/" + p.cert().issuedOn().getYear()).distinct().toList();
+	private List<Pending> fund(List<Pending> pending) {
+		var keys = pending.stream().filter(p -> p.amount() != null && p.county() != null).map(CertificateDecider::budgetKey)
+				.distinct().toList();
 		var left = new HashMap<String, BigDecimal>();
-		for (var key : keys) {
-			var parts = key.split("/");
-			jdbc.sql("select allocated - committed from subsidy.budget where region_code = :c and year = :y for update")
-					.param("c", parts[0]).param("y", Integer.parseInt(parts[1])).query(BigDecimal.class).optional()
-					.ifPresent(money -> left.put(key, money));
+		if (!keys.isEmpty()) {
+			jdbc.sql("""
+					select region_code || '/' || year, allocated - committed from subsidy.budget
+					where region_code || '/' || year = any(:keys)
+					""").param("keys", keys.toArray(String[]::new))
+					.query((rs, i) -> left.put(rs.getString(1), rs.getBigDecimal(2))).list();
 		}
-		var committed = new HashMap<String, BigDecimal>();
 		var result = new ArrayList<Pending>();
 		for (var p : pending) {
+			var money = p.amount() == null || p.county() == null ? null : left.get(budgetKey(p));
 			if (p.amount() == null) {
 				result.add(p);
-				continue;
 			}
-			var key = p.county() + "/" + p.cert().issuedOn().getYear();
-			var money = left.getOrDefault(key, BigDecimal.ZERO);
-			if (p.county() != null && money.compareTo(p.amount()) >= 0) {
-				left.put(key, money.subtract(p.amount()));
-				committed.merge(key, p.amount(), BigDecimal::add);
+			else if (money != null && money.compareTo(p.amount()) >= 0) {
+				left.put(budgetKey(p), money.subtract(p.amount()));
 				result.add(p);
 			}
 			else {
@@ -226,12 +259,23 @@ class CertificateDecider {
 						"subsidy.budget-exhausted", p.amount(), p.versions(), p.steps(), p.inputs()));
 			}
 		}
-		committed.forEach((key, amount) -> {
-			var parts = key.split("/");
-			jdbc.sql("update subsidy.budget set committed = committed + :a where region_code = :c and year = :y")
-					.param("a", amount).param("c", parts[0]).param("y", Integer.parseInt(parts[1])).update();
-		});
 		return result;
+	}
+
+	/** Commits what was granted, county by county in a fixed order; if the money is gone, the chunk starts over. */
+	private void commit(List<Pending> decided) {
+		var sums = new java.util.TreeMap<String, BigDecimal>();
+		decided.stream().filter(p -> p.outcome().equals("GRANTED"))
+				.forEach(p -> sums.merge(budgetKey(p), p.amount(), BigDecimal::add));
+		sums.forEach((key, amount) -> {
+			var parts = key.split("/");
+			if (jdbc.sql("""
+					update subsidy.budget set committed = committed + :a
+					where region_code = :c and year = :y and allocated - committed >= :a
+					""").param("a", amount).param("c", parts[0]).param("y", Integer.parseInt(parts[1])).update() == 0) {
+				throw new BudgetMoved();
+			}
+		});
 	}
 
 	void release(String county, int year, BigDecimal amount) {
@@ -239,68 +283,76 @@ class CertificateDecider {
 				.param("amount", amount).param("county", county).param("year", year).update();
 	}
 
-	private static final String COLUMNS = "business_key, certificate_id, certificate_number, holder_index, "
+	private static final String COLUMNS = "scheme, business_key, certificate_id, certificate_number, holder_index, "
 			+ "beneficiary_masked, person_id, occupation_code, grade, year, paying_region, paying_path, outcome, code, "
 			+ "amount, policy_versions, steps, inputs";
 
 	/**
-	 * Writes the decisions: {@code COPY} into a session-local staging table, then one {@code INSERT … SELECT} that
-	 * lets the unique constraints refuse what another worker decided meanwhile. Returns the business keys written.
+	 * Writes the decisions. Optimistic: the chunk was checked against what is decided, so it is copied straight into
+	 * {@code subsidy.decision}; when a concurrent worker won an entitlement or a certificate meanwhile, the copy fails
+	 * on a unique constraint, is rolled back to a savepoint, and the chunk goes through a staging table and
+	 * {@code ON CONFLICT DO NOTHING}, the constraints deciding row by row. Returns the business keys written.
 	 */
 	private Set<String> insert(List<Pending> pending) {
 		if (pending.isEmpty()) {
 			return new HashSet<>();
 		}
+		var csv = csv(pending);
+		jdbc.sql("savepoint decision_chunk").update();
+		try {
+			copy(csv, "subsidy.decision");
+			jdbc.sql("release savepoint decision_chunk").update();
+			return new HashSet<>(pending.stream().map(Pending::key).toList());
+		}
+		catch (DuplicateKeyException raced) {
+			jdbc.sql("rollback to savepoint decision_chunk").update();
+		}
 		jdbc.sql("""
-				create temporary table if not exists decision_chunk (business_key text, certificate_id bigint,
-				    certificate_number text, holder_index bytea, beneficiary_masked text, person_id bigint,
-				    occupation_code text, grade text, year integer, paying_region text, paying_path text, outcome text,
-				    code text, amount numeric, policy_versions text, steps json, inputs json)
+				create temporary table if not exists decision_chunk (scheme text, business_key text,
+				    certificate_id bigint, certificate_number text, holder_index bytea, beneficiary_masked text,
+				    person_id bigint, occupation_code text, grade text, year integer, paying_region text,
+				    paying_path text, outcome text, code text, amount numeric, policy_versions text, steps json,
+				    inputs json)
 				on commit delete rows
 				""").update();
+		copy(csv, "decision_chunk");
+		return new HashSet<>(jdbc.sql("insert into subsidy.decision (" + COLUMNS + ") select " + COLUMNS
+				+ " from decision_chunk on conflict do nothing returning business_key").query(String.class).list());
+	}
+
+	private byte[] csv(List<Pending> pending) {
 		var csv = new java.io.StringWriter(pending.size() * 1024);
-		var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(csv);
 		var hex = HexFormat.of();
-		for (var p : pending) {
-			writer.writeRecord(p.key(), String.valueOf(p.cert().certificateId()), p.cert().number(),
-					"\\x" + hex.formatHex(p.holder()),
-					p.person().map(x -> Beneficiaries.mask(x.name(), x.idNumberMasked())).orElse("—"),
-					p.person().map(x -> String.valueOf(x.personId())).orElse(null), p.cert().occupationCode(),
-					p.cert().grade(), String.valueOf(p.cert().issuedOn().getYear()), p.county(), p.payingPath(),
-					p.outcome(), p.code(), p.amount() == null ? null : p.amount().toPlainString(), p.versions(),
-					json.writeValueAsString(p.steps()), json.writeValueAsString(p.inputs()));
-		}
-		try {
-			writer.flush();
+		try (var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(csv)) {
+			for (var p : pending) {
+				writer.writeRecord(TrainingSubsidyRules.SCHEME, p.key(), String.valueOf(p.cert().certificateId()),
+						p.cert().number(), "\\x" + hex.formatHex(p.holder()),
+						p.person().map(x -> Beneficiaries.mask(x.name(), x.idNumberMasked())).orElse("—"),
+						p.person().map(x -> String.valueOf(x.personId())).orElse(null), p.cert().occupationCode(),
+						p.cert().grade(), String.valueOf(p.cert().issuedOn().getYear()), p.county(), p.payingPath(),
+						p.outcome(), p.code(), p.amount() == null ? null : p.amount().toPlainString(), p.versions(),
+						json.writeValueAsString(Step.stored(p.steps())), json.writeValueAsString(p.inputs()));
+			}
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}
+		return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private void copy(byte[] csv, String table) {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			CsvCopy.copy(connection, new java.io.ByteArrayInputStream(csv.toString().getBytes(
-					java.nio.charset.StandardCharsets.UTF_8)), "decision_chunk (" + COLUMNS + ")", false);
+			CsvCopy.copy(connection, new java.io.ByteArrayInputStream(csv), table + " (" + COLUMNS + ")", false);
 		}
 		catch (java.sql.SQLException e) {
-			throw new IllegalStateException("copying decisions", e);
+			if ("23505".equals(e.getSQLState())) {
+				throw new DuplicateKeyException(e.getMessage(), e);
+			}
+			throw new IllegalStateException("copying decisions into " + table, e);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-		// optimistic: the chunk was checked against what is decided, so a plain insert nearly always succeeds; when a
-		// concurrent worker won an entitlement meanwhile, the constraints decide row by row instead
-		var insert = "insert into subsidy.decision (scheme, " + COLUMNS + ") select 'TRAINING', " + COLUMNS
-				+ " from decision_chunk";
-		jdbc.sql("savepoint decision_chunk").update();
-		try {
-			var written = jdbc.sql(insert + " returning business_key").query(String.class).list();
-			jdbc.sql("release savepoint decision_chunk").update();
-			return new HashSet<>(written);
-		}
-		catch (org.springframework.dao.DuplicateKeyException raced) {
-			jdbc.sql("rollback to savepoint decision_chunk").update();
-			return new HashSet<>(jdbc.sql(insert + " on conflict do nothing returning business_key").query(String.class)
-					.list());
 		}
 	}
 

@@ -82,8 +82,9 @@ public class SubsidyDecisions {
 	public void reverse(CertificateRevoked revoked) {
 		var decision = jdbc.sql("""
 				select id, effective_outcome, effective_amount, paying_region, year, payment_status, batch_id, person_id
-				from subsidy.decision_in_effect where certificate_id = :c and scheme = 'TRAINING' and outcome <> 'REVERSED'
-				""").param("c", revoked.certificateId()).query().listOfRows().stream().findFirst();
+				from subsidy.decision_in_effect where business_key = :key and outcome <> 'REVERSED'
+				""").param("key", TrainingSubsidyRules.SCHEME + ":certificate:" + revoked.certificateId()).query()
+				.listOfRows().stream().findFirst();
 		if (decision.isEmpty() || "DENIED".equals(decision.get().get("effective_outcome"))) {
 			return;
 		}
@@ -304,7 +305,7 @@ public class SubsidyDecisions {
 				rs.getString("beneficiary_masked"), rs.getString("occupation_code"), rs.getString("grade"),
 				rs.getInt("year"), rs.getString("period"), rs.getString("paying_region"), rs.getString("funding_source"),
 				rs.getString("outcome"), rs.getString("code"), rs.getBigDecimal("amount"),
-				rs.getString("policy_versions"), json.readValue(rs.getString("steps"), STEPS),
+				rs.getString("policy_versions"), Step.restored(json.readValue(rs.getString("steps"), STEPS)),
 				rs.getTimestamp("decided_at").toInstant(),
 				overrideId == null ? null : new Decision.Override(overrideId, rs.getString("override_reason"),
 						rs.getObject("override_expires_on", LocalDate.class), rs.getString("override_by")),

@@ -17,6 +17,14 @@ final class TrainingSubsidyRules {
 	static final Set<String> TYPES = Set.of("vocational-qualification", "skill-level", "special-ability",
 			"training-completion");
 
+	/** The clause each rule applies (the amount's is the packs' own source). */
+	static final Map<String, String> CLAUSES = Map.of(
+			"qualifying-certificate", "浙人社发〔2022〕32号 §13（四类证书，完成培训）",
+			"place", "浙人社发〔2022〕32号 §13（户籍、常住、培训或就业在省内）",
+			"cap-per-year", "浙人社发〔2022〕32号 §13（每人每年不超过3次）",
+			"repeat", "浙人社发〔2022〕32号 §13（同一职业同一等级只补贴一次）",
+			"retirement", "浙人社发〔2022〕32号 §13（法定退休年龄）");
+
 	private TrainingSubsidyRules() {
 	}
 
@@ -45,7 +53,7 @@ final class TrainingSubsidyRules {
 
 	/** §13: one of the four certificate types, and a completed training the platform knows behind it. */
 	static Step qualifyingCertificate(SubsidyCase c) {
-		var clause = "浙人社发〔2022〕32号 §13（四类证书，完成培训）";
+		var clause = CLAUSES.get("qualifying-certificate");
 		if (!TYPES.contains(c.certificate().type())) {
 			return Step.deny("qualifying-certificate", clause, "subsidy.certificate-type", c.certificate().type());
 		}
@@ -62,7 +70,7 @@ final class TrainingSubsidyRules {
 
 	/** §13: hukou, residence, training, or work in the province; the training is the platform's, so in Zhejiang. */
 	static Step placeInProvince(SubsidyCase c) {
-		var clause = "浙人社发〔2022〕32号 §13（户籍、常住、培训或就业在省内）";
+		var clause = CLAUSES.get("place");
 		var countyPath = c.training().map(t -> t.countyPath()).orElse(null);
 		var inProvince = (countyPath != null && countyPath.startsWith("/330000/"))
 				|| c.person().map(p -> p.hukouPath() != null || p.residencePath() != null).orElse(false);
@@ -72,7 +80,7 @@ final class TrainingSubsidyRules {
 
 	/** §13: at most three subsidised trainings per person in the calendar year of issue. */
 	static Step threePerYear(SubsidyCase c) {
-		var clause = "浙人社发〔2022〕32号 §13（每人每年不超过3次）";
+		var clause = CLAUSES.get("cap-per-year");
 		var max = c.province().intParameter("maxPerYear", 3);
 		return c.grantedThisYear() >= max
 				? Step.deny("cap-per-year", clause, "subsidy.cap-per-year", c.grantedThisYear() + "/" + max)
@@ -81,7 +89,7 @@ final class TrainingSubsidyRules {
 
 	/** §13: the same occupation at the same grade is subsidised once in a lifetime. */
 	static Step oncePerOccupationAndGrade(SubsidyCase c) {
-		var clause = "浙人社发〔2022〕32号 §13（同一职业同一等级只补贴一次）";
+		var clause = CLAUSES.get("repeat");
 		return c.grantedSameOccupationGrade()
 				? Step.deny("repeat", clause, "subsidy.repeat-occupation-grade",
 						c.certificate().occupationCode() + " " + c.certificate().grade())
@@ -93,7 +101,7 @@ final class TrainingSubsidyRules {
 	 * enables it. The registry does not know pensions: past the age counts as without, unless enabled nothing is paid.
 	 */
 	static Step retirementAge(SubsidyCase c) {
-		var clause = "浙人社发〔2022〕32号 §13（法定退休年龄）";
+		var clause = CLAUSES.get("retirement");
 		if (c.person().isEmpty() || c.person().get().birthDate() == null) {
 			return Step.pass("retirement", clause, "age unknown");
 		}
