@@ -159,6 +159,29 @@ class SubsidyEffectsIntegrationTests {
 	}
 
 	@Test
+	void twoDecisionsRacingForTheLastMoneyGrantOneAndLetTheOtherWait() throws Exception {
+		var nextYear = LocalDate.now().plusYears(1);
+		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("shaoxing"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"region\": \"330681\", \"year\": %d, \"amount\": 300}".formatted(nextYear.getYear())))
+				.andExpect(status().isOk());
+		var certificates = java.util.stream.IntStream.range(0, 2).mapToObj(i -> {
+			var trainee = Trainees.completedIn(jdbc, persons, "330681");
+			var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
+			return new CertificateIssued(id, "RACE" + id, (String) trainee[1], "training-completion", "4-10-01-01", null,
+					nextYear, "机构", (Long) trainee[0]);
+		}).toList();
+		java.util.concurrent.CompletableFuture.allOf(certificates.stream()
+				.map(c -> java.util.concurrent.CompletableFuture.runAsync(() -> decisions.decide(c)))
+				.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+		assertThat(certificates.stream().map(c -> jdbc.sql("select outcome from subsidy.decision where certificate_id = :c")
+				.param("c", c.certificateId()).query(String.class).single()).toList())
+				.containsExactlyInAnyOrder("GRANTED", "WAITING");
+		assertThat(jdbc.sql("select committed from subsidy.budget where region_code = '330681' and year = :y")
+				.param("y", nextYear.getYear()).query(BigDecimal.class).single()).isEqualByComparingTo("300");
+	}
+
+	@Test
 	void certificatesIssuedWithoutAnEventAreDecidedInBulkAndARerunDecidesNothingMore() throws Exception {
 		var enrolment = Trainees.completedIn(jdbc, persons, "330106");
 		var number = "BULKTEST" + SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
