@@ -25,10 +25,26 @@ public class GongjiangApplication {
 			// the bench command measures on a fresh throwaway database, on a free port, without demo data
 			var benchArgs = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
 					"--gongjiang.data-dir=target/bench-data", "--gongjiang.database.throwaway=true",
-					"--gongjiang.demo=false", "--gongjiang.verify.rate-per-minute=1000000000"));
-			benchArgs.addAll(java.util.Arrays.asList(args));
+					"--gongjiang.demo=false", "--gongjiang.verify.rate-per-minute=1000000000",
+					"--gongjiang.bench.enabled=true"));
+			benchArgs.addAll(commandOptions(args));
 			args = benchArgs.toArray(String[]::new);
 		}
 		SpringApplication.run(GongjiangApplication.class, args);
+	}
+
+	/** A command's options as written on a terminal ({@code --scale small}) in Spring's form ({@code --scale=small}). */
+	static java.util.List<String> commandOptions(String[] args) {
+		var joined = new java.util.ArrayList<String>();
+		for (int i = 0; i < args.length; i++) {
+			var arg = args[i];
+			if (arg.startsWith("--") && !arg.contains("=") && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+				joined.add(arg + "=" + args[++i]);
+			}
+			else {
+				joined.add(arg);
+			}
+		}
+		return joined;
 	}
 }

@@ -133,10 +133,10 @@ class EnrolmentBench {
 		var lookupP99 = percentile(lookup.subList(Math.min(50, singles / 10), lookup.size()), 0.99);
 		var sizes = String.format("%,d registrations vs %,d roster", registered, rosterEntries);
 		return List.of(
-				new BenchCommand.Result("duplicate batch (" + sizes + ")", "s", batchSeconds,
-						"plain indexed join, same tables", joinSeconds, batchSeconds / joinSeconds, "<= 10 s",
+				new BenchCommand.Result("enrolment.duplicates.batch", "s", batchSeconds,
+						"plain indexed join, same tables", joinSeconds, batchSeconds / joinSeconds, "<= 10 s for " + sizes,
 						batchSeconds <= 10),
-				new BenchCommand.Result("single registration p99, every rule", "ms", p99,
+				new BenchCommand.Result("enrolment.register.p99", "ms", p99,
 						"indexed roster look-up p99", lookupP99, p99 / lookupP99, "p99 < 20 ms", p99 < 20));
 	}
 

@@ -1,0 +1,44 @@
+package cn.gongjiang.bench;
+
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The baseline of {@code certificates.verify}: the barest endpoint the same server answers, one look-up by the
+ * certificate's unique number and a tiny JSON answer. It exists only while the bench command runs
+ * ({@code gongjiang.bench.enabled}), never in a deployed application.
+ */
+@RestController
+@ConditionalOnProperty(name = "gongjiang.bench.enabled", havingValue = "true")
+class BenchEndpoints {
+
+	private final JdbcClient jdbc;
+
+	BenchEndpoints(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@GetMapping("/bench/certificate")
+	Map<String, Boolean> certificate(@RequestParam String number) {
+		return Map.of("found", jdbc.sql("select id from certification.certificate where number = :n").param("n", number)
+				.query(Long.class).optional().isPresent());
+	}
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain benchOnly(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/bench/**").csrf(c -> c.disable()).requestCache(c -> c.disable())
+				.securityContext(c -> c.disable()).sessionManagement(s -> s.sessionCreationPolicy(
+						org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+				.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
+	}
+}
