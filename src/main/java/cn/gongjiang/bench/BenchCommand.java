@@ -338,13 +338,20 @@ class BenchCommand implements ApplicationRunner {
 		timed(2_000, i -> lookup(sample.get(i % sample.size())[0]));
 		timed(2_000, i -> verify(http, port, sample.get(i % sample.size()), ok));
 		timed(2_000, i -> get(http, port, bare(sample.get(i % sample.size())[0])));
-		var bare = timed(requests, i -> get(http, port, bare(sample.get(i % sample.size())[0])));
-		var lookups = timed(requests, i -> lookup(sample.get(i % sample.size())[0]));
-		ok.set(0);
-		var product = timed(requests, i -> verify(http, port, sample.get(i % sample.size()), ok));
-		if (ok.get() != requests) {
-			throw new IllegalStateException("only " + ok.get() + " of " + requests + " verifications succeeded");
+		// three rounds, each path in turn, so that a checkpoint or autovacuum after the import hits both alike
+		var bareRuns = new ArrayList<Double>();
+		var productRuns = new ArrayList<Double>();
+		for (int round = 0; round < 3; round++) {
+			bareRuns.add(timed(requests, i -> get(http, port, bare(sample.get(i % sample.size())[0]))));
+			ok.set(0);
+			productRuns.add(timed(requests, i -> verify(http, port, sample.get(i % sample.size()), ok)));
+			if (ok.get() != requests) {
+				throw new IllegalStateException("only " + ok.get() + " of " + requests + " verifications succeeded");
+			}
 		}
+		var bare = median(bareRuns);
+		var product = median(productRuns);
+		var lookups = timed(requests, i -> lookup(sample.get(i % sample.size())[0]));
 		return List.of(
 				new Result("certificates.verify", "req/s", product,
 						"bare endpoint, one look-up by number, same server", bare, product / bare, "ratio >= 0.5",
@@ -364,6 +371,11 @@ class BenchCommand implements ApplicationRunner {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private static double median(List<Double> values) {
+		var sorted = values.stream().sorted().toList();
+		return sorted.get(sorted.size() / 2);
 	}
 
 	private static String bare(String number) {
