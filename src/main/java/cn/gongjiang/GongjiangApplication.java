@@ -30,6 +30,16 @@ public class GongjiangApplication {
 			benchArgs.addAll(commandOptions(args));
 			args = benchArgs.toArray(String[]::new);
 		}
+		else if (java.util.Arrays.asList(args).contains("generate")) {
+			// files only need the reference data: a throwaway database; --into-database loads the configured one
+			var generateArgs = new java.util.ArrayList<>(java.util.List.of("--server.port=0"));
+			if (!java.util.Arrays.asList(args).contains("--into-database")) {
+				generateArgs.addAll(java.util.List.of("--gongjiang.data-dir=target/generate-data",
+						"--gongjiang.database.throwaway=true", "--gongjiang.demo=false"));
+			}
+			generateArgs.addAll(commandOptions(args));
+			args = generateArgs.toArray(String[]::new);
+		}
 		SpringApplication.run(GongjiangApplication.class, args);
 	}
 
