@@ -1,16 +1,17 @@
-package cn.gongjiang.bench;
+package cn.gongjiang.bench.web;
 
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import cn.gongjiang.bench.BareLookup;
 
 /**
  * The baseline of {@code certificates.verify}: the barest endpoint the same server answers, one look-up by the
@@ -21,16 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "gongjiang.bench.enabled", havingValue = "true")
 class BenchEndpoints {
 
-	private final JdbcClient jdbc;
+	private final BareLookup lookup;
 
-	BenchEndpoints(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	BenchEndpoints(BareLookup lookup) {
+		this.lookup = lookup;
 	}
 
 	@GetMapping("/bench/certificate")
 	Map<String, Boolean> certificate(@RequestParam String number) {
-		return Map.of("found", jdbc.sql("select id from certification.certificate where number = :n").param("n", number)
-				.query(Long.class).optional().isPresent());
+		return Map.of("found", lookup.certificateExists(number));
 	}
 
 	@Bean
