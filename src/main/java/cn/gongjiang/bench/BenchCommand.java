@@ -423,7 +423,8 @@ class BenchCommand implements ApplicationRunner {
 		return n / ((System.nanoTime() - start) / 1e9);
 	}
 
-	private static String option(ApplicationArguments args, String name, String fallback) {
+	/** An option's value as given ({@code --name=value}), else the fallback. */
+	static String option(ApplicationArguments args, String name, String fallback) {
 		var values = args.getOptionValues(name);
 		return values == null || values.isEmpty() ? fallback : values.get(0);
 	}

@@ -50,9 +50,9 @@ class GenerateCommand implements ApplicationRunner {
 		if (!args.getNonOptionArgs().contains("generate")) {
 			return;
 		}
-		var scale = Scale.of(option(args, "scale", "small"));
-		var seed = Long.parseLong(option(args, "seed", "42"));
-		var files = option(args, "files", null);
+		var scale = Scale.of(BenchCommand.option(args, "scale", "small"));
+		var seed = Long.parseLong(BenchCommand.option(args, "seed", "42"));
+		var files = BenchCommand.option(args, "files", null);
 		var sizes = Generator.Sizes.of(scale);
 		// detailed occupations (细类, four levels), in code order so a seed always picks the same ones
 		var codes = occupations.allCodes().stream().filter(c -> c.split("-").length == 4).sorted().toList();
@@ -79,7 +79,7 @@ class GenerateCommand implements ApplicationRunner {
 			writeFiles(generator, sizes, Path.of(files));
 		}
 		else if (args.containsOption("into-database")) {
-			load(generator, sizes, Path.of(option(args, "work", "target/generate")));
+			load(generator, sizes, Path.of(BenchCommand.option(args, "work", "target/generate")));
 		}
 		else {
 			System.out.println("say where: --files DIR or --into-database");
@@ -152,10 +152,5 @@ class GenerateCommand implements ApplicationRunner {
 			case "providers" -> sizes.providers();
 			default -> sizes.certificates();
 		};
-	}
-
-	private static String option(ApplicationArguments args, String name, String fallback) {
-		var values = args.getOptionValues(name);
-		return values == null || values.isEmpty() ? fallback : values.get(0);
 	}
 }
