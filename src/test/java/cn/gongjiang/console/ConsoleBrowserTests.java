@@ -241,13 +241,17 @@ class ConsoleBrowserTests {
 	@Test
 	void anEnterpriseClaimIsReviewedApprovedPaidInABatchAndConfirmedFromTheBanksStatement() throws Exception {
 		var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 		signIn("enterprise-demo");
 		browser.findElement(By.linkText("补贴申请")).click();
 		browser.findElement(By.cssSelector("#schemes a[data-scheme='TRAINING_BASE']")).click();
 		browser.findElement(By.id("evidence-baseName")).sendKeys("越派工匠公共实训基地");
 		browser.findElement(By.id("evidence-designation")).sendKeys("绍人社〔2026〕12号");
 		browser.findElement(By.id("bankAccount")).sendKeys("6222021234567890123");
-		browser.findElement(By.id("claim-submit")).click();
+		var submit = browser.findElement(By.id("claim-submit"));
+		submit.click();
+		// the form posts and the page reloads: wait for the new page before reading its rows
+		wait.until(ExpectedConditions.stalenessOf(submit));
 		var row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#claims tbody tr")));
 		var claim = row.getAttribute("data-id");
 		assertThat(row.getText()).contains("市级公共实训基地经费", "500000", "待审核");
@@ -267,7 +271,9 @@ class ConsoleBrowserTests {
 
 		signIn("keqiao");
 		browser.get(url("/subsidies/payments"));
-		browser.findElement(By.cssSelector("#queue tr[data-region='330603'][data-source='CITY_TALENT_FUND'] button.open-batch")).click();
+		var open = browser.findElement(By.cssSelector("#queue tr[data-region='330603'][data-source='CITY_TALENT_FUND'] button.open-batch"));
+		open.click();
+		wait.until(ExpectedConditions.stalenessOf(open));
 		var batch = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#batches tbody tr"))).getAttribute("data-id");
 		assertThat(batchRow(batch).getText()).contains("待审批");
 		signOut();
