@@ -2,6 +2,8 @@ package cn.gongjiang.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.boot.ApplicationArguments;
@@ -11,13 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.BulkImport;
-import cn.gongjiang.imports.ImportStatus;
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.region.RegionDirectory;
-import cn.gongjiang.shared.RegionCode;
-import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.DataScope;
-import cn.gongjiang.shared.security.Role;
 
 /**
  * {@code java -jar gongjiang.jar generate --scale small|medium|province --seed N [--into-database | --files DIR]}:
@@ -29,20 +26,26 @@ import cn.gongjiang.shared.security.Role;
 @Order(90)
 class GenerateCommand implements ApplicationRunner {
 
-	static final List<String> KINDS = List.of("enterprises", "providers", "persons", "certificates");
+	static final List<String> KINDS = RegisterLoader.ORDER;
 	private static final int XLSX_LIMIT = 1_000_000;
 
 	private final ApplicationContext context;
 	private final RegionDirectory regions;
 	private final OccupationCatalogue occupations;
 	private final BulkImport imports;
+	private final RegisterLoader loader;
+	private final TargetReturnsLoader returns;
+	private final Clock clock;
 
 	GenerateCommand(ApplicationContext context, RegionDirectory regions, OccupationCatalogue occupations,
-			BulkImport imports) {
+			BulkImport imports, RegisterLoader loader, TargetReturnsLoader returns, Clock clock) {
 		this.context = context;
 		this.regions = regions;
 		this.occupations = occupations;
 		this.imports = imports;
+		this.loader = loader;
+		this.returns = returns;
+		this.clock = clock;
 	}
 
 	@Override
@@ -56,12 +59,14 @@ class GenerateCommand implements ApplicationRunner {
 		var sizes = Generator.Sizes.of(scale);
 		// detailed occupations (细类, four levels), in code order so a seed always picks the same ones
 		var codes = occupations.allCodes().stream().filter(c -> c.split("-").length == 4).sorted().toList();
-		var generator = new Generator(seed, List.copyOf(regions.all().values()), codes);
+		// registrations are for the next spring intake, the earliest one still open whatever today is
+		var intakeYear = LocalDate.now(clock).getYear() + 1;
+		var generator = new Generator(seed, intakeYear, List.copyOf(regions.all().values()), codes);
 		for (var kind : KINDS) {
 			// the files must say what the importer reads: a header it does not know would be ignored
 			var known = imports.handler(kind).columns().stream().map(c -> c.header()).toList();
 			try {
-				generator.rows(kind, new Generator.Sizes(1, 1, 1, 1), header -> {
+				generator.rows(kind, new Generator.Sizes(1, 1, 1, 1, 1, 1), header -> {
 					if (!known.containsAll(header)) {
 						throw new IllegalStateException(kind + ": headers " + header + " not all among " + known);
 					}
@@ -73,13 +78,18 @@ class GenerateCommand implements ApplicationRunner {
 				// the header is one the importer reads
 			}
 		}
-		System.out.printf("generate %s, seed %d: %,d persons, %,d enterprises, %,d providers, %,d certificates%n",
-				scale.label(), seed, sizes.persons(), sizes.enterprises(), sizes.providers(), sizes.certificates());
+		System.out.printf("generate %s, seed %d: %,d persons, %,d enterprises, %,d providers, %,d certificates, "
+				+ "%,d roster entries, %,d technical-school registrations (spring %d)%n", scale.label(), seed,
+				sizes.persons(), sizes.enterprises(), sizes.providers(), sizes.certificates(), sizes.rosterEntries(),
+				sizes.registrations(), intakeYear);
 		if (files != null) {
 			writeFiles(generator, sizes, Path.of(files));
 		}
 		else if (args.containsOption("into-database")) {
-			load(generator, sizes, Path.of(BenchCommand.option(args, "work", "target/generate")));
+			load(generator, sizes, intakeYear, Path.of(BenchCommand.option(args, "work", "target/generate")));
+			var loaded = returns.load(seed, LocalDate.now(clock));
+			System.out.printf("target returns: %,d submitted and approved at quarter ends, %,d already approved%n",
+					loaded.submitted(), loaded.locked());
 		}
 		else {
 			System.out.println("say where: --files DIR or --into-database");
@@ -91,7 +101,7 @@ class GenerateCommand implements ApplicationRunner {
 		Files.createDirectories(dir);
 		for (var kind : KINDS) {
 			for (var format : List.of("csv", "csv-gbk", "xlsx")) {
-				var total = count(kind, sizes);
+				var total = sizes.rows(kind);
 				if (format.equals("xlsx") && total > XLSX_LIMIT) {
 					continue;
 				}
@@ -100,42 +110,30 @@ class GenerateCommand implements ApplicationRunner {
 				Generator.write(file, format, sink -> generator.rows(kind, sizes, sink, done -> bar.show(done)));
 			}
 		}
+		// the answer key: what the import and the duplicate batch should catch in these files
+		Generator.write(dir.resolve("planted-duplicates.csv"), "csv", sink -> {
+			sink.accept(List.of("文件", "行号", "身份证号", "姓名", "应由谁发现"));
+			generator.planted(sizes).forEach(p -> sink.accept(List.of("registrations.csv", String.valueOf(p.row()),
+					p.idNumber(), p.name(), p.kind() == Generator.Planted.Kind.ON_ROSTER ? "学籍比对（导入花名册后）"
+							: "导入（同一文件重复）")));
+		});
 		System.out.println("files in " + dir.toAbsolutePath());
 	}
 
-	/** Each kind through the import pipeline in order (employers before their staff, persons before certificates). */
-	private void load(Generator generator, Generator.Sizes sizes, Path work) throws Exception {
-		Files.createDirectories(work);
-		var province = new Actor(0, "generator", "generator", Role.PROVINCE_OFFICER,
-				DataScope.region(RegionCode.ZHEJIANG, "/330000/"), false);
-		for (var kind : KINDS) {
-			var total = count(kind, sizes);
-			var file = work.resolve(kind + ".csv");
-			var writing = new ProgressBar("writing " + kind, total);
-			Generator.write(file, "csv", sink -> generator.rows(kind, sizes, sink, done -> writing.show(done)));
-			var importing = new ProgressBar("importing " + kind, 100);
-			java.util.UUID job;
-			try (var in = Files.newInputStream(file)) {
-				job = imports.submit(province, kind, file.getFileName().toString(), in);
-			}
-			while (true) {
-				var status = imports.job(province, job);
-				importing.show(status.percent());
-				if (status.status() == ImportStatus.DONE || status.status() == ImportStatus.FAILED) {
-					importing.show(100);
-					System.out.printf("%s: %,d accepted, %,d unchanged, %,d refused%s%n", kind, status.acceptedRows(),
-							status.unchangedRows(), status.rejectedRows(),
-							status.status() == ImportStatus.FAILED ? " — FAILED: " + status.failureCode() : "");
-					imports.errors(province, job, 5).forEach(e -> System.out.printf("  row %d, %s: %s %s%n", e.row(),
-							e.column(), e.code(), e.arguments()));
-					if (status.status() == ImportStatus.FAILED) {
-						throw new IllegalStateException("generate: the " + kind + " import failed");
-					}
-					break;
-				}
-				Thread.sleep(200);
-			}
-		}
+	private void load(Generator generator, Generator.Sizes sizes, int intakeYear, Path work) throws Exception {
+		var report = loader.load(generator, sizes, intakeYear, work, true);
+		report.jobs().forEach((kind, job) -> {
+			System.out.printf("%s: %,d accepted, %,d unchanged, %,d refused%n", kind, job.acceptedRows(),
+					job.unchangedRows(), job.rejectedRows());
+			imports.errors(RegisterLoader.province(), job.id(), 3).forEach(e -> System.out.printf("  row %d, %s: %s %s%n",
+					e.row(), e.column(), e.code(), e.arguments()));
+		});
+		var planted = generator.planted(sizes);
+		System.out.printf("planted duplicates: %,d registered students also enrolled on a roster, %,d repeated in the"
+				+ " file; %s%n", planted.stream().filter(p -> p.kind() == Generator.Planted.Kind.ON_ROSTER).count(),
+				planted.stream().filter(p -> p.kind() == Generator.Planted.Kind.TWICE_IN_FILE).count(),
+				report.exact() ? "every one caught, nothing else" : "MISSED " + report.missed() + ", UNPLANNED "
+						+ report.unplanned());
 	}
 
 	/** Stops a generator after its header row. */
@@ -143,14 +141,5 @@ class GenerateCommand implements ApplicationRunner {
 		HeaderChecked() {
 			super(null, null, false, false);
 		}
-	}
-
-	private static int count(String kind, Generator.Sizes sizes) {
-		return switch (kind) {
-			case "persons" -> sizes.persons();
-			case "enterprises" -> sizes.enterprises();
-			case "providers" -> sizes.providers();
-			default -> sizes.certificates();
-		};
 	}
 }

@@ -50,22 +50,59 @@ final class Generator {
 	private static final String[] CERTIFICATE_TYPES = { "职业技能等级证书", "职业技能等级证书", "职业技能等级证书",
 			"职业资格证书", "专项职业能力证书", "培训合格证书" };
 
-	record Sizes(int persons, int enterprises, int providers, int certificates) {
+	/** Sizes of each kind; rosters and registrations are technical-school enrolment (学籍), students not persons. */
+	record Sizes(int persons, int enterprises, int providers, int certificates, int rosterEntries, int registrations) {
 
 		static Sizes of(Scale scale) {
 			return new Sizes(scale.importRows, Math.max(100, scale.importRows / 50), Math.max(90, scale.importRows / 2_000),
-					scale.certificates);
+					scale.certificates, scale.rosterEntries, scale.registrations);
+		}
+
+		/** Rows (without the header) a kind has. */
+		int rows(String kind) {
+			return switch (kind) {
+				case "persons" -> persons;
+				case "enterprises" -> enterprises;
+				case "providers" -> providers + CITY_WEIGHTS.size();
+				case "certificates" -> certificates;
+				case ROSTERS -> rosterEntries;
+				case REGISTRATIONS -> registrations;
+				default -> throw new IllegalArgumentException(kind);
+			};
+		}
+	}
+
+	static final String ROSTERS = "education-rosters";
+	static final String REGISTRATIONS = "registrations";
+	/** The specialty every generated technician college files, and the class level it offers. */
+	static final String SPECIALTY = "0301";
+	/** Every 40th registration (from the 8th) is a student the education department's roster has enrolled. */
+	private static final int ON_ROSTER_EVERY = 40, ON_ROSTER_AT = 7;
+	/** Every 1,000th registration (from the 1,000th) repeats the student of 500 rows before. */
+	private static final int REPEAT_EVERY = 1_000, REPEAT_BACK = 500;
+
+	/** A planted duplicate: its row in the registrations file, the student, and what should catch it. */
+	record Planted(int row, String idNumber, String name, Kind kind) {
+
+		enum Kind {
+			/** registered, and 在籍 on an education roster imported later: the duplicate batch finds it (ENR-3) */
+			ON_ROSTER,
+			/** the same student twice in one file: the import refuses the second row */
+			TWICE_IN_FILE
 		}
 	}
 
 	private final long seed;
+	private final int intakeYear;
 	private final List<Region> counties;
 	private final List<String> occupations;
 	private final int[] cumulative;
 	private final List<List<Region>> countiesByCity = new ArrayList<>();
 
-	Generator(long seed, List<Region> regions, List<String> occupations) {
+	/** {@code intakeYear}: the spring intake registrations are for (registrations close on its 31 March). */
+	Generator(long seed, int intakeYear, List<Region> regions, List<String> occupations) {
 		this.seed = seed;
+		this.intakeYear = intakeYear;
 		this.occupations = occupations;
 		this.counties = regions.stream().filter(r -> r.level() == RegionLevel.COUNTY).sorted(
 				java.util.Comparator.comparing(Region::code)).toList();
@@ -114,6 +151,8 @@ final class Generator {
 			case "enterprises" -> enterprises(sizes, sink, progress);
 			case "providers" -> providers(sizes, sink, progress);
 			case "certificates" -> certificates(sizes, sink, progress);
+			case ROSTERS -> rosters(sizes, sink, progress);
+			case REGISTRATIONS -> registrations(sizes, sink, progress);
 			default -> throw new IllegalArgumentException(kind);
 		}
 	}
@@ -123,14 +162,14 @@ final class Generator {
 	}
 
 	/**
-	 * Person {@code i}: the birth day and the sequence digits follow from the index, so numbers are unique up to
-	 * 16.8 M persons whatever the county (beyond that, the same county on the same day and sequence repeats rarely,
-	 * and the import reports it).
+	 * Person {@code i}, born 1960 to 2002: the birth day and the sequence digits follow from the index, so numbers are
+	 * unique up to 15.7 M persons whatever the county (beyond that, the same county on the same day and sequence
+	 * repeats rarely, and the import reports it).
 	 */
 	Person person(int i) {
 		var random = new Random(seed * 1_000_003L + i);
 		var county = county(random);
-		var birth = LocalDate.of(1960, 1, 1).plusDays((i / 1_000) % 16_790);
+		var birth = LocalDate.of(1960, 1, 1).plusDays((i / 1_000) % 15_706);
 		var id = IdNumber.withCheckDigit(county.code() + birth.toString().replace("-", "") + String.format("%03d", i % 1_000));
 		return new Person(id, name(random), county, random);
 	}
@@ -169,6 +208,107 @@ final class Generator {
 					"PRIVATE_INSTITUTION", "浙人社培" + county.code() + String.format("%03d", i % 1000), "2029-12-31"));
 			progress.accept(i + 1);
 		}
+		// one city technician college per city, where that city's students register
+		for (int c = 0; c < countiesByCity.size(); c++) {
+			var county = countiesByCity.get(c).get(0);
+			sink.accept(List.of(schoolCode(c), county.name() + "测试技师学院", county.code(), "TECHNICIAN_COLLEGE",
+					"浙人社技" + county.code(), "2030-12-31"));
+			progress.accept(sizes.providers() + c + 1);
+		}
+	}
+
+	/** The technician college of the {@code c}-th city in code order (a public institution: 12…). */
+	String schoolCode(int c) {
+		return CreditCode.withCheckCharacter("12" + countiesByCity.get(c).get(0).code() + "MB" + String.format("%07d", c));
+	}
+
+	List<String> schoolCodes() {
+		return java.util.stream.IntStream.range(0, countiesByCity.size()).mapToObj(this::schoolCode).toList();
+	}
+
+	/** Each city's technician college, by city code. */
+	Map<String, String> schoolsByCity() {
+		var cities = CITY_WEIGHTS.keySet().stream().sorted().toList();
+		var schools = new java.util.TreeMap<String, String>();
+		for (int c = 0; c < cities.size(); c++) {
+			schools.put(cities.get(c), schoolCode(c));
+		}
+		return schools;
+	}
+
+	/**
+	 * Student {@code j}, born 2003 to 2011 (after every generated person): the birth day and sequence follow from the
+	 * index, so numbers are unique up to 3.28 M students, the province's roster and registrations together.
+	 */
+	Person student(int j) {
+		var random = new Random(seed * 1_000_033L + 7_919L * j + 1);
+		var county = county(random);
+		var birth = LocalDate.of(2003, 1, 1).plusDays((j / 1_000) % 3_287);
+		var id = IdNumber.withCheckDigit(county.code() + birth.toString().replace("-", "") + String.format("%03d", j % 1_000));
+		return new Person(id, name(random), county, random);
+	}
+
+	/** Roster entry {@code j}: its student, school and 学籍状态, from the index alone. */
+	private List<String> rosterEntry(int j) {
+		var s = student(j);
+		var random = s.random();
+		var school = random.nextInt(3);
+		var status = random.nextInt(100);
+		return List.of(s.idNumber(), s.name(), s.county().name() + (school == 0 ? "第一中学" : school == 1 ? "第二中学" : "职业高级中学"),
+				school == 2 ? "中等职业学校" : "普通高中", status < 80 ? "在籍" : status < 95 ? "毕业" : "离校");
+	}
+
+	private void rosters(Sizes sizes, Consumer<List<String>> sink, Consumer<Integer> progress) {
+		sink.accept(List.of("身份证号", "姓名", "学校名称", "学校类型", "学籍状态"));
+		for (int j = 0; j < sizes.rosterEntries(); j++) {
+			sink.accept(rosterEntry(j));
+			progress.accept(j + 1);
+		}
+	}
+
+	/**
+	 * The student of registration {@code k}: a student no roster holds, except the planted ones — every 40th is a
+	 * student enrolled (在籍) on a roster, every 1,000th repeats the student 500 rows before.
+	 */
+	private int registrant(int k, Sizes sizes) {
+		if (k % REPEAT_EVERY == REPEAT_EVERY - 1) {
+			return registrant(k - REPEAT_BACK, sizes);
+		}
+		if (k % ON_ROSTER_EVERY == ON_ROSTER_AT && k < sizes.rosterEntries()) {
+			var j = k;
+			while (j + 1 < sizes.rosterEntries() && !rosterEntry(j).get(4).equals("在籍")) {
+				j++;
+			}
+			return j;
+		}
+		return sizes.rosterEntries() + k;
+	}
+
+	private void registrations(Sizes sizes, Consumer<List<String>> sink, Consumer<Integer> progress) {
+		sink.accept(List.of("身份证号", "姓名", "学校统一社会信用代码", "专业代码", "班级层次", "入学年份", "入学季", "学员类别",
+				"学习形式", "生源地区划代码"));
+		var cities = CITY_WEIGHTS.keySet().stream().sorted().toList();
+		for (int k = 0; k < sizes.registrations(); k++) {
+			var s = student(registrant(k, sizes));
+			sink.accept(List.of(s.idNumber(), s.name(), schoolCode(cities.indexOf(s.county().parentCode())), SPECIALTY,
+					"中级工班", String.valueOf(intakeYear), "春季", k % 7 == 0 ? "高中毕业生" : "应届初中毕业生", "全日制",
+					s.county().code()));
+			progress.accept(k + 1);
+		}
+	}
+
+	/** The answer key: every planted duplicate, by its row in the registrations file (the header is row 1). */
+	List<Planted> planted(Sizes sizes) {
+		var planted = new ArrayList<Planted>();
+		for (int k = 0; k < sizes.registrations(); k++) {
+			var repeat = k % REPEAT_EVERY == REPEAT_EVERY - 1;
+			if (repeat || (k % ON_ROSTER_EVERY == ON_ROSTER_AT && k < sizes.rosterEntries())) {
+				var s = student(registrant(k, sizes));
+				planted.add(new Planted(k + 2, s.idNumber(), s.name(),
+						repeat ? Planted.Kind.TWICE_IN_FILE : Planted.Kind.ON_ROSTER));
+			}
+		}
+		return planted;
 	}
 
 	/** Certificates spread evenly over the persons (regenerated from the seed), grades from the pyramid. */

@@ -7,12 +7,20 @@ final class ProgressBar {
 	private final long total;
 	private long drawnAt;
 
+	/** A bar that draws nothing (tests, and loads nobody watches). */
+	static ProgressBar silent() {
+		return new ProgressBar(null, 1);
+	}
+
 	ProgressBar(String label, long total) {
 		this.label = label;
 		this.total = Math.max(1, total);
 	}
 
 	void show(long done) {
+		if (label == null) {
+			return;
+		}
 		var now = System.nanoTime();
 		if (done < total && now - drawnAt < 200_000_000L) {
 			return;

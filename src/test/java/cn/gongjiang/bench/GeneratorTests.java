@@ -22,13 +22,16 @@ class GeneratorTests {
 			.stream().map(n -> new Region(city.substring(0, 4) + n, "县" + city + n, RegionLevel.COUNTY, "区", city,
 					"/330000/" + city + "/" + city.substring(0, 4) + n + "/", false, false, 0))).toList();
 
-	static final Generator.Sizes SIZES = new Generator.Sizes(20_000, 400, 90, 20_000);
+	static final Generator.Sizes SIZES = new Generator.Sizes(20_000, 400, 90, 20_000, 20_000, 5_000);
+
+	static Generator generator(long seed) {
+		return new Generator(seed, 2027, REGIONS, List.of("6-18-01-01", "4-10-01-01", "2-06-01-02"));
+	}
 
 	static List<List<String>> rows(long seed, String kind) {
 		var rows = new ArrayList<List<String>>();
-		new Generator(seed, REGIONS, List.of("6-18-01-01", "4-10-01-01", "2-06-01-02")).rows(kind, SIZES, rows::add,
-				done -> {
-				});
+		generator(seed).rows(kind, SIZES, rows::add, done -> {
+		});
 		return rows;
 	}
 
@@ -73,5 +76,37 @@ class GeneratorTests {
 		assertThat(grades.get("中级工")).isGreaterThan(grades.get("高级工"));
 		assertThat(grades.get("高级工")).isGreaterThan(grades.get("技师"));
 		assertThat(grades.get("技师")).isGreaterThan(grades.get("高级技师"));
+	}
+
+	@Test
+	void theAnswerKeyNamesEveryPlantedDuplicateAndNoOtherStudentIsOnARosterOrTwiceInTheFile() {
+		var roster = rows(7, Generator.ROSTERS);
+		var onRoster = new HashMap<String, String>();
+		roster.stream().skip(1).forEach(e -> assertThat(onRoster.put(e.get(0), e.get(4))).as("unique " + e.get(0)).isNull());
+		var registrations = rows(7, Generator.REGISTRATIONS);
+		var seen = new HashSet<String>();
+		var enrolledRows = new HashSet<Integer>();
+		var repeatedRows = new HashSet<Integer>();
+		for (int r = 1; r < registrations.size(); r++) {
+			var id = registrations.get(r).get(0);
+			IdNumber.parse(id);
+			if (!seen.add(id)) {
+				repeatedRows.add(r + 1);
+			}
+			else if ("在籍".equals(onRoster.get(id))) {
+				enrolledRows.add(r + 1);
+			}
+			else {
+				assertThat(onRoster).as("only planted students are on a roster").doesNotContainKey(id);
+			}
+			// the student registers at their own city's school, from their county
+			assertThat(registrations.get(r).get(9)).startsWith(id.substring(0, 6));
+		}
+		var planted = generator(7).planted(SIZES);
+		assertThat(planted).filteredOn(p -> p.kind() == Generator.Planted.Kind.ON_ROSTER)
+				.extracting(Generator.Planted::row).containsExactlyInAnyOrderElementsOf(enrolledRows).hasSize(125);
+		assertThat(planted).filteredOn(p -> p.kind() == Generator.Planted.Kind.TWICE_IN_FILE)
+				.extracting(Generator.Planted::row).containsExactlyInAnyOrderElementsOf(repeatedRows).hasSize(5);
+		planted.forEach(p -> assertThat(registrations.get(p.row() - 1)).startsWith(p.idNumber(), p.name()));
 	}
 }

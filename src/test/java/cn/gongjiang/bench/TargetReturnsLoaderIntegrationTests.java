@@ -1,0 +1,62 @@
+package cn.gongjiang.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.IntegrationTest;
+
+/**
+ * X-5 and TGT-2: generated returns follow the approval rules (counties approved by their city before the city's own
+ * figure, departments by the province) and loading again changes nothing. Rolled back, so other tests see none.
+ */
+@IntegrationTest
+class TargetReturnsLoaderIntegrationTests {
+
+	@Autowired
+	TargetReturnsLoader loader;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	@Transactional
+	void everyOwedFigureIsReturnedAtEveryPastQuarterEndAndApprovedByTheLevelAbove() {
+		var today = LocalDate.now(clock);
+		var loaded = loader.load(42, today);
+
+		assertThat(loaded.submitted()).isPositive();
+		var generated = jdbc.sql("select count(*) from targets.return_report where submitted_by like 'generator-%'")
+				.query(Integer.class).single();
+		assertThat(generated).isEqualTo(loaded.submitted());
+		assertThat(jdbc.sql("""
+				select count(*) from targets.return_report where submitted_by like 'generator-%'
+				  and (status <> 'APPROVED' or as_of >= :today or extract(day from as_of + 1) <> 1
+				       or extract(month from as_of) not in (3, 6, 9, 12))
+				""").param("today", today).query(Integer.class).single()).as("approved, at past quarter ends").isZero();
+		// a county's figure is decided by its city, a city's or a department's by the province
+		assertThat(jdbc.sql("""
+				select count(*) from targets.return_report where submitted_by like 'generator-%' and not (
+				    (department is not null and decided_by = 'generator-330000')
+				    or (department is null and decided_by = 'generator-' || split_part(region_path, '/', array_length(string_to_array(region_path, '/'), 1) - 2)))
+				""").query(Integer.class).single()).isZero();
+		// departments and cities both report
+		assertThat(jdbc.sql("select count(distinct department) from targets.return_report where submitted_by like 'generator-%'")
+				.query(Integer.class).single()).isPositive();
+		assertThat(jdbc.sql("select count(distinct region_code) from targets.return_report where submitted_by like 'generator-%'")
+				.query(Integer.class).single()).isGreaterThanOrEqualTo(11);
+
+		var again = loader.load(42, today);
+		assertThat(again.submitted()).isZero();
+		assertThat(again.locked()).isEqualTo(loaded.submitted() + loaded.locked());
+	}
+}
