@@ -35,16 +35,18 @@ class GenerateCommand implements ApplicationRunner {
 	private final BulkImport imports;
 	private final RegisterLoader loader;
 	private final TargetReturnsLoader returns;
+	private final TrainingLoader training;
 	private final Clock clock;
 
 	GenerateCommand(ApplicationContext context, RegionDirectory regions, OccupationCatalogue occupations,
-			BulkImport imports, RegisterLoader loader, TargetReturnsLoader returns, Clock clock) {
+			BulkImport imports, RegisterLoader loader, TargetReturnsLoader returns, TrainingLoader training, Clock clock) {
 		this.context = context;
 		this.regions = regions;
 		this.occupations = occupations;
 		this.imports = imports;
 		this.loader = loader;
 		this.returns = returns;
+		this.training = training;
 		this.clock = clock;
 	}
 
@@ -66,7 +68,7 @@ class GenerateCommand implements ApplicationRunner {
 			// the files must say what the importer reads: a header it does not know would be ignored
 			var known = imports.handler(kind).columns().stream().map(c -> c.header()).toList();
 			try {
-				generator.rows(kind, new Generator.Sizes(1, 1, 1, 1, 1, 1), header -> {
+				generator.rows(kind, new Generator.Sizes(1, 1, 1, 1, 1, 1, 1), header -> {
 					if (!known.containsAll(header)) {
 						throw new IllegalStateException(kind + ": headers " + header + " not all among " + known);
 					}
@@ -82,11 +84,20 @@ class GenerateCommand implements ApplicationRunner {
 				+ "%,d roster entries, %,d technical-school registrations (spring %d)%n", scale.label(), seed,
 				sizes.persons(), sizes.enterprises(), sizes.providers(), sizes.certificates(), sizes.rosterEntries(),
 				sizes.registrations(), intakeYear);
+		if (files == null) {
+			System.out.printf("  and %,d trainees in %,d classes with their attendance%n", sizes.enrolments(),
+					sizes.classes());
+		}
 		if (files != null) {
 			writeFiles(generator, sizes, Path.of(files));
 		}
 		else if (args.containsOption("into-database")) {
-			load(generator, sizes, intakeYear, Path.of(BenchCommand.option(args, "work", "target/generate")));
+			var work = Path.of(BenchCommand.option(args, "work", "target/generate"));
+			load(generator, sizes, intakeYear, work);
+			var trained = training.load(generator, sizes, work, true);
+			System.out.printf("training: %,d classes, %,d enrolled by real name, %,d attendance rows uploaded, %,d "
+					+ "completed, %,d not%n", trained.classes(), trained.enrolled(), trained.attendanceRows(),
+					trained.completed(), trained.notCompleted());
 			var loaded = returns.load(seed, LocalDate.now(clock));
 			System.out.printf("target returns: %,d submitted and approved at quarter ends, %,d already approved%n",
 					loaded.submitted(), loaded.locked());

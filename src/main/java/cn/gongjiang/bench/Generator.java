@@ -51,11 +51,17 @@ final class Generator {
 			"职业资格证书", "专项职业能力证书", "培训合格证书" };
 
 	/** Sizes of each kind; rosters and registrations are technical-school enrolment (学籍), students not persons. */
-	record Sizes(int persons, int enterprises, int providers, int certificates, int rosterEntries, int registrations) {
+	record Sizes(int persons, int enterprises, int providers, int certificates, int rosterEntries, int registrations,
+			int enrolments) {
 
+		/** One person in eight trained (the province's 5 M enrolments over 40 M persons). */
 		static Sizes of(Scale scale) {
 			return new Sizes(scale.importRows, Math.max(100, scale.importRows / 50), Math.max(90, scale.importRows / 2_000),
-					scale.certificates, scale.rosterEntries, scale.registrations);
+					scale.certificates, scale.rosterEntries, scale.registrations, scale.importRows / 8);
+		}
+
+		int classes() {
+			return (enrolments + TRAINEES_PER_CLASS - 1) / TRAINEES_PER_CLASS;
 		}
 
 		/** Rows (without the header) a kind has. */
@@ -71,6 +77,8 @@ final class Generator {
 			};
 		}
 	}
+
+	static final int TRAINEES_PER_CLASS = 25, SESSIONS_PER_CLASS = 4, TRAINING_PROVIDERS = 20;
 
 	static final String ROSTERS = "education-rosters";
 	static final String REGISTRATIONS = "registrations";
@@ -295,6 +303,33 @@ final class Generator {
 					s.county().code()));
 			progress.accept(k + 1);
 		}
+	}
+
+	/** A trainee of a generated class and the sessions (0 … 3) they attended. */
+	record Trainee(String idNumber, String name, boolean[] attended) {
+	}
+
+	/**
+	 * Class {@code c}: given by one of the first 20 providers, in a detailed occupation, four two-hour sessions on
+	 * consecutive days ending at least a week before {@code today}, and its trainees — each person in one class at most,
+	 * attending each session nine times in ten.
+	 */
+	record TrainingPlanned(int provider, String occupation, LocalDate firstDay, List<Trainee> trainees) {
+	}
+
+	TrainingPlanned trainingClass(int c, Sizes sizes, LocalDate today) {
+		var random = new Random(seed * 7_001L + c);
+		var trainees = new ArrayList<Trainee>();
+		for (int t = c * TRAINEES_PER_CLASS; t < Math.min(sizes.enrolments(), (c + 1) * TRAINEES_PER_CLASS); t++) {
+			var p = person((int) ((long) t * sizes.persons() / Math.max(sizes.enrolments(), sizes.persons())));
+			var attended = new boolean[SESSIONS_PER_CLASS];
+			for (int s = 0; s < attended.length; s++) {
+				attended[s] = random.nextInt(10) < 9;
+			}
+			trainees.add(new Trainee(p.idNumber(), p.name(), attended));
+		}
+		return new TrainingPlanned(c % Math.min(sizes.providers(), TRAINING_PROVIDERS),
+				occupations.get(random.nextInt(occupations.size())), today.minusDays(10 + random.nextInt(300)), trainees);
 	}
 
 	/** The answer key: every planted duplicate, by its row in the registrations file (the header is row 1). */

@@ -3,5 +3,5 @@
  * machine, and reports ratios (absolute times drift from run to run). Owns no schema beyond throwaway tables it drops.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "imports", "registry", "privacy",
-		"region", "database", "certification", "targets", "enrolment", "subsidy", "occupation" })
+		"region", "database", "certification", "targets", "enrolment", "subsidy", "occupation", "training" })
 package cn.gongjiang.bench;

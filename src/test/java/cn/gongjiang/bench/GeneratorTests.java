@@ -22,7 +22,7 @@ class GeneratorTests {
 			.stream().map(n -> new Region(city.substring(0, 4) + n, "县" + city + n, RegionLevel.COUNTY, "区", city,
 					"/330000/" + city + "/" + city.substring(0, 4) + n + "/", false, false, 0))).toList();
 
-	static final Generator.Sizes SIZES = new Generator.Sizes(20_000, 400, 90, 20_000, 20_000, 5_000);
+	static final Generator.Sizes SIZES = new Generator.Sizes(20_000, 400, 90, 20_000, 20_000, 5_000, 2_500);
 
 	static Generator generator(long seed) {
 		return new Generator(seed, 2027, REGIONS, List.of("6-18-01-01", "4-10-01-01", "2-06-01-02"));

@@ -34,6 +34,9 @@ class RegisterLoaderIntegrationTests {
 	OccupationCatalogue occupations;
 
 	@Autowired
+	TrainingLoader training;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -44,7 +47,7 @@ class RegisterLoaderIntegrationTests {
 		var year = LocalDate.now(clock).getYear() + 1;
 		var codes = occupations.allCodes().stream().filter(c -> c.split("-").length == 4).sorted().toList();
 		var generator = new Generator(4242, year, List.copyOf(regions.all().values()), codes);
-		var sizes = new Generator.Sizes(500, 100, 10, 50, 4_000, 1_200);
+		var sizes = new Generator.Sizes(500, 100, 10, 50, 4_000, 1_200, 60);
 
 		var report = loader.load(generator, sizes, year, work, false);
 
@@ -63,6 +66,28 @@ class RegisterLoaderIntegrationTests {
 				select count(*) from enrolment.duplicate_case c join enrolment.registration r on r.id = c.registration_id
 				where c.other_kind = 'ROSTER' and c.status = 'OPEN' and r.school_code in (:schools)
 				""").param("schools", generator.schoolCodes()).query(Integer.class).single()).isEqualTo(30);
+
+		// 60 trainees in 3 classes of 10 providers' first 3: enrolled, attended as planned, completed by the rule
+		var trained = training.load(generator, sizes, work, false);
+		var today = LocalDate.now(clock);
+		int attended = 0, completing = 0;
+		for (int c = 0; c < sizes.classes(); c++) {
+			for (var trainee : generator.trainingClass(c, sizes, today).trainees()) {
+				int sessions = 0;
+				for (var came : trainee.attended()) {
+					sessions += came ? 1 : 0;
+				}
+				attended += sessions;
+				completing += sessions >= 3 ? 1 : 0;
+			}
+		}
+		assertThat(trained).isEqualTo(new TrainingLoader.Loaded(3, 60, attended, completing, 60 - completing));
+		assertThat(completing).isBetween(45, 59);
+		assertThat(jdbc.sql("""
+				select count(*) from training.enrolment e join training.training_class c on c.id = e.class_id
+				where c.provider_code in (:providers) and c.status = 'FINISHED' and e.status = 'COMPLETED'
+				""").param("providers", List.of(generator.providerCode(0), generator.providerCode(1), generator.providerCode(2)))
+				.query(Integer.class).single()).isEqualTo(completing);
 
 		// loading the same registers again changes nothing and finds nothing new
 		var again = loader.load(generator, sizes, year, work, false);
