@@ -166,20 +166,41 @@ final class Generator {
 	}
 
 	/** A person, from the seed and its index alone, so certificates can name the same persons without keeping them. */
-	private record Person(String idNumber, String name, Region county, Random random) {
+	record Person(String idNumber, String name, Region county, Random random) {
 	}
+
+	/** Distinct (birth day, sequence) pairs for persons born 1960 to 2002: 15.7 M. */
+	static final int PERSONS_PER_ROUND = 15_706 * 1_000;
 
 	/**
 	 * Person {@code i}, born 1960 to 2002: the birth day and the sequence digits follow from the index, so numbers are
-	 * unique up to 15.7 M persons whatever the county (beyond that, the same county on the same day and sequence
-	 * repeats rarely, and the import reports it).
+	 * unique within each round of 15.7 M persons whatever the county; a later round (the province's 40 M) moves a
+	 * person to the next county of the same city when an earlier round put the same day and sequence there, so numbers
+	 * stay unique to 40 M and beyond.
 	 */
 	Person person(int i) {
 		var random = new Random(seed * 1_000_003L + i);
-		var county = county(random);
+		var county = personCounty(i, random);
 		var birth = LocalDate.of(1960, 1, 1).plusDays((i / 1_000) % 15_706);
 		var id = IdNumber.withCheckDigit(county.code() + birth.toString().replace("-", "") + String.format("%03d", i % 1_000));
 		return new Person(id, name(random), county, random);
+	}
+
+	private Region personCounty(int i, Random random) {
+		var county = county(random);
+		var earlier = new java.util.HashSet<Region>();
+		for (int j = i - PERSONS_PER_ROUND; j >= 0; j -= PERSONS_PER_ROUND) {
+			earlier.add(personCounty(j, new Random(seed * 1_000_003L + j)));
+		}
+		for (int tries = 0; earlier.contains(county) && tries < 8; tries++) {
+			county = nextInCity(county);
+		}
+		return county;
+	}
+
+	private Region nextInCity(Region county) {
+		var list = countiesByCity.stream().filter(l -> l.contains(county)).findFirst().orElseThrow();
+		return list.get((list.indexOf(county) + 1) % list.size());
 	}
 
 	private void persons(Sizes sizes, Consumer<List<String>> sink, Consumer<Integer> progress) {

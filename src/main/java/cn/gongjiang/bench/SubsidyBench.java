@@ -71,7 +71,8 @@ class SubsidyBench {
 		var baselineRate = certificates / baselineSeconds;
 		return List.of(new BenchCommand.Result("subsidy.decide", "cert/s", rate,
 				"INSERT…SELECT of the decision rows", baselineRate, rate / baselineRate,
-				String.format("%,d in ≤ 60 s (took %.1f s)", certificates, seconds), seconds <= 60.0 * certificates / 1_000_000));
+				String.format("1 M in ≤ 60 s, ≥ 16,667 cert/s (%,d took %.1f s)", certificates, seconds),
+				seconds <= 60.0 * certificates / 1_000_000));
 	}
 
 	/**

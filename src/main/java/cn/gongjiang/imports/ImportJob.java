@@ -1,13 +1,14 @@
 package cn.gongjiang.imports;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A bulk import as its uploader follows it. */
+/** A bulk import as its uploader follows it; {@code ignoredColumns}: headers no column of the kind reads. */
 public record ImportJob(UUID id, String kind, ImportStatus status, String fileName, String fileFormat,
 		String uploadedBy, Instant uploadedAt, Instant startedAt, Instant finishedAt, int totalRows, int processedRows,
 		int appliedRows, int acceptedRows, int rejectedRows, int unchangedRows, String failureCode,
-		String failureDetail) {
+		String failureDetail, List<String> ignoredColumns) {
 
 	/** Reading counts for half, merging for the other half. */
 	public int percent() {

@@ -61,9 +61,14 @@ class ImportJobs {
 		jdbc.sql("""
 				update imports.import_job set status = 'RUNNING', started_at = :at, finished_at = null, total_rows = 0,
 				    processed_rows = 0, applied_rows = 0, accepted_rows = 0, rejected_rows = 0, unchanged_rows = 0,
-				    failure_code = null, failure_detail = null, attempts = attempts + 1
+				    failure_code = null, failure_detail = null, ignored_columns = '{}', attempts = attempts + 1
 				where id = :id
 				""").param("id", id).param("at", Timestamp.from(at)).update();
+	}
+
+	void ignoredColumns(UUID id, List<String> headers) {
+		jdbc.sql("update imports.import_job set ignored_columns = :headers where id = :id")
+				.param("headers", headers.toArray(String[]::new)).param("id", id).update();
 	}
 
 	void total(UUID id, int total) {
@@ -130,7 +135,8 @@ class ImportJobs {
 				rs.getString("uploaded_by"), instant(rs, "uploaded_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"), rs.getInt("total_rows"), rs.getInt("processed_rows"),
 				rs.getInt("applied_rows"), rs.getInt("accepted_rows"), rs.getInt("rejected_rows"),
-				rs.getInt("unchanged_rows"), rs.getString("failure_code"), rs.getString("failure_detail"));
+				rs.getInt("unchanged_rows"), rs.getString("failure_code"), rs.getString("failure_detail"),
+				List.of((String[]) rs.getArray("ignored_columns").getArray()));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

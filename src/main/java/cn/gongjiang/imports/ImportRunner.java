@@ -125,6 +125,11 @@ class ImportRunner {
 			if (!missing.isEmpty()) {
 				throw new ImportRefusedException("import.header.missing", String.join("、", missing));
 			}
+			var known = handler.columns().stream().map(ImportColumn::header).toList();
+			var ignored = header.stream().filter(h -> !h.isEmpty() && !known.contains(h)).distinct().toList();
+			if (!ignored.isEmpty()) {
+				jobs.ignoredColumns(id, ignored);
+			}
 			var checker = handler.checker(actor);
 			var chunk = new Chunk(handler.stagingColumns().size());
 			var errors = new ArrayList<RowError>();

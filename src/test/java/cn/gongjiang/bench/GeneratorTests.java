@@ -109,4 +109,16 @@ class GeneratorTests {
 				.extracting(Generator.Planted::row).containsExactlyInAnyOrderElementsOf(repeatedRows).hasSize(5);
 		planted.forEach(p -> assertThat(registrations.get(p.row() - 1)).startsWith(p.idNumber(), p.name()));
 	}
+
+	@Test
+	void aSecondRoundOfPersonsBeyond15MillionNeverRepeatsANumberOfTheFirst() {
+		var generator = generator(7);
+		for (int i = 0; i < 3_000; i++) {
+			var first = generator.person(i * 5_000);
+			var second = generator.person(i * 5_000 + Generator.PERSONS_PER_ROUND);
+			assertThat(second.idNumber().substring(6, 17)).isEqualTo(first.idNumber().substring(6, 17));
+			assertThat(second.idNumber()).isNotEqualTo(first.idNumber());
+			IdNumber.parse(second.idNumber());
+		}
+	}
 }

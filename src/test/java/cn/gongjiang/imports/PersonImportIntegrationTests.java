@@ -39,6 +39,9 @@ class PersonImportIntegrationTests {
 	Api api;
 
 	@Autowired
+	cn.gongjiang.Console console;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -132,6 +135,23 @@ class PersonImportIntegrationTests {
 		assertThat(binary).containsEntry("status", "FAILED").containsEntry("failureCode", "import.file.unreadable");
 		var empty = importFile("shaoxing", "empty.csv", new byte[0]);
 		assertThat(empty).containsEntry("status", "FAILED").containsEntry("failureCode", "import.file.empty");
+	}
+
+	@Test
+	void aHeaderTheKindDoesNotReadIsNamedToTheUploaderInsteadOfSilentlyDropped() throws Exception {
+		// a clerk wrote 工作单位 for 工作单位统一社会信用代码: the rows go in, and the job says which column was not read
+		var csv = "序号,姓名,身份证号,户籍地区划代码,常住地区划代码,工作单位\n1,卫东," + idNumber("33068119940303441")
+				+ ",330681,330681,91330603MA2D12345A\n";
+		var job = importFile("shaoxing", "unknown-header.csv", csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(job).containsEntry("status", "DONE").containsEntry("acceptedRows", 1)
+				.containsEntry("ignoredColumns", List.of("序号", "工作单位"));
+		var page = mvc.perform(get("/imports/" + job.get("id")).session(console.session("shaoxing")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"import-ignored\"", "序号、工作单位", "工作单位统一社会信用代码");
+		var clean = importFile("shaoxing", "known-headers.csv", (HEADER + "卫红," + idNumber("33068119950303441")
+				+ ",330681,330681,,,,\n")
+				.getBytes(StandardCharsets.UTF_8));
+		assertThat(clean).containsEntry("ignoredColumns", List.of());
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class ImportApiController {
 
 	record JobView(UUID id, String kind, String status, String fileName, Instant uploadedAt, Instant finishedAt,
 			int totalRows, int acceptedRows, int rejectedRows, int unchangedRows, int percent, long rowsPerSecond,
-			String failureCode, String failureMessage) {
+			String failureCode, String failureMessage, java.util.List<String> ignoredColumns) {
 	}
 
 	record ErrorView(int row, String column, String code, String message) {
@@ -115,7 +115,7 @@ class ImportApiController {
 		return new JobView(j.id(), j.kind(), j.status().name(), j.fileName(), j.uploadedAt(), j.finishedAt(),
 				j.totalRows(), j.acceptedRows(), j.rejectedRows(), j.unchangedRows(), j.percent(), j.rowsPerSecond(),
 				j.failureCode(), j.failureCode() == null ? null
-						: messages.of(j.failureCode(), new Object[] { j.failureDetail() }, locale));
+						: messages.of(j.failureCode(), new Object[] { j.failureDetail() }, locale), j.ignoredColumns());
 	}
 
 	static void download(HttpServletResponse response, String name, MediaType type) {

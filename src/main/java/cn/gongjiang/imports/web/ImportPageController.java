@@ -74,6 +74,11 @@ class ImportPageController {
 		model.addAttribute("job", job);
 		model.addAttribute("failure", job.failureCode() == null ? null
 				: messages.of(job.failureCode(), new Object[] { job.failureDetail() }, locale));
+		if (!job.ignoredColumns().isEmpty()) {
+			model.addAttribute("ignored", messages.of("imports.ignored", new Object[] {
+					String.join("、", job.ignoredColumns()), String.join("、", imports.handler(job.kind()).columns().stream()
+							.map(c -> c.header()).toList()) }, locale));
+		}
 		if (job.rejectedRows() > 0) {
 			model.addAttribute("errors", imports.errors(actor, id, 20).stream()
 					.map(e -> e.row() + " · " + (e.column() == null ? "" : e.column() + " · ") + messages.of(e, locale))
