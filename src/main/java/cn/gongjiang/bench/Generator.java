@@ -71,6 +71,7 @@ final class Generator {
 				case "enterprises" -> enterprises;
 				case "providers" -> providers + CITY_WEIGHTS.size();
 				case "certificates" -> certificates;
+				case DEMAND -> enterprises * 2;
 				case ROSTERS -> rosterEntries;
 				case REGISTRATIONS -> registrations;
 				default -> throw new IllegalArgumentException(kind);
@@ -80,6 +81,7 @@ final class Generator {
 
 	static final int TRAINEES_PER_CLASS = 25, SESSIONS_PER_CLASS = 4, TRAINING_PROVIDERS = 20;
 
+	static final String DEMAND = "demand";
 	static final String ROSTERS = "education-rosters";
 	static final String REGISTRATIONS = "registrations";
 	/** The specialty every generated technician college files, and the class level it offers. */
@@ -159,6 +161,7 @@ final class Generator {
 			case "enterprises" -> enterprises(sizes, sink, progress);
 			case "providers" -> providers(sizes, sink, progress);
 			case "certificates" -> certificates(sizes, sink, progress);
+			case DEMAND -> demand(sizes, sink, progress);
 			case ROSTERS -> rosters(sizes, sink, progress);
 			case REGISTRATIONS -> registrations(sizes, sink, progress);
 			default -> throw new IllegalArgumentException(kind);
@@ -243,6 +246,28 @@ final class Generator {
 			sink.accept(List.of(schoolCode(c), county.name() + "测试技师学院", county.code(), "TECHNICIAN_COLLEGE",
 					"浙人社技" + county.code(), "2030-12-31"));
 			progress.accept(sizes.providers() + c + 1);
+		}
+	}
+
+	/**
+	 * Skill demand (缺工调查) as officers key it in from questionnaires: two occupations per enterprise, some with a
+	 * grade, needed during the intake year, half of the headcount to be trained.
+	 */
+	private void demand(Sizes sizes, Consumer<List<String>> sink, Consumer<Integer> progress) {
+		sink.accept(List.of("统一社会信用代码", "职业编码", "技能等级", "需求人数", "需求时间", "月薪", "需培训人数", "来源"));
+		var random = new Random(seed + 4);
+		var grades = new String[] { "", "初级工", "中级工", "高级工", "技师" };
+		var done = 0;
+		for (int e = 0; e < sizes.enterprises(); e++) {
+			var first = random.nextInt(occupations.size());
+			for (int l = 0; l < 2; l++) {
+				var headcount = 1 + random.nextInt(30);
+				sink.accept(List.of(enterpriseCode(e), occupations.get((first + l) % occupations.size()),
+						grades[random.nextInt(grades.length)], String.valueOf(headcount),
+						LocalDate.of(intakeYear, 1 + random.nextInt(12), 1).toString(),
+						String.valueOf(4_000 + 500 * random.nextInt(17)), String.valueOf(headcount / 2), "问卷"));
+				progress.accept(++done);
+			}
 		}
 	}
 

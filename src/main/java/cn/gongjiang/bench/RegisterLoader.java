@@ -35,7 +35,7 @@ import cn.gongjiang.shared.security.Role;
 @Component
 class RegisterLoader {
 
-	static final List<String> ORDER = List.of("enterprises", "providers", "persons", "certificates",
+	static final List<String> ORDER = List.of("enterprises", "providers", "persons", "certificates", Generator.DEMAND,
 			Generator.REGISTRATIONS, Generator.ROSTERS);
 
 	/** What was loaded, and whether the product caught exactly the planted duplicates. */
@@ -105,16 +105,20 @@ class RegisterLoader {
 	}
 
 	private ImportJob run(Actor province, String kind, Path file, boolean showProgress) throws Exception {
+		return runToEnd(imports, province, kind, file, progress(showProgress, "importing " + kind, 100));
+	}
+
+	/** Uploads a file as the actor and waits for the job to end; a failed job (the whole file refused) throws. */
+	static ImportJob runToEnd(BulkImport imports, Actor actor, String kind, Path file, ProgressBar bar) throws Exception {
 		UUID id;
 		try (var in = Files.newInputStream(file)) {
-			id = imports.submit(province, kind, file.getFileName().toString(), in);
+			id = imports.submit(actor, kind, file.getFileName().toString(), in);
 		}
-		var importing = progress(showProgress, "importing " + kind, 100);
 		while (true) {
-			var job = imports.job(province, id);
-			importing.show(job.percent());
+			var job = imports.job(actor, id);
+			bar.show(job.percent());
 			if (job.status() == ImportStatus.DONE || job.status() == ImportStatus.FAILED) {
-				importing.show(100);
+				bar.show(100);
 				if (job.status() == ImportStatus.FAILED) {
 					throw new IllegalStateException("generate: the " + kind + " import failed: " + job.failureCode());
 				}

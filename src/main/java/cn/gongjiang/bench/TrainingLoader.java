@@ -11,12 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.BulkImport;
-import cn.gongjiang.imports.ImportStatus;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
@@ -114,23 +112,11 @@ class TrainingLoader {
 			sink.accept(List.of("班级编号", "课次编号", "身份证号"));
 			rows.forEach(sink);
 		});
-		UUID id;
-		try (var in = Files.newInputStream(file)) {
-			id = imports.submit(provider, "attendance", file.getFileName().toString(), in);
+		var job = RegisterLoader.runToEnd(imports, provider, "attendance", file, ProgressBar.silent());
+		if (job.rejectedRows() > 0) {
+			throw new IllegalStateException("generate: attendance refused " + imports.errors(provider, job.id(), 5));
 		}
-		while (true) {
-			var job = imports.job(provider, id);
-			if (job.status() == ImportStatus.DONE) {
-				if (job.rejectedRows() > 0) {
-					throw new IllegalStateException("generate: attendance refused " + imports.errors(provider, id, 5));
-				}
-				return job.acceptedRows();
-			}
-			if (job.status() == ImportStatus.FAILED) {
-				throw new IllegalStateException("generate: the attendance import failed: " + job.failureCode());
-			}
-			Thread.sleep(50);
-		}
+		return job.acceptedRows();
 	}
 
 	private static Actor provider(String code) {

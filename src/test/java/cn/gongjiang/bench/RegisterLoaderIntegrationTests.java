@@ -53,7 +53,7 @@ class RegisterLoaderIntegrationTests {
 
 		assertThat(report.jobs()).containsOnlyKeys(RegisterLoader.ORDER);
 		report.jobs().forEach((kind, job) -> assertThat(job.status()).as(kind).isEqualTo(ImportStatus.DONE));
-		for (var kind : List.of("enterprises", "providers", "persons", "certificates", Generator.ROSTERS)) {
+		for (var kind : List.of("enterprises", "providers", "persons", "certificates", Generator.DEMAND, Generator.ROSTERS)) {
 			assertThat(report.jobs().get(kind).acceptedRows()).as(kind).isEqualTo(sizes.rows(kind));
 		}
 		// 30 registered students are enrolled on a roster (found by the batch), 1 is named twice (refused)
