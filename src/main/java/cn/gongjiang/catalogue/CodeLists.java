@@ -19,6 +19,29 @@ public class CodeLists {
 		this.jdbc = jdbc;
 	}
 
+	/** An entry's name in the reader's language; the code itself when unknown. Lists change only by migration. */
+	public String nameOf(String list, String code, java.util.Locale locale) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		var cached = items;
+		if (cached == null) {
+			var all = new java.util.HashMap<String, CodeItem>();
+			for (var name : LISTS) {
+				list(name).forEach(item -> all.put(name + ":" + item.code(), item));
+			}
+			cached = java.util.Map.copyOf(all);
+			items = cached;
+		}
+		var item = cached.get(list + ":" + code);
+		if (item == null) {
+			return code;
+		}
+		return "en".equals(locale.getLanguage()) ? item.nameEn() : item.nameZh();
+	}
+
+	private volatile java.util.Map<String, CodeItem> items;
+
 	public List<CodeItem> list(String list) {
 		if (!LISTS.contains(list)) {
 			throw new NotFoundException("catalogue.not-found", list);

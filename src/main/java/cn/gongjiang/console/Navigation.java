@@ -6,67 +6,110 @@ import java.util.List;
 import cn.gongjiang.shared.security.Role;
 
 /**
- * The sidebar: what each role works on. Hiding an item is courtesy only; every page and query checks scope itself.
+ * The sidebar: what each role works on, in groups, each item with its icon (Tabler icons). A role sees only what it
+ * may open ({@code ConsoleCrawlBrowserTests} opens every item as every demo account and fails on a 403); hiding an
+ * item is courtesy only, since every page and query checks scope itself.
  */
 final class Navigation {
 
-	record Item(String path, String labelKey) {
+	record Item(String path, String labelKey, String icon) {
+	}
+
+	record Group(String labelKey, List<Item> items) {
 	}
 
 	private Navigation() {
 	}
 
-	static List<Item> forRole(Role role) {
-		var items = new ArrayList<Item>();
-		items.add(new Item("/", "nav.home"));
+	static List<Group> forRole(Role role) {
+		var groups = new ArrayList<Group>();
+		groups.add(group(null, item("/", "nav.home", "layout-dashboard")));
 		switch (role) {
-			case SECURITY_ADMIN -> items.add(new Item("/admin/accounts", "nav.accounts"));
-			case AUDITOR -> items.add(new Item("/audit", "nav.audit"));
-			case SYSTEM_ADMIN -> items.add(new Item("/system", "nav.system"));
-			default -> {
+			case PROVINCE_OFFICER, CITY_OFFICER, COUNTY_OFFICER -> officer(role, groups);
+			case DEPARTMENT_OFFICER -> groups.add(group("nav.group.targets",
+					item("/targets/department", "nav.department-tasks", "list-check"),
+					item("/targets/returns", "nav.returns", "file-check"),
+					item("/targets/milestones", "nav.milestones", "flag")));
+			case ENTERPRISE -> {
+				groups.add(group("nav.group.training", item("/training", "nav.enterprise-training", "clipboard-list")));
+				groups.add(group("nav.group.subsidies", item("/subsidies/claims", "nav.claims", "file-invoice")));
+				groups.add(group("nav.group.organisation", item("/enterprises", "nav.own-enterprise", "building-factory-2")));
 			}
-		}
-		if (role.officer()) {
-			items.add(new Item("/targets", "nav.targets"));
-			if (role != Role.DEPARTMENT_OFFICER) {
-				items.add(new Item("/training", "nav.training"));
-				items.add(new Item("/supervision", "nav.supervision"));
-				items.add(new Item("/subsidies", "nav.subsidies"));
+			case TRAINING_PROVIDER, TECHNICAL_SCHOOL -> {
+				groups.add(group("nav.group.training", item("/training", "nav.provider-training", "chalkboard"),
+						item("/imports?kind=certificates", "nav.certificates-import", "certificate")));
+				if (role == Role.TECHNICAL_SCHOOL) {
+					groups.add(group("nav.group.enrolment", item("/enrolment", "nav.school-enrolment", "school")));
+				}
+				groups.add(group("nav.group.subsidies", item("/subsidies/claims", "nav.claims", "file-invoice")));
+				groups.add(group("nav.group.organisation", item("/providers", "nav.own-provider", "building")));
 			}
-			if (role != Role.DEPARTMENT_OFFICER) {
-				items.add(new Item("/enrolment", "nav.enrolment"));
-			}
-			items.add(new Item("/persons", "nav.persons"));
-			items.add(new Item("/enterprises", "nav.enterprises"));
-			items.add(new Item("/providers", "nav.providers"));
-			items.add(new Item("/imports", "nav.imports"));
+			case WORKER -> groups.add(group("nav.group.mine", item("/training", "nav.worker-training", "school"),
+					item("/me", "nav.archive", "id-badge-2")));
+			case SYSTEM_ADMIN -> groups.add(group("nav.group.system", item("/system", "nav.system", "server")));
+			case SECURITY_ADMIN -> groups.add(group("nav.group.system", item("/admin/accounts", "nav.accounts", "users-group")));
+			case AUDITOR -> groups.add(group("nav.group.system", item("/audit", "nav.audit", "file-search")));
 		}
-		if (role == Role.ENTERPRISE || role == Role.TRAINING_PROVIDER || role == Role.TECHNICAL_SCHOOL
-				|| role == Role.WORKER) {
-			items.add(new Item("/training", "nav.training"));
-		}
-		if (role == Role.ENTERPRISE || role == Role.TRAINING_PROVIDER || role == Role.TECHNICAL_SCHOOL) {
-			items.add(new Item("/subsidies/claims", "nav.claims"));
-		}
-		if (role == Role.ENTERPRISE) {
-			items.add(new Item("/enterprises", "nav.own-enterprise"));
-		}
-		if (role == Role.TECHNICAL_SCHOOL) {
-			items.add(new Item("/enrolment", "nav.enrolment"));
-		}
-		if (role == Role.TRAINING_PROVIDER || role == Role.TECHNICAL_SCHOOL) {
-			items.add(new Item("/providers", "nav.own-provider"));
-			items.add(new Item("/imports?kind=certificates", "nav.certificates-import"));
-		}
-		if (role == Role.WORKER) {
-			items.add(new Item("/me", "nav.archive"));
-		}
+		var reference = new ArrayList<Item>();
 		if (role.officer() || role == Role.SYSTEM_ADMIN) {
-			items.add(new Item("/regions", "nav.regions"));
+			reference.add(item("/regions", "nav.regions", "map-2"));
 		}
-		if (!role.administrator() || role == Role.SYSTEM_ADMIN) {
-			items.add(new Item("/occupations", "nav.occupations"));
+		if (role.readsBusinessData() || role == Role.SYSTEM_ADMIN) {
+			reference.add(item("/occupations", "nav.occupations", "book"));
 		}
-		return items;
+		if (!reference.isEmpty()) {
+			groups.add(new Group("nav.group.reference", reference));
+		}
+		return groups;
+	}
+
+	private static void officer(Role role, List<Group> groups) {
+		var targets = new ArrayList<Item>(List.of(item("/targets", "nav.targets", "target-arrow"),
+				item("/targets/returns", "nav.returns", "file-check")));
+		if (role == Role.PROVINCE_OFFICER) {
+			targets.add(item("/targets/milestones", "nav.milestones", "flag"));
+			targets.add(item("/targets/department", "nav.department-tasks", "list-check"));
+			targets.add(item("/targets/reports", "nav.reports", "report"));
+		}
+		groups.add(new Group("nav.group.targets", targets));
+		groups.add(group("nav.group.training", item("/training", "nav.training", "list-details"),
+				item("/supervision", "nav.supervision", "shield-check")));
+		groups.add(group("nav.group.subsidies", item("/subsidies", "nav.subsidies", "currency-yuan"),
+				item("/subsidies/claims", "nav.claims.review", "file-invoice"),
+				item("/subsidies/payments", "nav.payments", "building-bank"),
+				item("/subsidies/simulations", "nav.simulations", "calculator")));
+		groups.add(group("nav.group.enrolment", item("/enrolment", "nav.enrolment", "school"),
+				item("/enrolment/duplicates", "nav.duplicates", "copy")));
+		groups.add(group("nav.group.registries", item("/persons", "nav.persons", "users"),
+				item("/enterprises", "nav.enterprises", "building-factory-2"),
+				item("/providers", "nav.providers", "building"),
+				item("/imports", "nav.imports", "file-upload")));
+	}
+
+	/** The item a path belongs to: the longest item path it starts with. */
+	static Item current(List<Group> groups, String path) {
+		Item best = null;
+		for (var group : groups) {
+			for (var item : group.items()) {
+				var itemPath = item.path().contains("?") ? item.path().substring(0, item.path().indexOf('?')) : item.path();
+				var matches = itemPath.equals("/") ? path.equals("/") : path.equals(itemPath) || path.startsWith(itemPath + "/");
+				if (matches && (best == null || itemPath.length() > best.path().length())) {
+					best = item;
+				}
+			}
+		}
+		return best;
+	}
+
+	static Group groupOf(List<Group> groups, Item item) {
+		return groups.stream().filter(g -> g.items().contains(item)).findFirst().orElse(null);
+	}
+
+	private static Item item(String path, String labelKey, String icon) {
+		return new Item(path, labelKey, icon);
+	}
+
+	private static Group group(String labelKey, Item... items) {
+		return new Group(labelKey, List.of(items));
 	}
 }

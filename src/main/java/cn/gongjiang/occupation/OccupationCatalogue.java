@@ -46,6 +46,24 @@ public class OccupationCatalogue {
 
 	private volatile java.util.Set<String> allCodes;
 
+	/** An occupation's name by code; the code itself when unknown. Read once per process. */
+	public String nameOf(String code) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		var cached = names;
+		if (cached == null) {
+			cached = jdbc.sql("select code, name from occupation.occupation")
+					.query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+					.collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
+							java.util.Map.Entry::getValue));
+			names = cached;
+		}
+		return cached.getOrDefault(code, code);
+	}
+
+	private volatile java.util.Map<String, String> names;
+
 	/** Name search, occupations (细类) first, then shorter names: "车工" finds 车工 before 数控车工. */
 	public List<Occupation> search(String text, int limit) {
 		var q = text == null ? "" : text.strip();

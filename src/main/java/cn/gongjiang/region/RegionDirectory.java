@@ -58,6 +58,47 @@ public class RegionDirectory {
 		return regions.all().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Region::code, r -> r));
 	}
 
+	/**
+	 * A region's name by code, for showing codes as names (X-4); the code itself when it is no region of Zhejiang
+	 * (a hukou elsewhere). Names change only by migration, so they are read once per process.
+	 */
+	public String nameOf(String code) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		var region = names().get(code);
+		return region == null ? code : region.name();
+	}
+
+	/** The region and the ones above it below the province, as officials write a place: 绍兴市柯桥区. */
+	public String placeOf(String code) {
+		var region = code == null ? null : names().get(code);
+		if (region == null) {
+			return nameOf(code);
+		}
+		var place = new StringBuilder();
+		for (var level : region.lineage()) {
+			var above = names().get(level);
+			if (above != null && above.level() != RegionLevel.PROVINCE) {
+				place.append(above.name());
+			}
+		}
+		return place.isEmpty() ? region.name() : place.toString();
+	}
+
+	/** Every region by code as read at start (names and levels only: the mountain-county flag may have changed). */
+	public java.util.Map<String, Region> names() {
+		var cached = named;
+		if (cached == null) {
+			cached = regions.all().stream()
+					.collect(java.util.stream.Collectors.toUnmodifiableMap(Region::code, r -> r));
+			named = cached;
+		}
+		return cached;
+	}
+
+	private volatile java.util.Map<String, Region> named;
+
 	/** Any region by code, whoever asks: for checking codes that users enter (regions are public reference data). */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Region> lookup(RegionCode code) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A rule of the domain said no. The code is stable, dotted ({@code region.not-found}) and is also the message key
- * in {@code messages_*.properties}; the arguments fill the message's placeholders.
+ * in the module's {@code i18n/<module>_*.properties}; the arguments fill the message's placeholders.
  */
 public class BusinessException extends RuntimeException {
 

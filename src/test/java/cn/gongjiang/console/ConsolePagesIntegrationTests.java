@@ -83,7 +83,8 @@ class ConsolePagesIntegrationTests {
 				.query(Long.class).single();
 		mvc.perform(get("/").session(console.session("keqiao"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"home-counts\"")))
-				.andExpect(content().string(containsString("<strong>" + keqiao + "</strong>")));
+				.andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+						"(?s).*<div class=\"subheader\">人员库</div><div class=\"h1 m-0\">" + keqiao + "</div>.*")));
 		mvc.perform(get("/").session(console.session("auditor")))
 				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("home-counts"))));
 	}

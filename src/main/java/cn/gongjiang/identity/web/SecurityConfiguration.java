@@ -72,6 +72,7 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
 				.csrf(c -> c.disable())
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.securityContext(c -> c.securityContextRepository(new ConsoleSessionForDownloads()))
 				.authorizeHttpRequests(a -> a
 						.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
 						.requestMatchers(HttpMethod.GET, "/api/v1/certificates/verify").permitAll()
@@ -104,7 +105,7 @@ class SecurityConfiguration {
 		http.authenticationManager(authenticationManager)
 				.securityContext(c -> c.securityContextRepository(contexts))
 				.authorizeHttpRequests(a -> a
-						.requestMatchers("/login", "/verify", "/public/**", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+						.requestMatchers("/login", "/verify", "/public/**", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/maps/**",
 								"/error", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 						.requestMatchers("/login/totp").hasAuthority(PasswordStepAuthentication.AUTHORITY)
 						.requestMatchers("/account/password").hasAnyAuthority(ActorAuthentication.SIGNED_IN,

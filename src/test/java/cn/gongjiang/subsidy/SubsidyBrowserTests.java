@@ -1,0 +1,120 @@
+package cn.gongjiang.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.gongjiang.Chromium;
+import cn.gongjiang.IntegrationTest;
+
+/** An enterprise claim from submission through review, approval, a payment batch and the bank's statement. In Debian's headless Chromium. */
+@IntegrationTest
+class SubsidyBrowserTests {
+
+	static Chromium browser;
+
+	@LocalServerPort
+	int port;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.gongjiang.Api api;
+
+	@BeforeEach
+	void startBrowser() {
+		if (browser == null) {
+			browser = Chromium.start(port, 1366, 900);
+		}
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+			browser = null;
+		}
+	}
+
+	@Test
+	void anEnterpriseClaimIsReviewedApprovedPaidInABatchAndConfirmedFromTheBanksStatement() throws Exception {
+		var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		browser.signIn("enterprise-demo");
+		browser.driver().findElement(By.linkText("补贴申请")).click();
+		browser.driver().findElement(By.cssSelector("#schemes a[data-scheme='TRAINING_BASE']")).click();
+		browser.driver().findElement(By.id("evidence-baseName")).sendKeys("越派工匠公共实训基地");
+		browser.driver().findElement(By.id("evidence-designation")).sendKeys("绍人社〔2026〕12号");
+		browser.driver().findElement(By.id("bankAccount")).sendKeys("6222021234567890123");
+		var submit = browser.driver().findElement(By.id("claim-submit"));
+		submit.click();
+		// the form posts and the page reloads: wait for the new page before reading its rows
+		wait.until(ExpectedConditions.stalenessOf(submit));
+		var row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#claims tbody tr")));
+		var claim = row.getAttribute("data-id");
+		assertThat(row.getText()).contains("市级公共实训基地经费", "500000", "待审核");
+		browser.screenshot("subsidy-claim");
+		browser.signOut();
+
+		browser.signIn("keqiao");
+		browser.open(("/subsidies/claims"));
+		claimRow(claim).findElement(By.cssSelector("button.pass")).click();
+		wait.until(d -> claimRow(claim).getText().contains("待审批"));
+		browser.signOut();
+		browser.signIn("shaoxing");
+		browser.open(("/subsidies/claims"));
+		claimRow(claim).findElement(By.cssSelector("button.pass")).click();
+		wait.until(d -> claimRow(claim).getText().contains("已批准"));
+		browser.signOut();
+
+		browser.signIn("keqiao");
+		browser.open(("/subsidies/payments"));
+		var open = browser.driver().findElement(By.cssSelector("#queue tr[data-region='330603'][data-source='CITY_TALENT_FUND'] button.open-batch"));
+		open.click();
+		wait.until(ExpectedConditions.stalenessOf(open));
+		var batch = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#batches tbody tr"))).getAttribute("data-id");
+		assertThat(batchRow(batch).getText()).contains("待审批");
+		browser.signOut();
+		browser.signIn("shaoxing");
+		browser.open(("/subsidies/payments"));
+		batchRow(batch).findElement(By.cssSelector("button.approve-batch")).click();
+		wait.until(d -> batchRow(batch).getText().contains("已审批"));
+
+		// the bank pays from the file and answers with its statement, every line paid
+		var file = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/api/v1/subsidies/payments/batches/{id}/bank-file", batch).param("format", "csv")
+				.header("Authorization", api.bearer("shaoxing"))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(file).contains("绍兴示范机械有限公司", "6222021234567890123", "市级公共实训基地经费");
+		var statement = new StringBuilder("明细编号,金额（元）,结果,失败原因,银行流水号\n");
+		file.lines().skip(1).map(l -> l.split(",")).forEach(l -> statement.append(l[0]).append(',').append(l[5]).append(",成功,,B").append(l[0]).append('\n'));
+		var csv = Files.createTempFile("statement", ".csv");
+		Files.writeString(csv, statement);
+		browser.open(("/subsidies/payments"));
+		browser.driver().findElement(By.id("statement-import")).click();
+		browser.driver().findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+		browser.driver().findElement(By.id("import-submit")).click();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("import-status"), "已完成"));
+		browser.open(("/subsidies/payments"));
+		assertThat(batchRow(batch).getText()).contains("已结清");
+		browser.screenshot("subsidy-payments");
+		browser.signOut();
+	}
+
+	private org.openqa.selenium.WebElement claimRow(String id) {
+		return browser.driver().findElement(By.cssSelector("#claims tr[data-id='" + id + "']"));
+	}
+
+	private org.openqa.selenium.WebElement batchRow(String id) {
+		return browser.driver().findElement(By.cssSelector("#batches tr[data-id='" + id + "']"));
+	}
+}
