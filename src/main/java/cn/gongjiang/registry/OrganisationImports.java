@@ -38,11 +38,11 @@ class OrganisationImports {
 			ApplicationEventPublisher events) {
 		var columns = List.of(ImportColumn.required(CREDIT, "18位统一社会信用代码"),
 				ImportColumn.required(NAME, "企业名称"), ImportColumn.required(REGION, "企业所在县级区划代码（6位）"),
-				ImportColumn.optional("产业领域", "产业领域代码，如 sx-high-end-equipment、digital-economy"),
+				ImportColumn.optional("产业领域", "产业领域名称，如 先进制造业(415X集群)、数字经济、高端装备"),
 				ImportColumn.optional("产业集群", "所属415X集群名称"),
-				ImportColumn.optional("企业规模", "MICRO、SMALL、MEDIUM、LARGE"),
+				ImportColumn.optional("企业规模", RegistryCodes.listed(RegistryCodes.SIZES)),
 				ImportColumn.optional("重点企业", "是/否"), ImportColumn.optional("重点企业认定理由", "重点企业必填"),
-				ImportColumn.optional("技能型企业状态", "NONE、CANDIDATE、RECOGNISED"),
+				ImportColumn.optional("技能型企业状态", RegistryCodes.listed(RegistryCodes.SKILL_BASED)),
 				ImportColumn.optional("技能型企业认定年份", "已认定时必填"),
 				ImportColumn.optional("新八级试点", "是/否"));
 		var staging = List.of("credit_code", "name", "region", "region_path", "industry_field", "cluster", "size",
@@ -56,10 +56,12 @@ class OrganisationImports {
 						.query(EnterprisesChanged.State.class).list())),
 				() -> {
 					var fields = registry.industryFields();
+					var fieldsByName = registry.industryFieldsByName();
 					return row -> {
 						var e = registry.checkEnterprise(new EnterpriseRegistration(row.get(CREDIT), row.get(NAME),
-								row.get(REGION), row.get("产业领域"), row.get("产业集群"), row.get("企业规模"),
-								yes(row.get("重点企业")), row.get("重点企业认定理由"), row.get("技能型企业状态"),
+								row.get(REGION), RegistryCodes.code(fieldsByName, row.get("产业领域")), row.get("产业集群"),
+								RegistryCodes.code(RegistryCodes.SIZES, row.get("企业规模")), yes(row.get("重点企业")),
+								row.get("重点企业认定理由"), RegistryCodes.code(RegistryCodes.SKILL_BASED, row.get("技能型企业状态")),
 								integer(row.get("技能型企业认定年份")), yes(row.get("新八级试点"))), fields);
 						return Arrays.asList(e.creditCode(), e.name(), e.region(), null, e.industryField(), e.cluster(),
 								e.size(), String.valueOf(e.keyEnterprise()), e.keyReason(), e.skillBasedStatus(),
@@ -81,11 +83,10 @@ class OrganisationImports {
 	ImportHandler providerImport(OrganisationRegistry registry, PersonRegistry persons, JdbcClient jdbc) {
 		var columns = List.of(ImportColumn.required(CREDIT, "18位统一社会信用代码"),
 				ImportColumn.required(NAME, "机构名称"), ImportColumn.required(REGION, "机构所在县级区划代码（6位）"),
-				ImportColumn.required("机构类型", "TECHNICAL_SCHOOL、SENIOR_TECHNICAL_SCHOOL、TECHNICIAN_COLLEGE、VOCATIONAL_SCHOOL、UNIVERSITY、PRIVATE_INSTITUTION、"
-						+ "ENTERPRISE_CENTRE、ONLINE_PLATFORM"),
+				ImportColumn.required("机构类型", RegistryCodes.listed(RegistryCodes.PROVIDER_KINDS)),
 				ImportColumn.optional("办学许可证号", ""), ImportColumn.optional("许可证有效期至", "yyyy-MM-dd"),
 				ImportColumn.optional("星级", "1-5"), ImportColumn.optional("星级评定年份", "有星级时必填"),
-				ImportColumn.optional("状态", "ACTIVE、SUSPENDED、EXITED"),
+				ImportColumn.optional("状态", RegistryCodes.listed(RegistryCodes.PROVIDER_STATUSES)),
 				ImportColumn.optional("状态原因", "暂停或退出时必填"), ImportColumn.optional("状态日期", "yyyy-MM-dd"));
 		var staging = List.of("credit_code", "name", "kind", "licence_number", "licence_valid_until", "region",
 				"region_path", "star_rating", "star_year", "status", "status_reason", "status_date");
@@ -93,8 +94,10 @@ class OrganisationImports {
 				(job, from, to) -> {
 				}, () -> row -> {
 					var p = registry.checkProviderFields(new ProviderRegistration(row.get(CREDIT), row.get(NAME),
-							row.get("机构类型"), row.get("办学许可证号"), date(row.get("许可证有效期至")), row.get(REGION),
-							integer(row.get("星级")), integer(row.get("星级评定年份")), row.get("状态"), row.get("状态原因"),
+							RegistryCodes.code(RegistryCodes.PROVIDER_KINDS, row.get("机构类型")), row.get("办学许可证号"),
+							date(row.get("许可证有效期至")), row.get(REGION), integer(row.get("星级")),
+							integer(row.get("星级评定年份")), RegistryCodes.code(RegistryCodes.PROVIDER_STATUSES, row.get("状态")),
+							row.get("状态原因"),
 							date(row.get("状态日期"))));
 					return Arrays.asList(p.creditCode(), p.name(), p.kind(), p.licenceNumber(), string(p.licenceValidUntil()),
 							p.region(), null, string(p.starRating()), string(p.starYear()), p.status(), p.statusReason(),

@@ -95,6 +95,22 @@ public class OrganisationRegistry {
 		return organisations.enterprises(blankToNull(creditCode), blankToNull(name), actor.scope(), 200);
 	}
 
+	/** One page of the enterprises an officer's region holds (an enterprise sees only itself), with the total. */
+	@Transactional(readOnly = true)
+	public cn.gongjiang.shared.Page<Enterprise> enterprisePage(Actor actor, OrganisationFilter filter,
+			cn.gongjiang.shared.PageRequest request) {
+		var path = actor.scope().regional() ? persons.regionFilter(actor, filter.region()) : null;
+		return organisations.enterprisePage(actor.scope(), filter, path, request);
+	}
+
+	/** One page of the providers an officer's region holds (a provider sees only itself), with the total. */
+	@Transactional(readOnly = true)
+	public cn.gongjiang.shared.Page<Provider> providerPage(Actor actor, OrganisationFilter filter,
+			cn.gongjiang.shared.PageRequest request) {
+		var path = actor.scope().regional() ? persons.regionFilter(actor, filter.region()) : null;
+		return organisations.providerPage(actor.scope(), filter, path, request);
+	}
+
 	@Transactional(readOnly = true)
 	public Enterprise enterprise(Actor actor, long id) {
 		return organisations.enterprise(id, actor.scope()).orElseThrow(() -> new NotFoundException("enterprise.not-found"));
@@ -108,6 +124,12 @@ public class OrganisationRegistry {
 		var id = organisations.upsertProvider(checked, path);
 		audit.record(actor, "provider.register", checked.creditCode(), AuditOutcome.SUCCESS, checked.status());
 		return organisations.provider(id, actor.scope()).orElseThrow();
+	}
+
+	/** Industry-field codes by their Chinese names, for files that name the field instead of coding it. */
+	java.util.Map<String, String> industryFieldsByName() {
+		return codeLists.list("industry-field").stream()
+				.collect(java.util.stream.Collectors.toMap(CodeItem::nameZh, CodeItem::code, (a, b) -> a));
 	}
 
 	Set<String> industryFields() {

@@ -3,6 +3,7 @@ package cn.gongjiang.registry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +17,8 @@ import cn.gongjiang.shared.security.Actor;
 
 /**
  * A person's lifelong training archive (REG-4): one timeline of their registry history and certificates, a skill
- * grade change wherever a certificate raised their grade. Visible to the person and to officers of their region.
+ * grade change wherever a certificate raised their grade, every entry a sentence (ArchiveSentences). Visible to the
+ * person and to officers of their region.
  */
 @Service
 public class PersonArchive {
@@ -26,39 +28,41 @@ public class PersonArchive {
 
 	private final Persons persons;
 	private final CertificateRegister certificates;
+	private final ArchiveSentences sentences;
 
-	PersonArchive(Persons persons, CertificateRegister certificates) {
+	PersonArchive(Persons persons, CertificateRegister certificates, ArchiveSentences sentences) {
 		this.persons = persons;
 		this.certificates = certificates;
+		this.sentences = sentences;
 	}
 
+	/** The archive in Chinese. */
 	@Transactional(readOnly = true)
 	public Archive of(Actor actor, long personId) {
+		return of(actor, personId, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/** The archive, newest first, every entry one sentence in the reader's language. */
+	@Transactional(readOnly = true)
+	public Archive of(Actor actor, long personId, Locale locale) {
 		var person = persons.find(personId, actor.scope()).map(Persons.Row::summary)
 				.orElseThrow(() -> new NotFoundException("person.not-found"));
-		var timeline = new ArrayList<>(persons.history(personId));
+		var timeline = new ArrayList<ArchiveEntry>();
+		for (var event : persons.history(personId)) {
+			timeline.add(sentences.render(event.on(), event.kind(), event.detail(), locale));
+		}
 		SkillGrade grade = null;
 		var held = certificates.forHolderIndex(persons.idNumberIndex(personId));
 		for (var certificate : held) {
-			timeline.add(entry(certificate));
+			timeline.add(sentences.certificate(certificate, locale));
 			var certified = graded(certificate);
 			if (certified != null && (grade == null || certified.compareTo(grade) > 0)) {
-				timeline.add(new ArchiveEntry(certificate.issuedOn(), "GRADE", certified.nameZh(),
-						grade == null ? null : grade.nameZh() + " → " + certified.nameZh()));
+				timeline.add(sentences.raised(certificate.issuedOn(), grade, certified, locale));
 				grade = certified;
 			}
 		}
 		timeline.sort(Comparator.comparing(ArchiveEntry::on).reversed());
 		return new Archive(person, grade, timeline);
-	}
-
-	private static ArchiveEntry entry(Certificate c) {
-		var title = CertificateType.fromCode(c.type()).nameZh() + " " + c.number();
-		var detail = String.join(" · ", List.of(c.occupationCode() == null ? "" : c.occupationCode(),
-				c.grade() == null ? "" : SkillGrade.fromCode(c.grade()).nationalLabelZh(), c.issuer(),
-				c.status().equals("REVOKED") ? "已撤销：" + c.revokedReason() : "")).replaceAll("( · )+$", "")
-				.replaceAll("^( · )+", "");
-		return new ArchiveEntry(c.issuedOn(), "CERTIFICATE", title, detail);
 	}
 
 	/** The grade a valid qualification or skill-level certificate attests, if any. */

@@ -70,7 +70,7 @@ class PersonImport implements ImportHandler {
 				ImportColumn.optional(EMPLOYER, "工作单位的统一社会信用代码"),
 				ImportColumn.optional(SEX, "男/女；填写时须与身份证号一致"),
 				ImportColumn.optional(BIRTH_DATE, "yyyy-MM-dd；填写时须与身份证号一致"),
-				ImportColumn.optional(SALARY, "BELOW_3K, 3K_5K, 5K_8K, 8K_12K, 12K_20K, ABOVE_20K"));
+				ImportColumn.optional(SALARY, SalaryBand.listed()));
 	}
 
 	@Override

@@ -28,15 +28,20 @@ import cn.gongjiang.shared.security.Actor;
 @Service
 public class PersonRegistry {
 
+	/** Beyond this many matching rows a filtered list says "more than" instead of counting on. */
+	static final int COUNT_CAP = 10_000;
+
 	private final Persons persons;
+	private final PersonCounts counts;
 	private final PersonalDataCipher cipher;
 	private final RegionDirectory regions;
 	private final CodeLists codeLists;
 	private final AuditLog audit;
 
-	PersonRegistry(Persons persons, PersonalDataCipher cipher, RegionDirectory regions, CodeLists codeLists,
-			AuditLog audit) {
+	PersonRegistry(Persons persons, PersonCounts counts, PersonalDataCipher cipher, RegionDirectory regions,
+			CodeLists codeLists, AuditLog audit) {
 		this.persons = persons;
+		this.counts = counts;
 		this.cipher = cipher;
 		this.regions = regions;
 		this.codeLists = codeLists;
@@ -165,6 +170,63 @@ public class PersonRegistry {
 	public PersonSummary find(Actor actor, long id) {
 		return persons.find(id, actor.scope()).map(Persons.Row::summary)
 				.orElseThrow(() -> new NotFoundException("person.not-found"));
+	}
+
+	/**
+	 * One page of the persons in an officer's scope (X-4), newest registrations or names first, keyset-paged so page
+	 * 10,000 costs what page 1 does. The total is exact: from the maintained counts when only a region narrows the
+	 * list, else counted up to {@link #COUNT_CAP} ("more than" beyond).
+	 */
+	@Transactional(readOnly = true)
+	public cn.gongjiang.shared.Page<PersonSummary> list(Actor actor, PersonFilter filter, String order, String after,
+			String before, int number, int size) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			throw new AccessDeniedException("officers list the persons of their region");
+		}
+		var sort = "name".equals(order) ? Persons.Order.NAME : Persons.Order.REGISTERED;
+		var regionPath = regionFilter(actor, filter.region());
+		var backwards = before != null && !before.isBlank();
+		var cursor = backwards ? before : after == null || after.isBlank() ? null : after;
+		var rows = persons.page(actor.scope(), filter, regionPath, sort, cursor, backwards, size);
+		var more = rows.size() > size;
+		rows = new java.util.ArrayList<>(rows.subList(0, Math.min(size, rows.size())));
+		if (backwards) {
+			java.util.Collections.reverse(rows);
+		}
+		var first = cursor == null || (backwards && !more);
+		String next = null;
+		String previous = null;
+		if (!rows.isEmpty()) {
+			if (backwards || more) {
+				next = Persons.Cursor.of(rows.get(rows.size() - 1), sort);
+			}
+			if (!first) {
+				previous = Persons.Cursor.of(rows.get(0), sort);
+			}
+		}
+		long total;
+		boolean exact = true;
+		if (filter.regionOnly()) {
+			total = counts.visible(actor.scope(), regionPath);
+		}
+		else {
+			total = persons.countUpTo(actor.scope(), filter, regionPath, COUNT_CAP);
+			exact = total <= COUNT_CAP;
+			total = Math.min(total, COUNT_CAP);
+		}
+		var page = first ? 1 : Math.max(number, 2);
+		return new cn.gongjiang.shared.Page<>(rows.stream().map(Persons.Row::summary).toList(), total, exact, page,
+				size, next, previous);
+	}
+
+	/** The path of a region a list is narrowed to: in the officer's scope or above it, else "not found". */
+	String regionFilter(Actor actor, String region) {
+		if (region == null) {
+			return null;
+		}
+		return regions.pathOf(RegionCode.of(region))
+				.filter(path -> path.startsWith(actor.scope().regionPath()) || actor.scope().regionPath().startsWith(path))
+				.orElseThrow(() -> new NotFoundException("region.not-found", region));
 	}
 
 	/** Exact search by ID number (through the keyed index) or by name, always within the actor's scope. */

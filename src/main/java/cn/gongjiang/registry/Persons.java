@@ -20,17 +20,20 @@ class Persons {
 			((:scopeKind = 'REGION' and (p.residence_path like :scopePath || '%' or p.hukou_path like :scopePath || '%'))
 			 or (:scopeKind = 'PERSON' and p.id_number_index = :scopePerson))
 			""";
-	private static final String SELECT = "select p.* from registry.person p ";
+	private static final String SELECT = """
+			select p.*, e.name as employer_name from registry.person p
+			left join registry.enterprise e on e.credit_code = p.employer_credit_code
+			""";
 
 	/** The stored row, sealed values included. */
 	record Row(long id, byte[] idNumberSealed, String idNumberMasked, String name, String sex,
 			java.time.LocalDate birthDate, String hukouRegion, String residenceRegion, byte[] mobileSealed,
 			String mobileMasked, Education education, List<String> groups, String employerCreditCode,
-			String salaryBand, int version) {
+			String salaryBand, int version, String employerName) {
 
 		PersonSummary summary() {
 			return new PersonSummary(id, name, idNumberMasked, sex, birthDate, hukouRegion, residenceRegion,
-					mobileMasked, education, groups, employerCreditCode, salaryBand, version);
+					mobileMasked, education, groups, employerCreditCode, salaryBand, version, employerName);
 		}
 	}
 
@@ -138,6 +141,99 @@ class Persons {
 				.param("limit", limit), scope).query(Persons::map).list();
 	}
 
+	/** The orders the persons list offers (X-4): newest registrations first, or by name; both keyset-paged. */
+	enum Order { REGISTERED, NAME }
+
+	/**
+	 * One page of the persons list after or before a keyset cursor (the row a page ended or began with), at most
+	 * {@code size} rows plus one to tell whether there is more, in the order read (reversed when going backwards). Only the predicates the filter uses are in the SQL,
+	 * so every plan is the one for its shape (an {@code :x is null or …} predicate defeats indexes once PostgreSQL
+	 * switches to a generic plan).
+	 */
+	List<Row> page(DataScope scope, PersonFilter filter, String regionPath, Order order, String cursor,
+			boolean backwards, int size) {
+		var sql = new StringBuilder(SELECT).append("where ").append(VISIBLE);
+		var parameters = new java.util.HashMap<String, Object>();
+		conditions(filter, regionPath, sql, parameters);
+		if (cursor != null) {
+			var at = Cursor.parse(cursor, order);
+			if (order == Order.NAME) {
+				sql.append(backwards ? " and (p.name, p.id) < (:cursorName, :cursorId)" : " and (p.name, p.id) > (:cursorName, :cursorId)");
+				parameters.put("cursorName", at.name());
+			}
+			else {
+				sql.append(backwards ? " and p.id > :cursorId" : " and p.id < :cursorId");
+			}
+			parameters.put("cursorId", at.id());
+		}
+		var ascending = (order == Order.NAME) != backwards;
+		sql.append(order == Order.NAME ? " order by p.name" + (ascending ? "" : " desc") + ", p.id" + (ascending ? "" : " desc")
+				: " order by p.id" + (ascending ? "" : " desc"));
+		sql.append(" limit :limit");
+		parameters.put("limit", size + 1);
+		return RegistryScope.bind(jdbc.sql(sql.toString()).params(parameters), scope).query(Persons::map).list();
+	}
+
+	/** How many rows a filter matches, counting at most {@code cap + 1} (beyond that the page says "more than"). */
+	long countUpTo(DataScope scope, PersonFilter filter, String regionPath, int cap) {
+		var sql = new StringBuilder("select count(*) from (select 1 from registry.person p where ").append(VISIBLE);
+		var parameters = new java.util.HashMap<String, Object>();
+		conditions(filter, regionPath, sql, parameters);
+		sql.append(" limit :cap) matched");
+		parameters.put("cap", cap + 1);
+		return RegistryScope.bind(jdbc.sql(sql.toString()).params(parameters), scope).query(Long.class).single();
+	}
+
+	static void conditions(PersonFilter filter, String regionPath, StringBuilder sql,
+			java.util.Map<String, Object> parameters) {
+		if (filter.name() != null) {
+			sql.append(" and p.name = :name");
+			parameters.put("name", filter.name());
+		}
+		if (regionPath != null) {
+			sql.append(" and p.residence_path like :regionPath || '%'");
+			parameters.put("regionPath", regionPath);
+		}
+		if (filter.group() != null) {
+			sql.append(" and :group = any(p.groups)");
+			parameters.put("group", filter.group());
+		}
+		if (filter.sex() != null) {
+			sql.append(" and p.sex = :sex");
+			parameters.put("sex", filter.sex());
+		}
+		if (filter.employer() != null) {
+			sql.append(" and p.employer_credit_code = :employer");
+			parameters.put("employer", filter.employer());
+		}
+	}
+
+	/** Where a page ended: the row's id, and its name when the list is ordered by name. */
+	record Cursor(long id, String name) {
+
+		static String of(Row row, Order order) {
+			return order == Order.NAME
+					? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+							row.name().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "~" + row.id()
+					: String.valueOf(row.id());
+		}
+
+		static Cursor parse(String cursor, Order order) {
+			try {
+				if (order == Order.NAME) {
+					var at = cursor.lastIndexOf('~');
+					return new Cursor(Long.parseLong(cursor.substring(at + 1)), new String(
+							java.util.Base64.getUrlDecoder().decode(cursor.substring(0, at)),
+							java.nio.charset.StandardCharsets.UTF_8));
+				}
+				return new Cursor(Long.parseLong(cursor), null);
+			}
+			catch (RuntimeException e) {
+				throw new cn.gongjiang.shared.InvalidValueException("request.parameter.invalid", "after");
+			}
+		}
+	}
+
 	record Identity(long id, String name) {
 	}
 
@@ -225,15 +321,24 @@ class Persons {
 	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
 			.build();
 
-	/** The person's own history (registration, employer and residence changes), oldest first. */
-	List<ArchiveEntry> history(long personId) {
+	/** A stored archive entry: when, what kind, and its values (codes, amounts, names), never prose. */
+	record StoredEvent(java.time.LocalDate on, String kind, java.util.Map<String, Object> detail) {
+	}
+
+	/** The person's own archive entries (registration, moves, and what other modules recorded), oldest first. */
+	List<StoredEvent> history(long personId) {
 		return jdbc.sql("""
 				select occurred_on, kind, detail::text from registry.person_event where person_id = :person
 				order by occurred_on, id
 				""").param("person", personId)
-				.query((rs, i) -> new ArchiveEntry(rs.getObject(1, java.time.LocalDate.class), rs.getString(2), null,
-						rs.getString(3)))
+				.query((rs, i) -> new StoredEvent(rs.getObject(1, java.time.LocalDate.class), rs.getString(2),
+						detail(rs.getString(3))))
 				.list();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static java.util.Map<String, Object> detail(String json) {
+		return json == null ? java.util.Map.of() : JSON.readValue(json, java.util.LinkedHashMap.class);
 	}
 
 	byte[] idNumberIndex(long personId) {
@@ -248,7 +353,7 @@ class Persons {
 				rs.getString("hukou_region"), rs.getString("residence_region"), rs.getBytes("mobile_sealed"),
 				rs.getString("mobile_masked"), education == null ? null : Education.valueOf(education),
 				strings(rs.getArray("groups")), rs.getString("employer_credit_code"), rs.getString("salary_band"),
-				rs.getInt("version"));
+				rs.getInt("version"), rs.getString("employer_name"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -5,5 +5,5 @@
  * sealed by {@code privacy}; every full-number read is audited.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "privacy", "audit",
-		"catalogue", "imports", "certification", "database" })
+		"catalogue", "occupation", "imports", "certification", "database" })
 package cn.gongjiang.registry;

@@ -38,11 +38,34 @@ class ArchiveIntegrationTests {
 				.andExpect(jsonPath("$.timeline[*].title").value(hasItem("职业技能等级证书 AR-2026-0002")))
 				.andExpect(jsonPath("$.timeline[*].kind").value(hasItem("REGISTERED")))
 				.andExpect(jsonPath("$.timeline[*].kind").value(hasItem("EMPLOYER")))
-				.andExpect(jsonPath("$.timeline[?(@.kind == 'GRADE')].detail").value(hasItem("中级工 → 高级工")));
+				.andExpect(jsonPath("$.timeline[?(@.kind == 'GRADE')].detail").value(hasItem("技能等级由中级工(四级)晋升为高级工(三级)")))
+				.andExpect(jsonPath("$.timeline[?(@.kind == 'EMPLOYER')].detail")
+						.value(hasItem("工作单位由“无”变更为“绍兴示范机械有限公司”")))
+				.andExpect(jsonPath("$.timeline[?(@.kind == 'CERTIFICATE')].detail")
+						.value(hasItem("车工 · 高级工(三级) · 绍兴市示范职业技能培训学校")));
 		mvc.perform(get("/api/v1/persons/" + id + "/archive").header("Authorization", api.bearer("hangzhou")))
 				.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/persons/" + id + "/archive").header("Authorization", api.bearer("worker-demo")))
 				.andExpect(status().isNotFound());
+	}
+
+	/** X-4: the archive is read, not decoded — one sentence an entry, never the JSON it is stored as. */
+	@Test
+	void everyEntryIsASentenceInTheReadersLanguage() throws Exception {
+		var id = register("330603199204044419", "蒋文", null);
+		register("330603199204044419", "蒋文", "91330603MA2D12345A");
+		issue("AR-2026-0003", "330603199204044419", "蒋文", "intermediate", "2026-03-01");
+		var chinese = mvc.perform(get("/api/v1/persons/" + id + "/archive").header("Authorization", api.bearer("keqiao")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		java.util.List<String> details = JsonPath.read(chinese, "$.timeline[*].detail");
+		org.assertj.core.api.Assertions.assertThat(details).isNotEmpty().allSatisfy(d -> org.assertj.core.api.Assertions
+				.assertThat(d).doesNotContain("{", "\"", "=", "REGISTERED", "91330603MA2D12345A"));
+		org.assertj.core.api.Assertions.assertThat(details).contains("在绍兴市柯桥区建立档案", "取得中级工(四级)");
+		var english = mvc.perform(get("/api/v1/persons/" + id + "/archive").header("Authorization", api.bearer("keqiao"))
+				.header("Accept-Language", "en")).andReturn().getResponse().getContentAsString();
+		java.util.List<String> englishDetails = JsonPath.read(english, "$.timeline[*].detail");
+		org.assertj.core.api.Assertions.assertThat(englishDetails).contains("Record opened in 绍兴市柯桥区",
+				"Reached Intermediate worker", "Employer changed from \"none\" to \"绍兴示范机械有限公司\"");
 	}
 
 	@Test

@@ -45,10 +45,10 @@ class RegistryIntegrationTests {
 				.andExpect(jsonPath("$.sex").value("F"))
 				.andExpect(jsonPath("$.birthDate").value("1985-06-12"));
 		mvc.perform(get("/api/v1/persons").param("idNumber", SHAOXING_PERSON).header("Authorization", api.bearer("keqiao")))
-				.andExpect(jsonPath("$", hasSize(1)))
-				.andExpect(jsonPath("$[0].name").value("司马秀英"));
+				.andExpect(jsonPath("$.items", hasSize(1)))
+				.andExpect(jsonPath("$.items[0].name").value("司马秀英"));
 		mvc.perform(get("/api/v1/persons").param("name", "司马秀英").header("Authorization", api.bearer("shaoxing")))
-				.andExpect(jsonPath("$", hasSize(1)));
+				.andExpect(jsonPath("$.items", hasSize(1))).andExpect(jsonPath("$.total").value(1));
 		mvc.perform(post("/api/v1/persons/search").header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\": \"%s\"}".formatted(SHAOXING_PERSON)))
 				.andExpect(jsonPath("$[0].name").value("司马秀英"));
@@ -64,9 +64,9 @@ class RegistryIntegrationTests {
 		int id = JsonPath.read(body, "$.id");
 		var shaoxing = api.bearer("shaoxing");
 		mvc.perform(get("/api/v1/persons").param("idNumber", HANGZHOU_PERSON).header("Authorization", shaoxing))
-				.andExpect(jsonPath("$", hasSize(0)));
+				.andExpect(jsonPath("$.items", hasSize(0)));
 		mvc.perform(get("/api/v1/persons").param("name", "欧阳伟").header("Authorization", shaoxing))
-				.andExpect(jsonPath("$", hasSize(0)));
+				.andExpect(jsonPath("$.items", hasSize(0))).andExpect(jsonPath("$.total").value(0));
 		mvc.perform(get("/api/v1/persons/" + id).header("Authorization", shaoxing)).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/persons/" + id + "/unmasked").header("Authorization", shaoxing))
 				.andExpect(status().isNotFound());
@@ -124,10 +124,10 @@ class RegistryIntegrationTests {
 		register("shaoxing", person("330602199003071238", "张明", "330602", null)).andExpect(status().isOk());
 		var worker = api.bearer("worker-demo");
 		mvc.perform(get("/api/v1/persons").header("Authorization", worker))
-				.andExpect(jsonPath("$", hasSize(1)))
-				.andExpect(jsonPath("$[0].name").value("张明"));
+				.andExpect(jsonPath("$.items", hasSize(1)))
+				.andExpect(jsonPath("$.items[0].name").value("张明"));
 		mvc.perform(get("/api/v1/persons").param("idNumber", SHAOXING_PERSON).header("Authorization", worker))
-				.andExpect(jsonPath("$", hasSize(0)));
+				.andExpect(jsonPath("$.items", hasSize(0)));
 	}
 
 	@Test
@@ -156,7 +156,7 @@ class RegistryIntegrationTests {
 	void administratorsReadNoPersons() throws Exception {
 		for (var admin : new String[] { "sysadmin", "secadmin", "auditor" }) {
 			mvc.perform(get("/api/v1/persons").header("Authorization", api.bearer(admin)))
-					.andExpect(jsonPath("$", hasSize(0)));
+					.andExpect(jsonPath("$.items", hasSize(0)));
 		}
 	}
 
@@ -170,9 +170,10 @@ class RegistryIntegrationTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.keyEnterprise").value(true));
 		mvc.perform(get("/api/v1/enterprises").header("Authorization", api.bearer("enterprise-demo")))
-				.andExpect(jsonPath("$[*].creditCode").value(org.hamcrest.Matchers.contains("91330603MA2D12345A")));
+				.andExpect(jsonPath("$.items[*].creditCode").value(org.hamcrest.Matchers.contains("91330603MA2D12345A")))
+				.andExpect(jsonPath("$.total").value(1));
 		mvc.perform(get("/api/v1/enterprises").param("creditCode", "91330603MA2D12345A")
-				.header("Authorization", api.bearer("hangzhou"))).andExpect(jsonPath("$", hasSize(0)));
+				.header("Authorization", api.bearer("hangzhou"))).andExpect(jsonPath("$.items", hasSize(0)));
 		mvc.perform(post("/api/v1/providers").header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"creditCode": "52330600MJ9876543F", "name": "绍兴市示范职业技能培训学校", "kind": "PRIVATE_INSTITUTION",

@@ -16,6 +16,9 @@ import cn.gongjiang.registry.EnterpriseRegistration;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.Provider;
 import cn.gongjiang.registry.ProviderRegistration;
+import cn.gongjiang.registry.OrganisationFilter;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,17 +28,30 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Registries")
 class OrganisationApiController {
 
+	/** The sort keys the lists accept (the SQL behind them is the registry's own whitelist). */
+	private static final java.util.Map<String, String> SORTS = java.util.Map.of("name", "name", "region", "region");
+
 	private final OrganisationRegistry registry;
 
 	OrganisationApiController(OrganisationRegistry registry) {
 		this.registry = registry;
 	}
 
-	@Operation(summary = "Enterprises in scope, by credit code or name")
+	@Operation(summary = "Enterprises in scope, one page at a time: by credit code, or narrowed by part of the name, "
+			+ "region, industry field, size and key-enterprise mark; sort=name|region (prefix - for descending)")
 	@GetMapping("/enterprises")
-	List<Enterprise> enterprises(@RequestParam(required = false) String creditCode,
-			@RequestParam(required = false) String name, @AuthenticationPrincipal Actor actor) {
-		return registry.enterprises(actor, creditCode, name);
+	Page<Enterprise> enterprises(@RequestParam(required = false) String creditCode,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String field, @RequestParam(required = false) String size,
+			@RequestParam(required = false) Boolean key, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, @RequestParam(name = "pageSize", required = false) Integer pageSize,
+			@AuthenticationPrincipal Actor actor) {
+		if (creditCode != null && !creditCode.isBlank()) {
+			var found = registry.enterprises(actor, creditCode, null);
+			return Page.of(found, found.size(), PageRequest.first(Math.max(found.size(), 1)));
+		}
+		return registry.enterprisePage(actor, new OrganisationFilter(name, region, field, size, key, null, null),
+				PageRequest.of(page, pageSize, sort, SORTS, "name"));
 	}
 
 	@GetMapping("/enterprises/{id}")
@@ -49,11 +65,20 @@ class OrganisationApiController {
 		return registry.registerEnterprise(actor, enterprise);
 	}
 
-	@Operation(summary = "Training providers in scope, by credit code or name")
+	@Operation(summary = "Training providers in scope, one page at a time: by credit code, or narrowed by part of the "
+			+ "name, region, kind and status; sort=name|region (prefix - for descending)")
 	@GetMapping("/providers")
-	List<Provider> providers(@RequestParam(required = false) String creditCode,
-			@RequestParam(required = false) String name, @AuthenticationPrincipal Actor actor) {
-		return registry.providers(actor, creditCode, name);
+	Page<Provider> providers(@RequestParam(required = false) String creditCode,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@RequestParam(name = "pageSize", required = false) Integer pageSize, @AuthenticationPrincipal Actor actor) {
+		if (creditCode != null && !creditCode.isBlank()) {
+			var found = registry.providers(actor, creditCode, null);
+			return Page.of(found, found.size(), PageRequest.first(Math.max(found.size(), 1)));
+		}
+		return registry.providerPage(actor, new OrganisationFilter(name, region, null, null, null, kind, status),
+				PageRequest.of(page, pageSize, sort, SORTS, "name"));
 	}
 
 	@GetMapping("/providers/{id}")

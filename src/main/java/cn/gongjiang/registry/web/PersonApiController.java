@@ -15,11 +15,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.gongjiang.registry.PersonArchive;
 import cn.gongjiang.registry.PersonExport;
+import cn.gongjiang.registry.PersonFilter;
 import cn.gongjiang.registry.PersonRegistration;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.registry.PersonSummary;
 import cn.gongjiang.registry.PersonUnmasked;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.web.Downloads;
+import cn.gongjiang.shared.web.Formats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -38,26 +43,42 @@ class PersonApiController {
 		this.export = export;
 	}
 
-	@Operation(summary = "The persons in scope as xlsx; numbers masked unless the account may unmask; audited")
+	@Operation(summary = "The persons in scope as xlsx, narrowed like the list; numbers masked unless the account may unmask; audited")
 	@GetMapping("/export.xlsx")
-	void export(@AuthenticationPrincipal Actor actor, jakarta.servlet.http.HttpServletResponse response)
-			throws java.io.IOException {
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader("Content-Disposition", "attachment; filename=\"persons.xlsx\"");
-		export.write(actor, response.getOutputStream());
+	void export(@RequestParam(required = false) String name, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String group, @RequestParam(required = false) String sex,
+			@RequestParam(required = false) String employer, @AuthenticationPrincipal Actor actor,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		Downloads.attachment(response, "人员库-" + java.time.LocalDate.now(Formats.BEIJING) + ".xlsx", Downloads.XLSX);
+		export.write(actor, new PersonFilter(name, region, group, sex, employer), response.getOutputStream());
 	}
 
-	@Operation(summary = "The person's lifelong training archive: registry history, certificates, grade changes")
+	@Operation(summary = "The person's lifelong training archive, newest first: registry history, certificates, grade "
+			+ "changes, training, enrolment and subsidies, each entry one sentence in the request's language")
 	@GetMapping("/{id}/archive")
-	PersonArchive.Archive archive(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
-		return archives.of(actor, id);
+	PersonArchive.Archive archive(@PathVariable long id, @AuthenticationPrincipal Actor actor,
+			java.util.Locale locale) {
+		return archives.of(actor, id, locale);
 	}
 
-	@Operation(summary = "Find persons in scope: exactly by ID number (through the keyed index) or by name; ID and mobile masked")
+	@Operation(summary = "The persons in scope, one page at a time: newest registrations first (sort=registered) or by "
+			+ "name (sort=name), narrowed by exact name, residence region, person group, sex or employer; keyset pages "
+			+ "(pass the page's next or previous as after or before); total exact, or a lower bound when totalExact is "
+			+ "false. A worker gets their own record; idNumber finds one person exactly (prefer POST /search).")
 	@GetMapping
-	List<PersonSummary> search(@RequestParam(required = false) String idNumber,
-			@RequestParam(required = false) String name, @AuthenticationPrincipal Actor actor) {
-		return persons.search(actor, idNumber, name);
+	Page<PersonSummary> list(@RequestParam(required = false) String idNumber,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String group, @RequestParam(required = false) String sex,
+			@RequestParam(required = false) String employer, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String before,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
+			@AuthenticationPrincipal Actor actor) {
+		if ((idNumber != null && !idNumber.isBlank()) || !actor.role().officer() || !actor.scope().regional()) {
+			var found = persons.search(actor, idNumber, name);
+			return Page.of(found, found.size(), PageRequest.first(Math.max(found.size(), 1)));
+		}
+		return persons.list(actor, new PersonFilter(name, region, group, sex, employer), sort, after, before, page,
+				new PageRequest(1, size, null, false).size());
 	}
 
 	record Search(String idNumber, String name) {

@@ -1,5 +1,8 @@
 package cn.gongjiang.registry.web;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,47 +11,85 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.gongjiang.catalogue.CodeLists;
+import cn.gongjiang.registry.OrganisationFilter;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.PersonArchive;
+import cn.gongjiang.registry.PersonFilter;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.web.ConsoleActions;
 
-/** The registries in the console: find a person and open their archive; the enterprises and providers in scope. */
+/**
+ * The registries in the console (REG-1..4, X-4): the persons of an officer's region, paged by keyset with the total
+ * at once and filtered by what officers look for; a person's lifelong archive as a timeline of sentences; the
+ * enterprises and providers in scope, each with its own page.
+ */
 @Controller
 class RegistryPageController {
+
+	private static final java.util.Map<String, String> ORGANISATION_SORTS = java.util.Map.of("name", "name",
+			"region", "region");
 
 	private final PersonRegistry persons;
 	private final PersonArchive archives;
 	private final OrganisationRegistry organisations;
+	private final CodeLists codeLists;
+	private final ConsoleActions actions;
 
-	RegistryPageController(PersonRegistry persons, PersonArchive archives, OrganisationRegistry organisations) {
+	RegistryPageController(PersonRegistry persons, PersonArchive archives, OrganisationRegistry organisations,
+			CodeLists codeLists, ConsoleActions actions) {
 		this.persons = persons;
 		this.archives = archives;
 		this.organisations = organisations;
+		this.codeLists = codeLists;
+		this.actions = actions;
 	}
 
-	/** Searching by ID number posts the form, so the number stays out of URLs, history and proxy logs. */
-	@org.springframework.web.bind.annotation.RequestMapping(path = "/persons", method = {
-			org.springframework.web.bind.annotation.RequestMethod.GET,
-			org.springframework.web.bind.annotation.RequestMethod.POST })
-	String persons(@RequestParam(required = false) String idNumber, @RequestParam(required = false) String name,
-			@AuthenticationPrincipal Actor actor, Model model) {
-		model.addAttribute("idNumber", idNumber);
-		model.addAttribute("name", name);
+	@GetMapping("/persons")
+	String persons(@RequestParam(required = false) String name, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String group, @RequestParam(required = false) String sex,
+			@RequestParam(required = false) String employer, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String before,
+			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal Actor actor, Locale locale,
+			Model model) {
+		var filter = new PersonFilter(name, region, group, sex, employer);
+		model.addAttribute("filter", filter);
+		model.addAttribute("groups", codeLists.list("person-group"));
 		try {
-			model.addAttribute("persons", persons.search(actor, idNumber, name));
+			model.addAttribute("page", persons.list(actor, filter, sort, after, before, page, PageRequest.DEFAULT_SIZE));
 		}
 		catch (BusinessException e) {
-			model.addAttribute("searchError", e.code());
-			model.addAttribute("persons", java.util.List.of());
+			model.addAttribute("searchError", actions.message(e, locale));
+			model.addAttribute("page", cn.gongjiang.shared.Page.of(List.of(), 0, PageRequest.first(PageRequest.DEFAULT_SIZE)));
+		}
+		return "registry/persons";
+	}
+
+	/** Finding a person by ID number posts the form, so the number stays out of URLs, history and proxy logs. */
+	@PostMapping("/persons")
+	String findByIdNumber(@RequestParam(required = false) String idNumber, @AuthenticationPrincipal Actor actor,
+			Locale locale, Model model) {
+		model.addAttribute("filter", PersonFilter.NONE);
+		model.addAttribute("groups", codeLists.list("person-group"));
+		model.addAttribute("idNumber", idNumber);
+		try {
+			var found = persons.search(actor, idNumber, null);
+			model.addAttribute("page", cn.gongjiang.shared.Page.of(found, found.size(),
+					PageRequest.first(PageRequest.DEFAULT_SIZE)));
+		}
+		catch (BusinessException e) {
+			model.addAttribute("searchError", actions.message(e, locale));
+			model.addAttribute("page", cn.gongjiang.shared.Page.of(List.of(), 0, PageRequest.first(PageRequest.DEFAULT_SIZE)));
 		}
 		return "registry/persons";
 	}
 
 	@GetMapping("/persons/{id}")
-	String person(@PathVariable long id, @AuthenticationPrincipal Actor actor, Model model) {
-		model.addAttribute("archive", archives.of(actor, id));
+	String person(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale, Model model) {
+		model.addAttribute("archive", archives.of(actor, id, locale));
 		model.addAttribute("mayUnmask", actor.mayUnmask());
 		return "registry/person";
 	}
@@ -67,16 +108,39 @@ class RegistryPageController {
 	}
 
 	@GetMapping("/enterprises")
-	String enterprises(@RequestParam(required = false) String q, @AuthenticationPrincipal Actor actor, Model model) {
-		model.addAttribute("q", q);
-		model.addAttribute("enterprises", organisations.enterprises(actor, null, q));
+	String enterprises(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String field, @RequestParam(required = false) String size,
+			@RequestParam(required = false) Boolean key, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, @AuthenticationPrincipal Actor actor, Model model) {
+		var filter = new OrganisationFilter(q, region, field, size, key, null, null);
+		model.addAttribute("filter", filter);
+		model.addAttribute("fields", codeLists.list("industry-field"));
+		model.addAttribute("page", organisations.enterprisePage(actor, filter,
+				PageRequest.of(page, null, sort, ORGANISATION_SORTS, "name")));
 		return "registry/enterprises";
 	}
 
+	@GetMapping("/enterprises/{id}")
+	String enterprise(@PathVariable long id, @AuthenticationPrincipal Actor actor, Model model) {
+		model.addAttribute("enterprise", organisations.enterprise(actor, id));
+		return "registry/enterprise";
+	}
+
 	@GetMapping("/providers")
-	String providers(@RequestParam(required = false) String q, @AuthenticationPrincipal Actor actor, Model model) {
-		model.addAttribute("q", q);
-		model.addAttribute("providers", organisations.providers(actor, null, q));
+	String providers(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@AuthenticationPrincipal Actor actor, Model model) {
+		var filter = new OrganisationFilter(q, region, null, null, null, kind, status);
+		model.addAttribute("filter", filter);
+		model.addAttribute("page", organisations.providerPage(actor, filter,
+				PageRequest.of(page, null, sort, ORGANISATION_SORTS, "name")));
 		return "registry/providers";
+	}
+
+	@GetMapping("/providers/{id}")
+	String provider(@PathVariable long id, @AuthenticationPrincipal Actor actor, Model model) {
+		model.addAttribute("provider", organisations.provider(actor, id));
+		return "registry/provider";
 	}
 }
