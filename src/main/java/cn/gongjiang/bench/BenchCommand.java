@@ -52,11 +52,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -Xmx512m -jar gongjiang.jar bench [--scale=small|medium|province] [--out=DIR]
- * [--scenarios=import,verify,targets,enrolment,subsidy] [--rows=N] [--xlsx-rows=N] [--requests=N]
+ * [--scenarios=import,console,verify,targets,enrolment,subsidy] [--rows=N] [--xlsx-rows=N] [--requests=N]
  * [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N]}: on a throwaway embedded database,
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
  * merge) next to a raw {@code COPY} of the same final rows into an identical, identically indexed table;</li>
+ * <li>open a province officer's persons list in the console, page after page, next to the bare endpoint
+ * ({@link PersonsPageBench});</li>
  * <li>verify certificates over HTTP next to the cheapest request the same server answers (a small static file through
  * the same filters), so the ratio is what verification itself costs; the SQL look-up it rests on is reported too;</li>
  * <li>read a city officer's targets dashboard from the rollup next to a {@code GROUP BY} over the counted records
@@ -88,10 +90,13 @@ class BenchCommand implements ApplicationRunner {
 	private final TargetsBench targets;
 	private final EnrolmentBench enrolment;
 	private final SubsidyBench subsidy;
+	private final PersonsPageBench personsPage;
 
 	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
-			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment, SubsidyBench subsidy) {
+			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment,
+			SubsidyBench subsidy, PersonsPageBench personsPage) {
 		this.subsidy = subsidy;
+		this.personsPage = personsPage;
 		this.targets = targets;
 		this.enrolment = enrolment;
 		this.context = context;
@@ -114,13 +119,17 @@ class BenchCommand implements ApplicationRunner {
 		var out = Path.of(option(args, "out", "target/bench"));
 		Files.createDirectories(out);
 		var startedAt = Instant.now();
-		var scenarios = List.of(option(args, "scenarios", "import,verify,targets,enrolment,subsidy").split(","));
+		var scenarios = List.of(option(args, "scenarios", "import,console,verify,targets,enrolment,subsidy").split(","));
 		var results = new ArrayList<Result>();
 		if (scenarios.contains("import")) {
 			results.addAll(importVersusCopy(rows, out));
 			results.add(peakHeap("import.persons.csv.heap", rows, 512));
 			results.add(xlsxVersusCsv(xlsxRows, out, results.get(0).value()));
 			results.add(peakHeap("import.persons.xlsx.heap", xlsxRows, 512));
+		}
+		if (scenarios.contains("console")) {
+			var port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			results.addAll(personsPage.pageVersusBare(port, 200));
 		}
 		if (scenarios.contains("verify")) {
 			results.addAll(verifyVersusBaselines(Math.min(rows, 200_000) / 10,

@@ -47,6 +47,9 @@ class DemoData implements ApplicationRunner {
 	private static final List<String> OCCUPATIONS = List.of("6-18-01-01", "6-18-01-02", "6-31-01-03", "4-10-01-03",
 			"6-18-02-01", "6-29-01-01");
 	private static final List<String> GRADES = List.of("junior", "intermediate", "senior", "technician");
+	static final String SHAOXING = "330600";
+	static final String PROVIDER_DEMO = "52330600MJ9876543F";
+	static final String ENTERPRISE_DEMO = "91330603MA2D12345A";
 
 	private final DemoMode demo;
 	private final RegionDirectory regions;
@@ -87,16 +90,18 @@ class DemoData implements ApplicationRunner {
 						i == 1 ? "advanced-manufacturing" : "digital-economy", null, i == 1 ? "LARGE" : "MEDIUM", i == 1,
 						i == 1 ? "415X集群链主企业" : null, i == 1 ? "RECOGNISED" : "CANDIDATE", i == 1 ? 2025 : null, i == 1));
 			}
-			organisations.registerProvider(loader, new ProviderRegistration(creditCode("52" + firstCounty.code() + "MJ000DEMX"),
-					city.name() + "示范职业技能培训学校", "PRIVATE_INSTITUTION", "浙人社培" + city.code(), LocalDate.of(2028, 12, 31),
-					firstCounty.code(), 3 + random.nextInt(3), 2025, "ACTIVE", null, null));
+			var stars = 3 + random.nextInt(3);
+			if (!city.code().equals(SHAOXING)) {
+				organisations.registerProvider(loader, new ProviderRegistration(providerOf(city.code(), firstCounty.code()),
+						city.name() + "示范职业技能培训学校", "PRIVATE_INSTITUTION", "浙人社培" + city.code(),
+						LocalDate.of(2028, 12, 31), firstCounty.code(), stars, 2025, "ACTIVE", null, null));
+			}
 		}
 		for (var county : counties) {
 			for (int i = 0; i < 5; i++) {
 				var idNumber = idNumber(county.code(), LocalDate.of(1970 + random.nextInt(35), 1 + random.nextInt(12),
 						1 + random.nextInt(28)), random.nextInt(999));
-				var name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
-						+ (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
+				var name = name(random);
 				persons.register(loader, new PersonRegistration(idNumber, name, null, null, county.code(), county.code(),
 						"13" + String.format("%09d", random.nextInt(1_000_000_000)), null,
 						List.of(GROUPS.get(random.nextInt(GROUPS.size()))), null, null));
@@ -108,10 +113,11 @@ class DemoData implements ApplicationRunner {
 				made++;
 			}
 		}
-		// the organisations behind the demo accounts, so each sees its own record
-		organisations.registerEnterprise(loader, new EnterpriseRegistration("91330603MA2D12345A", "绍兴示范机械有限公司",
+		// the organisations behind the demo accounts, so each sees its own record; Shaoxing's demo provider is
+		// provider-demo's own school, so the demo classes of Shaoxing are the ones its account runs
+		organisations.registerEnterprise(loader, new EnterpriseRegistration(ENTERPRISE_DEMO, "绍兴示范机械有限公司",
 				"330603", "sx-high-end-equipment", "高端装备", "MEDIUM", true, "高端装备产业链主", "RECOGNISED", 2025, true));
-		organisations.registerProvider(loader, new ProviderRegistration("52330600MJ9876543F", "绍兴市示范职业技能培训学校",
+		organisations.registerProvider(loader, new ProviderRegistration(PROVIDER_DEMO, "绍兴市示范职业技能培训学校",
 				"PRIVATE_INSTITUTION", "浙人社培330600001", LocalDate.of(2028, 6, 30), "330602", 4, 2025, "ACTIVE", null,
 				null));
 		organisations.registerProvider(loader, new ProviderRegistration("12330600MB12345675", "绍兴市示范技师学院",
@@ -125,6 +131,22 @@ class DemoData implements ApplicationRunner {
 				"senior", LocalDate.of(2026, 6, 20)));
 		log.info("Demo data: {} persons, {} enterprises, {} providers in 11 cities", made + 1, cities.size() * 2,
 				cities.size());
+	}
+
+	/** The demo provider of a city: provider-demo's school in Shaoxing, a city school elsewhere. */
+	static String providerOf(String city, String firstCounty) {
+		return city.equals(SHAOXING) ? PROVIDER_DEMO : creditCode("52" + firstCounty + "MJ000DEMX");
+	}
+
+	/** The enterprise whose demand and orders a city's demo shows: enterprise-demo's own in Shaoxing. */
+	static String enterpriseOf(String city, String firstCounty) {
+		return city.equals(SHAOXING) ? ENTERPRISE_DEMO : creditCode("91" + firstCounty + "MA2D1DEMX");
+	}
+
+	/** A name as people have them: a common surname and one or two given characters. */
+	static String name(Random random) {
+		return SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
+				+ (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
 	}
 
 	static String idNumber(String county, LocalDate birth, int sequence) {

@@ -31,6 +31,9 @@ import cn.gongjiang.training.SubsidyCatalogue;
 import cn.gongjiang.training.TrainingClass;
 import cn.gongjiang.training.TrainingOrder;
 import cn.gongjiang.training.TrainingOrders;
+import cn.gongjiang.training.Voucher;
+import cn.gongjiang.training.Vouchers;
+import cn.gongjiang.identity.AccountBootstrap;
 
 /**
  * Demo training: an illustrative catalogue (示例标准), and in every city demand recorded on a visit and four orders,
@@ -52,12 +55,14 @@ class DemoTraining implements ApplicationRunner {
 	private final Enrolments enrolments;
 	private final Attendance attendance;
 	private final Results results;
+	private final Vouchers vouchers;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	DemoTraining(DemoMode demo, RegionDirectory regions, DemandSurvey survey, SubsidyCatalogue catalogue,
-			TrainingOrders orders, Enrolments enrolments, Attendance attendance, Results results, JdbcClient jdbc,
-			Clock clock) {
+			TrainingOrders orders, Enrolments enrolments, Attendance attendance, Results results, Vouchers vouchers,
+			JdbcClient jdbc, Clock clock) {
+		this.vouchers = vouchers;
 		this.demo = demo;
 		this.regions = regions;
 		this.survey = survey;
@@ -80,15 +85,17 @@ class DemoTraining implements ApplicationRunner {
 		var today = LocalDate.now(clock);
 		catalogue.add(province, new SubsidyCatalogue.Entry("6-18-01-01", "intermediate", 1500, true,
 				LocalDate.of(2025, 1, 1), null, "示例标准（演示）"));
-		catalogue.add(province, new SubsidyCatalogue.Entry("6-31-01-03", null, 1000, false, LocalDate.of(2025, 1, 1),
-				null, "示例标准（演示）"));
+		var welding = catalogue.add(province, new SubsidyCatalogue.Entry("6-31-01-03", null, 1000, false,
+				LocalDate.of(2025, 1, 1), null, "示例标准（演示）"));
 		var all = regions.all().values().stream().sorted((a, b) -> a.code().compareTo(b.code())).toList();
 		int made = 0;
 		for (var city : all.stream().filter(r -> r.level() == RegionLevel.CITY).toList()) {
 			var county = all.stream().filter(r -> city.code().equals(r.parentCode()) && r.level() == RegionLevel.COUNTY)
 					.findFirst().orElseThrow();
-			var enterprise = DemoData.creditCode("91" + county.code() + "MA2D1DEMX");
-			var providerCode = DemoData.creditCode("52" + county.code() + "MJ000DEMX");
+			var shaoxing = city.code().equals(DemoData.SHAOXING);
+			var enterprise = DemoData.enterpriseOf(city.code(), county.code());
+			var providerCode = DemoData.providerOf(city.code(), county.code());
+			var names = new java.util.Random(city.code().hashCode());
 			var provider = new Actor(0, "demo-loader", city.name() + "示范职业技能培训学校", Role.TRAINING_PROVIDER,
 					DataScope.organisation(providerCode), false);
 			var occupation = OCCUPATIONS.get(made % OCCUPATIONS.size());
@@ -96,11 +103,26 @@ class DemoTraining implements ApplicationRunner {
 					today.plusDays(45), 6000 + 500 * (made % 5), 12, county.code(), "VISIT"));
 			orders.place(province, order(enterprise, demand.id(), occupation, 10, today.plusDays(10), county.code()));
 			var taken = orders.place(province, order(enterprise, null, occupation, 8, today.plusDays(5), county.code()));
-			var enrolling = orders.accept(provider, taken.id(), plan(Instant.now(clock).plus(5, ChronoUnit.DAYS), 3));
-			enrol(provider, enrolling.id(), county.code(), 1, 3);
+			// Shaoxing's enrolling class runs a full-day practical session every day for two weeks from today, so a
+			// worker can check in whenever the demo is tried
+			var enrolling = orders.accept(provider, taken.id(), shaoxing ? daily(today, 14)
+					: plan(Instant.now(clock).plus(5, ChronoUnit.DAYS), 3));
+			enrol(provider, enrolling.id(), county.code(), 1, 3, names);
 			var done = orders.place(province, order(enterprise, null, occupation, 5, today, county.code()));
 			var finished = orders.accept(provider, done.id(), plan(Instant.now(clock).minus(20, ChronoUnit.DAYS), 2));
-			var trainees = enrol(provider, finished.id(), county.code(), 4, 3);
+			var trainees = enrol(provider, finished.id(), county.code(), 4, 3, names);
+			if (shaoxing) {
+				// 张明 (worker-demo) passed the finished class, whose certificate is subsidised, and holds a voucher
+				// redeemed in the class now running
+				trainees.add(0, enrolments.enrol(provider, finished.id(), new Enrolment.Request(
+						AccountBootstrap.DEMO_WORKER_ID_NUMBER, "张明", null)).id());
+				var voucher = vouchers.issue(province, new Voucher.Request(AccountBootstrap.DEMO_WORKER_ID_NUMBER, "张明",
+						welding.id(), today.plusMonths(6)));
+				enrolments.enrol(provider, enrolling.id(), new Enrolment.Request(AccountBootstrap.DEMO_WORKER_ID_NUMBER,
+						"张明", voucher.id()));
+				vouchers.issue(province, new Voucher.Request(AccountBootstrap.DEMO_WORKER_ID_NUMBER, "张明",
+						welding.id(), today.plusMonths(12)));
+			}
 			for (var session : finished.sessions()) {
 				attendance.record(provider, finished.id(), session.id(), trainees.subList(0, 2));
 			}
@@ -131,12 +153,23 @@ class DemoTraining implements ApplicationRunner {
 		return new TrainingClass.Plan(null, null, null, null, List.of("示范讲师"), null, plans);
 	}
 
-	private List<Long> enrol(Actor provider, long classId, String county, int from, int count) {
+	private List<Long> enrol(Actor provider, long classId, String county, int from, int count, java.util.Random names) {
 		var ids = new java.util.ArrayList<Long>();
 		for (int i = from; i < from + count; i++) {
 			var id = DemoData.idNumber(county, LocalDate.of(1990 + i, 3, 3), 700 + i);
-			ids.add(enrolments.enrol(provider, classId, new Enrolment.Request(id, "学员" + county.substring(4) + i, null)).id());
+			ids.add(enrolments.enrol(provider, classId, new Enrolment.Request(id, DemoData.name(names), null)).id());
 		}
 		return ids;
+	}
+
+	/** A session of practical training every day from 08:00 to 20:00 Beijing time. */
+	private static TrainingClass.Plan daily(LocalDate first, int days) {
+		var plans = new java.util.ArrayList<TrainingClass.SessionPlan>();
+		for (int i = 0; i < days; i++) {
+			var day = first.plusDays(i).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"));
+			plans.add(new TrainingClass.SessionPlan(day.plusHours(8).toInstant(), day.plusHours(20).toInstant(),
+					"越城区实训基地 3 号车间"));
+		}
+		return new TrainingClass.Plan(null, null, null, null, List.of("示范讲师"), null, plans);
 	}
 }

@@ -4,5 +4,5 @@
  * Owns no schema; depends on the modules whose data it makes.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry",
-		"certification", "identity", "enrolment", "targets", "training", "subsidy" })
+		"certification", "identity", "enrolment", "targets", "training", "subsidy", "supervision" })
 package cn.gongjiang.demo;

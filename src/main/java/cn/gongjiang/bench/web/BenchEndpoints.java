@@ -33,6 +33,26 @@ class BenchEndpoints {
 		return Map.of("found", lookup.certificateExists(number));
 	}
 
+	/**
+	 * A console session for a province officer without the sign-in's second factor (the bench has no demo accounts
+	 * and no authenticator): the session the console list pages are then measured with.
+	 */
+	@org.springframework.web.bind.annotation.PostMapping("/bench/session")
+	Map<String, Boolean> session(jakarta.servlet.http.HttpServletRequest request) {
+		var actor = new cn.gongjiang.shared.security.Actor(0, "bench-province", "省厅（基准测试）",
+				cn.gongjiang.shared.security.Role.PROVINCE_OFFICER, cn.gongjiang.shared.security.DataScope.region(
+						cn.gongjiang.shared.RegionCode.ZHEJIANG, "/330000/"), false);
+		var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+				.authenticated(actor, null, java.util.List.of(
+						new org.springframework.security.core.authority.SimpleGrantedAuthority(actor.role().authority()),
+						new org.springframework.security.core.authority.SimpleGrantedAuthority("SIGNED_IN")));
+		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		request.getSession(true).setAttribute(org.springframework.security.web.context
+				.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+		return Map.of("signedIn", true);
+	}
+
 	@Bean
 	@Order(0)
 	SecurityFilterChain benchOnly(HttpSecurity http) throws Exception {
