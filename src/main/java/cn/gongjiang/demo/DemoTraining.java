@@ -103,9 +103,9 @@ class DemoTraining implements ApplicationRunner {
 					today.plusDays(45), 6000 + 500 * (made % 5), 12, county.code(), "VISIT"));
 			orders.place(province, order(enterprise, demand.id(), occupation, 10, today.plusDays(10), county.code()));
 			var taken = orders.place(province, order(enterprise, null, occupation, 8, today.plusDays(5), county.code()));
-			// Shaoxing's enrolling class runs a full-day practical session every day for two weeks from today, so a
-			// worker can check in whenever the demo is tried
-			var enrolling = orders.accept(provider, taken.id(), shaoxing ? daily(today, 14)
+			// Shaoxing's enrolling class has a long practical session running when the demo is made, so a worker can
+			// check in on the day the demo is tried
+			var enrolling = orders.accept(provider, taken.id(), shaoxing ? runningNow()
 					: plan(Instant.now(clock).plus(5, ChronoUnit.DAYS), 3));
 			enrol(provider, enrolling.id(), county.code(), 1, 3, names);
 			var done = orders.place(province, order(enterprise, null, occupation, 5, today, county.code()));
@@ -162,14 +162,13 @@ class DemoTraining implements ApplicationRunner {
 		return ids;
 	}
 
-	/** A session of practical training every day from 08:00 to 20:00 Beijing time. */
-	private static TrainingClass.Plan daily(LocalDate first, int days) {
-		var plans = new java.util.ArrayList<TrainingClass.SessionPlan>();
-		for (int i = 0; i < days; i++) {
-			var day = first.plusDays(i).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"));
-			plans.add(new TrainingClass.SessionPlan(day.plusHours(8).toInstant(), day.plusHours(20).toInstant(),
-					"越城区实训基地 3 号车间"));
-		}
-		return new TrainingClass.Plan(null, null, null, null, List.of("示范讲师"), null, plans);
+	/** One practical session from an hour ago until 22:00 Beijing time (at least four hours from now). */
+	private TrainingClass.Plan runningNow() {
+		var now = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
+		var tenPm = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")))
+				.atTime(22, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+		var end = tenPm.isAfter(now.plus(4, ChronoUnit.HOURS)) ? tenPm : now.plus(4, ChronoUnit.HOURS);
+		return new TrainingClass.Plan(null, null, null, null, List.of("示范讲师"), null,
+				List.of(new TrainingClass.SessionPlan(now.minus(1, ChronoUnit.HOURS), end, "越城区实训基地 3 号车间")));
 	}
 }
