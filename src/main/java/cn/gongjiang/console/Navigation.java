@@ -32,6 +32,7 @@ final class Navigation {
 					item("/targets/milestones", "nav.milestones", "flag")));
 			case ENTERPRISE -> {
 				groups.add(group("nav.group.training", item("/training", "nav.enterprise-training", "clipboard-list")));
+				groups.add(group("nav.group.recruitment", item("/recruitment", "nav.recruitment.enterprise", "briefcase")));
 				groups.add(group("nav.group.subsidies", item("/subsidies/claims", "nav.claims", "file-invoice")));
 				groups.add(group("nav.group.organisation", item("/enterprises", "nav.own-enterprise", "building-factory-2")));
 			}
@@ -40,12 +41,13 @@ final class Navigation {
 						item("/imports?kind=certificates", "nav.certificates-import", "certificate")));
 				if (role == Role.TECHNICAL_SCHOOL) {
 					groups.add(group("nav.group.enrolment", item("/enrolment", "nav.school-enrolment", "school")));
+					groups.add(group("nav.group.recruitment", item("/recruitment", "nav.recruitment.school", "speakerphone")));
 				}
 				groups.add(group("nav.group.subsidies", item("/subsidies/claims", "nav.claims", "file-invoice")));
 				groups.add(group("nav.group.organisation", item("/providers", "nav.own-provider", "building")));
 			}
 			case WORKER -> groups.add(group("nav.group.mine", item("/training", "nav.worker-training", "school"),
-					item("/me", "nav.archive", "id-badge-2")));
+					item("/recruitment", "nav.recruitment.worker", "briefcase"), item("/me", "nav.archive", "id-badge-2")));
 			case SYSTEM_ADMIN -> groups.add(group("nav.group.system", item("/system", "nav.system", "server")));
 			case SECURITY_ADMIN -> groups.add(group("nav.group.system", item("/admin/accounts", "nav.accounts", "users-group")));
 			case AUDITOR -> groups.add(group("nav.group.system", item("/audit", "nav.audit", "file-search")));
@@ -80,6 +82,7 @@ final class Navigation {
 				item("/subsidies/simulations", "nav.simulations", "calculator")));
 		groups.add(group("nav.group.enrolment", item("/enrolment", "nav.enrolment", "school"),
 				item("/enrolment/duplicates", "nav.duplicates", "copy")));
+		groups.add(group("nav.group.recruitment", item("/recruitment", "nav.recruitment", "briefcase")));
 		groups.add(group("nav.group.registries", item("/persons", "nav.persons", "users"),
 				item("/enterprises", "nav.enterprises", "building-factory-2"),
 				item("/providers", "nav.providers", "building"),

@@ -59,6 +59,10 @@ class ArchiveSentences {
 			case "TRAINING" -> training(on, reader, locale);
 			case "ENROLMENT" -> enrolment(on, reader, locale);
 			case "SUBSIDY" -> subsidy(on, reader, locale);
+			case "PLACEMENT" -> new ArchiveEntry(on, kind, reader.text("job"), say(locale, "archive.placement",
+					reader.employer("enterprise"), reader.orNone(reader.text("job")), reader.occupation("occupation"),
+					reader.text("startsOn") == null ? reader.orNone(null) : new Formats(locale).date(reader.text("startsOn")),
+					reader.text("contractMonths"), word("archive.placement.origin." + reader.text("origin"), locale)));
 			default -> new ArchiveEntry(on, kind, word("archive.kind.other", locale), null);
 		};
 	}
