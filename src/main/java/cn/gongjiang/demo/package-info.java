@@ -4,5 +4,6 @@
  * Owns no schema; depends on the modules whose data it makes.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry",
-		"certification", "identity", "enrolment", "targets", "training", "subsidy", "supervision" })
+		"certification", "identity", "enrolment", "targets", "training", "subsidy", "supervision", "recruitment",
+		"privacy" })
 package cn.gongjiang.demo;

@@ -148,6 +148,7 @@ class RecruitmentPageController {
 		var job = postings.find(actor, id);
 		model.addAttribute("job", job);
 		model.addAttribute("explanations", explanations);
+		model.addAttribute("manages", false);
 		var manages = actor.role() == Role.ENTERPRISE ? job.enterpriseCode().equals(actor.scope().value())
 				: actor.role().officer();
 		if (manages) {
