@@ -42,6 +42,7 @@ class AuditExport {
 	}
 
 	void write(Actor auditor, AuditQuery query, Locale locale, HttpServletResponse response) throws IOException {
+		AuditLog.requireAuditor(auditor);
 		Downloads.attachment(response, fileName(query, locale), Downloads.XLSX);
 		write(auditor, query, locale, response.getOutputStream());
 	}
