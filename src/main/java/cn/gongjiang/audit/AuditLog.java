@@ -132,8 +132,7 @@ public class AuditLog {
 		if (backwards) {
 			java.util.Collections.reverse(rows);
 		}
-		var counted = filtered(jdbc.sql("select count(*) from (select 1 from audit.audit_event " + FILTER
-				+ " limit :cap) capped"), query).param("cap", COUNT_CAP + 1).query(Long.class).single();
+		var counted = count(auditor, query);
 		var exact = counted <= COUNT_CAP;
 		var first = rows.isEmpty() ? null : String.valueOf(rows.get(0).id());
 		var last = rows.isEmpty() ? null : String.valueOf(rows.get(rows.size() - 1).id());
@@ -143,6 +142,14 @@ public class AuditLog {
 				older ? last : null, newer && number > 1 ? first : null);
 		record(auditor, "audit.search", null, AuditOutcome.SUCCESS, null);
 		return page;
+	}
+
+	/** How many rows match, counted up to {@link #COUNT_CAP} and one more (more than the cap: "more than"). */
+	@Transactional(readOnly = true)
+	public long count(Actor auditor, AuditQuery query) {
+		requireAuditor(auditor);
+		return filtered(jdbc.sql("select count(*) from (select 1 from audit.audit_event " + FILTER
+				+ " limit :cap) capped"), query).param("cap", COUNT_CAP + 1).query(Long.class).single();
 	}
 
 	/** One event with its hashes, for the auditor's detail view. */

@@ -22,6 +22,9 @@ import cn.gongjiang.audit.AuditQuery;
 import cn.gongjiang.shared.security.Actor;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The audit log for the auditor's tools (a SIEM, the yearly assessment). */
@@ -47,15 +50,21 @@ class AuditApiController {
 		}
 	}
 
-	@Operation(summary = "Search the audit log, newest first (auditor only)")
+	@Operation(summary = "Search the audit log, newest first (auditor only)",
+			description = "page counts from 0; size at most 200. The header X-Total-Count says how many rows match, "
+					+ "counted up to 10,001: that many means more than 10,000.")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "X-Total-Count",
+			description = "Rows matching the filter, counted up to 10,001", schema = @Schema(type = "integer")))
 	@GetMapping
 	List<AuditEventView> search(@RequestParam(required = false) String account,
 			@RequestParam(required = false) String action, @RequestParam(required = false) AuditOutcome outcome,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-			@AuthenticationPrincipal Actor actor) {
-		return audit.search(actor, new AuditQuery(account, action, outcome, from, to, page, size)).stream()
+			@AuthenticationPrincipal Actor actor, HttpServletResponse response) {
+		var query = new AuditQuery(account, action, outcome, from, to, page, size);
+		response.setHeader("X-Total-Count", Long.toString(audit.count(actor, query)));
+		return audit.search(actor, query).stream()
 				.map(AuditEventView::of).toList();
 	}
 
