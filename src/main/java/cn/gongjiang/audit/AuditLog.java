@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -82,32 +84,111 @@ public class AuditLog {
 				""").param("id", id).param("hash", hash).update();
 	}
 
+	private static final String FILTER = """
+			where (cast(:account as text) is null or account = :account)
+			  and (cast(:action as text) is null or starts_with(action, :action))
+			  and (cast(:outcome as text) is null or outcome = :outcome)
+			  and (cast(:from as timestamptz) is null or occurred_at >= :from)
+			  and (cast(:to as timestamptz) is null or occurred_at < :to)
+			""";
+
+	/** Counting more than this many matching rows costs more than the page: the page then says "more than". */
+	public static final int COUNT_CAP = 10_000;
+
 	/** The auditor's view; reading the log is itself recorded. */
 	@Transactional
 	public List<AuditEvent> search(Actor auditor, AuditQuery query) {
 		requireAuditor(auditor);
-		var events = jdbc.sql("""
-				select * from audit.audit_event
-				where (cast(:account as text) is null or account = :account)
-				  and (cast(:action as text) is null or action like :action || '%')
-				  and (cast(:outcome as text) is null or outcome = :outcome)
-				  and (cast(:from as timestamptz) is null or occurred_at >= :from)
-				  and (cast(:to as timestamptz) is null or occurred_at < :to)
-				order by id desc
-				limit :size offset :offset
-				""")
-				.param("account", blankToNull(query.account()))
-				.param("action", blankToNull(query.action()))
-				.param("outcome", query.outcome() == null ? null : query.outcome().name())
-				.param("from", query.from() == null ? null : Timestamp.from(query.from().atStartOfDay(CHINA).toInstant()))
-				.param("to", query.to() == null ? null
-						: Timestamp.from(query.to().plusDays(1).atStartOfDay(CHINA).toInstant()))
+		var events = filtered(jdbc.sql("select * from audit.audit_event " + FILTER
+				+ " order by id desc limit :size offset :offset"), query)
 				.param("size", query.size())
 				.param("offset", query.page() * query.size())
 				.query(AuditLog::map)
 				.list();
 		record(auditor, "audit.search", null, AuditOutcome.SUCCESS, null);
 		return events;
+	}
+
+	/**
+	 * One page of the log, newest first, by keyset: the rows older than {@code after} or newer than {@code before}
+	 * (event IDs), so the millionth page costs what the first does. {@code number} is the page's number as the
+	 * reader counts. The total is exact up to {@link #COUNT_CAP}.
+	 */
+	@Transactional
+	public Page<AuditEvent> browse(Actor auditor, AuditQuery query, Long after, Long before, int number) {
+		requireAuditor(auditor);
+		var backwards = before != null && after == null;
+		var size = query.size();
+		var rows = new java.util.ArrayList<>(filtered(jdbc.sql("select * from audit.audit_event " + FILTER
+				+ " and (cast(:after as bigint) is null or id < :after)"
+				+ " and (cast(:before as bigint) is null or id > :before)"
+				+ " order by id " + (backwards ? "asc" : "desc") + " limit :limit"), query)
+				.param("after", after).param("before", backwards ? before : null).param("limit", size + 1)
+				.query(AuditLog::map).list());
+		var more = rows.size() > size;
+		if (more) {
+			rows.remove(rows.size() - 1);
+		}
+		if (backwards) {
+			java.util.Collections.reverse(rows);
+		}
+		var counted = count(auditor, query);
+		var exact = counted <= COUNT_CAP;
+		var first = rows.isEmpty() ? null : String.valueOf(rows.get(0).id());
+		var last = rows.isEmpty() ? null : String.valueOf(rows.get(rows.size() - 1).id());
+		var newer = backwards ? more : after != null;
+		var older = backwards || more;
+		var page = new Page<>(rows, exact ? counted : COUNT_CAP, exact, Math.max(1, number), size,
+				older ? last : null, newer && number > 1 ? first : null);
+		record(auditor, "audit.search", null, AuditOutcome.SUCCESS, null);
+		return page;
+	}
+
+	/** How many rows match, counted up to {@link #COUNT_CAP} and one more (more than the cap: "more than"). */
+	@Transactional(readOnly = true)
+	public long count(Actor auditor, AuditQuery query) {
+		requireAuditor(auditor);
+		return filtered(jdbc.sql("select count(*) from (select 1 from audit.audit_event " + FILTER
+				+ " limit :cap) capped"), query).param("cap", COUNT_CAP + 1).query(Long.class).single();
+	}
+
+	/** One event with its hashes, for the auditor's detail view. */
+	@Transactional
+	public AuditEvent event(Actor auditor, long id) {
+		requireAuditor(auditor);
+		var event = jdbc.sql("select * from audit.audit_event where id = :id").param("id", id).query(AuditLog::map)
+				.optional().orElseThrow(() -> new NotFoundException("audit.not-found", id));
+		record(auditor, "audit.view", String.valueOf(id), AuditOutcome.SUCCESS, null);
+		return event;
+	}
+
+	/**
+	 * The filtered log streamed oldest first, at most {@code limit} rows, for the export; the export is itself
+	 * recorded with the number of rows it held.
+	 */
+	@Transactional
+	public long export(Actor auditor, AuditQuery query, int limit, java.util.function.Consumer<AuditEvent> row) {
+		requireAuditor(auditor);
+		var count = new long[1];
+		try (var rows = filtered(jdbc.sql("select * from audit.audit_event " + FILTER + " order by id limit :limit"),
+				query).param("limit", limit).withFetchSize(1000).query(AuditLog::map).stream()) {
+			rows.forEach(e -> {
+				row.accept(e);
+				count[0]++;
+			});
+		}
+		record(auditor, "audit.export", null, AuditOutcome.SUCCESS, count[0] + " rows");
+		return count[0];
+	}
+
+	private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, AuditQuery query) {
+		return statement
+				.param("account", blankToNull(query.account()))
+				.param("action", blankToNull(query.action()))
+				.param("outcome", query.outcome() == null ? null : query.outcome().name())
+				.param("from", query.from() == null ? null : Timestamp.from(query.from().atStartOfDay(CHINA).toInstant()))
+				.param("to", query.to() == null ? null
+						: Timestamp.from(query.to().plusDays(1).atStartOfDay(CHINA).toInstant()));
 	}
 
 	/** Walks the whole chain in order and reports the first row whose hash or link does not fit. */
@@ -154,7 +235,8 @@ public class AuditLog {
 		return new ChainVerification(checked[0], null, null);
 	}
 
-	private static void requireAuditor(Actor actor) {
+	/** Refuses anyone but the auditor; a download checks before its first byte, so the refusal can still be said. */
+	public static void requireAuditor(Actor actor) {
 		if (!actor.is(Role.AUDITOR)) {
 			throw new org.springframework.security.access.AccessDeniedException("audit log is for the auditor");
 		}

@@ -119,7 +119,8 @@ public class CertificateRegister {
 						certificate.occupationCode())).name();
 		var grade = certificate.grade() == null ? null : SkillGrade.fromCode(certificate.grade()).nationalLabelZh();
 		return new Verification(certificate.status().equals("VALID"), certificate.number(), type.nameZh(), occupation,
-				grade, certificate.issuer(), certificate.issuedOn(), Masking.name(certificate.holderName()));
+				grade, certificate.issuer(), certificate.issuedOn(), Masking.name(certificate.holderName()),
+				certificate.type(), certificate.occupationCode(), certificate.grade(), certificate.revokedOn());
 	}
 
 	/**

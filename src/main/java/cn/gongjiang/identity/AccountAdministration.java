@@ -3,7 +3,6 @@ package cn.gongjiang.identity;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,6 +18,8 @@ import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
@@ -39,9 +40,11 @@ public class AccountAdministration {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final PersonalDataCipher cipher;
+	private final ScopeNames scopeNames;
 
 	AccountAdministration(Accounts accounts, PasswordEncoder passwords, RegionDirectory regions, ApiTokens tokens,
-			AuditLog audit, Clock clock, PersonalDataCipher cipher) {
+			AuditLog audit, Clock clock, PersonalDataCipher cipher, ScopeNames scopeNames) {
+		this.scopeNames = scopeNames;
 		this.cipher = cipher;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -55,10 +58,29 @@ public class AccountAdministration {
 	public List<AccountSummary> list(Actor admin) {
 		requireSecurityAdmin(admin, "account.list", null);
 		var now = clock.instant();
-		return accounts.all().stream()
-				.map(a -> new AccountSummary(a.id(), a.username(), a.displayName(), a.role(), a.scope().toString(),
-						a.enabled(), a.lockedAt(now), a.totpEnrolled(), a.lastLoginAt(), a.mayUnmask(), a.version()))
-				.toList();
+		return accounts.all().stream().map(a -> summary(a, now)).toList();
+	}
+
+	/** The sort keys of the account list (username, name, role, lastLogin), for {@link PageRequest#of}. */
+	public static final java.util.Map<String, String> SORTS = Accounts.SORTS;
+
+	/** One page of the accounts matching a filter, each with its scope named. */
+	@Transactional(readOnly = true)
+	public Page<AccountSummary> list(Actor admin, AccountQuery query, PageRequest request) {
+		requireSecurityAdmin(admin, "account.list", null);
+		var now = clock.instant();
+		return accounts.page(query, request, now).map(a -> summary(a, now));
+	}
+
+	/** The departments a department officer may be bound to, in the order the document lists them. */
+	public List<String> departments() {
+		return DEPARTMENTS;
+	}
+
+	private AccountSummary summary(Account a, java.time.Instant now) {
+		return new AccountSummary(a.id(), a.username(), a.displayName(), a.role(), a.scope(),
+				scopeNames.of(a.role(), a.scope()), a.enabled(), a.lockedAt(now), a.totpEnrolled(), a.lastLoginAt(),
+				a.mayUnmask(), a.mustChangePassword(), a.version());
 	}
 
 	@Transactional
@@ -88,17 +110,25 @@ public class AccountAdministration {
 
 	@Transactional(readOnly = true)
 	public AccountSummary account(Actor admin, long accountId) {
-		return list(admin).stream().filter(a -> a.id() == accountId).findFirst()
+		requireSecurityAdmin(admin, "account.list", null);
+		return accounts.byId(accountId).map(a -> summary(a, clock.instant()))
 				.orElseThrow(() -> new NotFoundException("account.not-found"));
 	}
 
-	/** A new role, scope or unmask permission takes effect at the next sign-in; the account's tokens are revoked. */
+	/**
+	 * A new role, scope or unmask permission takes effect at the next sign-in; the account's tokens are revoked. No
+	 * scope given keeps the current one where the role's kind of scope is unchanged (a worker's ID number is not kept
+	 * to be shown again).
+	 */
 	@Transactional
 	public void changeRole(Actor admin, long accountId, Role role, String rawScope, boolean mayUnmask, int version) {
 		if (role == null) {
 			throw new InvalidValueException("account.role.required");
 		}
-		var scope = scopeFor(role, rawScope);
+		var current = accounts.byId(accountId).orElseThrow(() -> new NotFoundException("account.not-found"));
+		var keep = (rawScope == null || rawScope.isBlank()) && role.scopeKind() == current.scope().kind()
+				&& role.scopeKind() != Role.ScopeKind.NONE;
+		var scope = keep ? current.scope() : scopeFor(role, rawScope);
 		change(admin, "account.role.change", accountId, a -> {
 			var changed = accounts.changeRole(a.id(), role, scope, mayUnmask, version);
 			if (changed) {
@@ -161,24 +191,40 @@ public class AccountAdministration {
 			case NONE:
 				return DataScope.NONE;
 			case REGION: {
+				if (scope.isEmpty() && role == Role.PROVINCE_OFFICER) {
+					scope = RegionCode.ZHEJIANG.value();
+				}
+				if (scope.isEmpty()) {
+					throw new InvalidValueException("account.scope.required");
+				}
 				var code = RegionCode.of(scope);
+				var given = scope;
 				var path = regions.pathOf(code)
-						.orElseThrow(() -> new InvalidValueException("account.scope.region-unknown", scope));
+						.orElseThrow(() -> new InvalidValueException("account.scope.region-unknown", given));
 				var depth = path.split("/").length - 1;
 				var expected = role == Role.PROVINCE_OFFICER ? 1 : role == Role.CITY_OFFICER ? 2 : 3;
 				if (depth != expected) {
-					throw new InvalidValueException("account.scope.region-level", scope);
+					throw new InvalidValueException("account.scope.region-level", regions.placeOf(given));
 				}
 				return DataScope.region(code, path);
 			}
 			case DEPARTMENT:
+				if (scope.isEmpty()) {
+					throw new InvalidValueException("account.scope.department-required");
+				}
 				if (!DEPARTMENTS.contains(scope)) {
 					throw new InvalidValueException("account.scope.department-unknown", scope);
 				}
 				return DataScope.department(scope);
 			case ORGANISATION:
+				if (scope.isEmpty()) {
+					throw new InvalidValueException("account.scope.organisation-required");
+				}
 				return DataScope.organisation(CreditCode.parse(scope).value());
 			case PERSON:
+				if (scope.isEmpty()) {
+					throw new InvalidValueException("account.scope.id-number-required");
+				}
 				// a worker's account is bound to their ID number, kept only as its keyed index
 				return DataScope.person(HexFormat.of().formatHex(cipher.index(IdNumber.parse(scope).value())));
 			default:
@@ -190,7 +236,7 @@ public class AccountAdministration {
 	 * The provincial departments responsible for task lines of 001 附件1, by the names the document uses (the
 	 * targets module matches a department scope against them).
 	 */
-	static final Set<String> DEPARTMENTS = Set.of("省人力社保厅", "省经信厅", "省教育厅", "省财政厅", "省科技厅",
+	static final List<String> DEPARTMENTS = List.of("省人力社保厅", "省经信厅", "省教育厅", "省财政厅", "省科技厅",
 			"省建设厅", "省交通运输厅", "省交通厅", "省邮政管理局", "省应急管理厅", "省民政厅", "省商务厅", "省卫生健康委",
 			"省医保局", "省文化广电和旅游厅", "省自然资源厅", "省市场监管局", "省生态环境厅", "省退役军人事务厅", "省残联",
 			"省妇联", "省总工会", "团省委", "省农业农村厅", "省委组织部", "省工商联", "省国资委", "浙江金融监管局",

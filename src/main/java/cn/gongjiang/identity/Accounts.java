@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
 
@@ -38,6 +41,39 @@ class Accounts {
 
 	List<Account> all() {
 		return jdbc.sql("select * from identity.account order by role, username").query(this::map).list();
+	}
+
+	/** Sort keys of the account list and the expressions they order by. */
+	static final Map<String, String> SORTS = Map.of("username", "username", "name", "display_name", "role", "role",
+			"lastLogin", "last_login_at");
+
+	/** The accounts matching a filter, one page; a province has thousands of accounts, so they are counted. */
+	Page<Account> page(AccountQuery query, PageRequest request, Instant now) {
+		var where = """
+				from identity.account
+				where (cast(:text as text) is null or username ilike '%' || :text || '%'
+				       or display_name ilike '%' || :text || '%')
+				  and (cast(:role as text) is null or role = :role)
+				  and (cast(:status as text) is null
+				       or (:status = 'ENABLED' and enabled and (locked_until is null or locked_until <= :now))
+				       or (:status = 'DISABLED' and not enabled)
+				       or (:status = 'LOCKED' and locked_until > :now)
+				       or (:status = 'NO_SECOND_FACTOR' and totp_secret_sealed is null
+				           and role not in ('ENTERPRISE', 'TRAINING_PROVIDER', 'TECHNICAL_SCHOOL', 'WORKER'))
+				       or (:status = 'MUST_CHANGE_PASSWORD' and must_change_password))
+				""";
+		var text = query.text() == null ? null
+				: query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		var role = query.role() == null ? null : query.role().name();
+		var status = query.status() == null ? null : query.status().name();
+		var at = Timestamp.from(now);
+		var total = jdbc.sql("select count(*) " + where).param("text", text).param("role", role)
+				.param("status", status).param("now", at).query(Long.class).single();
+		var items = jdbc.sql("select * " + where + " order by " + request.orderBy(SORTS, "id")
+				+ " limit :size offset :offset").param("text", text).param("role", role).param("status", status)
+				.param("now", at).param("size", request.size()).param("offset", request.offset())
+				.query(this::map).list();
+		return Page.of(items, total, request);
 	}
 
 	boolean isEmpty() {

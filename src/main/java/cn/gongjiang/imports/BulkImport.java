@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import jakarta.annotation.PreDestroy;
 
@@ -25,6 +27,9 @@ import jakarta.annotation.PreDestroy;
  */
 @Service
 public class BulkImport {
+
+	/** The sort keys of a jobs list (uploaded, file, kind, status, rejected), for {@link PageRequest#of}. */
+	public static final java.util.Map<String, String> JOB_SORTS = ImportJobs.SORTS;
 
 	private final ImportRunner runner;
 	private final ImportJobs jobs;
@@ -74,6 +79,17 @@ public class BulkImport {
 		return jobs.recent(actor.username(), 20);
 	}
 
+	/** The actor's own jobs, newest first unless sorted otherwise. */
+	public Page<ImportJob> jobs(Actor actor, ImportJobQuery query, PageRequest request) {
+		return jobs.page(actor.username(), query, request);
+	}
+
+	/** The kinds this actor may import, so a page offers no kind that would be refused. */
+	public List<ImportHandler> importable(Actor actor) {
+		return runner.handlers().values().stream().filter(h -> h.mayImport(actor))
+				.sorted(java.util.Comparator.comparing(ImportHandler::kind)).toList();
+	}
+
 	public List<RowError> errors(Actor actor, UUID id, int limit) {
 		job(actor, id);
 		return jobs.errors(id, limit);
@@ -101,12 +117,23 @@ public class BulkImport {
 	}
 
 	public void template(String kind, boolean xlsx, java.io.OutputStream out) throws IOException {
-		if (xlsx) {
-			Templates.xlsx(handler(kind), out);
+		template(kind, xlsx ? TemplateFormat.XLSX : TemplateFormat.CSV_UTF8, null, out);
+	}
+
+	/** An empty file of the kind with its headers; {@code title} names the sheet (the kind's own name). */
+	public void template(String kind, TemplateFormat format, String title, java.io.OutputStream out)
+			throws IOException {
+		var handler = handler(kind);
+		switch (format) {
+			case XLSX -> Templates.xlsx(handler, title, out);
+			case CSV_UTF8 -> Templates.csv(handler, java.nio.charset.StandardCharsets.UTF_8, out);
+			case CSV_GBK -> Templates.csv(handler, java.nio.charset.Charset.forName("GBK"), out);
 		}
-		else {
-			Templates.csv(handler(kind), out);
-		}
+	}
+
+	/** The three files a template comes as: Excel, and CSV as either Excel on Chinese Windows or UTF-8 saves it. */
+	public enum TemplateFormat {
+		XLSX, CSV_UTF8, CSV_GBK
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 
 /** Import jobs and their errors. */
 @Repository
@@ -47,6 +51,31 @@ class ImportJobs {
 	List<ImportJob> recent(String uploadedBy, int limit) {
 		return jdbc.sql("select * from imports.import_job where uploaded_by = :by order by uploaded_at desc limit :limit")
 				.param("by", uploadedBy).param("limit", limit).query(ImportJobs::map).list();
+	}
+
+	/** Sort keys of the jobs list and the expressions they order by. */
+	static final Map<String, String> SORTS = Map.of("uploaded", "uploaded_at", "file", "file_name", "kind", "kind",
+			"status", "status", "rejected", "rejected_rows");
+
+	/** One uploader's jobs, filtered and paged; an uploader has hundreds at most, so they are counted exactly. */
+	Page<ImportJob> page(String uploadedBy, ImportJobQuery query, PageRequest request) {
+		var where = """
+				from imports.import_job
+				where uploaded_by = :by
+				  and (cast(:kind as text) is null or kind = :kind)
+				  and (cast(:status as text) is null or status = :status)
+				  and (cast(:file as text) is null or file_name ilike '%' || :file || '%')
+				""";
+		var status = query.status() == null ? null : query.status().name();
+		var file = query.fileName() == null || query.fileName().isBlank() ? null
+				: query.fileName().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		var total = jdbc.sql("select count(*) " + where).param("by", uploadedBy).param("kind", query.kind())
+				.param("status", status).param("file", file).query(Long.class).single();
+		var items = jdbc.sql("select * " + where + " order by " + request.orderBy(SORTS, "id")
+				+ " limit :size offset :offset").param("by", uploadedBy).param("kind", query.kind())
+				.param("status", status).param("file", file).param("size", request.size())
+				.param("offset", request.offset()).query(ImportJobs::map).list();
+		return Page.of(items, total, request);
 	}
 
 	/** Jobs a stopped process left behind: they are run again from the start (merging is idempotent). */

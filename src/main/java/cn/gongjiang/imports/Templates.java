@@ -2,6 +2,7 @@ package cn.gongjiang.imports;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import org.dhatim.fastexcel.Workbook;
@@ -10,16 +11,16 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
  * Empty import files with the right headers: required columns marked with *, and for xlsx a second sheet explaining
- * every column. The CSV carries a UTF-8 BOM so that Excel opens it with the Chinese intact.
+ * every column.
  */
 final class Templates {
 
 	private Templates() {
 	}
 
-	static void xlsx(ImportHandler handler, OutputStream out) throws IOException {
+	static void xlsx(ImportHandler handler, String title, OutputStream out) throws IOException {
 		var workbook = new Workbook(out, "Gongjiang", "1.0");
-		var sheet = workbook.newWorksheet(handler.kind());
+		var sheet = workbook.newWorksheet(title == null || title.isBlank() ? handler.kind() : sheetName(title));
 		var columns = handler.columns();
 		for (int c = 0; c < columns.size(); c++) {
 			sheet.value(0, c, header(columns.get(c)));
@@ -40,11 +41,20 @@ final class Templates {
 		workbook.finish();
 	}
 
-	static void csv(ImportHandler handler, OutputStream out) throws IOException {
-		out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-		try (var writer = CsvWriter.builder().build(out, StandardCharsets.UTF_8)) {
+	/** UTF-8 with a BOM so Excel opens it with the Chinese intact; GBK as Excel on Chinese Windows saves CSV. */
+	static void csv(ImportHandler handler, Charset charset, OutputStream out) throws IOException {
+		if (StandardCharsets.UTF_8.equals(charset)) {
+			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+		}
+		try (var writer = CsvWriter.builder().build(out, charset)) {
 			writer.writeRecord(handler.columns().stream().map(Templates::header).toList());
 		}
+	}
+
+	/** Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ]. */
+	private static String sheetName(String title) {
+		var name = title.replaceAll("[:\\\\/?*\\[\\]]", " ").strip();
+		return name.length() > 31 ? name.substring(0, 31) : name;
 	}
 
 	private static String header(ImportColumn column) {

@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.OccupationCode;
 
 /** Looks occupations up by code and by name; the table is small (2,176 rows) and never changes at run time. */
@@ -79,6 +81,40 @@ public class OccupationCatalogue {
 				.param("limit", Math.min(Math.max(limit, 1), 200))
 				.query(OccupationCatalogue::map)
 				.list();
+	}
+
+	/**
+	 * A page of the classification matching a name or code (either may be empty) and the green or digital flag,
+	 * with the count: at most 2,176 rows, so always counted.
+	 */
+	public Page<Occupation> search(String text, Boolean green, Boolean digital, PageRequest request) {
+		var q = text == null || text.isBlank() ? null : escapeLike(text.strip());
+		var where = """
+				where (cast(:q as text) is null or name like '%' || :q || '%' or code like :q || '%')
+				  and (cast(:green as boolean) is null or green = :green)
+				  and (cast(:digital as boolean) is null or digital = :digital)
+				""";
+		var total = jdbc.sql("select count(*) from occupation.occupation " + where).param("q", q)
+				.param("green", green).param("digital", digital).query(Long.class).single();
+		var order = q == null ? "code" : "(name = :q) desc, level desc, length(name), code";
+		var items = jdbc.sql(SELECT + where + " order by " + order + " limit :size offset :offset").param("q", q)
+				.param("green", green).param("digital", digital).param("size", request.size())
+				.param("offset", request.offset()).query(OccupationCatalogue::map).list();
+		return Page.of(items, total, request);
+	}
+
+	/** The entries above an occupation, from its 大类 down to its parent, for a breadcrumb. */
+	public List<Occupation> ancestors(String code) {
+		var chain = new java.util.ArrayList<Occupation>();
+		var current = code == null ? null : jdbc.sql(SELECT + "where code = :code").param("code", code)
+				.query(OccupationCatalogue::map).optional().orElse(null);
+		while (current != null) {
+			chain.add(0, current);
+			var parent = current.parentCode();
+			current = parent == null ? null : jdbc.sql(SELECT + "where code = :code").param("code", parent)
+					.query(OccupationCatalogue::map).optional().orElse(null);
+		}
+		return chain;
 	}
 
 	public List<Occupation> children(String parentCode) {

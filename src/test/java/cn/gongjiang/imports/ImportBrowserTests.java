@@ -58,4 +58,37 @@ class ImportBrowserTests {
 		browser.signOut();
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theErrorReportAndTheTemplatesDownloadFromASignedInBrowserNamedInChinese() throws Exception {
+		var file = Files.createTempFile("绍兴人员", ".csv");
+		Files.writeString(file, "姓名,身份证号,常住地区划代码\n袁林,330624199101010000,330624\n");
+		browser.signIn("shaoxing");
+		browser.open("/imports?kind=persons");
+		browser.driver().findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+		browser.driver().findElement(By.id("import-submit")).click();
+		browser.waiting(60).until(ExpectedConditions.textToBe(By.id("import-status"), "已完成"));
+		var href = browser.driver().findElement(By.id("error-report")).getAttribute("href");
+		var report = browser.fetch(href.substring(browser.url("").length()));
+		assertThat(report.get("status")).isEqualTo(200L);
+		assertThat((String) report.get("type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml");
+		var base = file.getFileName().toString().replaceFirst("\\.csv$", "");
+		assertThat((String) report.get("disposition")).contains("filename*=UTF-8''" + encoded(base + "-错误报告.xlsx"));
+		assertThat((java.util.List<Number>) report.get("head")).extracting(Number::intValue).startsWith(0x50, 0x4B);
+		browser.open("/imports?kind=persons");
+		var template = browser.fetch(browser.driver().findElement(By.id("template-xlsx")).getAttribute("href")
+				.substring(browser.url("").length()));
+		assertThat(template.get("status")).isEqualTo(200L);
+		assertThat((String) template.get("disposition")).contains(encoded("人员导入模板.xlsx"));
+		var gbk = browser.fetch(browser.driver().findElement(By.id("template-csv-gbk")).getAttribute("href")
+				.substring(browser.url("").length()));
+		assertThat((String) gbk.get("type")).contains("GBK");
+		assertThat((String) gbk.get("disposition")).contains(encoded("人员导入模板-GBK.csv"));
+		browser.signOut();
+	}
+
+	private static String encoded(String fileName) {
+		return java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
 }

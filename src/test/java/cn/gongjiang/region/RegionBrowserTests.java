@@ -59,7 +59,7 @@ class RegionBrowserTests {
 		wait.until(ExpectedConditions.textToBe(By.id("region-name"), "柯桥区"));
 		var townships = browser.driver().findElements(By.cssSelector("#children tbody tr"));
 		assertThat(townships).hasSize(16);
-		assertThat(browser.driver().findElement(By.cssSelector(".breadcrumb")).getText()).contains("浙江省", "绍兴市", "柯桥区");
+		assertThat(browser.driver().findElement(By.id("region-lineage")).getText()).contains("浙江省", "绍兴市", "柯桥区");
 		assertThat(browser.driver().findElement(By.cssSelector("#region-tree a.current")).getText()).isEqualTo("柯桥区");
 		assertThat(browser.driver().findElement(By.id("region-tree")).getText()).contains("越城区", "嵊州市").doesNotContain("杭州市");
 		browser.screenshot("region-browser-keqiao");

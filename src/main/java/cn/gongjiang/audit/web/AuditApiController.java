@@ -1,9 +1,11 @@
 package cn.gongjiang.audit.web;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +20,11 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.audit.AuditQuery;
 import cn.gongjiang.shared.security.Actor;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The audit log for the auditor's tools (a SIEM, the yearly assessment). */
@@ -28,9 +34,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuditApiController {
 
 	private final AuditLog audit;
+	private final AuditExport export;
 
-	AuditApiController(AuditLog audit) {
+	AuditApiController(AuditLog audit, AuditExport export) {
 		this.audit = audit;
+		this.export = export;
 	}
 
 	record AuditEventView(long id, Instant occurredAt, String account, String role, String scope, String action,
@@ -42,16 +50,34 @@ class AuditApiController {
 		}
 	}
 
-	@Operation(summary = "Search the audit log, newest first (auditor only)")
+	@Operation(summary = "Search the audit log, newest first (auditor only)",
+			description = "page counts from 0; size at most 200. The header X-Total-Count says how many rows match, "
+					+ "counted up to 10,001: that many means more than 10,000.")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "X-Total-Count",
+			description = "Rows matching the filter, counted up to 10,001", schema = @Schema(type = "integer")))
 	@GetMapping
 	List<AuditEventView> search(@RequestParam(required = false) String account,
 			@RequestParam(required = false) String action, @RequestParam(required = false) AuditOutcome outcome,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-			@AuthenticationPrincipal Actor actor) {
-		return audit.search(actor, new AuditQuery(account, action, outcome, from, to, page, size)).stream()
+			@AuthenticationPrincipal Actor actor, HttpServletResponse response) {
+		var query = new AuditQuery(account, action, outcome, from, to, page, size);
+		response.setHeader("X-Total-Count", Long.toString(audit.count(actor, query)));
+		return audit.search(actor, query).stream()
 				.map(AuditEventView::of).toList();
+	}
+
+	@Operation(summary = "The filtered log as xlsx, oldest first, named 审计日志-….xlsx (auditor only; itself audited)",
+			description = "The same filters as the search; actions, roles and outcomes in the reader's language, times "
+					+ "in Beijing time; at most a million rows.")
+	@GetMapping("/export.xlsx")
+	void export(@RequestParam(required = false) String account, @RequestParam(required = false) String action,
+			@RequestParam(required = false) AuditOutcome outcome,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletResponse response) throws IOException {
+		export.write(actor, new AuditQuery(account, action, outcome, from, to, 0, 50), locale, response);
 	}
 
 	record VerificationView(boolean intact, long checkedRows, Long firstBrokenId, String problem) {

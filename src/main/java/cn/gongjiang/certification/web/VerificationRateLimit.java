@@ -20,12 +20,15 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Public verification is open to anyone, so it is rationed per client address (a token bucket, default 30 a minute):
  * enough for a person or an employer checking certificates, too little to enumerate numbers. Over the limit: 429 with
- * Retry-After.
+ * Retry-After, as problem details from the API and as a sentence on the page.
  */
 @Component
 class VerificationRateLimit extends OncePerRequestFilter {
 
 	private static final int MAX_CLIENTS = 100_000;
+
+	/** Set on a refused page request: the seconds until the client may ask again. */
+	static final String RATE_LIMITED = "gongjiang.verify.rate-limited";
 
 	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 	private final ProblemWriter problems;
@@ -59,6 +62,12 @@ class VerificationRateLimit extends OncePerRequestFilter {
 		}
 		var seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
 		response.setHeader("Retry-After", Long.toString(seconds));
-		problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "certificate.verify.rate-limited", seconds);
+		if (request.getRequestURI().startsWith("/api/")) {
+			problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "certificate.verify.rate-limited", seconds);
+			return;
+		}
+		// the page says it in words, on the page, with the form kept; it does not look the certificate up
+		request.setAttribute(RATE_LIMITED, seconds);
+		chain.doFilter(request, response);
 	}
 }

@@ -1,5 +1,6 @@
 package cn.gongjiang.certification.web;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,8 +8,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-/** The public certificate verification page (证书查验), no sign-in needed. */
+/**
+ * The public certificate verification page (证书查验), no sign-in needed: number and holder's name in, the
+ * certificate in plain words out, or why not (no match, asked too often).
+ */
 @Controller
 class VerifyPageController {
 
@@ -20,10 +26,15 @@ class VerifyPageController {
 
 	@GetMapping("/verify")
 	String verify(@RequestParam(required = false) String number, @RequestParam(required = false) String name,
-			Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		model.addAttribute("number", number);
 		model.addAttribute("name", name);
-		if (number != null && name != null) {
+		var wait = request.getAttribute(VerificationRateLimit.RATE_LIMITED);
+		if (wait != null) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("rateLimited", wait);
+		}
+		else if (number != null && name != null) {
 			try {
 				model.addAttribute("verification", register.verify(number, name));
 			}

@@ -28,8 +28,9 @@ class PasswordController {
 	}
 
 	@GetMapping("/account/password")
-	String form(Model model) {
+	String form(@AuthenticationPrincipal Actor actor, Model model) {
 		model.addAttribute("required", required());
+		model.addAttribute("privileged", actor != null && actor.role().privileged());
 		return "identity/password";
 	}
 
@@ -45,7 +46,7 @@ class PasswordController {
 		}
 		catch (InvalidValueException e) {
 			model.addAttribute("error", e.code());
-			return form(model);
+			return form(actor, model);
 		}
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(new ActorAuthentication(actor));

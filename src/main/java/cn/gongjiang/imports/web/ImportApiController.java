@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,8 +23,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import cn.gongjiang.imports.BulkImport;
 import cn.gongjiang.imports.ImportJob;
+import cn.gongjiang.imports.ImportJobQuery;
+import cn.gongjiang.imports.ImportStatus;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -33,15 +38,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Bulk import")
 class ImportApiController {
 
-	static final MediaType XLSX = MediaType
-			.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
 	private final BulkImport imports;
 	private final ImportMessages messages;
+	private final ImportFileDownloads downloads;
+	private final ImportKinds kinds;
 
-	ImportApiController(BulkImport imports, ImportMessages messages) {
+	ImportApiController(BulkImport imports, ImportMessages messages, ImportFileDownloads downloads,
+			ImportKinds kinds) {
+		this.kinds = kinds;
 		this.imports = imports;
 		this.messages = messages;
+		this.downloads = downloads;
 	}
 
 	record Accepted(UUID id) {
@@ -49,14 +56,15 @@ class ImportApiController {
 
 	record JobView(UUID id, String kind, String status, String fileName, Instant uploadedAt, Instant finishedAt,
 			int totalRows, int acceptedRows, int rejectedRows, int unchangedRows, int percent, long rowsPerSecond,
-			String failureCode, String failureMessage, java.util.List<String> ignoredColumns) {
+			String failureCode, String failureMessage, java.util.List<String> ignoredColumns, String kindName) {
 	}
 
 	record ErrorView(int row, String column, String code, String message) {
 	}
 
 	@Operation(summary = "Upload a CSV (UTF-8 or GBK) or xlsx file of one kind; the import runs in the background",
-			description = "Kinds: persons, enterprises, providers, certificates. Columns are matched by header; "
+			description = "Kinds: persons, enterprises, providers, certificates, attendance, demand, education-rosters, "
+					+ "registrations, payment-statement (each for the roles that may import it). Columns are matched by header; "
 					+ "see the templates and docs/imports.md.")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Accepted> submit(@RequestParam String kind, @RequestPart("file") MultipartFile file,
@@ -68,9 +76,22 @@ class ImportApiController {
 		}
 	}
 
+	@Operation(summary = "The caller's own imports, newest first, paged",
+			description = "Filters: kind, status (QUEUED, RUNNING, DONE, FAILED), file (part of the file name). "
+					+ "Sort: uploaded, file, kind, status, rejected (prefix - for descending). The body stays the "
+					+ "array it always was; the header X-Total-Count carries how many match in all.")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "X-Total-Count",
+			description = "How many jobs match the filter in all", schema = @Schema(type = "integer")))
 	@GetMapping
-	List<JobView> recent(@AuthenticationPrincipal Actor actor, Locale locale) {
-		return imports.recent(actor).stream().map(j -> view(j, locale)).toList();
+	List<JobView> recent(@RequestParam(required = false) String kind,
+			@RequestParam(required = false) ImportStatus status, @RequestParam(required = false) String file,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor, Locale locale,
+			HttpServletResponse response) {
+		var jobs = imports.jobs(actor, new ImportJobQuery(kind, status, file),
+				PageRequest.of(page, size, sort, BulkImport.JOB_SORTS, "-uploaded"));
+		response.setHeader("X-Total-Count", Long.toString(jobs.total()));
+		return jobs.items().stream().map(j -> view(j, locale)).toList();
 	}
 
 	@Operation(summary = "Progress and result of an import")
@@ -87,40 +108,33 @@ class ImportApiController {
 				.map(e -> new ErrorView(e.row(), e.column(), e.code(), messages.of(e, locale))).toList();
 	}
 
-	@Operation(summary = "The refused rows in the file's own layout with an error column, to fix and re-import")
+	@Operation(summary = "The refused rows in the file's own layout with an error column, to fix and re-import",
+			description = "Named after the uploaded file: 2026年人员-错误报告.xlsx. Audited: it repeats personal data.")
 	@GetMapping("/{id}/errors.xlsx")
 	void errorReport(@PathVariable UUID id, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
-		imports.job(actor, id);
-		download(response, "import-" + id + "-errors.xlsx", XLSX);
-		imports.errorReport(actor, id, response.getOutputStream(), e -> messages.of(e, locale));
+		downloads.errorReport(id, actor, locale, response);
 	}
 
-	@Operation(summary = "An empty file with the kind's headers (required ones marked *), xlsx with a help sheet")
+	@Operation(summary = "An empty file with the kind's headers (required ones marked *), xlsx with a help sheet",
+			description = "Named in the reader's language: 人员导入模板.xlsx")
 	@GetMapping("/templates/{kind}.xlsx")
-	void xlsxTemplate(@PathVariable String kind, HttpServletResponse response) throws IOException {
-		imports.handler(kind);
-		download(response, kind + "-template.xlsx", XLSX);
-		imports.template(kind, true, response.getOutputStream());
+	void xlsxTemplate(@PathVariable String kind, Locale locale, HttpServletResponse response) throws IOException {
+		downloads.template(kind, "xlsx", null, locale, response);
 	}
 
+	@Operation(summary = "The kind's headers as CSV: UTF-8 with a BOM, or GBK with charset=GBK")
 	@GetMapping("/templates/{kind}.csv")
-	void csvTemplate(@PathVariable String kind, HttpServletResponse response) throws IOException {
-		imports.handler(kind);
-		download(response, kind + "-template.csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
-		imports.template(kind, false, response.getOutputStream());
+	void csvTemplate(@PathVariable String kind, @RequestParam(required = false) String charset, Locale locale,
+			HttpServletResponse response) throws IOException {
+		downloads.template(kind, "csv", charset, locale, response);
 	}
 
 	private JobView view(ImportJob j, Locale locale) {
 		return new JobView(j.id(), j.kind(), j.status().name(), j.fileName(), j.uploadedAt(), j.finishedAt(),
 				j.totalRows(), j.acceptedRows(), j.rejectedRows(), j.unchangedRows(), j.percent(), j.rowsPerSecond(),
 				j.failureCode(), j.failureCode() == null ? null
-						: messages.of(j.failureCode(), new Object[] { j.failureDetail() }, locale), j.ignoredColumns());
-	}
-
-	static void download(HttpServletResponse response, String name, MediaType type) {
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString());
-		response.setContentType(type.toString());
+						: messages.of(j.failureCode(), new Object[] { j.failureDetail() }, locale), j.ignoredColumns(),
+				kinds.name(j.kind(), locale));
 	}
 }

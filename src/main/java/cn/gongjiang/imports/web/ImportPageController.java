@@ -1,9 +1,11 @@
 package cn.gongjiang.imports.web;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,27 +17,60 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.gongjiang.imports.BulkImport;
+import cn.gongjiang.imports.ImportJob;
+import cn.gongjiang.imports.ImportJobQuery;
+import cn.gongjiang.imports.ImportStatus;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import jakarta.servlet.http.HttpServletResponse;
 
-/** The import page: choose a kind, download its template, upload, watch the progress bar, fetch the error report. */
+/**
+ * The import page (X-3): choose one of the kinds the reader may import, read its columns, download its template,
+ * upload; below, the reader's own jobs, paged and filtered. The job page follows the progress live and offers the
+ * error report.
+ */
 @Controller
 class ImportPageController {
 
 	private final BulkImport imports;
+	private final ImportKinds kinds;
 	private final ImportMessages messages;
+	private final ImportFileDownloads downloads;
 
-	ImportPageController(BulkImport imports, ImportMessages messages) {
+	ImportPageController(BulkImport imports, ImportKinds kinds, ImportMessages messages,
+			ImportFileDownloads downloads) {
 		this.imports = imports;
+		this.kinds = kinds;
 		this.messages = messages;
+		this.downloads = downloads;
+	}
+
+	/** A job as its list shows it: the kind by name. */
+	record JobRow(ImportJob job, String kindName) {
 	}
 
 	@GetMapping("/imports")
-	String imports(@RequestParam(defaultValue = "persons") String kind, @AuthenticationPrincipal Actor actor,
+	String imports(@RequestParam(required = false) String kind, @RequestParam(required = false) String jobKind,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String file,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor, Locale locale,
 			Model model) {
-		model.addAttribute("kind", kind);
-		model.addAttribute("kinds", imports.kinds());
-		model.addAttribute("columns", imports.handler(kind).columns());
-		model.addAttribute("jobs", imports.recent(actor));
+		var offered = kinds.importable(actor, locale);
+		if (offered.isEmpty()) {
+			throw new AccessDeniedException("this role imports nothing");
+		}
+		var chosen = offered.stream().filter(k -> k.code().equals(kind)).findFirst().orElse(offered.get(0));
+		var jobStatus = Arrays.stream(ImportStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+				.orElse(null);
+		var request = PageRequest.of(page, size, sort, BulkImport.JOB_SORTS, "-uploaded");
+		var jobs = imports.jobs(actor, new ImportJobQuery(jobKind, jobStatus, file), request)
+				.map(j -> new JobRow(j, kinds.name(j.kind(), locale)));
+		model.addAttribute("kinds", offered);
+		model.addAttribute("kind", chosen);
+		model.addAttribute("columns", imports.handler(chosen.code()).columns());
+		model.addAttribute("page", jobs);
+		model.addAttribute("statuses", ImportStatus.values());
+		model.addAttribute("filter", new ImportJobQuery(jobKind, jobStatus, file));
 		return "imports/imports";
 	}
 
@@ -49,21 +84,15 @@ class ImportPageController {
 
 	@GetMapping("/imports/{id}/errors.xlsx")
 	void errorReport(@PathVariable UUID id, @AuthenticationPrincipal Actor actor, Locale locale,
-			jakarta.servlet.http.HttpServletResponse response) throws IOException {
-		imports.job(actor, id);
-		ImportApiController.download(response, "import-" + id + "-errors.xlsx", ImportApiController.XLSX);
-		imports.errorReport(actor, id, response.getOutputStream(), e -> messages.of(e, locale));
+			HttpServletResponse response) throws IOException {
+		downloads.errorReport(id, actor, locale, response);
 	}
 
 	@GetMapping("/imports/templates/{kind}.{format}")
 	void template(@PathVariable String kind, @PathVariable String format,
-			jakarta.servlet.http.HttpServletResponse response) throws IOException {
-		imports.handler(kind);
-		var xlsx = !"csv".equals(format);
-		ImportApiController.download(response, kind + "-template." + (xlsx ? "xlsx" : "csv"), xlsx
-				? ImportApiController.XLSX : new org.springframework.http.MediaType("text", "csv",
-						java.nio.charset.StandardCharsets.UTF_8));
-		imports.template(kind, xlsx, response.getOutputStream());
+			@RequestParam(required = false) String charset, Locale locale, HttpServletResponse response)
+			throws IOException {
+		downloads.template(kind, format, charset, locale, response);
 	}
 
 	/** The job page; htmx asks again every second for the progress fragment until the job is done. */
@@ -72,18 +101,23 @@ class ImportPageController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model) {
 		var job = imports.job(actor, id);
 		model.addAttribute("job", job);
+		model.addAttribute("kindName", kinds.name(job.kind(), locale));
 		model.addAttribute("failure", job.failureCode() == null ? null
 				: messages.of(job.failureCode(), new Object[] { job.failureDetail() }, locale));
 		if (!job.ignoredColumns().isEmpty()) {
+			var separator = "en".equals(locale.getLanguage()) ? ", " : "、";
 			model.addAttribute("ignored", messages.of("imports.ignored", new Object[] {
-					String.join("、", job.ignoredColumns()), String.join("、", imports.handler(job.kind()).columns().stream()
-							.map(c -> c.header()).toList()) }, locale));
+					String.join(separator, job.ignoredColumns()), String.join(separator, imports.handler(job.kind())
+							.columns().stream().map(c -> c.header()).toList()) }, locale));
 		}
 		if (job.rejectedRows() > 0) {
 			model.addAttribute("errors", imports.errors(actor, id, 20).stream()
-					.map(e -> e.row() + " · " + (e.column() == null ? "" : e.column() + " · ") + messages.of(e, locale))
-					.toList());
+					.map(e -> new ErrorRow(e.row(), e.column(), messages.of(e, locale))).toList());
 		}
 		return htmx != null ? "imports/job :: progress" : "imports/job";
+	}
+
+	/** One refused row as the job page lists it. */
+	record ErrorRow(int row, String column, String message) {
 	}
 }
