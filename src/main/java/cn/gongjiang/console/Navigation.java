@@ -34,7 +34,8 @@ final class Navigation {
 				groups.add(group("nav.group.training", item("/training", "nav.enterprise-training", "clipboard-list")));
 				groups.add(group("nav.group.recruitment", item("/recruitment", "nav.recruitment.enterprise", "briefcase")));
 				groups.add(group("nav.group.subsidies", item("/subsidies/claims", "nav.claims", "file-invoice")));
-				groups.add(group("nav.group.organisation", item("/enterprises", "nav.own-enterprise", "building-factory-2")));
+				groups.add(group("nav.group.organisation", item("/enterprises", "nav.own-enterprise", "building-factory-2"),
+						item("/imports", "nav.enterprise-imports", "file-upload")));
 			}
 			case TRAINING_PROVIDER, TECHNICAL_SCHOOL -> {
 				groups.add(group("nav.group.training", item("/training", "nav.provider-training", "chalkboard"),

@@ -95,6 +95,22 @@ public class OrganisationRegistry {
 		return organisations.enterprises(blankToNull(creditCode), blankToNull(name), actor.scope(), 200);
 	}
 
+	/**
+	 * Organisations by part of their name, whoever asks (registered names are public), for pickers of accounts
+	 * without a region: credit code and name. {@code kind}: enterprise, provider or school.
+	 */
+	@Transactional(readOnly = true)
+	public List<java.util.Map.Entry<String, String>> named(String kind, String name, int limit) {
+		if (name == null || name.isBlank()) {
+			return List.of();
+		}
+		return switch (kind) {
+			case "enterprise" -> organisations.named("registry.enterprise", name.strip(), null, limit);
+			case "school" -> organisations.named("registry.provider", name.strip(), TECHNICAL_SCHOOL_KINDS, limit);
+			default -> organisations.named("registry.provider", name.strip(), null, limit);
+		};
+	}
+
 	/** One page of the enterprises an officer's region holds (an enterprise sees only itself), with the total. */
 	@Transactional(readOnly = true)
 	public cn.gongjiang.shared.Page<Enterprise> enterprisePage(Actor actor, OrganisationFilter filter,

@@ -1,6 +1,7 @@
 package cn.gongjiang.registry;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -163,6 +164,18 @@ class Organisations {
 			where.append(" and o.region_path like :regionPath || '%'");
 			parameters.put("regionPath", regionPath);
 		}
+	}
+
+	/** Organisations whose name contains {@code name}, whoever asks: names of registered organisations are public. */
+	List<Map.Entry<String, String>> named(String table, String name, java.util.Set<String> kinds, int limit) {
+		var kindFilter = kinds == null ? "" : " and o.kind = any(:kinds)";
+		var statement = jdbc.sql("select o.credit_code, o.name from " + table + " o where o.name like '%' || :name || '%'"
+				+ kindFilter + " order by length(o.name), o.name limit :limit")
+				.param("name", name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")).param("limit", limit);
+		if (kinds != null) {
+			statement = statement.param("kinds", kinds.toArray(String[]::new));
+		}
+		return statement.query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list();
 	}
 
 	Optional<Enterprise> enterpriseAnywhere(String creditCode) {

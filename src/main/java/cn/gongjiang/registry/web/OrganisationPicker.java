@@ -20,9 +20,6 @@ import cn.gongjiang.shared.security.Actor;
 class OrganisationPicker {
 
 	private static final int CHOICES = 20;
-	/** 技工学校, 高级技工学校, 技师学院 (ENR-1) */
-	private static final java.util.Set<String> TECHNICAL_SCHOOLS = java.util.Set.of("TECHNICAL_SCHOOL",
-			"SENIOR_TECHNICAL_SCHOOL", "TECHNICIAN_COLLEGE");
 
 	private final OrganisationRegistry organisations;
 
@@ -35,6 +32,12 @@ class OrganisationPicker {
 	List<Map<String, String>> options(@RequestParam(defaultValue = "enterprise") String kind,
 			@RequestParam(required = false) String q, @AuthenticationPrincipal Actor actor) {
 		var text = q == null ? "" : q.strip();
+		if (!actor.scope().regional()) {
+			// accounts without a region (the security administrator opening an enterprise's account, an enterprise
+			// inviting another to an event) find organisations by their public name
+			return organisations.named(kind, text, CHOICES).stream()
+					.map(e -> Map.of("value", e.getKey(), "text", e.getValue())).toList();
+		}
 		var code = text.matches("[0-9A-HJ-NPQRTUWXY]{18}") ? text : null;
 		var name = code == null ? text : null;
 		if (kind.equals("enterprise")) {
@@ -43,7 +46,7 @@ class OrganisationPicker {
 		}
 		var schools = kind.equals("school");
 		return organisations.providers(actor, code, name).stream()
-				.filter(p -> !schools || TECHNICAL_SCHOOLS.contains(p.kind()))
+				.filter(p -> !schools || OrganisationRegistry.TECHNICAL_SCHOOL_KINDS.contains(p.kind()))
 				.limit(CHOICES).map(p -> Map.of("value", p.creditCode(), "text", p.name())).toList();
 	}
 }
