@@ -129,7 +129,7 @@ public class TargetMonitor {
 		TargetScope.requireOfficer(actor);
 		var region = regions.find(RegionCode.of(regionCode), actor);
 		var targetsOf = region.level() == cn.gongjiang.region.RegionLevel.COUNTY ? region.parentCode() : region.code();
-		var activity = store.activity(targetsOf, region.code(), region.path());
+		var activity = store.activity(targetsOf, region.code(), region.level() == cn.gongjiang.region.RegionLevel.COUNTY);
 		var day = asOf(asOf);
 		if (activity.isEmpty()) {
 			return new View(store.indicators().get(0).code(), year == null ? day.getYear() : year);
@@ -152,7 +152,7 @@ public class TargetMonitor {
 		return new View(inYear.isEmpty() ? activity.get(0).indicator() : inYear.get(0).indicator(), chosen);
 	}
 
-	private static int chooseYear(List<TargetStore.Activity> activity, int thisYear) {
+	static int chooseYear(List<TargetStore.Activity> activity, int thisYear) {
 		var years = activity.stream().filter(TargetStore.Activity::data).map(TargetStore.Activity::year).distinct()
 				.sorted().toList();
 		if (years.contains(thisYear)) {

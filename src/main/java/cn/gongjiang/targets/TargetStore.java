@@ -75,14 +75,15 @@ class TargetStore {
 	}
 
 	/**
-	 * For the dashboard's opening view: every indicator with a target of {@code targetsOf} (or of its direct
-	 * children) in some year, and whether anything was counted or reported in that year at {@code dataAt} or below.
-	 * Ranges are left out, as the dashboard leaves them out.
+	 * For the dashboard's opening view: every indicator with a target of {@code targetsOf} or of its direct children
+	 * in some year, and whether anything was counted or reported for it in that year where the dashboard shows it:
+	 * the platform's count at {@code dataAt}, or a return by a region whose target it is (by {@code dataAt} itself
+	 * for a county, which has no targets). Ranges are left out, as the dashboard leaves them out.
 	 */
-	List<Activity> activity(String targetsOf, String dataAt, String dataPath) {
+	List<Activity> activity(String targetsOf, String dataAt, boolean county) {
 		return jdbc.sql("""
 				with candidate as (
-				    select distinct t.indicator, i.fact, i.sort, cast(y.year as integer) as year
+				    select distinct t.indicator, i.fact, i.sort, t.region_code, cast(y.year as integer) as year
 				    from targets.target t
 				    join targets.indicator i on i.code = t.indicator
 				    cross join lateral generate_series(cast(extract(year from t.period_start) as integer),
@@ -90,17 +91,19 @@ class TargetStore {
 				    where t.period_kind <> 'RANGE' and t.region_code is not null
 				      and (t.region_code = :region or t.region_path ~ ('/' || :region || '/[0-9]+/$'))
 				)
-				select c.indicator, c.sort, c.year,
+				select c.indicator, c.sort, c.year, bool_or(
 				    case when c.fact is not null then coalesce((select sum(d.amount) from targets.actual_daily d
 				             where d.fact = c.fact and d.region_code = :dataAt
 				               and d.day between make_date(c.year, 1, 1) and make_date(c.year, 12, 31)), 0) > 0
 				         else exists (select 1 from targets.return_report r
-				             where r.indicator = c.indicator and r.region_path like :dataPath || '%'
-				               and r.status <> 'RETURNED' and extract(year from r.as_of) = c.year)
-				    end as data
+				             where r.indicator = c.indicator and r.status <> 'RETURNED'
+				               and r.region_code = case when :county then :dataAt else c.region_code end
+				               and extract(year from r.as_of) = c.year)
+				    end) as data
 				from candidate c
+				group by c.indicator, c.sort, c.year
 				order by c.year, c.sort
-				""").param("region", targetsOf).param("dataAt", dataAt).param("dataPath", dataPath)
+				""").param("region", targetsOf).param("dataAt", dataAt).param("county", county)
 				.query(Activity.class).list();
 	}
 
