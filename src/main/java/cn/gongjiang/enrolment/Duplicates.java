@@ -97,6 +97,38 @@ public class Duplicates {
 				""").param("path", actor.scope().regionPath()).param("status", status).query(this::map).list();
 	}
 
+	/** A page of the cases in the actor's region, open ones first, with the total. */
+	@Transactional(readOnly = true)
+	public cn.gongjiang.shared.Page<DuplicateCase> page(Actor actor, String status, cn.gongjiang.shared.PageRequest request) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			throw new AccessDeniedException("duplicates are for officers");
+		}
+		var total = jdbc.sql("""
+				select count(*) from enrolment.duplicate_case c
+				join enrolment.registration r on r.id = c.registration_id
+				left join enrolment.registration o
+				     on o.id = case when c.other_kind = 'REGISTRATION' then cast(c.other_key as bigint) end
+				where (r.school_path like :path || '%' or o.school_path like :path || '%')
+				  and (cast(:status as text) is null or c.status = :status)
+				""").param("path", actor.scope().regionPath()).param("status", status).query(Long.class).single();
+		var rows = jdbc.sql(SELECT + """
+				where (r.school_path like :path || '%' or o.school_path like :path || '%')
+				  and (cast(:status as text) is null or c.status = :status)
+				order by c.status desc, c.id limit :size offset :offset
+				""").param("path", actor.scope().regionPath()).param("status", status)
+				.param("size", request.size()).param("offset", request.offset()).query(this::map).list();
+		return cn.gongjiang.shared.Page.of(rows, total, request);
+	}
+
+	/** Open cases in the actor's region, for their to-do list. */
+	@Transactional(readOnly = true)
+	public long open(Actor actor) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			return 0;
+		}
+		return page(actor, "OPEN", cn.gongjiang.shared.PageRequest.first(1)).total();
+	}
+
 	@Transactional
 	public DuplicateCase resolve(Actor actor, long id, Resolution resolution) {
 		var c = list(actor, null).stream().filter(d -> d.id() == id).findFirst()

@@ -188,6 +188,41 @@ public class Plans {
 				.stream().map(this::find).toList();
 	}
 
+	/** What waits for this officer on the plans they see: drafts they issue, issued plans to file (the province), revisions they decide. */
+	public record Waiting(long toIssue, long toFile, long revisions) {
+	}
+
+	@Transactional(readOnly = true)
+	public Waiting waiting(Actor actor) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			return new Waiting(0, 0, 0);
+		}
+		long toIssue = 0;
+		long toFile = 0;
+		long revisions = 0;
+		for (var school : schools.list(actor)) {
+			if (!Schools.issues(actor, school) && !actor.is(Role.PROVINCE_OFFICER)) {
+				continue;
+			}
+			var counts = jdbc.sql("""
+					select count(*) filter (where p.status = 'DRAFT') as drafts,
+					       count(*) filter (where p.status = 'ISSUED') as issued,
+					       (select count(*) from enrolment.plan_revision v join enrolment.plan q on q.id = v.plan_id
+					        where q.school_code = :school and v.status = 'PENDING') as revisions
+					from enrolment.plan p where p.school_code = :school
+					""").param("school", school.creditCode())
+					.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).single();
+			if (Schools.issues(actor, school)) {
+				toIssue += counts[0];
+				revisions += counts[2];
+			}
+			if (actor.is(Role.PROVINCE_OFFICER)) {
+				toFile += counts[1];
+			}
+		}
+		return new Waiting(toIssue, toFile, revisions);
+	}
+
 	Plan find(long id) {
 		var lines = jdbc.sql("""
 				select specialty_code, class_level, headcount from enrolment.plan_line where plan_id = :id

@@ -24,6 +24,8 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 
@@ -271,6 +273,78 @@ public class Registrations {
 	public Registration find(Actor actor, long id) {
 		return visible(actor, "r.id = :id", Map.of("id", id), 1).stream().findFirst()
 				.orElseThrow(() -> new NotFoundException("enrolment.registration.not-found"));
+	}
+
+	/** Which registrations a list shows; every field may be null. {@code region}: schools standing there or below. */
+	public record Filter(String schoolCode, String specialtyCode, Integer intakeYear, String intakeSeason,
+			String status, String region, String name) {
+	}
+
+	/** The columns a list of registrations sorts by. */
+	public static final Map<String, String> SORTS = Map.of("registeredOn", "r.registered_on", "name", "r.name",
+			"intake", "r.intake_year", "school", "r.school_code", "specialty", "r.specialty_code", "status", "r.status");
+
+	/** A page of the registrations the actor sees, filtered, with the total. ID numbers masked. */
+	@Transactional(readOnly = true)
+	public Page<Registration> page(Actor actor, Filter filter, PageRequest request) {
+		if (!actor.role().officer() && actor.role() != cn.gongjiang.shared.security.Role.TECHNICAL_SCHOOL) {
+			throw new AccessDeniedException("registrations are for schools and officers");
+		}
+		var regionPath = filter.region() == null ? null
+				: regions.pathOf(RegionCode.of(filter.region()))
+						.orElseThrow(() -> new NotFoundException("region.not-found", filter.region()));
+		var where = """
+				from enrolment.registration r
+				where ((:kind = 'REGION' and r.school_path like :path || '%')
+				       or (:kind = 'ORGANISATION' and r.school_code = :organisation))
+				  and (cast(:school as text) is null or r.school_code = :school)
+				  and (cast(:specialty as text) is null or r.specialty_code = :specialty)
+				  and (cast(:year as integer) is null or r.intake_year = :year)
+				  and (cast(:season as text) is null or r.intake_season = :season)
+				  and (cast(:status as text) is null or r.status = :status)
+				  and (cast(:regionPath as text) is null or r.school_path like :regionPath || '%')
+				  and (cast(:name as text) is null or r.name like '%' || :name || '%')
+				""";
+		var total = bind(jdbc.sql("select count(*) " + where), actor, filter, regionPath).query(Long.class).single();
+		var rows = bind(jdbc.sql("select r.* " + where + " order by " + request.orderBy(SORTS, "r.id")
+				+ " limit :size offset :offset"), actor, filter, regionPath).param("size", request.size())
+				.param("offset", request.offset()).query(Registration.class).list();
+		return Page.of(rows, total, request);
+	}
+
+	private static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(
+			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, Actor actor, Filter f, String regionPath) {
+		return spec.param("kind", actor.scope().kind().name())
+				.param("path", actor.scope().regionPath() == null ? "" : actor.scope().regionPath())
+				.param("organisation", actor.scope().value() == null ? "" : actor.scope().value())
+				.param("school", f.schoolCode()).param("specialty", f.specialtyCode()).param("year", f.intakeYear())
+				.param("season", f.intakeSeason()).param("status", f.status()).param("regionPath", regionPath)
+				.param("name", f.name() == null || f.name().isBlank() ? null : f.name().strip());
+	}
+
+	/** Places of a filed plan not yet taken, per intake still open on {@code today}: what a school has left to fill. */
+	public record OpenPlaces(int year, IntakeSeason season, java.time.LocalDate deadline, int places, int taken) {
+
+		public int left() {
+			return Math.max(0, places - taken);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<OpenPlaces> openPlaces(String schoolCode, java.time.LocalDate today) {
+		return jdbc.sql("""
+				select p.year, p.intake, sum(l.headcount) as places,
+				    (select count(*) from enrolment.registration r where r.school_code = p.school_code
+				       and r.intake_year = p.year and r.intake_season = p.intake
+				       and r.status in ('REGISTERED', 'GRADUATED')) as taken
+				from enrolment.plan p join enrolment.plan_line l on l.plan_id = p.id
+				where p.school_code = :school and p.status = 'FILED'
+				group by p.id, p.year, p.intake order by p.year, p.intake desc
+				""").param("school", schoolCode).query((rs, i) -> {
+					var season = IntakeSeason.valueOf(rs.getString("intake"));
+					return new OpenPlaces(rs.getInt("year"), season, season.deadline(rs.getInt("year")),
+							rs.getInt("places"), rs.getInt("taken"));
+				}).list().stream().filter(o -> !EnrolmentRules.deadlinePassed(o.season(), o.year(), today)).toList();
 	}
 
 	/** Registrations the actor sees: a school its own, officers those of schools in their region. */

@@ -68,7 +68,7 @@ public class Schools {
 	}
 
 	/** Its city's bureau issues a school's plan; the province issues those of provincial schools (002 三(一)). */
-	static boolean issues(Actor actor, School school) {
+	public static boolean issues(Actor actor, School school) {
 		if (!actor.scope().regional() || !actor.role().officer()) {
 			return false;
 		}

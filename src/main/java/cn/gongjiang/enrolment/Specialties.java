@@ -81,6 +81,12 @@ public class Specialties {
 		return all(school.creditCode());
 	}
 
+	/** A school's filed catalogue, unscoped: for naming the specialties of records the reader may already see. */
+	@Transactional(readOnly = true)
+	public List<Specialty> filed(String schoolCode) {
+		return all(schoolCode);
+	}
+
 	List<Specialty> all(String schoolCode) {
 		return jdbc.sql("select * from enrolment.specialty where school_code = :school order by code")
 				.param("school", schoolCode).query((rs, i) -> map(rs)).list();

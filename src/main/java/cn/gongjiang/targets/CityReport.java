@@ -9,7 +9,8 @@ import cn.gongjiang.enrolment.EnrolmentProgress;
 
 /**
  * A city's quarterly report (000 三(一): 每季度…向省厅报送工作报告) or yearly summary (quarter 0; 002 三(二): by 30
- * November), generated from the data on its as-of date, with the narrative the city writes and submits.
+ * November), generated from the data on its as-of date, with the narrative the city writes and submits and the day
+ * it is due.
  */
 public record CityReport(String regionCode, String regionName, int year, int quarter, LocalDate asOf, LocalDate dueOn,
 		List<Progress> progress, List<CountyActual> counties, List<EnrolmentProgress.CityYear> enrolment,
@@ -17,10 +18,6 @@ public record CityReport(String regionCode, String regionName, int year, int qua
 
 	/** A county's actual for a computed indicator of the city (counties have no targets of their own in the seeds). */
 	public record CountyActual(String indicator, String regionCode, String regionName, BigDecimal actual) {
-	}
-
-	public String title() {
-		return year + "年" + (quarter == 0 ? "年度工作总结" : "第" + quarter + "季度工作报告");
 	}
 
 	public boolean submitted() {

@@ -52,10 +52,15 @@ public class CityReports {
 	private final Clock clock;
 	private final String fontPath;
 	private final EnrolmentProgress enrolment;
+	private final TargetWords words;
+	private final int reportDueDay;
 
 	CityReports(EnrolmentProgress enrolment, TargetMonitor monitor, Rollups rollups, RegionDirectory regions, JdbcClient jdbc,
 			ITemplateEngine templates, AuditLog audit, Clock clock,
-			@Value("${gongjiang.reports.font:}") String fontPath) {
+			@Value("${gongjiang.reports.font:}") String fontPath, TargetWords words,
+			@Value("${gongjiang.targets.report-due-day:10}") int reportDueDay) {
+		this.words = words;
+		this.reportDueDay = reportDueDay;
 		this.monitor = monitor;
 		this.rollups = rollups;
 		this.regions = regions;
@@ -92,13 +97,85 @@ public class CityReports {
 		var saved = jdbc.sql("select * from targets.city_report where region_code = :city and year = :year and quarter = :q")
 				.param("city", city.code()).param("year", year).param("q", quarter).query().listOfRows().stream()
 				.findFirst().orElse(Map.of());
-		return new CityReport(city.code(), city.name(), year, quarter, asOf,
-				quarter == 0 ? LocalDate.of(year, 11, 30) : null, progress, counties, enrolment.byCity(city.path(), year),
+		return new CityReport(city.code(), city.name(), year, quarter, asOf, dueOn(year, quarter), progress, counties, enrolment.byCity(city.path(), year),
 				saved.isEmpty() ? "" : (String) saved.get("narrative"),
 				saved.isEmpty() ? "DRAFT" : (String) saved.get("status"),
 				saved.isEmpty() ? null : (String) saved.get("submitted_by"),
 				saved.isEmpty() || saved.get("submitted_at") == null ? null
 						: ((java.sql.Timestamp) saved.get("submitted_at")).toInstant());
+	}
+
+	/**
+	 * When a report is due: the yearly summary by 30 November (002 三(二)); a quarterly report on the
+	 * {@code gongjiang.targets.report-due-day} of the month after its quarter (000 三(一) says 每季度 and sets no day;
+	 * the province sets it, 10 by default).
+	 */
+	public LocalDate dueOn(int year, int quarter) {
+		if (quarter == 0) {
+			return LocalDate.of(year, 11, 30);
+		}
+		return LocalDate.of(year, quarter * 3, 1).plusMonths(1).withDayOfMonth(reportDueDay);
+	}
+
+	/** One report of the list: a city's quarter (0: the year), when it is due, and whether it has gone in. */
+	public record Entry(String cityCode, String cityName, int year, int quarter, LocalDate dueOn, String status,
+			String submittedBy, java.time.Instant submittedAt) {
+
+		public boolean submitted() {
+			return "SUBMITTED".equals(status);
+		}
+
+		public boolean overdue(LocalDate today) {
+			return !submitted() && today.isAfter(dueOn);
+		}
+	}
+
+	/** The year's reports the reader follows: a city its own five, the province every city's. */
+	@Transactional(readOnly = true)
+	public List<Entry> overview(Actor actor, int year) {
+		TargetScope.requireOfficer(actor);
+		List<Region> cities;
+		if (TargetScope.province(actor)) {
+			cities = regions.children(RegionCode.ZHEJIANG, actor);
+		}
+		else if (actor.scope().regional() && actor.scope().regionPath().split("/").length == 3) {
+			cities = List.of(regions.find(RegionCode.of(actor.scope().value()), actor));
+		}
+		else {
+			return List.of();
+		}
+		var saved = jdbc.sql("select * from targets.city_report where year = :year").param("year", year).query()
+				.listOfRows().stream().collect(Collectors.toMap(r -> r.get("region_code") + "/" + r.get("quarter"),
+						Function.identity()));
+		var entries = new ArrayList<Entry>();
+		for (var city : cities) {
+			for (int quarter : new int[] { 1, 2, 3, 4, 0 }) {
+				var row = saved.get(city.code() + "/" + quarter);
+				entries.add(new Entry(city.code(), city.name(), year, quarter, dueOn(year, quarter),
+						row == null ? "DRAFT" : (String) row.get("status"),
+						row == null ? null : (String) row.get("submitted_by"),
+						row == null || row.get("submitted_at") == null ? null
+								: ((java.sql.Timestamp) row.get("submitted_at")).toInstant()));
+			}
+		}
+		return entries;
+	}
+
+	/** A city's reports not yet submitted whose date has come or comes within {@code days}; how many, and the nearest. */
+	public record Owed(long count, LocalDate nearest) {
+	}
+
+	@Transactional(readOnly = true)
+	public Owed owed(Actor actor, LocalDate today, int days) {
+		if (!actor.role().officer() || !actor.scope().regional() || actor.scope().regionPath().split("/").length != 3) {
+			return new Owed(0, null);
+		}
+		var horizon = today.plusDays(days);
+		var owed = java.util.stream.Stream.of(today.getYear() - 1, today.getYear())
+				.flatMap(y -> overview(actor, y).stream())
+				.filter(e -> !e.submitted() && !e.dueOn().isAfter(horizon) && e.dueOn().isAfter(today.minusYears(1)))
+				.map(Entry::dueOn).sorted().toList();
+		return new Owed(owed.size(), owed.isEmpty() ? null : owed.get(0));
 	}
 
 	/** The city writes its narrative; once submitted the report is the province's and stays as it was. */
@@ -134,68 +211,70 @@ public class CityReports {
 		return report(actor, cityCode, year, quarter);
 	}
 
+	/** The report's file name in the reader's language: 绍兴市-2026年第3季度工作报告.xlsx */
+	public String fileName(CityReport report, Locale locale, String extension) {
+		return report.regionName() + "-" + words.reportTitle(report.year(), report.quarter(), locale) + "." + extension;
+	}
+
+	/** The report as a workbook that reads like its page: names, words and units, no codes. */
 	public void writeXlsx(CityReport report, Map<String, Indicator> indicators, Locale locale, OutputStream out)
 			throws IOException {
 		var workbook = new Workbook(out, "Gongjiang", "1.0");
-		var sheet = workbook.newWorksheet("进度");
-		sheet.value(0, 0, report.regionName() + " " + report.title());
-		sheet.value(1, 0, "数据截至");
+		var sheet = workbook.newWorksheet(words.message("targets.file.sheet.progress", locale));
+		sheet.value(0, 0, report.regionName() + " " + words.reportTitle(report.year(), report.quarter(), locale));
+		sheet.value(1, 0, words.message("targets.as-of", locale));
 		sheet.value(1, 1, report.asOf().toString());
-		String[] header = { "指标", "对象", "期间", "目标", "单位", "实绩", "完成率", "序时进度", "状态", "来源" };
+		sheet.value(2, 0, words.message("targets.report.due-on", locale));
+		sheet.value(2, 1, report.dueOn().toString());
+		String[] header = { "targets.indicator", "targets.file.subject", "targets.period", "targets.target",
+				"targets.actual", "targets.progress", "targets.elapsed", "targets.status", "targets.actual-source.title",
+				"targets.source" };
 		for (int c = 0; c < header.length; c++) {
-			sheet.value(3, c, header[c]);
-			sheet.style(3, c).bold().set();
+			sheet.value(4, c, words.message(header[c], locale));
+			sheet.style(4, c).bold().set();
 		}
-		int r = 4;
+		int r = 5;
 		for (var p : report.progress()) {
 			var t = p.target();
 			sheet.value(r, 0, indicators.get(t.indicator()).name(locale));
 			sheet.value(r, 1, t.label() == null ? report.regionName() : t.label());
-			sheet.value(r, 2, t.periodLabel());
-			if (t.value() == null) {
-				sheet.value(r, 3, "待定");
-			}
-			else {
-				sheet.value(r, 3, t.comparator().symbol() + t.value().stripTrailingZeros().toPlainString());
-			}
-			sheet.value(r, 4, indicators.get(t.indicator()).unit());
-			if (p.actual() != null) {
-				sheet.value(r, 5, p.actual());
-			}
+			sheet.value(r, 2, words.period(t, locale));
+			sheet.value(r, 3, words.figure(t, locale));
+			sheet.value(r, 4, words.amount(p.actual(), t.indicator(), locale));
 			if (p.progress() != null) {
-				sheet.value(r, 6, p.progress());
-				sheet.style(r, 6).format("0.0%").set();
+				sheet.value(r, 5, p.progress());
+				sheet.style(r, 5).format("0.0%").set();
 			}
-			sheet.value(r, 7, p.elapsedShare());
-			sheet.style(r, 7).format("0.0%").set();
-			sheet.value(r, 8, p.status().name());
+			sheet.value(r, 6, p.elapsedShare());
+			sheet.style(r, 6).format("0.0%").set();
+			sheet.value(r, 7, words.status(p.status(), locale));
+			sheet.value(r, 8, words.actualSource(p.actualSource(), locale));
 			sheet.value(r, 9, t.source());
 			r++;
 		}
 		if (!report.counties().isEmpty()) {
-			var counties = workbook.newWorksheet("区县实绩");
-			counties.value(0, 0, "指标");
-			counties.value(0, 1, "区县");
-			counties.value(0, 2, "区划代码");
-			counties.value(0, 3, "实绩");
+			var counties = workbook.newWorksheet(words.message("targets.file.sheet.counties", locale));
+			counties.value(0, 0, words.message("targets.indicator", locale));
+			counties.value(0, 1, words.message("targets.county", locale));
+			counties.value(0, 2, words.message("targets.actual", locale));
 			int row = 1;
 			for (var c : report.counties()) {
 				counties.value(row, 0, indicators.get(c.indicator()).name(locale));
 				counties.value(row, 1, c.regionName());
-				counties.value(row, 2, c.regionCode());
-				counties.value(row, 3, c.actual());
+				counties.value(row, 2, words.amount(c.actual(), c.indicator(), locale));
 				row++;
 			}
 		}
 		if (!report.enrolment().isEmpty()) {
-			var intake = workbook.newWorksheet("技工院校招生");
-			String[] columns = { "年度", "中级工班", "高级工班", "预备技师（技师）班", "合计", "高级工班及以上占比" };
+			var intake = workbook.newWorksheet(words.message("targets.file.sheet.enrolment", locale));
+			String[] columns = { "targets.year", "enrolment.level.INTERMEDIATE", "enrolment.level.SENIOR",
+					"enrolment.level.TECHNICIAN", "enrolment.total", "enrolment.higher-share" };
 			for (int c = 0; c < columns.length; c++) {
-				intake.value(0, c, columns[c]);
+				intake.value(0, c, words.message(columns[c], locale));
 			}
 			int row = 1;
 			for (var e : report.enrolment()) {
-				intake.value(row, 0, e.year());
+				intake.value(row, 0, String.valueOf(e.year()));
 				intake.value(row, 1, e.intermediate());
 				intake.value(row, 2, e.senior());
 				intake.value(row, 3, e.technician());
@@ -205,7 +284,7 @@ public class CityReports {
 				row++;
 			}
 		}
-		var narrative = workbook.newWorksheet("工作总结");
+		var narrative = workbook.newWorksheet(words.message("targets.report.narrative", locale));
 		narrative.value(0, 0, report.narrative());
 		workbook.finish();
 	}
@@ -215,6 +294,7 @@ public class CityReports {
 		var context = new Context(locale);
 		context.setVariable("report", report);
 		context.setVariable("indicators", indicators);
+		context.setVariable("words", words);
 		var html = templates.process("targets/report-pdf", context);
 		var builder = new PdfRendererBuilder();
 		builder.useFastMode();

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,6 +18,8 @@ import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -48,6 +51,60 @@ public class Milestones {
 				order by m.due_on, m.task_line_id, m.id
 				""").param("department", actor.role() == Role.DEPARTMENT_OFFICER ? actor.scope().value() : "")
 				.param("year", dueYear).query((rs, i) -> milestone(rs)).list();
+	}
+
+	/** Which milestones a list shows: due in a year, in a state (OPEN, DONE, OVERDUE), of a department; all optional. */
+	public record Filter(Integer dueYear, String state, String department) {
+	}
+
+	public static final Map<String, String> SORTS = Map.of("dueOn", "m.due_on", "taskLine", "m.task_line_id",
+			"status", "m.status");
+
+	/** A page of the milestones the reader keeps (a department its own, the province all), with the total. */
+	@Transactional(readOnly = true)
+	public Page<Milestone> page(Actor actor, Filter filter, PageRequest request) {
+		requireViewer(actor);
+		var where = """
+				from targets.milestone m join targets.task_line l on l.id = m.task_line_id
+				where (:own = '' or :own = any(l.departments))
+				  and (cast(:department as text) is null or :department = any(l.departments))
+				  and (cast(:year as integer) is null or extract(year from m.due_on) = :year)
+				  and (cast(:state as text) is null
+				       or (:state = 'DONE' and m.status = 'DONE')
+				       or (:state = 'OPEN' and m.status = 'OPEN')
+				       or (:state = 'OVERDUE' and m.status = 'OPEN' and m.due_on < :today))
+				""";
+		var own = actor.role() == Role.DEPARTMENT_OFFICER ? actor.scope().value() : "";
+		var today = LocalDate.now(clock);
+		long total = jdbc.sql("select count(*) " + where).param("own", own).param("department", filter.department())
+				.param("year", filter.dueYear()).param("state", filter.state()).param("today", today)
+				.query(Long.class).single();
+		var rows = jdbc.sql("select m.*, l.key_work, coalesce(l.activity, l.measure) as measure, l.departments "
+				+ where + " order by " + request.orderBy(SORTS, "m.id") + " limit :size offset :offset")
+				.param("own", own).param("department", filter.department()).param("year", filter.dueYear())
+				.param("state", filter.state()).param("today", today).param("size", request.size())
+				.param("offset", request.offset()).query((rs, i) -> milestone(rs)).list();
+		return Page.of(rows, total, request);
+	}
+
+	/** Open milestones past their date that the reader keeps (the province: all). */
+	@Transactional(readOnly = true)
+	public long overdue(Actor actor) {
+		if (!(TargetScope.province(actor) || actor.role() == Role.DEPARTMENT_OFFICER)) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(*) from targets.milestone m join targets.task_line l on l.id = m.task_line_id
+				where m.status = 'OPEN' and m.due_on < :today and (:own = '' or :own = any(l.departments))
+				""").param("own", actor.role() == Role.DEPARTMENT_OFFICER ? actor.scope().value() : "")
+				.param("today", LocalDate.now(clock)).query(Long.class).single();
+	}
+
+	/** The departments of the task list, for a filter. */
+	@Transactional(readOnly = true)
+	public List<String> departments() {
+		return jdbc.sql("select distinct unnest(departments) as d from targets.task_line order by 1")
+				.query(String.class).list();
 	}
 
 	@Transactional

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,6 +17,10 @@ import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -44,8 +49,10 @@ public class Returns {
 	private final TargetStore targets;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final RegionDirectory regions;
 
-	Returns(JdbcClient jdbc, TargetStore targets, AuditLog audit, Clock clock) {
+	Returns(JdbcClient jdbc, TargetStore targets, AuditLog audit, Clock clock, RegionDirectory regions) {
+		this.regions = regions;
 		this.jdbc = jdbc;
 		this.targets = targets;
 		this.audit = audit;
@@ -163,6 +170,100 @@ public class Returns {
 		decide(actor, id, "RETURNED", comment.strip());
 		audit.record(actor, "targets.return.send-back", String.valueOf(id), AuditOutcome.SUCCESS, comment.strip());
 		return byId(id);
+	}
+
+	/** Which returns a list shows; every field may be null. {@code region}: that region's and those below it. */
+	public record Filter(String status, String indicator, String region, String department, Integer year) {
+	}
+
+	/** The columns a list of returns sorts by. */
+	public static final Map<String, String> SORTS = Map.of("asOf", "t.as_of", "indicator", "i.sort", "status",
+			"t.status", "submittedAt", "t.submitted_at", "value", "t.value");
+
+	/** A page of the returns the viewer may see, filtered, with the total. */
+	@Transactional(readOnly = true)
+	public Page<ReturnReport> page(Actor actor, Filter filter, PageRequest request) {
+		TargetScope.requireOfficer(actor);
+		var path = filter.region() == null ? null
+				: regions.pathOf(RegionCode.of(filter.region())).orElseThrow(
+						() -> new NotFoundException("region.not-found", filter.region()));
+		var where = " where " + TargetScope.VISIBLE + """
+				and (cast(:status as text) is null or t.status = :status)
+				and (cast(:indicator as text) is null or t.indicator = :indicator)
+				and (cast(:path as text) is null or t.region_path like :path || '%')
+				and (cast(:department as text) is null or :department = any(string_to_array(t.department, '、')))
+				and (cast(:year as integer) is null or extract(year from t.as_of) = :year)
+				""";
+		var total = bindFilter(TargetScope.bind(jdbc.sql("select count(*) from targets.return_report t" + where), actor),
+				filter, path).query(Long.class).single();
+		var rows = bindFilter(TargetScope.bind(jdbc.sql("select t.* from targets.return_report t "
+				+ "join targets.indicator i on i.code = t.indicator" + where + " order by "
+				+ request.orderBy(SORTS, "t.id") + " limit :size offset :offset"), actor), filter, path)
+				.param("size", request.size()).param("offset", request.offset()).query(ReturnReport.class).list();
+		return Page.of(rows, total, request);
+	}
+
+	private static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bindFilter(
+			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, Filter filter, String path) {
+		return spec.param("status", filter.status()).param("indicator", filter.indicator()).param("path", path)
+				.param("department", filter.department()).param("year", filter.year());
+	}
+
+	/** Whether this reader decides this return now: it is submitted and the reader is the level directly above. */
+	public static boolean mayDecide(Actor actor, ReturnReport r) {
+		return "SUBMITTED".equals(r.status()) && approves(actor, r);
+	}
+
+	/** Returns submitted to this reader and waiting for their decision: a city's counties', the province's cities' and departments'. */
+	@Transactional(readOnly = true)
+	public long awaitingDecision(Actor actor) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(*) from targets.return_report t where t.status = 'SUBMITTED'
+				  and ((t.region_path is not null and t.region_path ~ ('^' || :path || '[0-9]+/$'))
+				       or (:path = '/330000/' and t.department is not null))
+				""").param("path", actor.scope().regionPath()).query(Long.class).single();
+	}
+
+	/**
+	 * What the reader still owes for the quarter of {@code today}: the figures it reports (its own targets' for a
+	 * city, its city's for a county, its task lines' for a department) with no return in the quarter, or only one
+	 * sent back. The province reports to nobody.
+	 */
+	@Transactional(readOnly = true)
+	public long unreported(Actor actor, LocalDate today) {
+		var quarterStart = LocalDate.of(today.getYear(), (today.getMonthValue() - 1) / 3 * 3 + 1, 1);
+		var quarterEnd = quarterStart.plusMonths(3).minusDays(1);
+		if (actor.role() == Role.DEPARTMENT_OFFICER) {
+			return jdbc.sql("""
+					select count(*) from (select distinct t.indicator, t.department, t.task_line_id, t.label
+					    from targets.target t join targets.indicator i on i.code = t.indicator
+					    where i.fact is null and t.department is not null and t.comparator <> 'UNKNOWN'
+					      and :department = any(string_to_array(t.department, '、'))
+					      and t.period_start <= :end and t.period_end >= :start
+					      and not exists (select 1 from targets.return_report r where r.indicator = t.indicator
+					          and r.department = t.department and r.task_line_id is not distinct from t.task_line_id
+					          and r.label is not distinct from t.label and r.status <> 'RETURNED'
+					          and r.as_of between :start and :end)) owed
+					""").param("department", actor.scope().value()).param("start", quarterStart)
+					.param("end", quarterEnd).query(Long.class).single();
+		}
+		if (!actor.role().officer() || !actor.scope().regional() || TargetScope.province(actor)) {
+			return 0;
+		}
+		var path = actor.scope().regionPath();
+		var county = path.split("/").length > 3;
+		var targetsOf = county ? path.split("/")[2] : actor.scope().value();
+		return jdbc.sql("""
+				select count(distinct t.indicator) from targets.target t join targets.indicator i on i.code = t.indicator
+				where i.fact is null and t.region_code = :targetsOf and t.comparator <> 'UNKNOWN'
+				  and t.period_start <= :end and t.period_end >= :start
+				  and not exists (select 1 from targets.return_report r where r.indicator = t.indicator
+				      and r.region_code = :owner and r.status <> 'RETURNED' and r.as_of between :start and :end)
+				""").param("targetsOf", targetsOf).param("owner", actor.scope().value()).param("start", quarterStart)
+				.param("end", quarterEnd).query(Long.class).single();
 	}
 
 	/** Returns the viewer may see: of their region and below, or of their department; the province sees all. */

@@ -1,5 +1,6 @@
 package cn.gongjiang.targets;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -45,6 +46,16 @@ public class TargetMonitor {
 	@Transactional(readOnly = true)
 	public List<Indicator> indicators() {
 		return store.indicators();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Integer> years() {
+		return store.years();
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Map<Integer, String> taskLineNames() {
+		return store.taskLineNames();
 	}
 
 	@Transactional(readOnly = true)
@@ -100,6 +111,101 @@ public class TargetMonitor {
 		return store.indicators().stream().filter(i -> i.code().equals(indicator) && i.computed()).findFirst()
 				.map(i -> rollups.total(i.fact(), region, cumulative ? null : LocalDate.of(year, 1, 1),
 						day.isBefore(end) ? day : end));
+	}
+
+	/** What a dashboard opens on when the reader has not said. */
+	public record View(String indicator, int year) {
+	}
+
+	/**
+	 * The indicator and year a dashboard opens on (X-4): the year asked for, or else this year when anything was
+	 * counted or reported in it, the latest year before it when something was, the nearest after it otherwise; in
+	 * that year the first indicator with data on which the regions below differ (eleven regions of one colour say
+	 * nothing the table does not), else the first with data, else the first with a target. A county, which has no
+	 * targets of its own, opens on its city's with what was counted at the county.
+	 */
+	@Transactional(readOnly = true)
+	public View defaultView(Actor actor, String regionCode, Integer year, LocalDate asOf) {
+		TargetScope.requireOfficer(actor);
+		var region = regions.find(RegionCode.of(regionCode), actor);
+		var targetsOf = region.level() == cn.gongjiang.region.RegionLevel.COUNTY ? region.parentCode() : region.code();
+		var activity = store.activity(targetsOf, region.code(), region.level() == cn.gongjiang.region.RegionLevel.COUNTY);
+		var day = asOf(asOf);
+		if (activity.isEmpty()) {
+			return new View(store.indicators().get(0).code(), year == null ? day.getYear() : year);
+		}
+		int chosen = year != null ? year : chooseYear(activity, day.getYear());
+		var inYear = activity.stream().filter(a -> a.year() == chosen).toList();
+		var withData = inYear.stream().filter(TargetStore.Activity::data).map(TargetStore.Activity::indicator).toList();
+		if (region.level() != cn.gongjiang.region.RegionLevel.COUNTY) {
+			for (var indicator : withData) {
+				var statuses = progress(actor, new Query(indicator, region.code(), true, null, chosen, day)).stream()
+						.filter(p -> p.target().periodKind() != PeriodKind.RANGE).map(Progress::status).distinct().count();
+				if (statuses > 1) {
+					return new View(indicator, chosen);
+				}
+			}
+		}
+		if (!withData.isEmpty()) {
+			return new View(withData.get(0), chosen);
+		}
+		return new View(inYear.isEmpty() ? activity.get(0).indicator() : inYear.get(0).indicator(), chosen);
+	}
+
+	static int chooseYear(List<TargetStore.Activity> activity, int thisYear) {
+		var years = activity.stream().filter(TargetStore.Activity::data).map(TargetStore.Activity::year).distinct()
+				.sorted().toList();
+		if (years.contains(thisYear)) {
+			return thisYear;
+		}
+		return years.stream().filter(y -> y < thisYear).reduce((a, b) -> b)
+				.or(() -> years.stream().filter(y -> y > thisYear).findFirst())
+				.orElse(activity.stream().map(TargetStore.Activity::year).anyMatch(y -> y == thisYear) ? thisYear
+						: activity.get(activity.size() - 1).year());
+	}
+
+	/** A target of the county's city with what the county itself counted or reported towards it. */
+	public record CountyShare(Progress city, BigDecimal county, String countySource) {
+
+		/** The county's part of the city's actual, when both are known and the city's is not zero. */
+		public Double share() {
+			if (county == null || city.actual() == null || city.actual().signum() == 0) {
+				return null;
+			}
+			return county.divide(city.actual(), java.math.MathContext.DECIMAL64).doubleValue();
+		}
+	}
+
+	/**
+	 * What a county officer follows (counties have no targets of their own in the documents): every target of its
+	 * city in the year, measured, with the county's own count (computed indicators) or its own latest return.
+	 * The city's targets are shown to the county as the province's 通报 is shown to every city.
+	 */
+	@Transactional(readOnly = true)
+	public List<CountyShare> countyShares(Actor actor, String countyCode, int year, LocalDate asOf) {
+		TargetScope.requireOfficer(actor);
+		var county = regions.find(RegionCode.of(countyCode), actor);
+		if (county.level() != cn.gongjiang.region.RegionLevel.COUNTY) {
+			throw new InvalidValueException("targets.region.not-a-county", countyCode);
+		}
+		var day = asOf(asOf);
+		var cityPath = county.path().substring(0, county.path().lastIndexOf('/', county.path().length() - 2) + 1);
+		var city = new Actor(actor.accountId(), actor.username(), actor.displayName(), actor.role(),
+				cn.gongjiang.shared.security.DataScope.region(RegionCode.of(county.parentCode()), cityPath), false);
+		var facts = store.indicators().stream().filter(Indicator::computed)
+				.collect(java.util.stream.Collectors.toMap(Indicator::code, Indicator::fact));
+		return store.measured(city, new TargetStore.Filter(null, county.parentCode(), null, null, year), day).stream()
+				.map(m -> Progress.assess(m.target(), m.actual(), m.actualSource(), day, thresholdPoints))
+				.map(p -> {
+					var t = p.target();
+					var until = t.countsUntil(day);
+					if (facts.containsKey(t.indicator())) {
+						return new CountyShare(p, rollups.total(facts.get(t.indicator()), county.code(), t.countsFrom(), until),
+								"COMPUTED");
+					}
+					var reported = store.latestReturn(t.indicator(), county.code(), t.countsFrom(), until);
+					return new CountyShare(p, reported, reported == null ? null : "REPORTED");
+				}).toList();
 	}
 
 	LocalDate asOf(LocalDate asOf) {

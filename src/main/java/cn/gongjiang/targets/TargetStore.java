@@ -70,6 +70,71 @@ class TargetStore {
 				.query(TargetStore::measured).list();
 	}
 
+	/** An indicator with a target in a year, and whether the platform or a return says anything about it then. */
+	record Activity(String indicator, int sort, int year, boolean data) {
+	}
+
+	/**
+	 * For the dashboard's opening view: every indicator with a target of {@code targetsOf} or of its direct children
+	 * in some year, and whether anything was counted or reported for it in that year where the dashboard shows it:
+	 * the platform's count at {@code dataAt}, or a return by a region whose target it is (by {@code dataAt} itself
+	 * for a county, which has no targets). Ranges are left out, as the dashboard leaves them out.
+	 */
+	List<Activity> activity(String targetsOf, String dataAt, boolean county) {
+		return jdbc.sql("""
+				with candidate as (
+				    select distinct t.indicator, i.fact, i.sort, t.region_code, cast(y.year as integer) as year
+				    from targets.target t
+				    join targets.indicator i on i.code = t.indicator
+				    cross join lateral generate_series(cast(extract(year from t.period_start) as integer),
+				        cast(extract(year from t.period_end) as integer)) y(year)
+				    where t.period_kind <> 'RANGE' and t.region_code is not null
+				      and (t.region_code = :region or t.region_path ~ ('/' || :region || '/[0-9]+/$'))
+				)
+				select c.indicator, c.sort, c.year, bool_or(
+				    case when c.fact is not null then coalesce((select sum(d.amount) from targets.actual_daily d
+				             where d.fact = c.fact and d.region_code = :dataAt
+				               and d.day between make_date(c.year, 1, 1) and make_date(c.year, 12, 31)), 0) > 0
+				         else exists (select 1 from targets.return_report r
+				             where r.indicator = c.indicator and r.status <> 'RETURNED'
+				               and r.region_code = case when :county then :dataAt else c.region_code end
+				               and extract(year from r.as_of) = c.year)
+				    end) as data
+				from candidate c
+				group by c.indicator, c.sort, c.year
+				order by c.year, c.sort
+				""").param("region", targetsOf).param("dataAt", dataAt).param("county", county)
+				.query(Activity.class).list();
+	}
+
+	/** The years some target covers, for a year picker. */
+	List<Integer> years() {
+		return jdbc.sql("""
+				select distinct cast(generate_series(cast(extract(year from period_start) as integer),
+				    cast(extract(year from period_end) as integer)) as integer) as y
+				from targets.target order by 1
+				""").query(Integer.class).list();
+	}
+
+	/** Each task line's activity (or measure where it names none), for naming a department's figure. */
+	java.util.Map<Integer, String> taskLineNames() {
+		var names = new java.util.LinkedHashMap<Integer, String>();
+		jdbc.sql("select id, coalesce(activity, measure) as name from targets.task_line order by id")
+				.query((rs, i) -> names.put(rs.getInt("id"), rs.getString("name"))).list();
+		return names;
+	}
+
+	/** A region's own latest return for an indicator between two days (not one sent back), or null. */
+	BigDecimal latestReturn(String indicator, String regionCode, LocalDate from, LocalDate until) {
+		return jdbc.sql("""
+				select value from targets.return_report
+				where indicator = :indicator and region_code = :region and status <> 'RETURNED'
+				  and as_of <= :until and as_of >= coalesce(cast(:from as date), date '-infinity')
+				order by as_of desc limit 1
+				""").param("indicator", indicator).param("region", regionCode).param("from", from)
+				.param("until", until).query(BigDecimal.class).optional().orElse(null);
+	}
+
 	private static Measured measured(ResultSet rs, int row) throws SQLException {
 		var target = new Target(rs.getLong("id"), rs.getString("indicator"), rs.getString("region_code"),
 				rs.getString("region_path"), rs.getString("department"), rs.getString("label"),

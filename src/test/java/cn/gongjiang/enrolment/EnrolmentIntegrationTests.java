@@ -434,18 +434,24 @@ class EnrolmentIntegrationTests {
 	void aSchoolDraftsItsPlanInTheConsoleAndAsksForARevisionOnceIssued() throws Exception {
 		var session = console.session("school-demo");
 		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		// the line editor posts one specialty, level and headcount per row; a half-filled row is refused by its number
 		mvc.perform(post("/enrolment/schools/12330600MB12345675/plans").session(session).with(csrf)
-				.param("year", String.valueOf(year + 1)).param("intake", "AUTUMN").param("lines", "0301 中级工班 25\n0402 高级工班"))
-				.andExpect(flash().attribute("error", containsString("专业代码 班级层次 人数")));
+				.param("year", String.valueOf(year + 1)).param("intake", "AUTUMN")
+				.param("specialty", "0301", "0402", "").param("level", "INTERMEDIATE", "SENIOR", "")
+				.param("headcount", "25", "", ""))
+				.andExpect(flash().attribute("error", containsString("第 2 行")));
 		mvc.perform(post("/enrolment/schools/12330600MB12345675/plans").session(session).with(csrf)
-				.param("year", String.valueOf(year + 1)).param("intake", "AUTUMN").param("lines", "0301 中级工班 25\n0402 高级工班 10"))
+				.param("year", String.valueOf(year + 1)).param("intake", "AUTUMN")
+				.param("specialty", "0301", "0402", "").param("level", "INTERMEDIATE", "SENIOR", "")
+				.param("headcount", "25", "10", ""))
 				.andExpect(flash().attribute("saved", true));
 		var plan = jdbc.sql("select id from enrolment.plan where school_code = '12330600MB12345675' and year = :y and intake = 'AUTUMN'")
 				.param("y", year + 1).query(Long.class).single();
 		mvc.perform(post("/enrolment/plans/{id}/issue", plan).session(console.session("shaoxing")).with(csrf))
 				.andExpect(flash().attribute("saved", true));
 		mvc.perform(post("/enrolment/schools/12330600MB12345675/plans/{id}/revisions", plan).session(session).with(csrf)
-				.param("lines", "0301 中级工班 30\n0402 高级工班 10").param("reason", "订单班扩招"))
+				.param("specialty", "0301", "0402").param("level", "INTERMEDIATE", "SENIOR").param("headcount", "30", "10")
+				.param("reason", "订单班扩招"))
 				.andExpect(flash().attribute("saved", true));
 		assertThat(jdbc.sql("select status || ' ' || (lines_after -> 0 ->> 'headcount') from enrolment.plan_revision where plan_id = :p")
 				.param("p", plan).query(String.class).single()).isEqualTo("PENDING 30");

@@ -292,7 +292,7 @@ class TargetMonitoringIntegrationTests {
 				}
 			});
 		}
-		assertThat(cells).contains("绍兴市 2023年年度工作总结", "技工院校招生", "=7300", "新增技能人才", "全市技工院校招生稳步推进。");
+		assertThat(cells).contains("绍兴市 2023年年度工作总结", "技工院校招生", "7,300 人", "新增技能人才", "全市技工院校招生稳步推进。");
 
 		var pdf = mvc.perform(get("/api/v1/targets/reports/330600/2023/0.pdf").header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isOk()).andExpect(content().contentType("application/pdf"))
@@ -304,24 +304,27 @@ class TargetMonitoringIntegrationTests {
 	}
 
 	@Test
-	void theDashboardShowsTheCitiesOnATileMapAndDrillsDownToCounties() throws Exception {
+	void theDashboardShowsTheCitiesOnTheMapAndDrillsDownToCounties() throws Exception {
 		mvc.perform(get("/targets").session(console.session("province")).param("year", "2025")
 				.param("indicator", "TECH_SCHOOL_ENROLMENT"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("data-code=\"330600\"")))
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"ranking\"")))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("progress-data")));
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"region-map\"")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("/maps/330000.js")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("progress-chart")));
 		mvc.perform(get("/targets").session(console.session("shaoxing")).param("year", "2025")
 				.param("indicator", "SKILL_BASED_ENTERPRISES_NEW"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("柯桥区")))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("实绩 ")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("/maps/330600.js")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString(" 家")))
 				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("data-code=\"330100\""))));
 		mvc.perform(get("/targets").session(console.session("keqiao")).param("year", "2025"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("柯桥区")))
-				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"tile-map\""))));
-		for (var page : List.of("/targets/returns", "/targets/reports/330600/2023/1")) {
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"region-map\""))));
+		for (var page : List.of("/targets/returns", "/targets/reports/330600/2023/1", "/targets/reports")) {
 			mvc.perform(get(page).session(console.session("shaoxing"))).andExpect(status().isOk());
 		}
 		mvc.perform(get("/targets/milestones").session(console.session("province"))).andExpect(status().isOk())

@@ -28,8 +28,13 @@ import cn.gongjiang.enrolment.School;
 import cn.gongjiang.enrolment.Schools;
 import cn.gongjiang.enrolment.Specialties;
 import cn.gongjiang.enrolment.Specialty;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Technical-school enrolment (ENR-1..6). */
@@ -37,6 +42,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/enrolment")
 @Tag(name = "Enrolment")
 class EnrolmentApiController {
+
+	/** Where a paged list's total goes, so that its body stays the array it always was. */
+	static final String TOTAL = "X-Total-Count";
 
 	record Affiliation(String affiliation) {
 	}
@@ -166,11 +174,25 @@ class EnrolmentApiController {
 				.body(new Created(outcome.id()));
 	}
 
-	@Operation(summary = "Registrations in scope, optionally of one school and intake year; ID numbers masked")
+	@Operation(summary = "Registrations in scope, optionally of one school, specialty, intake year and season, status "
+			+ "(REGISTERED, WITHDRAWN, TRANSFERRED, GRADUATED), region of the school (and below) or name; ID numbers "
+			+ "masked; paged (page from 1, size up to 200, sort registeredOn, name, intake, school, specialty or status, "
+			+ "-name for descending), newest first, the total in the X-Total-Count header")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "How many registrations match in all",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/registrations")
 	List<Registration> registrations(@RequestParam(required = false) String school,
-			@RequestParam(required = false) Integer year, @AuthenticationPrincipal Actor actor) {
-		return registrations.list(actor, school, year);
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) String specialty,
+			@RequestParam(required = false) String season, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String name,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor,
+			HttpServletResponse response) {
+		var found = registrations.page(actor, new Registrations.Filter(school, specialty, year, season, status, region,
+				name), PageRequest.of(page, size == null ? PageRequest.MAX_SIZE : size, sort, Registrations.SORTS,
+						"-registeredOn"));
+		response.setHeader(TOTAL, String.valueOf(found.total()));
+		return found.items();
 	}
 
 	@Operation(summary = "Withdraw (退学), transfer away (转学) or graduate a registered student; on their archive")
@@ -181,10 +203,18 @@ class EnrolmentApiController {
 		return registrations.changeStatus(actor, id, status, reason == null ? null : reason.reason());
 	}
 
-	@Operation(summary = "Cases of dual registration in scope (both registrations masked), OPEN or RESOLVED")
+	@Operation(summary = "Cases of dual registration in scope (both registrations masked), OPEN or RESOLVED; paged "
+			+ "(page from 1, size up to 200), open ones first, the total in the X-Total-Count header")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "How many cases match in all",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/duplicates")
-	List<DuplicateCase> duplicates(@RequestParam(required = false) String status, @AuthenticationPrincipal Actor actor) {
-		return duplicates.list(actor, status);
+	List<DuplicateCase> duplicates(@RequestParam(required = false) String status,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@AuthenticationPrincipal Actor actor, HttpServletResponse response) {
+		var found = duplicates.page(actor, status, PageRequest.of(page, size == null ? PageRequest.MAX_SIZE : size,
+				null, Map.of(), null));
+		response.setHeader(TOTAL, String.valueOf(found.total()));
+		return found.items();
 	}
 
 	@Operation(summary = "Run the duplicate batch now; returns how many new cases it found")

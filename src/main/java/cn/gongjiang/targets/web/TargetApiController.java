@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.targets.CityReport;
 import cn.gongjiang.targets.CityReports;
 import cn.gongjiang.targets.Indicator;
@@ -35,6 +36,9 @@ import cn.gongjiang.targets.Returns;
 import cn.gongjiang.targets.Rollups;
 import cn.gongjiang.targets.TargetMonitor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -68,6 +72,9 @@ class TargetApiController {
 
 	record Narrative(String narrative, boolean submit) {
 	}
+
+	/** Where a paged list's total goes, so that its body stays the array it always was. */
+	static final String TOTAL = "X-Total-Count";
 
 	private final TargetMonitor monitor;
 	private final Returns returns;
@@ -114,10 +121,22 @@ class TargetApiController {
 				.map(r -> new RankedRow(r.rank(), row(r.progress(), units))).toList();
 	}
 
-	@Operation(summary = "Returns (上报) in scope, optionally by status SUBMITTED, RETURNED or APPROVED")
+	@Operation(summary = "Returns (上报) in scope, optionally by status SUBMITTED, RETURNED or APPROVED, indicator, region "
+			+ "(and below), department and year of the as-of date; paged (page from 1, size up to 200, sort asOf, "
+			+ "indicator, status, submittedAt or value, -name for descending), the total in the X-Total-Count header")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "How many returns match in all",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/returns")
-	List<ReturnReport> returns(@RequestParam(required = false) String status, @AuthenticationPrincipal Actor actor) {
-		return returns.list(actor, status);
+	List<ReturnReport> returns(@RequestParam(required = false) String status,
+			@RequestParam(required = false) String indicator, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String department, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor,
+			HttpServletResponse response) {
+		var found = returns.page(actor, new Returns.Filter(status, indicator, region, department, year),
+				PageRequest.of(page, size == null ? PageRequest.MAX_SIZE : size, sort, Returns.SORTS, "-asOf"));
+		response.setHeader(TOTAL, String.valueOf(found.total()));
+		return found.items();
 	}
 
 	@Operation(summary = "Report a figure the platform does not compute: a region's own, or a department's")
@@ -139,10 +158,21 @@ class TargetApiController {
 		return returns.sendBack(actor, id, comment.comment());
 	}
 
-	@Operation(summary = "Milestones of the department task list, with their state")
+	@Operation(summary = "Milestones of the department task list, with their state; optionally by due year, state (OPEN, "
+			+ "DONE, OVERDUE) and department; paged (page from 1, size up to 200, sort dueOn, taskLine or status), "
+			+ "the total in the X-Total-Count header")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "How many milestones match in all",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/milestones")
-	List<Milestone> milestones(@RequestParam(required = false) Integer dueYear, @AuthenticationPrincipal Actor actor) {
-		return milestones.list(actor, dueYear);
+	List<Milestone> milestones(@RequestParam(required = false) Integer dueYear,
+			@RequestParam(required = false) String state, @RequestParam(required = false) String department,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor,
+			HttpServletResponse response) {
+		var found = milestones.page(actor, new Milestones.Filter(dueYear, state, department),
+				PageRequest.of(page, size == null ? PageRequest.MAX_SIZE : size, sort, Milestones.SORTS, "dueOn"));
+		response.setHeader(TOTAL, String.valueOf(found.total()));
+		return found.items();
 	}
 
 	@Operation(summary = "Mark a milestone done with its evidence")
@@ -176,7 +206,7 @@ class TargetApiController {
 	void xlsx(@PathVariable String city, @PathVariable int year, @PathVariable int quarter,
 			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletResponse response) throws IOException {
 		var report = reports.report(actor, city, year, quarter);
-		attachment(response, report, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		Downloads.attachment(response, reports.fileName(report, locale, "xlsx"), Downloads.XLSX);
 		reports.writeXlsx(report, indicatorsByCode(), locale, response.getOutputStream());
 	}
 
@@ -187,7 +217,7 @@ class TargetApiController {
 		var report = reports.report(actor, city, year, quarter);
 		var bytes = new java.io.ByteArrayOutputStream();
 		reports.writePdf(report, indicatorsByCode(), locale, bytes);
-		attachment(response, report, "pdf", "application/pdf");
+		Downloads.attachment(response, reports.fileName(report, locale, "pdf"), Downloads.PDF);
 		bytes.writeTo(response.getOutputStream());
 	}
 
@@ -199,13 +229,6 @@ class TargetApiController {
 			throw new org.springframework.security.access.AccessDeniedException("province only");
 		}
 		rollups.rebuild(actor);
-	}
-
-	private static void attachment(HttpServletResponse response, CityReport report, String extension, String type) {
-		response.setContentType(type);
-		response.setHeader("Content-Disposition", ContentDisposition.attachment()
-				.filename(report.regionName() + "-" + report.title() + "." + extension, java.nio.charset.StandardCharsets.UTF_8)
-				.build().toString());
 	}
 
 	private Map<String, Indicator> indicatorsByCode() {
