@@ -72,6 +72,8 @@ final class Navigation {
 		if (role == Role.PROVINCE_OFFICER) {
 			targets.add(item("/targets/milestones", "nav.milestones", "flag"));
 			targets.add(item("/targets/department", "nav.department-tasks", "list-check"));
+		}
+		if (role != Role.COUNTY_OFFICER) {
 			targets.add(item("/targets/reports", "nav.reports", "report"));
 		}
 		groups.add(new Group("nav.group.targets", targets));

@@ -34,6 +34,8 @@ class DemoTargets implements ApplicationRunner {
 	private static final List<String> CITIES = List.of("330100", "330200", "330300", "330500", "330400", "330600",
 			"330700", "330800", "330900", "331000", "331100");
 	private static final double[] SHARE = { 1.05, 0.92, 0.60, 0.81, 0.74, 0.77, 0.45, 0.88, 1.0, 0.66, 0.71 };
+	/** Reported share of each city's cumulative 2027 target by 30 September 2026 (61 % of the period elapsed). */
+	private static final double[] CUMULATIVE_SHARE = { 1.02, 0.78, 0.40, 0.63, 0.59, 0.71, 0.35, 0.66, 0.85, 0.52, 0.60 };
 
 	private final DemoMode demo;
 	private final Returns returns;
@@ -65,6 +67,22 @@ class DemoTargets implements ApplicationRunner {
 					"演示数据：" + code + " 技能型乡村（社区）认定文件"));
 			returns.approve(province, report.id());
 		}
-		log.info("Demo targets: 11 cities' skill-based village returns as of {}, approved", asOf);
+		// this year's view: the cumulative 2027 village targets as of 30 September 2026, at shares that give the
+		// dashboard every status of its legend (done, ahead, on track, behind)
+		var thisYear = LocalDate.of(2026, 9, 30);
+		for (int i = 0; i < CITIES.size(); i++) {
+			var code = CITIES.get(i);
+			var target = jdbc.sql("""
+					select value from targets.target where indicator = 'SKILL_BASED_VILLAGES_CUMULATIVE' and region_code = :code
+					  and period_end = date '2027-12-31'
+					""").param("code", code).query(BigDecimal.class).single();
+			var city = new Actor(0, "demo-loader", code, Role.CITY_OFFICER,
+					DataScope.region(RegionCode.of(code), "/330000/" + code + "/"), false);
+			var value = target.multiply(BigDecimal.valueOf(CUMULATIVE_SHARE[i])).setScale(0, RoundingMode.HALF_UP);
+			var report = returns.submit(city, new Returns.Submission("SKILL_BASED_VILLAGES_CUMULATIVE", code, null,
+					thisYear, value, "演示数据：" + code + " 技能型乡村（社区）累计认定名单"));
+			returns.approve(province, report.id());
+		}
+		log.info("Demo targets: 11 cities' skill-based village returns as of {} and {}, approved", asOf, thisYear);
 	}
 }

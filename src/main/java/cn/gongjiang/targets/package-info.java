@@ -5,5 +5,5 @@
  * Owns schema {@code targets}. Reads {@code registry.person_identity} to place a certificate holder in a region.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "audit", "certification",
-		"registry", "enrolment", "training" })
+		"registry", "enrolment", "training", "recruitment" })
 package cn.gongjiang.targets;

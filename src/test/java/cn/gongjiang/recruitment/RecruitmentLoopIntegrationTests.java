@@ -189,6 +189,17 @@ class RecruitmentLoopIntegrationTests {
 				.andExpect(jsonPath("$.items[*].jobId").value(not(hasItem((int) job))));
 		mvc.perform(get("/api/v1/recruitment/events/{id}", event).header("Authorization", api.bearer("hangzhou")))
 				.andExpect(status().isNotFound());
+		// the targets count what happened: the on-site event in Shaoxing, the graduate (not the trainee) in 柯桥区
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(jdbc.sql("select region_path from targets.contribution where fact = 'ONSITE_RECRUITMENT_EVENTS_HELD' "
+					+ "and source_key = :k").param("k", "event:" + event).query(String.class).list()).containsExactly("/330000/330600/");
+			assertThat(jdbc.sql("select region_path from targets.contribution where fact = 'GRADUATE_PLACEMENTS' "
+					+ "and evidence like 'placement:%' and source_key like '%:' || :year").param("year", String.valueOf(today.plusDays(7).getYear()))
+					.query(String.class).list()).contains("/330000/330600/330603/");
+		});
+		assertThat(jdbc.sql("select count(*) from targets.contribution where fact = 'GRADUATE_PLACEMENTS'")
+				.query(Long.class).single()).isEqualTo(jdbc.sql("select count(distinct (person_index, extract(year from starts_on))) "
+						+ "from recruitment.placement where graduate").query(Long.class).single());
 		// precision at 10: the trainee shown in the top ten applied
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> mvc.perform(get("/api/v1/recruitment/precision")
 				.header("Authorization", api.bearer("keqiao"))).andExpect(jsonPath("$.followed").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1))));

@@ -51,7 +51,14 @@ final class AuditActions {
 					"targets.milestone.complete", "targets.milestone.reopen", "targets.report.save",
 					"targets.report.submit", "targets.report.write", "targets.rollups.rebuild")),
 			new Group("supervision.", List.of("supervision.draw", "supervision.finding", "supervision.publish",
-					"supervision.audit-export")));
+					"supervision.audit-export")),
+			new Group("recruitment.", List.of("recruitment.job.post", "recruitment.job.edit", "recruitment.job.open",
+					"recruitment.job.close", "recruitment.seeker.register", "recruitment.application.applied",
+					"recruitment.application.invited", "recruitment.application.at_event",
+					"recruitment.application.interviewed", "recruitment.application.offered",
+					"recruitment.application.rejected", "recruitment.application.declined",
+					"recruitment.application.withdrawn", "recruitment.hire", "recruitment.event.plan",
+					"recruitment.event.held", "recruitment.event.cancelled")));
 
 	private AuditActions() {
 	}

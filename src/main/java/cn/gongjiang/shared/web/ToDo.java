@@ -6,16 +6,23 @@ import cn.gongjiang.shared.security.Actor;
 
 /**
  * One line of a role's to-do list on its home page: what is waiting ({@code labelKey}, a message taking the count as
- * {0}), how many, and the page where it is done. {@code due} marks what has a deadline near.
+ * {0}), how many, and the page where it is done. {@code due} marks what has a deadline near; {@code detailKey} with
+ * its arguments says more, such as the deadline itself.
  */
-public record ToDo(String labelKey, long count, String link, String icon, boolean due) {
+public record ToDo(String labelKey, long count, String link, String icon, boolean due, String detailKey,
+		List<Object> detailArguments) {
 
 	public static ToDo of(String labelKey, long count, String link, String icon) {
-		return new ToDo(labelKey, count, link, icon, false);
+		return new ToDo(labelKey, count, link, icon, false, null, List.of());
 	}
 
 	public ToDo dueSoon() {
-		return new ToDo(labelKey, count, link, icon, true);
+		return new ToDo(labelKey, count, link, icon, true, detailKey, detailArguments);
+	}
+
+	/** A line under the count, e.g. {@code todo.due-on} with the date. */
+	public ToDo withDetail(String key, Object... arguments) {
+		return new ToDo(labelKey, count, link, icon, due, key, List.of(arguments));
 	}
 
 	/**

@@ -51,7 +51,9 @@ class TargetToDos implements ToDo.Source {
 		toDos.add(ChronoUnit.DAYS.between(today, ReturnPageController.quarterEnd(today)) <= DUE_SOON_DAYS
 				? owed.dueSoon() : owed);
 		var reportsOwed = reports.owed(actor, today, DUE_SOON_DAYS);
-		toDos.add(ToDo.of("todo.targets.reports-owed", reportsOwed.count(), "/targets/reports", "report").dueSoon());
+		var report = ToDo.of("todo.targets.reports-owed", reportsOwed.count(), "/targets/reports", "report").dueSoon();
+		toDos.add(reportsOwed.nearest() == null ? report
+				: report.withDetail("todo.due-on", reportsOwed.nearest().toString()));
 		toDos.add(ToDo.of("todo.targets.milestones-overdue", milestones.overdue(actor),
 				"/targets/milestones?state=OVERDUE", "flag").dueSoon());
 		return toDos;
