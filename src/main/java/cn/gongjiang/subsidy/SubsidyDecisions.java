@@ -326,13 +326,15 @@ public class SubsidyDecisions {
 		var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
 		template.setFetchSize(1_000);
 		var streaming = JdbcClient.create(template);
+		var rows = new int[1];
 		bound.apply(streaming.sql("select d.* from subsidy.decision_in_effect d " + WHERE + " order by "
 				+ order.orderBy(SORTS, "d.id") + " limit :limit")).param("limit", limit)
 				.query(rs -> {
+					rows[0]++;
 					each.accept(map(rs));
 				});
 		audit.record(actor, "subsidy.decisions.export", actor.scope().regionPath(), AuditOutcome.SUCCESS,
-				filter.toString());
+				rows[0] + " rows");
 	}
 
 	/** How many decisions of the officer's region wait for budget (WAITING, in effect). */
