@@ -214,9 +214,7 @@ public class Claims {
 						.param("steps", json.writeValueAsString(assessment.steps())).param("source", c.fundingSource())
 						.param("claim", id).update();
 				if (inserted == 0) {
-					var held = e.period().equals("once") ? Step.deny("cap", null, "subsidy.claim.period-held", "subsidy.step.claim.once-held")
-							: Step.deny("cap", null, "subsidy.claim.period-held", e.period().length() == 4
-									? "subsidy.step.claim.year-held" : "subsidy.step.claim.month-held", e.period());
+					var held = EnterpriseSchemes.periodHeld(c.claimCase().clause(), e.period());
 					throw new ConflictException(held.code(), refusalArguments(held));
 				}
 			}

@@ -138,7 +138,7 @@ final class EnterpriseSchemes {
 		for (int m = 0; m < months; m++) {
 			var month = first.plusMonths(m).toString();
 			if (c.grantedPeriods().contains(month)) {
-				steps.add(Step.deny("cap", c.clause(), "subsidy.claim.period-held", "subsidy.step.claim.month-held", month));
+				steps.add(periodHeld(c.clause(), month));
 				return new Assessment(steps, List.of());
 			}
 			entitlements.add(new Entitlement(month, BigDecimal.valueOf(monthly)));
@@ -247,7 +247,7 @@ final class EnterpriseSchemes {
 			return new Assessment(steps, List.of());
 		}
 		if (c.grantedPeriods().contains(year)) {
-			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.period-held", "subsidy.step.claim.year-held", year));
+			steps.add(periodHeld(c.clause(), year));
 			return new Assessment(steps, List.of());
 		}
 		// partner-school internships run as long as the student studies: no cap on years
@@ -266,7 +266,7 @@ final class EnterpriseSchemes {
 			return new Assessment(steps, List.of());
 		}
 		if (!c.grantedPeriods().isEmpty()) {
-			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.period-held", "subsidy.step.claim.once-held"));
+			steps.add(periodHeld(c.clause(), "once"));
 			return new Assessment(steps, List.of());
 		}
 		steps.add(Step.grant("amount", c.clause(), amount, "subsidy.step.claim.amount.once", amount));
@@ -284,11 +284,20 @@ final class EnterpriseSchemes {
 		var claimed = money(c.evidence("amount"));
 		var year = String.valueOf(c.today().getYear());
 		if (c.grantedPeriods().contains(year)) {
-			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.period-held", "subsidy.step.claim.year-held", year));
+			steps.add(periodHeld(c.clause(), year));
 			return new Assessment(steps, List.of());
 		}
 		steps.add(Step.grant("amount", c.clause(), claimed, "subsidy.step.claim.amount.capped", claimed, cap));
 		return new Assessment(steps, List.of(new Entitlement(year, claimed)));
+	}
+
+	/** The refusal of a period already held or claimed: a year ('2026'), a month ('2026-03') or 'once'. */
+	static Step periodHeld(String clause, String period) {
+		if (period.equals("once")) {
+			return Step.deny("cap", clause, "subsidy.claim.period-held", "subsidy.step.claim.once-held");
+		}
+		return Step.deny("cap", clause, "subsidy.claim.period-held",
+				period.length() == 4 ? "subsidy.step.claim.year-held" : "subsidy.step.claim.month-held", period);
 	}
 
 	/** The refusal of an amount claimed that is no amount or more than the cap; null when it fits. */

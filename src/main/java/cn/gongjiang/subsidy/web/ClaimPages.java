@@ -72,8 +72,8 @@ class ClaimPages {
 		var officer = actor.role().officer();
 		model.addAttribute("officer", officer);
 		model.addAttribute("statuses", STATUSES);
-		var filter = new Claims.Filter(DecisionPages.blank(status), DecisionPages.blank(claimScheme),
-				DecisionPages.blank(claimant));
+		var filter = new Claims.Filter(SubsidyWeb.blank(status), SubsidyWeb.blank(claimScheme),
+				SubsidyWeb.blank(claimant));
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", claims.list(actor, filter, PageRequest.of(page, size, sort, Claims.SORTS, "-submitted")));
 		if (officer) {

@@ -50,13 +50,6 @@ class DecisionPages {
 		this.clock = clock;
 	}
 
-	/** The list's filter as the request gives it (GET parameters, so links and the export keep it). */
-	static SubsidyDecisions.Filter filter(String certificateNumber, String outcome, String scheme, String region,
-			LocalDate from, LocalDate to, String holder, Long claim) {
-		return new SubsidyDecisions.Filter(blank(certificateNumber), null, blank(outcome), blank(scheme), null, claim,
-				blank(region), from, to, blank(holder));
-	}
-
 	@GetMapping("/subsidies")
 	String list(@RequestParam(required = false) String certificateNumber, @RequestParam(required = false) String outcome,
 			@RequestParam(required = false) String scheme, @RequestParam(required = false) String region,
@@ -65,7 +58,7 @@ class DecisionPages {
 			@RequestParam(required = false) String holder, @RequestParam(required = false) Long claim,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor, Model model) {
-		var filter = filter(certificateNumber, outcome, scheme, region, from, to, holder, claim);
+		var filter = SubsidyWeb.filter(certificateNumber, outcome, scheme, region, from, to, holder, claim);
 		model.addAttribute("page", decisions.list(actor, filter,
 				PageRequest.of(page, size, sort, SubsidyDecisions.SORTS, "-decided")));
 		model.addAttribute("filter", filter);

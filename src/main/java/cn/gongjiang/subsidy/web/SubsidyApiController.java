@@ -94,8 +94,8 @@ class SubsidyApiController {
 			@RequestParam(required = false) String holder, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
 			@AuthenticationPrincipal Actor actor, HttpServletResponse response) {
-		var filter = new SubsidyDecisions.Filter(DecisionPages.blank(certificateNumber), person, DecisionPages.blank(outcome),
-				DecisionPages.blank(scheme), year, claim, DecisionPages.blank(region), from, to, DecisionPages.blank(holder));
+		var filter = new SubsidyDecisions.Filter(SubsidyWeb.blank(certificateNumber), person, SubsidyWeb.blank(outcome),
+				SubsidyWeb.blank(scheme), year, claim, SubsidyWeb.blank(region), from, to, SubsidyWeb.blank(holder));
 		var found = decisions.list(actor, filter,
 				PageRequest.of(Math.max(0, page) + 1, size, sort, SubsidyDecisions.SORTS, "-decided"));
 		response.setHeader("X-Total-Count", String.valueOf(found.total()));
@@ -112,7 +112,7 @@ class SubsidyApiController {
 			@RequestParam(required = false) String holder, @RequestParam(required = false) Long claim,
 			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
-		var filter = DecisionPages.filter(certificateNumber, outcome, scheme, region, from, to, holder, claim);
+		var filter = SubsidyWeb.filter(certificateNumber, outcome, scheme, region, from, to, holder, claim);
 		Downloads.attachment(response, export.fileName(locale, LocalDate.now(clock)), Downloads.XLSX);
 		export.write(actor, filter, PageRequest.of(1, 1, sort, SubsidyDecisions.SORTS, "-decided"), locale,
 				response.getOutputStream());

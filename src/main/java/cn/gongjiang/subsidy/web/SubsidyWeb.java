@@ -1,16 +1,30 @@
 package cn.gongjiang.subsidy.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.subsidy.BankFile;
+import cn.gongjiang.subsidy.SubsidyDecisions;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** What the API and the console share about bank files. */
+/** What the API and the console share: the decisions filter, bank files. */
 final class SubsidyWeb {
 
 	private SubsidyWeb() {
+	}
+
+	/** The decisions list's filter as a request gives it (GET parameters, so links and the export keep it). */
+	static SubsidyDecisions.Filter filter(String certificateNumber, String outcome, String scheme, String region,
+			LocalDate from, LocalDate to, String holder, Long claim) {
+		return new SubsidyDecisions.Filter(blank(certificateNumber), null, blank(outcome), blank(scheme), null, claim,
+				blank(region), from, to, blank(holder));
+	}
+
+	/** A request parameter left empty is no filter. */
+	static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	static BankFile.Format format(String name) {
