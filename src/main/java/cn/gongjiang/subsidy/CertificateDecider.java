@@ -7,14 +7,12 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -49,13 +47,11 @@ class CertificateDecider {
 	private final PersonRegistry persons;
 	private final RegionDirectory regions;
 	private final JsonMapper json;
-	private final MessageSource messages;
 	private final javax.sql.DataSource dataSource;
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
 	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, SubsidyCatalogue catalogue,
-			PersonRegistry persons, RegionDirectory regions, JsonMapper json, MessageSource messages,
-			javax.sql.DataSource dataSource, org.springframework.transaction.support.TransactionTemplate transactions) {
+			PersonRegistry persons, RegionDirectory regions, JsonMapper json, javax.sql.DataSource dataSource, org.springframework.transaction.support.TransactionTemplate transactions) {
 		this.dataSource = dataSource;
 		// its own transaction, even inside a listener's: a chunk whose budgets moved is rolled back and decided again
 		this.transactions = new org.springframework.transaction.support.TransactionTemplate(
@@ -68,7 +64,6 @@ class CertificateDecider {
 		this.persons = persons;
 		this.regions = regions;
 		this.json = json;
-		this.messages = messages;
 	}
 
 	/** One decision about to be written. */
@@ -82,7 +77,7 @@ class CertificateDecider {
 
 		Pending deniedAsRepeat() {
 			var denied = new ArrayList<>(steps.subList(0, steps.size() - 1));
-			denied.add(Step.deny("repeat", TrainingSubsidyRules.CLAUSES.get("repeat"), "subsidy.repeat-occupation-grade", "decided concurrently"));
+			denied.add(Step.deny("repeat", TrainingSubsidyRules.CLAUSES.get("repeat"), "subsidy.repeat-occupation-grade"));
 			return new Pending(cert, holder, person, county, payingPath, "DENIED", "subsidy.repeat-occupation-grade",
 					null, versions, denied, inputs);
 		}
@@ -190,8 +185,7 @@ class CertificateDecider {
 		trainings.subsidised(final_.stream().filter(p -> p.outcome().equals("GRANTED"))
 				.map(p -> p.cert().trainingEnrolmentId()).toList());
 		persons.recordArchiveEvents(final_.stream().filter(p -> p.person().isPresent())
-				.map(p -> archiveEntry(p.person().get().personId(), p.cert().number(), p.cert().issuedOn(),
-						p.outcome(), p.code(), p.amount()))
+				.map(p -> decidedEntry(p))
 				.toList(), "subsidy");
 		commit(final_);
 		return final_.size();
@@ -285,7 +279,7 @@ class CertificateDecider {
 
 	private static final String COLUMNS = "scheme, business_key, certificate_id, certificate_number, holder_index, "
 			+ "beneficiary_masked, person_id, occupation_code, grade, year, paying_region, paying_path, outcome, code, "
-			+ "amount, policy_versions, steps, inputs";
+			+ "amount, policy_versions, steps, inputs, issued_on";
 
 	/**
 	 * Writes the decisions. Optimistic: the chunk was checked against what is decided, so it is copied straight into
@@ -312,7 +306,7 @@ class CertificateDecider {
 				    certificate_id bigint, certificate_number text, holder_index bytea, beneficiary_masked text,
 				    person_id bigint, occupation_code text, grade text, year integer, paying_region text,
 				    paying_path text, outcome text, code text, amount numeric, policy_versions text, steps json,
-				    inputs json)
+				    inputs json, issued_on date)
 				on commit delete rows
 				""").update();
 		copy(csv, "decision_chunk");
@@ -331,7 +325,8 @@ class CertificateDecider {
 						p.person().map(x -> String.valueOf(x.personId())).orElse(null), p.cert().occupationCode(),
 						p.cert().grade(), String.valueOf(p.cert().issuedOn().getYear()), p.county(), p.payingPath(),
 						p.outcome(), p.code(), p.amount() == null ? null : p.amount().toPlainString(), p.versions(),
-						json.writeValueAsString(Step.stored(p.steps())), json.writeValueAsString(p.inputs()));
+						json.writeValueAsString(Step.stored(p.steps())), json.writeValueAsString(p.inputs()),
+						p.cert().issuedOn().toString());
 			}
 		}
 		catch (java.io.IOException e) {
@@ -356,17 +351,31 @@ class CertificateDecider {
 		}
 	}
 
-	/** The beneficiary's archive shows the decision and, in Chinese, why (SUB-3). */
-	ArchiveEvent archiveEntry(long personId, String certificate, java.time.LocalDate on, String outcome, String code,
-			BigDecimal amount) {
+	/** The archive entry of a decision just made: why is the deciding rule's reason, or the budget it waits for. */
+	private ArchiveEvent decidedEntry(Pending p) {
+		var deciding = Step.deciding(p.steps());
+		var waiting = p.outcome().equals("WAITING");
+		return archiveEntry(p.person().get().personId(), p.cert().number(), p.cert().issuedOn(), p.outcome(), p.amount(),
+				waiting ? "subsidy.budget-exhausted" : deciding.reason(), waiting ? List.of() : deciding.arguments());
+	}
+
+	/**
+	 * The beneficiary's archive shows the decision (SUB-3) as codes the registry renders in the reader's language: the
+	 * outcome, the amount in yuan, the scheme, and the reason as a message key with its arguments. No prose.
+	 */
+	ArchiveEvent archiveEntry(long personId, String certificate, java.time.LocalDate on, String outcome,
+			BigDecimal amount, String reason, List<Object> arguments) {
 		var detail = new LinkedHashMap<String, Object>();
 		detail.put("certificate", certificate);
+		detail.put("scheme", TrainingSubsidyRules.SCHEME);
 		detail.put("outcome", outcome);
 		if (amount != null) {
 			detail.put("amount", amount);
 		}
-		var key = code == null ? "subsidy.granted" : code;
-		detail.put("why", messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE));
+		detail.put("reason", reason);
+		if (!arguments.isEmpty()) {
+			detail.put("reasonArguments", arguments);
+		}
 		return new ArchiveEvent(personId, on, "SUBSIDY", detail);
 	}
 }

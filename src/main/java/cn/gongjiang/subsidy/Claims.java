@@ -26,6 +26,8 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -107,7 +109,7 @@ public class Claims {
 		if (!assessment.granted()) {
 			var refusal = assessment.refusal();
 			audit.record(actor, "subsidy.claim.submit", s.scheme(), AuditOutcome.DENIED, refusal.code());
-			throw new BusinessException(refusal.code(), refusal.detail() == null ? "" : refusal.detail());
+			throw new Refused(refusal);
 		}
 		var person = c.claimCase().person();
 		var id = jdbc.sql("""
@@ -183,7 +185,7 @@ public class Claims {
 		var assessment = EnterpriseSchemes.assess(c.claimCase());
 		if (!assessment.granted()) {
 			var refusal = assessment.refusal();
-			throw new ConflictException(refusal.code(), refusal.detail() == null ? "" : refusal.detail());
+			throw new ConflictException(refusal.code(), refusalArguments(refusal));
 		}
 		var payingRegion = claimant.path().replaceAll(".*/(\\d+)/$", "$1");
 		var person = c.claimCase().person();
@@ -212,7 +214,8 @@ public class Claims {
 						.param("steps", json.writeValueAsString(assessment.steps())).param("source", c.fundingSource())
 						.param("claim", id).update();
 				if (inserted == 0) {
-					throw new ConflictException("subsidy.claim.period-held", e.period());
+					var held = EnterpriseSchemes.periodHeld(c.claimCase().clause(), e.period());
+					throw new ConflictException(held.code(), refusalArguments(held));
 				}
 			}
 		}
@@ -234,18 +237,98 @@ public class Claims {
 				+ period;
 	}
 
-	/** The claimant's own claims; an officer's region's, optionally by status. */
-	@Transactional(readOnly = true)
-	public List<Claim> list(Actor actor, String status) {
-		if (actor.role().officer() && actor.scope().regional()) {
-			return jdbc.sql("""
-					select * from subsidy.claim where claimant_path like :path || '%'
-					  and (cast(:status as text) is null or status = :status) order by id desc limit 200
-					""").param("path", actor.scope().regionPath()).param("status", status).query((rs, i) -> map(rs)).list();
+	/**
+	 * A claim its scheme's rules refused: the refusing step (its code is the refusal's), whose sentence the message
+	 * carries as its argument, so the form can say it under the field it concerns.
+	 */
+	public static final class Refused extends BusinessException {
+
+		private final transient Step step;
+
+		Refused(Step step) {
+			super(step.code(), refusalArguments(step));
+			this.step = step;
 		}
-		var claimant = claimant(actor);
-		return jdbc.sql("select * from subsidy.claim where claimant_code = :code order by id desc limit 200")
-				.param("code", claimant.code()).query((rs, i) -> map(rs)).list();
+
+		public Step step() {
+			return step;
+		}
+	}
+
+	/**
+	 * What a refusal's message is filled with: the step's own arguments when its sentence is the code's own message,
+	 * else the step's sentence (resolved in the reader's language when the message is).
+	 */
+	static Object[] refusalArguments(Step step) {
+		return step.reason().equals(step.code()) ? step.argumentArray() : new Object[] { sentence(step) };
+	}
+
+	/** A step's sentence, for a message that quotes it: resolved in the reader's language when the message is. */
+	static org.springframework.context.MessageSourceResolvable sentence(Step step) {
+		return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { step.reason() },
+				step.argumentArray(), step.reason());
+	}
+
+	/** Filters of a claims list: status, scheme and (for officers) the claimant's name, any part of it. */
+	public record Filter(String status, String scheme, String claimant) {
+
+		public static final Filter ALL = new Filter(null, null, null);
+	}
+
+	public static final Map<String, String> SORTS = Map.of("submitted", "c.id", "amount", "c.amount", "status",
+			"c.status", "claimant", "c.claimant_name");
+
+	/** The claimant's own claims; an officer's region's; a page at a time with the total. */
+	@Transactional(readOnly = true)
+	public Page<Claim> list(Actor actor, Filter filter, PageRequest request) {
+		var officer = actor.role().officer() && actor.scope().regional();
+		var code = officer ? "" : claimant(actor).code();
+		var where = """
+				where (case when :officer then c.claimant_path like :path || '%' else c.claimant_code = :code end)
+				  and (cast(:status as text) is null or c.status = :status)
+				  and (cast(:scheme as text) is null or c.scheme = :scheme)
+				  and (cast(:claimant as text) is null or strpos(c.claimant_name, :claimant) > 0)
+				""";
+		java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = sql -> sql.param("officer", officer)
+				.param("path", officer ? actor.scope().regionPath() : "").param("code", code)
+				.param("status", blank(filter.status())).param("scheme", blank(filter.scheme()))
+				.param("claimant", officer ? blank(filter.claimant()) : null);
+		var total = bind.apply(jdbc.sql("select count(*) from subsidy.claim c " + where)).query(Long.class).single();
+		var items = bind.apply(jdbc.sql("select c.* from subsidy.claim c " + where + " order by "
+				+ request.orderBy(SORTS, "c.id") + " limit :limit offset :offset")).param("limit", request.size())
+				.param("offset", request.offset()).query((rs, i) -> map(rs)).list();
+		return Page.of(items, total, request);
+	}
+
+	/** Claims of the officer's region in a status (SUBMITTED to review, REVIEWED to approve, not by themselves). */
+	@Transactional(readOnly = true)
+	public long waiting(Actor actor, String status) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(*) from subsidy.claim where claimant_path like :path || '%' and status = :status
+				  and coalesce(reviewed_by, '') <> :user
+				""").param("path", actor.scope().regionPath()).param("status", status)
+				.param("user", actor.username()).query(Long.class).single();
+	}
+
+	/** The claimant's claims sent back (rejected) since a day: to correct and submit again. */
+	@Transactional(readOnly = true)
+	public long returned(Actor actor, java.time.Instant since) {
+		if (actor.role() != Role.ENTERPRISE && actor.role() != Role.TRAINING_PROVIDER
+				&& actor.role() != Role.TECHNICAL_SCHOOL) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(*) from subsidy.claim where claimant_code = :code and status = 'REJECTED'
+				  and coalesce(decided_at, reviewed_at) >= :since
+				""").param("code", actor.scope().value()).param("since", java.sql.Timestamp.from(since))
+				.query(Long.class).single();
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	@Transactional(readOnly = true)

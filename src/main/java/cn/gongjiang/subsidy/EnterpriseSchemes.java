@@ -74,15 +74,17 @@ final class EnterpriseSchemes {
 	static Step evidence(ClaimCase c) {
 		var missing = EVIDENCE.get(c.scheme()).stream().filter(e -> c.evidence(e) == null).toList();
 		if (!missing.isEmpty()) {
-			return Step.deny("evidence", c.clause(), "subsidy.claim.evidence-missing", String.join(", ", missing));
+			return Step.deny("evidence", c.clause(), "subsidy.claim.evidence-missing", "subsidy.claim.evidence-missing",
+					String.join(", ", missing));
 		}
 		if (EVIDENCE.get(c.scheme()).contains("idNumber") && c.person().isEmpty()) {
-			return Step.deny("evidence", c.clause(), "subsidy.claim.person-unknown", null);
+			return Step.deny("evidence", c.clause(), "subsidy.claim.person-unknown");
 		}
 		if (c.person().isPresent() && !c.person().get().name().equals(c.evidence("name"))) {
-			return Step.deny("evidence", c.clause(), "subsidy.claim.name-mismatch", null);
+			return Step.deny("evidence", c.clause(), "subsidy.claim.name-mismatch");
 		}
-		return Step.pass("evidence", c.clause(), String.join(", ", EVIDENCE.get(c.scheme())));
+		return Step.pass("evidence", c.clause(), c.person().isPresent() ? "subsidy.step.claim.evidence-person"
+				: "subsidy.step.claim.evidence");
 	}
 
 	/** 第11条: directed training (订单班定向培养), 5,000 per person-year to the enterprise, at most 2 years. */
@@ -92,12 +94,9 @@ final class EnterpriseSchemes {
 
 	/** 第11条: new apprenticeship (企业新型学徒制), up to 6,000 per person-year as claimed, at most 2 years. */
 	static Assessment apprenticeship(ClaimCase c) {
-		var claimed = money(c.evidence("amount"));
 		var cap = BigDecimal.valueOf(c.intParameter("perPersonYear"));
-		if (claimed == null || claimed.signum() <= 0 || claimed.compareTo(cap) > 0) {
-			return denied(Step.deny("cap", c.clause(), "subsidy.claim.over-cap", c.evidence("amount") + " > " + cap));
-		}
-		return perPersonYear(c, claimed, enterprise(c));
+		var overCap = overCap(c, cap);
+		return overCap != null ? denied(overCap) : perPersonYear(c, money(c.evidence("amount")), enterprise(c));
 	}
 
 	/**
@@ -110,13 +109,13 @@ final class EnterpriseSchemes {
 		@SuppressWarnings("unchecked")
 		var fields = (List<String>) c.parameters().get("manufacturingFields");
 		steps.add(c.claimant().industryField() != null && fields.contains(c.claimant().industryField())
-				? Step.pass("manufacturing", c.clause(), c.claimant().industryField())
-				: Step.deny("manufacturing", c.clause(), "subsidy.claim.not-manufacturing", c.claimant().industryField()));
+				? Step.pass("manufacturing", c.clause(), "subsidy.step.claim.manufacturing")
+				: Step.deny("manufacturing", c.clause(), "subsidy.claim.not-manufacturing"));
 		steps.add(employedByClaimant(c));
 		var grade = c.certificate().map(x -> x.grade()).orElse(null);
 		var monthly = "technician".equals(grade) ? c.intParameter("technicianMonthly")
 				: "senior-technician".equals(grade) ? c.intParameter("seniorMonthly") : 0;
-		steps.add(heldCertificate(c, monthly > 0, "technician, senior-technician"));
+		steps.add(heldCertificate(c, monthly > 0, "subsidy.step.claim.grade.technician"));
 		YearMonth first;
 		int months;
 		try {
@@ -124,25 +123,29 @@ final class EnterpriseSchemes {
 			months = Integer.parseInt(c.evidence("months"));
 		}
 		catch (RuntimeException e) {
-			steps.add(Step.deny("schedule", c.clause(), "subsidy.claim.evidence-format", "firstMonth yyyy-MM, months"));
+			steps.add(Step.deny("schedule", c.clause(), "subsidy.claim.evidence-format",
+					"subsidy.step.claim.schedule-format"));
 			return new Assessment(steps, List.of());
 		}
 		var max = c.intParameter("maxMonths");
 		var held = c.grantedPeriods().size();
 		if (months < 1 || held + months > max) {
-			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.over-cap", held + " + " + months + " > " + max + " months"));
+			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.over-cap", "subsidy.step.claim.months-over-cap", held,
+					months, max));
 			return new Assessment(steps, List.of());
 		}
 		var entitlements = new ArrayList<Entitlement>();
 		for (int m = 0; m < months; m++) {
 			var month = first.plusMonths(m).toString();
 			if (c.grantedPeriods().contains(month)) {
-				steps.add(Step.deny("cap", c.clause(), "subsidy.claim.period-held", month));
+				steps.add(periodHeld(c.clause(), month));
 				return new Assessment(steps, List.of());
 			}
 			entitlements.add(new Entitlement(month, BigDecimal.valueOf(monthly)));
 		}
-		steps.add(Step.pass("amount", c.clause(), monthly + " × " + months + "（" + first + " 起，在岗按月发放）"));
+		var total = BigDecimal.valueOf((long) monthly * months);
+		steps.add(Step.grant("amount", c.clause(), total, "subsidy.step.claim.amount.monthly", monthly, months,
+				first.toString(), total));
 		return new Assessment(steps, entitlements);
 	}
 
@@ -150,7 +153,7 @@ final class EnterpriseSchemes {
 	static Assessment projectHire(ClaimCase c) {
 		var steps = new ArrayList<Step>(List.of(enterprise(c), employedByClaimant(c),
 				heldCertificate(c, c.certificate().map(x -> Set.of("intermediate", "senior", "technician",
-						"senior-technician").contains(x.grade())).orElse(false), "intermediate and above")));
+						"senior-technician").contains(x.grade())).orElse(false), "subsidy.step.claim.grade.intermediate")));
 		return once(c, steps, BigDecimal.valueOf(c.intParameter("perPerson")));
 	}
 
@@ -166,7 +169,8 @@ final class EnterpriseSchemes {
 			default -> 0;
 		};
 		if (amount == 0) {
-			return denied(school(c), Step.deny("class", c.clause(), "subsidy.claim.evidence-format", "classLevel " + level));
+			return denied(school(c), Step.deny("class", c.clause(), "subsidy.claim.evidence-format",
+					"subsidy.step.claim.class-level"));
 		}
 		return perPersonYear(c, BigDecimal.valueOf(amount), school(c));
 	}
@@ -184,21 +188,25 @@ final class EnterpriseSchemes {
 			contract = Integer.parseInt(c.evidence("contractYears"));
 		}
 		catch (NumberFormatException e) {
-			steps.add(Step.deny("stays", c.clause(), "subsidy.claim.evidence-format", "yearsStudied, insuranceMonths, contractYears"));
+			steps.add(Step.deny("stays", c.clause(), "subsidy.claim.evidence-format", "subsidy.step.claim.stays-format"));
 			return new Assessment(steps, List.of());
 		}
-		var stays = insurance >= c.intParameter("minInsuranceMonths") && contract >= c.intParameter("minContractYears");
-		steps.add(stays ? Step.pass("stays", c.clause(), insurance + " 个月社保，" + contract + " 年合同")
-				: Step.deny("stays", c.clause(), "subsidy.claim.not-stayed", insurance + " months, " + contract + " years"));
+		var minInsurance = c.intParameter("minInsuranceMonths");
+		var minContract = c.intParameter("minContractYears");
+		var stays = insurance >= minInsurance && contract >= minContract;
+		steps.add(stays ? Step.pass("stays", c.clause(), "subsidy.step.claim.stays", insurance, contract)
+				: Step.deny("stays", c.clause(), "subsidy.claim.not-stayed", "subsidy.step.claim.not-stayed", insurance,
+						contract, minInsurance, minContract));
 		if (years < 1 || years > 6) {
-			steps.add(Step.deny("stays", c.clause(), "subsidy.claim.evidence-format", "yearsStudied " + years));
+			steps.add(Step.deny("stays", c.clause(), "subsidy.claim.evidence-format", "subsidy.step.claim.years-studied",
+					years));
 		}
 		return once(c, steps, BigDecimal.valueOf((long) c.intParameter("perYearStudied") * Math.max(0, years)));
 	}
 
 	/** 第6条: 500,000 once to an organisation whose base is designated a city public training base (市级公共实训基地). */
 	static Assessment trainingBase(ClaimCase c) {
-		return once(c, new ArrayList<>(List.of(Step.pass("claimant", c.clause(), c.claimant().kind()))),
+		return once(c, new ArrayList<>(List.of(Step.pass("claimant", c.clause(), "subsidy.step.claim.training-base"))),
 				BigDecimal.valueOf(c.intParameter("once")));
 	}
 
@@ -209,19 +217,24 @@ final class EnterpriseSchemes {
 			days = Integer.parseInt(c.evidence("days"));
 		}
 		catch (NumberFormatException e) {
-			return denied(Step.deny("duration", c.clause(), "subsidy.claim.evidence-format", "days"));
+			return denied(Step.deny("duration", c.clause(), "subsidy.claim.evidence-format",
+					"subsidy.step.claim.days-format"));
 		}
-		if (days < 1 || days > c.intParameter("maxDays")) {
-			return denied(Step.deny("duration", c.clause(), "subsidy.claim.over-cap", days + " > " + c.intParameter("maxDays") + " days"));
+		var max = c.intParameter("maxDays");
+		if (days < 1 || days > max) {
+			return denied(Step.deny("duration", c.clause(), "subsidy.claim.over-cap", "subsidy.step.claim.days-over-cap",
+					days, max));
 		}
-		return capped(c, BigDecimal.valueOf(c.intParameter("maxPerPerson")), Step.pass("duration", c.clause(), days + " 天"));
+		return capped(c, BigDecimal.valueOf(c.intParameter("maxPerPerson")),
+				Step.pass("duration", c.clause(), "subsidy.step.claim.days", days, max));
 	}
 
 	/** 第7条: study tours (研修) up to 10,000 per person in the province, 20,000 outside it. */
 	static Assessment studyTour(ClaimCase c) {
 		var inProvince = Set.of("是", "true", "yes", "省内").contains(c.evidence("inProvince"));
 		var cap = BigDecimal.valueOf(c.intParameter(inProvince ? "maxInProvince" : "maxOutside"));
-		return capped(c, cap, Step.pass("place", c.clause(), inProvince ? "省内" : "省外"));
+		return capped(c, cap, Step.pass("place", c.clause(),
+				inProvince ? "subsidy.step.claim.in-province" : "subsidy.step.claim.outside-province"));
 	}
 
 	// --- the pieces the schemes share
@@ -230,20 +243,21 @@ final class EnterpriseSchemes {
 		var steps = new ArrayList<Step>(List.of(claimant));
 		var year = c.evidence("year");
 		if (year == null || !year.matches("\\d{4}")) {
-			steps.add(Step.deny("year", c.clause(), "subsidy.claim.evidence-format", "year"));
+			steps.add(Step.deny("year", c.clause(), "subsidy.claim.evidence-format", "subsidy.step.claim.year-format"));
 			return new Assessment(steps, List.of());
 		}
 		if (c.grantedPeriods().contains(year)) {
-			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.period-held", year));
+			steps.add(periodHeld(c.clause(), year));
 			return new Assessment(steps, List.of());
 		}
 		// partner-school internships run as long as the student studies: no cap on years
 		var maxYears = c.parameters().containsKey("maxYears") ? c.intParameter("maxYears") : Integer.MAX_VALUE;
 		if (c.grantedPeriods().size() >= maxYears) {
-			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.over-cap", c.grantedPeriods() + " ≥ " + maxYears + " years"));
+			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.over-cap", "subsidy.step.claim.years-over-cap",
+					c.grantedPeriods().size(), maxYears));
 			return new Assessment(steps, List.of());
 		}
-		steps.add(Step.pass("amount", c.clause(), amount.toPlainString() + "（" + year + " 年度）"));
+		steps.add(Step.grant("amount", c.clause(), amount, "subsidy.step.claim.amount.year", amount, year));
 		return new Assessment(steps, List.of(new Entitlement(year, amount)));
 	}
 
@@ -252,53 +266,77 @@ final class EnterpriseSchemes {
 			return new Assessment(steps, List.of());
 		}
 		if (!c.grantedPeriods().isEmpty()) {
-			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.period-held", "once"));
+			steps.add(periodHeld(c.clause(), "once"));
 			return new Assessment(steps, List.of());
 		}
-		steps.add(Step.pass("amount", c.clause(), amount.toPlainString() + "（一次性）"));
+		steps.add(Step.grant("amount", c.clause(), amount, "subsidy.step.claim.amount.once", amount));
 		return new Assessment(steps, List.of(new Entitlement("once", amount)));
 	}
 
 	/** An amount as claimed up to a cap, once per person a year. */
 	private static Assessment capped(ClaimCase c, BigDecimal cap, Step first) {
 		var steps = new ArrayList<Step>(List.of(first));
-		var claimed = money(c.evidence("amount"));
-		if (claimed == null || claimed.signum() <= 0 || claimed.compareTo(cap) > 0) {
-			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.over-cap", c.evidence("amount") + " > " + cap));
+		var overCap = overCap(c, cap);
+		if (overCap != null) {
+			steps.add(overCap);
 			return new Assessment(steps, List.of());
 		}
+		var claimed = money(c.evidence("amount"));
 		var year = String.valueOf(c.today().getYear());
 		if (c.grantedPeriods().contains(year)) {
-			steps.add(Step.deny("cap", c.clause(), "subsidy.claim.period-held", year));
+			steps.add(periodHeld(c.clause(), year));
 			return new Assessment(steps, List.of());
 		}
-		steps.add(Step.pass("amount", c.clause(), claimed.toPlainString() + "（上限 " + cap + "）"));
+		steps.add(Step.grant("amount", c.clause(), claimed, "subsidy.step.claim.amount.capped", claimed, cap));
 		return new Assessment(steps, List.of(new Entitlement(year, claimed)));
 	}
 
+	/** The refusal of a period already held or claimed: a year ('2026'), a month ('2026-03') or 'once'. */
+	static Step periodHeld(String clause, String period) {
+		if (period.equals("once")) {
+			return Step.deny("cap", clause, "subsidy.claim.period-held", "subsidy.step.claim.once-held");
+		}
+		return Step.deny("cap", clause, "subsidy.claim.period-held",
+				period.length() == 4 ? "subsidy.step.claim.year-held" : "subsidy.step.claim.month-held", period);
+	}
+
+	/** The refusal of an amount claimed that is no amount or more than the cap; null when it fits. */
+	private static Step overCap(ClaimCase c, BigDecimal cap) {
+		var claimed = money(c.evidence("amount"));
+		if (claimed == null || claimed.signum() <= 0) {
+			return Step.deny("cap", c.clause(), "subsidy.claim.over-cap", "subsidy.step.claim.amount-invalid");
+		}
+		return claimed.compareTo(cap) > 0
+				? Step.deny("cap", c.clause(), "subsidy.claim.over-cap", "subsidy.step.claim.amount-over-cap", claimed, cap)
+				: null;
+	}
+
 	private static Step enterprise(ClaimCase c) {
-		return c.claimant().kind().equals("ENTERPRISE") ? Step.pass("claimant", c.clause(), "企业")
-				: Step.deny("claimant", c.clause(), "subsidy.claim.wrong-claimant", c.claimant().kind());
+		return c.claimant().kind().equals("ENTERPRISE") ? Step.pass("claimant", c.clause(), "subsidy.step.claim.enterprise")
+				: Step.deny("claimant", c.clause(), "subsidy.claim.wrong-claimant");
 	}
 
 	private static Step school(ClaimCase c) {
-		return c.claimant().school() ? Step.pass("claimant", c.clause(), "技工院校")
-				: Step.deny("claimant", c.clause(), "subsidy.claim.wrong-claimant", c.claimant().kind());
+		return c.claimant().school() ? Step.pass("claimant", c.clause(), "subsidy.step.claim.school")
+				: Step.deny("claimant", c.clause(), "subsidy.claim.wrong-claimant");
 	}
 
 	private static Step employedByClaimant(ClaimCase c) {
 		var employer = c.person().map(p -> p.employerCreditCode()).orElse(null);
-		return c.claimant().code().equals(employer) ? Step.pass("employed", c.clause(), "在岗")
-				: Step.deny("employed", c.clause(), "subsidy.claim.not-employed", null);
+		return c.claimant().code().equals(employer) ? Step.pass("employed", c.clause(), "subsidy.step.claim.employed")
+				: Step.deny("employed", c.clause(), "subsidy.claim.not-employed");
 	}
 
+	/** The certificate the evidence names is valid and the person's, at a grade the scheme pays ({@code grades}). */
 	private static Step heldCertificate(ClaimCase c, boolean gradeFits, String grades) {
+		var number = c.evidence("certificateNumber");
 		if (c.certificate().isEmpty() || c.person().isEmpty()
 				|| !c.certificate().get().holderIndex().equals(c.person().get().idNumberIndex())) {
-			return Step.deny("certificate", c.clause(), "subsidy.claim.certificate-not-held", c.evidence("certificateNumber"));
+			return Step.deny("certificate", c.clause(), "subsidy.claim.certificate-not-held",
+					"subsidy.claim.certificate-not-held", number == null ? "" : number);
 		}
-		return gradeFits ? Step.pass("certificate", c.clause(), c.certificate().get().number() + " " + c.certificate().get().grade())
-				: Step.deny("certificate", c.clause(), "subsidy.claim.grade", c.certificate().get().grade() + " ∉ " + grades);
+		return gradeFits ? Step.pass("certificate", c.clause(), "subsidy.step.claim.certificate", c.certificate().get().number())
+				: Step.deny("certificate", c.clause(), "subsidy.claim.grade", grades);
 	}
 
 	private static Assessment denied(Step... steps) {

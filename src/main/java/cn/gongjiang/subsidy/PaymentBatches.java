@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -19,6 +20,8 @@ import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 
@@ -141,11 +144,34 @@ public class PaymentBatches {
 				format + ("APPROVED".equals(batch.status()) ? " sent" : " again") + " sha256=" + sha);
 	}
 
+	public static final Map<String, String> SORTS = Map.of("opened", "b.id", "total", "b.total", "lines",
+			"b.line_count", "status", "b.status");
+
+	/** The batches of the officer's region, optionally in one status, a page at a time with the total. */
 	@Transactional(readOnly = true)
-	public List<PaymentBatch> list(Actor actor) {
+	public Page<PaymentBatch> list(Actor actor, String status, PageRequest request) {
 		requireOfficer(actor);
-		return jdbc.sql(SELECT + " where b.paying_path like :path || '%' order by b.id desc limit 200")
-				.param("path", actor.scope().regionPath()).query((rs, i) -> map(rs)).list();
+		var where = " where b.paying_path like :path || '%' and (cast(:status as text) is null or b.status = :status)";
+		var state = status == null || status.isBlank() ? null : status.strip();
+		var total = jdbc.sql("select count(*) from subsidy.payment_batch b" + where)
+				.param("path", actor.scope().regionPath()).param("status", state).query(Long.class).single();
+		var items = jdbc.sql(SELECT + where + " order by " + request.orderBy(SORTS, "b.id")
+				+ " limit :limit offset :offset").param("path", actor.scope().regionPath()).param("status", state)
+				.param("limit", request.size()).param("offset", request.offset()).query((rs, i) -> map(rs)).list();
+		return Page.of(items, total, request);
+	}
+
+	/** Draft batches of the officer's region a second officer may approve: not those they opened themselves. */
+	@Transactional(readOnly = true)
+	public long awaitingApproval(Actor actor) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(*) from subsidy.payment_batch
+				where paying_path like :path || '%' and status = 'DRAFT' and created_by <> :user
+				""").param("path", actor.scope().regionPath()).param("user", actor.username()).query(Long.class)
+				.single();
 	}
 
 	@Transactional(readOnly = true)
@@ -156,17 +182,30 @@ public class PaymentBatches {
 				.orElseThrow(() -> new NotFoundException("subsidy.batch.not-found"));
 	}
 
+	/** A batch's first lines, in line order (the API: up to 10,000 at once). */
 	@Transactional(readOnly = true)
 	public List<PaymentLine> lines(Actor actor, long id, int limit) {
 		batch(actor, id);
+		return lines(id, limit, 0);
+	}
+
+	/** A batch's lines in line order, a page at a time. */
+	@Transactional(readOnly = true)
+	public Page<PaymentLine> lines(Actor actor, long id, PageRequest request) {
+		var batch = batch(actor, id);
+		return Page.of(lines(id, request.size(), request.offset()), batch.lineCount(), request);
+	}
+
+	private List<PaymentLine> lines(long id, int limit, int offset) {
 		return jdbc.sql("""
 				select l.id, l.decision_id, d.scheme, d.beneficiary_masked, l.amount, l.status, l.failure_reason,
 				       l.bank_reference
 				from subsidy.payment_line l join subsidy.decision d on d.id = l.decision_id
-				where l.batch_id = :id order by l.id limit :limit
-				""").param("id", id).param("limit", limit).query((rs, i) -> new PaymentLine(rs.getLong(1),
-						PaymentLine.reference(id, rs.getLong(1)), rs.getLong(2), rs.getString(3), rs.getString(4),
-						rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+				where l.batch_id = :id order by l.id limit :limit offset :offset
+				""").param("id", id).param("limit", limit).param("offset", offset)
+				.query((rs, i) -> new PaymentLine(rs.getLong(1), PaymentLine.reference(id, rs.getLong(1)),
+						rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getString(6),
+						rs.getString(7), rs.getString(8))).list();
 	}
 
 	/** Recomputes a batch's count and total from its lines. */

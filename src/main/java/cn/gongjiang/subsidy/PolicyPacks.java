@@ -127,6 +127,21 @@ public class PolicyPacks {
 		return byId(draftId);
 	}
 
+	/** The version a draft would follow: the one in force for its scope on the draft's first day. */
+	@Transactional(readOnly = true)
+	public Optional<PolicyPack> followed(PolicyPack draft) {
+		return find(draft.scopePath(), draft.effectiveFrom());
+	}
+
+	/** The ids of the published versions in force on a day, one per scope. */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> inForceOn(LocalDate day) {
+		var book = book();
+		return published().stream().map(PolicyPack::scopePath).distinct()
+				.flatMap(path -> book.inForce(path, day).stream()).map(PolicyPack::id)
+				.collect(java.util.stream.Collectors.toSet());
+	}
+
 	/** Every published version, to pick the one in force for many certificates without a query each. */
 	@Transactional(readOnly = true)
 	public Book book() {

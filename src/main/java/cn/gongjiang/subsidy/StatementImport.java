@@ -160,14 +160,15 @@ class StatementImport implements ImportHandler {
 					where id = any(:ids) and person_id is not null and beneficiary_kind = 'PERSON'
 					""").param("ids", paid.stream().map(o -> ((Number) o).longValue()).toArray(Long[]::new))
 					.query((rs, i) -> {
+						// codes the registry renders in the reader's language, as the decision's own entry
 						var detail = new java.util.LinkedHashMap<String, Object>();
-						detail.put("scheme", BankFile.SCHEMES.getOrDefault(rs.getString(3), rs.getString(3)));
 						if (rs.getString(2) != null) {
 							detail.put("certificate", rs.getString(2));
 						}
+						detail.put("scheme", rs.getString(3));
 						detail.put("outcome", "PAID");
 						detail.put("amount", rs.getBigDecimal(4));
-						detail.put("why", "补贴已发放至社会保障卡");
+						detail.put("reason", "subsidy.paid");
 						return new ArchiveEvent(rs.getLong(1), java.time.LocalDate.now(clock), "SUBSIDY", detail);
 					}).list(), "subsidy");
 		}

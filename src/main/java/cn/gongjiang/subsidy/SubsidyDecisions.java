@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -21,6 +23,8 @@ import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import tools.jackson.core.type.TypeReference;
@@ -47,9 +51,11 @@ public class SubsidyDecisions {
 	private final AuditLog audit;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final javax.sql.DataSource dataSource;
 
 	SubsidyDecisions(JdbcClient jdbc, CertificateDecider decider, PersonRegistry persons, RegionDirectory regions,
-			AuditLog audit, JsonMapper json, Clock clock) {
+			AuditLog audit, JsonMapper json, Clock clock, javax.sql.DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.decider = decider;
 		this.persons = persons;
@@ -109,8 +115,8 @@ public class SubsidyDecisions {
 		jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id").param("id", id).update();
 		if (d.get("person_id") != null) {
 			persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) d.get("person_id")).longValue(),
-					revoked.number(), revoked.revokedOn(), "REVERSED",
-					moneyLeft ? "subsidy.reversed-recovery" : "subsidy.certificate-revoked", null)), "subsidy");
+					revoked.number(), revoked.revokedOn(), "REVERSED", null,
+					moneyLeft ? "subsidy.reversed-recovery" : "subsidy.certificate-revoked", List.of())), "subsidy");
 		}
 	}
 
@@ -148,7 +154,8 @@ public class SubsidyDecisions {
 				released++;
 				if (waiting.get("person_id") != null) {
 					persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) waiting.get("person_id")).longValue(),
-							(String) waiting.get("certificate_number"), LocalDate.now(clock), "GRANTED", null, due)),
+							(String) waiting.get("certificate_number"), LocalDate.now(clock), "GRANTED", due,
+							"subsidy.granted", List.of())),
 							"subsidy");
 				}
 			}
@@ -264,34 +271,114 @@ public class SubsidyDecisions {
 		return lapsed;
 	}
 
-	/** Filters for the decisions of a region; null means any. */
+	/**
+	 * Filters for the decisions of a region; null means any. {@code region} narrows the officer's region to a city or
+	 * county within it; {@code issuedFrom}/{@code issuedTo} bound the certificate's issue day; {@code holder} is the
+	 * beneficiary's name (a person's, looked up in the registry, or an organisation's).
+	 */
 	public record Filter(String certificateNumber, Long person, String outcome, String scheme, Integer year,
-			Long claim) {
+			Long claim, String region, LocalDate issuedFrom, LocalDate issuedTo, String holder) {
 
-		public static final Filter ALL = new Filter(null, null, null, null, null, null);
+		public static final Filter ALL = new Filter(null, null, null, null, null, null, null, null, null, null);
 	}
 
-	/** Decisions in the officer's region (by paying county), newest first, a page at a time. */
+	/** The sort keys of the decisions list and the columns behind them. */
+	public static final Map<String, String> SORTS = Map.of("decided", "d.id", "issued", "d.issued_on", "amount",
+			"d.amount", "certificate", "d.certificate_number");
+
+	/** The outcome in effect: the newest override not lapsed, else the rules' (as {@code decision_in_effect}). */
+	private static final String EFFECTIVE_OUTCOME = """
+			coalesce((select o.outcome from subsidy.override o where o.decision_id = d.id and not o.lapsed
+			          order by o.id desc limit 1), d.outcome)""";
+
+	private static final String WHERE = """
+			where d.paying_path like :path || '%'
+			  and (cast(:number as text) is null or d.certificate_number = :number)
+			  and (cast(:person as bigint) is null or d.person_id = :person)
+			  and (cast(:outcome as text) is null or d.outcome = :outcome or {effective} = :outcome)
+			  and (cast(:scheme as text) is null or d.scheme = :scheme)
+			  and (cast(:year as integer) is null or d.year = :year)
+			  and (cast(:claim as bigint) is null or d.claim_id = :claim)
+			  and (cast(:from as date) is null or d.issued_on >= :from)
+			  and (cast(:to as date) is null or d.issued_on <= :to)
+			  and (cast(:holder as text) is null or d.person_id = any(:holders) or d.beneficiary_name = :holder)
+			""".replace("{effective}", EFFECTIVE_OUTCOME);
+
+	/** Decisions in the officer's region (by paying county), a page at a time with the total. */
 	@Transactional(readOnly = true)
-	public List<Decision> list(Actor actor, Filter filter, int page, int size) {
+	public Page<Decision> list(Actor actor, Filter filter, PageRequest request) {
+		var bound = bind(actor, filter);
+		var total = bound.apply(jdbc.sql("select count(*) from subsidy.decision d " + WHERE)).query(Long.class)
+				.single();
+		var items = bound.apply(jdbc.sql("select d.* from subsidy.decision_in_effect d " + WHERE + " order by "
+				+ request.orderBy(SORTS, "d.id") + " limit :limit offset :offset")).param("limit", request.size())
+				.param("offset", request.offset()).query((rs, i) -> map(rs)).list();
+		return Page.of(items, total, request);
+	}
+
+	/**
+	 * Every decision the filter finds, up to {@code limit}, in the list's order, handed one by one to {@code each}
+	 * (an export); audited, since it hands out a region's beneficiaries. Rows stream from the database.
+	 */
+	@Transactional(readOnly = true)
+	public void export(Actor actor, Filter filter, PageRequest order, int limit, Consumer<Decision> each) {
+		var bound = bind(actor, filter);
+		var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		template.setFetchSize(1_000);
+		var streaming = JdbcClient.create(template);
+		var rows = new int[1];
+		bound.apply(streaming.sql("select d.* from subsidy.decision_in_effect d " + WHERE + " order by "
+				+ order.orderBy(SORTS, "d.id") + " limit :limit")).param("limit", limit)
+				.query(rs -> {
+					rows[0]++;
+					each.accept(map(rs));
+				});
+		audit.record(actor, "subsidy.decisions.export", actor.scope().regionPath(), AuditOutcome.SUCCESS,
+				rows[0] + " rows");
+	}
+
+	/** How many decisions of the officer's region wait for budget (WAITING, in effect). */
+	@Transactional(readOnly = true)
+	public long waitingForBudget(Actor actor) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			return 0;
+		}
+		return jdbc.sql("select count(*) from subsidy.decision d where d.paying_path like :path || '%' and "
+				+ EFFECTIVE_OUTCOME + " = 'WAITING'").param("path", actor.scope().regionPath()).query(Long.class)
+				.single();
+	}
+
+	/** The filter's parameters bound to a statement, within the officer's region. */
+	private java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind(Actor actor, Filter filter) {
 		if (!actor.role().officer() || !actor.scope().regional()) {
 			throw new AccessDeniedException("decisions are the officers'");
 		}
-		var limit = Math.max(1, Math.min(size, 500));
-		return jdbc.sql("""
-				select * from subsidy.decision_in_effect
-				where paying_path like :path || '%'
-				  and (cast(:number as text) is null or certificate_number = :number)
-				  and (cast(:person as bigint) is null or person_id = :person)
-				  and (cast(:outcome as text) is null or outcome = :outcome or effective_outcome = :outcome)
-				  and (cast(:scheme as text) is null or scheme = :scheme)
-				  and (cast(:year as integer) is null or year = :year)
-				  and (cast(:claim as bigint) is null or claim_id = :claim)
-				order by id desc limit :limit offset :offset
-				""").param("path", actor.scope().regionPath()).param("number", filter.certificateNumber())
+		var path = actor.scope().regionPath();
+		if (filter.region() != null && !filter.region().isBlank()) {
+			var chosen = regions.pathOf(RegionCode.of(filter.region().strip()))
+					.orElseThrow(() -> new InvalidValueException("region.unknown", filter.region()));
+			// a region outside the officer's own finds nothing rather than widening the scope
+			path = chosen.startsWith(path) ? chosen : "/-/";
+		}
+		var holder = filter.holder() == null || filter.holder().isBlank() ? null : filter.holder().strip();
+		var holders = holder == null ? new Long[0]
+				: persons.search(actor, null, holder).stream().map(p -> p.id()).toArray(Long[]::new);
+		var scope = path;
+		return statement -> statement.param("path", scope).param("number", filter.certificateNumber())
 				.param("person", filter.person()).param("outcome", filter.outcome()).param("scheme", filter.scheme())
-				.param("year", filter.year()).param("claim", filter.claim()).param("limit", limit)
-				.param("offset", Math.max(0, page) * limit).query((rs, i) -> map(rs)).list();
+				.param("year", filter.year()).param("claim", filter.claim()).param("from", filter.issuedFrom())
+				.param("to", filter.issuedTo()).param("holder", holder).param("holders", holders);
+	}
+
+	/** One decision of the officer's region, with every step. */
+	@Transactional(readOnly = true)
+	public Decision decision(Actor actor, long id) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			throw new AccessDeniedException("decisions are the officers'");
+		}
+		return jdbc.sql("select * from subsidy.decision_in_effect where id = :id and paying_path like :path || '%'")
+				.param("id", id).param("path", actor.scope().regionPath()).query((rs, i) -> map(rs)).optional()
+				.orElseThrow(() -> new NotFoundException("subsidy.decision.not-found"));
 	}
 
 	Decision one(long id) {
@@ -311,6 +398,6 @@ public class SubsidyDecisions {
 						rs.getObject("override_expires_on", LocalDate.class), rs.getString("override_by")),
 				rs.getString("effective_outcome"), rs.getBigDecimal("effective_amount"),
 				rs.getString("payment_status"), rs.getString("payment_failure"), rs.getBoolean("recovery_due"),
-				(Long) rs.getObject("claim_id"));
+				(Long) rs.getObject("claim_id"), rs.getObject("issued_on", LocalDate.class));
 	}
 }

@@ -17,13 +17,13 @@ final class TrainingSubsidyRules {
 	static final Set<String> TYPES = Set.of("vocational-qualification", "skill-level", "special-ability",
 			"training-completion");
 
-	/** The clause each rule applies (the amount's is the packs' own source). */
+	/** The clause each rule applies (the amount's is the packs' own source); what it checks is the rule's name. */
 	static final Map<String, String> CLAUSES = Map.of(
-			"qualifying-certificate", "浙人社发〔2022〕32号 §13（四类证书，完成培训）",
-			"place", "浙人社发〔2022〕32号 §13（户籍、常住、培训或就业在省内）",
-			"cap-per-year", "浙人社发〔2022〕32号 §13（每人每年不超过3次）",
-			"repeat", "浙人社发〔2022〕32号 §13（同一职业同一等级只补贴一次）",
-			"retirement", "浙人社发〔2022〕32号 §13（法定退休年龄）");
+			"qualifying-certificate", "浙人社发〔2022〕32号 §13",
+			"place", "浙人社发〔2022〕32号 §13",
+			"cap-per-year", "浙人社发〔2022〕32号 §13",
+			"repeat", "浙人社发〔2022〕32号 §13",
+			"retirement", "浙人社发〔2022〕32号 §13");
 
 	private TrainingSubsidyRules() {
 	}
@@ -44,8 +44,11 @@ final class TrainingSubsidyRules {
 		return steps;
 	}
 
-	/** The amount an amount step grants (its detail starts with the yuan figure). */
+	/** The amount an amount step grants; a step stored before amounts were values starts its text with it. */
 	static BigDecimal amountOf(Step amount) {
+		if (amount.amount() != null) {
+			return amount.amount();
+		}
 		var detail = amount.detail();
 		var end = detail.indexOf('（');
 		return new BigDecimal(end < 0 ? detail : detail.substring(0, end));
@@ -53,29 +56,36 @@ final class TrainingSubsidyRules {
 
 	/** §13: one of the four certificate types, and a completed training the platform knows behind it. */
 	static Step qualifyingCertificate(SubsidyCase c) {
-		var clause = CLAUSES.get("qualifying-certificate");
+		var rule = "qualifying-certificate";
+		var clause = CLAUSES.get(rule);
 		if (!TYPES.contains(c.certificate().type())) {
-			return Step.deny("qualifying-certificate", clause, "subsidy.certificate-type", c.certificate().type());
+			return Step.deny(rule, clause, "subsidy.certificate-type");
 		}
-		if (c.training().isPresent() && !c.training().get().holderIndex().equals(c.certificate().holderIndex())) {
-			return Step.deny("qualifying-certificate", clause, "subsidy.no-completed-training",
-					"enrolment " + c.training().get().enrolmentId() + " is another person's");
+		if (c.training().isEmpty()) {
+			return Step.deny(rule, clause, "subsidy.no-completed-training");
 		}
-		if (c.training().isEmpty() || !c.training().get().completed()) {
-			return Step.deny("qualifying-certificate", clause, "subsidy.no-completed-training",
-					c.training().map(t -> "enrolment " + t.enrolmentId() + " " + t.status()).orElse("no training"));
+		var enrolment = String.valueOf(c.training().get().enrolmentId());
+		if (!c.training().get().holderIndex().equals(c.certificate().holderIndex())) {
+			return Step.deny(rule, clause, "subsidy.no-completed-training", "subsidy.step.training.another-person",
+					enrolment);
 		}
-		return Step.pass("qualifying-certificate", clause, "enrolment " + c.training().get().enrolmentId());
+		if (!c.training().get().completed()) {
+			return Step.deny(rule, clause, "subsidy.no-completed-training", "subsidy.step.training.not-completed",
+					enrolment);
+		}
+		return Step.pass(rule, clause, "subsidy.step.training.completed", enrolment);
 	}
 
 	/** §13: hukou, residence, training, or work in the province; the training is the platform's, so in Zhejiang. */
 	static Step placeInProvince(SubsidyCase c) {
 		var clause = CLAUSES.get("place");
 		var countyPath = c.training().map(t -> t.countyPath()).orElse(null);
-		var inProvince = (countyPath != null && countyPath.startsWith("/330000/"))
-				|| c.person().map(p -> p.hukouPath() != null || p.residencePath() != null).orElse(false);
-		return inProvince ? Step.pass("place", clause, countyPath)
-				: Step.deny("place", clause, "subsidy.not-eligible-place", null);
+		if (countyPath != null && countyPath.startsWith("/330000/")) {
+			return Step.pass("place", clause, "subsidy.step.place.training");
+		}
+		return c.person().map(p -> p.hukouPath() != null || p.residencePath() != null).orElse(false)
+				? Step.pass("place", clause, "subsidy.step.place.person")
+				: Step.deny("place", clause, "subsidy.not-eligible-place");
 	}
 
 	/** §13: at most three subsidised trainings per person in the calendar year of issue. */
@@ -83,17 +93,16 @@ final class TrainingSubsidyRules {
 		var clause = CLAUSES.get("cap-per-year");
 		var max = c.province().intParameter("maxPerYear", 3);
 		return c.grantedThisYear() >= max
-				? Step.deny("cap-per-year", clause, "subsidy.cap-per-year", c.grantedThisYear() + "/" + max)
-				: Step.pass("cap-per-year", clause, c.grantedThisYear() + "/" + max);
+				? Step.deny("cap-per-year", clause, "subsidy.cap-per-year", "subsidy.step.cap.reached",
+						c.grantedThisYear(), max)
+				: Step.pass("cap-per-year", clause, "subsidy.step.cap.within", c.grantedThisYear(), max);
 	}
 
 	/** §13: the same occupation at the same grade is subsidised once in a lifetime. */
 	static Step oncePerOccupationAndGrade(SubsidyCase c) {
 		var clause = CLAUSES.get("repeat");
-		return c.grantedSameOccupationGrade()
-				? Step.deny("repeat", clause, "subsidy.repeat-occupation-grade",
-						c.certificate().occupationCode() + " " + c.certificate().grade())
-				: Step.pass("repeat", clause, null);
+		return c.grantedSameOccupationGrade() ? Step.deny("repeat", clause, "subsidy.repeat-occupation-grade")
+				: Step.pass("repeat", clause, "subsidy.step.repeat.first");
 	}
 
 	/**
@@ -103,64 +112,62 @@ final class TrainingSubsidyRules {
 	static Step retirementAge(SubsidyCase c) {
 		var clause = CLAUSES.get("retirement");
 		if (c.person().isEmpty() || c.person().get().birthDate() == null) {
-			return Step.pass("retirement", clause, "age unknown");
+			return Step.pass("retirement", clause, "subsidy.step.retirement.unknown");
 		}
 		var retires = RetirementAge.retiresOn(c.person().get().birthDate(), c.person().get().sex());
+		var on = retires.toString();
 		if (c.certificate().issuedOn().isBefore(retires)) {
-			return Step.pass("retirement", clause, "retires " + retires);
+			return Step.pass("retirement", clause, "subsidy.step.retirement.before", on);
 		}
 		if (c.person().get().groups().contains("pensioner")) {
-			return Step.deny("retirement", clause, "subsidy.retired-with-pension", "retired " + retires);
+			return Step.deny("retirement", clause, "subsidy.retired-with-pension", "subsidy.step.retirement.pension", on);
 		}
 		return Boolean.TRUE.equals(c.province().parameters().get("retiredWithoutPensionEnabled"))
-				? Step.pass("retirement", clause, "retired " + retires + ", enabled by the pack")
-				: Step.deny("retirement", clause, "subsidy.retired-not-enabled", "retired " + retires);
+				? Step.pass("retirement", clause, "subsidy.step.retirement.enabled", on)
+				: Step.deny("retirement", clause, "subsidy.retired-not-enabled", "subsidy.step.retirement.not-enabled", on);
 	}
 
 	/**
 	 * The amount: the catalogue's own standard for the occupation and grade, else the pack's for the certificate type
 	 * and grade; plus, on that base, the shortage uplift, the mountain-county uplift and a city's key-field uplift.
+	 * Its sentence takes the amount, the base, each uplift in percent (0 when none) and the key field's name.
 	 */
 	@SuppressWarnings("unchecked")
 	static Step amount(SubsidyCase c) {
 		var cert = c.certificate();
 		var standards = (Map<String, Object>) c.province().parameters().get("standards");
 		BigDecimal base;
-		var basis = new StringBuilder();
+		String reason;
 		if (c.catalogueEntry().isPresent()) {
 			base = BigDecimal.valueOf(c.catalogueEntry().get().standardYuan());
-			basis.append("目录标准 ").append(base);
+			reason = "subsidy.step.amount.catalogue";
 		}
 		else {
 			var byType = standards.get(cert.type());
 			var value = byType instanceof Map<?, ?> grades ? grades.get(cert.grade()) : byType;
 			if (!(value instanceof Number n)) {
-				return Step.deny("amount", c.province().source(), "subsidy.no-standard", cert.type() + " " + cert.grade());
+				return Step.deny("amount", c.province().source(), "subsidy.no-standard");
 			}
 			base = BigDecimal.valueOf(n.longValue());
-			basis.append("包标准 ").append(base);
+			reason = "subsidy.step.amount.standard";
 		}
-		int uplift = 0;
-		if (c.catalogueEntry().map(e -> e.shortage()).orElse(false)) {
-			uplift += c.province().intParameter("shortageUpliftPercent", 0);
-			basis.append("；紧缺 +").append(c.province().intParameter("shortageUpliftPercent", 0)).append('%');
-		}
-		if (c.mountainCounty()) {
-			uplift += c.province().intParameter("mountainUpliftPercent", 0);
-			basis.append("；山区县 +").append(c.province().intParameter("mountainUpliftPercent", 0)).append('%');
-		}
+		var shortage = c.catalogueEntry().map(e -> e.shortage()).orElse(false)
+				? c.province().intParameter("shortageUpliftPercent", 0) : 0;
+		var mountain = c.mountainCounty() ? c.province().intParameter("mountainUpliftPercent", 0) : 0;
+		var keyField = 0;
+		var fieldName = "";
 		if (c.city().isPresent() && cert.occupationCode() != null) {
 			var fields = (Map<String, Object>) c.city().get().parameters().getOrDefault("keyFields", Map.of());
 			var field = fields.entrySet().stream().filter(f -> cert.occupationCode().startsWith(f.getKey()))
 					.map(f -> String.valueOf(f.getValue())).findFirst();
 			if (field.isPresent()) {
-				uplift += c.city().get().intParameter("keyFieldUpliftPercent", 0);
-				basis.append("；").append(field.get()).append(" +")
-						.append(c.city().get().intParameter("keyFieldUpliftPercent", 0)).append('%');
+				keyField = c.city().get().intParameter("keyFieldUpliftPercent", 0);
+				fieldName = field.get();
 			}
 		}
-		var amount = base.multiply(BigDecimal.valueOf(100 + uplift)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP);
-		return Step.pass("amount", c.province().source() + c.city().map(p -> "；" + p.source()).orElse(""),
-				amount.toPlainString() + "（" + basis + "）");
+		var amount = base.multiply(BigDecimal.valueOf(100 + shortage + mountain + keyField))
+				.divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP);
+		return Step.grant("amount", c.province().source() + c.city().map(p -> "；" + p.source()).orElse(""), amount,
+				reason, amount, base, shortage, mountain, keyField, fieldName);
 	}
 }

@@ -6,5 +6,5 @@
  * {@link cn.gongjiang.certification.CertificateRevoked}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry", "audit",
-		"imports", "privacy", "certification", "training", "database" })
+		"imports", "privacy", "certification", "training", "database", "occupation" })
 package cn.gongjiang.subsidy;

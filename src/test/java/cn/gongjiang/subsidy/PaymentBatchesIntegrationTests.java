@@ -155,11 +155,16 @@ class PaymentBatchesIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON).content("{\"region\": \"330602\", \"fundingSource\": \"SKILLS_ACCOUNT\"}"))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.lineCount").value(1));
 
-		// the paid beneficiary's archive says so
+		// the paid beneficiary's archive says so, in codes the registry renders: the scheme's code, the reason's key
 		assertThat(jdbc.sql("""
 				select count(*) from registry.person_event where kind = 'SUBSIDY' and detail ->> 'outcome' = 'PAID'
 				  and detail ->> 'certificate' like 'PAYTEST%'
 				""").query(Integer.class).single()).isGreaterThanOrEqualTo(1);
+		assertThat(jdbc.sql("""
+				select distinct (detail ->> 'scheme') || ' ' || (detail ->> 'reason') || ' ' || ((detail -> 'why') is not null)
+				from registry.person_event where kind = 'SUBSIDY' and detail ->> 'outcome' = 'PAID'
+				  and detail ->> 'certificate' like 'PAYTEST%'
+				""").query(String.class).list()).containsExactly("TRAINING subsidy.paid false");
 	}
 
 	@Test

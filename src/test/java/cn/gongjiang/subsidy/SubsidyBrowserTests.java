@@ -47,6 +47,7 @@ class SubsidyBrowserTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void anEnterpriseClaimIsReviewedApprovedPaidInABatchAndConfirmedFromTheBanksStatement() throws Exception {
 		var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
@@ -62,18 +63,20 @@ class SubsidyBrowserTests {
 		wait.until(ExpectedConditions.stalenessOf(submit));
 		var row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#claims tbody tr")));
 		var claim = row.getAttribute("data-id");
-		assertThat(row.getText()).contains("市级公共实训基地经费", "500000", "待审核");
+		assertThat(row.getText()).contains("市级公共实训基地经费", "500,000", "待审核");
 		browser.screenshot("subsidy-claim");
 		browser.signOut();
 
 		browser.signIn("keqiao");
 		browser.open(("/subsidies/claims"));
 		claimRow(claim).findElement(By.cssSelector("button.pass")).click();
+		confirm(wait);
 		wait.until(d -> claimRow(claim).getText().contains("待审批"));
 		browser.signOut();
 		browser.signIn("shaoxing");
 		browser.open(("/subsidies/claims"));
 		claimRow(claim).findElement(By.cssSelector("button.pass")).click();
+		confirm(wait);
 		wait.until(d -> claimRow(claim).getText().contains("已批准"));
 		browser.signOut();
 
@@ -88,7 +91,25 @@ class SubsidyBrowserTests {
 		browser.signIn("shaoxing");
 		browser.open(("/subsidies/payments"));
 		batchRow(batch).findElement(By.cssSelector("button.approve-batch")).click();
+		confirm(wait);
 		wait.until(d -> batchRow(batch).getText().contains("已审批"));
+
+		// the bank file as the signed-in officer's browser gets it from the link: the first download sends the batch
+		var xlsx = browser.fetch("/api/v1/subsidies/payments/batches/" + batch + "/bank-file?format=xlsx");
+		assertThat(xlsx.get("status")).isEqualTo(200L);
+		assertThat((String) xlsx.get("type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat((String) xlsx.get("disposition")).contains("attachment", "filename*=UTF-8''"
+				+ java.net.URLEncoder.encode("支付批次" + batch + "-银行文件.xlsx", java.nio.charset.StandardCharsets.UTF_8));
+		assertThat((java.util.List<Object>) xlsx.get("head")).as("a zip: xlsx").startsWith(0x50L, 0x4BL);
+		browser.open(("/subsidies/payments"));
+		var gbkLink = batchRow(batch).findElement(By.cssSelector("a.bank-file[data-format='csv-gbk']")).getAttribute("href");
+		var gbk = browser.fetch(gbkLink.substring(browser.url("").length()));
+		assertThat(gbk.get("status")).isEqualTo(200L);
+		assertThat((String) gbk.get("type")).contains("text/csv", "GB18030");
+		assertThat((String) gbk.get("disposition")).contains("filename*=UTF-8''");
+		assertThat((java.util.List<Object>) gbk.get("head")).as("明细编号 in GBK").startsWith(0xC3L, 0xF7L);
+		var utf8 = browser.fetch("/api/v1/subsidies/payments/batches/" + batch + "/bank-file?format=csv");
+		assertThat((java.util.List<Object>) utf8.get("head")).as("UTF-8 with a byte order mark").startsWith(0xEFL, 0xBBL, 0xBFL);
 
 		// the bank pays from the file and answers with its statement, every line paid
 		var file = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
@@ -108,6 +129,43 @@ class SubsidyBrowserTests {
 		assertThat(batchRow(batch).getText()).contains("已结清");
 		browser.screenshot("subsidy-payments");
 		browser.signOut();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theDecisionsExportDownloadsFromASignedInBrowserWithItsChineseName() {
+		browser.signIn("shaoxing");
+		browser.open("/subsidies?outcome=GRANTED");
+		var link = browser.driver().findElement(By.cssSelector("main a[download][href*='export.xlsx']")).getAttribute("href");
+		assertThat(link).contains("outcome=GRANTED");
+		var file = browser.fetch(link.substring(browser.url("").length()));
+		assertThat(file.get("status")).isEqualTo(200L);
+		assertThat((String) file.get("type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat((String) file.get("disposition")).contains("attachment", "filename*=UTF-8''"
+				+ java.net.URLEncoder.encode("补贴决定", java.nio.charset.StandardCharsets.UTF_8));
+		assertThat((java.util.List<Object>) file.get("head")).as("a zip: xlsx").startsWith(0x50L, 0x4BL);
+		browser.signOut();
+	}
+
+	/**
+	 * Confirms the step as the clerk does: in the console's dialog, or in the browser's own when the page's script
+	 * falls back to it. Either way the step waited for the confirmation.
+	 */
+	private void confirm(WebDriverWait wait) {
+		wait.until(d -> {
+			try {
+				d.switchTo().alert().accept();
+				return true;
+			}
+			catch (org.openqa.selenium.NoAlertPresentException none) {
+				var ok = d.findElements(By.id("confirm-ok"));
+				if (!ok.isEmpty() && ok.get(0).isDisplayed()) {
+					ok.get(0).click();
+					return true;
+				}
+				return false;
+			}
+		});
 	}
 
 	private org.openqa.selenium.WebElement claimRow(String id) {

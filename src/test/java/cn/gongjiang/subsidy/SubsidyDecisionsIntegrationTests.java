@@ -41,6 +41,9 @@ class SubsidyDecisionsIntegrationTests {
 	@Autowired
 	Api api;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	/** A completed enrolment of the demo in a city: its id and its trainee's keyed index. */
 	Object[] completedIn(String cityPath, int skip) {
 		return jdbc.sql("""
@@ -77,7 +80,10 @@ class SubsidyDecisionsIntegrationTests {
 				.andExpect(jsonPath("$[0].outcome").value("GRANTED"))
 				.andExpect(jsonPath("$[0].amount").value(3250))
 				.andExpect(jsonPath("$[0].policyVersions").value("330000 v1+330600 v2"))
-				.andExpect(jsonPath("$[0].steps[5].detail").value(org.hamcrest.Matchers.containsString("高端装备 +30%")))
+				.andExpect(jsonPath("$[0].steps[5].reason").value("subsidy.step.amount.standard"))
+				.andExpect(jsonPath("$[0].steps[5].arguments[4]").value(30))
+				.andExpect(jsonPath("$[0].steps[5].arguments[5]").value("高端装备"))
+				.andExpect(jsonPath("$[0].steps[5].amount").value(3250))
 				.andExpect(jsonPath("$[0].beneficiary").value(org.hamcrest.Matchers.containsString("********")));
 		mvc.perform(get("/api/v1/subsidies/decisions").param("certificateNumber", shaoxing.number())
 				.header("Authorization", api.bearer("hangzhou")))
@@ -142,10 +148,11 @@ class SubsidyDecisionsIntegrationTests {
 				"skill-level", "6-18-01-01", "senior", LocalDate.now(), "鉴定中心", null);
 		decisions.decide(imported);
 		assertThat(outcome(imported)).isEqualTo("DENIED  subsidy.no-completed-training");
-		assertThat(jdbc.sql("""
-				select e.detail ->> 'why' from registry.person_event e join registry.person p on p.id = e.person_id
+		var why = jdbc.sql("""
+				select e.detail ->> 'reason' from registry.person_event e join registry.person p on p.id = e.person_id
 				where e.kind = 'SUBSIDY' and e.detail ->> 'certificate' = :number
-				""").param("number", imported.number()).query(String.class).single())
+				""").param("number", imported.number()).query(String.class).single();
+		assertThat(messages.getMessage(why, null, java.util.Locale.SIMPLIFIED_CHINESE))
 				.as("the beneficiary reads why on their archive").isEqualTo("平台没有该证书对应的已结业培训记录");
 	}
 
@@ -156,13 +163,20 @@ class SubsidyDecisionsIntegrationTests {
 	void officersReadThePacksAsTablesAndTheDecisionsWithTheirSteps() throws Exception {
 		var shaoxing = certificate(completedIn("/330000/330600/", 0), "6-18-01-01", "senior-technician", LocalDate.now());
 		decisions.decide(shaoxing);
-		mvc.perform(get("/subsidies").session(console.session("shaoxing"))).andExpect(status().isOk())
+		var session = console.session("shaoxing");
+		mvc.perform(get("/subsidies/packs").session(session)).andExpect(status().isOk())
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-						.string(org.hamcrest.Matchers.containsString("示例标准")))
+						.string(org.hamcrest.Matchers.containsString("示例标准")));
+		mvc.perform(get("/subsidies").param("certificateNumber", shaoxing.number()).session(session))
+				.andExpect(status().isOk())
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-						.string(org.hamcrest.Matchers.containsString(shaoxing.number())))
+						.string(org.hamcrest.Matchers.containsString(shaoxing.number())));
+		var id = jdbc.sql("select id from subsidy.decision where certificate_id = :id").param("id", shaoxing.certificateId())
+				.query(Long.class).single();
+		mvc.perform(get("/subsidies/decisions/{id}", id).session(session)).andExpect(status().isOk())
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-						.string(org.hamcrest.Matchers.containsString("浙人社发〔2022〕32号 §13（每人每年不超过3次）")));
+						.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("浙人社发〔2022〕32号 §13"),
+								org.hamcrest.Matchers.containsString("每人每年次数上限"))));
 	}
 
 	@Test

@@ -106,7 +106,7 @@ class TrainingSubsidyRulesTests {
 			Step.Verdict verdict, String code) {
 		var step = TrainingSubsidyRules.retirementAge(of("skill-level", "6-18-01-01", "intermediate", "COMPLETED",
 				"/330000/330600/330603/", true, 0, false, birth, sex, null, false, false));
-		assertThat(step.verdict()).as(why + " (" + step.detail() + ")").isEqualTo(verdict);
+		assertThat(step.verdict()).as(why + " (" + step.reason() + " " + step.arguments() + ")").isEqualTo(verdict);
 		assertThat(step.code()).isEqualTo(code);
 	}
 
@@ -126,6 +126,7 @@ class TrainingSubsidyRulesTests {
 		var step = last(of(type, occupation, grade, "COMPLETED", shaoxing ? "/330000/330600/330603/" : "/330000/330100/330106/",
 				shaoxing, 0, false, LocalDate.of(1990, 1, 1), "M", catalogueStandard, shortage, mountain));
 		assertThat(step.rule()).isEqualTo("amount");
-		assertThat(step.detail()).as(why).startsWith(amount + "（");
+		assertThat(step.amount()).as(why).isEqualByComparingTo(String.valueOf(amount));
+		assertThat(step.arguments().get(0)).as("the sentence says the amount granted").isEqualTo(step.amount());
 	}
 }

@@ -2,9 +2,13 @@ package cn.gongjiang.subsidy.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.subsidy.BulkDecision;
 import cn.gongjiang.subsidy.Claim;
 import cn.gongjiang.subsidy.Claims;
@@ -29,6 +35,9 @@ import cn.gongjiang.subsidy.PolicyPacks;
 import cn.gongjiang.subsidy.Simulations;
 import cn.gongjiang.subsidy.SubsidyDecisions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -53,9 +62,13 @@ class SubsidyApiController {
 	private final Claims claims;
 	private final PaymentBatches batches;
 	private final Simulations simulations;
+	private final DecisionExport export;
+	private final Clock clock;
 
 	SubsidyApiController(SubsidyDecisions decisions, PolicyPacks packs, BulkDecision bulk, Claims claims,
-			PaymentBatches batches, Simulations simulations) {
+			PaymentBatches batches, Simulations simulations, DecisionExport export, Clock clock) {
+		this.export = export;
+		this.clock = clock;
 		this.decisions = decisions;
 		this.packs = packs;
 		this.bulk = bulk;
@@ -65,15 +78,44 @@ class SubsidyApiController {
 	}
 
 	@Operation(summary = "Decisions in scope with every step, its clause and verdict; filters certificateNumber, "
-			+ "person (registry id), outcome, scheme, year, claim; paged (page from 0, size ≤ 500)")
+			+ "person (registry id), outcome, scheme, year, claim, region (a city or county within scope), from/to "
+			+ "(the certificate's issue day), holder (the beneficiary's name); sort decided|issued|amount|certificate "
+			+ "(-key descending); paged (page from 0, size ≤ 200), the total in X-Total-Count. A step says why as "
+			+ "reason (a message key) with arguments and its amount; detail is the text of decisions made before.")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "X-Total-Count", description = "decisions the filter finds",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/decisions")
 	List<Decision> decisions(@RequestParam(required = false) String certificateNumber,
 			@RequestParam(required = false) Long person, @RequestParam(required = false) String outcome,
 			@RequestParam(required = false) String scheme, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Long claim, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "100") int size, @AuthenticationPrincipal Actor actor) {
-		return decisions.list(actor, new SubsidyDecisions.Filter(certificateNumber, person, outcome, scheme, year, claim),
-				page, size);
+			@RequestParam(required = false) Long claim, @RequestParam(required = false) String region,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String holder, @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+			@AuthenticationPrincipal Actor actor, HttpServletResponse response) {
+		var filter = new SubsidyDecisions.Filter(SubsidyWeb.blank(certificateNumber), person, SubsidyWeb.blank(outcome),
+				SubsidyWeb.blank(scheme), year, claim, SubsidyWeb.blank(region), from, to, SubsidyWeb.blank(holder));
+		var found = decisions.list(actor, filter,
+				PageRequest.of(Math.max(0, page) + 1, size, sort, SubsidyDecisions.SORTS, "-decided"));
+		response.setHeader("X-Total-Count", String.valueOf(found.total()));
+		return found.items();
+	}
+
+	@Operation(summary = "The decisions the same filter finds as an xlsx, every column in words (at most 100,000 rows)")
+	@GetMapping("/decisions/export.xlsx")
+	void exportDecisions(@RequestParam(required = false) String certificateNumber,
+			@RequestParam(required = false) String outcome, @RequestParam(required = false) String scheme,
+			@RequestParam(required = false) String region,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String holder, @RequestParam(required = false) Long claim,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor, Locale locale,
+			HttpServletResponse response) throws IOException {
+		var filter = SubsidyWeb.filter(certificateNumber, outcome, scheme, region, from, to, holder, claim);
+		Downloads.attachment(response, export.fileName(locale, LocalDate.now(clock)), Downloads.XLSX);
+		export.write(actor, filter, PageRequest.of(1, 1, sort, SubsidyDecisions.SORTS, "-decided"), locale,
+				response.getOutputStream());
 	}
 
 	@Operation(summary = "Override a decision: GRANTED with an amount or DENIED, always with a reason and an expiry")
@@ -140,10 +182,20 @@ class SubsidyApiController {
 		return claims.submit(actor, submission);
 	}
 
-	@Operation(summary = "The claimant's claims; an officer's region's, optionally by status")
+	@Operation(summary = "The claimant's claims; an officer's region's; filters status, scheme, claimant (part of "
+			+ "its name, officers); sort submitted|amount|status|claimant; paged (page from 1, size ≤ 200), the total "
+			+ "in X-Total-Count")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "X-Total-Count", description = "claims the filter finds",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/claims")
-	List<Claim> claims(@RequestParam(required = false) String status, @AuthenticationPrincipal Actor actor) {
-		return claims.list(actor, status);
+	List<Claim> claims(@RequestParam(required = false) String status, @RequestParam(required = false) String scheme,
+			@RequestParam(required = false) String claimant, @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "200") int size,
+			@AuthenticationPrincipal Actor actor, HttpServletResponse response) {
+		var found = claims.list(actor, new Claims.Filter(status, scheme, claimant),
+				PageRequest.of(page, size, sort, Claims.SORTS, "-submitted"));
+		response.setHeader("X-Total-Count", String.valueOf(found.total()));
+		return found.items();
 	}
 
 	@GetMapping("/claims/{id}")
@@ -176,9 +228,17 @@ class SubsidyApiController {
 		return batches.open(actor, request.region(), request.fundingSource());
 	}
 
+	@Operation(summary = "The batches of the officer's region, optionally in one status; sort opened|total|lines|status; "
+			+ "paged (page from 1, size ≤ 200), the total in X-Total-Count")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "X-Total-Count", description = "batches the filter finds",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/payments/batches")
-	List<PaymentBatch> batches(@AuthenticationPrincipal Actor actor) {
-		return batches.list(actor);
+	List<PaymentBatch> batches(@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "200") int size,
+			@AuthenticationPrincipal Actor actor, HttpServletResponse response) {
+		var found = batches.list(actor, status, PageRequest.of(page, size, sort, PaymentBatches.SORTS, "-opened"));
+		response.setHeader("X-Total-Count", String.valueOf(found.total()));
+		return found.items();
 	}
 
 	@GetMapping("/payments/batches/{id}")

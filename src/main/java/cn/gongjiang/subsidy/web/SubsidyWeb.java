@@ -1,15 +1,30 @@
 package cn.gongjiang.subsidy.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
 import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.subsidy.BankFile;
+import cn.gongjiang.subsidy.SubsidyDecisions;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** What the API and the console share about bank files. */
+/** What the API and the console share: the decisions filter, bank files. */
 final class SubsidyWeb {
 
 	private SubsidyWeb() {
+	}
+
+	/** The decisions list's filter as a request gives it (GET parameters, so links and the export keep it). */
+	static SubsidyDecisions.Filter filter(String certificateNumber, String outcome, String scheme, String region,
+			LocalDate from, LocalDate to, String holder, Long claim) {
+		return new SubsidyDecisions.Filter(blank(certificateNumber), null, blank(outcome), blank(scheme), null, claim,
+				blank(region), from, to, blank(holder));
+	}
+
+	/** A request parameter left empty is no filter. */
+	static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	static BankFile.Format format(String name) {
@@ -21,18 +36,33 @@ final class SubsidyWeb {
 		};
 	}
 
-	/** Sends a batch's bank file as a download, in the format asked for. */
+	/**
+	 * Sends a batch's bank file as a download in the format asked for, named in Chinese for the clerk who files it:
+	 * 支付批次12-银行文件.xlsx, 支付批次12-银行文件-GBK.csv.
+	 */
 	static void download(String formatName, long batchId, HttpServletResponse response, BankFileWriter writer)
 			throws IOException {
 		var format = format(formatName);
-		response.setContentType(switch (format) {
-			case XLSX -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-			case CSV_GBK -> "text/csv;charset=GB18030";
-			case CSV -> "text/csv;charset=UTF-8";
+		var name = "支付批次" + batchId + "-银行文件" + switch (format) {
+			case XLSX -> ".xlsx";
+			case CSV_GBK -> "-GBK.csv";
+			case CSV -> ".csv";
+		};
+		Downloads.attachment(response, name, switch (format) {
+			case XLSX -> Downloads.XLSX;
+			case CSV_GBK -> Downloads.CSV + ";charset=GB18030";
+			case CSV -> Downloads.CSV + ";charset=UTF-8";
 		});
-		response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + batchId
-				+ (format == BankFile.Format.XLSX ? ".xlsx" : ".csv") + "\"");
-		writer.write(format, response.getOutputStream());
+		try {
+			writer.write(format, response.getOutputStream());
+		}
+		catch (RuntimeException refused) {
+			// refused before a byte was written: the problem goes out as itself, not as a file
+			if (!response.isCommitted()) {
+				response.reset();
+			}
+			throw refused;
+		}
 	}
 
 	@FunctionalInterface
