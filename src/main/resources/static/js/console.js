@@ -95,14 +95,17 @@
   // reader confirms it in a dialog that says what cannot be undone.
   function ask(text, proceed) {
     var dialog = document.getElementById('confirm-dialog');
-    if (!dialog || typeof bootstrap === 'undefined') {
+    // Tabler's bundle carries Bootstrap's components as window.tabler; plain Bootstrap as window.bootstrap
+    var kit = window.bootstrap || (window.tabler && (window.tabler.Modal ? window.tabler : window.tabler.bootstrap)) || {};
+    var Modal = kit.Modal;
+    if (!dialog || !Modal) {
       if (window.confirm(text)) {
         proceed();
       }
       return;
     }
     document.getElementById('confirm-text').textContent = text;
-    var modal = bootstrap.Modal.getOrCreateInstance(dialog);
+    var modal = Modal.getOrCreateInstance(dialog);
     var ok = document.getElementById('confirm-ok');
     var handler = function () {
       ok.removeEventListener('click', handler);
