@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -Xmx512m -jar gongjiang.jar bench [--scale=small|medium|province] [--out=DIR]
- * [--scenarios=import,console,verify,targets,enrolment,subsidy] [--rows=N] [--xlsx-rows=N] [--requests=N]
+ * [--scenarios=import,console,verify,targets,enrolment,recruitment,subsidy] [--rows=N] [--xlsx-rows=N] [--requests=N]
  * [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N]}: on a throwaway embedded database,
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
@@ -65,6 +65,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link TargetsBench});</li>
  * <li>run the dual-registration batch and single registrations next to plain indexed joins and look-ups
  * ({@link EnrolmentBench});</li>
+ * <li>rank candidates for postings and postings for persons next to the plain indexed filter
+ * ({@link RecruitmentBench});</li>
  * <li>decide a million certificates in bulk next to an {@code INSERT … SELECT} of the same decision rows
  * ({@link SubsidyBench}).</li>
  * </ol>
@@ -91,10 +93,12 @@ class BenchCommand implements ApplicationRunner {
 	private final EnrolmentBench enrolment;
 	private final SubsidyBench subsidy;
 	private final PersonsPageBench personsPage;
+	private final RecruitmentBench recruitment;
 
 	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
 			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment,
-			SubsidyBench subsidy, PersonsPageBench personsPage) {
+			SubsidyBench subsidy, PersonsPageBench personsPage, RecruitmentBench recruitment) {
+		this.recruitment = recruitment;
 		this.subsidy = subsidy;
 		this.personsPage = personsPage;
 		this.targets = targets;
@@ -119,7 +123,7 @@ class BenchCommand implements ApplicationRunner {
 		var out = Path.of(option(args, "out", "target/bench"));
 		Files.createDirectories(out);
 		var startedAt = Instant.now();
-		var scenarios = List.of(option(args, "scenarios", "import,console,verify,targets,enrolment,subsidy").split(","));
+		var scenarios = List.of(option(args, "scenarios", "import,console,verify,targets,enrolment,recruitment,subsidy").split(","));
 		var results = new ArrayList<Result>();
 		if (scenarios.contains("import")) {
 			results.addAll(importVersusCopy(rows, out));
@@ -143,6 +147,11 @@ class BenchCommand implements ApplicationRunner {
 			results.addAll(enrolment.duplicatesAndRegistration(Integer.parseInt(option(args, "registrations",
 					String.valueOf(scale.registrations))), Integer.parseInt(option(args, "roster",
 							String.valueOf(scale.rosterEntries))), 1_000));
+		}
+		if (scenarios.contains("recruitment")) {
+			results.addAll(recruitment.matchingVersusFilter(Integer.parseInt(option(args, "seekers",
+					String.valueOf(scale.seekers))), Integer.parseInt(option(args, "open-jobs",
+							String.valueOf(scale.openJobs))), 200));
 		}
 		if (scenarios.contains("subsidy")) {
 			results.addAll(subsidy.decideVersusInsertSelect(Integer.parseInt(option(args, "certificates",

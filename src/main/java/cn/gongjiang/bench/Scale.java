@@ -9,9 +9,9 @@ import java.util.Locale;
  */
 enum Scale {
 
-	SMALL(20_000, 20_000, 2_000, 100_000, 5_000, 50_000, 20_000),
-	MEDIUM(1_000_000, 1_000_000, 20_000, 3_000_000, 140_000, 3_000_000, 1_000_000),
-	PROVINCE(40_000_000, 1_000_000, 20_000, 10_000_000, 140_000, 3_000_000, 3_000_000);
+	SMALL(20_000, 20_000, 2_000, 100_000, 5_000, 50_000, 20_000, 5_000, 10_000),
+	MEDIUM(1_000_000, 1_000_000, 20_000, 3_000_000, 140_000, 3_000_000, 1_000_000, 100_000, 200_000),
+	PROVINCE(40_000_000, 1_000_000, 20_000, 10_000_000, 140_000, 3_000_000, 3_000_000, 1_000_000, 200_000);
 
 	/** Persons imported from CSV; the xlsx heap scenario uses at most 1 M rows whatever the scale. */
 	final int importRows;
@@ -21,9 +21,14 @@ enum Scale {
 	final int registrations;
 	final int rosterEntries;
 	final int certificates;
+	/** Job seekers among the persons, and open job postings (REC-2). */
+	final int seekers;
+	final int openJobs;
 
 	Scale(int importRows, int xlsxRows, int verifyRequests, int targetRecords, int registrations, int rosterEntries,
-			int certificates) {
+			int certificates, int seekers, int openJobs) {
+		this.seekers = seekers;
+		this.openJobs = openJobs;
 		this.importRows = importRows;
 		this.xlsxRows = xlsxRows;
 		this.verifyRequests = verifyRequests;

@@ -133,8 +133,12 @@ class Jobs {
 		return Page.of(rows, total, request);
 	}
 
+	/** An open posting with the path of its place of work, as matching reads it. */
+	record Open(JobPosting posting, String countyPath) {
+	}
+
 	/** Open postings in occupations starting with any of {@code prefixes} (groups of the classification), at most {@code limit}. */
-	List<JobPosting> openIn(List<String> prefixes, int limit) {
+	List<Open> openIn(List<String> prefixes, int limit) {
 		if (prefixes.isEmpty()) {
 			return List.of();
 		}
@@ -143,7 +147,7 @@ class Jobs {
 				where j.status = 'OPEN' and j.occupation_code like any (cast(:prefixes as text[]))
 				order by j.closes_on, j.id limit :limit
 				""").param("prefixes", prefixes.stream().map(p -> p + "%").toArray(String[]::new))
-				.param("limit", limit).query(Jobs::map).list();
+				.param("limit", limit).query((rs, i) -> new Open(map(rs, i), rs.getString("county_path"))).list();
 	}
 
 	private static Map<String, Object> params(Row r) {

@@ -148,8 +148,8 @@ public class Matching {
 		var byId = new HashMap<Long, JobPosting>();
 		var profiles = new ArrayList<JobProfile>();
 		for (var job : open) {
-			byId.put(job.id(), job);
-			profiles.add(profile(job));
+			byId.put(job.posting().id(), job.posting());
+			profiles.add(profile(job.posting(), job.countyPath()));
 		}
 		var scorer = scorer();
 		var ranked = scorer.rankJobs(profiles, profile, Math.max(1, Math.min(limit, 100)));
@@ -202,26 +202,47 @@ public class Matching {
 				.query((rs, i) -> new Precision(rs.getLong(1), rs.getLong(2), from, to)).single();
 	}
 
-	/** The scorer under the weights in force, the related-occupation table and what closes a grade gap. */
+	/**
+	 * The scorer under the weights in force, the related-occupation table and what closes a grade gap. Its inputs
+	 * are versioned reference data read at most once a minute; the training that closes a gap is looked up once per
+	 * occupation and grade for the list being ranked.
+	 */
 	Scorer scorer() {
-		var related = new java.util.HashSet<String>(jdbc.sql(
-				"select occupation_code || '|' || related_code from recruitment.related_occupation").query(String.class).list());
-		var entries = catalogue.current();
+		var inputs = inputs();
 		var now = clock.instant();
-		GradeGap gaps = (occupation, rank) -> {
+		var advice = new HashMap<String, java.util.Optional<GradeGap.Advice>>();
+		GradeGap gaps = (occupation, rank) -> advice.computeIfAbsent(occupation + "|" + rank, key -> {
 			var grade = SkillGrade.values()[rank - 1].code();
 			var upcoming = classes.next(occupation, grade, now);
 			if (upcoming.isPresent()) {
-				return new GradeGap.Advice("recruitment.match.grade.gap.class", List.of(new Component.Occupation(occupation),
-						new Component.Grade(rank), upcoming.get().providerName(), upcoming.get().startsAt()));
+				return java.util.Optional.of(new GradeGap.Advice("recruitment.match.grade.gap.class", List.of(
+						new Component.Occupation(occupation), new Component.Grade(rank), upcoming.get().providerName(),
+						upcoming.get().startsAt())));
 			}
-			return entries.stream().filter(e -> e.occupationCode().equals(occupation)
+			return inputs.catalogue().stream().filter(e -> e.occupationCode().equals(occupation)
 					&& (e.grade() == null || e.grade().equals(grade))).findFirst()
 					.map(e -> new GradeGap.Advice("recruitment.match.grade.gap.catalogue", List.<Object>of(
-							new Component.Occupation(occupation), new Component.Grade(rank), new Component.Yuan(e.standardYuan()))))
-					.orElse(null);
-		};
-		return new Scorer(weights(), Set.copyOf(related), gaps);
+							new Component.Occupation(occupation), new Component.Grade(rank), new Component.Yuan(e.standardYuan()))));
+		}).orElse(null);
+		return new Scorer(inputs.weights(), inputs.related(), gaps);
+	}
+
+	private record Inputs(Weights weights, Set<String> related, List<cn.gongjiang.training.CatalogueEntry> catalogue,
+			java.time.Instant readAt) {
+	}
+
+	private volatile Inputs inputs;
+
+	private Inputs inputs() {
+		var now = clock.instant();
+		var cached = inputs;
+		if (cached == null || cached.readAt().isBefore(now.minusSeconds(60)) || cached.readAt().isAfter(now)) {
+			var related = Set.copyOf(jdbc.sql("select occupation_code || '|' || related_code from recruitment.related_occupation")
+					.query(String.class).list());
+			cached = new Inputs(weights(), related, catalogue.current(), now);
+			inputs = cached;
+		}
+		return cached;
 	}
 
 	private record Info(String name, String masked, String home, Seeker.Basis basis) {
@@ -299,9 +320,13 @@ public class Matching {
 	}
 
 	private JobProfile profile(JobPosting job) {
+		return profile(job, jobs.countyPath(job.id()));
+	}
+
+	private static JobProfile profile(JobPosting job, String countyPath) {
 		var rank = job.minGrade() == null ? null : SkillGrade.fromCode(job.minGrade()).rank();
-		return new JobProfile(job.id(), job.occupationCode(), rank, jobs.countyPath(job.id()), job.wageMin(),
-				job.wageMax(), job.graduatesSought());
+		return new JobProfile(job.id(), job.occupationCode(), rank, countyPath, job.wageMin(), job.wageMax(),
+				job.graduatesSought());
 	}
 
 	private static SeekerProfile profile(Seeker seeker) {
