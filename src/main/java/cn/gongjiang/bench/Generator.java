@@ -72,6 +72,7 @@ final class Generator {
 				case "providers" -> providers + CITY_WEIGHTS.size();
 				case "certificates" -> certificates;
 				case DEMAND -> enterprises * 2;
+				case JOBS -> enterprises;
 				case ROSTERS -> rosterEntries;
 				case REGISTRATIONS -> registrations;
 				default -> throw new IllegalArgumentException(kind);
@@ -82,6 +83,7 @@ final class Generator {
 	static final int TRAINEES_PER_CLASS = 25, SESSIONS_PER_CLASS = 4, TRAINING_PROVIDERS = 20;
 
 	static final String DEMAND = "demand";
+	static final String JOBS = "jobs";
 	static final String ROSTERS = "education-rosters";
 	static final String REGISTRATIONS = "registrations";
 	/** The specialty every generated technician college files, and the class level it offers. */
@@ -162,6 +164,7 @@ final class Generator {
 			case "providers" -> providers(sizes, sink, progress);
 			case "certificates" -> certificates(sizes, sink, progress);
 			case DEMAND -> demand(sizes, sink, progress);
+			case JOBS -> jobs(sizes, sink, progress);
 			case ROSTERS -> rosters(sizes, sink, progress);
 			case REGISTRATIONS -> registrations(sizes, sink, progress);
 			default -> throw new IllegalArgumentException(kind);
@@ -223,7 +226,7 @@ final class Generator {
 	private void enterprises(Sizes sizes, Consumer<List<String>> sink, Consumer<Integer> progress) {
 		sink.accept(List.of("统一社会信用代码", "单位名称", "所在县级区划代码", "企业规模"));
 		var random = new Random(seed + 1);
-		var sizesOf = new String[] { "MICRO", "SMALL", "SMALL", "MEDIUM", "LARGE" };
+		var sizesOf = new String[] { "微型", "小型", "小型", "中型", "大型" };
 		for (int i = 0; i < sizes.enterprises(); i++) {
 			var county = counties.get(i % counties.size());
 			sink.accept(List.of(enterpriseCode(i), county.name() + "测试" + (i + 1) + "号有限公司", county.code(),
@@ -237,13 +240,13 @@ final class Generator {
 		for (int i = 0; i < sizes.providers(); i++) {
 			var county = counties.get(i % counties.size());
 			sink.accept(List.of(providerCode(i), county.name() + "测试" + (i + 1) + "号职业技能培训学校", county.code(),
-					"PRIVATE_INSTITUTION", "浙人社培" + county.code() + String.format("%03d", i % 1000), "2029-12-31"));
+					"民办培训机构", "浙人社培" + county.code() + String.format("%03d", i % 1000), "2029-12-31"));
 			progress.accept(i + 1);
 		}
 		// one city technician college per city, where that city's students register
 		for (int c = 0; c < countiesByCity.size(); c++) {
 			var county = countiesByCity.get(c).get(0);
-			sink.accept(List.of(schoolCode(c), county.name() + "测试技师学院", county.code(), "TECHNICIAN_COLLEGE",
+			sink.accept(List.of(schoolCode(c), county.name() + "测试技师学院", county.code(), "技师学院",
 					"浙人社技" + county.code(), "2030-12-31"));
 			progress.accept(sizes.providers() + c + 1);
 		}
@@ -268,6 +271,22 @@ final class Generator {
 						String.valueOf(4_000 + 500 * random.nextInt(17)), String.valueOf(headcount / 2), "问卷"));
 				progress.accept(++done);
 			}
+		}
+	}
+
+	/** One open posting per enterprise (REC-1), in one of its demand's occupations, closing at the intake year's end. */
+	private void jobs(Sizes sizes, Consumer<List<String>> sink, Consumer<Integer> progress) {
+		sink.accept(List.of("统一社会信用代码", "岗位名称", "职业编码", "最低技能等级", "招聘人数", "月薪下限", "月薪上限", "截止日期",
+				"岗位要求", "欢迎院校毕业生"));
+		var random = new Random(seed + 6);
+		var grades = new String[] { "", "初级工", "中级工", "中级工", "高级工", "技师" };
+		for (int e = 0; e < sizes.enterprises(); e++) {
+			var occupation = occupations.get(random.nextInt(occupations.size()));
+			var low = 4_000 + 500 * random.nextInt(12);
+			sink.accept(List.of(enterpriseCode(e), "技能岗位" + (e + 1), occupation, grades[random.nextInt(grades.length)],
+					String.valueOf(1 + random.nextInt(10)), String.valueOf(low), String.valueOf(low + 2_000),
+					LocalDate.of(intakeYear, 12, 31).toString(), "持相应职业技能等级证书者优先", random.nextInt(3) == 0 ? "是" : "否"));
+			progress.accept(e + 1);
 		}
 	}
 
