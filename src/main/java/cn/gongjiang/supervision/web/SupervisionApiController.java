@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,8 +26,10 @@ import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.Provider;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.supervision.Inspections;
 import cn.gongjiang.supervision.StarRatings;
+import cn.gongjiang.training.ListExport;
 import cn.gongjiang.training.TrainingSignals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,14 +56,30 @@ class SupervisionApiController {
 	record Inspector(String name, String organisation) {
 	}
 
+	/**
+	 * An anomaly signal: {@code subject} ("class:12 provider" or "certificate:number issuer") and {@code detail} (in
+	 * English) as before; {@code code} and {@code arguments} (durations in seconds, days as ISO dates, certificate
+	 * types by code) to render it in any language; {@code key} names it for its review.
+	 */
+	record Anomaly(String kind, String subject, String detail, String key, String code, List<Object> arguments,
+			java.time.Instant seenAt) {
+	}
+
 	private final StarRatings ratings;
 	private final Inspections inspections;
 	private final TrainingSignals signals;
+	private final SignalSentences sentences;
+	private final ListExport export;
 	private final OrganisationRegistry organisations;
+	private final MessageSource messages;
 	private final AuditLog audit;
 
 	SupervisionApiController(StarRatings ratings, Inspections inspections, TrainingSignals signals,
-			OrganisationRegistry organisations, AuditLog audit) {
+			SignalSentences sentences, ListExport export, OrganisationRegistry organisations, MessageSource messages,
+			AuditLog audit) {
+		this.sentences = sentences;
+		this.export = export;
+		this.messages = messages;
 		this.ratings = ratings;
 		this.inspections = inspections;
 		this.signals = signals;
@@ -115,22 +135,33 @@ class SupervisionApiController {
 	@Operation(summary = "Anomaly signals in scope: overlap attempts, late attendance, shared devices, certificates "
 			+ "without training")
 	@GetMapping("/anomalies")
-	List<TrainingSignals.Signal> anomalies(@AuthenticationPrincipal Actor actor) {
-		return signals.signals(actor);
+	List<Anomaly> anomalies(@AuthenticationPrincipal Actor actor) {
+		return signals.signals(actor).stream().map(s -> new Anomaly(s.kind(),
+				s.classId() != null ? "class:" + s.classId() + " " + s.organisation()
+						: "certificate:" + s.certificateNumber() + " " + s.organisation(),
+				sentences.sentence(s, Locale.ENGLISH), s.key(), s.code(), s.arguments().stream().map(a -> {
+					if (a instanceof java.time.Duration d) {
+						return (Object) d.toSeconds();
+					}
+					if (a instanceof cn.gongjiang.shared.CertificateType t) {
+						return t.code();
+					}
+					return a instanceof java.time.LocalDate day ? day.toString() : a;
+				}).toList(), s.seenAt())).toList();
 	}
 
 	@Operation(summary = "The year's training records for the third-party audit of subsidy funds (xlsx, province)")
 	@GetMapping("/audit-export.xlsx")
-	void auditExport(@RequestParam int year, @AuthenticationPrincipal Actor actor, HttpServletResponse response)
+	void auditExport(@RequestParam int year, @AuthenticationPrincipal Actor actor, Locale locale,
+			HttpServletResponse response)
 			throws IOException {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
 			audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("the province exports for the auditor");
 		}
-		var rows = signals.auditRows(year);
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader("Content-Disposition", "attachment; filename=\"training-audit-" + year + ".xlsx\"");
-		TrainingSignals.writeAudit(response.getOutputStream(), year, rows);
-		audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.SUCCESS, rows.size() + " rows");
+		Downloads.attachment(response, messages.getMessage("supervision.audit.file", new Object[] { String.valueOf(year) },
+				locale), Downloads.XLSX);
+		var rows = export.audit(year, locale, response.getOutputStream());
+		audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.SUCCESS, rows + " rows");
 	}
 }
