@@ -2,7 +2,6 @@ package cn.gongjiang.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;

@@ -332,4 +332,67 @@ class TrainingConsoleIntegrationTests {
 				.andExpect(status().isOk()).andExpect(header().exists("X-Total-Count"))
 				.andExpect(content().string(not(containsString("\"items\""))));
 	}
+
+	@Test
+	void aProviderCompletesAClassAfterAConfirmationAndRecordsResultsWithACertificateType() throws Exception {
+		var past = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+		var body = mvc.perform(post("/api/v1/training/classes").header("Authorization", api.bearer("provider-demo"))
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"occupationCode": "6-18-01-01", "grade": "intermediate", "kind": "OFF_JOB", "capacity": 5,
+						 "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "车间"}]}""".formatted(past, past.plus(Duration.ofHours(3)))))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		var classId = Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+		var session = com.jayway.jsonpath.JsonPath.<Number>read(body, "$.sessions[0].id").longValue();
+		var provider = console.session("provider-demo");
+		mvc.perform(post("/training/classes/{id}/enrolments", classId).session(provider).with(csrf())
+				.param("idNumber", cn.gongjiang.shared.IdNumber.withCheckDigit("33060219870707795")).param("name", "结业生"))
+				.andExpect(flash().attribute("saved", true));
+		mvc.perform(post("/training/classes/{id}/enrolments", classId).session(provider).with(csrf())
+				.param("idNumber", "330602198707077").param("name", "短号"))
+				.andExpect(flash().attribute("fieldErrors", org.hamcrest.Matchers.hasKey("idNumber")));
+		var enrolment = jdbc.sql("select id from training.enrolment where class_id = :c").param("c", classId).query(Long.class).single();
+		mvc.perform(post("/training/classes/{id}/sessions/{s}/attendance", classId, session).session(provider).with(csrf())
+				.param("enrolment", String.valueOf(enrolment))).andExpect(flash().attribute("saved", true));
+		var ended = page("provider-demo", "/training/classes/" + classId);
+		assertThat(ended).contains("待结业").contains("id=\"complete\"").contains("data-confirm=\"结业后按出勤判定每位学员是否结业（出勤不少于 80.0%），不能撤回。确定结业？\"");
+		mvc.perform(post("/training/classes/{id}/complete", classId).session(provider).with(csrf()))
+				.andExpect(flash().attribute("saved", true));
+		var finished = page("provider-demo", "/training/classes/" + classId);
+		assertThat(finished).contains("已结业").contains("class=\"d-flex flex-wrap gap-2 result-form\"")
+				.contains("<option value=\"skill-level\">职业技能等级证书</option>").doesNotContain("id=\"complete\"");
+		mvc.perform(post("/training/classes/{id}/results", classId).session(provider).with(csrf())
+				.param("enrolmentId", String.valueOf(enrolment)).param("passed", "true").param("certificateType", "skill-level")
+				.param("certificateNumber", "SXKT2026" + classId)).andExpect(flash().attribute("saved", true));
+		assertThat(page("provider-demo", "/training/classes/" + classId)).contains("合格").contains("证书 SXKT2026" + classId);
+		assertThat(page("shaoxing", "/training/classes/" + classId)).contains("结业生").doesNotContain("result-form");
+		mvc.perform(get("/training/classes/{id}", classId).session(console.session("hangzhou"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anOfficerIssuesAVoucherAndRecordsAVisitsDemandWithPickers() throws Exception {
+		var officer = console.session("shaoxing");
+		var vouchers = page("shaoxing", "/training", "tab", "vouchers");
+		assertThat(vouchers).contains("id=\"voucher-form\"").contains("车工 · 中级工(四级) · 1,500 元");
+		var entry = jdbc.sql("select id from training.catalogue_entry where occupation_code = '6-18-01-01' and grade = 'intermediate' and valid_until is null")
+				.query(Long.class).single();
+		var holder = cn.gongjiang.shared.IdNumber.withCheckDigit("33060219910101796");
+		// a person new to the registry is registered by real name as the voucher is issued
+		mvc.perform(post("/training/vouchers").session(officer).with(csrf()).param("idNumber", holder).param("name", "券持有人")
+				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now().plusMonths(6).toString()))
+				.andExpect(flash().attribute("saved", true));
+		assertThat(page("shaoxing", "/training", "tab", "vouchers", "status", "ISSUED")).contains("券持有人").contains("待使用")
+				.doesNotContain(">ISSUED<");
+		mvc.perform(post("/training/vouchers").session(officer).with(csrf()).param("idNumber", holder).param("name", "券持有人")
+				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now().plusYears(3).toString()))
+				.andExpect(flash().attribute("fieldErrors", java.util.Map.of("validUntil", "培训券有效期应在今天至两年内")));
+
+		var demand = page("shaoxing", "/training", "tab", "demand");
+		assertThat(demand).contains("id=\"officer-demand-form\"").contains("data-picker=\"organisation\"")
+				.contains("data-picker=\"occupation\"").contains("data-region-picker").contains("<option value=\"VISIT\"");
+		mvc.perform(post("/training/demand").session(officer).with(csrf()).param("enterpriseCode", ENTERPRISE)
+				.param("source", "QUESTIONNAIRE").param("occupationCode", "4-10-01-03").param("headcount", "7")
+				.param("neededBy", LocalDate.now().plusDays(50).toString()).param("placeCounty", "330603"))
+				.andExpect(flash().attribute("saved", true));
+		assertThat(page("shaoxing", "/training", "tab", "demand", "source", "QUESTIONNAIRE")).contains("问卷调查").contains("保育师");
+	}
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,8 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.Provider;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.Downloads;
@@ -114,9 +117,17 @@ class SupervisionApiController {
 		return inspections.draw(actor, request.population(), request.count(), request.seed());
 	}
 
+	@Operation(summary = "Draws of the officer's region, newest first; paged (`page`, `size` at most 200), the number "
+			+ "of draws in X-Total-Count")
 	@GetMapping("/draws")
-	List<Inspections.Draw> draws(@AuthenticationPrincipal Actor actor) {
-		return inspections.list(actor);
+	ResponseEntity<List<Inspections.Draw>> draws(@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @AuthenticationPrincipal Actor actor) {
+		var draws = inspections.page(actor, request(page, size));
+		return ResponseEntity.ok().header("X-Total-Count", String.valueOf(draws.total())).body(draws.items());
+	}
+
+	private static PageRequest request(Integer page, Integer size) {
+		return PageRequest.of(page, size == null ? PageRequest.MAX_SIZE : size, null, Map.of(), null);
 	}
 
 	@Operation(summary = "Record what the inspection of one target found")
@@ -132,11 +143,13 @@ class SupervisionApiController {
 		return inspections.publish(actor, id);
 	}
 
-	@Operation(summary = "Anomaly signals in scope: overlap attempts, late attendance, shared devices, certificates "
-			+ "without training")
+	@Operation(summary = "Anomaly signals in scope, newest first: overlap attempts, late attendance, shared devices, "
+			+ "certificates without training; paged (`page`, `size` at most 200), the number of signals in X-Total-Count")
 	@GetMapping("/anomalies")
-	List<Anomaly> anomalies(@AuthenticationPrincipal Actor actor) {
-		return signals.signals(actor).stream().map(s -> new Anomaly(s.kind(),
+	ResponseEntity<List<Anomaly>> anomalies(@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @AuthenticationPrincipal Actor actor) {
+		var found = Page.slice(signals.signals(actor), request(page, size));
+		return ResponseEntity.ok().header("X-Total-Count", String.valueOf(found.total())).body(found.items().stream().map(s -> new Anomaly(s.kind(),
 				s.classId() != null ? "class:" + s.classId() + " " + s.organisation()
 						: "certificate:" + s.certificateNumber() + " " + s.organisation(),
 				sentences.sentence(s, Locale.ENGLISH), s.key(), s.code(), s.arguments().stream().map(a -> {
@@ -147,7 +160,7 @@ class SupervisionApiController {
 						return t.code();
 					}
 					return a instanceof java.time.LocalDate day ? day.toString() : a;
-				}).toList(), s.seenAt())).toList();
+				}).toList(), s.seenAt())).toList());
 	}
 
 	@Operation(summary = "The year's training records for the third-party audit of subsidy funds (xlsx, province)")
