@@ -160,6 +160,13 @@ public class Vouchers {
 			from training.voucher v join training.catalogue_entry c on c.id = v.catalogue_entry_id
 			""";
 
+	/** The same, with the holder's keyed index, to name them from the registry. */
+	private static final String SELECT_WITH_HOLDER = """
+			select v.person_index, v.id, v.catalogue_entry_id, c.occupation_code, c.grade, v.status, v.enrolment_id,
+			       v.issued_by, v.issued_at, v.valid_until, c.standard_yuan
+			from training.voucher v join training.catalogue_entry c on c.id = v.catalogue_entry_id
+			""";
+
 	public static final java.util.Map<String, String> SORTS = java.util.Map.of("issuedAt", "v.issued_at", "validUntil",
 			"v.valid_until", "occupation", "c.occupation_code");
 	public static final List<String> STATUSES = List.of("ISSUED", "REDEEMED", "TRAINED", "EVALUATED", "SUBSIDISED",
@@ -180,7 +187,7 @@ public class Vouchers {
 				  and (cast(:occupation as text) is null or c.occupation_code = :occupation)
 				  and (cast(:grade as text) is null or c.grade = :grade)
 				""";
-		var rows = jdbc.sql(SELECT.replace("select v.id,", "select v.person_index, v.id,") + where + " order by "
+		var rows = jdbc.sql(SELECT_WITH_HOLDER + where + " order by "
 				+ request.orderBy(SORTS, "v.id") + " limit :limit offset :offset")
 				.param("all", actor.is(Role.PROVINCE_OFFICER)).param("user", actor.username())
 				.param("status", filter.status()).param("occupation", filter.occupation()).param("grade", filter.grade())
