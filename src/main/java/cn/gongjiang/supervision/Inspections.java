@@ -36,6 +36,12 @@ public class Inspections {
 	/** A draw with its seed and targets. */
 	public record Draw(long id, String population, String regionPath, long seed, int targetCount, String drawnBy,
 			java.time.Instant drawnAt, java.time.Instant publishedAt, List<Target> targets) {
+
+		/** The region the draw was made in: the last code of its path. */
+		public String regionCode() {
+			var codes = regionPath.split("/");
+			return codes[codes.length - 1];
+		}
 	}
 
 	private static final SecureRandom SEEDS = new SecureRandom();
@@ -82,7 +88,7 @@ public class Inspections {
 		if (inspectors.size() < 2) {
 			throw new ConflictException("supervision.draw.too-few-inspectors", inspectors.size());
 		}
-		var used = seed == null ? SEEDS.nextLong() : seed;
+		var used = seed == null ? SEEDS.nextLong(1, Long.MAX_VALUE) : seed;
 		var drawn = drawTargets(candidates, inspectors, count, used);
 		var id = jdbc.sql("""
 				insert into supervision.draw (population, region_path, seed, target_count, drawn_by)
@@ -167,6 +173,54 @@ public class Inspections {
 				.param("id", drawId).update();
 		audit.record(actor, "supervision.publish", "draw:" + drawId, AuditOutcome.SUCCESS, null);
 		return find(drawId);
+	}
+
+	/** A page of the draws of the officer's region, newest first. */
+	@Transactional(readOnly = true)
+	public cn.gongjiang.shared.Page<Draw> page(Actor actor, cn.gongjiang.shared.PageRequest request) {
+		requireRegionalOfficer(actor);
+		var ids = jdbc.sql("select id from supervision.draw where region_path like :path || '%' order by id desc limit :limit offset :offset")
+				.param("path", actor.scope().regionPath()).param("limit", request.size()).param("offset", request.offset())
+				.query(Long.class).list();
+		var total = jdbc.sql("select count(*) from supervision.draw where region_path like :path || '%'")
+				.param("path", actor.scope().regionPath()).query(Long.class).single();
+		return cn.gongjiang.shared.Page.of(ids.stream().map(this::find).toList(), total, request);
+	}
+
+	/** Draws of the officer's region whose results are not public yet. */
+	@Transactional(readOnly = true)
+	public long unpublished(Actor actor) {
+		requireRegionalOfficer(actor);
+		return jdbc.sql("select count(*) from supervision.draw where region_path like :path || '%' and published_at is null")
+				.param("path", actor.scope().regionPath()).query(Long.class).single();
+	}
+
+	/** One draw of the officer's region. */
+	@Transactional(readOnly = true)
+	public Draw draw(Actor actor, long id) {
+		return visible(actor, id);
+	}
+
+	/** An inspector of the pool the officer's draws take from. */
+	public record Inspector(long id, String name, String organisation) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<Inspector> inspectors(Actor actor) {
+		requireRegionalOfficer(actor);
+		return jdbc.sql("""
+				select id, name, organisation from supervision.inspector
+				where active and (region_path like :path || '%' or :path like region_path || '%') order by id
+				""").param("path", actor.scope().regionPath()).query(Inspector.class).list();
+	}
+
+	/** A page of the published draws, for the public page, most recently published first. */
+	@Transactional(readOnly = true)
+	public cn.gongjiang.shared.Page<Draw> published(cn.gongjiang.shared.PageRequest request) {
+		var ids = jdbc.sql("select id from supervision.draw where published_at is not null order by published_at desc, id desc limit :limit offset :offset")
+				.param("limit", request.size()).param("offset", request.offset()).query(Long.class).list();
+		var total = jdbc.sql("select count(*) from supervision.draw where published_at is not null").query(Long.class).single();
+		return cn.gongjiang.shared.Page.of(ids.stream().map(this::find).toList(), total, request);
 	}
 
 	@Transactional(readOnly = true)

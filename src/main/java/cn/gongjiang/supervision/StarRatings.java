@@ -22,10 +22,12 @@ public class StarRatings {
 
 	private final JdbcClient jdbc;
 	private final OrganisationRegistry organisations;
+	private final cn.gongjiang.region.RegionDirectory regions;
 
-	StarRatings(JdbcClient jdbc, OrganisationRegistry organisations) {
+	StarRatings(JdbcClient jdbc, OrganisationRegistry organisations, cn.gongjiang.region.RegionDirectory regions) {
 		this.jdbc = jdbc;
 		this.organisations = organisations;
+		this.regions = regions;
 	}
 
 	static int stars(BigDecimal score) {
@@ -56,5 +58,33 @@ public class StarRatings {
 				""").param("code", providerCode).param("year", year).param("score", score).param("stars", stars)
 				.param("basis", basis.strip()).param("user", actor.username()).update();
 		return rated;
+	}
+
+	/** A recorded evaluation, with its provider's name. */
+	public record Rating(String providerCode, String providerName, int year, BigDecimal score, int stars, String basis,
+			String ratedBy, java.time.Instant ratedAt) {
+	}
+
+	/**
+	 * A page of the evaluations of providers the officer covers (a year, or all), newest first. Ratings are few
+	 * (private providers, once a year), so the scope is checked against the registry row by row.
+	 */
+	@Transactional(readOnly = true)
+	public cn.gongjiang.shared.Page<Rating> page(Actor actor, Integer year, cn.gongjiang.shared.PageRequest request) {
+		var places = regions.all();
+		var names = new java.util.HashMap<String, java.util.Optional<String>>();
+		var all = jdbc.sql("""
+				select provider_code, year, score, stars, basis, rated_by, rated_at from supervision.rating
+				where cast(:year as integer) is null or year = :year order by rated_at desc
+				""").param("year", year).query((rs, i) -> new Rating(rs.getString(1), null, rs.getInt(2),
+						rs.getBigDecimal(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+				.list().stream()
+				.flatMap(r -> names.computeIfAbsent(r.providerCode(), code -> organisations.provider(code)
+						.filter(p -> places.containsKey(p.region()) && actor.scope().covers(places.get(p.region()).path()))
+						.map(Provider::name)).stream()
+						.map(name -> new Rating(r.providerCode(), name, r.year(), r.score(), r.stars(), r.basis(),
+								r.ratedBy(), r.ratedAt())))
+				.toList();
+		return cn.gongjiang.shared.Page.slice(all, request);
 	}
 }

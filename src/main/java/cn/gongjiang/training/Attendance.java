@@ -89,6 +89,12 @@ public class Attendance {
 		return code(secret(classId), sessionId, Instant.now(clock));
 	}
 
+	/** Whether trainees may check in to a session now: from a quarter of an hour before it starts to its end. */
+	public boolean checkInOpen(Instant startsAt, Instant endsAt) {
+		var now = Instant.now(clock);
+		return !now.isBefore(startsAt.minus(EARLY)) && !now.isAfter(endsAt);
+	}
+
 	/** A trainee checks in with the code shown in class, during the session (or shortly before it). */
 	@Transactional
 	public void checkIn(Actor worker, long sessionId, String code) {
@@ -105,7 +111,7 @@ public class Attendance {
 		var now = Instant.now(clock);
 		var starts = ((java.sql.Timestamp) row.get("starts_at")).toInstant();
 		var ends = ((java.sql.Timestamp) row.get("ends_at")).toInstant();
-		if (now.isBefore(starts.minus(EARLY)) || now.isAfter(ends)) {
+		if (!checkInOpen(starts, ends)) {
 			throw new BusinessException("training.attendance.outside-session");
 		}
 		var classId = ((Number) row.get("class_id")).longValue();
@@ -133,7 +139,8 @@ public class Attendance {
 		}
 		var last = c.sessions().stream().map(TrainingClass.Session::endsAt).max(Instant::compareTo).orElseThrow();
 		if (Instant.now(clock).isBefore(last)) {
-			throw new ConflictException("training.class.not-over", last.toString());
+			throw new ConflictException("training.class.not-over", java.time.format.DateTimeFormatter
+					.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai")).format(last));
 		}
 		var sessions = c.sessions().size();
 		var today = LocalDate.now(clock);

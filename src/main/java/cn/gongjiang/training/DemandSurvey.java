@@ -21,6 +21,8 @@ import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.OccupationCode;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
@@ -34,6 +36,8 @@ import cn.gongjiang.shared.security.Role;
 public class DemandSurvey {
 
 	static final Set<String> OFFICER_SOURCES = Set.of("VISIT", "QUESTIONNAIRE", "REPORT");
+	/** Every source a demand line may have, in the order a filter lists them. */
+	public static final List<String> SOURCES = List.of("ENTERPRISE", "VISIT", "QUESTIONNAIRE", "REPORT", "IMPORT");
 
 	/** The same open line again (form or file) updates it; nothing changes when nothing differs. */
 	static final String SAME_LINE = """
@@ -157,6 +161,43 @@ public class DemandSurvey {
 	@Transactional(readOnly = true)
 	public List<DemandItem> open(Actor actor) {
 		return list(actor, "d.status = 'OPEN' and :id = :id", 0L);
+	}
+
+	/**
+	 * A page of the demand the actor sees, filtered by region (where the workers are needed or where the enterprise
+	 * is), occupation, grade, source, status and enterprise name.
+	 */
+	@Transactional(readOnly = true)
+	public Page<DemandItem> page(Actor actor, TrainingFilter filter, PageRequest request) {
+		var items = rows(actor, filter, request.orderBy(ThreeLists.DEMAND_SORTS, "d.id"), request.size(),
+				request.offset());
+		var total = bindFilter(jdbc.sql("select count(*) from training.demand_item d where " + FILTERED), actor, filter)
+				.query(Long.class).single();
+		return Page.of(items, total, request);
+	}
+
+	List<DemandItem> rows(Actor actor, TrainingFilter filter, String orderBy, int limit, int offset) {
+		return bindFilter(jdbc.sql("select d.* from training.demand_item d where " + FILTERED + " order by " + orderBy
+				+ " limit :limit offset :offset"), actor, filter).param("limit", limit).param("offset", offset)
+				.query(DemandItem.class).list();
+	}
+
+	private static final String FILTERED = "(" + TrainingScope.visible("d.enterprise_path", "d.enterprise_code") + " or "
+			+ TrainingScope.visible("d.place_path", "d.enterprise_code") + """
+			)
+			  and (cast(:path as text) is null or d.place_path like :path || '%' or d.enterprise_path like :path || '%')
+			  and (cast(:occupation as text) is null or d.occupation_code = :occupation)
+			  and (cast(:grade as text) is null or d.grade = :grade)
+			  and (cast(:source as text) is null or d.source = :source)
+			  and (cast(:status as text) is null or d.status = :status)
+			  and (cast(:name as text) is null or position(:name in d.enterprise_name) > 0)
+			""";
+
+	private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bindFilter(
+			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, Actor actor, TrainingFilter filter) {
+		return TrainingScope.bind(spec, actor).param("path", TrainingScope.filterPath(regions, filter.region()))
+				.param("occupation", filter.occupation()).param("grade", filter.grade())
+				.param("source", filter.source()).param("status", filter.status()).param("name", filter.name());
 	}
 
 	private List<DemandItem> list(Actor actor, String where, long id) {

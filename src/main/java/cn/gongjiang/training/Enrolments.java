@@ -1,6 +1,7 @@
 package cn.gongjiang.training;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -130,11 +131,11 @@ public class Enrolments {
 
 	@Transactional(readOnly = true)
 	public List<Enrolment> ofClass(Actor actor, long classId) {
-		var c = classes.find(classId);
-		var mayRead = c.providerCode().equals(actor.scope().value())
-				|| (actor.role().officer() && classes.list(actor).stream().anyMatch(x -> x.id() == classId));
-		if (!mayRead) {
-			throw new NotFoundException("training.class.not-found");
+		var viewer = classes.viewer(actor, classId).orElseThrow(() -> new NotFoundException("training.class.not-found"));
+		if (viewer == TrainingClasses.Viewer.TRAINEE) {
+			return jdbc.sql(SELECT + " where e.class_id = :class and e.person_index = :index order by e.id")
+					.param("class", classId).param("index", java.util.HexFormat.of().parseHex(actor.scope().value()))
+					.query(Enrolment.class).list();
 		}
 		return jdbc.sql(SELECT + " where e.class_id = :class order by e.id").param("class", classId)
 				.query(Enrolment.class).list();
@@ -152,6 +153,74 @@ public class Enrolments {
 				from training.enrolment e join training.training_class c on c.id = e.class_id
 				where e.person_index = :index order by e.id desc
 				""").param("index", java.util.HexFormat.of().parseHex(worker.scope().value())).query().listOfRows();
+	}
+
+	/** A class the worker sits or sat, with how far they got. */
+	public record Mine(long enrolmentId, long classId, String providerName, String occupationCode, String grade,
+			String kind, String status, String result, String certificateNumber, int attended, int sessions,
+			Instant firstStart, Instant lastEnd) {
+	}
+
+	/** The worker's own classes, newest first. */
+	@Transactional(readOnly = true)
+	public List<Mine> myClasses(Actor worker) {
+		requireWorker(worker);
+		return jdbc.sql("""
+				select e.id as enrolment_id, e.class_id, c.provider_name, c.occupation_code, c.grade, c.kind, e.status, e.result,
+				       e.certificate_number,
+				       (select count(*) from training.attendance a where a.enrolment_id = e.id) as attended,
+				       s.sessions, s.first_start, s.last_end
+				from training.enrolment e join training.training_class c on c.id = e.class_id
+				cross join lateral (select count(*) as sessions, min(starts_at) as first_start, max(ends_at) as last_end
+				                    from training.class_session where class_id = c.id) s
+				where e.person_index = :index order by e.id desc limit 500
+				""").param("index", java.util.HexFormat.of().parseHex(worker.scope().value())).query(Mine.class).list();
+	}
+
+	/** A session of a class the worker is enrolled in, as their check-in shows it. */
+	public record TraineeSession(long sessionId, long classId, int number, int sessions, String occupationCode,
+			String grade, String providerName, Instant startsAt, Instant endsAt, String place, boolean checkedIn) {
+	}
+
+	/** The worker's sessions of today (Beijing), in the classes they are enrolled in, earliest first. */
+	@Transactional(readOnly = true)
+	public List<TraineeSession> todaySessions(Actor worker) {
+		requireWorker(worker);
+		var today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+		var zone = java.time.ZoneId.of("Asia/Shanghai");
+		return traineeSessions(worker, "s.starts_at >= :from and s.starts_at < :to", today.atStartOfDay(zone).toInstant(),
+				today.plusDays(1).atStartOfDay(zone).toInstant(), null);
+	}
+
+	/** One session of a class the worker is enrolled in; empty when they are not. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<TraineeSession> traineeSession(Actor worker, long sessionId) {
+		requireWorker(worker);
+		return traineeSessions(worker, "s.id = :session", null, null, sessionId).stream().findFirst();
+	}
+
+	private List<TraineeSession> traineeSessions(Actor worker, String where, Instant from, Instant to, Long sessionId) {
+		return jdbc.sql("""
+				select s.id, s.class_id,
+				       (select count(*) from training.class_session x where x.class_id = s.class_id and x.starts_at <= s.starts_at),
+				       (select count(*) from training.class_session x where x.class_id = s.class_id),
+				       c.occupation_code, c.grade, c.provider_name, s.starts_at, s.ends_at, s.place,
+				       exists (select 1 from training.attendance a where a.session_id = s.id and a.enrolment_id = e.id)
+				from training.enrolment e join training.training_class c on c.id = e.class_id
+				join training.class_session s on s.class_id = e.class_id
+				where e.person_index = :index and e.status = 'ENROLLED' and (""" + where + ") order by s.starts_at").param("index", java.util.HexFormat.of().parseHex(worker.scope().value()))
+				.param("from", from == null ? null : java.sql.Timestamp.from(from))
+				.param("to", to == null ? null : java.sql.Timestamp.from(to)).param("session", sessionId)
+				.query((rs, i) -> new TraineeSession(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+						rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getBoolean(11)))
+				.list();
+	}
+
+	private static void requireWorker(Actor worker) {
+		if (worker.role() != cn.gongjiang.shared.security.Role.WORKER) {
+			throw new org.springframework.security.access.AccessDeniedException("a worker's own classes");
+		}
 	}
 
 	/** A training the platform knows behind a certificate (SUB-1): where it was held and whether it was completed. */

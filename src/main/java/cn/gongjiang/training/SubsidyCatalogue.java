@@ -13,8 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.occupation.OccupationCatalogue;
+import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.OccupationCode;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -38,12 +41,15 @@ public class SubsidyCatalogue {
 
 	private final JdbcClient jdbc;
 	private final OccupationCatalogue occupations;
+	private final RegionDirectory regions;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	SubsidyCatalogue(JdbcClient jdbc, OccupationCatalogue occupations, AuditLog audit, Clock clock) {
+	SubsidyCatalogue(JdbcClient jdbc, OccupationCatalogue occupations, RegionDirectory regions, AuditLog audit,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.occupations = occupations;
+		this.regions = regions;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -97,18 +103,48 @@ public class SubsidyCatalogue {
 				""").param("today", LocalDate.now(clock)).query(CatalogueEntry.class).list();
 	}
 
-	Optional<CatalogueEntry> byId(long id) {
+	public Optional<CatalogueEntry> byId(long id) {
 		return jdbc.sql("select * from training.catalogue_entry where id = :id").param("id", id)
 				.query(CatalogueEntry.class).optional();
+	}
+
+	public static final java.util.Map<String, String> SORTS = java.util.Map.of("occupation", "occupation_code", "standard",
+			"standard_yuan", "validFrom", "valid_from");
+
+	/** A page of the entries in force today, filtered by occupation, grade, and shortage ({@code status} SHORTAGE). */
+	@Transactional(readOnly = true)
+	public Page<CatalogueEntry> page(TrainingFilter filter, PageRequest request) {
+		var where = """
+				where valid_from <= :today and (valid_until is null or valid_until >= :today)
+				  and (cast(:occupation as text) is null or occupation_code = :occupation)
+				  and (cast(:grade as text) is null or grade = :grade)
+				  and (cast(:status as text) is null or (:status = 'SHORTAGE' and shortage))
+				""";
+		var items = jdbc.sql("select * from training.catalogue_entry " + where + " order by "
+				+ request.orderBy(SORTS, "id") + " limit :limit offset :offset").param("today", LocalDate.now(clock))
+				.param("occupation", filter.occupation()).param("grade", filter.grade()).param("status", filter.status())
+				.param("limit", request.size()).param("offset", request.offset()).query(CatalogueEntry.class).list();
+		var total = jdbc.sql("select count(*) from training.catalogue_entry " + where).param("today", LocalDate.now(clock))
+				.param("occupation", filter.occupation()).param("grade", filter.grade()).param("status", filter.status())
+				.query(Long.class).single();
+		return Page.of(items, total, request);
 	}
 
 	/** Open demand by occupation and grade against the catalogue in force: not covered or shortage first. */
 	@Transactional(readOnly = true)
 	public List<Unmet> unmet(Actor actor) {
+		return unmet(actor, TrainingFilter.NONE, PageRequest.first(PageRequest.MAX_SIZE)).items();
+	}
+
+	/**
+	 * The same, filtered by region, occupation, and {@code status}: MISSING (not in the catalogue), SHORTAGE, COVERED.
+	 */
+	@Transactional(readOnly = true)
+	public Page<Unmet> unmet(Actor actor, TrainingFilter filter, PageRequest request) {
 		if (!actor.role().officer() || !actor.scope().regional()) {
 			throw new AccessDeniedException("for officers");
 		}
-		return jdbc.sql("""
+		var grouped = """
 				select d.occupation_code, d.grade, sum(d.headcount) as headcount,
 				       sum(d.train_headcount) as train_headcount, count(distinct d.enterprise_code) as enterprises,
 				       c.id is not null as in_catalogue,
@@ -118,9 +154,23 @@ public class SubsidyCatalogue {
 				     and (c.grade is null or c.grade = d.grade)
 				     and c.valid_from <= :today and (c.valid_until is null or c.valid_until >= :today)
 				where d.status = 'OPEN' and (d.place_path like :path || '%' or d.enterprise_path like :path || '%')
+				  and (cast(:region as text) is null or d.place_path like :region || '%' or d.enterprise_path like :region || '%')
+				  and (cast(:occupation as text) is null or d.occupation_code = :occupation)
+				  and (cast(:status as text) is null or (:status = 'MISSING' and c.id is null)
+				       or (:status = 'SHORTAGE' and c.shortage) or (:status = 'COVERED' and c.id is not null))
 				group by d.occupation_code, d.grade, c.id, c.standard_yuan, c.shortage
-				order by (c.id is null) desc, coalesce(c.shortage, false) desc, sum(d.train_headcount) desc
-				""").param("today", LocalDate.now(clock)).param("path", actor.scope().regionPath())
-				.query(Unmet.class).list();
+				""";
+		var region = TrainingScope.filterPath(regions, filter.region());
+		var items = jdbc.sql(grouped + """
+				order by (c.id is null) desc, coalesce(c.shortage, false) desc, sum(d.train_headcount) desc,
+				         d.occupation_code, d.grade
+				limit :limit offset :offset
+				""").param("today", LocalDate.now(clock)).param("path", actor.scope().regionPath()).param("region", region)
+				.param("occupation", filter.occupation()).param("status", filter.status())
+				.param("limit", request.size()).param("offset", request.offset()).query(Unmet.class).list();
+		var total = jdbc.sql("select count(*) from (" + grouped + ") g").param("today", LocalDate.now(clock))
+				.param("path", actor.scope().regionPath()).param("region", region)
+				.param("occupation", filter.occupation()).param("status", filter.status()).query(Long.class).single();
+		return Page.of(items, total, request);
 	}
 }

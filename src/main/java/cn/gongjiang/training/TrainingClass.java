@@ -20,4 +20,13 @@ public record TrainingClass(long id, Long orderId, String providerCode, String p
 
 	public record SessionPlan(Instant startsAt, Instant endsAt, String place) {
 	}
+
+	/**
+	 * A class as a list shows it: what, by whom, for which enterprise's order, how full, and when it runs (from the
+	 * first session's start to the last one's end).
+	 */
+	public record Summary(long id, Long orderId, String enterpriseName, String providerName, String occupationCode,
+			String grade, String kind, int capacity, int enrolled, String status, int sessions, Instant firstStart,
+			Instant lastEnd) {
+	}
 }

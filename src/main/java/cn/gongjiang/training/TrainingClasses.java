@@ -22,6 +22,8 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.OccupationCode;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
@@ -43,9 +45,11 @@ public class TrainingClasses {
 	private final RegionDirectory regions;
 	private final OccupationCatalogue occupations;
 	private final AuditLog audit;
+	private final java.time.Clock clock;
 
 	TrainingClasses(JdbcClient jdbc, OrganisationRegistry organisations, RegionDirectory regions,
-			OccupationCatalogue occupations, AuditLog audit) {
+			OccupationCatalogue occupations, AuditLog audit, java.time.Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.regions = regions;
@@ -144,6 +148,101 @@ public class TrainingClasses {
 		return TrainingScope.bind(jdbc.sql("select c.id from training.training_class c where "
 				+ TrainingScope.visible("c.provider_path", "c.provider_code") + " order by c.id desc limit 500"), actor)
 				.query(Long.class).list().stream().map(this::find).toList();
+	}
+
+	public static final java.util.Map<String, String> SORTS = java.util.Map.of("id", "c.id", "start", "s.first_start",
+			"occupation", "c.occupation_code");
+	/** Class statuses a list filters by: ENDED is an open class whose last session is over (to complete). */
+	public static final List<String> STATUSES = List.of("OPEN", "ENDED", "FINISHED");
+
+	/**
+	 * A page of the classes the actor sees (a provider its own, officers those of providers in their region),
+	 * filtered by status, occupation, grade and region; newest first.
+	 */
+	@Transactional(readOnly = true)
+	public Page<TrainingClass.Summary> page(Actor actor, TrainingFilter filter, PageRequest request) {
+		var where = " where " + TrainingScope.visible("c.provider_path", "c.provider_code") + """
+				  and (cast(:status as text) is null or (:status = 'ENDED' and c.status = 'OPEN' and s.last_end < :now)
+				       or (:status <> 'ENDED' and c.status = :status))
+				  and (cast(:occupation as text) is null or c.occupation_code = :occupation)
+				  and (cast(:grade as text) is null or c.grade = :grade)
+				  and (cast(:path as text) is null or c.provider_path like :path || '%')
+				""";
+		var path = TrainingScope.filterPath(regions, filter.region());
+		var now = java.sql.Timestamp.from(clock.instant());
+		var items = TrainingScope.bind(jdbc.sql(SUMMARY + where + " order by " + request.orderBy(SORTS, "c.id")
+				+ " limit :limit offset :offset"), actor).param("status", filter.status()).param("path", path)
+				.param("now", now)
+				.param("occupation", filter.occupation()).param("grade", filter.grade())
+				.param("limit", request.size()).param("offset", request.offset()).query(TrainingClass.Summary.class)
+				.list();
+		var total = TrainingScope.bind(jdbc.sql("select count(*) from (" + SUMMARY + where + ") x"), actor)
+				.param("status", filter.status()).param("path", path).param("occupation", filter.occupation())
+				.param("grade", filter.grade()).param("now", now).query(Long.class).single();
+		return Page.of(items, total, request);
+	}
+
+	/** One class as a list shows it; the caller has checked the reader may see it. */
+	@Transactional(readOnly = true)
+	public TrainingClass.Summary summary(long classId) {
+		return jdbc.sql(SUMMARY + " where c.id = :id").param("id", classId).query(TrainingClass.Summary.class)
+				.optional().orElseThrow(() -> new NotFoundException("training.class.not-found"));
+	}
+
+	/** The classes opened for an enterprise's orders, as the enterprise follows them. */
+	@Transactional(readOnly = true)
+	public List<TrainingClass.Summary> ofOrder(long orderId) {
+		return jdbc.sql(SUMMARY + " where c.order_id = :order order by c.id").param("order", orderId)
+				.query(TrainingClass.Summary.class).list();
+	}
+
+	private static final String SUMMARY = """
+			select c.id, c.order_id, o.enterprise_name, c.provider_name, c.occupation_code, c.grade, c.kind, c.capacity,
+			       (select count(*) from training.enrolment e where e.class_id = c.id and e.status <> 'WITHDRAWN') as enrolled,
+			       c.status, s.sessions, s.first_start, s.last_end
+			from training.training_class c
+			left join training.training_order o on o.id = c.order_id
+			cross join lateral (select count(*) as sessions, min(starts_at) as first_start, max(ends_at) as last_end
+			                    from training.class_session where class_id = c.id) s
+			""";
+
+	/**
+	 * How the actor may see a class: its provider runs it; officers covering the provider and the enterprise whose
+	 * order it serves read it; a trainee enrolled in it sees their own part. Empty when none of these.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Viewer> viewer(Actor actor, long classId) {
+		var row = jdbc.sql("""
+				select c.provider_code, c.provider_path, o.enterprise_code from training.training_class c
+				left join training.training_order o on o.id = c.order_id where c.id = :id
+				""").param("id", classId).query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+				.optional();
+		if (row.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		var c = row.get();
+		var scope = actor.scope();
+		if ((actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL) && c[0].equals(scope.value())) {
+			return java.util.Optional.of(Viewer.PROVIDER);
+		}
+		if (actor.role().officer() && scope.covers(c[1])) {
+			return java.util.Optional.of(Viewer.OFFICER);
+		}
+		if (actor.role() == Role.ENTERPRISE && scope.value().equals(c[2])) {
+			return java.util.Optional.of(Viewer.ENTERPRISE);
+		}
+		if (actor.role() == Role.WORKER && jdbc.sql("""
+				select exists (select 1 from training.enrolment where class_id = :id and person_index = :index)
+				""").param("id", classId).param("index", java.util.HexFormat.of().parseHex(scope.value()))
+				.query(Boolean.class).single()) {
+			return java.util.Optional.of(Viewer.TRAINEE);
+		}
+		return java.util.Optional.empty();
+	}
+
+	/** Who is looking at a class, which decides what of it they see and may do. */
+	public enum Viewer {
+		PROVIDER, OFFICER, ENTERPRISE, TRAINEE
 	}
 
 	private void checkPlan(TrainingClass.Plan plan) {

@@ -19,6 +19,8 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.OccupationCode;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
@@ -95,16 +97,53 @@ public class TrainingOrders {
 		return byId(id);
 	}
 
+	public static final java.util.Map<String, String> SORTS = java.util.Map.of("wantedStart", "o.wanted_start", "headcount",
+			"o.headcount", "createdAt", "o.created_at", "enterprise", "o.enterprise_name");
+
 	/** Open orders a provider may take up: in its own city, or online ones anywhere. */
 	@Transactional(readOnly = true)
 	public List<TrainingOrder> openFor(Actor actor) {
+		return openFor(actor, TrainingFilter.NONE, PageRequest.of(1, PageRequest.MAX_SIZE, "wantedStart", SORTS,
+				"wantedStart")).items();
+	}
+
+	/** A page of them, filtered by occupation, grade, county and enterprise name; soonest wanted first. */
+	@Transactional(readOnly = true)
+	public Page<TrainingOrder> openFor(Actor actor, TrainingFilter filter, PageRequest request) {
 		var provider = classes.activeProvider(actor);
-		var cityPath = regions.pathOf(RegionCode.of(provider.region())).orElseThrow().replaceAll("^(/\\d+/\\d+/).*", "$1");
+		var where = """
+				where o.status = 'OPEN' and (o.county_path like :city || '%' or o.kind = 'ONLINE')
+				  and (cast(:path as text) is null or o.county_path like :path || '%')
+				  and (cast(:occupation as text) is null or o.occupation_code = :occupation)
+				  and (cast(:grade as text) is null or o.grade = :grade)
+				  and (cast(:name as text) is null or position(:name in o.enterprise_name) > 0)
+				""";
+		var city = cityPath(provider.region());
+		var path = TrainingScope.filterPath(regions, filter.region());
+		var items = jdbc.sql("select o.* from training.training_order o " + where + " order by "
+				+ request.orderBy(SORTS, "o.id") + " limit :limit offset :offset").param("city", city).param("path", path)
+				.param("occupation", filter.occupation()).param("grade", filter.grade()).param("name", filter.name())
+				.param("limit", request.size()).param("offset", request.offset()).query(TrainingOrder.class).list();
+		var total = jdbc.sql("select count(*) from training.training_order o " + where).param("city", city)
+				.param("path", path).param("occupation", filter.occupation()).param("grade", filter.grade())
+				.param("name", filter.name()).query(Long.class).single();
+		return Page.of(items, total, request);
+	}
+
+	/** The open order a provider is about to take up, as it sees it; not found when out of its reach. */
+	@Transactional(readOnly = true)
+	public TrainingOrder openOrder(Actor actor, long orderId) {
+		var provider = classes.activeProvider(actor);
 		return jdbc.sql("""
-				select * from training.training_order where status = 'OPEN'
-				  and (county_path like :city || '%' or kind = 'ONLINE')
-				order by wanted_start, id limit 500
-				""").param("city", cityPath).query(TrainingOrder.class).list();
+				select o.* from training.training_order o where o.id = :id and o.status = 'OPEN'
+				  and (o.county_path like :city || '%' or o.kind = 'ONLINE')
+				""").param("id", orderId).param("city", cityPath(provider.region())).query(TrainingOrder.class)
+				.optional().orElseThrow(() -> new NotFoundException("training.order.not-found"));
+	}
+
+	/** The provider's city path: a county's path cut after the city. */
+	private String cityPath(String providerRegion) {
+		return regions.pathOf(RegionCode.of(providerRegion)).orElseThrow().replaceAll("^(/\\d+/\\d+/).*", "$1");
 	}
 
 	/** A provider takes up (接单) an open order: the order is its, and the class it plans is opened. */
@@ -112,10 +151,10 @@ public class TrainingOrders {
 	public TrainingClass accept(Actor actor, long orderId, TrainingClass.Plan plan) {
 		var provider = classes.activeProvider(actor);
 		var order = byId(orderId);
-		if (openFor(actor).stream().noneMatch(o -> o.id() == orderId)) {
-			throw order.status().equals("OPEN") ? new NotFoundException("training.order.not-found")
-					: new ConflictException("training.order.taken", order.status());
+		if (!order.status().equals("OPEN")) {
+			throw new ConflictException("training.order.taken", order.status());
 		}
+		openOrder(actor, orderId);
 		int taken = jdbc.sql("""
 				update training.training_order set status = 'ACCEPTED', provider_code = :code, provider_name = :name,
 				    accepted_at = now()
@@ -136,32 +175,72 @@ public class TrainingOrders {
 	/** Orders the actor sees: an enterprise its own, a provider those it took, officers those of their region. */
 	@Transactional(readOnly = true)
 	public List<TrainingOrder> list(Actor actor) {
-		return TrainingScope.bind(jdbc.sql("select o.* from training.training_order o where ("
-				+ TrainingScope.visible("o.county_path", "o.enterprise_code") + " or "
-				+ TrainingScope.visible("o.enterprise_path", "o.provider_code") + ") order by o.created_at desc limit 1000"),
-				actor).query(TrainingOrder.class).list();
+		return list(actor, TrainingFilter.NONE, PageRequest.of(1, PageRequest.MAX_SIZE, "-createdAt", SORTS,
+				"-createdAt")).items();
+	}
+
+	/** A page of them, filtered by status, occupation, grade, region and enterprise name; newest first. */
+	@Transactional(readOnly = true)
+	public Page<TrainingOrder> list(Actor actor, TrainingFilter filter, PageRequest request) {
+		var where = " where (" + TrainingScope.visible("o.county_path", "o.enterprise_code") + " or "
+				+ TrainingScope.visible("o.enterprise_path", "o.provider_code") + """
+				)
+				  and (cast(:status as text) is null or o.status = :status)
+				  and (cast(:path as text) is null or o.county_path like :path || '%')
+				  and (cast(:occupation as text) is null or o.occupation_code = :occupation)
+				  and (cast(:grade as text) is null or o.grade = :grade)
+				  and (cast(:name as text) is null or position(:name in o.enterprise_name) > 0)
+				""";
+		var path = TrainingScope.filterPath(regions, filter.region());
+		var items = TrainingScope.bind(jdbc.sql("select o.* from training.training_order o" + where + " order by "
+				+ request.orderBy(SORTS, "o.id") + " limit :limit offset :offset"), actor).param("status", filter.status())
+				.param("path", path).param("occupation", filter.occupation()).param("grade", filter.grade())
+				.param("name", filter.name()).param("limit", request.size()).param("offset", request.offset())
+				.query(TrainingOrder.class).list();
+		var total = TrainingScope.bind(jdbc.sql("select count(*) from training.training_order o" + where), actor)
+				.param("status", filter.status()).param("path", path).param("occupation", filter.occupation())
+				.param("grade", filter.grade()).param("name", filter.name()).query(Long.class).single();
+		return Page.of(items, total, request);
 	}
 
 	/** The loop closed back to the enterprise: its order's classes, enrolled, completed and certified. */
 	@Transactional(readOnly = true)
 	public TrainingOrder.Outcome outcome(Actor actor, long orderId) {
-		var order = list(actor).stream().filter(o -> o.id() == orderId).findFirst()
-				.orElseThrow(() -> new NotFoundException("training.order.not-found"));
-		var outcomes = jdbc.sql("""
-				select c.id as class_id, c.provider_name,
+		var order = visible(actor, orderId);
+		return new TrainingOrder.Outcome(order, outcomes(List.of(orderId)).getOrDefault(orderId, List.of()));
+	}
+
+	/** The outcomes of many orders at once, for a page of them: by order, its classes in the order they opened. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, List<TrainingOrder.ClassOutcome>> outcomes(List<Long> orderIds) {
+		var byOrder = new java.util.LinkedHashMap<Long, List<TrainingOrder.ClassOutcome>>();
+		if (orderIds.isEmpty()) {
+			return byOrder;
+		}
+		jdbc.sql("""
+				select c.order_id, c.id as class_id, c.provider_name,
 				       count(e.id) filter (where e.status <> 'WITHDRAWN') as enrolled,
 				       count(e.id) filter (where e.status = 'COMPLETED') as completed,
 				       count(e.id) filter (where e.certificate_number is not null) as certified
 				from training.training_class c left join training.enrolment e on e.class_id = c.id
-				where c.order_id = :order group by c.id, c.provider_name order by c.id
-				""").param("order", orderId).query(TrainingOrder.ClassOutcome.class).list();
-		return new TrainingOrder.Outcome(order, outcomes);
+				where c.order_id = any(:orders) group by c.order_id, c.id, c.provider_name order by c.id
+				""").param("orders", orderIds.toArray(Long[]::new))
+				.query((rs, i) -> java.util.Map.entry(rs.getLong(1), new TrainingOrder.ClassOutcome(rs.getLong(2),
+						rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6))))
+				.list().forEach(e -> byOrder.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+		return byOrder;
+	}
+
+	private TrainingOrder visible(Actor actor, long orderId) {
+		return TrainingScope.bind(jdbc.sql("select o.* from training.training_order o where o.id = :id and ("
+				+ TrainingScope.visible("o.county_path", "o.enterprise_code") + " or "
+				+ TrainingScope.visible("o.enterprise_path", "o.provider_code") + ")"), actor).param("id", orderId)
+				.query(TrainingOrder.class).optional().orElseThrow(() -> new NotFoundException("training.order.not-found"));
 	}
 
 	@Transactional
 	public TrainingOrder cancel(Actor actor, long orderId) {
-		var order = list(actor).stream().filter(o -> o.id() == orderId).findFirst()
-				.orElseThrow(() -> new NotFoundException("training.order.not-found"));
+		var order = visible(actor, orderId);
 		int changed = jdbc.sql("update training.training_order set status = 'CANCELLED' where id = :id and status = 'OPEN'")
 				.param("id", order.id()).update();
 		if (changed == 0) {

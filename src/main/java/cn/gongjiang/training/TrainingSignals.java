@@ -1,7 +1,10 @@
 package cn.gongjiang.training;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,24 +14,35 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.certification.CertificateRegister;
+import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.security.Actor;
 
 /**
  * Anomaly signals for officers (SUP-3): refused attempts to sit overlapping classes, attendance entered long after a
  * session, many trainees checking in from one device, certificates without a known training. Signals to look at,
- * each naming its subject; none is a finding.
+ * each naming its subject; none is a finding. What a signal says is a message code with its arguments (numbers, days,
+ * durations, certificate types), rendered in the reader's language by the page or file that shows it.
  */
 @Service
 public class TrainingSignals {
 
-	/** One signal: its kind, what it concerns, and what was seen. */
-	public record Signal(String kind, String subject, String detail) {
+	/**
+	 * One signal: its kind; a key that stays the same while the signal does (officers mark it reviewed by it); the
+	 * class or certificate it concerns and the provider or issuer behind it; what was seen, as {@code code} and
+	 * {@code arguments}; and when it was last seen.
+	 */
+	public record Signal(String kind, String key, Long classId, String certificateNumber, String organisation,
+			String occupationCode, String code, List<Object> arguments, Instant seenAt) {
 	}
+
+	public static final List<String> KINDS = List.of("OVERLAP_ATTEMPTS", "LATE_ATTENDANCE", "SHARED_DEVICE",
+			"CERTIFICATE_WITHOUT_TRAINING");
 
 	/** Attendance entered later than this after the session ended is signalled. */
 	static final int LATE_DAYS = 2;
 	/** This many trainees checking in to one session from one address is signalled. */
 	static final int SHARED_DEVICE_TRAINEES = 3;
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	private final JdbcClient jdbc;
 	private final CertificateRegister certificates;
@@ -40,6 +54,7 @@ public class TrainingSignals {
 		this.clock = clock;
 	}
 
+	/** Every signal in the officer's region, newest first. */
 	@Transactional(readOnly = true)
 	public List<Signal> signals(Actor actor) {
 		if (!actor.role().officer() || !actor.scope().regional()) {
@@ -48,69 +63,90 @@ public class TrainingSignals {
 		var path = actor.scope().regionPath();
 		var signals = new ArrayList<Signal>();
 		jdbc.sql("""
-				select c.id, c.provider_name, r.code, count(*) as attempts
+				select c.id, c.provider_name, c.occupation_code, count(*) as attempts, max(r.refused_at) as seen
 				from training.refusal r join training.training_class c on c.id = r.class_id
 				where c.provider_path like :path || '%' and r.code = 'training.overlapping-enrolment'
-				group by c.id, c.provider_name, r.code order by attempts desc
-				""").param("path", path).query((rs, i) -> new Signal("OVERLAP_ATTEMPTS",
-						"class:" + rs.getLong(1) + " " + rs.getString(2), rs.getInt(4) + " attempts")).list()
-				.forEach(signals::add);
+				group by c.id, c.provider_name, c.occupation_code
+				""").param("path", path).query((rs, i) -> new Signal("OVERLAP_ATTEMPTS", "OVERLAP_ATTEMPTS:class:"
+						+ rs.getLong(1), rs.getLong(1), null, rs.getString(2), rs.getString(3),
+						"supervision.signal.overlap-attempts", List.of(rs.getInt(4)), rs.getTimestamp(5).toInstant()))
+				.list().forEach(signals::add);
 		jdbc.sql("""
-				select c.id, c.provider_name, s.id as session, count(*) as marked, max(a.recorded_at - s.ends_at) as late
+				select c.id, c.provider_name, c.occupation_code, s.id as session, s.starts_at,
+				       (select count(*) from training.class_session x where x.class_id = s.class_id and x.starts_at <= s.starts_at),
+				       count(*) as marked, extract(epoch from max(a.recorded_at - s.ends_at)) as late, max(a.recorded_at)
 				from training.attendance a join training.class_session s on s.id = a.session_id
 				join training.training_class c on c.id = s.class_id
 				where c.provider_path like :path || '%' and a.method = 'LIST'
 				  and a.recorded_at > s.ends_at + make_interval(days => :days)
-				group by c.id, c.provider_name, s.id
+				group by c.id, c.provider_name, c.occupation_code, s.id, s.starts_at, s.class_id
 				""").param("path", path).param("days", LATE_DAYS).query((rs, i) -> new Signal("LATE_ATTENDANCE",
-						"class:" + rs.getLong(1) + " " + rs.getString(2), "session " + rs.getLong(3) + ": " + rs.getInt(4)
-								+ " marked " + rs.getString(5) + " after it ended")).list()
-				.forEach(signals::add);
+						"LATE_ATTENDANCE:session:" + rs.getLong(4), rs.getLong(1), null, rs.getString(2),
+						rs.getString(3), "supervision.signal.late-attendance", List.of(rs.getInt(6),
+								day(rs.getTimestamp(5).toInstant()), Duration.ofSeconds(rs.getLong(8)), rs.getInt(7)),
+						rs.getTimestamp(9).toInstant()))
+				.list().forEach(signals::add);
 		jdbc.sql("""
-				select c.id, c.provider_name, s.id as session, a.device, count(distinct a.enrolment_id) as trainees
+				select c.id, c.provider_name, c.occupation_code, s.id as session, s.starts_at,
+				       (select count(*) from training.class_session x where x.class_id = s.class_id and x.starts_at <= s.starts_at),
+				       a.device, count(distinct a.enrolment_id) as trainees, max(a.recorded_at)
 				from training.attendance a join training.class_session s on s.id = a.session_id
 				join training.training_class c on c.id = s.class_id
 				where c.provider_path like :path || '%' and a.method = 'CODE' and a.device is not null
-				group by c.id, c.provider_name, s.id, a.device having count(distinct a.enrolment_id) >= :trainees
+				group by c.id, c.provider_name, c.occupation_code, s.id, s.starts_at, s.class_id, a.device
+				having count(distinct a.enrolment_id) >= :trainees
 				""").param("path", path).param("trainees", SHARED_DEVICE_TRAINEES).query((rs, i) -> new Signal(
-						"SHARED_DEVICE", "class:" + rs.getLong(1) + " " + rs.getString(2), "session " + rs.getLong(3)
-								+ ": " + rs.getInt(5) + " trainees from " + rs.getString(4))).list()
-				.forEach(signals::add);
+						"SHARED_DEVICE", "SHARED_DEVICE:session:" + rs.getLong(4) + ":" + rs.getString(7), rs.getLong(1),
+						null, rs.getString(2), rs.getString(3), "supervision.signal.shared-device", List.of(rs.getInt(6),
+								day(rs.getTimestamp(5).toInstant()), rs.getInt(8), rs.getString(7)),
+						rs.getTimestamp(9).toInstant()))
+				.list().forEach(signals::add);
 		if (actor.scope().regionPath().equals("/330000/")) {
 			certificates.issuedWithoutTraining(LocalDate.now(clock).withDayOfYear(1), 200).forEach(c -> signals.add(
-					new Signal("CERTIFICATE_WITHOUT_TRAINING", "certificate:" + c.number() + " " + c.issuer(),
-							c.type() + " " + c.holderIdMasked() + " " + c.issuedOn())));
+					new Signal("CERTIFICATE_WITHOUT_TRAINING", "CERTIFICATE_WITHOUT_TRAINING:certificate:" + c.number(),
+							null, c.number(), c.issuer(), c.occupationCode(),
+							"supervision.signal.certificate-without-training",
+							List.of(certificateType(c.type()), c.holderIdMasked(), c.issuedOn()),
+							c.issuedOn().atStartOfDay(BEIJING).toInstant())));
 		}
+		signals.sort(java.util.Comparator.comparing(Signal::seenAt).reversed());
 		return signals;
+	}
+
+	private static LocalDate day(Instant at) {
+		return at.atZone(BEIJING).toLocalDate();
+	}
+
+	/** The type as the enum when it is one of the four (so that it is named per language), else as it came. */
+	private static Object certificateType(String code) {
+		try {
+			return CertificateType.fromCode(code);
+		}
+		catch (RuntimeException unknown) {
+			return code == null ? "" : code;
+		}
+	}
+
+	/** One enrolment of the year for the third-party audit (SUP-4): the class, the trainee, the voucher. */
+	public record AuditRow(long classId, String providerName, String occupationCode, String grade, String kind,
+			Long orderId, long enrolmentId, String idNumberMasked, String status, String result,
+			String certificateNumber, Long voucherId, String voucherStatus, int attended, int sessions) {
 	}
 
 	/** SUP-4: the year's enrolments with their class, provider, result and voucher, for the third-party audit. */
 	@Transactional(readOnly = true)
-	public List<List<Object>> auditRows(int year) {
+	public List<AuditRow> auditRows(int year) {
 		return jdbc.sql("""
-				select c.id as class_id, c.provider_name, c.occupation_code, coalesce(c.grade, '') as grade, c.kind,
-				       coalesce(cast(c.order_id as text), '') as order_id, e.id as enrolment_id, e.id_number_masked,
-				       e.status, coalesce(e.result, '') as result, coalesce(e.certificate_number, '') as certificate,
-				       coalesce(cast(v.id as text), '') as voucher, coalesce(v.status, '') as voucher_status,
+				select c.id as class_id, c.provider_name, c.occupation_code, c.grade, c.kind, c.order_id,
+				       e.id as enrolment_id, e.id_number_masked, e.status, e.result, e.certificate_number,
+				       v.id as voucher_id, v.status as voucher_status,
 				       (select count(*) from training.attendance a where a.enrolment_id = e.id) as attended,
 				       (select count(*) from training.class_session s where s.class_id = c.id) as sessions
 				from training.enrolment e join training.training_class c on c.id = e.class_id
 				left join training.voucher v on v.enrolment_id = e.id
-				where extract(year from e.enrolled_at) = :year order by c.id, e.id
-				""").param("year", year).query((rs, i) -> {
-					var row = new ArrayList<Object>();
-					for (int col = 1; col <= 15; col++) {
-						row.add(rs.getObject(col) == null ? "" : rs.getObject(col).toString());
-					}
-					return (List<Object>) row;
-				}).list();
-	}
-
-	public static final List<String> AUDIT_HEADER = List.of("班级", "机构", "职业", "等级", "类型", "订单", "报名号",
-			"学员身份证号（脱敏）", "状态", "结果", "证书编号", "培训券", "培训券状态", "出勤", "课次");
-
-	/** Writes the audit export; the caller audits it. */
-	public static void writeAudit(java.io.OutputStream out, int year, List<List<Object>> rows) throws java.io.IOException {
-		ListExport.write(out, year + "年培训台账", AUDIT_HEADER, rows);
+				where e.enrolled_at >= :from and e.enrolled_at < :to order by c.id, e.id
+				""").param("from", java.sql.Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(BEIJING).toInstant()))
+				.param("to", java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(BEIJING).toInstant()))
+				.query(AuditRow.class).list();
 	}
 }

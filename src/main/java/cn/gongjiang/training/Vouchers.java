@@ -12,12 +12,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -28,11 +31,16 @@ public class Vouchers {
 	private final JdbcClient jdbc;
 	private final SubsidyCatalogue catalogue;
 	private final PersonRegistry persons;
+	private final PersonalDataCipher cipher;
+	private final cn.gongjiang.occupation.OccupationCatalogue occupations;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Vouchers(JdbcClient jdbc, SubsidyCatalogue catalogue, PersonRegistry persons, AuditLog audit, Clock clock) {
+	Vouchers(JdbcClient jdbc, SubsidyCatalogue catalogue, PersonRegistry persons, PersonalDataCipher cipher,
+			cn.gongjiang.occupation.OccupationCatalogue occupations, AuditLog audit, Clock clock) {
+		this.occupations = occupations;
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 		this.catalogue = catalogue;
 		this.persons = persons;
 		this.audit = audit;
@@ -112,7 +120,7 @@ public class Vouchers {
 		var entry = catalogue.byId(((Number) v.get("catalogue_entry_id")).longValue()).orElseThrow();
 		if (!entry.occupationCode().equals(c.occupationCode())
 				|| (entry.grade() != null && !entry.grade().equals(c.grade()))) {
-			throw new BusinessException("training.voucher.other-occupation", entry.occupationCode());
+			throw new BusinessException("training.voucher.other-occupation", occupations.nameOf(entry.occupationCode()));
 		}
 		jdbc.sql("""
 				update training.voucher set status = 'REDEEMED', enrolment_id = :enrolment, redeemed_at = now()
@@ -129,11 +137,7 @@ public class Vouchers {
 	/** A worker's own vouchers; officers the ones they issued (the province all). */
 	@Transactional(readOnly = true)
 	public List<Voucher> list(Actor actor) {
-		var select = """
-				select v.id, v.catalogue_entry_id, c.occupation_code, c.grade, v.status, v.enrolment_id, v.issued_by,
-				       v.issued_at, v.valid_until
-				from training.voucher v join training.catalogue_entry c on c.id = v.catalogue_entry_id
-				""";
+		var select = SELECT;
 		if (actor.role() == Role.WORKER) {
 			return jdbc.sql(select + " where v.person_index = :index order by v.id desc")
 					.param("index", HexFormat.of().parseHex(actor.scope().value())).query(Voucher.class).list();
@@ -146,11 +150,95 @@ public class Vouchers {
 	}
 
 	Voucher find(long id) {
-		return jdbc.sql("""
-				select v.id, v.catalogue_entry_id, c.occupation_code, c.grade, v.status, v.enrolment_id, v.issued_by,
-				       v.issued_at, v.valid_until
-				from training.voucher v join training.catalogue_entry c on c.id = v.catalogue_entry_id where v.id = :id
-				""").param("id", id).query(Voucher.class).optional()
+		return jdbc.sql(SELECT + " where v.id = :id").param("id", id).query(Voucher.class).optional()
 				.orElseThrow(() -> new NotFoundException("training.voucher.unknown", id));
+	}
+
+	private static final String SELECT = """
+			select v.id, v.catalogue_entry_id, c.occupation_code, c.grade, v.status, v.enrolment_id, v.issued_by,
+			       v.issued_at, v.valid_until, c.standard_yuan
+			from training.voucher v join training.catalogue_entry c on c.id = v.catalogue_entry_id
+			""";
+
+	/** The same, with the holder's keyed index, to name them from the registry. */
+	private static final String SELECT_WITH_HOLDER = """
+			select v.person_index, v.id, v.catalogue_entry_id, c.occupation_code, c.grade, v.status, v.enrolment_id,
+			       v.issued_by, v.issued_at, v.valid_until, c.standard_yuan
+			from training.voucher v join training.catalogue_entry c on c.id = v.catalogue_entry_id
+			""";
+
+	public static final java.util.Map<String, String> SORTS = java.util.Map.of("issuedAt", "v.issued_at", "validUntil",
+			"v.valid_until", "occupation", "c.occupation_code");
+	public static final List<String> STATUSES = List.of("ISSUED", "REDEEMED", "TRAINED", "EVALUATED", "SUBSIDISED",
+			"RECORDED", "CANCELLED");
+
+	/**
+	 * A page of the vouchers an officer issued (the province: all), with their holders, filtered by status,
+	 * occupation and grade; newest first.
+	 */
+	@Transactional(readOnly = true)
+	public Page<Voucher.Held> issued(Actor actor, TrainingFilter filter, PageRequest request) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			throw new AccessDeniedException("vouchers are their holders' and the officers'");
+		}
+		var where = """
+				 where (:all or v.issued_by = :user)
+				  and (cast(:status as text) is null or v.status = :status)
+				  and (cast(:occupation as text) is null or c.occupation_code = :occupation)
+				  and (cast(:grade as text) is null or c.grade = :grade)
+				""";
+		var rows = jdbc.sql(SELECT_WITH_HOLDER + where + " order by "
+				+ request.orderBy(SORTS, "v.id") + " limit :limit offset :offset")
+				.param("all", actor.is(Role.PROVINCE_OFFICER)).param("user", actor.username())
+				.param("status", filter.status()).param("occupation", filter.occupation()).param("grade", filter.grade())
+				.param("limit", request.size()).param("offset", request.offset())
+				.query((rs, i) -> java.util.Map.entry((byte[]) rs.getBytes("person_index"), new Voucher(rs.getLong("id"),
+						rs.getLong("catalogue_entry_id"), rs.getString("occupation_code"), rs.getString("grade"),
+						rs.getString("status"), (Long) rs.getObject("enrolment_id"), rs.getString("issued_by"),
+						rs.getTimestamp("issued_at").toInstant(), rs.getDate("valid_until").toLocalDate(),
+						(Integer) rs.getObject("standard_yuan"))))
+				.list();
+		var holders = new java.util.HashMap<String, cn.gongjiang.registry.PersonProfile>();
+		persons.profiles(rows.stream().map(java.util.Map.Entry::getKey).toList())
+				.forEach(p -> holders.put(p.idNumberIndex(), p));
+		var items = rows.stream().map(r -> {
+			var holder = holders.get(HexFormat.of().formatHex(r.getKey()));
+			return new Voucher.Held(r.getValue(), holder == null ? null : holder.name(),
+					holder == null ? null : holder.idNumberMasked());
+		}).toList();
+		var total = jdbc.sql("select count(*) from training.voucher v join training.catalogue_entry c on c.id = v.catalogue_entry_id" + where)
+				.param("all", actor.is(Role.PROVINCE_OFFICER)).param("user", actor.username())
+				.param("status", filter.status()).param("occupation", filter.occupation()).param("grade", filter.grade())
+				.query(Long.class).single();
+		return Page.of(items, total, request);
+	}
+
+	/**
+	 * The vouchers a trainee may bring to this class of the acting provider's: theirs by ID number and name, unused,
+	 * in date, for the class's occupation (and grade, when the entry names one). None when the name does not match.
+	 */
+	@Transactional(readOnly = true)
+	public List<Voucher> usableFor(Actor provider, TrainingClass c, String idNumber, String name) {
+		if (!c.providerCode().equals(provider.scope().value())) {
+			throw new NotFoundException("training.class.not-found");
+		}
+		IdNumber id;
+		try {
+			id = IdNumber.parse(idNumber);
+		}
+		catch (InvalidValueException notYetANumber) {
+			return List.of();
+		}
+		var index = cipher.index(id.value());
+		var holder = persons.profile(index);
+		if (holder.isEmpty() || name == null || !holder.get().name().equals(name.strip())) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + """
+				 where v.person_index = :index and v.status = 'ISSUED' and v.valid_until >= :today
+				   and c.occupation_code = :occupation and (c.grade is null or c.grade = :grade)
+				 order by v.valid_until, v.id
+				""").param("index", index).param("today", LocalDate.now(clock)).param("occupation", c.occupationCode())
+				.param("grade", c.grade() == null ? "" : c.grade()).query(Voucher.class).list();
 	}
 }

@@ -179,7 +179,8 @@ class SupervisionIntegrationTests {
 	@Test
 	void theSupervisionPageShowsSignalsAndDraws() throws Exception {
 		mvc.perform(get("/supervision").session(console.session("province"))).andExpect(status().isOk())
-				.andExpect(content().string(containsString("id=\"signals\"")))
+				.andExpect(content().string(containsString("id=\"signals\"")));
+		mvc.perform(get("/supervision").param("tab", "audit").session(console.session("province"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("audit-export.xlsx")));
 		mvc.perform(get("/supervision").session(console.session("enterprise-demo"))).andExpect(status().isForbidden());
 	}

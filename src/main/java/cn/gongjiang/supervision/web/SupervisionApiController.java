@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +25,14 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.Provider;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.supervision.Inspections;
 import cn.gongjiang.supervision.StarRatings;
+import cn.gongjiang.training.ListExport;
 import cn.gongjiang.training.TrainingSignals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,14 +59,30 @@ class SupervisionApiController {
 	record Inspector(String name, String organisation) {
 	}
 
+	/**
+	 * An anomaly signal: {@code subject} ("class:12 provider" or "certificate:number issuer") and {@code detail} (in
+	 * English) as before; {@code code} and {@code arguments} (durations in seconds, days as ISO dates, certificate
+	 * types by code) to render it in any language; {@code key} names it for its review.
+	 */
+	record Anomaly(String kind, String subject, String detail, String key, String code, List<Object> arguments,
+			java.time.Instant seenAt) {
+	}
+
 	private final StarRatings ratings;
 	private final Inspections inspections;
 	private final TrainingSignals signals;
+	private final SignalSentences sentences;
+	private final ListExport export;
 	private final OrganisationRegistry organisations;
+	private final MessageSource messages;
 	private final AuditLog audit;
 
 	SupervisionApiController(StarRatings ratings, Inspections inspections, TrainingSignals signals,
-			OrganisationRegistry organisations, AuditLog audit) {
+			SignalSentences sentences, ListExport export, OrganisationRegistry organisations, MessageSource messages,
+			AuditLog audit) {
+		this.sentences = sentences;
+		this.export = export;
+		this.messages = messages;
 		this.ratings = ratings;
 		this.inspections = inspections;
 		this.signals = signals;
@@ -94,9 +117,17 @@ class SupervisionApiController {
 		return inspections.draw(actor, request.population(), request.count(), request.seed());
 	}
 
+	@Operation(summary = "Draws of the officer's region, newest first; paged (`page`, `size` at most 200), the number "
+			+ "of draws in X-Total-Count")
 	@GetMapping("/draws")
-	List<Inspections.Draw> draws(@AuthenticationPrincipal Actor actor) {
-		return inspections.list(actor);
+	ResponseEntity<List<Inspections.Draw>> draws(@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @AuthenticationPrincipal Actor actor) {
+		var draws = inspections.page(actor, request(page, size));
+		return ResponseEntity.ok().header("X-Total-Count", String.valueOf(draws.total())).body(draws.items());
+	}
+
+	private static PageRequest request(Integer page, Integer size) {
+		return PageRequest.of(page, size == null ? PageRequest.MAX_SIZE : size, null, Map.of(), null);
 	}
 
 	@Operation(summary = "Record what the inspection of one target found")
@@ -112,25 +143,38 @@ class SupervisionApiController {
 		return inspections.publish(actor, id);
 	}
 
-	@Operation(summary = "Anomaly signals in scope: overlap attempts, late attendance, shared devices, certificates "
-			+ "without training")
+	@Operation(summary = "Anomaly signals in scope, newest first: overlap attempts, late attendance, shared devices, "
+			+ "certificates without training; paged (`page`, `size` at most 200), the number of signals in X-Total-Count")
 	@GetMapping("/anomalies")
-	List<TrainingSignals.Signal> anomalies(@AuthenticationPrincipal Actor actor) {
-		return signals.signals(actor);
+	ResponseEntity<List<Anomaly>> anomalies(@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @AuthenticationPrincipal Actor actor) {
+		var found = Page.slice(signals.signals(actor), request(page, size));
+		return ResponseEntity.ok().header("X-Total-Count", String.valueOf(found.total())).body(found.items().stream().map(s -> new Anomaly(s.kind(),
+				s.classId() != null ? "class:" + s.classId() + " " + s.organisation()
+						: "certificate:" + s.certificateNumber() + " " + s.organisation(),
+				sentences.sentence(s, Locale.ENGLISH), s.key(), s.code(), s.arguments().stream().map(a -> {
+					if (a instanceof java.time.Duration d) {
+						return (Object) d.toSeconds();
+					}
+					if (a instanceof cn.gongjiang.shared.CertificateType t) {
+						return t.code();
+					}
+					return a instanceof java.time.LocalDate day ? day.toString() : a;
+				}).toList(), s.seenAt())).toList());
 	}
 
 	@Operation(summary = "The year's training records for the third-party audit of subsidy funds (xlsx, province)")
 	@GetMapping("/audit-export.xlsx")
-	void auditExport(@RequestParam int year, @AuthenticationPrincipal Actor actor, HttpServletResponse response)
+	void auditExport(@RequestParam int year, @AuthenticationPrincipal Actor actor, Locale locale,
+			HttpServletResponse response)
 			throws IOException {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
 			audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("the province exports for the auditor");
 		}
-		var rows = signals.auditRows(year);
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader("Content-Disposition", "attachment; filename=\"training-audit-" + year + ".xlsx\"");
-		TrainingSignals.writeAudit(response.getOutputStream(), year, rows);
-		audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.SUCCESS, rows.size() + " rows");
+		Downloads.attachment(response, messages.getMessage("supervision.audit.file", new Object[] { String.valueOf(year) },
+				locale), Downloads.XLSX);
+		var rows = export.audit(year, locale, response.getOutputStream());
+		audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.SUCCESS, rows + " rows");
 	}
 }

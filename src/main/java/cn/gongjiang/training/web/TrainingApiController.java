@@ -1,8 +1,14 @@
 package cn.gongjiang.training.web;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.context.MessageSource;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.training.Attendance;
 import cn.gongjiang.training.CatalogueEntry;
 import cn.gongjiang.training.DemandItem;
@@ -29,15 +39,22 @@ import cn.gongjiang.training.SubsidyCatalogue;
 import cn.gongjiang.training.ThreeLists;
 import cn.gongjiang.training.TrainingClass;
 import cn.gongjiang.training.TrainingClasses;
+import cn.gongjiang.training.TrainingFilter;
 import cn.gongjiang.training.TrainingOrder;
 import cn.gongjiang.training.TrainingOrders;
 import cn.gongjiang.training.Voucher;
 import cn.gongjiang.training.Vouchers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Demand, the three lists, the catalogue (DEM-1..3) and the training loop (TRN-1..5). */
+/**
+ * Demand, the three lists, the catalogue (DEM-1..3) and the training loop (TRN-1..5). Lists page with {@code page}
+ * (from 1) and {@code size} (at most 200, the default), filter as their console pages do, and carry the number of
+ * rows matching the filter in {@code X-Total-Count}; the body stays the array it always was.
+ */
 @RestController
 @Tag(name = "Training")
 class TrainingApiController {
@@ -47,6 +64,13 @@ class TrainingApiController {
 
 	record Code(String code) {
 	}
+
+	/** A key enterprise with its reasons in the reader's language ({@code reasons}) and as codes ({@code reasonCodes}). */
+	record KeyEnterpriseRow(String creditCode, String name, String region, String cluster, String size,
+			int openHeadcount, List<String> reasons, List<ThreeLists.Reason> reasonCodes) {
+	}
+
+	static final String TOTAL = "X-Total-Count";
 
 	private final DemandSurvey survey;
 	private final ThreeLists lists;
@@ -58,10 +82,14 @@ class TrainingApiController {
 	private final Attendance attendance;
 	private final Results results;
 	private final Vouchers vouchers;
+	private final MessageSource messages;
+	private final Clock clock;
 
 	TrainingApiController(DemandSurvey survey, ThreeLists lists, ListExport export, SubsidyCatalogue catalogue,
 			TrainingOrders orders, TrainingClasses classes, Enrolments enrolments, Attendance attendance,
-			Results results, Vouchers vouchers) {
+			Results results, Vouchers vouchers, MessageSource messages, Clock clock) {
+		this.messages = messages;
+		this.clock = clock;
 		this.survey = survey;
 		this.lists = lists;
 		this.export = export;
@@ -81,10 +109,14 @@ class TrainingApiController {
 		return survey.submit(actor, entry);
 	}
 
-	@Operation(summary = "Open demand in scope")
+	@Operation(summary = "Demand in scope (open unless `status` says otherwise), filtered and paged")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
 	@GetMapping("/api/v1/demand/items")
-	List<DemandItem> demand(@AuthenticationPrincipal Actor actor) {
-		return survey.open(actor);
+	ResponseEntity<List<DemandItem>> demand(@ParameterObject TrainingFilter filter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor) {
+		return paged(survey.page(actor, filter.status() == null ? filter.withStatus("OPEN") : filter,
+				request(page, size, sort, ThreeLists.DEMAND_SORTS, "neededBy")));
 	}
 
 	@Operation(summary = "Close a demand item (filled or withdrawn)")
@@ -93,40 +125,65 @@ class TrainingApiController {
 		return survey.close(actor, id);
 	}
 
-	@Operation(summary = "重点企业名单: key enterprises in scope with the reasons each is key")
+	@Operation(summary = "重点企业名单: key enterprises in scope with the reasons each is key, most open demand first")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
 	@GetMapping("/api/v1/demand/key-enterprises")
-	List<ThreeLists.KeyEnterprise> keyEnterprises(@AuthenticationPrincipal Actor actor) {
-		return lists.keyEnterprises(actor);
+	ResponseEntity<List<KeyEnterpriseRow>> keyEnterprises(@ParameterObject TrainingFilter filter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor, Locale locale) {
+		return paged(lists.keyEnterprises(actor, filter, request(page, size, sort, ThreeLists.KEY_SORTS, "-headcount"))
+				.map(k -> new KeyEnterpriseRow(k.creditCode(), k.name(), k.region(), k.cluster(), k.size(),
+						k.openHeadcount(), k.reasons().stream()
+								.map(r -> messages.getMessage(r.code(), r.arguments().toArray(), r.code(), locale)).toList(),
+						k.reasons())));
 	}
 
+	@Operation(summary = "重点企业名单 as xlsx, the filtered set")
 	@GetMapping("/api/v1/demand/key-enterprises.xlsx")
-	void keyEnterprisesXlsx(@AuthenticationPrincipal Actor actor, HttpServletResponse response) throws IOException {
-		xlsx(response, "key-enterprises");
-		export.keyEnterprises(actor, response.getOutputStream());
+	void keyEnterprisesXlsx(@ParameterObject TrainingFilter filter, @AuthenticationPrincipal Actor actor, Locale locale,
+			HttpServletResponse response) throws IOException {
+		Downloads.attachment(response, fileName("training.key-enterprises", locale), Downloads.XLSX);
+		export.keyEnterprises(actor, filter, locale, response.getOutputStream());
 	}
 
-	@Operation(summary = "用工需求清单: open labour demand in scope")
+	@Operation(summary = "用工需求清单: open labour demand in scope, filtered and paged")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
 	@GetMapping("/api/v1/demand/labour-demand")
-	List<DemandItem> labourDemand(@AuthenticationPrincipal Actor actor) {
-		return lists.labourDemand(actor);
+	ResponseEntity<List<DemandItem>> labourDemand(@ParameterObject TrainingFilter filter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor) {
+		return paged(lists.labourDemand(actor, filter, request(page, size, sort, ThreeLists.DEMAND_SORTS, "neededBy")));
 	}
 
+	@Operation(summary = "用工需求清单 as xlsx, the filtered set")
 	@GetMapping("/api/v1/demand/labour-demand.xlsx")
-	void labourDemandXlsx(@AuthenticationPrincipal Actor actor, HttpServletResponse response) throws IOException {
-		xlsx(response, "labour-demand");
-		export.labourDemand(actor, response.getOutputStream());
+	void labourDemandXlsx(@ParameterObject TrainingFilter filter, @AuthenticationPrincipal Actor actor, Locale locale,
+			HttpServletResponse response) throws IOException {
+		Downloads.attachment(response, fileName("training.labour-demand", locale), Downloads.XLSX);
+		export.labourDemand(actor, filter, locale, response.getOutputStream());
 	}
 
-	@Operation(summary = "职业技能培训订单清单: demand to train and the order that took it up")
+	@Operation(summary = "职业技能培训订单清单: demand to train and the order that took it up; `status` NONE for none yet")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
 	@GetMapping("/api/v1/demand/training-orders")
-	List<ThreeLists.TrainingWish> trainingOrders(@AuthenticationPrincipal Actor actor) {
-		return lists.trainingOrders(actor);
+	ResponseEntity<List<ThreeLists.TrainingWish>> trainingOrders(@ParameterObject TrainingFilter filter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor) {
+		return paged(lists.trainingOrders(actor, filter, request(page, size, sort, ThreeLists.WISH_SORTS, "enterprise")));
 	}
 
+	@Operation(summary = "职业技能培训订单清单 as xlsx, the filtered set")
 	@GetMapping("/api/v1/demand/training-orders.xlsx")
-	void trainingOrdersXlsx(@AuthenticationPrincipal Actor actor, HttpServletResponse response) throws IOException {
-		xlsx(response, "training-orders");
-		export.trainingOrders(actor, response.getOutputStream());
+	void trainingOrdersXlsx(@ParameterObject TrainingFilter filter, @AuthenticationPrincipal Actor actor, Locale locale,
+			HttpServletResponse response) throws IOException {
+		Downloads.attachment(response, fileName("training.training-orders", locale), Downloads.XLSX);
+		export.trainingOrders(actor, filter, locale, response.getOutputStream());
+	}
+
+	/** 用工需求清单-2026-12-01.xlsx: the list's name in the reader's language and the day it was taken. */
+	private String fileName(String list, Locale locale) {
+		return messages.getMessage("training.file", new Object[] { messages.getMessage(list, null, locale),
+				LocalDate.now(clock).toString() }, locale);
 	}
 
 	@Operation(summary = "The rule that makes an enterprise key besides designation")
@@ -141,10 +198,13 @@ class TrainingApiController {
 		return lists.changeRule(actor, rule);
 	}
 
-	@Operation(summary = "The subsidised training catalogue in force")
+	@Operation(summary = "The subsidised training catalogue in force, filtered by occupation and grade, paged")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
 	@GetMapping("/api/v1/demand/catalogue")
-	List<CatalogueEntry> catalogue() {
-		return catalogue.current();
+	ResponseEntity<List<CatalogueEntry>> catalogue(@ParameterObject TrainingFilter filter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort) {
+		return paged(catalogue.page(filter, request(page, size, sort, SubsidyCatalogue.SORTS, "occupation")));
 	}
 
 	@Operation(summary = "Add an entry, or a new version of one from a date (province)")
@@ -154,10 +214,14 @@ class TrainingApiController {
 		return catalogue.add(actor, entry);
 	}
 
-	@Operation(summary = "Open demand against the catalogue: occupations not covered or short come first")
+	@Operation(summary = "Open demand against the catalogue: occupations not covered or short come first; "
+			+ "`status` MISSING, SHORTAGE or COVERED")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
 	@GetMapping("/api/v1/demand/catalogue/unmet")
-	List<SubsidyCatalogue.Unmet> unmet(@AuthenticationPrincipal Actor actor) {
-		return catalogue.unmet(actor);
+	ResponseEntity<List<SubsidyCatalogue.Unmet>> unmet(@ParameterObject TrainingFilter filter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@AuthenticationPrincipal Actor actor) {
+		return paged(catalogue.unmet(actor, filter, request(page, size, null, Map.of(), null)));
 	}
 
 	@Operation(summary = "Place a training order (enterprise, or an officer for it)")
@@ -168,15 +232,21 @@ class TrainingApiController {
 	}
 
 	@Operation(summary = "Orders in scope: an enterprise its own, a provider those it took, officers their region's")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
 	@GetMapping("/api/v1/training/orders")
-	List<TrainingOrder> orders(@AuthenticationPrincipal Actor actor) {
-		return orders.list(actor);
+	ResponseEntity<List<TrainingOrder>> orders(@ParameterObject TrainingFilter filter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor) {
+		return paged(orders.list(actor, filter, request(page, size, sort, TrainingOrders.SORTS, "-createdAt")));
 	}
 
 	@Operation(summary = "Open orders a provider may take up (its city, or online)")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
 	@GetMapping("/api/v1/training/orders/open")
-	List<TrainingOrder> open(@AuthenticationPrincipal Actor actor) {
-		return orders.openFor(actor);
+	ResponseEntity<List<TrainingOrder>> open(@ParameterObject TrainingFilter filter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor) {
+		return paged(orders.openFor(actor, filter, request(page, size, sort, TrainingOrders.SORTS, "wantedStart")));
 	}
 
 	@Operation(summary = "Take up (接单) an open order: returns the class it opens")
@@ -205,16 +275,26 @@ class TrainingApiController {
 		return classes.open(actor, null, plan);
 	}
 
+	@Operation(summary = "Classes in scope (a provider its own, officers their region's), newest first; "
+			+ "`status` OPEN, ENDED (last session over, not completed) or FINISHED")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
 	@GetMapping("/api/v1/training/classes")
-	List<TrainingClass> classes(@AuthenticationPrincipal Actor actor) {
-		return classes.list(actor);
+	ResponseEntity<List<TrainingClass>> classes(@ParameterObject TrainingFilter filter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor) {
+		return paged(classes.page(actor, filter, request(page, size, sort, TrainingClasses.SORTS, "-id"))
+				.map(c -> classes.find(c.id())));
 	}
 
 	@Operation(summary = "One class with its sessions (its provider, or officers covering it)")
 	@GetMapping("/api/v1/training/classes/{id}")
 	TrainingClass trainingClass(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
-		return classes.list(actor).stream().filter(c -> c.id() == id).findFirst()
-				.orElseThrow(() -> new cn.gongjiang.shared.NotFoundException("training.class.not-found"));
+		var viewer = classes.viewer(actor, id);
+		if (viewer.isEmpty() || !(viewer.get() == TrainingClasses.Viewer.PROVIDER
+				|| viewer.get() == TrainingClasses.Viewer.OFFICER)) {
+			throw new cn.gongjiang.shared.NotFoundException("training.class.not-found");
+		}
+		return classes.find(id);
 	}
 
 	@Operation(summary = "Edit the class as seen at `version`; 409 when it changed meanwhile")
@@ -292,10 +372,19 @@ class TrainingApiController {
 		return Map.of("issued", vouchers.issueToGroup(actor, issue.group(), issue.catalogueEntryId(), issue.validUntil()));
 	}
 
-	@Operation(summary = "Vouchers: a worker's own, an officer's issued (the province all)")
+	@Operation(summary = "Vouchers: a worker's own, an officer's issued (the province all; paged, by status, "
+			+ "occupation and grade)")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
 	@GetMapping("/api/v1/training/vouchers")
-	List<Voucher> vouchers(@AuthenticationPrincipal Actor actor) {
-		return vouchers.list(actor);
+	ResponseEntity<List<Voucher>> vouchers(@ParameterObject TrainingFilter filter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor) {
+		if (actor.role() == Role.WORKER) {
+			var mine = vouchers.list(actor);
+			return ResponseEntity.ok().header(TOTAL, String.valueOf(mine.size())).body(mine);
+		}
+		return paged(vouchers.issued(actor, filter, request(page, size, sort, Vouchers.SORTS, "-issuedAt"))
+				.map(Voucher.Held::voucher));
 	}
 
 	@Operation(summary = "The worker's own classes and results")
@@ -304,8 +393,13 @@ class TrainingApiController {
 		return enrolments.mine(actor);
 	}
 
-	private static void xlsx(HttpServletResponse response, String name) {
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
+	/** An API page: the default (and largest) size is 200 rows. */
+	private static PageRequest request(Integer page, Integer size, String sort, Map<String, String> sorts,
+			String defaultSort) {
+		return PageRequest.of(page, size == null ? PageRequest.MAX_SIZE : size, sort, sorts, defaultSort);
+	}
+
+	private static <T> ResponseEntity<List<T>> paged(Page<T> page) {
+		return ResponseEntity.ok().header(TOTAL, String.valueOf(page.total())).body(page.items());
 	}
 }

@@ -1,0 +1,85 @@
+package cn.gongjiang.training.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.web.ConsoleActions;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * A training form's post and its way back to the page (post, redirect, get): {@code saved} when it went through;
+ * when a rule refused it, the message under the field it concerns ({@code fieldErrors}) or above the form
+ * ({@code error}), and what was typed ({@code form}) so that the form shows it again.
+ */
+@Component
+class FormAttempt {
+
+	private final ConsoleActions actions;
+
+	FormAttempt(ConsoleActions actions) {
+		this.actions = actions;
+	}
+
+	/**
+	 * Runs {@code change}; {@code fields} names the field each refusal code concerns (a code ending in {@code .}
+	 * stands for every code it starts).
+	 */
+	boolean run(RedirectAttributes redirect, Locale locale, HttpServletRequest request, Map<String, String> fields,
+			Runnable change) {
+		try {
+			change.run();
+			redirect.addFlashAttribute("saved", true);
+			return true;
+		}
+		catch (BusinessException e) {
+			var message = actions.message(e, locale);
+			var field = fieldOf(e.code(), fields);
+			if (field == null) {
+				redirect.addFlashAttribute("error", message);
+			}
+			else {
+				redirect.addFlashAttribute("fieldErrors", Map.of(field, message));
+			}
+			redirect.addFlashAttribute("form", typed(request));
+			return false;
+		}
+	}
+
+	String message(BusinessException e, Locale locale) {
+		return actions.message(e, locale);
+	}
+
+	/** A page's form starts empty unless a refused post left what was typed. */
+	static void defaults(Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of());
+		}
+		if (!model.containsAttribute("fieldErrors")) {
+			model.addAttribute("fieldErrors", Map.of());
+		}
+	}
+
+	private static String fieldOf(String code, Map<String, String> fields) {
+		if (fields.containsKey(code)) {
+			return fields.get(code);
+		}
+		return fields.entrySet().stream().filter(f -> f.getKey().endsWith(".") && code.startsWith(f.getKey()))
+				.map(Map.Entry::getValue).findFirst().orElse(null);
+	}
+
+	private static Map<String, String> typed(HttpServletRequest request) {
+		var typed = new LinkedHashMap<String, String>();
+		request.getParameterMap().forEach((name, values) -> {
+			if (!name.equals("_csrf") && values.length > 0) {
+				typed.put(name, values[0]);
+			}
+		});
+		return typed;
+	}
+}
