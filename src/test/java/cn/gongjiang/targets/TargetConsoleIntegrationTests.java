@@ -78,10 +78,10 @@ class TargetConsoleIntegrationTests {
 		}
 		assertThat(cities).isEqualTo(11);
 		assertThat(statuses).hasSizeGreaterThan(1);
-		// on the demo data of December 2026 that is 2025's approved village returns: nothing else counted differs
+		// on the demo data of 2026 that is this year's approved cumulative village returns (30 September 2026)
 		if (LocalDate.now(clock).getYear() == 2026) {
-			assertThat(html).contains("<option value=\"SKILL_BASED_VILLAGES_NEW\" selected=\"selected\">")
-					.contains("<option value=\"2025\" selected=\"selected\">");
+			assertThat(html).contains("<option value=\"SKILL_BASED_VILLAGES_CUMULATIVE\" selected=\"selected\">")
+					.contains("<option value=\"2026\" selected=\"selected\">");
 		}
 		// asked for a year, it stays on that year
 		assertThat(page("province", "/targets?year=2027")).contains("<option value=\"2027\" selected=\"selected\">");

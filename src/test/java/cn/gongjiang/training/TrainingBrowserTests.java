@@ -92,6 +92,7 @@ class TrainingBrowserTests {
 
 	@Test
 	void aWorkerChecksInOnAPhoneByTheQrCodesAddress() throws Exception {
+		DemoWorker.freeToday(jdbc);
 		var token = api.bearer("provider-demo");
 		// a session running now, at odd minutes so that no other class of the worker's overlaps it
 		var start = java.time.Instant.now().minus(java.time.Duration.ofMinutes(7)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);

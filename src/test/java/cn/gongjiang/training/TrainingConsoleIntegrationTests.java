@@ -212,6 +212,7 @@ class TrainingConsoleIntegrationTests {
 	}
 
 	long classRunningNow() throws Exception {
+		DemoWorker.freeToday(jdbc);
 		var start = Instant.now().minus(Duration.ofMinutes(13)).truncatedTo(ChronoUnit.MINUTES);
 		var body = mvc.perform(post("/api/v1/training/classes").header("Authorization", api.bearer("provider-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("""
