@@ -34,7 +34,7 @@ import cn.gongjiang.training.OrderTrainees;
  * proposed to anyone.
  */
 @Service
-public class Placements {
+public class Placements implements cn.gongjiang.training.ClassHires {
 
 	private static final String SELECT = """
 			select p.*, s.name as person_name, s.id_number_masked, j.title
@@ -173,8 +173,9 @@ public class Placements {
 	}
 
 	/** How many of each class's trainees an enterprise hired: the last step of an order's outcome (就业). */
+	@Override
 	@Transactional(readOnly = true)
-	public Map<Long, Integer> hiredFromClasses(List<Long> classIds) {
+	public Map<Long, Integer> hired(List<Long> classIds) {
 		var hired = new HashMap<Long, Integer>();
 		if (classIds.isEmpty()) {
 			return hired;

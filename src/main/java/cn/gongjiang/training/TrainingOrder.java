@@ -18,6 +18,8 @@ public record TrainingOrder(long id, String enterpriseCode, String enterpriseNam
 	public record Outcome(TrainingOrder order, java.util.List<ClassOutcome> classes) {
 	}
 
-	public record ClassOutcome(long classId, String providerName, int enrolled, int completed, int certified) {
+	/** One class of the order: enrolled, completed, certified, and hired by the enterprise afterwards (就业). */
+	public record ClassOutcome(long classId, String providerName, int enrolled, int completed, int certified,
+			int hired) {
 	}
 }

@@ -42,8 +42,13 @@ public class TrainingOrders {
 	private final AuditLog audit;
 	private final Clock clock;
 
+	/** Recruitment's hires, when that module is there to count them. */
+	private final List<ClassHires> hires;
+
 	TrainingOrders(JdbcClient jdbc, OrganisationRegistry organisations, RegionDirectory regions,
-			OccupationCatalogue occupations, TrainingClasses classes, AuditLog audit, Clock clock) {
+			OccupationCatalogue occupations, TrainingClasses classes, AuditLog audit, Clock clock,
+			List<ClassHires> hires) {
+		this.hires = hires;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.regions = regions;
@@ -226,8 +231,12 @@ public class TrainingOrders {
 				where c.order_id = any(:orders) group by c.order_id, c.id, c.provider_name order by c.id
 				""").param("orders", orderIds.toArray(Long[]::new))
 				.query((rs, i) -> java.util.Map.entry(rs.getLong(1), new TrainingOrder.ClassOutcome(rs.getLong(2),
-						rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6))))
+						rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), 0)))
 				.list().forEach(e -> byOrder.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+		var classIds = byOrder.values().stream().flatMap(List::stream).map(TrainingOrder.ClassOutcome::classId).toList();
+		var hired = hires.stream().map(h -> h.hired(classIds)).findFirst().orElse(java.util.Map.of());
+		byOrder.replaceAll((order, classes) -> classes.stream().map(c -> new TrainingOrder.ClassOutcome(c.classId(),
+				c.providerName(), c.enrolled(), c.completed(), c.certified(), hired.getOrDefault(c.classId(), 0))).toList());
 		return byOrder;
 	}
 

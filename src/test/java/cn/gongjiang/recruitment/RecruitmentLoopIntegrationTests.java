@@ -148,6 +148,10 @@ class RecruitmentLoopIntegrationTests {
 				{"applicationId": %d, "version": 1, "startsOn": "%s", "contractMonths": 24}""".formatted(application, today.plusDays(7)))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.origin").value("EVENT"))
 				.andExpect(jsonPath("$.classId").value(classId)).andExpect(jsonPath("$.graduate").value(false));
+		// on the order's outcome, the last step of the loop: 报名 · 结业 · 取证 · 就业
+		mvc.perform(get("/api/v1/training/orders/{id}/outcome", order).header("Authorization", api.bearer("enterprise-demo")))
+				.andExpect(jsonPath("$.classes[0].classId").value(classId)).andExpect(jsonPath("$.classes[0].certified").value(1))
+				.andExpect(jsonPath("$.classes[0].hired").value(1));
 		// on the trainee's archive, in words
 		mvc.perform(get("/api/v1/persons/{id}/archive", traineeId).header("Authorization", api.bearer("shaoxing")))
 				.andExpect(jsonPath("$.timeline[?(@.kind == 'PLACEMENT')].detail").value(hasItem(
