@@ -93,12 +93,15 @@ class DemoRecruitment implements ApplicationRunner {
 					"intermediate", 2, county.code(), 6500, 9000, today.plusDays(20), today.plusDays(45),
 					"持中级工及以上证书，能看懂零件图，两班倒", true));
 			typed = postings.open(officer, typed.id(), typed.version());
-			// job seekers: the persons of the first county who hold a certificate
+			// job seekers: the persons of the first county who hold a certificate, an intermediate or higher one first
+			// (the hire below can then be claimed under a per-hire scheme such as Shaoxing's 004 第8条)
 			var people = jdbc.sql("""
 					select p.id_number_sealed, p.name from registry.person p
 					where p.residence_path = :path and exists (select 1 from certification.certificate c
 					    where c.holder_index = p.id_number_index)
-					order by p.id limit 3""").param("path", county.path())
+					order by exists (select 1 from certification.certificate c where c.holder_index = p.id_number_index
+					    and c.grade in ('intermediate', 'senior', 'technician', 'senior-technician')) desc, p.id
+					limit 3""").param("path", county.path())
 					.query((rs, i) -> new Object[] { rs.getBytes(1), rs.getString(2) }).list();
 			var seekerIds = new java.util.ArrayList<Long>();
 			for (var person : people) {

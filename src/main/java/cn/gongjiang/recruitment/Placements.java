@@ -18,6 +18,7 @@ import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.enrolment.Graduates;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
@@ -138,6 +139,7 @@ public class Placements implements cn.gongjiang.training.ClassHires {
 		detail.put("contractMonths", hire.contractMonths());
 		detail.put("origin", origin);
 		persons.recordArchiveEvent(application.personId(), LocalDate.now(clock), "PLACEMENT", detail, "recruitment");
+		persons.recordEmployment(application.personId(), CreditCode.parse(job.enterpriseCode()));
 		audit.record(actor, "recruitment.hire", "placement:" + id, AuditOutcome.SUCCESS, seeker.idNumberMasked());
 		events.publishEvent(new PlacementRecorded(id, HexFormat.of().formatHex(index), enterprisePath,
 				hire.startsOn(), graduate, classId));
@@ -186,11 +188,26 @@ public class Placements implements cn.gongjiang.training.ClassHires {
 		return hired;
 	}
 
-	/** The hires of an enterprise with their grade rank, for subsidies that pay per hire (004 第8条). */
+	/** A hire as evidence for a subsidy that pays per hire: the placement and the keyed index of the person. */
+	public record HireEvidence(Placement placement, byte[] personIndex) {
+	}
+
+	/** The enterprise's hires that started between two days, newest first, as evidence (004 第8条). */
 	@Transactional(readOnly = true)
-	public List<Placement> ofEnterprise(String enterpriseCode, LocalDate from, LocalDate to) {
-		return jdbc.sql(SELECT + " where p.enterprise_code = :enterprise and p.starts_on between :from and :to order by p.id")
-				.param("enterprise", enterpriseCode).param("from", from).param("to", to).query((rs, i) -> map(rs)).list();
+	public List<HireEvidence> evidence(String enterpriseCode, LocalDate from, LocalDate to, int limit) {
+		return jdbc.sql(SELECT + """
+				 where p.enterprise_code = :enterprise and p.starts_on between :from and :to
+				order by p.starts_on desc, p.id desc limit :limit""").param("enterprise", enterpriseCode)
+				.param("from", from).param("to", to).param("limit", limit)
+				.query((rs, i) -> new HireEvidence(map(rs), rs.getBytes("person_index"))).list();
+	}
+
+	/** One of the enterprise's own placements, as evidence; another enterprise's is not found. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<HireEvidence> evidence(String enterpriseCode, long placementId) {
+		return jdbc.sql(SELECT + " where p.id = :id and p.enterprise_code = :enterprise").param("id", placementId)
+				.param("enterprise", enterpriseCode)
+				.query((rs, i) -> new HireEvidence(map(rs), rs.getBytes("person_index"))).optional();
 	}
 
 	Placement find(long id) {

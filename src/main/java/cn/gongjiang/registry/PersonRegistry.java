@@ -15,6 +15,7 @@ import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
@@ -125,6 +126,15 @@ public class PersonRegistry {
 	public void recordArchiveEvent(long personId, java.time.LocalDate on, String kind, Map<String, ?> detail,
 			String source) {
 		persons.insertEvent(personId, on, kind, detail, source);
+	}
+
+	/**
+	 * The person now works for this enterprise (a hire recorded on the platform): the registry's employer changes, and
+	 * the change enters the archive as every change of employer does.
+	 */
+	@Transactional
+	public void recordEmployment(long personId, CreditCode employer) {
+		persons.changeEmployer(personId, employer.value());
 	}
 
 	/** Checks a registration and turns it into what is stored; the first broken rule is thrown, naming it. */

@@ -310,6 +310,13 @@ class Persons {
 				.query(Long.class).single();
 	}
 
+	void changeEmployer(long personId, String creditCode) {
+		jdbc.sql("""
+				update registry.person set employer_credit_code = :employer, updated_at = now()
+				where id = :id and employer_credit_code is distinct from :employer
+				""").param("employer", creditCode).param("id", personId).update();
+	}
+
 	void insertEvent(long personId, java.time.LocalDate on, String kind, java.util.Map<String, ?> detail, String source) {
 		jdbc.sql("""
 				insert into registry.person_event (person_id, occurred_on, kind, detail, source)

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,8 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.certification.Certificate;
 import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.recruitment.Placement;
+import cn.gongjiang.recruitment.Placements;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.PersonProfile;
@@ -29,6 +33,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import tools.jackson.core.type.TypeReference;
@@ -56,13 +61,14 @@ public class Claims {
 	private final PersonalDataCipher cipher;
 	private final RegionDirectory regions;
 	private final Allowances allowances;
+	private final Placements placements;
 	private final AuditLog audit;
 	private final JsonMapper json;
 	private final Clock clock;
 
 	Claims(JdbcClient jdbc, PolicyPacks packs, OrganisationRegistry organisations, PersonRegistry persons,
 			CertificateRegister certificates, PersonalDataCipher cipher, RegionDirectory regions, Allowances allowances,
-			AuditLog audit, JsonMapper json, Clock clock) {
+			Placements placements, AuditLog audit, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.packs = packs;
 		this.organisations = organisations;
@@ -71,6 +77,7 @@ public class Claims {
 		this.cipher = cipher;
 		this.regions = regions;
 		this.allowances = allowances;
+		this.placements = placements;
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
@@ -104,7 +111,12 @@ public class Claims {
 			throw new InvalidValueException("subsidy.claim.bank-account");
 		}
 		var evidence = s.evidence() == null ? Map.<String, String>of() : s.evidence();
-		var c = gather(claimant, s.scheme(), evidence);
+		var hire = recordedHire(claimant, s.scheme(), evidence);
+		if (hire.isPresent()) {
+			evidence = withHire(evidence, hire.get());
+		}
+		var c = hire.isPresent() ? gather(claimant, s.scheme(), evidence, hire.get().personIndex(), 0)
+				: gather(claimant, s.scheme(), evidence);
 		var assessment = EnterpriseSchemes.assess(c.claimCase());
 		if (!assessment.granted()) {
 			var refusal = assessment.refusal();
@@ -129,6 +141,81 @@ public class Claims {
 				.query(Long.class).single();
 		audit.record(actor, "subsidy.claim.submit", "claim:" + id, AuditOutcome.SUCCESS, s.scheme() + " " + assessment.total());
 		return claim(actor, id);
+	}
+
+	/** The schemes that pay per hire and so may be claimed from a hire recorded on the platform (004 第8条). */
+	public static final Set<String> PER_HIRE = Set.of("PROJECT_HIRE");
+
+	/** What a recorded hire fills in of a per-hire scheme's evidence: the rest the claimant still gives. */
+	public static final Set<String> FILLED_BY_HIRE = Set.of("idNumber", "name", "hiredOn", "certificateNumber");
+
+	/** A hire the enterprise recorded here (REC-3), with the person's best valid certificate for the claim. */
+	public record RecordedHire(Placement placement, Optional<Certificate> certificate) {
+	}
+
+	/**
+	 * The claimant's hires of the last two years that a per-hire scheme can be claimed with, newest first; people
+	 * already claimed for under the scheme are left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<RecordedHire> recordedHires(Actor actor, String scheme) {
+		if (!PER_HIRE.contains(scheme) || actor.role() != Role.ENTERPRISE) {
+			return List.of();
+		}
+		var claimant = claimant(actor);
+		var today = LocalDate.now(clock);
+		return placements.evidence(claimant.code(), today.minusYears(2), today.plusMonths(3), 100).stream()
+				.filter(h -> held(scheme, h.personIndex(), claimant.code(), 0).isEmpty())
+				.map(h -> new RecordedHire(h.placement(), bestCertificate(h))).toList();
+	}
+
+	/** One recorded hire of the claimant's, for the claim form. */
+	@Transactional(readOnly = true)
+	public Optional<RecordedHire> recordedHire(Actor actor, long placementId) {
+		var claimant = claimant(actor);
+		return placements.evidence(claimant.code(), placementId).map(h -> new RecordedHire(h.placement(), bestCertificate(h)));
+	}
+
+	/** The hire a claim names by {@code placementId}; none named, none; another enterprise's, refused as unknown. */
+	private Optional<Placements.HireEvidence> recordedHire(ClaimCase.Claimant claimant, String scheme,
+			Map<String, String> evidence) {
+		var named = evidence.get("placementId");
+		if (named == null || named.isBlank()) {
+			return Optional.empty();
+		}
+		if (!PER_HIRE.contains(scheme)) {
+			throw new InvalidValueException("subsidy.claim.placement-scheme");
+		}
+		try {
+			return Optional.of(placements.evidence(claimant.code(), Long.parseLong(named.strip()))
+					.orElseThrow(() -> new InvalidValueException("subsidy.claim.placement-unknown", named)));
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidValueException("subsidy.claim.placement-unknown", named);
+		}
+	}
+
+	/** The evidence with who and when taken from the hire, and the best certificate unless the claimant named one. */
+	private Map<String, String> withHire(Map<String, String> evidence, Placements.HireEvidence hire) {
+		var filled = new java.util.TreeMap<>(evidence);
+		filled.remove("idNumber");
+		filled.put("placementId", String.valueOf(hire.placement().id()));
+		filled.put("name", hire.placement().personName());
+		filled.put("hiredOn", hire.placement().startsOn().toString());
+		if (filled.get("certificateNumber") == null || filled.get("certificateNumber").isBlank()) {
+			bestCertificate(hire).ifPresent(c -> filled.put("certificateNumber", c.number()));
+		}
+		return filled;
+	}
+
+	/** The person's valid certificate in the hire's occupation if any, else any, the highest grade first. */
+	private Optional<Certificate> bestCertificate(Placements.HireEvidence hire) {
+		var occupation = hire.placement().occupationCode();
+		return certificates.forHolderIndex(hire.personIndex()).stream().filter(c -> "VALID".equals(c.status()))
+				.filter(c -> c.grade() != null)
+				.max(java.util.Comparator.<Certificate, Boolean>comparing(c -> occupation.equals(c.occupationCode()))
+						.thenComparing(c -> SkillGrade.fromCode(c.grade()).ordinal())
+						.thenComparing(Certificate::issuedOn));
 	}
 
 	/** The officer's review: it goes on for approval, or back to the claimant rejected with a reason. */

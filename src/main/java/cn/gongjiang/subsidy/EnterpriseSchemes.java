@@ -72,7 +72,9 @@ final class EnterpriseSchemes {
 
 	/** Every scheme: the evidence it needs is there, and the person it names is a registered person. */
 	static Step evidence(ClaimCase c) {
-		var missing = EVIDENCE.get(c.scheme()).stream().filter(e -> c.evidence(e) == null).toList();
+		var byHire = c.evidence("placementId") != null;
+		var missing = EVIDENCE.get(c.scheme()).stream().filter(e -> c.evidence(e) == null)
+				.filter(e -> !(byHire && e.equals("idNumber"))).toList();
 		if (!missing.isEmpty()) {
 			return Step.deny("evidence", c.clause(), "subsidy.claim.evidence-missing", "subsidy.claim.evidence-missing",
 					String.join(", ", missing));
@@ -82,6 +84,9 @@ final class EnterpriseSchemes {
 		}
 		if (c.person().isPresent() && !c.person().get().name().equals(c.evidence("name"))) {
 			return Step.deny("evidence", c.clause(), "subsidy.claim.name-mismatch");
+		}
+		if (byHire) {
+			return Step.pass("evidence", c.clause(), "subsidy.step.claim.evidence-hire", c.evidence("placementId"));
 		}
 		return Step.pass("evidence", c.clause(), c.person().isPresent() ? "subsidy.step.claim.evidence-person"
 				: "subsidy.step.claim.evidence");

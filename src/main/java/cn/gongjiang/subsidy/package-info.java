@@ -3,8 +3,8 @@
  * with no application, each step recorded with its clause and its inputs frozen, never paid twice, committed against
  * the paying region's budget; enterprise claims through review; payment batches to the bank and back; what-ifs.
  * Owns schema {@code subsidy}. Listens to {@link cn.gongjiang.certification.CertificateIssued} and
- * {@link cn.gongjiang.certification.CertificateRevoked}.
+ * {@link cn.gongjiang.certification.CertificateRevoked}. Reads recorded hires (recruitment) for the schemes that pay per hire.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry", "audit",
-		"imports", "privacy", "certification", "training", "database", "occupation" })
+		"imports", "privacy", "certification", "training", "recruitment", "database", "occupation" })
 package cn.gongjiang.subsidy;

@@ -144,10 +144,30 @@ class RecruitmentLoopIntegrationTests {
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.origin").value("AT_EVENT")));
 		send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/recruitment/applications/{id}/status", application),
 				"enterprise-demo", "{\"version\": 0, \"status\": \"OFFERED\"}").andExpect(jsonPath("$.status").value("OFFERED"));
-		send(post("/api/v1/recruitment/placements"), "enterprise-demo", """
+		var placement = id(send(post("/api/v1/recruitment/placements"), "enterprise-demo", """
 				{"applicationId": %d, "version": 1, "startsOn": "%s", "contractMonths": 24}""".formatted(application, today.plusDays(7)))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.origin").value("EVENT"))
-				.andExpect(jsonPath("$.classId").value(classId)).andExpect(jsonPath("$.graduate").value(false));
+				.andExpect(jsonPath("$.classId").value(classId)).andExpect(jsonPath("$.graduate").value(false)));
+		// the hire makes the enterprise the person's employer in the registry
+		assertThat(jdbc.sql("select employer_credit_code from registry.person where id = :id").param("id", traineeId)
+				.query(String.class).single()).isEqualTo(ENTERPRISE);
+		// Shaoxing's project-hire subsidy (004 第8条) claimed from the recorded hire, not typed evidence; once per person
+		mvc.perform(get("/api/v1/subsidies/claims/recorded-hires").header("Authorization", api.bearer("enterprise-demo")))
+				.andExpect(jsonPath("$[?(@.placement.id == %d)].certificate.grade".formatted(placement)).value(hasItem("intermediate")));
+		var claim = """
+				{"scheme": "PROJECT_HIRE", "bankAccount": "6222 0212 3456 7890",
+				 "evidence": {"placementId": "%d", "projectName": "杭绍城际铁路装备基地一期"}}""".formatted(placement);
+		send(post("/api/v1/subsidies/claims"), "enterprise-demo", claim).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.amount").value(500)).andExpect(jsonPath("$.evidence.name").value("沈订单"))
+				.andExpect(jsonPath("$.evidence.hiredOn").value(today.plusDays(7).toString()))
+				.andExpect(jsonPath("$.evidence.idNumber").doesNotExist())
+				.andExpect(jsonPath("$.steps[0].reason").value("subsidy.step.claim.evidence-hire"));
+		send(post("/api/v1/subsidies/claims"), "enterprise-demo", claim).andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.code").value("subsidy.claim.period-held"));
+		send(post("/api/v1/subsidies/claims"), "enterprise-demo", claim.replace("\"%d\"".formatted(placement), "\"999999\""))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("subsidy.claim.placement-unknown"));
+		mvc.perform(get("/api/v1/subsidies/claims/recorded-hires").header("Authorization", api.bearer("enterprise-demo")))
+				.andExpect(jsonPath("$[*].placement.id").value(not(hasItem((int) placement))));
 		// on the order's outcome, the last step of the loop: 报名 · 结业 · 取证 · 就业
 		mvc.perform(get("/api/v1/training/orders/{id}/outcome", order).header("Authorization", api.bearer("enterprise-demo")))
 				.andExpect(jsonPath("$.classes[0].classId").value(classId)).andExpect(jsonPath("$.classes[0].certified").value(1))

@@ -131,6 +131,34 @@ class SubsidyBrowserTests {
 		browser.signOut();
 	}
 
+	/** 004 第8条 claimed from a hire recorded in matching (REC-3): the platform fills in who, when and the certificate. */
+	@Test
+	void anEnterpriseClaimsTheProjectHireSubsidyFromAHireRecordedOnThePlatform() {
+		var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+		browser.signIn("enterprise-demo");
+		browser.open("/subsidies/claims?scheme=PROJECT_HIRE");
+		var hire = browser.driver().findElement(By.cssSelector("#recorded-hires tr[data-certified='true']"));
+		var person = hire.findElement(By.cssSelector("td")).getText().lines().findFirst().orElseThrow();
+		hire.findElement(By.cssSelector("a")).click();
+		var chosen = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chosen-hire")));
+		assertThat(chosen.getText()).contains(person, "招用日期");
+		// who, the ID number, the day and the certificate are not asked for again
+		assertThat(browser.driver().findElements(By.id("evidence-idNumber"))).isEmpty();
+		assertThat(browser.driver().findElements(By.id("evidence-hiredOn"))).isEmpty();
+		browser.driver().findElement(By.id("evidence-projectName")).sendKeys("绍兴滨海新区集成电路产业园一期");
+		browser.driver().findElement(By.id("bankAccount")).sendKeys("6222021234567890123");
+		var submit = browser.driver().findElement(By.id("claim-submit"));
+		submit.click();
+		wait.until(ExpectedConditions.stalenessOf(submit));
+		assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claim-submitted"))).isDisplayed()).isTrue();
+		var row = browser.driver().findElement(By.cssSelector("#claims tbody tr"));
+		assertThat(row.getText()).contains("重大项目技能人才招引补贴", "500", "待审核");
+		// the hire claimed for is no longer offered
+		browser.open("/subsidies/claims?scheme=PROJECT_HIRE");
+		assertThat(browser.driver().findElement(By.id("recorded-hires")).getText()).doesNotContain(person);
+		browser.signOut();
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void theDecisionsExportDownloadsFromASignedInBrowserWithItsChineseName() {

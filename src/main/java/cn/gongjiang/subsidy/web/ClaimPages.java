@@ -65,7 +65,8 @@ class ClaimPages {
 	}
 
 	@GetMapping("/subsidies/claims")
-	String claims(@RequestParam(required = false) String scheme, @RequestParam(required = false) String status,
+	String claims(@RequestParam(required = false) String scheme, @RequestParam(required = false) Long placement,
+			@RequestParam(required = false) String status,
 			@RequestParam(required = false) String claimScheme, @RequestParam(required = false) String claimant,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor, Model model) {
@@ -85,6 +86,7 @@ class ClaimPages {
 			model.addAttribute("schemeCodes", schemes.stream().map(Claims.Scheme::code).toList());
 			model.addAttribute("scheme", schemes.stream().filter(s -> s.code().equals(scheme)).findFirst().orElse(null));
 			model.addAttribute("inputs", INPUTS);
+			recordedHires(actor, scheme, placement, model);
 			if (!model.containsAttribute("evidence")) {
 				model.addAttribute("evidence", Map.of());
 				model.addAttribute("fieldErrors", Map.of());
@@ -105,7 +107,9 @@ class ClaimPages {
 		});
 		var errors = new HashMap<String, String>();
 		var asked = claims.schemes(actor).stream().filter(s -> s.code().equals(scheme)).findFirst();
+		var byHire = evidence.containsKey("placementId");
 		asked.ifPresent(s -> s.evidence().stream().filter(e -> !evidence.containsKey(e))
+				.filter(e -> !(byHire && Claims.FILLED_BY_HIRE.contains(e)))
 				.forEach(e -> errors.put(e, messages.getMessage("subsidy.claim.field-required", null, locale))));
 		if (bankAccount == null || bankAccount.isBlank()) {
 			errors.put("bankAccount", messages.getMessage("subsidy.claim.field-required", null, locale));
@@ -140,7 +144,36 @@ class ClaimPages {
 		model.addAttribute("evidence", evidence);
 		model.addAttribute("bankAccount", bankAccount);
 		model.addAttribute("fieldErrors", errors);
-		return claims(scheme, null, null, null, null, null, null, actor, model);
+		var placement = evidence.containsKey("placementId") ? parsed(evidence.get("placementId")) : null;
+		return claims(scheme, placement, null, null, null, null, null, null, actor, model);
+	}
+
+	/**
+	 * A per-hire scheme (004 第8条) offers the enterprise's recorded hires to claim from; with one chosen, the form
+	 * shows it and asks only for what the hire does not say.
+	 */
+	private void recordedHires(Actor actor, String scheme, Long placement, Model model) {
+		if (scheme == null || !Claims.PER_HIRE.contains(scheme)) {
+			return;
+		}
+		if (placement != null) {
+			claims.recordedHire(actor, placement).ifPresent(h -> {
+				model.addAttribute("hire", h);
+				model.addAttribute("filledByHire", Claims.FILLED_BY_HIRE);
+			});
+		}
+		if (!model.containsAttribute("hire")) {
+			model.addAttribute("hires", claims.recordedHires(actor, scheme));
+		}
+	}
+
+	private static Long parsed(String value) {
+		try {
+			return Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
 	}
 
 	@GetMapping("/subsidies/claims/{id}")

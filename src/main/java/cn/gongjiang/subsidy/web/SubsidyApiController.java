@@ -175,7 +175,17 @@ class SubsidyApiController {
 		return claims.schemes(actor);
 	}
 
-	@Operation(summary = "Submit a claim under an enterprise scheme with its evidence and the account to pay")
+	@Operation(summary = "The enterprise's hires recorded here (REC-3) that a per-hire scheme (PROJECT_HIRE) can be "
+			+ "claimed with, each with the person's best valid certificate; people already claimed for are left out")
+	@GetMapping("/claims/recorded-hires")
+	List<Claims.RecordedHire> recordedHires(@RequestParam(defaultValue = "PROJECT_HIRE") String scheme,
+			@AuthenticationPrincipal Actor actor) {
+		return claims.recordedHires(actor, scheme);
+	}
+
+	@Operation(summary = "Submit a claim under an enterprise scheme with its evidence and the account to pay; a "
+			+ "per-hire scheme may name a recorded hire as evidence {\"placementId\": …} instead of the ID number, "
+			+ "name, hiring day and certificate")
 	@PostMapping("/claims")
 	@ResponseStatus(HttpStatus.CREATED)
 	Claim submit(@RequestBody Claims.Submission submission, @AuthenticationPrincipal Actor actor) {
