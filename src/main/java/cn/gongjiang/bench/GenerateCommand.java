@@ -36,10 +36,12 @@ class GenerateCommand implements ApplicationRunner {
 	private final RegisterLoader loader;
 	private final TargetReturnsLoader returns;
 	private final TrainingLoader training;
+	private final RecruitmentLoader recruitment;
 	private final Clock clock;
 
 	GenerateCommand(ApplicationContext context, RegionDirectory regions, OccupationCatalogue occupations,
-			BulkImport imports, RegisterLoader loader, TargetReturnsLoader returns, TrainingLoader training, Clock clock) {
+			BulkImport imports, RegisterLoader loader, TargetReturnsLoader returns, TrainingLoader training,
+			RecruitmentLoader recruitment, Clock clock) {
 		this.context = context;
 		this.regions = regions;
 		this.occupations = occupations;
@@ -47,6 +49,7 @@ class GenerateCommand implements ApplicationRunner {
 		this.loader = loader;
 		this.returns = returns;
 		this.training = training;
+		this.recruitment = recruitment;
 		this.clock = clock;
 	}
 
@@ -98,6 +101,10 @@ class GenerateCommand implements ApplicationRunner {
 			System.out.printf("training: %,d classes, %,d enrolled by real name, %,d attendance rows uploaded, %,d "
 					+ "completed, %,d not%n", trained.classes(), trained.enrolled(), trained.attendanceRows(),
 					trained.completed(), trained.notCompleted());
+			var recruited = recruitment.load();
+			System.out.printf("recruitment: %,d online fairs held with %,d applications and %,d hires (%,d refused as "
+					+ "at a real fair), %,d on-site events planned%n", recruited.held(), recruited.applications(),
+					recruited.hires(), recruited.refused(), recruited.planned());
 			var loaded = returns.load(seed, LocalDate.now(clock));
 			System.out.printf("target returns: %,d submitted and approved at quarter ends, %,d already approved%n",
 					loaded.submitted(), loaded.locked());

@@ -73,6 +73,7 @@ final class Generator {
 				case "certificates" -> certificates;
 				case DEMAND -> enterprises * 2;
 				case JOBS -> enterprises;
+				case SEEKERS -> (persons + SEEKER_EVERY - 1 - SEEKER_OFFSET) / SEEKER_EVERY;
 				case ROSTERS -> rosterEntries;
 				case REGISTRATIONS -> registrations;
 				default -> throw new IllegalArgumentException(kind);
@@ -84,6 +85,7 @@ final class Generator {
 
 	static final String DEMAND = "demand";
 	static final String JOBS = "jobs";
+	static final String SEEKERS = "seekers";
 	static final String ROSTERS = "education-rosters";
 	static final String REGISTRATIONS = "registrations";
 	/** The specialty every generated technician college files, and the class level it offers. */
@@ -165,6 +167,7 @@ final class Generator {
 			case "certificates" -> certificates(sizes, sink, progress);
 			case DEMAND -> demand(sizes, sink, progress);
 			case JOBS -> jobs(sizes, sink, progress);
+			case SEEKERS -> seekers(sizes, sink, progress);
 			case ROSTERS -> rosters(sizes, sink, progress);
 			case REGISTRATIONS -> registrations(sizes, sink, progress);
 			default -> throw new IllegalArgumentException(kind);
@@ -287,6 +290,26 @@ final class Generator {
 					String.valueOf(1 + random.nextInt(10)), String.valueOf(low), String.valueOf(low + 2_000),
 					LocalDate.of(intakeYear, 12, 31).toString(), "持相应职业技能等级证书者优先", random.nextInt(3) == 0 ? "是" : "否"));
 			progress.accept(e + 1);
+		}
+	}
+
+	/** One person in ten looks for work (the medium scale's 1 M persons give 100 k seekers, REC-2). */
+	static final int SEEKER_EVERY = 10, SEEKER_OFFSET = 3;
+
+	/**
+	 * Job seekers as the employment service passes them on: every tenth person, a third of them registered unemployed
+	 * (失业登记), most with a wanted occupation and a wage they expect.
+	 */
+	private void seekers(Sizes sizes, Consumer<List<String>> sink, Consumer<Integer> progress) {
+		sink.accept(List.of("身份证号", "姓名", "登记类别", "求职意向职业编码", "期望月薪"));
+		var random = new Random(seed + 7);
+		int done = 0;
+		for (int i = SEEKER_OFFSET; i < sizes.persons(); i += SEEKER_EVERY) {
+			var p = person(i);
+			var wanted = random.nextInt(4) == 0 ? "" : occupations.get(random.nextInt(occupations.size()));
+			var wage = random.nextInt(5) == 0 ? "" : String.valueOf(4_000 + 500 * random.nextInt(17));
+			sink.accept(List.of(p.idNumber(), p.name(), random.nextInt(3) == 0 ? "失业登记" : "求职登记", wanted, wage));
+			progress.accept(++done);
 		}
 	}
 

@@ -36,7 +36,7 @@ import cn.gongjiang.shared.security.Role;
 class RegisterLoader {
 
 	static final List<String> ORDER = List.of("enterprises", "providers", "persons", "certificates", Generator.DEMAND,
-			Generator.JOBS, Generator.REGISTRATIONS, Generator.ROSTERS);
+			Generator.JOBS, Generator.SEEKERS, Generator.REGISTRATIONS, Generator.ROSTERS);
 
 	/** What was loaded, and whether the product caught exactly the planted duplicates. */
 	record Report(Map<String, ImportJob> jobs, List<Generator.Planted> missed, List<String> unplanned) {

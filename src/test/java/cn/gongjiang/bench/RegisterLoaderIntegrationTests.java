@@ -37,6 +37,9 @@ class RegisterLoaderIntegrationTests {
 	TrainingLoader training;
 
 	@Autowired
+	RecruitmentLoader recruitment;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -53,7 +56,8 @@ class RegisterLoaderIntegrationTests {
 
 		assertThat(report.jobs()).containsOnlyKeys(RegisterLoader.ORDER);
 		report.jobs().forEach((kind, job) -> assertThat(job.status()).as(kind).isEqualTo(ImportStatus.DONE));
-		for (var kind : List.of("enterprises", "providers", "persons", "certificates", Generator.DEMAND, Generator.ROSTERS)) {
+		for (var kind : List.of("enterprises", "providers", "persons", "certificates", Generator.DEMAND, Generator.SEEKERS,
+				Generator.ROSTERS)) {
 			assertThat(report.jobs().get(kind).acceptedRows()).as(kind).isEqualTo(sizes.rows(kind));
 		}
 		// 30 registered students are enrolled on a roster (found by the batch), 1 is named twice (refused)
@@ -93,5 +97,15 @@ class RegisterLoaderIntegrationTests {
 		var again = loader.load(generator, sizes, year, work, false);
 		again.jobs().forEach((kind, job) -> assertThat(job.acceptedRows()).as(kind + " again").isZero());
 		assertThat(again.exact()).isTrue();
+
+		// REC-1..3: every city's bureau held an online fair with the city's postings and seekers, hired there, and
+		// planned an on-site event; the hires are placements of those fairs
+		var recruited = recruitment.load();
+		assertThat(recruited.held()).isEqualTo(11);
+		assertThat(recruited.planned()).isEqualTo(11);
+		assertThat(recruited.hires()).isPositive();
+		assertThat(jdbc.sql("""
+				select count(*) from recruitment.placement p join recruitment.event e on e.id = p.event_id
+				where e.title like '%（生成）'""").query(Integer.class).single()).isEqualTo(recruited.hires());
 	}
 }

@@ -84,7 +84,8 @@ class ImportPagesIntegrationTests {
 				.containsExactly("certificates", "attendance", "registrations");
 		assertThat(kinds(page(console.session("enterprise-demo"), "/imports"))).containsExactly("demand", "jobs");
 		assertThat(kinds(page(console.session("shaoxing"), "/imports"))).containsExactly("persons", "enterprises",
-				"providers", "certificates", "demand", "education-rosters", "registrations", "payment-statement", "jobs");
+				"providers", "certificates", "demand", "education-rosters", "registrations", "payment-statement", "jobs",
+				"seekers");
 		// the provider's menu link opens its own kind
 		assertThat(page(console.session("provider-demo"), "/imports?kind=certificates"))
 				.contains("<h2 class=\"card-title\" id=\"import-kind-name\">导入证书</h2>");
