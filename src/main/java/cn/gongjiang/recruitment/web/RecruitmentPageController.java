@@ -153,7 +153,10 @@ class RecruitmentPageController {
 				: actor.role().officer();
 		if (manages) {
 			try {
-				model.addAttribute("applications", applications.ofJob(actor, id));
+				var received = applications.ofJob(actor, id);
+				model.addAttribute("applications", received);
+				// a candidate who already applied or was invited is not invited again
+				model.addAttribute("applied", received.stream().map(Application::personId).collect(java.util.stream.Collectors.toSet()));
 				model.addAttribute("manages", true);
 				if (job.open()) {
 					model.addAttribute("candidates", matching.candidates(actor, id, 20));
@@ -208,10 +211,11 @@ class RecruitmentPageController {
 	}
 
 	@PostMapping("/recruitment/jobs/{id}/applications")
-	String apply(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale,
-			RedirectAttributes redirect) {
+	String apply(@PathVariable long id, @RequestParam(required = false) String back,
+			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
 		actions.attempt(redirect, locale, () -> applications.apply(actor, id));
-		return "redirect:/recruitment/jobs/" + id;
+		// from the list of suggestions, back to it, where the application now shows first
+		return "list".equals(back) ? "redirect:/recruitment#my-applications" : "redirect:/recruitment/jobs/" + id;
 	}
 
 	@PostMapping("/recruitment/applications/{id}/status")
