@@ -41,6 +41,13 @@ class ConsoleCrawlBrowserTests {
 	private static final Pattern YEAR_WITH_SEPARATOR = Pattern.compile("\\b[12],\\d{3}\\s*年");
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d\\}");
 
+	/** The homes the README shows, one per kind of reader. */
+	private static final Set<String> README_HOMES = Set.of("province", "enterprise-demo", "worker-demo");
+
+	/** Menu pages the README shows, by account and path. */
+	private static final java.util.Map<String, String> README_PAGES = java.util.Map.of("worker-demo /me", "worker-archive",
+			"shaoxing /subsidies", "subsidy-decisions", "province /analytics", "analytics");
+
 	static Chromium browser;
 	static Set<String> codes;
 
@@ -70,7 +77,12 @@ class ConsoleCrawlBrowserTests {
 		browser.consoleErrors();
 		var problems = new ArrayList<String>();
 		check(account, "/", problems);
-		browser.screenshot("home-" + account);
+		if (README_HOMES.contains(account)) {
+			browser.readmeImage("home-" + account);
+		}
+		else {
+			browser.screenshot("home-" + account);
+		}
 		var menu = browser.driver().findElements(By.cssSelector("#menu a.nav-link")).stream()
 				.map(a -> a.getAttribute("href")).toList();
 		assertThat(menu).as("%s has a menu", account).isNotEmpty();
@@ -78,6 +90,10 @@ class ConsoleCrawlBrowserTests {
 			var path = href.substring(browser.url("").length());
 			if (!check(account, path, problems)) {
 				continue;
+			}
+			var readme = README_PAGES.get(account + " " + path);
+			if (readme != null) {
+				browser.readmeImage(readme);
 			}
 			var detail = firstDetail();
 			if (detail != null) {

@@ -63,7 +63,7 @@ class EnrolmentBrowserTests {
 		// the form keeps the origin chosen, in the cascade
 		assertThat(new Select(browser.driver().findElement(By.id("originRegionCode-level-1"))).getFirstSelectedOption().getText())
 				.isEqualTo("西湖区");
-		browser.screenshot("enrolment-refusal");
+		browser.readmeImage("enrolment-refusal");
 		browser.signOut();
 	}
 

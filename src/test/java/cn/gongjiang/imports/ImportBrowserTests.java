@@ -54,7 +54,7 @@ class ImportBrowserTests {
 		assertThat(browser.driver().findElement(By.id("import-accepted")).getText()).isEqualTo("1");
 		assertThat(browser.driver().findElement(By.id("import-rejected")).getText()).isEqualTo("1");
 		assertThat(browser.driver().findElement(By.id("progress")).getText()).contains("身份证号");
-		browser.screenshot("import-done");
+		browser.readmeImage("import");
 		browser.signOut();
 	}
 

@@ -62,7 +62,7 @@ class RegionBrowserTests {
 		assertThat(browser.driver().findElement(By.id("region-lineage")).getText()).contains("浙江省", "绍兴市", "柯桥区");
 		assertThat(browser.driver().findElement(By.cssSelector("#region-tree a.current")).getText()).isEqualTo("柯桥区");
 		assertThat(browser.driver().findElement(By.id("region-tree")).getText()).contains("越城区", "嵊州市").doesNotContain("杭州市");
-		browser.screenshot("region-browser-keqiao");
+		browser.readmeImage("region-browser");
 
 		browser.open(("/regions/330100"));
 		assertThat(browser.driver().getPageSource()).doesNotContain("上城区").contains("404");

@@ -127,7 +127,7 @@ class SubsidyBrowserTests {
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("import-status"), "已完成"));
 		browser.open(("/subsidies/payments"));
 		assertThat(batchRow(batch).getText()).contains("已结清");
-		browser.screenshot("subsidy-payments");
+		browser.readmeImage("subsidy-payments");
 		browser.signOut();
 	}
 

@@ -77,7 +77,7 @@ class TrainingBrowserTests {
 		for (var box : browser.driver().findElements(By.cssSelector(".attendance-form input[type=checkbox]"))) {
 			click(box);
 		}
-		browser.screenshot("training-attendance");
+		browser.readmeImage("training-attendance");
 		click(browser.driver().findElement(By.cssSelector(".attendance-form button")));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trainees"), "1 / 1"));
 		assertThat(browser.driver().findElement(By.id("trainees")).getText()).contains("金考勤", "叶考勤");
