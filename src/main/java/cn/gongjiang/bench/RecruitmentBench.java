@@ -62,7 +62,7 @@ class RecruitmentBench {
 				       1 + i % 6
 				from generate_series(1, :seekers) i
 				union all
-				select 900000000 + i, (select code from bench_occupation where n = 1 + ((i * 40503 + 17) % :occupations)),
+				select 900000000 + i, (select code from bench_occupation where n = 1 + ((i::bigint * 40503 + 17) % :occupations)),
 				       1 + (i + 3) % 6
 				from generate_series(1, :seekers, 3) i
 				on conflict do nothing

@@ -128,6 +128,16 @@ class DemoRecruitment implements ApplicationRunner {
 					null, today.plusDays(14)));
 			events.addJob(officer, onsite.id(), fromDemand.id());
 			if (city.code().equals(DemoData.SHAOXING)) {
+				// the event is at the demo technician college, which puts two of its graduating students forward
+				events.addOrganisation(officer, onsite.id(), DemoEnrolment.SHAOXING_SCHOOL);
+				var school = new Actor(0, "demo-loader", "绍兴市示范技师学院", Role.TECHNICAL_SCHOOL,
+						DataScope.organisation(DemoEnrolment.SHAOXING_SCHOOL), false);
+				jdbc.sql("""
+						select p.id_number_sealed, p.name from registry.person p
+						where p.residence_path = :path and not exists (select 1 from recruitment.seeker s where s.person_id = p.id)
+						order by p.id desc limit 2""").param("path", county.path())
+						.query((rs, i) -> new Object[] { rs.getBytes(1), rs.getString(2) }).list()
+						.forEach(p -> events.registerSeeker(school, onsite.id(), cipher.open((byte[]) p[0]), (String) p[1]));
 				seekers.register(officer, AccountBootstrap.DEMO_WORKER_ID_NUMBER, "张明", Seeker.Basis.REGISTERED,
 						"6-18-01-02", 8500);
 				demand.submit(officer, new DemandItem.Entry(enterprise, "6-31-01-03", "senior", 2, today.plusDays(30),

@@ -150,7 +150,7 @@ public class RecruitmentEvents {
 	 */
 	@Transactional
 	public Seeker registerSeeker(Actor actor, long eventId, String idNumber, String name) {
-		var event = managed(actor, eventId);
+		var event = putsForward(actor, eventId) ? find(eventId) : managed(actor, eventId);
 		var seeker = actor.role() == Role.TECHNICAL_SCHOOL
 				? seekers.putForwardGraduate(actor, idNumber, name, null)
 				: seekers.register(actor, idNumber, name, Seeker.Basis.REGISTERED, null, null);
@@ -229,6 +229,21 @@ public class RecruitmentEvents {
 	RecruitmentEvent find(long id) {
 		return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query((rs, i) -> map(rs)).optional()
 				.orElseThrow(() -> new NotFoundException("recruitment.event.not-found", id));
+	}
+
+	/**
+	 * A school taking part in an event it does not organise puts its graduating students forward there while the
+	 * event is planned (the organiser registers everyone else).
+	 */
+	@Transactional(readOnly = true)
+	public boolean putsForward(Actor actor, long eventId) {
+		if (actor.role() != Role.TECHNICAL_SCHOOL) {
+			return false;
+		}
+		return jdbc.sql("""
+				select exists (select 1 from recruitment.event e join recruitment.event_participant p on p.event_id = e.id
+				    where e.id = :id and e.status = 'PLANNED' and p.kind = 'SCHOOL' and p.participant = :school)""")
+				.param("id", eventId).param("school", actor.scope().value()).query(Boolean.class).single();
 	}
 
 	/** An event the actor organises: an officer of the organiser's region, or the organising school. */

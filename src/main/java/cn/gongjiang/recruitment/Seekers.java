@@ -3,6 +3,7 @@ package cn.gongjiang.recruitment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -125,6 +126,17 @@ public class Seekers {
 		return jdbc.sql("select * from recruitment.seeker where person_index = :index")
 				.param("index", HexFormat.of().parseHex(worker.scope().value())).query((rs, i) -> map(rs)).optional()
 				.map(this::withSkills);
+	}
+
+	/** The graduating students a school put forward, newest first, with where they stand (seeking or placed). */
+	@Transactional(readOnly = true)
+	public List<Seeker> ofSchool(Actor school, int limit) {
+		if (school.role() != Role.TECHNICAL_SCHOOL) {
+			return List.of();
+		}
+		return jdbc.sql("select * from recruitment.seeker where school_code = :school order by since desc, person_id desc "
+				+ "limit :limit").param("school", school.scope().value()).param("limit", limit)
+				.query((rs, i) -> map(rs)).list().stream().map(this::withSkills).toList();
 	}
 
 	/** The seeker's skills follow a new certificate (REC-2 ranks by what certificates attest). */

@@ -37,7 +37,9 @@ class RecruitmentBrowserTests {
 
 	@Test
 	void aWorkerAppliesToAJobThatFitsAndTheEnterpriseSendsAnOffer() {
-		browser = Chromium.start(port, 1366, 900);
+		if (browser == null) {
+			browser = Chromium.start(port, 1366, 900);
+		}
 		var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
 		browser.signIn("worker-demo");
 		browser.open("/recruitment");
@@ -83,6 +85,24 @@ class RecruitmentBrowserTests {
 		browser.signIn("worker-demo");
 		browser.open("/recruitment");
 		assertThat(browser.driver().findElement(By.id("my-applications")).getText()).contains(title, "已发录用通知");
+		browser.signOut();
+	}
+
+	/** The school sees the event it takes part in and the graduates it put forward there, seeking or placed. */
+	@Test
+	void aSchoolSeesTheEventsItTakesPartInAndTheGraduatesItPutForward() {
+		if (browser == null) {
+			browser = Chromium.start(port, 1366, 900);
+		}
+		browser.signIn("school-demo");
+		browser.open("/recruitment");
+		assertThat(browser.driver().findElement(By.cssSelector("table.events")).getText()).contains("绍兴市订单式现场招聘会", "筹备中");
+		var graduates = browser.driver().findElements(By.cssSelector("#graduates tbody tr"));
+		assertThat(graduates).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(graduates.get(0).getText()).containsAnyOf("正在求职", "已就业");
+		// on the event's page the school may put forward more, by real name
+		browser.driver().findElement(By.linkText("绍兴市订单式现场招聘会")).click();
+		assertThat(browser.driver().findElement(By.id("add-seeker")).getText()).contains("登记应届毕业生");
 		browser.signOut();
 	}
 

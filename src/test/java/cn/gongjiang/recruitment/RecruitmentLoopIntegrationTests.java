@@ -50,6 +50,9 @@ class RecruitmentLoopIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	cn.gongjiang.privacy.PersonalDataCipher cipher;
+
 	@Test
 	void demandBecomesAPostingTheOrdersTraineeIsRankedFirstAndHiredAtAnEventAtASchool() throws Exception {
 		var today = LocalDate.now();
@@ -185,13 +188,14 @@ class RecruitmentLoopIntegrationTests {
 				.andExpect(jsonPath("$.code").value("recruitment.already-placed"));
 
 		// the graduate: registered at the event, applies there, hired: the posting is filled
-		var studentIdNumber = jdbc.sql("select id_number_sealed from registry.person where id = :id").param("id", student)
-				.query(byte[].class).single();
-		assertThat(studentIdNumber).isNotEmpty();
-		jdbc.sql("""
-				insert into recruitment.seeker (person_id, person_index, name, id_number_masked, residence_path, basis, since)
-				select p.id, p.id_number_index, p.name, p.id_number_masked, coalesce(p.residence_path, '/330000/'), 'GRADUATING', current_date
-				from registry.person p where p.id = :id on conflict do nothing""").param("id", student).update();
+		// the school taking part puts its graduating student forward at the event, by real name
+		var studentIdNumber = cipher.open(jdbc.sql("select id_number_sealed from registry.person where id = :id")
+				.param("id", student).query(byte[].class).single());
+		send(post("/api/v1/recruitment/events/{id}/participants", event), "school-demo", """
+				{"idNumber": "%s", "name": "%s"}""".formatted(studentIdNumber, studentName)).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.participants[?(@.kind == 'SEEKER')].name").value(hasItem(studentName)));
+		assertThat(jdbc.sql("select basis || ' ' || school_code from recruitment.seeker where person_id = :id")
+				.param("id", student).query(String.class).single()).isEqualTo("GRADUATING 12330600MB12345675");
 		var graduate = id(send(post("/api/v1/recruitment/applications"), "shaoxing",
 				"{\"eventId\": %d, \"jobId\": %d, \"personId\": %d}".formatted(event, job, student)).andExpect(status().isCreated()));
 		send(post("/api/v1/recruitment/placements"), "enterprise-demo", """

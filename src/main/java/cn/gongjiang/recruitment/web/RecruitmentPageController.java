@@ -90,6 +90,7 @@ class RecruitmentPageController {
 			}
 			case TECHNICAL_SCHOOL -> {
 				model.addAttribute("events", events.list(actor, null, PageRequest.of(page, null, null, Map.of(), null)));
+				model.addAttribute("graduates", seekers.ofSchool(actor, 50));
 				return "recruitment/school";
 			}
 			default -> {
@@ -276,6 +277,7 @@ class RecruitmentPageController {
 		model.addAttribute("details", details);
 		var organises = events.organises(actor, id);
 		model.addAttribute("organises", organises);
+		model.addAttribute("putsForward", events.putsForward(actor, id));
 		if (organises && details.event().status() == RecruitmentEvent.Status.PLANNED) {
 			model.addAttribute("openJobs", postings.list(actor, "OPEN", null, null, PageRequest.first(100)).items());
 		}
