@@ -137,17 +137,22 @@ class Jobs {
 	record Open(JobPosting posting, String countyPath) {
 	}
 
-	/** Open postings in occupations starting with any of {@code prefixes} (groups of the classification), at most {@code limit}. */
-	List<Open> openIn(List<String> prefixes, int limit) {
-		if (prefixes.isEmpty()) {
+	/**
+	 * Open postings in any of the middle groups of the classification (中类, e.g. {@code 6-18}), soonest closing first,
+	 * at most {@code limit}: one index range per group, each already in closing order.
+	 */
+	List<Open> openIn(List<String> groups, int limit) {
+		if (groups.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("""
-				select j.* from recruitment.job j
-				where j.status = 'OPEN' and j.occupation_code like any (cast(:prefixes as text[]))
+				select j.* from unnest(cast(:groups as text[])) g (occupation_group)
+				cross join lateral (select * from recruitment.job j
+				    where j.status = 'OPEN' and j.occupation_group = g.occupation_group
+				    order by j.closes_on, j.id limit :limit) j
 				order by j.closes_on, j.id limit :limit
-				""").param("prefixes", prefixes.stream().map(p -> p + "%").toArray(String[]::new))
-				.param("limit", limit).query((rs, i) -> new Open(map(rs, i), rs.getString("county_path"))).list();
+				""").param("groups", groups.toArray(String[]::new)).param("limit", limit)
+				.query((rs, i) -> new Open(map(rs, i), rs.getString("county_path"))).list();
 	}
 
 	private static Map<String, Object> params(Row r) {

@@ -140,9 +140,9 @@ public class Matching {
 		}
 		var profile = profile(seeker);
 		var groups = new LinkedHashSet<String>();
-		seeker.skills().keySet().forEach(code -> groups.add(middle(code) + "-"));
+		seeker.skills().keySet().forEach(code -> groups.add(middle(code)));
 		if (seeker.wantedOccupation() != null) {
-			groups.add(middle(seeker.wantedOccupation()) + "-");
+			groups.add(middle(seeker.wantedOccupation()));
 		}
 		var open = jobs.openIn(List.copyOf(groups), DRAWN);
 		var byId = new HashMap<Long, JobPosting>();
@@ -307,6 +307,9 @@ public class Matching {
 		}
 		var batch = ranked.stream().map(m -> new Object[] { actor.username(), direction, m.jobId(), m.personId(),
 				ranked.indexOf(m) + 1, BigDecimal.valueOf(m.score()), m.weightsVersion() }).toList();
+		// the log feeds a 90-day precision figure: losing the last moment's rows in a crash is harmless, waiting for
+		// the disk on every list shown is not (the rest of the transaction only reads)
+		jdbc.sql("set local synchronous_commit = off").update();
 		var sql = "insert into recruitment.recommendation (viewer, direction, job_id, person_id, rank, score, weights_version) "
 				+ "select * from unnest(cast(:viewers as text[]), cast(:directions as text[]), cast(:jobs as bigint[]), "
 				+ "cast(:persons as bigint[]), cast(:ranks as integer[]), cast(:scores as numeric[]), cast(:weights as integer[]))";

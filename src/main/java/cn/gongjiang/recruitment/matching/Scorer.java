@@ -181,18 +181,28 @@ public final class Scorer {
 
 	/** 6-18-01-01 cut to its first {@code parts} segments: the major (1), middle (2) or minor (3) group. */
 	static String group(String code, int parts) {
-		var segments = code.split("-");
-		return String.join("-", java.util.Arrays.copyOf(segments, Math.min(parts, segments.length)));
+		return code.substring(0, end(code, '-', parts, 0));
 	}
 
 	/** /330000/330600/330603/ cut to its first {@code levels} regions. */
 	private static String level(String path, int levels) {
-		var segments = path.split("/");
-		var out = new StringBuilder("/");
-		for (int i = 1; i <= levels && i < segments.length; i++) {
-			out.append(segments[i]).append('/');
+		var end = end(path, '/', levels + 1, 0);
+		return end == path.length() ? path : path.substring(0, end + 1);
+	}
+
+	/**
+	 * Where the {@code count}-th segment after {@code from} ends: the index of the separator after it, or the length.
+	 * (Scoring compares thousands of codes and paths per list; cutting by index allocates nothing on the way.)
+	 */
+	private static int end(String s, char separator, int count, int from) {
+		var at = from - 1;
+		for (int i = 0; i < count; i++) {
+			at = s.indexOf(separator, at + 1);
+			if (at < 0) {
+				return s.length();
+			}
 		}
-		return out.toString();
+		return at;
 	}
 
 	private static List<Object> grades(int held, int minimum) {
