@@ -91,7 +91,7 @@ class EmploymentImport implements ImportHandler {
 						e.code(), e.arguments())));
 			}
 			catch (RuntimeException e) {
-				return CheckedRow.rejected(List.of(RowError.of(row.number(), column, "value.format")));
+				return CheckedRow.rejected(List.of(RowError.of(row.number(), column, "analytics.value.format")));
 			}
 		};
 	}

@@ -110,7 +110,7 @@ class LocationImport implements ImportHandler {
 				return error(row, column, e.code(), e.arguments());
 			}
 			catch (RuntimeException e) {
-				return error(row, column, "value.format");
+				return error(row, column, "analytics.value.format");
 			}
 		};
 	}

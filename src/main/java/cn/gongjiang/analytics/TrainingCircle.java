@@ -271,10 +271,10 @@ public class TrainingCircle {
 				.orElseThrow(() -> new NotFoundException("analytics.location.not-found"));
 		var site = sites.find(siteId).orElseThrow(() -> new NotFoundException("analytics.site.not-found"));
 		if (minutes == null || minutes <= 0 || minutes >= 600) {
-			throw new InvalidValueException("analytics.trip.minutes");
+			throw new InvalidValueException("analytics.trip.minutes.invalid");
 		}
 		if (travelledOn == null || travelledOn.isAfter(LocalDate.now(clock))) {
-			throw new InvalidValueException("analytics.trip.date");
+			throw new InvalidValueException("analytics.trip.date.invalid");
 		}
 		var wantedMode = mode == null || mode.isBlank() ? "CAR" : mode;
 		if (!Set.of("CAR", "BUS", "FERRY", "OTHER").contains(wantedMode)) {

@@ -70,7 +70,7 @@ public class TrainingSites {
 		var provider = actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL;
 		var kind = provider ? "PROVIDER_SITE" : form.kind() == null ? "PUBLIC_BASE" : form.kind();
 		if (!List.of("PROVIDER_SITE", "PUBLIC_BASE", "STATION").contains(kind) || (!provider && kind.equals("PROVIDER_SITE"))) {
-			throw new InvalidValueException("analytics.site.kind", kind);
+			throw new InvalidValueException("analytics.site.kind.invalid", kind);
 		}
 		if (form.name() == null || form.name().isBlank() || form.name().strip().length() > 100) {
 			throw new InvalidValueException("analytics.site.name.required");

@@ -230,9 +230,14 @@ public class Wages {
 		var inBand = cells.stream().mapToLong(Cell::inBand).sum();
 		var q = verdict.quantilesShown() ? quartilesOf(cells, exact) : null;
 		var isExact = cells.size() == 1 || exact != null;
-		return new Figure(key, verdict.countShown() ? persons : null, q == null ? null : q.p25(),
-				q == null ? null : q.p50(), q == null ? null : q.p75(), isExact,
+		return new Figure(key, verdict.countShown() ? persons : null, q == null ? null : yuan(q.p25()),
+				q == null ? null : yuan(q.p50()), q == null ? null : yuan(q.p75()), isExact,
 				verdict.quantilesShown() ? (double) inBand / persons : null, premium, verdict.reason());
+	}
+
+	/** Wage statistics are read to the yuan. */
+	private static double yuan(double wage) {
+		return Math.round(wage);
 	}
 
 	private static Quartiles quartilesOf(List<Cell> cells, Quartiles exact) {
