@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -222,7 +221,7 @@ public class AnalyticsTables {
 				from spells s left join analytics.src_person p on p.holder_index = s.holder_index
 				where s.rank is not null
 				""").param("grades", GRADES).param("g", g).update());
-		var dates = snapshotDates(today);
+		var dates = Arrays.stream(snapshotDates(today)).map(LocalDate::toString).toArray(String[]::new);
 		step(steps, "skilled_count", () -> jdbc.sql("""
 				insert into analytics.skilled_count (generation, as_of, region_path, industry_field, grade_rank, sex,
 				    age_band, persons)
@@ -451,16 +450,15 @@ public class AnalyticsTables {
 	}
 
 	/** Empties {@code table} and fills it by COPY from what {@code producer} writes, in PostgreSQL's CSV. */
-	private long copy(String tableWithColumns, Consumer<Writer> producer) {
+	private long copy(String tableWithColumns, java.util.function.ToLongFunction<Writer> producer) {
 		var table = tableWithColumns.substring(0, tableWithColumns.indexOf(' '));
 		jdbc.sql("truncate " + table).update();
 		try (var connection = dataSource.getConnection()) {
 			var copyOut = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
 					"copy " + tableWithColumns + " from stdin with (format csv)", 1 << 16);
 			try (var writer = new BufferedWriter(new OutputStreamWriter(copyOut, StandardCharsets.UTF_8), 1 << 16)) {
-				producer.accept(writer);
+				return producer.applyAsLong(writer);
 			}
-			return copyOut.getHandledRowCount();
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("cannot copy into " + table, e);

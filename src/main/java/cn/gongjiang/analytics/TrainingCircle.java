@@ -56,7 +56,10 @@ public class TrainingCircle {
 	/** Whether a milestone is met: MET, NOT_MET, or NO_POINTS when no point of its categories was imported. */
 	public enum Milestone { MET, NOT_MET, NO_POINTS }
 
-	/** One county: its points, how many lie within 30 minutes, and the two milestones. */
+	/**
+	 * One region below the one asked for (a city of the province, a county of a city, or the county itself): its
+	 * points, how many lie within 30 minutes, and the two milestones (a city meets one when all its counties do).
+	 */
 	public record CountyCoverage(String countyCode, String countyName, boolean mountainCounty, int points, int within,
 			int axisPoints, int axisWithin, Milestone milestone2025, Milestone milestone2027) {
 
@@ -156,10 +159,10 @@ public class TrainingCircle {
 		var active = sites.active();
 		var times = travelTimes();
 		var reached = reach(times, locations, active, all);
-		var counties = all.values().stream()
-				.filter(r -> r.level() == RegionLevel.COUNTY && r.path().startsWith(region.path()))
-				.sorted(Comparator.comparing(Region::code)).map(c -> coverage(c, reached)).toList();
 		var county = region.level() == RegionLevel.COUNTY;
+		var counties = (county ? List.of(region) : all.values().stream()
+				.filter(r -> region.code().equals(r.parentCode()) && r.level() != RegionLevel.TOWNSHIP)
+				.sorted(Comparator.comparing(Region::code)).toList()).stream().map(c -> coverage(c, reached)).toList();
 		var beyond = reached.stream().filter(r -> !r.within())
 				.sorted(Comparator.comparing((Reached r) -> r.minutes() == null ? Double.MAX_VALUE : -r.minutes()))
 				.toList();
@@ -235,7 +238,7 @@ public class TrainingCircle {
 	}
 
 	private static CountyCoverage coverage(Region county, List<Reached> reached) {
-		var mine = reached.stream().filter(r -> r.location().countyPath().equals(county.path())).toList();
+		var mine = reached.stream().filter(r -> r.location().countyPath().startsWith(county.path())).toList();
 		var within = (int) mine.stream().filter(Reached::within).count();
 		var axis = mine.stream().filter(r -> MILESTONE_2027.contains(r.location().category())).toList();
 		return new CountyCoverage(county.code(), county.name(), Boolean.TRUE.equals(county.mountainCounty()), mine.size(),
