@@ -49,9 +49,9 @@ public class TalentProfiles {
 			OpenClasses.Upcoming nextClass) {
 	}
 
-	/** A matching posting, its score and the grade or wage it asks. */
-	public record MatchingJob(long jobId, String title, String enterpriseName, String occupationCode, String county,
-			Integer wageMin, Integer wageMax, double score) {
+	/** A matching posting, best first ({@code rank} 1), with what it offers. */
+	public record MatchingJob(int rank, long jobId, String title, String enterpriseName, String occupationCode,
+			String county, Integer wageMin, Integer wageMax) {
 	}
 
 	public record PersonProfile(PersonSummary person, String currentGrade, List<GradeStep> grades,
@@ -142,9 +142,9 @@ public class TalentProfiles {
 		List<MatchingJob> matches;
 		try {
 			var ranked = actor.role() == Role.WORKER ? matching.myJobs(actor, 5) : matching.jobsFor(actor, personId, 5);
-			matches = ranked.items().stream().map(s -> new MatchingJob(s.job().id(), s.job().title(),
+			matches = ranked.items().stream().map(s -> new MatchingJob(s.rank(), s.job().id(), s.job().title(),
 					s.job().enterpriseName(), s.job().occupationCode(), s.job().county(), s.job().wageMin(),
-					s.job().wageMax(), s.match().score())).toList();
+					s.job().wageMax())).toList();
 			if (actor.role() == Role.WORKER && matches.isEmpty()) {
 				seeker = false;
 			}

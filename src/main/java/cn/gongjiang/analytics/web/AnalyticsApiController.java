@@ -308,9 +308,9 @@ class AnalyticsApiController {
 				.add("archive", title("analytics.profile.archive", p.person().name(), p.person().idNumber(), locale),
 						words(locale, "analytics.date", "analytics.entry", "analytics.detail"), entries)
 				.add("jobs", title("analytics.profile.jobs", p.person().name(), p.person().idNumber(), locale),
-						words(locale, "analytics.job", "analytics.enterprise", "analytics.occupation", "analytics.score"),
-						p.matchingJobs().stream().map(j -> Sheets.row(j.title(), j.enterpriseName(),
-								occupationName(j.occupationCode()), Math.round(j.score() * 100))).toList())
+						words(locale, "analytics.score", "analytics.job", "analytics.enterprise", "analytics.occupation"),
+						p.matchingJobs().stream().map(j -> Sheets.row(j.rank(), j.title(), j.enterpriseName(),
+								occupationName(j.occupationCode()))).toList())
 				.write(response.getOutputStream());
 	}
 
