@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -Xmx512m -jar gongjiang.jar bench [--scale=small|medium|province] [--out=DIR]
- * [--scenarios=import,console,verify,targets,enrolment,subsidy] [--rows=N] [--xlsx-rows=N] [--requests=N]
+ * [--scenarios=import,console,verify,targets,enrolment,subsidy,analytics] [--rows=N] [--xlsx-rows=N] [--requests=N]
  * [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N]}: on a throwaway embedded database,
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
@@ -66,7 +66,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>run the dual-registration batch and single registrations next to plain indexed joins and look-ups
  * ({@link EnrolmentBench});</li>
  * <li>decide a million certificates in bulk next to an {@code INSERT … SELECT} of the same decision rows
- * ({@link SubsidyBench}).</li>
+ * ({@link SubsidyBench});</li>
+ * <li>rebuild the analytics tables, read a city's skilled shares and wage quartiles from them, and the 30-minute
+ * circle of every township ({@link AnalyticsBench}).</li>
  * </ol>
  * Prints a table and writes {@code results.json}. Peak heap is reported too: the import must stay within 512 MB.
  */
@@ -91,10 +93,12 @@ class BenchCommand implements ApplicationRunner {
 	private final EnrolmentBench enrolment;
 	private final SubsidyBench subsidy;
 	private final PersonsPageBench personsPage;
+	private final AnalyticsBench analytics;
 
 	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
 			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment,
-			SubsidyBench subsidy, PersonsPageBench personsPage) {
+			SubsidyBench subsidy, PersonsPageBench personsPage, AnalyticsBench analytics) {
+		this.analytics = analytics;
 		this.subsidy = subsidy;
 		this.personsPage = personsPage;
 		this.targets = targets;
@@ -119,7 +123,7 @@ class BenchCommand implements ApplicationRunner {
 		var out = Path.of(option(args, "out", "target/bench"));
 		Files.createDirectories(out);
 		var startedAt = Instant.now();
-		var scenarios = List.of(option(args, "scenarios", "import,console,verify,targets,enrolment,subsidy").split(","));
+		var scenarios = List.of(option(args, "scenarios", "import,console,verify,targets,enrolment,subsidy,analytics").split(","));
 		var results = new ArrayList<Result>();
 		if (scenarios.contains("import")) {
 			results.addAll(importVersusCopy(rows, out));
@@ -147,6 +151,9 @@ class BenchCommand implements ApplicationRunner {
 		if (scenarios.contains("subsidy")) {
 			results.addAll(subsidy.decideVersusInsertSelect(Integer.parseInt(option(args, "certificates",
 					String.valueOf(scale.certificates)))));
+		}
+		if (scenarios.contains("analytics")) {
+			results.addAll(analytics.run(scale, 200));
 		}
 		var report = new LinkedHashMap<String, Object>();
 		report.put("scale", scale.label());

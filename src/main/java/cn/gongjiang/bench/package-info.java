@@ -3,5 +3,5 @@
  * machine, and reports ratios (absolute times drift from run to run). Owns no schema beyond throwaway tables it drops.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "imports", "registry", "privacy",
-		"region", "database", "certification", "targets", "enrolment", "subsidy", "occupation", "training" })
+		"region", "database", "certification", "targets", "enrolment", "subsidy", "occupation", "training", "analytics" })
 package cn.gongjiang.bench;
