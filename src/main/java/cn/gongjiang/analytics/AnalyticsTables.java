@@ -227,10 +227,12 @@ public class AnalyticsTables {
 				    age_band, persons)
 				select :g, d.as_of, s.region_path, s.industry_field, s.grade_rank, s.sex,
 				       case when s.birth_date is null then 'U'
-				            else (select b from (values (25, '16-24'), (35, '25-34'), (45, '35-44'), (55, '45-54'),
-				                                        (65, '55-64'), (1000, '65+')) bands(upper, b)
-				                  where extract(year from age(d.as_of, s.birth_date)) < upper order by upper limit 1)
-				       end, count(*)
+				            when s.birth_date > d.as_of - interval '25 years' then '16-24'
+				            when s.birth_date > d.as_of - interval '35 years' then '25-34'
+				            when s.birth_date > d.as_of - interval '45 years' then '35-44'
+				            when s.birth_date > d.as_of - interval '55 years' then '45-54'
+				            when s.birth_date > d.as_of - interval '65 years' then '55-64'
+				            else '65+' end, count(*)
 				from analytics.grade_spell s
 				join unnest(cast(:dates as date[])) d(as_of) on s.valid_from <= d.as_of
 				     and (s.valid_to is null or s.valid_to > d.as_of)

@@ -110,7 +110,7 @@ public class SkilledTalents {
 			throw new InvalidValueException("analytics.year.invalid", year, AnalyticsTables.FIRST_YEAR, today.getYear());
 		}
 		var now = year == null || year == today.getYear();
-		var children = scope.regions().all().values().stream()
+		var children = scope.regions().names().values().stream()
 				.filter(r -> region.code().equals(r.parentCode()) && r.level() != RegionLevel.TOWNSHIP)
 				.sorted(Comparator.comparing(Region::code)).toList();
 		if (generation.isEmpty()) {
@@ -160,7 +160,7 @@ public class SkilledTalents {
 						rs.getLong(3))).list();
 		var built = tables.last().map(AnalyticsTables.Rebuild::finishedAt).orElse(null);
 		return new Shares(region.code(), region.name(), region.level().name(), now ? null : year, asOf, now, total,
-				childRows, unplaced, industries, years(g), built, true);
+				childRows, unplaced, industries, years(latestSnapshot(g)), built, true);
 	}
 
 	/**
@@ -194,11 +194,31 @@ public class SkilledTalents {
 		return new SkilledCount(region.value(), asOf, counts[0], counts[1], counts[2], counts[3]);
 	}
 
-	/** The years whose 31 December the tables hold, newest first. */
-	List<Integer> years(int g) {
-		return jdbc.sql("select distinct extract(year from as_of)::int from analytics.skilled_count where generation = :g "
-				+ "and extract(month from as_of) = 12 and extract(day from as_of) = 31 order by 1 desc")
-				.param("g", g).query(Integer.class).list();
+	/**
+	 * The six indicators of a region as of a day (003 §18; 004): the counts of {@link #countAsOf}, and the two
+	 * shares as fractions (0.35 = 35 %) — the skilled share only against the employed persons of the day's own
+	 * year, empty when that figure has not been recorded; the high-skilled share empty when there is nobody skilled.
+	 */
+	public record Indicators(SkilledCount count, Employed employed, Double skilledShareOfEmployed,
+			Double highSkilledShareOfSkilled) {
+	}
+
+	@Transactional(readOnly = true)
+	public Indicators indicatorsAsOf(RegionCode region, LocalDate asOf) {
+		var count = countAsOf(region, asOf);
+		var figure = statistics.current(region.value(), asOf.getYear()).orElse(null);
+		var employed = figure == null ? null : new Employed(figure.employed(), figure.year(), figure.source());
+		return new Indicators(count, employed, employed == null ? null : (double) count.skilled() / employed.persons(),
+				count.skilled() == 0 ? null : (double) count.highSkilled() / count.skilled());
+	}
+
+	/** The years whose 31 December the tables hold (every year from the first to the one before the rebuild's). */
+	List<Integer> years(LocalDate built) {
+		var years = new ArrayList<Integer>();
+		for (int y = built.getYear() - 1; y >= AnalyticsTables.FIRST_YEAR; y--) {
+			years.add(y);
+		}
+		return years;
 	}
 
 	private LocalDate latestSnapshot(int g) {
