@@ -52,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -Xmx512m -jar gongjiang.jar bench [--scale=small|medium|province] [--out=DIR]
- * [--scenarios=import,console,verify,targets,enrolment,recruitment,subsidy] [--rows=N] [--xlsx-rows=N] [--requests=N]
+ * [--scenarios=import,console,verify,targets,enrolment,recruitment,subsidy,analytics] [--rows=N] [--xlsx-rows=N]
+ * [--requests=N]
  * [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N]}: on a throwaway embedded database,
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
@@ -68,7 +69,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>rank candidates for postings and postings for persons next to the plain indexed filter
  * ({@link RecruitmentBench});</li>
  * <li>decide a million certificates in bulk next to an {@code INSERT … SELECT} of the same decision rows
- * ({@link SubsidyBench}).</li>
+ * ({@link SubsidyBench});</li>
+ * <li>rebuild the analytics tables, read a city's skilled shares and wage quartiles from them, and the 30-minute
+ * circle of every township ({@link AnalyticsBench}).</li>
  * </ol>
  * Prints a table and writes {@code results.json}. Peak heap is reported too: the import must stay within 512 MB.
  */
@@ -94,11 +97,13 @@ class BenchCommand implements ApplicationRunner {
 	private final SubsidyBench subsidy;
 	private final PersonsPageBench personsPage;
 	private final RecruitmentBench recruitment;
+	private final AnalyticsBench analytics;
 
 	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
 			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment,
-			SubsidyBench subsidy, PersonsPageBench personsPage, RecruitmentBench recruitment) {
+			SubsidyBench subsidy, PersonsPageBench personsPage, RecruitmentBench recruitment, AnalyticsBench analytics) {
 		this.recruitment = recruitment;
+		this.analytics = analytics;
 		this.subsidy = subsidy;
 		this.personsPage = personsPage;
 		this.targets = targets;
@@ -123,7 +128,7 @@ class BenchCommand implements ApplicationRunner {
 		var out = Path.of(option(args, "out", "target/bench"));
 		Files.createDirectories(out);
 		var startedAt = Instant.now();
-		var scenarios = List.of(option(args, "scenarios", "import,console,verify,targets,enrolment,recruitment,subsidy").split(","));
+		var scenarios = List.of(option(args, "scenarios", "import,console,verify,targets,enrolment,recruitment,subsidy,analytics").split(","));
 		var results = new ArrayList<Result>();
 		if (scenarios.contains("import")) {
 			results.addAll(importVersusCopy(rows, out));
@@ -156,6 +161,9 @@ class BenchCommand implements ApplicationRunner {
 		if (scenarios.contains("subsidy")) {
 			results.addAll(subsidy.decideVersusInsertSelect(Integer.parseInt(option(args, "certificates",
 					String.valueOf(scale.certificates)))));
+		}
+		if (scenarios.contains("analytics")) {
+			results.addAll(analytics.run(scale, 200));
 		}
 		var report = new LinkedHashMap<String, Object>();
 		report.put("scale", scale.label());

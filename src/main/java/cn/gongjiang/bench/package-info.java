@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "imports", "registry", "privacy",
 		"region", "database", "certification", "targets", "enrolment", "subsidy", "occupation", "training",
-		"recruitment" })
+		"recruitment", "analytics" })
 package cn.gongjiang.bench;

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry",
 		"certification", "identity", "enrolment", "targets", "training", "subsidy", "supervision", "recruitment",
-		"privacy" })
+		"privacy", "analytics" })
 package cn.gongjiang.demo;
