@@ -39,7 +39,8 @@ final class Navigation {
 			}
 			case TRAINING_PROVIDER, TECHNICAL_SCHOOL -> {
 				groups.add(group("nav.group.training", item("/training", "nav.provider-training", "chalkboard"),
-						item("/imports?kind=certificates", "nav.certificates-import", "certificate")));
+						item("/imports?kind=certificates", "nav.certificates-import", "certificate"),
+						item("/analytics/sites", "nav.analytics.sites", "map-pin")));
 				if (role == Role.TECHNICAL_SCHOOL) {
 					groups.add(group("nav.group.enrolment", item("/enrolment", "nav.school-enrolment", "school")));
 					groups.add(group("nav.group.recruitment", item("/recruitment", "nav.recruitment.school", "speakerphone")));
@@ -48,7 +49,8 @@ final class Navigation {
 				groups.add(group("nav.group.organisation", item("/providers", "nav.own-provider", "building")));
 			}
 			case WORKER -> groups.add(group("nav.group.mine", item("/training", "nav.worker-training", "school"),
-					item("/recruitment", "nav.recruitment.worker", "briefcase"), item("/me", "nav.archive", "id-badge-2")));
+					item("/recruitment", "nav.recruitment.worker", "briefcase"), item("/me", "nav.archive", "id-badge-2"),
+					item("/analytics/me", "nav.analytics.me", "chart-line")));
 			case SYSTEM_ADMIN -> groups.add(group("nav.group.system", item("/system", "nav.system", "server")));
 			case SECURITY_ADMIN -> groups.add(group("nav.group.system", item("/admin/accounts", "nav.accounts", "users-group")));
 			case AUDITOR -> groups.add(group("nav.group.system", item("/audit", "nav.audit", "file-search")));
@@ -77,6 +79,10 @@ final class Navigation {
 			targets.add(item("/targets/reports", "nav.reports", "report"));
 		}
 		groups.add(new Group("nav.group.targets", targets));
+		groups.add(group("nav.group.analytics", item("/analytics/shares", "nav.analytics.shares", "chart-pie"),
+				item("/analytics/wages", "nav.analytics.wages", "coin-yuan"),
+				item("/analytics/profiles", "nav.analytics.profiles", "user-search"),
+				item("/analytics/circle", "nav.analytics.circle", "map-pins")));
 		groups.add(group("nav.group.training", item("/training", "nav.training", "list-details"),
 				item("/supervision", "nav.supervision", "shield-check")));
 		groups.add(group("nav.group.subsidies", item("/subsidies", "nav.subsidies", "currency-yuan"),

@@ -46,7 +46,8 @@ class ConsoleCrawlBrowserTests {
 
 	/** Menu pages the README shows, by account and path. */
 	private static final java.util.Map<String, String> README_PAGES = java.util.Map.of("worker-demo /me", "worker-archive",
-			"shaoxing /subsidies", "subsidy-decisions", "province /analytics", "analytics");
+			"shaoxing /subsidies", "subsidy-decisions", "province /analytics/shares", "analytics-shares",
+			"province /analytics/circle", "analytics-circle");
 
 	static Chromium browser;
 	static Set<String> codes;

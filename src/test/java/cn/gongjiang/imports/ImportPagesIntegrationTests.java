@@ -82,10 +82,10 @@ class ImportPagesIntegrationTests {
 				.containsExactly("certificates", "attendance");
 		assertThat(kinds(page(console.session("school-demo"), "/imports")))
 				.containsExactly("certificates", "attendance", "registrations");
-		assertThat(kinds(page(console.session("enterprise-demo"), "/imports"))).containsExactly("demand", "jobs");
+		assertThat(kinds(page(console.session("enterprise-demo"), "/imports"))).containsExactly("demand", "jobs", "wages");
 		assertThat(kinds(page(console.session("shaoxing"), "/imports"))).containsExactly("persons", "enterprises",
-				"providers", "certificates", "demand", "education-rosters", "registrations", "payment-statement", "jobs",
-				"seekers");
+				"providers", "certificates", "demand", "jobs", "seekers", "education-rosters", "registrations",
+				"payment-statement", "employment-statistics", "wages", "locations");
 		// the provider's menu link opens its own kind
 		assertThat(page(console.session("provider-demo"), "/imports?kind=certificates"))
 				.contains("<h2 class=\"card-title\" id=\"import-kind-name\">导入证书</h2>");

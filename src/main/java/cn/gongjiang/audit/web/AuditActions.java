@@ -58,7 +58,9 @@ final class AuditActions {
 					"recruitment.application.interviewed", "recruitment.application.offered",
 					"recruitment.application.rejected", "recruitment.application.declined",
 					"recruitment.application.withdrawn", "recruitment.hire", "recruitment.event.plan",
-					"recruitment.event.held", "recruitment.event.cancelled")));
+					"recruitment.event.held", "recruitment.event.cancelled")),
+			new Group("analytics.", List.of("analytics.rebuild", "analytics.employment.record", "analytics.band.set",
+					"analytics.site.add", "analytics.site.close", "analytics.travel.set", "analytics.trip.record")));
 
 	private AuditActions() {
 	}
