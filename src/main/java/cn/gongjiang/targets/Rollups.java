@@ -19,11 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Rollups {
 
 	private final JdbcClient jdbc;
+	private final SkilledStock stock;
+	private final java.time.Clock clock;
 	private final cn.gongjiang.audit.AuditLog audit;
 
-	Rollups(JdbcClient jdbc, cn.gongjiang.audit.AuditLog audit) {
+	Rollups(JdbcClient jdbc, cn.gongjiang.audit.AuditLog audit, SkilledStock stock, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.stock = stock;
+		this.clock = clock;
 	}
 
 	/** Sets what the record {@code sourceKey} contributes to {@code fact}; empty: it no longer counts. */
@@ -91,9 +95,15 @@ public class Rollups {
 				""").update();
 	}
 
-	/** The fact's total at a region between two days (either may be null: open). */
+	/**
+	 * The fact's total at a region between two days (either may be null: open); for a stock ({@code STOCK_*}), what
+	 * there is on the last day, whatever the first, and null when it cannot be known (a share without its base).
+	 */
 	@Transactional(readOnly = true)
 	public BigDecimal total(String fact, String regionCode, LocalDate from, LocalDate until) {
+		if (SkilledStock.measures(fact)) {
+			return stock.on(fact, regionCode, until == null ? LocalDate.now(clock) : until);
+		}
 		return jdbc.sql("""
 				select coalesce(sum(amount), 0) from targets.actual_daily
 				where fact = :fact and region_code = :region

@@ -68,7 +68,7 @@ public class TargetMonitor {
 		var asOf = asOf(query.asOf());
 		var filter = new TargetStore.Filter(query.indicator(), query.children() ? null : query.region(),
 				query.children() ? query.region() : null, query.department(), query.year());
-		return store.measured(actor, filter, asOf).stream()
+		return measured(actor, filter, asOf).stream()
 				.map(m -> Progress.assess(m.target(), m.actual(), m.actualSource(), asOf, thresholdPoints))
 				.toList();
 	}
@@ -87,7 +87,7 @@ public class TargetMonitor {
 		var province = new Actor(actor.accountId(), actor.username(), actor.displayName(), actor.role(),
 				cn.gongjiang.shared.security.DataScope.region(RegionCode.ZHEJIANG, TargetScope.PROVINCE_PATH),
 				false);
-		var cities = store.measured(province, new TargetStore.Filter(indicator, null, "330000", null, year), day)
+		var cities = measured(province, new TargetStore.Filter(indicator, null, "330000", null, year), day)
 				.stream().filter(m -> m.target().periodKind() == PeriodKind.YEAR)
 				.map(m -> Progress.assess(m.target(), m.actual(), m.actualSource(), day, thresholdPoints))
 				.sorted(Comparator.comparing((Progress p) -> p.progress() == null)
@@ -194,7 +194,7 @@ public class TargetMonitor {
 				cn.gongjiang.shared.security.DataScope.region(RegionCode.of(county.parentCode()), cityPath), false);
 		var facts = store.indicators().stream().filter(Indicator::computed)
 				.collect(java.util.stream.Collectors.toMap(Indicator::code, Indicator::fact));
-		return store.measured(city, new TargetStore.Filter(null, county.parentCode(), null, null, year), day).stream()
+		return measured(city, new TargetStore.Filter(null, county.parentCode(), null, null, year), day).stream()
 				.map(m -> Progress.assess(m.target(), m.actual(), m.actualSource(), day, thresholdPoints))
 				.map(p -> {
 					var t = p.target();
@@ -206,6 +206,23 @@ public class TargetMonitor {
 					var reported = store.latestReturn(t.indicator(), county.code(), t.countsFrom(), until);
 					return new CountyShare(p, reported, reported == null ? null : "REPORTED");
 				}).toList();
+	}
+
+	/**
+	 * The store's targets with what the records say; a stock indicator (技能人才总量 …) read on its day, the as-of day
+	 * or the period's end when that came first, since a stock is not the sum of the period's events.
+	 */
+	private List<TargetStore.Measured> measured(Actor actor, TargetStore.Filter filter, LocalDate day) {
+		var facts = store.indicators().stream().filter(Indicator::computed)
+				.collect(java.util.stream.Collectors.toMap(Indicator::code, Indicator::fact));
+		return store.measured(actor, filter, day).stream().map(m -> {
+			var fact = facts.get(m.target().indicator());
+			if (!SkilledStock.measures(fact) || m.target().regionCode() == null) {
+				return m;
+			}
+			return new TargetStore.Measured(m.target(), rollups.total(fact, m.target().regionCode(), null,
+					m.target().countsUntil(day)), m.actualSource());
+		}).toList();
 	}
 
 	LocalDate asOf(LocalDate asOf) {

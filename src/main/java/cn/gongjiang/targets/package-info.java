@@ -2,8 +2,9 @@
  * Targets and three-level monitoring (TGT-1..5): every target the policies set, loaded as data with its source; the
  * actuals, from the platform's own records where it holds them (module events feed {@link cn.gongjiang.targets.Rollups})
  * and from returns where it does not; progress against the elapsed time (序时进度); milestones; quarterly city reports.
- * Owns schema {@code targets}. Reads {@code registry.person_identity} to place a certificate holder in a region.
+ * Owns schema {@code targets}. Reads {@code registry.person_identity} to place a certificate holder in a region, and
+ * the stock of skilled talents on a day from {@code analytics}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "audit", "certification",
-		"registry", "enrolment", "training", "recruitment" })
+		"registry", "enrolment", "training", "recruitment", "analytics" })
 package cn.gongjiang.targets;
