@@ -95,7 +95,11 @@ class RecruitmentLoader {
 			held++;
 			var onsite = events.plan(officer, new RecruitmentEvent.Plan(city.name() + "订单式现场招聘会（生成）",
 					RecruitmentEvent.Format.ONSITE, "VENUE", city.name() + "人力资源市场", null, today.plusDays(14)));
-			jobs.stream().limit(5).forEach(job -> events.addJob(officer, onsite.id(), job));
+			// the postings still open after the fair (some were filled there) go on to the on-site event
+			jdbc.sql("""
+					select id from recruitment.job where id = any(:jobs) and status = 'OPEN' order by id limit 5""")
+					.param("jobs", jobs.toArray(Long[]::new)).query(Long.class).list()
+					.forEach(job -> events.addJob(officer, onsite.id(), job));
 			planned++;
 		}
 		return new Loaded(held, planned, applied, hires, refused);
