@@ -121,7 +121,7 @@ public class AnalyticsTables {
 		return running.get();
 	}
 
-	@Scheduled(cron = "0 30 2 * * *", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${gongjiang.analytics.rebuild-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
 	void nightly() {
 		if (!running.get()) {
 			rebuild("NIGHTLY", "scheduler");
