@@ -39,7 +39,8 @@ class AuditPageController {
 
 	/** One event as the page shows it: every code in words. */
 	record EventRow(AuditEvent event, String action, String role, String outcome, String scopeKind,
-			String scopeValue, String detail, String hash, String previousHash) {
+			String scopeValue, String detail, String hash, String previousHash, String targetKind,
+			String targetReference) {
 	}
 
 	@GetMapping("/audit")
@@ -72,9 +73,11 @@ class AuditPageController {
 
 	private EventRow row(AuditEvent e, Locale locale) {
 		var scope = AuditWords.scope(e.scope());
+		var target = words.target(e.target(), locale);
 		return new EventRow(e, words.action(e.action(), locale), words.role(e.role(), locale),
 				words.outcome(e.outcome(), locale), scope[0], scope[1], words.detail(e.detail(), locale),
 				AuditWords.hashOf(e),
-				e.previousHash() == null ? null : AuditWords.grouped(HexFormat.of().formatHex(e.previousHash())));
+				e.previousHash() == null ? null : AuditWords.grouped(HexFormat.of().formatHex(e.previousHash())),
+				target[0], target[1]);
 	}
 }

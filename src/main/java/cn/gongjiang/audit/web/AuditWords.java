@@ -68,6 +68,33 @@ class AuditWords {
 		return messages.getMessage("audit.scope." + parts[0], new Object[] { parts[1] }, locale);
 	}
 
+	/**
+	 * What an action was done to, as {@code [kind in words, reference]}: {@code claim:12} is 补贴申请 and 12, an import
+	 * kind ({@code persons:…}) its name; a target of no known kind (a username, a masked ID number) is all
+	 * reference.
+	 */
+	String[] target(String target, Locale locale) {
+		if (target == null || target.isBlank()) {
+			return new String[] { null, null };
+		}
+		var colon = target.indexOf(':');
+		var kind = colon < 0 ? target : target.substring(0, colon);
+		var name = messages.getMessage("audit.target." + kind, null, null, locale);
+		if (name == null) {
+			name = messages.getMessage("imports.kind." + kind, null, null, locale);
+		}
+		if (name == null) {
+			return new String[] { null, target };
+		}
+		return new String[] { name, colon < 0 ? null : target.substring(colon + 1) };
+	}
+
+	/** A target as one line of text, for a file: 补贴申请 12. */
+	String targetWords(String target, Locale locale) {
+		var parts = target(target, locale);
+		return parts[0] == null ? parts[1] : parts[1] == null ? parts[0] : parts[0] + " " + parts[1];
+	}
+
 	/** What the writer noted, with role codes named, scopes in words and hashes grouped so they can be read out. */
 	String detail(String detail, Locale locale) {
 		if (detail == null || detail.isBlank()) {
