@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -24,7 +23,6 @@ import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.OccupationCode;
-import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 
 /**
@@ -140,14 +138,9 @@ class SeekerImport implements ImportHandler {
 		};
 	}
 
-	/** The best grade rank per occupation of the person's valid certificates, as the seeker's skills. */
+	/** The seeker's skills, as the staging table carries them: occupation=rank;… */
 	private String skills(byte[] index) {
-		var best = new TreeMap<String, Integer>();
-		for (var c : certificates.forHolderIndex(index)) {
-			if (c.occupationCode() != null && "VALID".equals(c.status())) {
-				best.merge(c.occupationCode(), c.grade() == null ? 0 : SkillGrade.fromCode(c.grade()).rank(), Math::max);
-			}
-		}
+		var best = Seekers.skills(certificates.forHolderIndex(index));
 		return best.isEmpty() ? null
 				: best.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
 	}

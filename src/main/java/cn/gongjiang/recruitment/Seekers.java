@@ -190,18 +190,22 @@ public class Seekers {
 
 	/** The best grade rank per occupation the person's valid certificates attest (0 for one without a grade). */
 	void refreshSkills(long personId, byte[] index) {
-		var best = new LinkedHashMap<String, Integer>();
-		for (var c : certificates.forHolderIndex(index)) {
-			if (c.occupationCode() == null || !"VALID".equals(c.status())) {
-				continue;
-			}
-			var rank = c.grade() == null ? 0 : SkillGrade.fromCode(c.grade()).rank();
-			best.merge(c.occupationCode(), rank, Math::max);
-		}
+		var best = skills(certificates.forHolderIndex(index));
 		jdbc.sql("delete from recruitment.seeker_skill where person_id = :id").param("id", personId).update();
 		best.forEach((occupation, rank) -> jdbc.sql("""
 				insert into recruitment.seeker_skill (person_id, occupation_code, grade_rank) values (:id, :occupation, :rank)
 				""").param("id", personId).param("occupation", occupation).param("rank", rank).update());
+	}
+
+	/** The best grade rank per occupation of valid certificates (0 for one without a grade): a seeker's skills. */
+	static Map<String, Integer> skills(List<cn.gongjiang.certification.Certificate> held) {
+		var best = new java.util.TreeMap<String, Integer>();
+		for (var c : held) {
+			if (c.occupationCode() != null && "VALID".equals(c.status())) {
+				best.merge(c.occupationCode(), c.grade() == null ? 0 : SkillGrade.fromCode(c.grade()).rank(), Math::max);
+			}
+		}
+		return best;
 	}
 
 	private static String residence(cn.gongjiang.registry.PersonProfile profile) {
