@@ -70,6 +70,12 @@ public class CertificateRegister {
 			throw new ConflictException("certificate.number.taken", c.number());
 		}
 		var holder = cipher.index(c.holder().value());
+		// an officer certifies the people of their own region, registered there first; an evaluation body
+		// certifies whoever it evaluated
+		if (actor.role().officer() && !actor.officerCovering(certificates.registeredRegion(holder).orElse(null))) {
+			audit.record(actor, "certificate.issue", c.number(), AuditOutcome.DENIED, "holder out of scope");
+			throw new AccessDeniedException("holder out of scope");
+		}
 		if (certificates.registeredName(holder).filter(n -> !n.equals(c.name())).isPresent()) {
 			throw new InvalidValueException("certificate.name-mismatch");
 		}
@@ -83,7 +89,7 @@ public class CertificateRegister {
 
 	@Transactional
 	public Certificate revoke(Actor actor, String number, String reason) {
-		if (!actor.role().officer()) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
 			audit.record(actor, "certificate.revoke", number, AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("officers revoke certificates");
 		}
@@ -91,6 +97,11 @@ public class CertificateRegister {
 			throw new InvalidValueException("certificate.revoke.reason-required");
 		}
 		var certificate = certificates.byNumber(number).orElseThrow(() -> new NotFoundException("certificate.not-found"));
+		// the officers of the holder's region revoke; another city's certificate answers as if it did not exist
+		if (!actor.officerCovering(certificates.registeredRegion(certificates.holderOf(certificate.id())).orElse(null))) {
+			audit.record(actor, "certificate.revoke", number, AuditOutcome.DENIED, "holder out of scope");
+			throw new NotFoundException("certificate.not-found");
+		}
 		var today = LocalDate.now(clock);
 		if (!certificates.revoke(certificate.id(), reason.strip(), today)) {
 			throw new ConflictException("certificate.already-revoked", number);

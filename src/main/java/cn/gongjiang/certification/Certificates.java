@@ -54,6 +54,12 @@ class Certificates {
 				.query(String.class).optional();
 	}
 
+	/** Where the person registry places this holder (residence, else hukou in Zhejiang), if it knows them. */
+	Optional<String> registeredRegion(byte[] holderIndex) {
+		return jdbc.sql("select region_path from registry.person_identity where id_number_index = :i")
+				.param("i", holderIndex).query(String.class).optional();
+	}
+
 	Optional<Certificate> byNumber(String number) {
 		return jdbc.sql("select * from certification.certificate where number = :n").param("n", number)
 				.query(Certificates::map).optional();

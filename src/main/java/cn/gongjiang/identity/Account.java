@@ -20,11 +20,6 @@ record Account(long id, String username, String displayName, String passwordHash
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 
-	/** Whether the next failure locks the account. */
-	boolean lastAttemptBeforeLock() {
-		return failedAttempts + 1 >= MAX_FAILED_ATTEMPTS;
-	}
-
 	/** Officers and administrators give a TOTP code; the demo accounts' exemption holds only in demo mode. */
 	boolean needsSecondFactor(boolean demoMode) {
 		return role.privileged() && !(totpExempt && demoMode);

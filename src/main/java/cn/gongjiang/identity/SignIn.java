@@ -44,15 +44,18 @@ public class SignIn {
 			return new SignInResult.Refused("auth.bad-credentials");
 		}
 		var account = found.get();
+		// a disabled or locked account answers like an unknown one unless the password is right, so that
+		// refusals never tell an attacker which accounts exist; its owner learns why with their own password
+		var passwordRight = password != null && passwords.matches(password, account.passwordHash());
 		if (!account.enabled()) {
 			audit.recordAnonymous(account.username(), "login", null, AuditOutcome.DENIED, "disabled");
-			return new SignInResult.Refused("auth.disabled");
+			return new SignInResult.Refused(passwordRight ? "auth.disabled" : "auth.bad-credentials");
 		}
 		if (account.lockedAt(now)) {
 			audit.recordAnonymous(account.username(), "login", null, AuditOutcome.DENIED, "locked");
-			return new SignInResult.Refused("auth.locked");
+			return new SignInResult.Refused(passwordRight ? "auth.locked" : "auth.bad-credentials");
 		}
-		if (password == null || !passwords.matches(password, account.passwordHash())) {
+		if (!passwordRight) {
 			return failure(account, "bad password");
 		}
 		if (account.needsSecondFactor(demo.enabled())) {
@@ -102,7 +105,7 @@ public class SignIn {
 	private SignInResult failure(Account account, String detail) {
 		accounts.recordFailure(account.id(), clock.instant());
 		audit.recordAnonymous(account.username(), "login", null, AuditOutcome.FAILURE, detail);
-		return new SignInResult.Refused(account.lastAttemptBeforeLock() ? "auth.locked" : "auth.bad-credentials");
+		return new SignInResult.Refused("auth.bad-credentials");
 	}
 
 	private SignInResult success(Account account, String method) {

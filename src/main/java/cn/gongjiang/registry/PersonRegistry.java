@@ -16,6 +16,7 @@ import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.CreditCode;
+import cn.gongjiang.shared.ForbiddenException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
@@ -90,6 +91,43 @@ public class PersonRegistry {
 				idNumber.male() ? "M" : "F", idNumber.birthDate(), county == null ? null : county.code(),
 				county == null ? null : county.path(), source);
 		return new RealName(id, index, idNumber.masked(), true);
+	}
+
+	/**
+	 * X-1: a registered person an officer acts on (a voucher, a claim): their residence or hukou must lie in the
+	 * officer's region. Unknown and elsewhere answer alike ({@code person.out-of-scope}): register the person first.
+	 */
+	@Transactional(readOnly = true)
+	public RealName inRegionOf(Actor officer, IdNumber idNumber, String name) {
+		var index = cipher.index(idNumber.value());
+		var person = persons.profile(index)
+				.filter(p -> officer.officerCovering(p.residencePath(), p.hukouPath()))
+				.orElseThrow(() -> {
+					audit.record(officer, "person.act", idNumber.masked(), AuditOutcome.DENIED, "outside scope");
+					return new ForbiddenException("person.out-of-scope");
+				});
+		if (name == null || !person.name().equals(name.strip())) {
+			throw new BusinessException("person.name-mismatch");
+		}
+		return new RealName(person.personId(), index, idNumber.masked(), false);
+	}
+
+	/**
+	 * X-1: a person an enterprise acts on (a grade it recognises): its own worker in the registry. Unknown, employed
+	 * elsewhere and a name that does not match all answer {@code person.not-employee}, so that the call cannot be used
+	 * to learn whose ID number is whose, and nobody is created.
+	 */
+	@Transactional(readOnly = true)
+	public RealName employeeOf(Actor enterprise, IdNumber idNumber, String name) {
+		var index = cipher.index(idNumber.value());
+		var person = persons.profile(index)
+				.filter(p -> enterprise.scope().value() != null && enterprise.scope().value().equals(p.employerCreditCode()))
+				.filter(p -> name != null && p.name().equals(name.strip()))
+				.orElseThrow(() -> {
+					audit.record(enterprise, "person.act", idNumber.masked(), AuditOutcome.DENIED, "not an employee");
+					return new ForbiddenException("person.not-employee");
+				});
+		return new RealName(person.personId(), index, idNumber.masked(), false);
 	}
 
 	/** A person's profile by the keyed ID-number index, for another module's rules; empty when unknown. */

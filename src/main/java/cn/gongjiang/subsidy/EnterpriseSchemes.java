@@ -97,11 +97,17 @@ final class EnterpriseSchemes {
 		return perPersonYear(c, BigDecimal.valueOf(c.intParameter("perPersonYear")), enterprise(c));
 	}
 
-	/** 第11条: new apprenticeship (企业新型学徒制), up to 6,000 per person-year as claimed, at most 2 years. */
+	/**
+	 * 第11条: new apprenticeship (企业新型学徒制), up to 6,000 per person-year as claimed, at most 2 years. Apprentices
+	 * are the enterprise's own workers (X-1: no claim for someone else's), unlike directed training's students.
+	 */
 	static Assessment apprenticeship(ClaimCase c) {
 		var cap = BigDecimal.valueOf(c.intParameter("perPersonYear"));
 		var overCap = overCap(c, cap);
-		return overCap != null ? denied(overCap) : perPersonYear(c, money(c.evidence("amount")), enterprise(c));
+		if (overCap != null) {
+			return denied(overCap);
+		}
+		return perPersonYear(c, money(c.evidence("amount")), enterprise(c), employedByClaimant(c));
 	}
 
 	/**
@@ -244,8 +250,11 @@ final class EnterpriseSchemes {
 
 	// --- the pieces the schemes share
 
-	private static Assessment perPersonYear(ClaimCase c, BigDecimal amount, Step claimant) {
-		var steps = new ArrayList<Step>(List.of(claimant));
+	private static Assessment perPersonYear(ClaimCase c, BigDecimal amount, Step... eligibility) {
+		var steps = new ArrayList<Step>(List.of(eligibility));
+		if (steps.stream().anyMatch(s -> s.verdict() != Step.Verdict.PASS)) {
+			return new Assessment(steps, List.of());
+		}
 		var year = c.evidence("year");
 		if (year == null || !year.matches("\\d{4}")) {
 			steps.add(Step.deny("year", c.clause(), "subsidy.claim.evidence-format", "subsidy.step.claim.year-format"));

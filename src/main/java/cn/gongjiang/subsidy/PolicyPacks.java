@@ -91,10 +91,10 @@ public class PolicyPacks {
 		return byId(id);
 	}
 
-	/** What a draft changes against the version in force on its date. */
+	/** What a draft changes against the version in force on its date, for the officers who may read the draft. */
 	@Transactional(readOnly = true)
-	public List<Difference> compare(long draftId) {
-		var draft = byId(draftId);
+	public List<Difference> compare(Actor actor, long draftId) {
+		var draft = readable(actor, draftId, "subsidy.pack.compare");
 		var current = find(draft.scopePath(), draft.effectiveFrom()).map(PolicyPack::parameters).orElse(Map.of());
 		var keys = new java.util.TreeSet<String>(current.keySet());
 		keys.addAll(draft.parameters().keySet());
@@ -172,6 +172,21 @@ public class PolicyPacks {
 			list.add(draft);
 			return new Book(list);
 		}
+	}
+
+	/**
+	 * X-1: a pack an officer may read, price and compare: of their own region, a region within it, or the region
+	 * enclosing theirs (a county prices its city's draft on its own certificates); never another city's. Anything
+	 * else answers as if the pack did not exist.
+	 */
+	PolicyPack readable(Actor actor, long id, String action) {
+		var pack = byId(id);
+		if (!actor.role().officer() || !actor.scope().regional() || !pack.scopePath().startsWith(actor.scope().regionPath())
+				&& !actor.scope().regionPath().startsWith(pack.scopePath())) {
+			audit.record(actor, action, "pack:" + id, AuditOutcome.DENIED, null);
+			throw new NotFoundException("subsidy.pack.not-found");
+		}
+		return pack;
 	}
 
 	/** The drafts an officer may price or publish: of their own region or any region within it. */

@@ -73,12 +73,7 @@ public class Simulations {
 		if (!actor.role().officer() || !actor.scope().regional()) {
 			throw new AccessDeniedException("officers simulate");
 		}
-		var draft = packs.byId(request.packId());
-		if (!draft.scopePath().startsWith(actor.scope().regionPath())
-				&& !actor.scope().regionPath().startsWith(draft.scopePath())) {
-			audit.record(actor, "subsidy.simulate", "pack:" + draft.id(), AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("a draft of the officer's own or enclosing region");
-		}
+		var draft = packs.readable(actor, request.packId(), "subsidy.simulate");
 		var year = request.year() == null ? LocalDate.now(clock).getYear() - 1 : request.year();
 		var book = packs.book();
 		// the draft stands in for every version of its scope, whatever its date: "what if it had applied"

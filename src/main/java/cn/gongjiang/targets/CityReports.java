@@ -311,11 +311,20 @@ public class CityReports {
 						+ "fonts-droid-fallback or set gongjiang.reports.font (tried " + candidates + ")"));
 	}
 
+	/**
+	 * X-1: a city's report is read by the officers of that city and of the province, the two ends of 000 三(一)'s
+	 * quarterly reporting; a county sees its own figures on the targets dashboard, a department its task lines.
+	 * Anything else answers as if the city had no report.
+	 */
 	private Region city(Actor actor, String code) {
 		TargetScope.requireOfficer(actor);
 		var region = regions.find(RegionCode.of(code), actor);
 		if (region.level() != RegionLevel.CITY) {
 			throw new NotFoundException("targets.report.not-a-city", code);
+		}
+		if (!actor.officerCovering(region.path())) {
+			audit.record(actor, "targets.report.read", code, AuditOutcome.DENIED, null);
+			throw new NotFoundException("region.not-found", code);
 		}
 		return region;
 	}

@@ -133,7 +133,7 @@ public class Results {
 		}
 		occupations.find(OccupationCode.of(r.occupationCode()));
 		var grade = SkillGrade.fromCode(r.grade());
-		var person = persons.realName(IdNumber.parse(r.idNumber()), r.name(), null, "recognition");
+		var person = persons.employeeOf(actor, IdNumber.parse(r.idNumber()), r.name());
 		var detail = new LinkedHashMap<String, Object>();
 		detail.put("grade", grade.code());
 		detail.put("occupation", r.occupationCode());

@@ -60,7 +60,7 @@ public class Vouchers {
 		if (r.validUntil() == null || r.validUntil().isBefore(today) || r.validUntil().isAfter(today.plusYears(2))) {
 			throw new InvalidValueException("training.voucher.valid-until", r.validUntil());
 		}
-		var person = persons.realName(IdNumber.parse(r.idNumber()), r.name(), null, "voucher");
+		var person = persons.inRegionOf(actor, IdNumber.parse(r.idNumber()), r.name());
 		var id = jdbc.sql("""
 				insert into training.voucher (person_index, person_id, catalogue_entry_id, issued_by, valid_until)
 				values (:index, :person, :entry, :user, :until) returning id

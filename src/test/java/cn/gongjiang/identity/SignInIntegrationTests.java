@@ -63,13 +63,20 @@ class SignInIntegrationTests {
 	@Test
 	void fiveWrongPasswordsLockTheAccountForFifteenMinutes() throws Exception {
 		var username = newWorker("lockout-worker");
-		for (int i = 1; i <= 4; i++) {
+		for (int i = 1; i <= 5; i++) {
 			tokenRequest(username, "wrong-password-" + i, null).andExpect(status().isUnauthorized())
 					.andExpect(jsonPath("$.code").value("auth.bad-credentials"));
 		}
-		tokenRequest(username, "wrong-password-5", null).andExpect(status().isUnauthorized())
-				.andExpect(jsonPath("$.code").value("auth.locked"));
-		// the right password does not open a locked account
+		// a locked account answers a wrong password exactly as an unknown account does
+		var locked = tokenRequest(username, "wrong-password-6", null).andExpect(status().isUnauthorized())
+				.andReturn().getResponse().getContentAsString();
+		var unknown = tokenRequest("nobody-" + username, "wrong-password-6", null).andExpect(status().isUnauthorized())
+				.andReturn().getResponse().getContentAsString();
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(locked, "$.code"))
+				.isEqualTo(com.jayway.jsonpath.JsonPath.<String>read(unknown, "$.code")).isEqualTo("auth.bad-credentials");
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(locked, "$.detail"))
+				.isEqualTo(com.jayway.jsonpath.JsonPath.<String>read(unknown, "$.detail"));
+		// the right password does not open a locked account; only its owner learns it is locked
 		tokenRequest(username, PASSWORD, null).andExpect(status().isUnauthorized())
 				.andExpect(jsonPath("$.code").value("auth.locked"));
 		clock.advance(Duration.ofMinutes(14));
@@ -78,7 +85,7 @@ class SignInIntegrationTests {
 		tokenRequest(username, PASSWORD, null).andExpect(status().isOk());
 		var failures = jdbc.sql("select count(*) from audit.audit_event where account = :u and action = 'login' and outcome <> 'SUCCESS'")
 				.param("u", username).query(Long.class).single();
-		assertThat(failures).as("five failures and two refusals while locked").isEqualTo(7);
+		assertThat(failures).as("five failures and three refusals while locked").isEqualTo(8);
 	}
 
 	@Test
@@ -90,7 +97,7 @@ class SignInIntegrationTests {
 		}
 		assertThat(accounts.byUsername(username).orElseThrow().failedAttempts()).isEqualTo(4);
 		mvc.perform(post("/login").with(csrf()).param("username", username).param("password", "nope5"))
-				.andExpect(redirectedUrl("/login?error=auth.locked"));
+				.andExpect(redirectedUrl("/login?error=auth.bad-credentials"));
 		mvc.perform(post("/login").with(csrf()).param("username", username).param("password", PASSWORD))
 				.andExpect(redirectedUrl("/login?error=auth.locked"));
 	}
@@ -151,6 +158,7 @@ class SignInIntegrationTests {
 		administration.setEnabled(secadmin(), account.id(), false, account.version());
 		mvc.perform(get("/api/v1/skill-grades").header("Authorization", token)).andExpect(status().isUnauthorized());
 		tokenRequest(username, PASSWORD, null).andExpect(jsonPath("$.code").value("auth.disabled"));
+		tokenRequest(username, "not-the-password", null).andExpect(jsonPath("$.code").value("auth.bad-credentials"));
 	}
 
 	@Test

@@ -84,6 +84,7 @@ class EnterpriseSchemesTests {
 			新型学徒制按实际，最高6000                | APPRENTICESHIP    | ENTERPRISE | idNumber=x;name=王五;contractNumber=A1;year=2026;amount=4800 | | 4800 2026
 			新型学徒制超过6000                        | APPRENTICESHIP    | ENTERPRISE | idNumber=x;name=王五;contractNumber=A1;year=2026;amount=6500 | | subsidy.claim.over-cap
 			姓名与人员库不一致                        | APPRENTICESHIP    | ENTERPRISE | idNumber=x;name=王六;contractNumber=A1;year=2026;amount=4800 | | subsidy.claim.name-mismatch
+			X-1 学徒须是本企业职工                    | APPRENTICESHIP    | ENTERPRISE | idNumber=x;name=王五;contractNumber=A1;year=2026;amount=4800;employer=91330600OTHER00000 | | subsidy.claim.not-employed
 			""")
 	void clause11DirectedTrainingAndApprenticeshipPerPersonYearAtMostTwoYears(String why, String scheme,
 			String claimant, String evidence, String held, String expected) {

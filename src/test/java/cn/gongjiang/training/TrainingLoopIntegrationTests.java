@@ -288,6 +288,23 @@ class TrainingLoopIntegrationTests {
 	@Test
 	void anEnterpriseRecognisesAGradeWithItsBasisOnTheArchive() throws Exception {
 		var id = IdNumber.withCheckDigit("33060319880808774");
+		// X-1: only its own worker; a stranger, an unknown number and a wrong name answer alike, and create nobody
+		var stranger = IdNumber.withCheckDigit("33060319880808775");
+		var recognise = """
+				{"idNumber": "%s", "name": "%s", "occupationCode": "6-18-01-01", "grade": "技师",
+				 "basis": "DIRECT_RECOGNITION", "reason": "解决重大工艺难题，获省部级奖项"}""";
+		send(post("/api/v1/training/grade-recognitions"), "enterprise-demo", recognise.formatted(stranger, "褚路人"))
+				.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("person.not-employee"));
+		assertThat(jdbc.sql("select count(*) from registry.person where name = '褚路人'").query(Long.class).single()).isZero();
+		send(post("/api/v1/persons"), "shaoxing", """
+				{"idNumber": "%s", "name": "褚路人", "residenceRegion": "330603"}""".formatted(stranger)).andExpect(status().isOk());
+		send(post("/api/v1/training/grade-recognitions"), "enterprise-demo", recognise.formatted(stranger, "褚路人"))
+				.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("person.not-employee"));
+		send(post("/api/v1/persons"), "shaoxing", """
+				{"idNumber": "%s", "name": "褚工匠", "residenceRegion": "330603", "employerCreditCode": "91330603MA2D12345A"}"""
+				.formatted(id)).andExpect(status().isOk());
+		send(post("/api/v1/training/grade-recognitions"), "enterprise-demo", recognise.formatted(id, "褚工"))
+				.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("person.not-employee"));
 		send(post("/api/v1/training/grade-recognitions"), "enterprise-demo", """
 				{"idNumber": "%s", "name": "褚工匠", "occupationCode": "6-18-01-01", "grade": "技师", "basis": "UNKNOWN",
 				 "reason": "x"}""".formatted(id)).andExpect(status().isBadRequest());

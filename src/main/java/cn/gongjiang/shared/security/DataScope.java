@@ -11,6 +11,9 @@ public record DataScope(Role.ScopeKind kind, String value, String regionPath) {
 
 	public static final DataScope NONE = new DataScope(Role.ScopeKind.NONE, null, null);
 
+	/** Zhejiang's path: the province's scope, which also holds what the platform cannot place in a region. */
+	public static final String PROVINCE_PATH = "/330000/";
+
 	public DataScope {
 		if (kind == Role.ScopeKind.REGION && (regionPath == null || !regionPath.matches("(/\\d{6,9})+/"))) {
 			throw new IllegalArgumentException("A region scope needs a materialised path, got " + regionPath);
@@ -38,6 +41,10 @@ public record DataScope(Role.ScopeKind kind, String value, String regionPath) {
 
 	public boolean regional() {
 		return kind == Role.ScopeKind.REGION;
+	}
+
+	public boolean provinceWide() {
+		return regional() && PROVINCE_PATH.equals(regionPath);
 	}
 
 	/** True when a record at {@code path} lies inside this region scope. */

@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.ForbiddenException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.UnauthorizedException;
@@ -23,6 +24,9 @@ public final class ErrorStatus {
 		}
 		if (e instanceof UnauthorizedException) {
 			return HttpStatus.UNAUTHORIZED;
+		}
+		if (e instanceof ForbiddenException) {
+			return HttpStatus.FORBIDDEN;
 		}
 		if (e instanceof ConflictException) {
 			return HttpStatus.CONFLICT;

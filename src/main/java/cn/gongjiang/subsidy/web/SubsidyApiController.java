@@ -146,8 +146,8 @@ class SubsidyApiController {
 
 	@Operation(summary = "What a draft changes against the version in force on its date")
 	@GetMapping("/packs/{id}/compare")
-	List<PolicyPacks.Difference> compare(@PathVariable long id) {
-		return packs.compare(id);
+	List<PolicyPacks.Difference> compare(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return packs.compare(actor, id);
 	}
 
 	@Operation(summary = "Publish a draft: another officer than the one who drafted it")
