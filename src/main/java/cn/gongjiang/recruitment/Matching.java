@@ -23,6 +23,7 @@ import cn.gongjiang.recruitment.matching.Match;
 import cn.gongjiang.recruitment.matching.Scorer;
 import cn.gongjiang.recruitment.matching.SeekerProfile;
 import cn.gongjiang.recruitment.matching.Weights;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
@@ -125,8 +126,11 @@ public class Matching {
 		return new Ranked<>(candidates, scorer.weights());
 	}
 
-	/** The best open postings for a person in the officer's region, or for the worker themselves. */
-	@Transactional
+	/**
+	 * The best open postings for a person in the officer's region, or for the worker themselves. A refusal ("not a
+	 * seeker") is raised before anything is written, so it leaves a caller's transaction (a talent profile) intact.
+	 */
+	@Transactional(noRollbackFor = BusinessException.class)
 	public Ranked<Suggestion> jobsFor(Actor actor, long personId, int limit) {
 		var seeker = seekers.find(personId).orElseThrow(() -> new NotFoundException("recruitment.seeker.not-found"));
 		if (actor.role() == Role.WORKER) {

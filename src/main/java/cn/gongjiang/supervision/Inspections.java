@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
@@ -81,6 +82,10 @@ public class Inspections {
 			throw new InvalidValueException("supervision.draw.count", count);
 		}
 		var candidates = candidates(actor, population);
+		if (candidates.isEmpty()) {
+			// nothing to inspect in the region (a county with no classes yet): say so, and record no empty draw
+			throw new BusinessException("supervision.draw.nothing-to-draw", population);
+		}
 		var inspectors = jdbc.sql("""
 				select name || '（' || organisation || '）' from supervision.inspector
 				where active and (region_path like :path || '%' or :path like region_path || '%') order by id

@@ -275,7 +275,7 @@ class TrainingConsoleIntegrationTests {
 		assertThat(page("enterprise-demo", "/")).contains(awaiting + " 个订单等待机构接单");
 		var entry = jdbc.sql("select id from training.catalogue_entry where occupation_code = '6-31-01-03' and grade is null")
 				.query(Long.class).single();
-		mvc.perform(post("/api/v1/training/vouchers").header("Authorization", api.bearer("keqiao")).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/training/vouchers").header("Authorization", api.bearer("shaoxing")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"idNumber\": \"%s\", \"name\": \"张明\", \"catalogueEntryId\": %d, \"validUntil\": \"%s\"}"
 						.formatted(AccountBootstrap.DEMO_WORKER_ID_NUMBER, entry, LocalDate.now().plusMonths(3))))
 				.andExpect(status().isCreated());
@@ -377,7 +377,14 @@ class TrainingConsoleIntegrationTests {
 		var entry = jdbc.sql("select id from training.catalogue_entry where occupation_code = '6-18-01-01' and grade = 'intermediate' and valid_until is null")
 				.query(Long.class).single();
 		var holder = cn.gongjiang.shared.IdNumber.withCheckDigit("33060219910101796");
-		// a person new to the registry is registered by real name as the voucher is issued
+		// a person the registry does not place in the officer's region is refused, with what to do
+		mvc.perform(post("/training/vouchers").session(officer).with(csrf()).param("idNumber", holder).param("name", "券持有人")
+				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now().plusMonths(6).toString()))
+				.andExpect(flash().attribute("fieldErrors", java.util.Map.of("name",
+						"此人不在本地区人员库中（户籍地或常住地须在本地区）；请先在人员库登记")));
+		mvc.perform(post("/api/v1/persons").header("Authorization", api.bearer("shaoxing")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"idNumber\": \"%s\", \"name\": \"券持有人\", \"residenceRegion\": \"330602\"}".formatted(holder)))
+				.andExpect(status().isOk());
 		mvc.perform(post("/training/vouchers").session(officer).with(csrf()).param("idNumber", holder).param("name", "券持有人")
 				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now().plusMonths(6).toString()))
 				.andExpect(flash().attribute("saved", true));

@@ -114,7 +114,7 @@ class AnalyticsApiController {
 		}
 		var industries = s.industries().stream().map(i -> Sheets.row(fieldName(i.industryField(), locale),
 				i.manufacturing() ? word("analytics.yes", locale) : "", i.skilled(), i.highSkilled())).toList();
-		download(response, word("analytics.file.shares", locale) + "-" + s.regionName() + "-" + when + ".xlsx");
+		var file = download(response, word("analytics.file.shares", locale) + "-" + s.regionName() + "-" + when + ".xlsx");
 		new Sheets().add("shares", title("analytics.shares.title", s.regionName(), when, locale),
 				words(locale, "analytics.region", "analytics.skilled", "analytics.high", "analytics.share.employed",
 						"analytics.share.high", "analytics.employed", "analytics.employed.year", "analytics.employed.source",
@@ -124,7 +124,7 @@ class AnalyticsApiController {
 				.add("industries", title("analytics.shares.industries", s.regionName(), when, locale),
 						words(locale, "analytics.industry", "analytics.manufacturing", "analytics.skilled", "analytics.high"),
 						industries)
-				.only(figure).write(response.getOutputStream());
+				.only(figure).write(file);
 	}
 
 	@GetMapping("/employment-statistics")
@@ -175,7 +175,7 @@ class AnalyticsApiController {
 			@RequestParam(required = false) String groupBy, @RequestParam(required = false) String source,
 			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletResponse response) throws IOException {
 		var t = wages.table(actor, region, year, source, Wages.GroupBy.of(groupBy));
-		download(response, word("analytics.file.wages", locale) + "-" + t.regionName() + "-" + (t.year() == null ? ""
+		var file = download(response, word("analytics.file.wages", locale) + "-" + t.regionName() + "-" + (t.year() == null ? ""
 				: t.year()) + ".xlsx");
 		var rows = new ArrayList<List<Object>>();
 		for (var f : t.rows()) {
@@ -195,7 +195,7 @@ class AnalyticsApiController {
 						"analytics.p75", "analytics.exact", "analytics.premium", "analytics.band.share"), rows)
 				.add("trend", title("analytics.wages.trend", t.regionName(), source_, locale),
 						words(locale, "analytics.grade", "analytics.year", "analytics.p50"), trend)
-				.write(response.getOutputStream());
+				.write(file);
 	}
 
 	@GetMapping("/income-bands")
@@ -231,7 +231,7 @@ class AnalyticsApiController {
 			HttpServletResponse response) throws IOException {
 		var p = profiles.region(actor, code, industry);
 		var when = p.asOf() == null ? "" : p.asOf().toString();
-		download(response, word("analytics.file.profile", locale) + "-" + p.regionName() + "-" + when + ".xlsx");
+		var file = download(response, word("analytics.file.profile", locale) + "-" + p.regionName() + "-" + when + ".xlsx");
 		var sheets = new Sheets();
 		if (p.figures() != null) {
 			var f = p.figures();
@@ -269,7 +269,7 @@ class AnalyticsApiController {
 							"analytics.band.share"),
 					p.wages().rows().stream().map(f -> wageRow(f, gradeName(f.key(), locale), locale)).toList());
 		}
-		sheets.only(figure).write(response.getOutputStream());
+		sheets.only(figure).write(file);
 	}
 
 	@GetMapping("/profiles/persons/{id}")
@@ -290,7 +290,7 @@ class AnalyticsApiController {
 	void personXlsx(@PathVariable(required = false) Long id, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
 		var p = id == null ? profiles.mine(actor, locale) : profiles.person(actor, id, locale);
-		download(response, word("analytics.file.person", locale) + "-" + p.person().name() + ".xlsx");
+		var file = download(response, word("analytics.file.person", locale) + "-" + p.person().name() + ".xlsx");
 		var entries = new ArrayList<List<Object>>();
 		for (var group : List.of(p.trainings(), p.subsidies(), p.jobs())) {
 			group.forEach(e -> entries.add(Sheets.row(e.on().toString(), e.title(), e.detail())));
@@ -311,7 +311,7 @@ class AnalyticsApiController {
 						words(locale, "analytics.score", "analytics.job", "analytics.enterprise", "analytics.occupation"),
 						p.matchingJobs().stream().map(j -> Sheets.row(j.rank(), j.title(), j.enterpriseName(),
 								occupationName(j.occupationCode()))).toList())
-				.write(response.getOutputStream());
+				.write(file);
 	}
 
 	// ---- ANA-4 ----
@@ -342,7 +342,7 @@ class AnalyticsApiController {
 			}
 			page++;
 		}
-		download(response, word("analytics.file.circle", locale) + "-" + c.regionName() + ".xlsx");
+		var file = download(response, word("analytics.file.circle", locale) + "-" + c.regionName() + ".xlsx");
 		new Sheets().add("coverage", title("analytics.circle.coverage", c.regionName(), c.parameters().source(), locale),
 				words(locale, "analytics.county", "analytics.circle.points", "analytics.circle.within",
 						"analytics.circle.milestone2025", "analytics.circle.milestone2027"),
@@ -352,7 +352,7 @@ class AnalyticsApiController {
 				.add("beyond", title("analytics.circle.beyond", c.regionName(), "", locale),
 						words(locale, "analytics.township", "analytics.circle.point", "analytics.circle.category",
 								"analytics.circle.nearest", "analytics.circle.minutes", "analytics.circle.source"), beyond)
-				.write(response.getOutputStream());
+				.write(file);
 	}
 
 	@GetMapping("/calibration")
@@ -404,8 +404,8 @@ class AnalyticsApiController {
 		return rows.stream().map(o -> Sheets.row(occupationName(o.occupationCode()), o.demanded(), o.certified())).toList();
 	}
 
-	private void download(HttpServletResponse response, String name) {
-		Downloads.attachment(response, name, Downloads.XLSX);
+	private static java.io.OutputStream download(HttpServletResponse response, String name) {
+		return Downloads.attachment(response, name, Downloads.XLSX);
 	}
 
 	private String title(String key, Object a, Object b, Locale locale) {

@@ -43,8 +43,8 @@ class AuditExport {
 
 	void write(Actor auditor, AuditQuery query, Locale locale, HttpServletResponse response) throws IOException {
 		AuditLog.requireAuditor(auditor);
-		Downloads.attachment(response, fileName(query, locale), Downloads.XLSX);
-		write(auditor, query, locale, response.getOutputStream());
+		var file = Downloads.attachment(response, fileName(query, locale), Downloads.XLSX);
+		write(auditor, query, locale, file);
 	}
 
 	void write(Actor auditor, AuditQuery query, Locale locale, OutputStream out) throws IOException {

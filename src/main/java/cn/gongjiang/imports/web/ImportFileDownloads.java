@@ -32,8 +32,8 @@ class ImportFileDownloads {
 
 	void errorReport(UUID id, Actor actor, Locale locale, HttpServletResponse response) throws IOException {
 		var job = imports.job(actor, id);
-		Downloads.attachment(response, kinds.errorReportFile(job.fileName(), locale), Downloads.XLSX);
-		imports.errorReport(actor, id, response.getOutputStream(), e -> messages.of(e, locale));
+		var file = Downloads.attachment(response, kinds.errorReportFile(job.fileName(), locale), Downloads.XLSX);
+		imports.errorReport(actor, id, file, e -> messages.of(e, locale));
 	}
 
 	/** {@code format} xlsx or csv; a CSV in GBK with {@code charset=GBK}, else UTF-8 with a BOM. */
@@ -42,15 +42,15 @@ class ImportFileDownloads {
 		imports.handler(kind);
 		var name = kinds.name(kind, locale);
 		if ("xlsx".equals(format)) {
-			Downloads.attachment(response, kinds.templateFile(kind, ".xlsx", locale), Downloads.XLSX);
-			imports.template(kind, TemplateFormat.XLSX, name, response.getOutputStream());
+			var file = Downloads.attachment(response, kinds.templateFile(kind, ".xlsx", locale), Downloads.XLSX);
+			imports.template(kind, TemplateFormat.XLSX, name, file);
 		}
 		else if ("csv".equals(format)) {
 			var gbk = charset != null && charset.equalsIgnoreCase("GBK");
-			Downloads.attachment(response, kinds.templateFile(kind, gbk ? "-GBK.csv" : ".csv", locale),
+			var file = Downloads.attachment(response, kinds.templateFile(kind, gbk ? "-GBK.csv" : ".csv", locale),
 					Downloads.CSV + ";charset=" + (gbk ? "GBK" : "UTF-8"));
 			imports.template(kind, gbk ? TemplateFormat.CSV_GBK : TemplateFormat.CSV_UTF8, name,
-					response.getOutputStream());
+					file);
 		}
 		else {
 			throw new NotFoundException("import.template.format", format);

@@ -49,8 +49,8 @@ class PersonApiController {
 			@RequestParam(required = false) String group, @RequestParam(required = false) String sex,
 			@RequestParam(required = false) String employer, @AuthenticationPrincipal Actor actor,
 			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-		Downloads.attachment(response, "人员库-" + java.time.LocalDate.now(Formats.BEIJING) + ".xlsx", Downloads.XLSX);
-		export.write(actor, new PersonFilter(name, region, group, sex, employer), response.getOutputStream());
+		var file = Downloads.attachment(response, "人员库-" + java.time.LocalDate.now(Formats.BEIJING) + ".xlsx", Downloads.XLSX);
+		export.write(actor, new PersonFilter(name, region, group, sex, employer), file);
 	}
 
 	@Operation(summary = "The person's lifelong training archive, newest first: registry history, certificates, grade "

@@ -1,5 +1,7 @@
 package cn.gongjiang.shared.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.ContentDisposition;
@@ -20,10 +22,48 @@ public final class Downloads {
 	private Downloads() {
 	}
 
-	public static void attachment(HttpServletResponse response, String fileName, String contentType) {
-		response.setContentType(contentType);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+	/**
+	 * The file's body. The response becomes an attachment only at the first byte written, so a refusal raised while
+	 * the file is being put together (no permission, not found) still goes out as its own problem detail, 403 or 404,
+	 * instead of failing on a stream already taken.
+	 */
+	public static OutputStream attachment(HttpServletResponse response, String fileName, String contentType) {
+		return new OutputStream() {
+
+			private OutputStream out;
+
+			private OutputStream out() throws IOException {
+				if (out == null) {
+					response.setContentType(contentType);
+					response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+							ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+					response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+					out = response.getOutputStream();
+				}
+				return out;
+			}
+
+			@Override
+			public void write(int b) throws IOException {
+				out().write(b);
+			}
+
+			@Override
+			public void write(byte[] b, int off, int len) throws IOException {
+				out().write(b, off, len);
+			}
+
+			@Override
+			public void flush() throws IOException {
+				if (out != null) {
+					out.flush();
+				}
+			}
+
+			@Override
+			public void close() throws IOException {
+				out().close();
+			}
+		};
 	}
 }

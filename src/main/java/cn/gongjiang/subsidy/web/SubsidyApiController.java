@@ -113,9 +113,9 @@ class SubsidyApiController {
 			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
 		var filter = SubsidyWeb.filter(certificateNumber, outcome, scheme, region, from, to, holder, claim);
-		Downloads.attachment(response, export.fileName(locale, LocalDate.now(clock)), Downloads.XLSX);
+		var file = Downloads.attachment(response, export.fileName(locale, LocalDate.now(clock)), Downloads.XLSX);
 		export.write(actor, filter, PageRequest.of(1, 1, sort, SubsidyDecisions.SORTS, "-decided"), locale,
-				response.getOutputStream());
+				file);
 	}
 
 	@Operation(summary = "Override a decision: GRANTED with an amount or DENIED, always with a reason and an expiry")

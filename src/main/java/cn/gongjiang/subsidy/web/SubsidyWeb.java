@@ -48,21 +48,12 @@ final class SubsidyWeb {
 			case CSV_GBK -> "-GBK.csv";
 			case CSV -> ".csv";
 		};
-		Downloads.attachment(response, name, switch (format) {
+		var file = Downloads.attachment(response, name, switch (format) {
 			case XLSX -> Downloads.XLSX;
 			case CSV_GBK -> Downloads.CSV + ";charset=GB18030";
 			case CSV -> Downloads.CSV + ";charset=UTF-8";
 		});
-		try {
-			writer.write(format, response.getOutputStream());
-		}
-		catch (RuntimeException refused) {
-			// refused before a byte was written: the problem goes out as itself, not as a file
-			if (!response.isCommitted()) {
-				response.reset();
-			}
-			throw refused;
-		}
+		writer.write(format, file);
 	}
 
 	@FunctionalInterface

@@ -172,9 +172,9 @@ class SupervisionApiController {
 			audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("the province exports for the auditor");
 		}
-		Downloads.attachment(response, messages.getMessage("supervision.audit.file", new Object[] { String.valueOf(year) },
+		var file = Downloads.attachment(response, messages.getMessage("supervision.audit.file", new Object[] { String.valueOf(year) },
 				locale), Downloads.XLSX);
-		var rows = export.audit(year, locale, response.getOutputStream());
+		var rows = export.audit(year, locale, file);
 		audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.SUCCESS, rows + " rows");
 	}
 }

@@ -206,8 +206,8 @@ class TargetApiController {
 	void xlsx(@PathVariable String city, @PathVariable int year, @PathVariable int quarter,
 			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletResponse response) throws IOException {
 		var report = reports.report(actor, city, year, quarter);
-		Downloads.attachment(response, reports.fileName(report, locale, "xlsx"), Downloads.XLSX);
-		reports.writeXlsx(report, indicatorsByCode(), locale, response.getOutputStream());
+		var file = Downloads.attachment(response, reports.fileName(report, locale, "xlsx"), Downloads.XLSX);
+		reports.writeXlsx(report, indicatorsByCode(), locale, file);
 	}
 
 	@Operation(summary = "The report as PDF")
@@ -217,8 +217,8 @@ class TargetApiController {
 		var report = reports.report(actor, city, year, quarter);
 		var bytes = new java.io.ByteArrayOutputStream();
 		reports.writePdf(report, indicatorsByCode(), locale, bytes);
-		Downloads.attachment(response, reports.fileName(report, locale, "pdf"), Downloads.PDF);
-		bytes.writeTo(response.getOutputStream());
+		var file = Downloads.attachment(response, reports.fileName(report, locale, "pdf"), Downloads.PDF);
+		bytes.writeTo(file);
 	}
 
 	@Operation(summary = "Recompute the rollups from the recorded contributions (province); the numbers must not change")

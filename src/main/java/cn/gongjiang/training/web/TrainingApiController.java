@@ -142,8 +142,8 @@ class TrainingApiController {
 	@GetMapping("/api/v1/demand/key-enterprises.xlsx")
 	void keyEnterprisesXlsx(@ParameterObject TrainingFilter filter, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
-		Downloads.attachment(response, fileName("training.key-enterprises", locale), Downloads.XLSX);
-		export.keyEnterprises(actor, filter, locale, response.getOutputStream());
+		var file = Downloads.attachment(response, fileName("training.key-enterprises", locale), Downloads.XLSX);
+		export.keyEnterprises(actor, filter, locale, file);
 	}
 
 	@Operation(summary = "用工需求清单: open labour demand in scope, filtered and paged")
@@ -159,8 +159,8 @@ class TrainingApiController {
 	@GetMapping("/api/v1/demand/labour-demand.xlsx")
 	void labourDemandXlsx(@ParameterObject TrainingFilter filter, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
-		Downloads.attachment(response, fileName("training.labour-demand", locale), Downloads.XLSX);
-		export.labourDemand(actor, filter, locale, response.getOutputStream());
+		var file = Downloads.attachment(response, fileName("training.labour-demand", locale), Downloads.XLSX);
+		export.labourDemand(actor, filter, locale, file);
 	}
 
 	@Operation(summary = "职业技能培训订单清单: demand to train and the order that took it up; `status` NONE for none yet")
@@ -176,8 +176,8 @@ class TrainingApiController {
 	@GetMapping("/api/v1/demand/training-orders.xlsx")
 	void trainingOrdersXlsx(@ParameterObject TrainingFilter filter, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
-		Downloads.attachment(response, fileName("training.training-orders", locale), Downloads.XLSX);
-		export.trainingOrders(actor, filter, locale, response.getOutputStream());
+		var file = Downloads.attachment(response, fileName("training.training-orders", locale), Downloads.XLSX);
+		export.trainingOrders(actor, filter, locale, file);
 	}
 
 	/** 用工需求清单-2026-12-01.xlsx: the list's name in the reader's language and the day it was taken. */
