@@ -8,6 +8,7 @@ import java.util.Set;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.PersonName;
 import cn.gongjiang.shared.SkillGrade;
 
 /**
@@ -61,6 +62,9 @@ final class CertificateCheck {
 		name = strip(name);
 		if (name == null) {
 			problems.add(new Problem(Field.NAME, "required", null));
+		}
+		else if (!PersonName.valid(name)) {
+			problems.add(new Problem(Field.NAME, "person.name.invalid", null));
 		}
 		CertificateType certificateType = null;
 		if (strip(type) == null) {

@@ -11,6 +11,7 @@ import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.PersonName;
 
 /**
  * Checks a person's registration field by field, collecting every broken rule with the field it concerns, and turns
@@ -63,8 +64,11 @@ final class PersonCheck {
 		if (name.isEmpty()) {
 			problems.add(problem(Field.NAME, "required"));
 		}
-		else if (name.length() > 50) {
+		else if (name.length() > PersonName.MAX_LENGTH) {
 			problems.add(problem(Field.NAME, "person.name.too-long"));
+		}
+		else if (!PersonName.valid(name)) {
+			problems.add(problem(Field.NAME, "person.name.invalid"));
 		}
 		if (idNumber != null && !blank(r.sex()) && !sexMatches(r.sex().strip(), idNumber.male())) {
 			problems.add(problem(Field.SEX, "person.sex.mismatch"));

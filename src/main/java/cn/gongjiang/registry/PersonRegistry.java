@@ -20,6 +20,7 @@ import cn.gongjiang.shared.ForbiddenException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.PersonName;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 
@@ -77,6 +78,9 @@ public class PersonRegistry {
 	public RealName realName(IdNumber idNumber, String name, String residenceCounty, String source) {
 		if (name == null || name.isBlank()) {
 			throw new InvalidValueException("person.name.required");
+		}
+		if (!PersonName.valid(name.strip())) {
+			throw new InvalidValueException("person.name.invalid");
 		}
 		var index = cipher.index(idNumber.value());
 		var known = persons.identity(index);

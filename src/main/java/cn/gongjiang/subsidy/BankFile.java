@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.SpreadsheetText;
 import cn.gongjiang.shared.security.Actor;
 import de.siegmar.fastcsv.writer.CsvWriter;
 
@@ -99,7 +100,8 @@ public class BankFile {
 		var csv = CsvWriter.builder().build(writer);
 		csv.writeRecord(HEADER);
 		for (var row : rows) {
-			csv.writeRecord(row.stream().map(v -> v instanceof BigDecimal b ? b.toPlainString() : String.valueOf(v))
+			csv.writeRecord(row.stream()
+					.map(v -> v instanceof BigDecimal b ? b.toPlainString() : SpreadsheetText.cell(String.valueOf(v)))
 					.toList());
 		}
 		csv.flush();

@@ -48,7 +48,7 @@ class PersonListIntegrationTests {
 	void walkingEveryPageForwardAndBackReadsEachPersonOnceAndTheTotalIsTheTablesCount() throws Exception {
 		// 45 persons in 新昌县 (330624): more than two pages of 20
 		for (int i = 0; i < 45; i++) {
-			register("shaoxing", IdNumber.withCheckDigit("33062419800101" + String.format("%03d", 500 + i)), "新昌" + i, "330624", "rural-migrant");
+			register("shaoxing", IdNumber.withCheckDigit("33062419800101" + String.format("%03d", 500 + i)), cn.gongjiang.TestNames.of("新昌", i), "330624", "rural-migrant");
 		}
 		var expected = jdbc.sql("""
 				select count(*) from registry.person
