@@ -22,11 +22,12 @@ public class GongjiangApplication {
 
 	public static void main(String[] args) {
 		if (java.util.Arrays.asList(args).contains("bench")) {
-			// the bench command measures on a fresh throwaway database, on a free port, without demo data
+			// the bench command measures on a fresh throwaway database, on a free port, without demo data, over plain
+			// HTTP on localhost (so its session cookie is not Secure)
 			var benchArgs = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
 					"--gongjiang.data-dir=target/bench-data", "--gongjiang.database.throwaway=true",
-					"--gongjiang.demo=false", "--gongjiang.verify.rate-per-minute=1000000000",
-					"--gongjiang.bench.enabled=true"));
+					"--gongjiang.demo=false", "--gongjiang.secure-cookie=false",
+					"--gongjiang.verify.rate-per-minute=1000000000", "--gongjiang.bench.enabled=true"));
 			benchArgs.addAll(commandOptions(args));
 			args = benchArgs.toArray(String[]::new);
 		}

@@ -132,6 +132,21 @@ class ActingInScopeIntegrationTests {
 		}
 	}
 
+	@Test
+	void aReadAnsweredNotFoundIsAuditedWithWhatWasAskedFor() throws Exception {
+		var id = IdNumber.withCheckDigit("33060219880202" + SERIAL.incrementAndGet());
+		var registered = send(post("/api/v1/persons"), "shaoxing", """
+				{"idNumber": "%s", "name": "任守四", "residenceRegion": "330602"}""".formatted(id))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		var person = ((Number) JsonPath.read(registered, "$.id")).longValue();
+		mvc.perform(get("/api/v1/persons/{id}", person).header("Authorization", api.bearer("hangzhou")))
+				.andExpect(status().isNotFound());
+		assertThat(jdbc.sql("select account from audit.audit_event where action = 'access.not-found' and target = :t")
+				.param("t", "GET /api/v1/persons/" + person).query(String.class).list()).containsExactly("hangzhou");
+		mvc.perform(get("/api/v1/persons/{id}", person).header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk());
+	}
+
 	private String shaoxingResident(String name) throws Exception {
 		var id = IdNumber.withCheckDigit("33060219880202" + SERIAL.incrementAndGet());
 		send(post("/api/v1/persons"), "shaoxing", """

@@ -5,6 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.LoggerFactory;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -27,6 +32,9 @@ public final class EmbeddedPostgresServer {
 	public static EmbeddedPostgres start(Settings settings) {
 		try {
 			Files.createDirectories(settings.dataDirectory());
+			if (!settings.throwaway()) {
+				stopOrphan(settings.dataDirectory().resolve("postgres"));
+			}
 			var durable = settings.throwaway() ? "off" : "on";
 			var server = EmbeddedPostgres.builder()
 					.setDataDirectory(settings.dataDirectory().resolve("postgres"))
@@ -48,6 +56,47 @@ public final class EmbeddedPostgresServer {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Embedded PostgreSQL did not start in " + settings.dataDirectory(), e);
+		}
+	}
+
+	/**
+	 * After the application was killed (kill -9, a crash) its postmaster lives on, orphaned, holding the folder's
+	 * lock, and no new start succeeds. When {@code postmaster.pid} names a live postgres of this very folder, stop it
+	 * cleanly: it checkpoints, so nothing committed is lost. A stale file (the machine restarted) is PostgreSQL's own
+	 * to handle.
+	 */
+	static void stopOrphan(Path cluster) throws IOException {
+		var pidFile = cluster.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		var lines = Files.readAllLines(pidFile);
+		if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")) {
+			return;
+		}
+		var postmaster = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+				.filter(ProcessHandle::isAlive)
+				.filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+				.filter(p -> Path.of(lines.get(1).strip()).toAbsolutePath().normalize()
+						.equals(cluster.toAbsolutePath().normalize()));
+		if (postmaster.isEmpty()) {
+			return;
+		}
+		var log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+		log.warn("A PostgreSQL left running on {} by an application that did not stop (pid {}): stopping it", cluster,
+				postmaster.get().pid());
+		// SIGTERM, PostgreSQL's smart shutdown: the dead application's connections are gone, so it checkpoints and
+		// exits at once (pg_ctl would do the same, but refuses to run as root, as containers often are)
+		postmaster.get().destroy();
+		try {
+			postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while stopping the PostgreSQL left on " + cluster, e);
+		}
+		catch (ExecutionException | TimeoutException e) {
+			throw new IOException("the PostgreSQL left on " + cluster + " did not stop within a minute", e);
 		}
 	}
 

@@ -42,6 +42,15 @@ class SecurityHeadersIntegrationTests {
 	}
 
 	@Test
+	void hstsIsSentWhenTheRequestCameOverHttpsThroughTheProxy() throws Exception {
+		assertThat(get("/login").headers().firstValue("Strict-Transport-Security")).as("plain HTTP").isEmpty();
+		var proxied = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+				.header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(proxied.headers().firstValue("Strict-Transport-Security"))
+				.hasValueSatisfying(h -> assertThat(h).contains("max-age="));
+	}
+
+	@Test
 	void thirtyIdleMinutesEndASession(@org.springframework.beans.factory.annotation.Autowired
 			org.springframework.core.env.Environment environment) {
 		assertThat(environment.getProperty("server.servlet.session.timeout", java.time.Duration.class))

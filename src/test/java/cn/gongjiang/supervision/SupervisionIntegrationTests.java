@@ -141,7 +141,7 @@ class SupervisionIntegrationTests {
 				.param("s", session).param("e", enrolment).param("at", java.sql.Timestamp.from(start.plus(9, ChronoUnit.DAYS))).update();
 		for (var n : List.of("33060219900101784", "33060219900202785", "33060219900303786")) {
 			var e = send("/api/v1/training/classes/{id}/enrolments", "provider-demo",
-					"{\"idNumber\": \"%s\", \"name\": \"同机%s\"}".formatted(IdNumber.withCheckDigit(n), n.substring(14)), other)
+					"{\"idNumber\": \"%s\", \"name\": \"%s\"}".formatted(IdNumber.withCheckDigit(n), cn.gongjiang.TestNames.of("同机", Long.parseLong(n.substring(14)))), other)
 					.andReturn().getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+).*", "$1");
 			var otherSession = jdbc.sql("select id from training.class_session where class_id = :c").param("c", other).query(Long.class).single();
 			jdbc.sql("insert into training.attendance (session_id, enrolment_id, method, recorded_by, device) values (:s, :e, 'CODE', 'w', '10.9.8.7')")

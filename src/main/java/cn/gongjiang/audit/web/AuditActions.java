@@ -18,7 +18,7 @@ final class AuditActions {
 	}
 
 	static final List<Group> GROUPS = List.of(
-			new Group("", List.of("login", "totp.enrol", "access.denied")),
+			new Group("", List.of("login", "totp.enrol", "access.denied", "access.not-found")),
 			new Group("account.", List.of("account.create", "account.list", "account.role.change", "account.unlock",
 					"account.enable", "account.disable", "account.totp.reset", "account.password.reset",
 					"account.password.change")),

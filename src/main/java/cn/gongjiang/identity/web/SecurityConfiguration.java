@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -94,6 +95,7 @@ class SecurityConfiguration {
 						})
 						.accessDeniedHandler(audited(audit, (request, response, ex) ->
 								problems.write(request, response, HttpStatus.FORBIDDEN, "auth.forbidden"))))
+				.addFilterAfter(new NotFoundAudit(audit), AuthorizationFilter.class)
 				.headers(this::headers);
 		return http.build();
 	}
@@ -131,6 +133,7 @@ class SecurityConfiguration {
 						response.sendError(HttpStatus.FORBIDDEN.value());
 					}
 				})))
+				.addFilterAfter(new NotFoundAudit(audit), AuthorizationFilter.class)
 				.headers(this::headers)
 				.requestCache(Customizer.withDefaults());
 		return http.build();
