@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.security.Actor;
@@ -32,12 +34,61 @@ public class AuditLog {
 	private static final long CHAIN_LOCK = 0x4155444954L; // "AUDIT"
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+	/** MLPS (GB/T 22239-2019 level 3): the log is kept at least six months; the database refuses younger deletes. */
+	static final java.time.Duration RETENTION = java.time.Duration.ofDays(180);
+
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final byte[] key;
+	private final AuditCheckpoints checkpoints;
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	AuditLog(JdbcClient jdbc, Clock clock, PersonalDataCipher cipher, AuditCheckpoints checkpoints,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.key = cipher.auditChainKey();
+		this.checkpoints = checkpoints;
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Rows written before the chain was keyed are re-signed once, before anything else is written: only when their
+	 * plain SM3 chain still holds, so that re-signing never launders an earlier change (it then stays broken).
+	 */
+	@jakarta.annotation.PostConstruct
+	void signUnkeyedRows() {
+		transactions.executeWithoutResult(tx -> {
+			jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query(Object.class).single();
+			if (!jdbc.sql("select exists (select 1 from audit.audit_event where not keyed)").query(Boolean.class).single()) {
+				return;
+			}
+			var rows = jdbc.sql("select * from audit.audit_event order by id").query(AuditLog::map).list();
+			byte[] previous = null;
+			for (var row : rows) {
+				var fits = row.keyed() ? Arrays.equals(row.hash(), row.expectedHash(key))
+						: Arrays.equals(row.hash(), row.expectedLegacyHash());
+				if (!fits || previous != null && !Arrays.equals(row.previousHash(), previous)) {
+					org.slf4j.LoggerFactory.getLogger(AuditLog.class).error(
+							"The audit chain is broken at row {}: its rows are left as they are, for the auditor", row.id());
+					return;
+				}
+				previous = row.hash();
+			}
+			jdbc.sql("alter table audit.audit_event disable trigger audit_event_append_only").update();
+			previous = null;
+			for (var row : rows) {
+				var hash = AuditEvent.chainHash(key, previous, row.occurredAt(), row.account(), row.role(), row.scope(),
+						row.action(), row.target(), row.outcome(), row.clientAddress(), row.detail());
+				jdbc.sql("update audit.audit_event set previous_hash = :previous, hash = :hash, keyed = true where id = :id")
+						.param("previous", previous).param("hash", hash).param("id", row.id()).update();
+				previous = hash;
+			}
+			jdbc.sql("alter table audit.audit_event enable trigger audit_event_append_only").update();
+			jdbc.sql("update audit.chain_head set last_id = :id, last_hash = :hash")
+					.param("id", rows.get(rows.size() - 1).id()).param("hash", previous).update();
+			org.slf4j.LoggerFactory.getLogger(AuditLog.class).info("Re-signed {} audit rows under the chain key", rows.size());
+		});
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -58,7 +109,7 @@ public class AuditLog {
 				.query(byte[].class).optional().orElse(null);
 		var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		var address = clientAddress();
-		var hash = AuditEvent.chainHash(previous, at, account, role, scope, action, target, outcome, address, detail);
+		var hash = AuditEvent.chainHash(key, previous, at, account, role, scope, action, target, outcome, address, detail);
 		var id = jdbc.sql("""
 				insert into audit.audit_event (occurred_at, account, role, scope, action, target, outcome,
 				                               client_address, detail, previous_hash, hash)
@@ -198,41 +249,96 @@ public class AuditLog {
 		var result = verifyChain();
 		record(auditor, "audit.verify", null, result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
 				result.intact() ? "rows=" + result.checkedRows() : "broken at " + result.firstBrokenId());
+		if (result.intact()) {
+			checkpoint();
+		}
 		return result;
 	}
 
 	ChainVerification verifyChain() {
 		var checked = new long[1];
-		var broken = new ChainVerification[1];
+		var broken = new ChainVerification.Break[1];
 		var previous = new byte[][] { null };
-		var first = new boolean[] { true };
+		var first = new AuditEvent[1];
+		var marks = checkpoints.read();
+		var marked = new java.util.HashMap<Long, byte[]>();
+		marks.forEach(m -> marked.put(m.id(), m.hash()));
+		var found = new java.util.HashMap<Long, byte[]>();
 		try (var rows = jdbc.sql("select * from audit.audit_event order by id").withFetchSize(1000)
 				.query(AuditLog::map).stream()) {
 			rows.takeWhile(e -> broken[0] == null).forEach(event -> {
-				// the oldest kept row may follow rows deleted after the retention period: trust its link
-				if (!first[0] && !Arrays.equals(event.previousHash(), previous[0])) {
-					broken[0] = new ChainVerification(checked[0], event.id(), "link");
+				// the oldest kept row may follow rows deleted after the retention period: its link is checked
+				// against the checkpoints below
+				if (first[0] != null && !Arrays.equals(event.previousHash(), previous[0])) {
+					broken[0] = new ChainVerification.Break(event.id(), "link");
 				}
-				else if (!Arrays.equals(event.hash(), event.expectedHash())) {
-					broken[0] = new ChainVerification(checked[0], event.id(), "content");
+				else if (!event.keyed() || !Arrays.equals(event.hash(), event.expectedHash(key))) {
+					broken[0] = new ChainVerification.Break(event.id(), "content");
 				}
 				else {
 					checked[0]++;
 					previous[0] = event.hash();
-					first[0] = false;
+					if (first[0] == null) {
+						first[0] = event;
+					}
+					if (marked.containsKey(event.id())) {
+						found.put(event.id(), event.hash());
+					}
 				}
 			});
 		}
-		if (broken[0] != null) {
-			return broken[0];
+		var start = first[0] == null ? null
+				: new ChainVerification.Start(first[0].id(), first[0].occurredAt(),
+						first[0].previousHash() == null ? null : java.util.HexFormat.of().formatHex(first[0].previousHash()));
+		if (broken[0] == null) {
+			broken[0] = checkpointBreak(marks, found, first[0]);
 		}
-		// the newest rows deleted: no row is left to break, but the head remembers what the last link was
-		var head = jdbc.sql("select last_id, last_hash from audit.chain_head")
-				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getBytes(2) }).optional();
-		if (head.isPresent() && (previous[0] == null || !Arrays.equals((byte[]) head.get()[1], previous[0]))) {
-			return new ChainVerification(checked[0], (Long) head.get()[0], "head");
+		if (broken[0] == null) {
+			// the newest rows deleted: no row is left to break, but the head remembers what the last link was
+			var head = jdbc.sql("select last_id, last_hash from audit.chain_head")
+					.query((rs, i) -> new Object[] { rs.getLong(1), rs.getBytes(2) }).optional();
+			if (head.isPresent() && (previous[0] == null || !Arrays.equals((byte[]) head.get()[1], previous[0]))) {
+				broken[0] = new ChainVerification.Break((Long) head.get()[0], "head");
+			}
 		}
-		return new ChainVerification(checked[0], null, null);
+		return new ChainVerification(checked[0], broken[0] == null ? null : broken[0].id(),
+				broken[0] == null ? null : broken[0].problem(), start, marks.size());
+	}
+
+	/**
+	 * What the checkpoints outside the database say: each is signed; each row they name that is still kept has the
+	 * hash they saw; a row they name that is gone was older than the retention period when it went.
+	 */
+	private ChainVerification.Break checkpointBreak(List<AuditCheckpoints.Checkpoint> marks,
+			java.util.Map<Long, byte[]> found, AuditEvent first) {
+		var keptFrom = first == null ? Long.MAX_VALUE : first.id();
+		var cutOff = clock.instant().minus(RETENTION);
+		for (var mark : marks) {
+			if (!mark.signed()) {
+				return new ChainVerification.Break(Math.max(mark.id(), 0), "checkpoint-forged");
+			}
+			if (mark.id() >= keptFrom) {
+				var hash = found.get(mark.id());
+				if (hash == null || !Arrays.equals(hash, mark.hash())) {
+					return new ChainVerification.Break(mark.id(), "checkpoint");
+				}
+			}
+			else if (mark.occurredAt().isAfter(cutOff)) {
+				return new ChainVerification.Break(mark.id(), "truncated");
+			}
+		}
+		return null;
+	}
+
+	/** Appends the chain's newest row to the checkpoints outside the database (hourly, and at every verification). */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${gongjiang.audit.checkpoint-interval:PT1H}",
+			initialDelayString = "PT1M")
+	public void checkpoint() {
+		jdbc.sql("""
+				select e.id, e.hash, e.occurred_at from audit.chain_head h join audit.audit_event e on e.id = h.last_id
+				""").query((rs, i) -> new Object[] { rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3).toInstant() })
+				.optional().ifPresent(head -> checkpoints.append((Long) head[0], (byte[]) head[1], (Instant) head[2],
+						clock.instant()));
 	}
 
 	/** Refuses anyone but the auditor; a download checks before its first byte, so the refusal can still be said. */
@@ -254,6 +360,6 @@ public class AuditLog {
 		return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("account"),
 				rs.getString("role"), rs.getString("scope"), rs.getString("action"), rs.getString("target"),
 				AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("client_address"), rs.getString("detail"),
-				rs.getBytes("previous_hash"), rs.getBytes("hash"));
+				rs.getBytes("previous_hash"), rs.getBytes("hash"), rs.getBoolean("keyed"));
 	}
 }

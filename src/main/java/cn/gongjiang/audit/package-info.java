@@ -3,5 +3,5 @@
  * hash-chained so that tampering is detectable; readable by the auditor alone. Owns schema {@code audit}.
  * Every module calls {@link cn.gongjiang.audit.AuditLog} directly, so the log does not depend on an event arriving.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "privacy" })
 package cn.gongjiang.audit;

@@ -34,6 +34,7 @@ public final class PersonalDataCipher {
 	private final byte[] sm4Key;
 	private final byte[] aesKey;
 	private final byte[] indexKey;
+	private final byte[] auditChainKey;
 
 	public PersonalDataCipher(byte[] masterKey, Algorithm algorithm) {
 		if (masterKey == null || masterKey.length != 32) {
@@ -43,6 +44,15 @@ public final class PersonalDataCipher {
 		this.sm4Key = derive(masterKey, "gongjiang/seal/sm4", 16);
 		this.aesKey = derive(masterKey, "gongjiang/seal/aes", 32);
 		this.indexKey = derive(masterKey, "gongjiang/index/hmac-sm3", 32);
+		this.auditChainKey = derive(masterKey, "gongjiang/audit/chain-hmac-sm3", 32);
+	}
+
+	/**
+	 * The key that signs the audit log's hash chain and its checkpoints (X-1, MLPS): derived from the master key, so
+	 * it is never in the database, and whoever can rewrite the database cannot recompute the chain.
+	 */
+	public byte[] auditChainKey() {
+		return auditChainKey.clone();
 	}
 
 	public byte[] seal(String plaintext) {

@@ -80,13 +80,21 @@ class AuditApiController {
 		export.write(actor, new AuditQuery(account, action, outcome, from, to, 0, 50), locale, response);
 	}
 
-	record VerificationView(boolean intact, long checkedRows, Long firstBrokenId, String problem) {
+	/**
+	 * {@code firstId}, {@code firstPreviousHash}: where the kept log begins and the hash of the row before it (null
+	 * when it is whole from its first row); {@code checkpoints}: signed checkpoints outside the database compared.
+	 */
+	record VerificationView(boolean intact, long checkedRows, Long firstBrokenId, String problem, Long firstId,
+			java.time.Instant firstOccurredAt, String firstPreviousHash, int checkpoints) {
 	}
 
 	@Operation(summary = "Walk the hash chain and report the first row that was changed or deleted (auditor only)")
 	@PostMapping("/verification")
 	VerificationView verify(@AuthenticationPrincipal Actor actor) {
 		var result = audit.verify(actor);
-		return new VerificationView(result.intact(), result.checkedRows(), result.firstBrokenId(), result.problem());
+		var start = result.start();
+		return new VerificationView(result.intact(), result.checkedRows(), result.firstBrokenId(), result.problem(),
+				start == null ? null : start.id(), start == null ? null : start.occurredAt(),
+				start == null ? null : start.previousHash(), result.checkpoints());
 	}
 }
