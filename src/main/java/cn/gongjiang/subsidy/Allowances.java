@@ -53,7 +53,8 @@ class Allowances {
 	@Transactional
 	public int accrue(long claimId, LocalDate today) {
 		var s = jdbc.sql("""
-				select s.*, c.person_index, c.person_id, c.person_masked, c.claimant_name, c.claimant_path, c.bank_account,
+				select s.*, c.person_index, c.person_id, c.person_masked, c.claimant_name, c.claimant_path, c.bank_account_sealed,
+				       c.bank_account_masked,
 				       c.pack_version, c.steps::text as steps
 				from subsidy.allowance_schedule s join subsidy.claim c on c.id = s.claim_id
 				where s.claim_id = :id and s.ended_on is null for no key update of s
@@ -78,15 +79,16 @@ class Allowances {
 			}
 			granted += jdbc.sql("""
 					insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, person_id,
-					    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account, year, period, paying_region,
-					    paying_path, outcome, amount, policy_versions, steps, funding_source, claim_id)
+					    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account_sealed, bank_account_masked, year,
+					    period, paying_region, paying_path, outcome, amount, policy_versions, steps, funding_source, claim_id)
 					values ('TECHNICIAN_ALLOWANCE', :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account,
-					    :year, :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as json),
+					    :accountMasked, :year, :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as json),
 					    :source, :claim)
 					on conflict do nothing
 					""").param("key", Claims.businessKey("TECHNICIAN_ALLOWANCE", index, employer, month.toString()))
 					.param("holder", index).param("masked", row.get("person_masked")).param("person", row.get("person_id"))
-					.param("code", employer).param("name", row.get("claimant_name")).param("account", row.get("bank_account"))
+					.param("code", employer).param("name", row.get("claimant_name")).param("account", row.get("bank_account_sealed"))
+					.param("accountMasked", row.get("bank_account_masked"))
 					.param("year", month.getYear()).param("period", month.toString())
 					.param("region", ((String) row.get("claimant_path")).replaceAll(".*/(\\d+)/$", "$1"))
 					.param("path", row.get("claimant_path")).param("amount", row.get("monthly_amount"))

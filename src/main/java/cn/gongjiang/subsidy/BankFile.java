@@ -45,17 +45,19 @@ public class BankFile {
 
 	private final JdbcClient jdbc;
 	private final PersonRegistry persons;
+	private final BankAccounts accounts;
 
-	BankFile(JdbcClient jdbc, PersonRegistry persons) {
+	BankFile(JdbcClient jdbc, PersonRegistry persons, BankAccounts accounts) {
 		this.jdbc = jdbc;
 		this.persons = persons;
+		this.accounts = accounts;
 	}
 
 	/** Writes the batch's file and returns its SHA-256. */
 	String write(Actor actor, long batchId, Format format, OutputStream target) throws IOException {
 		var lines = jdbc.sql("""
 				select l.id, l.amount, d.scheme, d.beneficiary_kind, d.person_id, d.beneficiary_code, d.beneficiary_name,
-				       d.bank_account, d.certificate_number, d.claim_id, d.period
+				       d.bank_account_sealed, d.certificate_number, d.claim_id, d.period
 				from subsidy.payment_line l join subsidy.decision d on d.id = l.decision_id
 				where l.batch_id = :id and l.status <> 'FAILED' order by l.id
 				""").param("id", batchId).query().listOfRows();
@@ -73,7 +75,7 @@ public class BankFile {
 			rows.add(List.of(PaymentLine.reference(batchId, ((Number) l.get("id")).longValue()), person ? "个人" : "单位",
 					person ? payee.name() : l.get("beneficiary_name"),
 					person ? payee.idNumber() : l.get("beneficiary_code"),
-					person ? "社会保障卡" : l.get("bank_account"), (BigDecimal) l.get("amount"), purpose));
+					person ? "社会保障卡" : accounts.open((byte[]) l.get("bank_account_sealed")), (BigDecimal) l.get("amount"), purpose));
 		}
 		MessageDigest sha;
 		try {

@@ -62,13 +62,15 @@ public class Claims {
 	private final RegionDirectory regions;
 	private final Allowances allowances;
 	private final Placements placements;
+	private final BankAccounts bankAccounts;
 	private final AuditLog audit;
 	private final JsonMapper json;
 	private final Clock clock;
 
 	Claims(JdbcClient jdbc, PolicyPacks packs, OrganisationRegistry organisations, PersonRegistry persons,
 			CertificateRegister certificates, PersonalDataCipher cipher, RegionDirectory regions, Allowances allowances,
-			Placements placements, AuditLog audit, JsonMapper json, Clock clock) {
+			Placements placements, BankAccounts bankAccounts, AuditLog audit, JsonMapper json, Clock clock) {
+		this.bankAccounts = bankAccounts;
 		this.jdbc = jdbc;
 		this.packs = packs;
 		this.organisations = organisations;
@@ -126,9 +128,10 @@ public class Claims {
 		var person = c.claimCase().person();
 		var id = jdbc.sql("""
 				insert into subsidy.claim (scheme, claimant_code, claimant_name, claimant_path, person_index, person_id,
-				    person_masked, period, evidence, amount, bank_account, status, submitted_by, pack_version, steps)
+				    person_masked, period, evidence, amount, bank_account_sealed, bank_account_masked, status, submitted_by,
+				    pack_version, steps)
 				values (:scheme, :code, :name, :path, :index, :person, :masked, :period, cast(:evidence as jsonb), :amount,
-				    :account, 'SUBMITTED', :user, :pack, cast(:steps as jsonb))
+				    :account, :accountMasked, 'SUBMITTED', :user, :pack, cast(:steps as jsonb))
 				returning id
 				""").param("scheme", s.scheme()).param("code", claimant.code()).param("name", claimant.name())
 				.param("path", claimant.path()).param("index", c.index()).param("person", person.map(PersonProfile::personId).orElse(null))
@@ -136,7 +139,8 @@ public class Claims {
 				.param("period", assessment.entitlements().get(0).period()
 						+ (assessment.entitlements().size() > 1 ? " … " + assessment.entitlements().get(assessment.entitlements().size() - 1).period() : ""))
 				.param("evidence", json.writeValueAsString(masked(evidence))).param("amount", assessment.total())
-				.param("account", s.bankAccount().strip()).param("user", actor.username()).param("pack", c.packLabel())
+				.param("account", bankAccounts.seal(s.bankAccount()))
+				.param("accountMasked", BankAccounts.mask(s.bankAccount())).param("user", actor.username()).param("pack", c.packLabel())
 				.param("steps", json.writeValueAsString(assessment.steps()))
 				.query(Long.class).single();
 		audit.record(actor, "subsidy.claim.submit", "claim:" + id, AuditOutcome.SUCCESS, s.scheme() + " " + assessment.total());
@@ -286,15 +290,18 @@ public class Claims {
 				var key = businessKey(claim.scheme(), index, claimant.code(), e.period());
 				var inserted = jdbc.sql("""
 						insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, person_id,
-						    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account, year, period, paying_region,
-						    paying_path, outcome, amount, policy_versions, steps, funding_source, claim_id)
-						values (:scheme, :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account, :year,
+						    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account_sealed, bank_account_masked,
+						    year, period, paying_region, paying_path, outcome, amount, policy_versions, steps, funding_source,
+						    claim_id)
+						values (:scheme, :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account,
+						    :accountMasked, :year,
 						    :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as json), :source, :claim)
 						on conflict do nothing
 						""").param("scheme", claim.scheme()).param("key", key).param("holder", index)
 						.param("masked", person.map(p -> Beneficiaries.mask(p.name(), p.idNumberMasked())).orElse(claimant.name()))
 						.param("person", person.map(PersonProfile::personId).orElse(null)).param("code", claimant.code())
-						.param("name", claimant.name()).param("account", row.get("bank_account"))
+						.param("name", claimant.name()).param("account", row.get("bank_account_sealed"))
+						.param("accountMasked", row.get("bank_account_masked"))
 						.param("year", e.period().matches("\\d{4}") ? Integer.parseInt(e.period()) : LocalDate.now(clock).getYear())
 						.param("period", e.period()).param("region", payingRegion).param("path", claimant.path())
 						.param("amount", e.amount()).param("pack", c.packLabel())

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -47,6 +49,9 @@ class ClaimsIntegrationTests {
 
 	@Autowired
 	Allowances allowances;
+
+	@Autowired
+	BankAccounts bankAccounts;
 
 	/** A newly registered person of 柯桥区 and their ID number. */
 	String person(String name) {
@@ -101,6 +106,23 @@ class ClaimsIntegrationTests {
 				.andExpect(jsonPath("$[0].period").value("2026"))
 				.andExpect(jsonPath("$[0].fundingSource").value("CITY_TALENT_FUND"))
 				.andExpect(jsonPath("$[0].payingRegion").value("330603"));
+		// the account is sealed and masked on the claim and on its decision, never kept in clear
+		for (var table : List.of("subsidy.claim where id = :c", "subsidy.decision where claim_id = :c")) {
+			var stored = jdbc.sql("select bank_account, bank_account_sealed, bank_account_masked from " + table)
+					.param("c", claim).query((rs, i) -> new Object[] { rs.getString(1), rs.getBytes(2), rs.getString(3) })
+					.single();
+			assertThat(stored[0]).as(table).isNull();
+			assertThat(new String((byte[]) stored[1], java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("6222021234567890");
+			assertThat(stored[2]).isEqualTo("************7890");
+		}
+		// one written in clear by an earlier version is sealed at the next start
+		jdbc.sql("update subsidy.claim set bank_account = '6222 0299 8888 1234', bank_account_sealed = null where id = :c")
+				.param("c", claim).update();
+		bankAccounts.sealPlainAccounts();
+		assertThat(jdbc.sql("select bank_account is null and bank_account_masked = '************1234' from subsidy.claim where id = :c")
+				.param("c", claim).query(Boolean.class).single()).isTrue();
+		assertThat(bankAccounts.open(jdbc.sql("select bank_account_sealed from subsidy.claim where id = :c").param("c", claim)
+				.query(byte[].class).single())).isEqualTo("6222 0299 8888 1234");
 
 		// the next year: rejected by the reviewer, with a reason
 		var next = submit("enterprise-demo", "DIRECTED_TRAINING", evidence.replace("2026\"", "2027\""));
