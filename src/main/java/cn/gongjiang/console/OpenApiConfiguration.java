@@ -1,8 +1,14 @@
 package cn.gongjiang.console;
 
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -23,5 +29,15 @@ class OpenApiConfiguration {
 				.components(new Components().addSecuritySchemes("bearer",
 						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
 				.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+	/**
+	 * swagger-core's resolver with {@link SchemaNames}. Springdoc registers it in place of the default resolver (same
+	 * class); first in bean order it lands last in the chain, behind springdoc's own converters, like the default.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	ModelConverter outerInnerSchemaNames(ObjectMapperProvider mappers, SpringDocConfigProperties properties) {
+		return new ModelResolver(mappers.jsonMapper(), new SchemaNames()).openapi31(properties.isOpenapi31());
 	}
 }
