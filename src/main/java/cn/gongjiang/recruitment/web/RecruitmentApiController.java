@@ -107,6 +107,7 @@ class RecruitmentApiController {
 		return postings.postFromDemand(actor, demandItemId);
 	}
 
+	@Operation(summary = "A posting in scope, with its version for a later change")
 	@GetMapping("/jobs/{id}")
 	JobPosting job(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return postings.find(actor, id);
@@ -248,6 +249,7 @@ class RecruitmentApiController {
 		return events.plan(actor, plan);
 	}
 
+	@Operation(summary = "An event in scope with its postings and participants")
 	@GetMapping("/events/{id}")
 	RecruitmentEvent.Details event(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return events.details(actor, id);
@@ -286,6 +288,7 @@ class RecruitmentApiController {
 		return events.hold(actor, id, version.version());
 	}
 
+	@Operation(summary = "Cancel a planned event, naming the version it was read at (409 when stale)")
 	@PostMapping("/events/{id}/cancellation")
 	RecruitmentEvent cancel(@PathVariable long id, @RequestBody Version version, @AuthenticationPrincipal Actor actor) {
 		return events.cancel(actor, id, version.version());
