@@ -125,6 +125,22 @@ class ApiFuzzIntegrationTests {
 		assertThat(problems).as("answers that are not a 4xx problem detail").isEmpty();
 	}
 
+	@Test
+	void anAddressVerbOrContentTypeNoOperationTakesIsAProblemDetailToo() throws Exception {
+		var bearer = api.bearer("shaoxing");
+		var unknown = mvc.perform(get("/api/v1/no-such-thing").header("Authorization", bearer)).andReturn().getResponse();
+		var verb = mvc.perform(request(HttpMethod.DELETE, "/api/v1/regions/330600").header("Authorization", bearer))
+				.andReturn().getResponse();
+		var type = mvc.perform(request(HttpMethod.POST, "/api/v1/persons").header("Authorization", bearer)
+				.contentType(MediaType.TEXT_PLAIN).content("x")).andReturn().getResponse();
+		assertThat(List.of(unknown.getStatus(), verb.getStatus(), type.getStatus())).containsExactly(404, 405, 415);
+		for (var response : List.of(unknown, verb, type)) {
+			assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		}
+		assertThat(unknown.getContentAsString()).contains("\"code\":\"request.not-found\"");
+		assertThat(verb.getHeader("Allow")).contains("GET");
+	}
+
 	/** The first account the operation does not refuse; the token endpoint is public. */
 	private String reachingAccount(Operation endpoint, Map<String, String> bearers) throws Exception {
 		if (endpoint.path.equals("/api/v1/auth/token")) {

@@ -285,11 +285,22 @@ class AnalyticsApiController {
 		return profiles.mine(actor, locale);
 	}
 
-	@GetMapping({ "/profiles/persons/{id}.xlsx", "/profiles/me.xlsx" })
+	@GetMapping("/profiles/persons/{id}.xlsx")
 	@Operation(summary = "A person's profile as xlsx")
-	void personXlsx(@PathVariable(required = false) Long id, @AuthenticationPrincipal Actor actor, Locale locale,
+	void personXlsx(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
-		var p = id == null ? profiles.mine(actor, locale) : profiles.person(actor, id, locale);
+		profileXlsx(profiles.person(actor, id, locale), locale, response);
+	}
+
+	@GetMapping("/profiles/me.xlsx")
+	@Operation(summary = "The signed-in worker's own profile as xlsx")
+	void mineXlsx(@AuthenticationPrincipal Actor actor, Locale locale, HttpServletResponse response)
+			throws IOException {
+		profileXlsx(profiles.mine(actor, locale), locale, response);
+	}
+
+	private void profileXlsx(TalentProfiles.PersonProfile p, Locale locale, HttpServletResponse response)
+			throws IOException {
 		download(response, word("analytics.file.person", locale) + "-" + p.person().name() + ".xlsx");
 		var entries = new ArrayList<List<Object>>();
 		for (var group : List.of(p.trainings(), p.subsidies(), p.jobs())) {
