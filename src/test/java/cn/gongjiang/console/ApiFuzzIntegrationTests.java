@@ -248,6 +248,13 @@ class ApiFuzzIntegrationTests {
 				var body = json.createObjectNode();
 				body.set(property, wrong(object.path("properties").path(property)));
 				sent.add(send("wrong type for " + property, bearer, wrap(body, array)));
+				if ("array".equals(typeOf(resolve(object.path("properties").path(property))))) {
+					// a list with a hole in it: the element a loop over the list would dereference
+					for (var element : List.of("null", "{}")) {
+						sent.add(send(property + " holding " + element, bearer,
+								wrap(json.readTree("{\"" + property + "\": [" + element + "]}"), array)));
+					}
+				}
 			}
 			var filled = longValue(object, 0);
 			if (filled.toString().contains(LONG)) {
