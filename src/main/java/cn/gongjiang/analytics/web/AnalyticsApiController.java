@@ -287,20 +287,9 @@ class AnalyticsApiController {
 
 	@GetMapping("/profiles/persons/{id}.xlsx")
 	@Operation(summary = "A person's profile as xlsx")
-	void personXlsx(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale,
+	void personXlsx(@PathVariable(required = false) Long id, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
-		profileXlsx(profiles.person(actor, id, locale), locale, response);
-	}
-
-	@GetMapping("/profiles/me.xlsx")
-	@Operation(summary = "The signed-in worker's own profile as xlsx")
-	void mineXlsx(@AuthenticationPrincipal Actor actor, Locale locale, HttpServletResponse response)
-			throws IOException {
-		profileXlsx(profiles.mine(actor, locale), locale, response);
-	}
-
-	private void profileXlsx(TalentProfiles.PersonProfile p, Locale locale, HttpServletResponse response)
-			throws IOException {
+		var p = id == null ? profiles.mine(actor, locale) : profiles.person(actor, id, locale);
 		download(response, word("analytics.file.person", locale) + "-" + p.person().name() + ".xlsx");
 		var entries = new ArrayList<List<Object>>();
 		for (var group : List.of(p.trainings(), p.subsidies(), p.jobs())) {
@@ -323,6 +312,13 @@ class AnalyticsApiController {
 						p.matchingJobs().stream().map(j -> Sheets.row(j.rank(), j.title(), j.enterpriseName(),
 								occupationName(j.occupationCode()))).toList())
 				.write(response.getOutputStream());
+	}
+
+	@GetMapping("/profiles/me.xlsx")
+	@Operation(summary = "The signed-in worker's own profile as xlsx")
+	void mineXlsx(@AuthenticationPrincipal Actor actor, Locale locale, HttpServletResponse response)
+			throws IOException {
+		personXlsx(null, actor, locale, response);
 	}
 
 	// ---- ANA-4 ----
