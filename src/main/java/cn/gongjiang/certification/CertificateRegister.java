@@ -61,9 +61,11 @@ public class CertificateRegister {
 				request.occupationCode(), request.grade(), actor.displayName(), request.issuedOn());
 		if (!result.problems().isEmpty()) {
 			var first = result.problems().get(0);
-			throw new InvalidValueException(first.code().equals("required")
-					? "certificate." + first.field().name().toLowerCase().replace('_', '-') + ".required" : first.code(),
-					first.argument());
+			var code = first.code().equals("required")
+					? "certificate." + first.field().name().toLowerCase().replace('_', '-') + ".required" : first.code();
+			// a rule without an argument (a malformed ID number, a missing field) fills no placeholder
+			throw first.argument() == null ? new InvalidValueException(code)
+					: new InvalidValueException(code, first.argument());
 		}
 		var c = result.certificate();
 		if (certificates.numberTaken(c.number())) {

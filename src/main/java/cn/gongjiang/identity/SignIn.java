@@ -40,7 +40,7 @@ public class SignIn {
 		var found = accounts.byUsername(username == null ? "" : username.strip());
 		if (found.isEmpty()) {
 			passwords.matches(String.valueOf(password), dummyHash); // same time as a real check
-			audit.recordAnonymous(username, "login", null, AuditOutcome.FAILURE, "unknown account");
+			audit.recordAnonymous(typed(username), "login", null, AuditOutcome.FAILURE, "unknown account");
 			return new SignInResult.Refused("auth.bad-credentials");
 		}
 		var account = found.get();
@@ -62,6 +62,14 @@ public class SignIn {
 			return new SignInResult.SecondFactorNeeded(account.id(), account.username(), account.totpEnrolled());
 		}
 		return success(account, "password");
+	}
+
+	/**
+	 * What was typed as a username, for the audit log: no username is longer than 64 characters (the account table's
+	 * check), and the log's account index cannot hold an entry of several kilobytes, so a longer one is abbreviated.
+	 */
+	private static String typed(String username) {
+		return username != null && username.length() > 64 ? username.substring(0, 64) + "…" : username;
 	}
 
 	/** The second step. The password step must have succeeded for this account in the same session or request. */

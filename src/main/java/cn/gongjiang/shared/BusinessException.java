@@ -1,5 +1,7 @@
 package cn.gongjiang.shared;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,7 +16,8 @@ public class BusinessException extends RuntimeException {
 	public BusinessException(String code, Object... arguments) {
 		super(code);
 		this.code = code;
-		this.arguments = List.of(arguments);
+		// not List.of: an argument may be absent (null), and building the exception must never throw in its place
+		this.arguments = arguments == null ? List.of() : Collections.unmodifiableList(Arrays.asList(arguments.clone()));
 	}
 
 	public String code() {

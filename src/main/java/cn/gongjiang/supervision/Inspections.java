@@ -65,6 +65,10 @@ public class Inspections {
 		if (name == null || name.isBlank() || organisation == null || organisation.isBlank()) {
 			throw new InvalidValueException("supervision.inspector.required");
 		}
+		// a person's name and an organisation's, as printed on an inspection record
+		if (name.strip().length() > 50 || organisation.strip().length() > 100) {
+			throw new InvalidValueException("supervision.inspector.too-long");
+		}
 		return jdbc.sql("""
 				insert into supervision.inspector (name, organisation, region_path) values (:name, :org, :path) returning id
 				""").param("name", name.strip()).param("org", organisation.strip()).param("path", actor.scope().regionPath())

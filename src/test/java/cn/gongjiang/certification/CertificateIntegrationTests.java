@@ -102,6 +102,25 @@ class CertificateIntegrationTests {
 	}
 
 	@Test
+	void aMalformedHolderIdNumberOrAMissingFieldIsABadRequestThatNamesTheRule() throws Exception {
+		mvc.perform(post("/api/v1/certificates").header("Authorization", api.bearer("provider-demo"))
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"number": "SX-2026-0901", "holderIdNumber": "330602199003071239", "holderName": "张明",
+						 "type": "training-completion", "issuedOn": "2026-09-01"}"""))
+				.andExpect(status().isBadRequest())
+				.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+				.andExpect(jsonPath("$.code").value("id-number.check-digit"));
+		mvc.perform(post("/api/v1/certificates").header("Authorization", api.bearer("provider-demo"))
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"number": "SX-2026-0902", "holderIdNumber": "33060219900307", "holderName": "张明",
+						 "type": "training-completion", "issuedOn": "2026-09-01"}"""))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("id-number.format"));
+		mvc.perform(post("/api/v1/certificates").header("Authorization", api.bearer("provider-demo"))
+				.contentType(MediaType.APPLICATION_JSON).content("{}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("certificate.number.required"));
+	}
+
+	@Test
 	void aWrongNameAndAnUnknownNumberGetTheSameAnswer() throws Exception {
 		importOne("Z2026100001", "吕萍", "330602198508084427");
 		var wrongName = mvc.perform(get("/api/v1/certificates/verify").param("number", "Z2026100001").param("name", "吕平")

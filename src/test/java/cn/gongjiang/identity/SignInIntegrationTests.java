@@ -89,6 +89,18 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void aUsernameOfTenThousandCharactersIsRefusedLikeAnyUnknownOneAndAuditedAbbreviated() throws Exception {
+		// random characters: PostgreSQL would compress a run of one character and hide the index limit
+		var typed = new java.util.Random(7).ints(10_000, 0x4E00, 0x9FA6)
+				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+		tokenRequest(typed, PASSWORD, null).andExpect(status().isUnauthorized())
+				.andExpect(jsonPath("$.code").value("auth.bad-credentials"));
+		assertThat(jdbc.sql("select account from audit.audit_event where account like :prefix")
+				.param("prefix", typed.substring(0, 64) + "%").query(String.class).single())
+				.isEqualTo(typed.substring(0, 64) + "…");
+	}
+
+	@Test
 	void theConsoleLocksToo() throws Exception {
 		var username = newWorker("console-lockout");
 		for (int i = 1; i <= 4; i++) {

@@ -285,7 +285,7 @@ class AnalyticsApiController {
 		return profiles.mine(actor, locale);
 	}
 
-	@GetMapping({ "/profiles/persons/{id}.xlsx", "/profiles/me.xlsx" })
+	@GetMapping("/profiles/persons/{id}.xlsx")
 	@Operation(summary = "A person's profile as xlsx")
 	void personXlsx(@PathVariable(required = false) Long id, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
@@ -312,6 +312,13 @@ class AnalyticsApiController {
 						p.matchingJobs().stream().map(j -> Sheets.row(j.rank(), j.title(), j.enterpriseName(),
 								occupationName(j.occupationCode()))).toList())
 				.write(file);
+	}
+
+	@GetMapping("/profiles/me.xlsx")
+	@Operation(summary = "The signed-in worker's own profile as xlsx")
+	void mineXlsx(@AuthenticationPrincipal Actor actor, Locale locale, HttpServletResponse response)
+			throws IOException {
+		personXlsx(null, actor, locale, response);
 	}
 
 	// ---- ANA-4 ----

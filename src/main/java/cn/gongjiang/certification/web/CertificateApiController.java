@@ -17,6 +17,7 @@ import cn.gongjiang.certification.CertificateRequest;
 import cn.gongjiang.certification.Verification;
 import cn.gongjiang.shared.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -35,6 +36,7 @@ class CertificateApiController {
 
 	@Operation(summary = "Verify a certificate by number and holder name; public, rate-limited per client address",
 			description = "Answers 404 whenever number and name do not match, whether the number exists or not.")
+	@SecurityRequirements // public (CRT-2)
 	@GetMapping("/verify")
 	Verification verify(@RequestParam String number, @RequestParam String name) {
 		return register.verify(number, name);

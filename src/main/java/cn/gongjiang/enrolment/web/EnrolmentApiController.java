@@ -31,6 +31,7 @@ import cn.gongjiang.enrolment.Specialty;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -197,7 +198,8 @@ class EnrolmentApiController {
 
 	@Operation(summary = "Withdraw (退学), transfer away (转学) or graduate a registered student; on their archive")
 	@PostMapping("/registrations/{id}/{change:withdraw|transfer|graduate}")
-	Registration change(@PathVariable long id, @PathVariable String change, @RequestBody(required = false) Reason reason,
+	Registration change(@PathVariable long id, @Parameter(description = "what happens to the registration", schema =
+			@Schema(allowableValues = { "withdraw", "transfer", "graduate" })) @PathVariable String change, @RequestBody(required = false) Reason reason,
 			@AuthenticationPrincipal Actor actor) {
 		var status = Map.of("withdraw", "WITHDRAWN", "transfer", "TRANSFERRED", "graduate", "GRADUATED").get(change);
 		return registrations.changeStatus(actor, id, status, reason == null ? null : reason.reason());

@@ -12,6 +12,7 @@ import cn.gongjiang.identity.SignIn;
 import cn.gongjiang.identity.SignInResult;
 import cn.gongjiang.shared.UnauthorizedException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,6 +39,7 @@ class TokenController {
 	@Operation(summary = "Exchange credentials (and a TOTP code for officers and administrators) for a bearer token",
 			description = "The token lapses after 30 minutes without use and 8 hours after issue. "
 					+ "Wrong credentials count towards the five-failure lockout.")
+	@SecurityRequirements // public: this is where a token comes from
 	@PostMapping("/token")
 	TokenResponse token(@Valid @RequestBody TokenRequest request) {
 		var result = signIn.password(request.username(), request.password());

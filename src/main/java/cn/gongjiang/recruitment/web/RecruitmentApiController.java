@@ -31,6 +31,7 @@ import cn.gongjiang.recruitment.Seeker;
 import cn.gongjiang.recruitment.Seekers;
 import cn.gongjiang.recruitment.matching.Match;
 import cn.gongjiang.recruitment.matching.Weights;
+import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
@@ -106,6 +107,7 @@ class RecruitmentApiController {
 		return postings.postFromDemand(actor, demandItemId);
 	}
 
+	@Operation(summary = "A posting in scope, with its version for a later change")
 	@GetMapping("/jobs/{id}")
 	JobPosting job(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return postings.find(actor, id);
@@ -195,6 +197,15 @@ class RecruitmentApiController {
 	}
 
 	record ApplicationRequest(Long jobId, Long eventId, Long personId) {
+
+		ApplicationRequest {
+			if (jobId == null) {
+				throw new InvalidValueException("recruitment.application.job-required");
+			}
+			if (eventId != null && personId == null) {
+				throw new InvalidValueException("recruitment.application.person-required");
+			}
+		}
 	}
 
 	@Operation(summary = "Apply: a worker to an open posting (jobId), or an event's organiser for a registered "
@@ -238,6 +249,7 @@ class RecruitmentApiController {
 		return events.plan(actor, plan);
 	}
 
+	@Operation(summary = "An event in scope with its postings and participants")
 	@GetMapping("/events/{id}")
 	RecruitmentEvent.Details event(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return events.details(actor, id);
@@ -276,6 +288,7 @@ class RecruitmentApiController {
 		return events.hold(actor, id, version.version());
 	}
 
+	@Operation(summary = "Cancel a planned event, naming the version it was read at (409 when stale)")
 	@PostMapping("/events/{id}/cancellation")
 	RecruitmentEvent cancel(@PathVariable long id, @RequestBody Version version, @AuthenticationPrincipal Actor actor) {
 		return events.cancel(actor, id, version.version());

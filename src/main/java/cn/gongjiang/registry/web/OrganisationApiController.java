@@ -54,6 +54,7 @@ class OrganisationApiController {
 				PageRequest.of(page, pageSize, sort, SORTS, "name"));
 	}
 
+	@Operation(summary = "An enterprise in scope")
 	@GetMapping("/enterprises/{id}")
 	Enterprise enterprise(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return registry.enterprise(actor, id);
@@ -81,6 +82,7 @@ class OrganisationApiController {
 				PageRequest.of(page, pageSize, sort, SORTS, "name"));
 	}
 
+	@Operation(summary = "A training provider in scope")
 	@GetMapping("/providers/{id}")
 	Provider provider(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return registry.provider(actor, id);

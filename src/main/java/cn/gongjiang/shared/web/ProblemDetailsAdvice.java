@@ -68,6 +68,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
 			org.springframework.http.converter.HttpMessageNotReadableException e, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
+		// a record's compact constructor refused a value: that refusal, with its code, is the answer
+		for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof BusinessException refused) {
+				var problem = problem(ErrorStatus.of(refused), refused.code(), refused.arguments());
+				return ResponseEntity.status(ErrorStatus.of(refused)).body(problem);
+			}
+		}
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "request.body.unreadable"));
 	}
 

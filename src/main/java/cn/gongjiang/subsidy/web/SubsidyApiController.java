@@ -208,6 +208,7 @@ class SubsidyApiController {
 		return found.items();
 	}
 
+	@Operation(summary = "An enterprise subsidy claim in scope")
 	@GetMapping("/claims/{id}")
 	Claim claim(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return claims.claim(actor, id);
@@ -251,11 +252,13 @@ class SubsidyApiController {
 		return found.items();
 	}
 
+	@Operation(summary = "A payment batch in scope: its status and totals")
 	@GetMapping("/payments/batches/{id}")
 	PaymentBatch batch(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return batches.batch(actor, id);
 	}
 
+	@Operation(summary = "The lines of a payment batch, one per payee")
 	@GetMapping("/payments/batches/{id}/lines")
 	List<PaymentLine> lines(@PathVariable long id, @RequestParam(defaultValue = "1000") int limit,
 			@AuthenticationPrincipal Actor actor) {

@@ -46,6 +46,7 @@ import cn.gongjiang.training.Voucher;
 import cn.gongjiang.training.Vouchers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -110,7 +111,8 @@ class TrainingApiController {
 	}
 
 	@Operation(summary = "Demand in scope (open unless `status` says otherwise), filtered and paged")
-	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/api/v1/demand/items")
 	ResponseEntity<List<DemandItem>> demand(@ParameterObject TrainingFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -126,7 +128,8 @@ class TrainingApiController {
 	}
 
 	@Operation(summary = "重点企业名单: key enterprises in scope with the reasons each is key, most open demand first")
-	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/api/v1/demand/key-enterprises")
 	ResponseEntity<List<KeyEnterpriseRow>> keyEnterprises(@ParameterObject TrainingFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -147,7 +150,8 @@ class TrainingApiController {
 	}
 
 	@Operation(summary = "用工需求清单: open labour demand in scope, filtered and paged")
-	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/api/v1/demand/labour-demand")
 	ResponseEntity<List<DemandItem>> labourDemand(@ParameterObject TrainingFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -163,8 +167,10 @@ class TrainingApiController {
 		export.labourDemand(actor, filter, locale, file);
 	}
 
-	@Operation(summary = "职业技能培训订单清单: demand to train and the order that took it up; `status` NONE for none yet")
-	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
+	@Operation(operationId = "demandTrainingOrders",
+			summary = "职业技能培训订单清单: demand to train and the order that took it up; `status` NONE for none yet")
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/api/v1/demand/training-orders")
 	ResponseEntity<List<ThreeLists.TrainingWish>> trainingOrders(@ParameterObject TrainingFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -199,7 +205,8 @@ class TrainingApiController {
 	}
 
 	@Operation(summary = "The subsidised training catalogue in force, filtered by occupation and grade, paged")
-	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/api/v1/demand/catalogue")
 	ResponseEntity<List<CatalogueEntry>> catalogue(@ParameterObject TrainingFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -216,7 +223,8 @@ class TrainingApiController {
 
 	@Operation(summary = "Open demand against the catalogue: occupations not covered or short come first; "
 			+ "`status` MISSING, SHORTAGE or COVERED")
-	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/api/v1/demand/catalogue/unmet")
 	ResponseEntity<List<SubsidyCatalogue.Unmet>> unmet(@ParameterObject TrainingFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -232,7 +240,8 @@ class TrainingApiController {
 	}
 
 	@Operation(summary = "Orders in scope: an enterprise its own, a provider those it took, officers their region's")
-	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/api/v1/training/orders")
 	ResponseEntity<List<TrainingOrder>> orders(@ParameterObject TrainingFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -241,7 +250,8 @@ class TrainingApiController {
 	}
 
 	@Operation(summary = "Open orders a provider may take up (its city, or online)")
-	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/api/v1/training/orders/open")
 	ResponseEntity<List<TrainingOrder>> open(@ParameterObject TrainingFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -263,6 +273,7 @@ class TrainingApiController {
 		return orders.outcome(actor, id);
 	}
 
+	@Operation(summary = "Cancel an order no provider has taken up yet (409 training.order.taken otherwise)")
 	@PostMapping("/api/v1/training/orders/{id}/cancel")
 	TrainingOrder cancel(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return orders.cancel(actor, id);
@@ -277,7 +288,8 @@ class TrainingApiController {
 
 	@Operation(summary = "Classes in scope (a provider its own, officers their region's), newest first; "
 			+ "`status` OPEN, ENDED (last session over, not completed) or FINISHED")
-	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/api/v1/training/classes")
 	ResponseEntity<List<TrainingClass>> classes(@ParameterObject TrainingFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -311,6 +323,7 @@ class TrainingApiController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(enrolments.enrol(actor, id, request));
 	}
 
+	@Operation(summary = "The trainees enrolled in a class, by real name")
 	@GetMapping("/api/v1/training/classes/{id}/enrolments")
 	List<Enrolment> enrolled(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return enrolments.ofClass(actor, id);
@@ -374,7 +387,8 @@ class TrainingApiController {
 
 	@Operation(summary = "Vouchers: a worker's own, an officer's issued (the province all; paged, by status, "
 			+ "occupation and grade)")
-	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter"))
+	@ApiResponse(responseCode = "200", headers = @Header(name = TOTAL, description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
 	@GetMapping("/api/v1/training/vouchers")
 	ResponseEntity<List<Voucher>> vouchers(@ParameterObject TrainingFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
