@@ -35,11 +35,19 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
 			return;
 		}
-		var url = startOnce(settings(environment));
+		var settings = settings(environment);
+		var url = startOnce(settings);
+		String password;
+		try {
+			password = EmbeddedPostgresServer.password(settings.dataDirectory());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 		environment.getPropertySources().addFirst(new MapPropertySource("gongjiangEmbeddedPostgres", Map.of(
 				"spring.datasource.url", url,
 				"spring.datasource.username", "postgres",
-				"spring.datasource.password", "",
+				"spring.datasource.password", password,
 				"gongjiang.database.embedded", "true")));
 	}
 

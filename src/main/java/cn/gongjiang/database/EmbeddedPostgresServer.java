@@ -36,7 +36,9 @@ public final class EmbeddedPostgresServer {
 				stopOrphan(settings.dataDirectory().resolve("postgres"));
 			}
 			var durable = settings.throwaway() ? "off" : "on";
+			var password = password(settings.dataDirectory());
 			var server = EmbeddedPostgres.builder()
+					.setConnectConfig("password", password)
 					.setDataDirectory(settings.dataDirectory().resolve("postgres"))
 					.setCleanDataDirectory(settings.throwaway())
 					.setPort(settings.port())
@@ -51,6 +53,7 @@ public final class EmbeddedPostgresServer {
 					.setLocaleConfig("encoding", "UTF8")
 					.setLocaleConfig("locale", "C.UTF-8")
 					.start();
+			requirePassword(server, settings.dataDirectory().resolve("postgres"), password);
 			createDatabaseIfMissing(server);
 			return server;
 		}
@@ -99,6 +102,53 @@ public final class EmbeddedPostgresServer {
 			throw new IOException("the PostgreSQL left on " + cluster + " did not stop within a minute", e);
 		}
 	}
+
+	/** The password of the embedded cluster's one role, generated once beside the privacy key. */
+	public static String password(Path dataDirectory) throws IOException {
+		var file = dataDirectory.resolve("keys").resolve("database.password");
+		if (Files.exists(file)) {
+			return Files.readString(file).strip();
+		}
+		Files.createDirectories(file.getParent());
+		var bytes = new byte[24];
+		new java.security.SecureRandom().nextBytes(bytes);
+		var password = java.util.HexFormat.of().formatHex(bytes);
+		Files.writeString(file, password);
+		try {
+			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException notPosix) {
+			// the data folder's own permissions then protect it
+		}
+		return password;
+	}
+
+	/**
+	 * zonky's initdb trusts every local connection; from the first start on, every connection must prove the
+	 * generated password (scram-sha-256), so another local user or process cannot open the platform's data.
+	 */
+	private static void requirePassword(EmbeddedPostgres server, Path cluster, String password) throws IOException {
+		var hba = cluster.resolve("pg_hba.conf");
+		if (Files.readString(hba).contains(HBA_MARKER)) {
+			return;
+		}
+		try (var connection = server.getPostgresDatabase().getConnection();
+				var statement = connection.createStatement()) {
+			statement.execute("set password_encryption = 'scram-sha-256'");
+			// the password is ours, hexadecimal: nothing in it needs quoting
+			statement.execute("alter role postgres password '" + password + "'");
+			Files.writeString(hba, HBA_MARKER + "\n"
+					+ "local all all scram-sha-256\n"
+					+ "host all all 127.0.0.1/32 scram-sha-256\n"
+					+ "host all all ::1/128 scram-sha-256\n");
+			statement.execute("select pg_reload_conf()");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Could not require a password on the embedded PostgreSQL", e);
+		}
+	}
+
+	private static final String HBA_MARKER = "# Gongjiang: every connection proves the password in keys/database.password";
 
 	public static String jdbcUrl(EmbeddedPostgres server) {
 		return server.getJdbcUrl("postgres", DATABASE);

@@ -297,13 +297,18 @@ public class PersonRegistry {
 
 	/** The full numbers: a permission of its own, and every use is audited, refused or not. */
 	@Transactional
-	public PersonUnmasked unmask(Actor actor, long id) {
+	public PersonUnmasked unmask(Actor actor, long id, String reason) {
 		var row = persons.find(id, actor.scope()).orElseThrow(() -> new NotFoundException("person.not-found"));
 		if (!actor.mayUnmask()) {
 			audit.record(actor, "person.unmask", "person:" + id, AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("no permission to see full numbers");
 		}
-		audit.record(actor, "person.unmask", "person:" + id, AuditOutcome.SUCCESS, "id-number, mobile");
+		// whoever reads a full number says why, and the audit record keeps it
+		if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
+			throw new InvalidValueException("person.unmask.reason-required");
+		}
+		audit.record(actor, "person.unmask", "person:" + id, AuditOutcome.SUCCESS,
+				"id-number, mobile; reason: " + reason.strip());
 		return new PersonUnmasked(row.id(), row.name(), cipher.open(row.idNumberSealed()),
 				row.mobileSealed() == null ? null : cipher.open(row.mobileSealed()));
 	}

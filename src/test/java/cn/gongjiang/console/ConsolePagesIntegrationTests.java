@@ -59,6 +59,9 @@ class ConsolePagesIntegrationTests {
 				.andExpect(content().string(containsString("建档")))
 				.andExpect(content().string(containsString("id=\"unmask\"")));
 		mvc.perform(post("/persons/" + id + "/unmasked").session(province).with(csrf()))
+				.andExpect(content().string(containsString("查看完整号码须填写原因")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("330624198203036617"))));
+		mvc.perform(post("/persons/" + id + "/unmasked").param("reason", "信访核查").session(province).with(csrf()))
 				.andExpect(content().string(containsString("330624198203036617")));
 		var shaoxing = console.session("shaoxing");
 		mvc.perform(get("/persons/" + id).session(shaoxing)).andExpect(content().string(

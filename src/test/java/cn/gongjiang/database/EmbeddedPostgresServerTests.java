@@ -1,6 +1,7 @@
 package cn.gongjiang.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -31,6 +32,34 @@ class EmbeddedPostgresServerTests {
 		try (var second = EmbeddedPostgresServer.start(settings)) {
 			var jdbc = JdbcClient.create(second.getDatabase("postgres", EmbeddedPostgresServer.DATABASE));
 			assertThat(jdbc.sql("select note from kept").query(String.class).list()).containsExactly("浙江");
+		}
+	}
+
+	@Test
+	void everyConnectionMustProveTheGeneratedPassword() throws Exception {
+		var settings = new EmbeddedPostgresServer.Settings(folder, false, 0, "32MB");
+		try (var server = EmbeddedPostgresServer.start(settings)) {
+			var url = EmbeddedPostgresServer.jdbcUrl(server);
+			// no "trust" for local connections, as zonky's initdb leaves it
+			assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "").close())
+					.isInstanceOf(java.sql.SQLException.class);
+			assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "guess").close())
+					.hasMessageContaining("password authentication failed");
+			var password = java.nio.file.Files.readString(folder.resolve("keys/database.password")).strip();
+			assertThat(java.nio.file.Files.getPosixFilePermissions(folder.resolve("keys/database.password")))
+					.containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+							java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+			try (var connection = java.sql.DriverManager.getConnection(url, "postgres", password);
+					var rows = connection.createStatement().executeQuery(
+							"select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = 'postgres'")) {
+				rows.next();
+				assertThat(rows.getBoolean(1)).as("stored as a SCRAM verifier").isTrue();
+			}
+		}
+		// and again after a restart, with the same password
+		try (var again = EmbeddedPostgresServer.start(settings)) {
+			assertThat(JdbcClient.create(again.getDatabase("postgres", EmbeddedPostgresServer.DATABASE))
+					.sql("select 1").query(Integer.class).single()).isEqualTo(1);
 		}
 	}
 

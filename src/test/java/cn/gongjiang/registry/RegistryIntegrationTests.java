@@ -83,15 +83,19 @@ class RegistryIntegrationTests {
 		int id = JsonPath.read(body, "$.id");
 		mvc.perform(get("/api/v1/persons/" + id + "/unmasked").header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isForbidden());
+		// X-2: a reason is asked for, and the audit record keeps it
 		mvc.perform(get("/api/v1/persons/" + id + "/unmasked").header("Authorization", api.bearer("province")))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("person.unmask.reason-required"));
+		mvc.perform(get("/api/v1/persons/" + id + "/unmasked").param("reason", "核对补贴发放")
+				.header("Authorization", api.bearer("province")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.idNumber").value("330603199203152418"))
 				.andExpect(jsonPath("$.mobile").value("13700002222"));
 		var audited = jdbc.sql("""
-				select string_agg(account || ':' || outcome, ',' order by id) from audit.audit_event
-				where action = 'person.unmask' and target = :target
+				select string_agg(account || ':' || outcome || ':' || coalesce(detail, ''), ',' order by id)
+				from audit.audit_event where action = 'person.unmask' and target = :target
 				""").param("target", "person:" + id).query(String.class).single();
-		assertThat(audited).isEqualTo("shaoxing:DENIED,province:SUCCESS");
+		assertThat(audited).isEqualTo("shaoxing:DENIED:,province:SUCCESS:id-number, mobile; reason: 核对补贴发放");
 	}
 
 	@Test

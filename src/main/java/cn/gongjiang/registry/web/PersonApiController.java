@@ -96,10 +96,12 @@ class PersonApiController {
 		return persons.find(actor, id);
 	}
 
-	@Operation(summary = "The full ID and mobile numbers: needs the unmask permission; every call is audited")
+	@Operation(summary = "The full ID and mobile numbers: needs the unmask permission and a reason (at most 200 "
+			+ "characters), both kept in the audit log")
 	@GetMapping("/{id}/unmasked")
-	PersonUnmasked unmasked(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
-		return persons.unmask(actor, id);
+	PersonUnmasked unmasked(@PathVariable long id, @RequestParam(required = false) String reason,
+			@AuthenticationPrincipal Actor actor) {
+		return persons.unmask(actor, id, reason);
 	}
 
 	@Operation(summary = "Register a person, or update the record of the same ID number; a replay changes nothing")

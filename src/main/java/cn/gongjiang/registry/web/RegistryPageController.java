@@ -18,6 +18,7 @@ import cn.gongjiang.registry.PersonArchive;
 import cn.gongjiang.registry.PersonFilter;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
@@ -96,8 +97,15 @@ class RegistryPageController {
 
 	/** Full numbers for an account with the permission; audited in the service. Answers an htmx fragment. */
 	@PostMapping("/persons/{id}/unmasked")
-	String unmask(@PathVariable long id, @AuthenticationPrincipal Actor actor, Model model) {
-		model.addAttribute("unmasked", persons.unmask(actor, id));
+	String unmask(@PathVariable long id, @RequestParam(required = false) String reason,
+			@AuthenticationPrincipal Actor actor, Model model, Locale locale) {
+		try {
+			model.addAttribute("unmasked", persons.unmask(actor, id, reason));
+		}
+		catch (InvalidValueException e) {
+			model.addAttribute("unmaskError", actions.message(e, locale));
+		}
+		model.addAttribute("personId", id);
 		return "registry/person :: unmasked";
 	}
 
