@@ -12,8 +12,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.gongjiang.IntegrationTest;
 
-/** Over real HTTP: security headers on every response, the session cookie's flags, the public endpoints. */
+/**
+ * Over real HTTP: security headers on every response, the session cookie's flags, the public endpoints. A context of
+ * its own: MockMvc's {@code csrf()} swaps the CSRF filter's token store for a session-backed one in the context it
+ * runs in, and the real server shares that filter, so only a context no MockMvc test has used shows what production
+ * does.
+ */
 @IntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "gongjiang.test.context=real-http-only")
 class SecurityHeadersIntegrationTests {
 
 	@LocalServerPort
@@ -35,8 +41,29 @@ class SecurityHeadersIntegrationTests {
 	}
 
 	@Test
-	void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
-		var cookie = get("/login").headers().allValues("Set-Cookie").stream()
+	void nobodyGetsASessionBeforeSigningInAndTheSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+		// X-1: the public pages and the sign-in page create no session
+		for (var path : new String[] { "/login", "/verify", "/verify?number=ZJ3306022026001&name=%E5%BC%A0%E6%98%8E", "/" }) {
+			assertThat(get(path).headers().allValues("Set-Cookie")).as(path)
+					.noneMatch(c -> c.startsWith("GONGJIANG_SESSION="));
+		}
+		// the sign-in form still works over real HTTP: its CSRF token travels in a cookie of its own
+		var login = get("/login");
+		var csrfCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+				.findFirst().orElseThrow();
+		assertThat(csrfCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+		var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
+		assertThat(token.find()).as("the form carries the token").isTrue();
+		var form = "username=worker-demo&password=" + java.net.URLEncoder.encode(cn.gongjiang.shared.DemoMode.DEFAULT_PASSWORD,
+				java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + java.net.URLEncoder.encode(token.group(1),
+						java.nio.charset.StandardCharsets.UTF_8);
+		var signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+		var cookie = signedIn.headers().allValues("Set-Cookie").stream()
 				.filter(c -> c.startsWith("GONGJIANG_SESSION=")).findFirst().orElseThrow();
 		assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
 	}

@@ -9,7 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,12 +18,14 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
@@ -103,8 +104,16 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain console(HttpSecurity http, AuthenticationManager authenticationManager, AuditLog audit,
-			SecurityContextRepository contexts) throws Exception {
+			SecurityContextRepository contexts, org.springframework.core.env.Environment environment,
+			cn.gongjiang.shared.DemoMode demo) throws Exception {
+		// X-1: nobody gets a session before signing in: the CSRF token of the sign-in and verification pages lives
+		// in a cookie of its own (HttpOnly, SameSite, Secure like the session's), and no request is saved for later
+		// (after the password the console always opens its home page)
+		var csrfTokens = new CookieCsrfTokenRepository();
+		var secure = SessionCookie.secure(environment.getProperty("gongjiang.secure-cookie"), demo.enabled());
+		csrfTokens.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Strict").secure(secure));
 		http.authenticationManager(authenticationManager)
+				.csrf(c -> c.csrfTokenRepository(csrfTokens))
 				.securityContext(c -> c.securityContextRepository(contexts))
 				.authorizeHttpRequests(a -> a
 						.requestMatchers("/login", "/verify", "/public/**", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/maps/**",
@@ -135,7 +144,7 @@ class SecurityConfiguration {
 				})))
 				.addFilterAfter(new NotFoundAudit(audit), AuthorizationFilter.class)
 				.headers(this::headers)
-				.requestCache(Customizer.withDefaults());
+				.requestCache(c -> c.requestCache(new NullRequestCache()));
 		return http.build();
 	}
 
