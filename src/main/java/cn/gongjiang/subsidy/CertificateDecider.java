@@ -28,6 +28,7 @@ import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.training.CatalogueEntry;
 import cn.gongjiang.training.Enrolments;
 import cn.gongjiang.training.SubsidyCatalogue;
+import cn.gongjiang.training.TrainingSignals;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +44,7 @@ class CertificateDecider {
 	private final JdbcClient jdbc;
 	private final PolicyPacks packs;
 	private final Enrolments trainings;
+	private final TrainingSignals signals;
 	private final SubsidyCatalogue catalogue;
 	private final PersonRegistry persons;
 	private final RegionDirectory regions;
@@ -50,8 +52,10 @@ class CertificateDecider {
 	private final javax.sql.DataSource dataSource;
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, SubsidyCatalogue catalogue,
-			PersonRegistry persons, RegionDirectory regions, JsonMapper json, javax.sql.DataSource dataSource, org.springframework.transaction.support.TransactionTemplate transactions) {
+	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, TrainingSignals signals,
+			SubsidyCatalogue catalogue, PersonRegistry persons, RegionDirectory regions, JsonMapper json,
+			javax.sql.DataSource dataSource, org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.signals = signals;
 		this.dataSource = dataSource;
 		// its own transaction, even inside a listener's: a chunk whose budgets moved is rolled back and decided again
 		this.transactions = new org.springframework.transaction.support.TransactionTemplate(
@@ -65,6 +69,9 @@ class CertificateDecider {
 		this.regions = regions;
 		this.json = json;
 	}
+
+	/** The code of a grant held because its training carries a signal (an officer releases or refuses it). */
+	public static final String HELD_FOR_SIGNAL = "subsidy.held.signal";
 
 	/** One decision about to be written. */
 	private record Pending(CertificateIssued cert, byte[] holder, Optional<PersonProfile> person, String county,
@@ -128,6 +135,8 @@ class CertificateDecider {
 		var trainingById = trainings.trainings(todo.stream().map(CertificateIssued::trainingEnrolmentId)
 				.filter(java.util.Objects::nonNull).distinct().toList()).stream()
 				.collect(Collectors.toMap(Enrolments.CompletedTraining::enrolmentId, Function.identity()));
+		var signalled = signals.holdingSubsidies(trainingById.values().stream()
+				.map(Enrolments.CompletedTraining::classId).collect(Collectors.toSet()));
 		var holders = todo.stream().map(CertificateIssued::holderIndex).distinct().toList();
 		var hex = HexFormat.of();
 		var profiles = persons.profiles(holders.stream().map(hex::parseHex).toList()).stream()
@@ -161,8 +170,15 @@ class CertificateDecider {
 				mine.add(cert.issuedOn().getYear(), cert.occupationCode(), cert.grade());
 			}
 			var versions = province.label() + city.map(p -> "+" + p.label()).orElse("");
+			var code = last.code();
+			// SUB-3, SUP-3: a grant whose training carries a signal waits for an officer before any money moves
+			var held = training.map(t -> signalled.get(t.classId())).orElse(null);
+			if (amount != null && held != null) {
+				outcome = "WAITING";
+				code = HELD_FOR_SIGNAL;
+			}
 			pending.add(new Pending(cert, hex.parseHex(cert.holderIndex()), c.person(), county, payingPath, outcome,
-					last.code(), amount, versions, steps, CaseInputs.of(c)));
+					code, amount, versions, steps, CaseInputs.of(c)));
 		}
 		var funded = fund(pending);
 		var written = insert(funded);
@@ -241,7 +257,7 @@ class CertificateDecider {
 		var result = new ArrayList<Pending>();
 		for (var p : pending) {
 			var money = p.amount() == null || p.county() == null ? null : left.get(budgetKey(p));
-			if (p.amount() == null) {
+			if (p.amount() == null || !p.outcome().equals("GRANTED")) {
 				result.add(p);
 			}
 			else if (money != null && money.compareTo(p.amount()) >= 0) {

@@ -142,7 +142,8 @@ public class SubsidyDecisions {
 		// a waiting decision keeps the amount it is due
 		for (var waiting : jdbc.sql("""
 				select id, amount, person_id, certificate_number from subsidy.decision
-				where paying_region = :county and year = :year and outcome = 'WAITING' order by decided_at, id
+				where paying_region = :county and year = :year and outcome = 'WAITING'
+				  and code = 'subsidy.budget-exhausted' order by decided_at, id
 				""").param("county", county).param("year", year).query().listOfRows()) {
 			var due = (BigDecimal) waiting.get("amount");
 			if (!commit(county, year, due)) {
@@ -170,6 +171,67 @@ public class SubsidyDecisions {
 				update subsidy.budget set committed = committed + :amount
 				where region_code = :county and year = :year and allocated - committed >= :amount
 				""").param("amount", amount).param("county", county).param("year", year).update() == 1;
+	}
+
+	/**
+	 * SUB-3, SUP-3: an officer of the paying region decides a grant held for a signal on its training, with what they
+	 * found: paid (committed against the budget now, or waiting for budget like any grant when none is left) or
+	 * refused. Either way once: a second officer acting on the same hold finds it decided (409).
+	 */
+	@Transactional
+	public Decision decideHeld(Actor actor, long decisionId, boolean pay, String reason) {
+		var d = jdbc.sql("select * from subsidy.decision where id = :id for no key update").param("id", decisionId)
+				.query().listOfRows().stream().findFirst()
+				.orElseThrow(() -> new NotFoundException("subsidy.decision.not-found"));
+		var action = pay ? "subsidy.hold.release" : "subsidy.hold.refuse";
+		if (!actor.officerCovering((String) d.get("paying_path"))) {
+			audit.record(actor, action, "decision:" + decisionId, AuditOutcome.DENIED, null);
+			throw new NotFoundException("subsidy.decision.not-found");
+		}
+		if (!"WAITING".equals(d.get("outcome")) || !CertificateDecider.HELD_FOR_SIGNAL.equals(d.get("code"))) {
+			throw new ConflictException("subsidy.hold.not-held");
+		}
+		if (reason == null || reason.strip().length() < 4 || reason.strip().length() > 500) {
+			throw new InvalidValueException("subsidy.hold.reason-required");
+		}
+		var amount = (BigDecimal) d.get("amount");
+		var region = (String) d.get("paying_region");
+		var year = ((Number) d.get("year")).intValue();
+		String outcome;
+		String code;
+		if (!pay) {
+			outcome = "DENIED";
+			code = "subsidy.hold.refused";
+		}
+		else if (commit(region, year, amount)) {
+			outcome = "GRANTED";
+			code = null;
+		}
+		else {
+			outcome = "WAITING";
+			code = "subsidy.budget-exhausted";
+		}
+		jdbc.sql("update subsidy.decision set outcome = :outcome, code = :code where id = :id and code = :held")
+				.param("outcome", outcome).param("code", code).param("id", decisionId)
+				.param("held", CertificateDecider.HELD_FOR_SIGNAL).update();
+		if ("GRANTED".equals(outcome) && d.get("person_id") != null) {
+			persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) d.get("person_id")).longValue(),
+					(String) d.get("certificate_number"), LocalDate.now(clock), "GRANTED", amount, "subsidy.granted",
+					List.of())), "subsidy");
+		}
+		audit.record(actor, action, "decision:" + decisionId, AuditOutcome.SUCCESS, outcome + ": " + reason.strip());
+		return one(decisionId);
+	}
+
+	/** How many grants of the officer's region are held for a signal on their training. */
+	@Transactional(readOnly = true)
+	public long heldForSignals(Actor actor) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			return 0;
+		}
+		return jdbc.sql("select count(*) from subsidy.decision where paying_path like :path || '%' and outcome = 'WAITING' "
+				+ "and code = :held").param("path", actor.scope().regionPath())
+				.param("held", CertificateDecider.HELD_FOR_SIGNAL).query(Long.class).single();
 	}
 
 	/** An officer's override: in effect until its expiry (or until paid), with a reason, audited. */
@@ -344,7 +406,8 @@ public class SubsidyDecisions {
 			return 0;
 		}
 		return jdbc.sql("select count(*) from subsidy.decision d where d.paying_path like :path || '%' and "
-				+ EFFECTIVE_OUTCOME + " = 'WAITING'").param("path", actor.scope().regionPath()).query(Long.class)
+				+ EFFECTIVE_OUTCOME + " = 'WAITING' and d.code = 'subsidy.budget-exhausted'")
+				.param("path", actor.scope().regionPath()).query(Long.class)
 				.single();
 	}
 

@@ -40,6 +40,8 @@ public class TrainingSignals {
 
 	/** Attendance entered later than this after the session ended is signalled. */
 	static final int LATE_DAYS = 2;
+	/** A class entered more than this long after its first session began was entered after the fact. */
+	static final int BACKDATING_GRACE_HOURS = 1;
 	/** This many trainees checking in to one session from one address is signalled. */
 	static final int SHARED_DEVICE_TRAINEES = 3;
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -111,6 +113,46 @@ public class TrainingSignals {
 		}
 		signals.sort(java.util.Comparator.comparing(Signal::seenAt).reversed());
 		return signals;
+	}
+
+	/**
+	 * SUB-3, SUP-3: the signals that hold a class's subsidies until an officer has looked (issue 19): a class with no
+	 * order entered after its first session had begun ({@code BACKDATED}: the provider alone made the record, after
+	 * the fact; an order-based class was asked for by an enterprise first), or several trainees checking in from one
+	 * device ({@code SHARED_DEVICE}). Attendance listed late stays a signal for the supervision page but holds no
+	 * money: lists taken from paper or another system are entered after the session by nature. Classes without any
+	 * are absent from the answer.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, List<String>> holdingSubsidies(java.util.Collection<Long> classIds) {
+		var held = new java.util.HashMap<Long, List<String>>();
+		if (classIds.isEmpty()) {
+			return held;
+		}
+		jdbc.sql("""
+				select c.id,
+				       c.order_id is null and coalesce(c.created_at > (select min(s.starts_at) from training.class_session s
+				                                                       where s.class_id = c.id)
+				                                       + make_interval(hours => :graceHours), false) as backdated,
+				       exists (select 1 from training.attendance a join training.class_session s on s.id = a.session_id
+				               where s.class_id = c.id and a.method = 'CODE' and a.device is not null
+				               group by a.session_id, a.device having count(distinct a.enrolment_id) >= :trainees) as shared
+				from training.training_class c where c.id = any(:ids)
+				""").param("ids", classIds.toArray(Long[]::new)).param("graceHours", BACKDATING_GRACE_HOURS)
+				.param("trainees", SHARED_DEVICE_TRAINEES).query((rs, i) -> {
+					var kinds = new ArrayList<String>();
+					if (rs.getBoolean(2)) {
+						kinds.add("BACKDATED");
+					}
+					if (rs.getBoolean(3)) {
+						kinds.add("SHARED_DEVICE");
+					}
+					if (!kinds.isEmpty()) {
+						held.put(rs.getLong(1), List.copyOf(kinds));
+					}
+					return null;
+				}).list();
+		return held;
 	}
 
 	private static LocalDate day(Instant at) {

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class AssemblyWorker {
 
 	public static void main(String[] args) throws Exception {
-		var dataSource = new DriverManagerDataSource(args[0], args[1], "");
+		var dataSource = new DriverManagerDataSource(args[0], args[1], args[3]);
 		var assembly = new PaymentAssembly(JdbcClient.create(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
 		var batch = Long.parseLong(args[2]);

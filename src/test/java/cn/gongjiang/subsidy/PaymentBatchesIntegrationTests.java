@@ -59,6 +59,9 @@ class PaymentBatchesIntegrationTests {
 	@Autowired
 	cn.gongjiang.registry.PersonRegistry persons;
 
+	@Autowired
+	org.springframework.core.env.Environment environment;
+
 	/** Two granted decisions of Yuecheng's training (越城区, 330602), with money in its budget. */
 	List<Long> grantedInYuecheng() throws Exception {
 		var enrolments = java.util.List.of(Trainees.completedIn(jdbc, persons, "330602"), Trainees.completedIn(jdbc, persons, "330602"));
@@ -193,8 +196,10 @@ class PaymentBatchesIntegrationTests {
 			user = connection.getMetaData().getUserName();
 		}
 		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		// the embedded database asks every connection for its generated password
+		var password = environment.getProperty("spring.datasource.password", "");
 		var worker = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AssemblyWorker.class.getName(),
-				url, user, String.valueOf(batch)).redirectErrorStream(true)
+				url, user, String.valueOf(batch), password).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 		var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (lines(batch) < 3_000 && System.nanoTime() < deadline && worker.isAlive()) {

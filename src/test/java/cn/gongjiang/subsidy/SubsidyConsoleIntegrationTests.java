@@ -368,7 +368,7 @@ class SubsidyConsoleIntegrationTests {
 		decided(completedIn("/330000/330600/", 0), "skill-level", "6-18-04-04", "junior", LocalDate.of(2023, 3, 1));
 		var waiting = count("""
 				select count(*) from subsidy.decision_in_effect where effective_outcome = 'WAITING'
-				  and paying_path like '/330000/330600/%'""");
+				  and code = 'subsidy.budget-exhausted' and paying_path like '/330000/330600/%'""");
 		assertThat(toDo("shaoxing", "todo.subsidy.decisions-waiting")).isEqualTo(waiting).isPositive();
 	}
 }

@@ -37,7 +37,7 @@ final class AuditActions {
 					"training.export.labour-demand", "training.export.training-orders")),
 			new Group("certificate.", List.of("certificate.issue", "certificate.revoke")),
 			new Group("subsidy.", List.of("subsidy.claim.submit", "subsidy.claim.review", "subsidy.claim.decide",
-					"subsidy.decide-all", "subsidy.override", "subsidy.budget", "subsidy.batch.open",
+					"subsidy.decide-all", "subsidy.override", "subsidy.hold.release", "subsidy.hold.refuse", "subsidy.budget", "subsidy.batch.open",
 					"subsidy.batch.approve", "subsidy.batch.bank-file", "subsidy.pack.draft", "subsidy.pack.publish",
 					"subsidy.simulate", "subsidy.pack.compare", "subsidy.decisions.export")),
 			new Group("enrolment.", List.of("enrolment.school.affiliation", "enrolment.specialty.file",

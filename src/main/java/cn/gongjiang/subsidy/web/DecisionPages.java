@@ -100,6 +100,22 @@ class DecisionPages {
 		}
 	}
 
+	@PostMapping("/subsidies/decisions/{id}/held-verdict")
+	String decideHeld(@PathVariable long id, @RequestParam(defaultValue = "false") boolean pay,
+			@RequestParam(required = false) String reason, @AuthenticationPrincipal Actor actor,
+			RedirectAttributes redirect, Locale locale, Model model) {
+		try {
+			decisions.decideHeld(actor, id, pay, reason);
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/subsidies/decisions/" + id;
+		}
+		catch (BusinessException e) {
+			model.addAttribute("heldError", actions.message(e, locale));
+			model.addAttribute("heldReason", reason);
+			return decision(id, actor, model);
+		}
+	}
+
 	static String blank(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}

@@ -125,6 +125,17 @@ class SubsidyApiController {
 		return decisions.override(actor, id, request);
 	}
 
+	/** An officer's verdict on a grant held for a signal on its training: pay it or refuse it, with what was found. */
+	record HeldVerdict(boolean pay, String reason) {
+	}
+
+	@Operation(summary = "Pay or refuse a grant held because its training carries a signal (a class with no order "
+			+ "entered after it began, several trainees on one device); officers of the paying region, once, with a reason")
+	@PostMapping("/decisions/{id}/held-verdict")
+	Decision decideHeld(@PathVariable long id, @RequestBody HeldVerdict verdict, @AuthenticationPrincipal Actor actor) {
+		return decisions.decideHeld(actor, id, verdict.pay(), verdict.reason());
+	}
+
 	@Operation(summary = "Decide every valid certificate without a decision (the province; runs to the end)")
 	@PostMapping("/decisions/bulk")
 	BulkDecision.Run decideAll(@AuthenticationPrincipal Actor actor) {

@@ -53,6 +53,8 @@ class SubsidyToDos implements ToDo.Source {
 					"/subsidies/payments?status=DRAFT", "building-bank"));
 			toDos.add(ToDo.of("todo.subsidy.decisions-waiting", decisions.waitingForBudget(actor),
 					"/subsidies?outcome=WAITING", "hourglass"));
+			toDos.add(ToDo.of("todo.subsidy.decisions-held", decisions.heldForSignals(actor),
+					"/subsidies?outcome=WAITING", "alert-triangle"));
 		}
 		if (actor.is(Role.ENTERPRISE) || actor.is(Role.TRAINING_PROVIDER) || actor.is(Role.TECHNICAL_SCHOOL)) {
 			toDos.add(ToDo.of("todo.subsidy.claims-returned", claims.returned(actor, clock.instant().minus(RETURNED_FOR)),
