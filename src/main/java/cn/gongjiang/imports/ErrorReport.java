@@ -33,7 +33,7 @@ class ErrorReport {
 
 	@Transactional(readOnly = true)
 	public void write(UUID job, OutputStream out, Function<RowError, String> message) throws IOException {
-		try (var file = TabularFile.open(files.path(job));
+		try (var file = files.open(job);
 				var errors = jdbc.sql("""
 						select row_number, column_name, code, arguments from imports.import_error
 						where job_id = :job order by row_number

@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.FileSystems;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +14,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +25,28 @@ import org.springframework.stereotype.Component;
 class ImportFiles {
 
 	private final Path folder;
+	private final XlsxLimits limits;
 
 	ImportFiles(Environment environment) {
 		this.folder = Path.of(environment.getProperty("gongjiang.data-dir", "./data"), "imports");
+		var defaults = XlsxLimits.DEFAULTS;
+		this.limits = new XlsxLimits(
+				environment.getProperty("gongjiang.imports.xlsx.max-entries", Integer.class, defaults.maxEntries()),
+				size(environment, "max-entry-size", defaults.maxEntrySize()),
+				size(environment, "max-uncompressed", defaults.maxUncompressed()),
+				size(environment, "max-shared-strings-size", defaults.maxSharedStringsSize()),
+				environment.getProperty("gongjiang.imports.xlsx.max-shared-strings", Long.class,
+						defaults.maxSharedStrings()));
+	}
+
+	private static long size(Environment environment, String name, long defaultBytes) {
+		var size = environment.getProperty("gongjiang.imports.xlsx." + name, DataSize.class);
+		return size == null ? defaultBytes : size.toBytes();
+	}
+
+	/** The uploaded file as rows, within the xlsx limits. */
+	TabularFile open(UUID id) throws IOException {
+		return TabularFile.open(path(id), limits);
 	}
 
 	/** Stores an upload and returns its SHA-256. */
@@ -33,8 +54,14 @@ class ImportFiles {
 		try {
 			Files.createDirectories(folder);
 			var digest = MessageDigest.getInstance("SHA-256");
-			try (var in = new DigestInputStream(content, digest)) {
-				Files.copy(in, path(id), StandardCopyOption.REPLACE_EXISTING);
+			var path = path(id);
+			Files.deleteIfExists(path);
+			// the file holds full ID numbers: readable by the application's own user only, from its first byte
+			if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+				Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			try (var in = new DigestInputStream(content, digest); var out = Files.newOutputStream(path)) {
+				in.transferTo(out);
 			}
 			return HexFormat.of().formatHex(digest.digest());
 		}

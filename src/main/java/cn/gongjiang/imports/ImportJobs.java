@@ -84,6 +84,12 @@ class ImportJobs {
 				.query(UUID.class).list();
 	}
 
+	/** How many times the job was started; a start that the process did not survive counts too. */
+	int attempts(UUID id) {
+		return jdbc.sql("select attempts from imports.import_job where id = :id").param("id", id)
+				.query(Integer.class).single();
+	}
+
 	/** Starts (or restarts) a job: forgets what an interrupted attempt recorded. */
 	void start(UUID id, Instant at) {
 		jdbc.sql("delete from imports.import_error where job_id = :id").param("id", id).update();

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,10 +50,12 @@ class ImportRunner {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final Function<String, Actor> actors;
+	private final int maxAttempts;
 
 	ImportRunner(List<ImportHandler> handlers, ImportJobs jobs, ImportFiles files, JdbcClient jdbc,
 			DataSource dataSource, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
-			ActorCodec actors) {
+			ActorCodec actors, org.springframework.core.env.Environment environment) {
+		this.maxAttempts = environment.getProperty("gongjiang.imports.max-attempts", Integer.class, 3);
 		this.handlers = handlers.stream().collect(Collectors.toMap(ImportHandler::kind, Function.identity()));
 		this.jobs = jobs;
 		this.files = files;
@@ -78,12 +79,20 @@ class ImportRunner {
 		var job = jobs.find(id).orElseThrow();
 		var handler = handlers.get(job.kind());
 		var actor = actors.apply(jobs.actorJson(id));
+		if (jobs.attempts(id) >= maxAttempts) {
+			// a file that kills the process at every start must not be run for ever
+			log.warn("Import {} was started {} times without finishing; given up", id, jobs.attempts(id));
+			jobs.fail(id, "import.attempts-exhausted", Integer.toString(jobs.attempts(id)), clock.instant());
+			return;
+		}
 		transactions.executeWithoutResult(tx -> jobs.start(id, clock.instant()));
 		try {
-			var path = files.path(id);
-			jobs.total(id, countRows(path));
+			if (namedXlsx(job.fileName()) && !"XLSX".equals(job.fileFormat())) {
+				throw new ImportRefusedException("import.file.unreadable");
+			}
+			jobs.total(id, countRows(id));
 			clearStaging(handler, id);
-			readAndStage(id, handler, actor, path);
+			readAndStage(id, handler, actor);
 			rejectStaged(id, handler);
 			merge(id, handler, actor);
 			clearStaging(handler, id);
@@ -102,23 +111,34 @@ class ImportRunner {
 			log.error("Import {} failed", id, e);
 			jobs.fail(id, "import.failed", e.getClass().getSimpleName(), clock.instant());
 		}
+		catch (OutOfMemoryError | StackOverflowError e) {
+			// the job must not stay RUNNING: a restart would run it again and again
+			log.error("Import {} failed", id, e);
+			jobs.fail(id, "import.failed", e.getClass().getSimpleName(), clock.instant());
+		}
 	}
 
-	private int countRows(Path path) throws IOException {
-		try (var file = TabularFile.open(path)) {
+	private static boolean namedXlsx(String fileName) {
+		var name = fileName.toLowerCase(java.util.Locale.ROOT);
+		return name.endsWith(".xlsx") || name.endsWith(".xlsm");
+	}
+
+	/** Counts the data rows; a file with a header and nothing under it (blank rows only) is empty. */
+	private int countRows(UUID id) throws IOException {
+		try (var file = files.open(id)) {
 			var count = 0;
 			for (var rows = file.rows(); rows.hasNext(); rows.next()) {
 				count++;
 			}
-			if (file.header().isEmpty() || file.header().stream().allMatch(String::isEmpty)) {
+			if (count == 0 || file.header().isEmpty() || file.header().stream().allMatch(String::isEmpty)) {
 				throw new ImportRefusedException("import.file.empty");
 			}
 			return count;
 		}
 	}
 
-	private void readAndStage(UUID id, ImportHandler handler, Actor actor, Path path) throws IOException {
-		try (var file = TabularFile.open(path)) {
+	private void readAndStage(UUID id, ImportHandler handler, Actor actor) throws IOException {
+		try (var file = files.open(id)) {
 			var header = file.header();
 			var missing = handler.columns().stream().filter(ImportColumn::required)
 					.map(ImportColumn::header).filter(h -> !header.contains(h)).toList();
@@ -136,6 +156,18 @@ class ImportRunner {
 			var processed = 0;
 			for (var rows = file.rows(); rows.hasNext();) {
 				var line = rows.next();
+				processed++;
+				var undecodable = line.undecodableCell();
+				if (undecodable >= 0) {
+					// one damaged row of a UTF-8 file is reported as such; the other rows go on
+					var column = undecodable < header.size() && !header.get(undecodable).isEmpty()
+							? header.get(undecodable) : null;
+					errors.add(RowError.of(line.number(), column, "encoding", line.number(), charsetName(file)));
+					if (processed % COPY_CHUNK == 0) {
+						flush(id, handler, chunk, errors, processed);
+					}
+					continue;
+				}
 				var cells = new HashMap<String, String>();
 				for (int i = 0; i < header.size() && i < line.cells().size(); i++) {
 					if (!header.get(i).isEmpty()) {
@@ -149,13 +181,16 @@ class ImportRunner {
 				else {
 					errors.addAll(checked.errors());
 				}
-				processed++;
 				if (processed % COPY_CHUNK == 0) {
 					flush(id, handler, chunk, errors, processed);
 				}
 			}
 			flush(id, handler, chunk, errors, processed);
 		}
+	}
+
+	private static String charsetName(TabularFile file) {
+		return file.charset() == null ? "xlsx" : file.charset() == TabularFile.GBK ? "GBK" : file.charset().name();
 	}
 
 	private void flush(UUID id, ImportHandler handler, Chunk chunk, List<RowError> errors, int processed) {

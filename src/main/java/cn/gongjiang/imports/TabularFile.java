@@ -21,8 +21,10 @@ import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
@@ -37,12 +39,30 @@ final class TabularFile implements Closeable {
 
 	record Line(int number, List<String> cells) {
 
+		/** Every cell empty or spaces; a plain loop, as a file may hold a million of these. */
 		boolean blank() {
-			return cells.stream().allMatch(c -> c == null || c.isBlank());
+			for (var cell : cells) {
+				if (cell != null && !cell.isBlank()) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/** The first cell holding bytes the file's encoding could not read (decoded as U+FFFD), or -1. */
+		int undecodableCell() {
+			for (int i = 0; i < cells.size(); i++) {
+				var cell = cells.get(i);
+				if (cell != null && cell.indexOf(REPLACEMENT) >= 0) {
+					return i;
+				}
+			}
+			return -1;
 		}
 	}
 
 	static final Charset GBK = Charset.forName("GB18030");
+	static final char REPLACEMENT = '\uFFFD';
 	private static final int SNIFF = 1 << 20;
 
 	private final Format format;
@@ -59,16 +79,39 @@ final class TabularFile implements Closeable {
 		this.header = lines.hasNext() ? lines.next().cells().stream().map(TabularFile::cleanHeader).toList() : List.of();
 	}
 
-	/** Opens a file, deciding its format from its first bytes; refuses what is neither CSV text nor xlsx. */
+	/** Opens a file with the default xlsx limits. */
 	static TabularFile open(Path file) throws IOException {
+		return open(file, XlsxLimits.DEFAULTS);
+	}
+
+	/**
+	 * Opens a file, deciding its format from its first bytes; refuses what is neither CSV text nor xlsx, an xlsx that
+	 * would expand beyond {@code limits}, and a zip that cannot be read.
+	 */
+	static TabularFile open(Path file, XlsxLimits limits) throws IOException {
 		var head = new byte[8];
 		int read;
 		try (var in = Files.newInputStream(file)) {
 			read = in.readNBytes(head, 0, head.length);
 		}
 		if (read >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
-			var workbook = new ReadableWorkbook(file.toFile());
-			var rows = workbook.getFirstSheet().openStream()
+			limits.check(file);
+			ReadableWorkbook workbook;
+			Stream<org.dhatim.fastexcel.reader.Row> sheet;
+			try {
+				workbook = new ReadableWorkbook(file.toFile());
+			}
+			catch (IOException | RuntimeException e) {
+				throw new ImportRefusedException("import.file.unreadable");
+			}
+			try {
+				sheet = workbook.getFirstSheet().openStream();
+			}
+			catch (IOException | RuntimeException e) {
+				workbook.close();
+				throw new ImportRefusedException("import.file.unreadable");
+			}
+			var rows = sheet
 					.map(r -> {
 						var cells = new ArrayList<String>(r.getCellCount());
 						for (int i = 0; i < r.getCellCount(); i++) {
@@ -79,7 +122,7 @@ final class TabularFile implements Closeable {
 			return new TabularFile(Format.XLSX, () -> {
 				rows.close();
 				workbook.close();
-			}, rows.iterator(), null);
+			}, unreadableOnFailure(rows.iterator()), null);
 		}
 		if (read >= 8 && ReadableWorkbook.isOLE2Header(head)) {
 			throw new ImportRefusedException("import.file.xls");
@@ -96,10 +139,41 @@ final class TabularFile implements Closeable {
 		var reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(new InputStreamReader(in, charset));
 		var counter = new int[] { 0 };
 		Stream<Line> rows = reader.stream().map((CsvRecord r) -> new Line(++counter[0], r.getFields()));
-		return new TabularFile(Format.CSV, reader, rows.iterator(), charset);
+		return new TabularFile(Format.CSV, reader, unreadableOnFailure(rows.iterator()), charset);
 	}
 
-	/** UTF-8 when the first megabyte decodes as UTF-8 (a BOM counts), GB18030 otherwise; binary is refused. */
+	/** A zip part or CSV that breaks off mid-way is a bad file, not a failure of the system. */
+	private static Iterator<Line> unreadableOnFailure(Iterator<Line> lines) {
+		return new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				try {
+					return lines.hasNext();
+				}
+				catch (UncheckedIOException | ExcelReaderException | CsvParseException e) {
+					throw new ImportRefusedException("import.file.unreadable");
+				}
+			}
+
+			@Override
+			public Line next() {
+				try {
+					return lines.next();
+				}
+				catch (UncheckedIOException | ExcelReaderException | CsvParseException e) {
+					throw new ImportRefusedException("import.file.unreadable");
+				}
+			}
+		};
+	}
+
+	/**
+	 * UTF-8 when the first megabyte reads as UTF-8 (a BOM counts), GB18030 otherwise; binary is refused. A stray bad
+	 * byte does not make a UTF-8 file GBK: Chinese text in GBK almost never forms valid UTF-8 sequences, so UTF-8 is
+	 * chosen when its valid multi-byte sequences far outnumber the invalid ones, and the rows with the bad bytes are
+	 * reported one by one ({@code import.encoding}) instead of the whole file reading as garbage.
+	 */
 	static Charset detectCharset(Path file) throws IOException {
 		byte[] sniff;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -110,10 +184,35 @@ final class TabularFile implements Closeable {
 				throw new ImportRefusedException("import.file.unreadable");
 			}
 		}
+		if (sniff.length >= 3 && (sniff[0] & 0xff) == 0xEF && (sniff[1] & 0xff) == 0xBB && (sniff[2] & 0xff) == 0xBF) {
+			return StandardCharsets.UTF_8;
+		}
 		CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT);
-		var result = utf8.decode(ByteBuffer.wrap(sniff), CharBuffer.allocate(sniff.length), false);
-		return result.isError() ? GBK : StandardCharsets.UTF_8;
+		var in = ByteBuffer.wrap(sniff);
+		var out = CharBuffer.allocate(sniff.length);
+		var invalid = 0;
+		while (true) {
+			// a sniff cut at a megabyte may end mid-character: only a whole file's end is the end of input
+			var result = utf8.decode(in, out, sniff.length < SNIFF);
+			if (result.isMalformed() || result.isUnmappable()) {
+				invalid++;
+				in.position(in.position() + result.length());
+			}
+			else {
+				break;
+			}
+		}
+		if (invalid == 0) {
+			return StandardCharsets.UTF_8;
+		}
+		var multiByte = 0;
+		for (int i = 0; i < out.position(); i++) {
+			if (out.get(i) > 0x7F) {
+				multiByte++;
+			}
+		}
+		return multiByte >= 10 * invalid ? StandardCharsets.UTF_8 : GBK;
 	}
 
 	Format format() {

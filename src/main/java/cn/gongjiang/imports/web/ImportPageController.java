@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.core.env.Environment;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,6 +23,7 @@ import cn.gongjiang.imports.ImportJobQuery;
 import cn.gongjiang.imports.ImportStatus;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.web.UploadLimit;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -37,8 +39,11 @@ class ImportPageController {
 	private final ImportMessages messages;
 	private final ImportFileDownloads downloads;
 
+	private final String maxUpload;
+
 	ImportPageController(BulkImport imports, ImportKinds kinds, ImportMessages messages,
-			ImportFileDownloads downloads) {
+			ImportFileDownloads downloads, Environment environment) {
+		this.maxUpload = UploadLimit.of(environment);
 		this.imports = imports;
 		this.kinds = kinds;
 		this.messages = messages;
@@ -53,8 +58,8 @@ class ImportPageController {
 	String imports(@RequestParam(required = false) String kind, @RequestParam(required = false) String jobKind,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String file,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String sort, @AuthenticationPrincipal Actor actor, Locale locale,
-			Model model) {
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String refused,
+			@AuthenticationPrincipal Actor actor, Locale locale, Model model) {
 		var offered = kinds.importable(actor, locale);
 		if (offered.isEmpty()) {
 			throw new AccessDeniedException("this role imports nothing");
@@ -71,6 +76,9 @@ class ImportPageController {
 		model.addAttribute("page", jobs);
 		model.addAttribute("statuses", ImportStatus.values());
 		model.addAttribute("filter", new ImportJobQuery(jobKind, jobStatus, file));
+		if ("too-large".equals(refused)) {
+			model.addAttribute("refused", messages.of("imports.upload.too-large", new Object[] { maxUpload }, locale));
+		}
 		return "imports/imports";
 	}
 

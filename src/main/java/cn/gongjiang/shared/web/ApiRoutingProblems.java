@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -23,16 +24,19 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Problem details for API requests no controller method was chosen for: an unknown address, a verb or a content type
- * the address does not take. {@link ProblemDetailsAdvice} only sees errors of a REST controller's methods, and
- * without this Spring answered these with an empty body; console pages keep their error pages.
+ * the address does not take, an upload over the size limit (413). {@link ProblemDetailsAdvice} only sees errors of a
+ * REST controller's methods, and without this Spring answered these with an empty body; console pages keep their
+ * error pages.
  */
 @Component
 class ApiRoutingProblems implements HandlerExceptionResolver, Ordered {
 
 	private final ProblemWriter problems;
+	private final String maxUpload;
 
-	ApiRoutingProblems(ProblemWriter problems) {
+	ApiRoutingProblems(ProblemWriter problems, Environment environment) {
 		this.problems = problems;
+		this.maxUpload = UploadLimit.of(environment);
 	}
 
 	@Override
@@ -61,6 +65,9 @@ class ApiRoutingProblems implements HandlerExceptionResolver, Ordered {
 			else if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
 				problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "request.media-type.unsupported",
 						String.valueOf(unsupported.getContentType()));
+			}
+			else if (UploadLimit.exceeded(e)) {
+				problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.upload.too-large", maxUpload);
 			}
 			else if (e instanceof HttpMediaTypeNotAcceptableException) {
 				problems.write(request, response, HttpStatus.NOT_ACCEPTABLE, "request.not-acceptable");
