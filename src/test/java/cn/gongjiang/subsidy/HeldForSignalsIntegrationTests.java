@@ -2,11 +2,13 @@ package cn.gongjiang.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.shared.IdNumber;
 
@@ -43,6 +46,9 @@ class HeldForSignalsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Console console;
 
 	@Test
 	void aClassEnteredAfterItsSessionsHoldsItsSubsidyUntilAnOfficerHasChecked() throws Exception {
@@ -95,6 +101,12 @@ class HeldForSignalsIntegrationTests {
 				.formatted(year)).andExpect(status().isOk());
 		assertThat(outcome(decision)).isEqualTo("WAITING");
 
+		// the paying county's officer sees why it waits and the form to decide it; the city's to-do counts it
+		var page = mvc.perform(get("/subsidies/decisions/{id}", decision).session(console.session("shaoxing")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"held-form\"", "待核实的补贴", "无订单的培训班在开课后才录入");
+		assertThat(mvc.perform(get("/").session(console.session("shaoxing"))).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8)).contains("data-todo=\"todo.subsidy.decisions-held\"");
 		send(post("/api/v1/subsidies/decisions/{id}/held-verdict", decision), "hangzhou",
 				"{\"pay\": true, \"reason\": \"看起来没问题\"}").andExpect(status().isNotFound());
 		send(post("/api/v1/subsidies/decisions/{id}/held-verdict", decision), "shaoxing", "{\"pay\": true}")
