@@ -37,6 +37,7 @@ public class BulkImport {
 	private final ActorCodec actors;
 	private final AuditLog audit;
 	private final ErrorReport report;
+	private final ImportFileRetention retention;
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		var thread = new Thread(r, "import-worker");
 		thread.setDaemon(true);
@@ -44,8 +45,9 @@ public class BulkImport {
 	});
 
 	BulkImport(ImportRunner runner, ImportJobs jobs, ImportFiles files, ActorCodec actors, AuditLog audit,
-			ErrorReport report) {
+			ErrorReport report, ImportFileRetention retention) {
 		this.report = report;
+		this.retention = retention;
 		this.runner = runner;
 		this.jobs = jobs;
 		this.files = files;
@@ -107,10 +109,18 @@ public class BulkImport {
 		return runner.handlers().keySet().stream().sorted().toList();
 	}
 
+	/** When the job's upload was deleted after the retention period: the number of days it was kept. */
+	public java.util.Optional<Long> errorReportGone(UUID id) {
+		return files.kept(id) ? java.util.Optional.empty() : java.util.Optional.of(retention.keep().toDays());
+	}
+
 	/** The refused rows in the file's own layout with an error column (xlsx). */
 	public void errorReport(Actor actor, UUID id, java.io.OutputStream out,
 			java.util.function.Function<RowError, String> message) throws IOException {
 		job(actor, id);
+		if (!files.kept(id)) {
+			throw new NotFoundException("import.file.expired", retention.keep().toDays());
+		}
 		// the report repeats the uploaded rows, personal data included: an export like any other
 		audit.record(actor, "import.error-report", id.toString(), AuditOutcome.SUCCESS, null);
 		report.write(id, out, message);

@@ -18,8 +18,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.stereotype.Component;
 
 /**
- * Uploaded files, kept in the data folder until the job is gone: an interrupted job is run again from its file, and
- * the error report is written in the file's own layout.
+ * Uploaded files, kept in the data folder (mode 0600) while they are needed: an interrupted job is run again from its
+ * file, and the error report is written in the file's own layout. A finished job's file is deleted after the
+ * retention period ({@link ImportFileRetention}).
  */
 @Component
 class ImportFiles {
@@ -75,5 +76,18 @@ class ImportFiles {
 
 	Path path(UUID id) {
 		return folder.resolve(id.toString());
+	}
+
+	boolean kept(UUID id) {
+		return Files.exists(path(id));
+	}
+
+	void delete(UUID id) {
+		try {
+			Files.deleteIfExists(path(id));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot delete upload " + id, e);
+		}
 	}
 }

@@ -136,6 +136,27 @@ class ImportFailuresIntegrationTests {
 				.isEqualTo("rw-------");
 	}
 
+	@Test
+	void aFinishedJobsFileIsDeletedAfterTheRetentionPeriodAndItsErrorsStay(@Autowired ImportFiles files,
+			@Autowired ImportFileRetention retention) throws Exception {
+		var job = imports.run("shaoxing", "persons", "kept.csv", (HEADER + "毛利," + id("33060219700101509")
+				+ ",330602,330602,,,,\n" + "坏人,330602197001015090,330602,330602,,,,\n").getBytes(StandardCharsets.UTF_8));
+		var id = UUID.fromString((String) job.get("id"));
+		assertThat(retention.deleteExpired()).as("a job finished just now keeps its file").isZero();
+		assertThat(files.kept(id)).isTrue();
+		// 31 days after the job ended the upload, full ID numbers and all, is gone; the job's errors stay
+		jdbc.sql("update imports.import_job set finished_at = now() - interval '31 days' where id = :id").param("id", id)
+				.update();
+		assertThat(retention.deleteExpired()).isPositive();
+		assertThat(files.kept(id)).isFalse();
+		assertThat(retention.deleteExpired()).as("once").isZero();
+		mvc.perform(get("/api/v1/imports/" + id + "/errors.xlsx").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.code")
+						.value("import.file.expired"));
+		assertThat(imports.errors("shaoxing", job)).hasSize(1);
+	}
+
 	private static String id(String seventeen) {
 		return cn.gongjiang.shared.IdNumber.withCheckDigit(seventeen);
 	}
