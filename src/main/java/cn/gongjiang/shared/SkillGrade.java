@@ -64,7 +64,24 @@ public enum SkillGrade {
 	}
 
 	public boolean highSkilled() {
-		return compareTo(SENIOR) >= 0;
+		return atLeast(SENIOR);
+	}
+
+	/**
+	 * "及以上" as the documents say it: this grade or a higher one on the eight-grade ladder, 学徒工 to 首席技师
+	 * (so 特级技师 and 首席技师 count wherever 高级技师及以上 or 中级工及以上 does).
+	 */
+	public boolean atLeast(SkillGrade other) {
+		return compareTo(other) >= 0;
+	}
+
+	/** {@link #atLeast} for a grade code that may be absent or unknown (then false). */
+	public static boolean atLeast(String code, SkillGrade other) {
+		if (code == null) {
+			return false;
+		}
+		return Arrays.stream(values()).filter(g -> g.code.equals(code)).findFirst().map(g -> g.atLeast(other))
+				.orElse(false);
 	}
 
 	public int rank() {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import cn.gongjiang.shared.SkillGrade;
+
 /**
  * Shaoxing's enterprise and other schemes (SUB-4; 绍兴市实施意见 第6、7、8、10、11、17条), one small rule per scheme
  * naming its clause. A rule checks the evidence the scheme needs and its caps and says what is granted: one
@@ -124,8 +126,9 @@ final class EnterpriseSchemes {
 				: Step.deny("manufacturing", c.clause(), "subsidy.claim.not-manufacturing"));
 		steps.add(employedByClaimant(c));
 		var grade = c.certificate().map(x -> x.grade()).orElse(null);
-		var monthly = "technician".equals(grade) ? c.intParameter("technicianMonthly")
-				: "senior-technician".equals(grade) ? c.intParameter("seniorMonthly") : 0;
+		// 004 第17条: 技师 500, "高级技师及以上" 1,000 (特级技师 and 首席技师 included)
+		var monthly = SkillGrade.atLeast(grade, SkillGrade.SENIOR_TECHNICIAN) ? c.intParameter("seniorMonthly")
+				: SkillGrade.atLeast(grade, SkillGrade.TECHNICIAN) ? c.intParameter("technicianMonthly") : 0;
 		steps.add(heldCertificate(c, monthly > 0, "subsidy.step.claim.grade.technician"));
 		YearMonth first;
 		int months;
@@ -163,8 +166,8 @@ final class EnterpriseSchemes {
 	/** 第8条: 500 once per intermediate-or-higher skilled worker hired into a provincial major project's first phase. */
 	static Assessment projectHire(ClaimCase c) {
 		var steps = new ArrayList<Step>(List.of(enterprise(c), employedByClaimant(c),
-				heldCertificate(c, c.certificate().map(x -> Set.of("intermediate", "senior", "technician",
-						"senior-technician").contains(x.grade())).orElse(false), "subsidy.step.claim.grade.intermediate")));
+				heldCertificate(c, c.certificate().map(x -> SkillGrade.atLeast(x.grade(), SkillGrade.INTERMEDIATE))
+						.orElse(false), "subsidy.step.claim.grade.intermediate")));
 		return once(c, steps, BigDecimal.valueOf(c.intParameter("perPerson")));
 	}
 

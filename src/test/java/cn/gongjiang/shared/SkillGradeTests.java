@@ -24,6 +24,18 @@ class SkillGradeTests {
 	}
 
 	@Test
+	void andAboveIncludesEveryHigherGradeOfTheEight() {
+		// SUB-1: 004 第17条 "高级技师及以上", 第8条 "中级工及以上"
+		assertThat(SkillGrade.CHIEF_TECHNICIAN.atLeast(SkillGrade.SENIOR_TECHNICIAN)).isTrue();
+		assertThat(SkillGrade.PRINCIPAL_TECHNICIAN.atLeast(SkillGrade.SENIOR_TECHNICIAN)).isTrue();
+		assertThat(SkillGrade.TECHNICIAN.atLeast(SkillGrade.SENIOR_TECHNICIAN)).isFalse();
+		assertThat(SkillGrade.atLeast("chief-technician", SkillGrade.INTERMEDIATE)).isTrue();
+		assertThat(SkillGrade.atLeast("junior", SkillGrade.INTERMEDIATE)).isFalse();
+		assertThat(SkillGrade.atLeast(null, SkillGrade.JUNIOR)).isFalse();
+		assertThat(SkillGrade.atLeast("no-such-grade", SkillGrade.JUNIOR)).isFalse();
+	}
+
+	@Test
 	void theNationalFiveLevelsArePrintedAsOnCertificates() {
 		assertThat(SkillGrade.JUNIOR.nationalLabelZh()).isEqualTo("初级工(五级)");
 		assertThat(SkillGrade.SENIOR_TECHNICIAN.nationalLabelZh()).isEqualTo("高级技师(一级)");

@@ -95,6 +95,8 @@ class EnterpriseSchemesTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			技师，制造业企业在岗，每月500              | ENTERPRISE/sx-high-end-equipment  | technician        | firstMonth=2026-01;months=3   |                 | 1500 2026-01,2026-02,2026-03
 			高级技师每月1000                          | ENTERPRISE/advanced-manufacturing | senior-technician | firstMonth=2026-01;months=2   |                 | 2000 2026-01,2026-02
+			SUB-1 特级技师属"高级技师及以上"，每月1000 | ENTERPRISE/advanced-manufacturing | principal-technician | firstMonth=2026-01;months=2 |          | 2000 2026-01,2026-02
+			SUB-1 首席技师属"高级技师及以上"，每月1000 | ENTERPRISE/advanced-manufacturing | chief-technician | firstMonth=2026-01;months=1 |              | 1000 2026-01
 			高级工不享受                              | ENTERPRISE/sx-high-end-equipment  | senior            | firstMonth=2026-01;months=2   |                 | subsidy.claim.grade
 			非制造业企业                              | ENTERPRISE/life-services          | technician        | firstMonth=2026-01;months=2   |                 | subsidy.claim.not-manufacturing
 			证书不是本人的                            | ENTERPRISE/sx-high-end-equipment  | other:technician  | firstMonth=2026-01;months=2   |                 | subsidy.claim.certificate-not-held
@@ -111,6 +113,7 @@ class EnterpriseSchemesTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			中级工招入首期投产项目，一次性500   | intermediate | 91330603MA2D12345A | | 500 once
 			初级工不享受                        | junior       | 91330603MA2D12345A | | subsidy.claim.grade
+			SUB-1 首席技师也是中级工及以上       | chief-technician | 91330603MA2D12345A | | 500 once
 			不在申请企业就业                    | senior       | 91330100MA2A00000X | | subsidy.claim.not-employed
 			同一人只享受一次                    | senior       | 91330603MA2D12345A | once | subsidy.claim.period-held
 			""")
