@@ -85,9 +85,11 @@ class TargetReferenceDataIntegrationTests {
 				order by indicator
 				""").query(String.class).list()).containsExactly("CITY_COMPETITIONS AT_LEAST 50",
 				"CITY_CRAFTSMEN ABOUT 100", "CITY_TECHNICAL_EXPERTS ABOUT 100", "CITY_YOUNG_CRAFTSMEN ABOUT 300",
-				"DEMONSTRATION_ENTERPRISES EQUAL 200", "GRAND_CRAFTSMEN AT_LEAST 1",
-				"HIGH_SKILLED_BROUGHT_IN_OR_TRAINED EQUAL 20000", "MANUFACTURING_HIGH_SKILLED_TOTAL MORE_THAN 180000",
-				"MANUFACTURING_SKILLED_TOTAL EQUAL 500000", "MASTER_STUDIOS EQUAL 10", "OUTSTANDING_CRAFTSMEN AT_LEAST 20",
+				"DEMONSTRATION_ENTERPRISES EQUAL 200", "DEMONSTRATION_SPECIALTIES AT_LEAST 1", "GRAND_CRAFTSMEN AT_LEAST 1",
+				"HIGH_SKILLED_BROUGHT_IN_OR_TRAINED EQUAL 20000", "LARGE_TECHNICIAN_COLLEGES AT_LEAST 1",
+				"MANUFACTURING_HIGH_SKILLED_TOTAL MORE_THAN 180000",
+				// TGT-1: "达到50万" is reached, at least
+				"MANUFACTURING_SKILLED_TOTAL AT_LEAST 500000", "MASTER_STUDIOS EQUAL 10", "OUTSTANDING_CRAFTSMEN AT_LEAST 20",
 				"TRAINED_ABROAD ABOUT 100", "ZHEJIANG_CRAFTSMEN AT_LEAST 1000");
 	}
 
@@ -111,6 +113,11 @@ class TargetReferenceDataIntegrationTests {
 				select due_on || ' ' || description from targets.milestone where task_line_id = 35 order by due_on
 				""").query(String.class).list()).containsExactly("2025-12-31 出台民办培训机构星级评定制度",
 				"2027-12-31 培育省级五星级民办培训机构200家");
+		// TGT-1: 每两年举办一次浙江技能大赛, and 2025's digital-economy competition
+		assertThat(jdbc.sql("""
+				select due_on || ' ' || description from targets.milestone where task_line_id = 49 order by due_on
+				""").query(String.class).list()).contains("2025-12-31 举办浙江省数字经济职业技能竞赛",
+				"2026-12-31 开展2026年省级行业技能竞赛", "2027-12-31 举办浙江技能大赛（每两年一次，2025—2027年至少一届）");
 		assertThat(jdbc.sql("select count(*) from targets.target where task_line_id is not null and period_kind = 'YEAR'")
 				.query(Integer.class).single()).as("32 figures of 30 lines a year, and the workers' competitions, 2025-2027")
 				.isEqualTo((32 + 1) * 3);
