@@ -137,12 +137,13 @@ public class CertificateRegister {
 	}
 
 	/**
-	 * SUP-3: certificates issued through the API since a day without a class the platform knows behind them, for the
-	 * anomaly list (a signal to look at, not a verdict: an evaluation body may certify people trained elsewhere).
+	 * SUP-3: certificates issued through the API since a day without a class the platform knows behind them, to
+	 * holders the registry places in a region (the province: every holder), for the anomaly list (a signal to look
+	 * at, not a verdict: an evaluation body may certify people trained elsewhere).
 	 */
 	@Transactional(readOnly = true)
-	public List<Certificate> issuedWithoutTraining(LocalDate since, int limit) {
-		return certificates.withoutTraining(since, limit);
+	public List<Certificate> issuedWithoutTraining(String regionPath, LocalDate since, int limit) {
+		return certificates.withoutTraining(regionPath, since, limit);
 	}
 
 	/** A person's certificates, for their lifelong archive; the caller has checked the person is in scope. */

@@ -33,14 +33,19 @@ class Certificates {
 				.query(Long.class).single();
 	}
 
-	List<Certificate> withoutTraining(LocalDate since, int limit) {
+	/** {@code regionPath}: the holders the registry places there; the province's path takes unplaced holders too. */
+	List<Certificate> withoutTraining(String regionPath, LocalDate since, int limit) {
 		return jdbc.sql("""
-				select id, number, type, holder_name, holder_id_masked, occupation_code, grade, issuer, issued_on, status,
-				       revoked_reason, revoked_on
-				from certification.certificate
-				where training_enrolment_id is null and source like 'api:%' and issued_on >= :since and status = 'VALID'
-				order by issued_on desc, id desc limit :limit
-				""").param("since", since).param("limit", limit).query(Certificate.class).list();
+				select c.id, c.number, c.type, c.holder_name, c.holder_id_masked, c.occupation_code, c.grade, c.issuer,
+				       c.issued_on, c.status, c.revoked_reason, c.revoked_on
+				from certification.certificate c
+				where c.training_enrolment_id is null and c.source like 'api:%' and c.issued_on >= :since
+				  and c.status = 'VALID'
+				  and (:path = '/330000/' or exists (select 1 from registry.person_identity p
+				                                     where p.id_number_index = c.holder_index
+				                                       and p.region_path like :path || '%'))
+				order by c.issued_on desc, c.id desc limit :limit
+				""").param("path", regionPath).param("since", since).param("limit", limit).query(Certificate.class).list();
 	}
 
 	boolean numberTaken(String number) {

@@ -103,14 +103,13 @@ public class TrainingSignals {
 								day(rs.getTimestamp(5).toInstant()), rs.getInt(8), rs.getString(7)),
 						rs.getTimestamp(9).toInstant()))
 				.list().forEach(signals::add);
-		if (actor.scope().regionPath().equals("/330000/")) {
-			certificates.issuedWithoutTraining(LocalDate.now(clock).withDayOfYear(1), 200).forEach(c -> signals.add(
-					new Signal("CERTIFICATE_WITHOUT_TRAINING", "CERTIFICATE_WITHOUT_TRAINING:certificate:" + c.number(),
-							null, c.number(), c.issuer(), c.occupationCode(),
-							"supervision.signal.certificate-without-training",
-							List.of(certificateType(c.type()), c.holderIdMasked(), c.issuedOn()),
-							c.issuedOn().atStartOfDay(BEIJING).toInstant())));
-		}
+		// SUP-3: every regional officer sees the certificates of their region's residents with no training behind them
+		certificates.issuedWithoutTraining(path, LocalDate.now(clock).withDayOfYear(1), 200).forEach(c -> signals.add(
+				new Signal("CERTIFICATE_WITHOUT_TRAINING", "CERTIFICATE_WITHOUT_TRAINING:certificate:" + c.number(),
+						null, c.number(), c.issuer(), c.occupationCode(),
+						"supervision.signal.certificate-without-training",
+						List.of(certificateType(c.type()), c.holderIdMasked(), c.issuedOn()),
+						c.issuedOn().atStartOfDay(BEIJING).toInstant())));
 		signals.sort(java.util.Comparator.comparing(Signal::seenAt).reversed());
 		return signals;
 	}

@@ -157,7 +157,11 @@ class SupervisionIntegrationTests {
 				.andExpect(jsonPath("$[?(@.kind == 'SHARED_DEVICE')].detail").value(hasItem(containsString("3 trainees from 10.9.8.7"))))
 				.andExpect(jsonPath("$[?(@.kind == 'CERTIFICATE_WITHOUT_TRAINING')].subject").value(hasItem(containsString("SIG-2026-0001"))));
 		mvc.perform(get("/api/v1/supervision/anomalies").header("Authorization", api.bearer("hangzhou")))
-				.andExpect(jsonPath("$[?(@.subject =~ /.*class:%d .*/)]".formatted(other)).isEmpty());
+				.andExpect(jsonPath("$[?(@.subject =~ /.*class:%d .*/)]".formatted(other)).isEmpty())
+				.andExpect(jsonPath("$[?(@.subject =~ /.*SIG-2026-0001.*/)]").isEmpty());
+		// SUP-3: the certificate without training is the holder's city's signal too, not only the province's
+		mvc.perform(get("/api/v1/supervision/anomalies").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(jsonPath("$[?(@.kind == 'CERTIFICATE_WITHOUT_TRAINING')].subject").value(hasItem(containsString("SIG-2026-0001"))));
 	}
 
 	@Test
