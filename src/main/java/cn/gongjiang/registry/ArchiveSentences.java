@@ -57,6 +57,12 @@ class ArchiveSentences {
 									: word("archive.grade.basis." + reader.text("basis"), locale),
 							reader.orNone(reader.text("reason"))));
 			case "TRAINING" -> training(on, reader, locale);
+			case "VOUCHER" -> new ArchiveEntry(on, kind, word("archive.kind.VOUCHER", locale),
+					"REDEEMED".equals(reader.text("step"))
+							? say(locale, "archive.voucher.redeemed", reader.text("provider"), voucherFor(reader))
+							: say(locale, "archive.voucher.issued", voucherFor(reader),
+									reader.text("validUntil") == null ? reader.orNone(null)
+											: new Formats(locale).date(reader.text("validUntil"))));
 			case "ENROLMENT" -> enrolment(on, reader, locale);
 			case "SUBSIDY" -> subsidy(on, reader, locale);
 			case "PLACEMENT" -> new ArchiveEntry(on, kind, reader.text("job"), say(locale, "archive.placement",
@@ -92,7 +98,11 @@ class ArchiveSentences {
 				: say(locale, "archive.grade.raised", gradeName(from.code(), locale), title));
 	}
 
-	private ArchiveEntry training(java.time.LocalDate on, Reader reader, Locale locale) {
+	private static String voucherFor(Reader reader) {
+		return reader.occupation("occupation") + (reader.text("grade") == null ? "" : " " + reader.grade("grade"));
+	}
+
+		private ArchiveEntry training(java.time.LocalDate on, Reader reader, Locale locale) {
 		var step = reader.text("step");
 		var what = reader.occupation("occupation") + (reader.text("grade") == null ? "" : " " + reader.grade("grade"));
 		var sentence = switch (step == null ? "" : step) {

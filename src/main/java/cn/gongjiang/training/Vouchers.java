@@ -66,6 +66,7 @@ public class Vouchers {
 				values (:index, :person, :entry, :user, :until) returning id
 				""").param("index", person.idNumberIndex()).param("person", person.personId()).param("entry", entry.id())
 				.param("user", actor.username()).param("until", r.validUntil()).query(Long.class).single();
+		persons.recordArchiveEvent(person.personId(), today, "VOUCHER", issued(entry, r.validUntil()), "training");
 		audit.record(actor, "training.voucher.issue", "voucher:" + id, AuditOutcome.SUCCESS, null);
 		return find(id);
 	}
@@ -87,15 +88,22 @@ public class Vouchers {
 			throw new InvalidValueException("training.voucher.valid-until", validUntil);
 		}
 		int issued = 0;
+		var archive = new java.util.ArrayList<cn.gongjiang.registry.ArchiveEvent>();
 		for (var person : persons.inGroup(actor, group, 100_000)) {
-			issued += jdbc.sql("""
+			var one = jdbc.sql("""
 					insert into training.voucher (person_index, person_id, catalogue_entry_id, issued_by, valid_until)
 					select :index, :person, :entry, :user, :until
 					where not exists (select 1 from training.voucher v where v.person_index = :index
 					                  and v.catalogue_entry_id = :entry and v.status <> 'CANCELLED')
 					""").param("index", person.idNumberIndex()).param("person", person.personId())
 					.param("entry", entry.id()).param("user", actor.username()).param("until", validUntil).update();
+			if (one > 0) {
+				archive.add(new cn.gongjiang.registry.ArchiveEvent(person.personId(), today, "VOUCHER",
+						issued(entry, validUntil)));
+			}
+			issued += one;
 		}
+		persons.recordArchiveEvents(archive, "training");
 		audit.record(actor, "training.voucher.issue-group", group, AuditOutcome.SUCCESS, issued + " issued");
 		return issued;
 	}
@@ -126,9 +134,31 @@ public class Vouchers {
 				update training.voucher set status = 'REDEEMED', enrolment_id = :enrolment, redeemed_at = now()
 				where id = :id
 				""").param("enrolment", enrolmentId).param("id", voucherId).update();
+		// REG-4: the voucher's use is on the trainee's archive, beside the enrolment it paid for
+		var used = new java.util.LinkedHashMap<String, Object>();
+		used.put("step", "REDEEMED");
+		used.put("occupation", entry.occupationCode());
+		if (entry.grade() != null) {
+			used.put("grade", entry.grade());
+		}
+		used.put("provider", c.providerName());
+		persons.recordArchiveEvent(((Number) v.get("person_id")).longValue(), LocalDate.now(clock), "VOUCHER", used,
+				"training");
 	}
 
-	/** Moves the voucher of an enrolment along the chain (trained, evaluated …); nothing when there is none. */
+	/** REG-4: what the trainee's archive says of a voucher issued to them. */
+	private static java.util.Map<String, Object> issued(CatalogueEntry entry, LocalDate validUntil) {
+		var detail = new java.util.LinkedHashMap<String, Object>();
+		detail.put("step", "ISSUED");
+		detail.put("occupation", entry.occupationCode());
+		if (entry.grade() != null) {
+			detail.put("grade", entry.grade());
+		}
+		detail.put("validUntil", validUntil.toString());
+		return detail;
+	}
+
+		/** Moves the voucher of an enrolment along the chain (trained, evaluated …); nothing when there is none. */
 	void advance(long enrolmentId, String status) {
 		jdbc.sql("update training.voucher set status = :status where enrolment_id = :enrolment")
 				.param("status", status).param("enrolment", enrolmentId).update();

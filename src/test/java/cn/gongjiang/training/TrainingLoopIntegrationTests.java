@@ -250,7 +250,11 @@ class TrainingLoopIntegrationTests {
 		assertThat(jdbc.sql("select detail->>'step' from registry.person_event where person_id = :p and kind = 'TRAINING' order by id")
 				.param("p", person).query(String.class).list()).containsSubsequence("ENROLLED", "COMPLETED", "PASSED");
 		mvc.perform(get("/api/v1/persons/{id}/archive", person).header("Authorization", api.bearer("shaoxing")))
-				.andExpect(content().string(containsString("SXPX2026000001")));
+				.andExpect(content().string(containsString("SXPX2026000001")))
+				// REG-4: the voucher, issued and used, and the attendance of the class are on the archive
+				.andExpect(content().string(containsString("职业培训券，有效期至")))
+				.andExpect(content().string(containsString("时使用职业培训券")))
+				.andExpect(content().string(containsString("出勤 3/3 课次")));
 	}
 
 	private BigDecimal counted() throws Exception {
