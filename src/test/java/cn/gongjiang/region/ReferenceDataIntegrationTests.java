@@ -151,6 +151,11 @@ class ReferenceDataIntegrationTests {
 				.andExpect(jsonPath("$[*].nameZh").value(org.hamcrest.Matchers.hasItems("农村转移劳动者", "两后生", "外卖骑手")));
 		mvc.perform(get("/api/v1/catalogues/industry-field").header("Authorization", api.bearer("worker-demo")))
 				.andExpect(jsonPath("$[?(@.source == '004')].nameZh").value(containsInAnyOrder("高端装备", "新材料", "电子信息", "现代医药")));
+		// REF-6: every field 001 附件1 trains in
+		mvc.perform(get("/api/v1/catalogues/industry-field").header("Authorization", api.bearer("worker-demo")))
+				.andExpect(jsonPath("$[*].nameZh").value(org.hamcrest.Matchers.hasItems("健康管理服务", "长期照护服务",
+						"文化旅游服务", "研发设计服务", "测绘服务", "检验检测服务", "人力资源服务", "生态环境服务", "育婴托幼服务",
+						"高危行业", "平台经济")));
 		mvc.perform(get("/api/v1/certificate-types").header("Authorization", api.bearer("worker-demo")))
 				.andExpect(jsonPath("$", hasSize(4)));
 	}
