@@ -28,6 +28,16 @@ public record Decision(long id, String scheme, String certificateNumber, String 
 	public record PackVersion(String region, int version) {
 	}
 
+	/** A grant held for an officer's check of its training (SUB-3): shown as such, not as waiting for funds. */
+	public boolean heldForCheck() {
+		return "WAITING".equals(outcome) && CertificateDecider.HELD_FOR_SIGNAL.equals(code);
+	}
+
+	/** The outcome to show in effect: {@code HELD} for a grant held for a check, else the outcome in effect. */
+	public String shownOutcome() {
+		return heldForCheck() && "WAITING".equals(effectiveOutcome) ? "HELD" : effectiveOutcome;
+	}
+
 	/** The versions of {@code policyVersions} ({@code 330000 v1+330600 v2}); empty when it names none. */
 	public List<PackVersion> packVersions() {
 		return versionsOf(policyVersions);

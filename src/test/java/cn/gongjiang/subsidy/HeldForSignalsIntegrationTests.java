@@ -104,7 +104,8 @@ class HeldForSignalsIntegrationTests {
 		// the paying county's officer sees why it waits and the form to decide it; the city's to-do counts it
 		var page = mvc.perform(get("/subsidies/decisions/{id}", decision).session(console.session("shaoxing")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(page).contains("id=\"held-form\"", "待核实的补贴", "无订单的培训班在开课后才录入");
+		assertThat(page).contains("id=\"held-form\"", "待核实的补贴", "无订单的培训班在开课后才录入", ">待核实</span>")
+				.doesNotContain(">待资金</span>");
 		assertThat(mvc.perform(get("/").session(console.session("shaoxing"))).andReturn().getResponse()
 				.getContentAsString(StandardCharsets.UTF_8)).contains("data-todo=\"todo.subsidy.decisions-held\"");
 		send(post("/api/v1/subsidies/decisions/{id}/held-verdict", decision), "hangzhou",
