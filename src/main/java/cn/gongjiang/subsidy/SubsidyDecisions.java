@@ -357,7 +357,8 @@ public class SubsidyDecisions {
 			where d.paying_path like :path || '%'
 			  and (cast(:number as text) is null or d.certificate_number = :number)
 			  and (cast(:person as bigint) is null or d.person_id = :person)
-			  and (cast(:outcome as text) is null or d.outcome = :outcome or {effective} = :outcome)
+			  and (cast(:outcome as text) is null or d.outcome = :outcome or {effective} = :outcome
+			       or (:outcome = 'HELD' and d.outcome = 'WAITING' and d.code = 'subsidy.held.signal'))
 			  and (cast(:scheme as text) is null or d.scheme = :scheme)
 			  and (cast(:year as integer) is null or d.year = :year)
 			  and (cast(:claim as bigint) is null or d.claim_id = :claim)

@@ -107,7 +107,12 @@ class HeldForSignalsIntegrationTests {
 		assertThat(page).contains("id=\"held-form\"", "待核实的补贴", "无订单的培训班在开课后才录入", ">待核实</span>")
 				.doesNotContain(">待资金</span>");
 		assertThat(mvc.perform(get("/").session(console.session("shaoxing"))).andReturn().getResponse()
-				.getContentAsString(StandardCharsets.UTF_8)).contains("data-todo=\"todo.subsidy.decisions-held\"");
+				.getContentAsString(StandardCharsets.UTF_8)).contains("data-todo=\"todo.subsidy.decisions-held\"",
+						"href=\"/subsidies?outcome=HELD\"");
+		// the to-do's list shows the held grants, and only those
+		var held = mvc.perform(get("/subsidies").param("outcome", "HELD").session(console.session("shaoxing")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(held).contains(number).doesNotContain(">待资金</span>");
 		send(post("/api/v1/subsidies/decisions/{id}/held-verdict", decision), "hangzhou",
 				"{\"pay\": true, \"reason\": \"看起来没问题\"}").andExpect(status().isNotFound());
 		send(post("/api/v1/subsidies/decisions/{id}/held-verdict", decision), "shaoxing", "{\"pay\": true}")

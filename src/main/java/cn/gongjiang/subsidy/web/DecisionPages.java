@@ -31,7 +31,7 @@ import cn.gongjiang.subsidy.SubsidyDecisions;
 class DecisionPages {
 
 	/** The outcomes and schemes a reader filters by, in the order the selects offer them. */
-	static final List<String> OUTCOMES = List.of("GRANTED", "WAITING", "DENIED", "REVERSED");
+	static final List<String> OUTCOMES = List.of("GRANTED", "WAITING", "HELD", "DENIED", "REVERSED");
 	static final List<String> SCHEMES = List.of("TRAINING", "DIRECTED_TRAINING", "APPRENTICESHIP", "TECHNICIAN_ALLOWANCE",
 			"PROJECT_HIRE", "PARTNER_SCHOOL", "PARTNER_RETENTION", "TRAINING_BASE", "OVERSEAS_TRAINING", "STUDY_TOUR");
 

@@ -54,7 +54,7 @@ class SubsidyToDos implements ToDo.Source {
 			toDos.add(ToDo.of("todo.subsidy.decisions-waiting", decisions.waitingForBudget(actor),
 					"/subsidies?outcome=WAITING", "hourglass"));
 			toDos.add(ToDo.of("todo.subsidy.decisions-held", decisions.heldForSignals(actor),
-					"/subsidies?outcome=WAITING", "alert-triangle"));
+					"/subsidies?outcome=HELD", "alert-triangle"));
 		}
 		if (actor.is(Role.ENTERPRISE) || actor.is(Role.TRAINING_PROVIDER) || actor.is(Role.TECHNICAL_SCHOOL)) {
 			toDos.add(ToDo.of("todo.subsidy.claims-returned", claims.returned(actor, clock.instant().minus(RETURNED_FOR)),
