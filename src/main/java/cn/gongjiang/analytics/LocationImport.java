@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import cn.gongjiang.imports.CheckedRow;
 import cn.gongjiang.imports.ImportColumn;
 import cn.gongjiang.imports.ImportHandler;
-import cn.gongjiang.imports.ImportRow;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
 import cn.gongjiang.region.RegionLevel;
@@ -80,18 +79,18 @@ class LocationImport implements ImportHandler {
 			}
 			var township = regions.get(row.get(REGION));
 			if (township == null || township.level() != RegionLevel.TOWNSHIP) {
-				return error(row, REGION, "analytics.location.township", row.get(REGION));
+				return CheckedRow.rejected(row, REGION, "analytics.location.township", row.get(REGION));
 			}
 			var county = regions.get(township.parentCode());
 			if (!actor.scope().covers(county.path())) {
-				return error(row, REGION, "scope.outside", row.get(REGION));
+				return CheckedRow.rejected(row, REGION, "scope.outside", row.get(REGION));
 			}
 			var category = CATEGORIES.get(row.get(CATEGORY));
 			if (category == null) {
-				return error(row, CATEGORY, "analytics.location.category", row.get(CATEGORY));
+				return CheckedRow.rejected(row, CATEGORY, "analytics.location.category", row.get(CATEGORY));
 			}
 			if (row.get(NAME).length() > 60) {
-				return error(row, NAME, "analytics.location.name");
+				return CheckedRow.rejected(row, NAME, "analytics.location.name");
 			}
 			var column = LONGITUDE;
 			try {
@@ -107,16 +106,12 @@ class LocationImport implements ImportHandler {
 						String.valueOf(lat), row.get(SOURCE)));
 			}
 			catch (BusinessException e) {
-				return error(row, column, e.code(), e.arguments());
+				return CheckedRow.rejected(row, column, e.code(), e.arguments());
 			}
 			catch (RuntimeException e) {
-				return error(row, column, "analytics.value.format");
+				return CheckedRow.rejected(row, column, "analytics.value.format");
 			}
 		};
-	}
-
-	private static CheckedRow error(ImportRow row, String column, String code, Object... arguments) {
-		return CheckedRow.rejected(List.of(RowError.of(row.number(), column, code, arguments)));
 	}
 
 	@Override

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import cn.gongjiang.imports.CheckedRow;
 import cn.gongjiang.imports.ImportColumn;
 import cn.gongjiang.imports.ImportHandler;
-import cn.gongjiang.imports.ImportRow;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
 import cn.gongjiang.occupation.OccupationCatalogue;
@@ -107,70 +106,66 @@ class WageImport implements ImportHandler {
 				var credit = row.get(CREDIT) != null ? CreditCode.parse(row.get(CREDIT)).value()
 						: actor.role() == Role.ENTERPRISE ? actor.scope().value() : null;
 				if (credit == null) {
-					return error(row, CREDIT, "required");
+					return CheckedRow.rejected(row, CREDIT, "required");
 				}
 				if (actor.role() == Role.ENTERPRISE && !credit.equals(actor.scope().value())) {
-					return error(row, CREDIT, "scope.outside", credit);
+					return CheckedRow.rejected(row, CREDIT, "scope.outside", credit);
 				}
 				column = ID;
 				var person = IdNumber.parse(row.get(ID));
 				column = OCCUPATION;
 				var occupation = row.get(OCCUPATION);
 				if (!codes.contains(occupation)) {
-					return error(row, OCCUPATION, "occupation.not-found", occupation);
+					return CheckedRow.rejected(row, OCCUPATION, "occupation.not-found", occupation);
 				}
 				column = GRADE;
 				var grade = row.get(GRADE) == null ? null : SkillGrade.fromCode(row.get(GRADE).replaceAll("[(（].*", "")).code();
 				column = WAGE;
 				var wage = Integer.parseInt(row.get(WAGE).replace(",", "").replace("元", "").strip());
 				if (wage <= 0 || wage > 1_000_000) {
-					return error(row, WAGE, "analytics.wage.invalid", wage);
+					return CheckedRow.rejected(row, WAGE, "analytics.wage.invalid", wage);
 				}
 				column = MONTH;
 				var month = YearMonth.parse(row.get(MONTH).replace('/', '-').replace("年", "-").replace("月", "")
 						.strip().replaceFirst("-(\\d)$", "-0$1"));
 				if (month.isAfter(latest) || month.getYear() < 2000) {
-					return error(row, MONTH, "analytics.wage.month", month);
+					return CheckedRow.rejected(row, MONTH, "analytics.wage.month", month);
 				}
 				column = SOURCE;
 				var source = SOURCES.get(row.get(SOURCE));
 				if (source == null) {
-					return error(row, SOURCE, "analytics.wage.source", row.get(SOURCE));
+					return CheckedRow.rejected(row, SOURCE, "analytics.wage.source", row.get(SOURCE));
 				}
 				column = COUNTY;
 				Region county;
 				if (row.get(COUNTY) != null) {
 					county = regions.get(RegionCode.of(row.get(COUNTY)).value());
 					if (county == null || county.level() != RegionLevel.COUNTY) {
-						return error(row, COUNTY, "analytics.wage.county", row.get(COUNTY));
+						return CheckedRow.rejected(row, COUNTY, "analytics.wage.county", row.get(COUNTY));
 					}
 				}
 				else {
 					var seat = enterprises.computeIfAbsent(credit,
 							c -> organisations.enterprise(c).map(e -> e.region()));
 					if (seat.isEmpty()) {
-						return error(row, CREDIT, "analytics.wage.enterprise-unknown", credit);
+						return CheckedRow.rejected(row, CREDIT, "analytics.wage.enterprise-unknown", credit);
 					}
 					county = regions.get(seat.get());
 				}
 				if (actor.role() != Role.ENTERPRISE && !actor.scope().covers(county.path())) {
-					return error(row, row.get(COUNTY) != null ? COUNTY : CREDIT, "scope.outside", county.code());
+					return CheckedRow.rejected(row, row.get(COUNTY) != null ? COUNTY : CREDIT, "scope.outside", county.code());
 				}
 				return CheckedRow.staged(java.util.Arrays.asList("\\x" + java.util.HexFormat.of()
 						.formatHex(cipher.index(person.value())), credit, county.path(), occupation, grade,
 						String.valueOf(wage), LocalDate.of(month.getYear(), month.getMonth(), 1).toString(), source));
 			}
 			catch (BusinessException e) {
-				return error(row, column, e.code(), e.arguments());
+				return CheckedRow.rejected(row, column, e.code(), e.arguments());
 			}
 			catch (RuntimeException e) {
-				return error(row, column, "analytics.value.format");
+				return CheckedRow.rejected(row, column, "analytics.value.format");
 			}
 		};
-	}
-
-	private static CheckedRow error(ImportRow row, String column, String code, Object... arguments) {
-		return CheckedRow.rejected(List.of(RowError.of(row.number(), column, code, arguments)));
 	}
 
 	@Override

@@ -15,6 +15,11 @@ public record CheckedRow(List<String> staged, List<RowError> errors) {
 		return new CheckedRow(null, errors);
 	}
 
+	/** One error of the row: in which column, by which rule. */
+	public static CheckedRow rejected(ImportRow row, String column, String code, Object... arguments) {
+		return rejected(List.of(RowError.of(row.number(), column, code, arguments)));
+	}
+
 	public boolean accepted() {
 		return errors.isEmpty();
 	}
