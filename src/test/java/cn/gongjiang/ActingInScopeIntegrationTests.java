@@ -147,6 +147,27 @@ class ActingInScopeIntegrationTests {
 				.andExpect(status().isOk());
 	}
 
+	@Test
+	void onlyAnEventsOrganiserRecordsAnApplicationMadeThere() throws Exception {
+		// issue 19's matrix walk: any role could record an application "at" any event for any job seeker
+		var event = jdbc.sql("""
+				select e.id from recruitment.event e where e.organiser_path = '/330000/330600/' and e.status = 'PLANNED'
+				order by e.id limit 1""").query(Long.class).single();
+		var job = jdbc.sql("select job_id from recruitment.event_job where event_id = :e order by job_id limit 1")
+				.param("e", event).query(Long.class).single();
+		var seeker = jdbc.sql("select person_id from recruitment.seeker where status = 'SEEKING' order by person_id limit 1")
+				.query(Long.class).single();
+		var body = "{\"jobId\": %d, \"eventId\": %d, \"personId\": %d}".formatted(job, event, seeker);
+		for (var outsider : new String[] { "worker-demo", "enterprise-demo", "hangzhou", "provider-demo" }) {
+			send(post("/api/v1/recruitment/applications"), outsider, body).andExpect(status().isNotFound())
+					.andExpect(jsonPath("$.code").value("recruitment.event.not-found"));
+		}
+		assertThat(jdbc.sql("select count(*) from recruitment.application where event_id = :e and person_id = :p")
+				.param("e", event).param("p", seeker).query(Long.class).single()).isZero();
+		assertThat(denials("recruitment.application.at_event", "event:" + event)).isEqualTo(4);
+		send(post("/api/v1/recruitment/applications"), "shaoxing", body).andExpect(status().isCreated());
+	}
+
 	private String shaoxingResident(String name) throws Exception {
 		var id = IdNumber.withCheckDigit("33060219880202" + SERIAL.incrementAndGet());
 		send(post("/api/v1/persons"), "shaoxing", """

@@ -95,14 +95,14 @@ public class CertificateRegister {
 			audit.record(actor, "certificate.revoke", number, AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("officers revoke certificates");
 		}
-		if (reason == null || reason.isBlank()) {
-			throw new InvalidValueException("certificate.revoke.reason-required");
-		}
 		var certificate = certificates.byNumber(number).orElseThrow(() -> new NotFoundException("certificate.not-found"));
 		// the officers of the holder's region revoke; another city's certificate answers as if it did not exist
 		if (!actor.officerCovering(certificates.registeredRegion(certificates.holderOf(certificate.id())).orElse(null))) {
 			audit.record(actor, "certificate.revoke", number, AuditOutcome.DENIED, "holder out of scope");
 			throw new NotFoundException("certificate.not-found");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidValueException("certificate.revoke.reason-required");
 		}
 		var today = LocalDate.now(clock);
 		if (!certificates.revoke(certificate.id(), reason.strip(), today)) {

@@ -33,18 +33,24 @@ public class Applications {
 	private final JobPostings jobs;
 	private final Seekers seekers;
 	private final AuditLog audit;
+	private final RecruitmentEvents events;
 
-	Applications(JdbcClient jdbc, JobPostings jobs, Seekers seekers, AuditLog audit) {
+	Applications(JdbcClient jdbc, JobPostings jobs, Seekers seekers, AuditLog audit, RecruitmentEvents events) {
 		this.jdbc = jdbc;
 		this.jobs = jobs;
 		this.seekers = seekers;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/** A worker applies to an open posting; applying registers them as a job seeker if they were not one. */
 	@Transactional
-	public Application apply(Actor worker, long jobId) {
-		var job = openJob(worker, jobId);
+	public Application apply(Actor worker, Long jobId) {
+		if (worker.role() != Role.WORKER) {
+			audit.record(worker, "recruitment.application.applied", jobId == null ? null : "job:" + jobId, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("workers apply for themselves; organisers record applications at events");
+		}
+		var job = openJob(worker, requireJob(jobId));
 		var seeker = seekers.ofWorker(worker).filter(s -> s.status() == Seeker.Status.SEEKING)
 				.orElseGet(() -> seekers.registerSelf(worker, Seeker.Basis.REGISTERED, null, null));
 		return create(worker, job, seeker, null, Application.Origin.APPLIED, Application.Status.APPLIED);
@@ -52,8 +58,15 @@ public class Applications {
 
 	/** At an event: the organiser records a registered participant's application to one of the event's postings. */
 	@Transactional
-	public Application applyAtEvent(Actor organiser, long eventId, long jobId, long personId) {
-		var job = openJob(organiser, jobId);
+	public Application applyAtEvent(Actor organiser, long eventId, Long jobId, Long personId) {
+		if (!events.organises(organiser, eventId)) {
+			audit.record(organiser, "recruitment.application.at_event", "event:" + eventId, AuditOutcome.DENIED, null);
+			throw new NotFoundException("recruitment.event.not-found", eventId);
+		}
+		if (personId == null) {
+			throw new cn.gongjiang.shared.InvalidValueException("recruitment.application.person-required");
+		}
+		var job = openJob(organiser, requireJob(jobId));
 		var seeker = seekers.find(personId).orElseThrow(() -> new NotFoundException("recruitment.seeker.not-found"));
 		return create(organiser, job, seeker, eventId, Application.Origin.AT_EVENT, Application.Status.APPLIED);
 	}
@@ -80,12 +93,19 @@ public class Applications {
 			if (!own) {
 				throw new NotFoundException("recruitment.application.not-found");
 			}
+		}
+		else {
+			jobs.mine(actor, application.jobId());
+		}
+		if (next == null) {
+			throw new cn.gongjiang.shared.InvalidValueException("recruitment.application.step-required");
+		}
+		if (byPerson) {
 			if (!application.status().personMayMoveTo(next)) {
 				throw new ConflictException("recruitment.application.step", application.status().name(), next.name());
 			}
 		}
 		else {
-			jobs.mine(actor, application.jobId());
 			if (!application.status().enterpriseMayMoveTo(next)) {
 				throw new ConflictException("recruitment.application.step", application.status().name(), next.name());
 			}
@@ -130,6 +150,13 @@ public class Applications {
 				where j.enterprise_code = :enterprise and a.person_id = :person and a.status <> 'INVITED'
 				  and a.status <> 'DECLINED')
 				""").param("enterprise", enterpriseCode).param("person", personId).query(Boolean.class).single();
+	}
+
+	private static long requireJob(Long jobId) {
+		if (jobId == null) {
+			throw new cn.gongjiang.shared.InvalidValueException("recruitment.application.job-required");
+		}
+		return jobId;
 	}
 
 	private JobPosting openJob(Actor actor, long jobId) {

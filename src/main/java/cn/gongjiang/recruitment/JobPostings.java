@@ -87,6 +87,9 @@ public class JobPostings {
 	@Transactional
 	public JobPosting edit(Actor actor, long id, int version, JobPosting.Form form) {
 		var job = mine(actor, id);
+		if (form == null) {
+			throw new cn.gongjiang.shared.InvalidValueException("recruitment.job.posting-required");
+		}
 		var row = resolve(actor, new JobPosting.Form(job.enterpriseCode(), form.title(), form.occupationCode(),
 				form.minGrade(), form.headcount(), form.county(), form.wageMin(), form.wageMax(), form.startsOn(),
 				form.closesOn(), form.requirements(), form.graduatesSought()), job.demandItemId());

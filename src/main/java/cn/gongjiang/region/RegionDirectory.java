@@ -116,10 +116,13 @@ public class RegionDirectory {
 	 * expected version so that two officers cannot overwrite each other.
 	 */
 	@Transactional
-	public Region changeMountainCounty(RegionCode code, boolean mountainCounty, int expectedVersion, Actor actor) {
+	public Region changeMountainCounty(RegionCode code, Boolean mountainCounty, Integer expectedVersion, Actor actor) {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
 			audit.record(actor, "region.mountain-county.change", code.value(), AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("province officers only");
+		}
+		if (mountainCounty == null || expectedVersion == null) {
+			throw new cn.gongjiang.shared.InvalidValueException("region.mountain-county.required");
 		}
 		var region = find(code, actor);
 		if (region.level() != RegionLevel.COUNTY) {

@@ -50,6 +50,7 @@ public class OrganisationRegistry {
 
 	@Transactional
 	public Enterprise registerEnterprise(Actor actor, EnterpriseRegistration e) {
+		requireRegionalOfficer(actor, "enterprise.register", e.creditCode());
 		var checked = checkEnterprise(e);
 		var path = persons.county(checked.region()).path();
 		requireOfficerCovering(actor, path, "enterprise.register", checked.creditCode());
@@ -134,6 +135,7 @@ public class OrganisationRegistry {
 
 	@Transactional
 	public Provider registerProvider(Actor actor, ProviderRegistration p) {
+		requireRegionalOfficer(actor, "provider.register", p.creditCode());
 		var checked = checkProvider(p);
 		var path = persons.county(checked.region()).path();
 		requireOfficerCovering(actor, path, "provider.register", checked.creditCode());
@@ -168,7 +170,7 @@ public class OrganisationRegistry {
 			throw new InvalidValueException("provider.star-rating");
 		}
 		var status = p.status() == null ? "ACTIVE" : p.status();
-		if (!PROVIDER_STATUSES.contains(status)) {
+		if (status == null || !PROVIDER_STATUSES.contains(status)) {
 			throw new InvalidValueException("provider.status.unknown", status);
 		}
 		if (!status.equals("ACTIVE") && (p.statusReason() == null || p.statusReason().isBlank() || p.statusDate() == null)) {
@@ -208,7 +210,7 @@ public class OrganisationRegistry {
 	public Provider changeStatus(Actor actor, String creditCode, String status, String reason,
 			java.time.LocalDate on) {
 		var provider = covered(actor, creditCode, "provider.status");
-		if (!PROVIDER_STATUSES.contains(status)) {
+		if (status == null || !PROVIDER_STATUSES.contains(status)) {
 			throw new InvalidValueException("provider.status.unknown", status);
 		}
 		if (!status.equals("ACTIVE") && (reason == null || reason.isBlank())) {
@@ -242,6 +244,14 @@ public class OrganisationRegistry {
 	@Transactional(readOnly = true)
 	public Provider provider(Actor actor, long id) {
 		return organisations.provider(id, actor.scope()).orElseThrow(() -> new NotFoundException("provider.not-found"));
+	}
+
+	/** Before the input is read: a role that may never register learns nothing about what a valid one is. */
+	private void requireRegionalOfficer(Actor actor, String action, String target) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			audit.record(actor, action, target, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("officers register organisations of their region");
+		}
 	}
 
 	private void requireOfficerCovering(Actor actor, String path, String action, String target) {

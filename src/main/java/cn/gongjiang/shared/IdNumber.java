@@ -35,7 +35,8 @@ public record IdNumber(String value) {
 
 	/** Checks every rule and names the first one broken. */
 	public static IdNumber parse(String raw) {
-		return parse(raw, LocalDate.now());
+		// Beijing's day: a number born "tomorrow" in UTC is today's newborn in Zhejiang
+		return parse(raw, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
 	}
 
 	static IdNumber parse(String raw, LocalDate today) {

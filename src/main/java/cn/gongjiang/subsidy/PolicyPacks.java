@@ -63,6 +63,10 @@ public class PolicyPacks {
 	 */
 	@Transactional
 	public PolicyPack draft(Actor actor, Draft d) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			audit.record(actor, "subsidy.pack.draft", d.scopeRegion(), AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("the scope's own officers draft its pack");
+		}
 		var path = d.scopeRegion() == null ? null : regions.pathOf(RegionCode.of(d.scopeRegion())).orElse(null);
 		if (path == null || path.split("/").length > 3) {
 			throw new InvalidValueException("subsidy.pack.scope", d.scopeRegion());
@@ -108,12 +112,12 @@ public class PolicyPacks {
 		var drafted = jdbc.sql("select drafted_by, status, scope_path from subsidy.policy_pack where id = :id")
 				.param("id", draftId).query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 				.optional().orElseThrow(() -> new NotFoundException("subsidy.pack.not-found"));
-		if (!"DRAFT".equals(drafted[1])) {
-			throw new ConflictException("subsidy.pack.published");
-		}
 		if (!actor.role().officer() || !actor.scope().regional() || !drafted[2].startsWith(actor.scope().regionPath())) {
 			audit.record(actor, "subsidy.pack.publish", "pack:" + draftId, AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("officers of the scope publish");
+		}
+		if (!"DRAFT".equals(drafted[1])) {
+			throw new ConflictException("subsidy.pack.published");
 		}
 		if (actor.username().equals(drafted[0])) {
 			audit.record(actor, "subsidy.pack.publish", "pack:" + draftId, AuditOutcome.DENIED, "four eyes");

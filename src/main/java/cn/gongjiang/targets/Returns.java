@@ -62,6 +62,20 @@ public class Returns {
 	@Transactional
 	public ReturnReport submit(Actor actor, Submission s) {
 		TargetScope.requireOfficer(actor);
+		// whose figure it is comes first: a return for another region is refused before its content is read (X-1)
+		if (s.region() != null && s.department() == null) {
+			if (!actor.scope().regional() || !actor.scope().value().equals(s.region())) {
+				deny(actor, "targets.return.submit", s.region());
+			}
+		}
+		else if (s.department() != null && s.region() == null) {
+			if (actor.role() != Role.DEPARTMENT_OFFICER || !actor.scope().value().equals(s.department())) {
+				deny(actor, "targets.return.submit", s.department());
+			}
+		}
+		else {
+			throw new InvalidValueException("targets.return.owner");
+		}
 		var indicator = targets.indicators().stream().filter(i -> i.code().equals(s.indicator())).findFirst()
 				.orElseThrow(() -> new InvalidValueException("targets.indicator.unknown", s.indicator()));
 		if (indicator.computed()) {
@@ -77,17 +91,11 @@ public class Returns {
 			throw new InvalidValueException("targets.return.as-of");
 		}
 		String region = null, path = null, department = null;
-		if (s.region() != null && s.department() == null) {
-			if (!actor.scope().regional() || !actor.scope().value().equals(s.region())) {
-				deny(actor, "targets.return.submit", s.region());
-			}
+		if (s.region() != null) {
 			region = s.region();
 			path = actor.scope().regionPath();
 		}
-		else if (s.department() != null && s.region() == null) {
-			if (actor.role() != Role.DEPARTMENT_OFFICER || !actor.scope().value().equals(s.department())) {
-				deny(actor, "targets.return.submit", s.department());
-			}
+		else {
 			// the target the figure is for: its department may be several (省人力社保厅、省经信厅), the reporter one of them
 			department = jdbc.sql("""
 					select distinct department from targets.target
@@ -97,9 +105,6 @@ public class Returns {
 					""").param("indicator", s.indicator()).param("department", s.department())
 					.param("line", s.taskLineId()).param("label", blank(s.label())).query(String.class).optional()
 					.orElseThrow(() -> new InvalidValueException("targets.return.no-department-target", s.department()));
-		}
-		else {
-			throw new InvalidValueException("targets.return.owner");
 		}
 		var existing = jdbc.sql("""
 				select * from targets.return_report where indicator = :indicator
@@ -163,10 +168,10 @@ public class Returns {
 
 	@Transactional
 	public ReturnReport sendBack(Actor actor, long id, String comment) {
+		decidable(actor, id, "targets.return.send-back");
 		if (comment == null || comment.isBlank()) {
 			throw new InvalidValueException("targets.return.comment-required");
 		}
-		decidable(actor, id, "targets.return.send-back");
 		decide(actor, id, "RETURNED", comment.strip());
 		audit.record(actor, "targets.return.send-back", String.valueOf(id), AuditOutcome.SUCCESS, comment.strip());
 		return byId(id);

@@ -68,7 +68,7 @@ public class Attendance {
 			throw new BusinessException("training.attendance.before-session");
 		}
 		int marked = 0;
-		for (var enrolmentId : enrolmentIds) {
+		for (var enrolmentId : enrolmentIds == null ? List.<Long>of() : enrolmentIds) {
 			marked += jdbc.sql("""
 					insert into training.attendance (session_id, enrolment_id, method, recorded_by)
 					select :session, e.id, 'LIST', :user from training.enrolment e

@@ -31,7 +31,6 @@ import cn.gongjiang.recruitment.Seeker;
 import cn.gongjiang.recruitment.Seekers;
 import cn.gongjiang.recruitment.matching.Match;
 import cn.gongjiang.recruitment.matching.Weights;
-import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
@@ -196,16 +195,8 @@ class RecruitmentApiController {
 				r.wantedOccupation(), r.expectedWage());
 	}
 
+	/** Checked by the service after the role: a role that may not apply is refused before its input is read. */
 	record ApplicationRequest(Long jobId, Long eventId, Long personId) {
-
-		ApplicationRequest {
-			if (jobId == null) {
-				throw new InvalidValueException("recruitment.application.job-required");
-			}
-			if (eventId != null && personId == null) {
-				throw new InvalidValueException("recruitment.application.person-required");
-			}
-		}
 	}
 
 	@Operation(summary = "Apply: a worker to an open posting (jobId), or an event's organiser for a registered "

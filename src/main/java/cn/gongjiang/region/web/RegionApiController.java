@@ -16,7 +16,6 @@ import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 @RestController
@@ -39,6 +38,7 @@ class RegionApiController {
 		}
 	}
 
+	/** Checked by the directory after the role, so that a role that may not change regions is refused first. */
 	record MountainCountyChange(@NotNull Boolean mountainCounty, @NotNull Integer version) {
 	}
 
@@ -56,7 +56,7 @@ class RegionApiController {
 
 	@Operation(summary = "Designate or undesignate a mountain-area county (山区26县); province officers only")
 	@PatchMapping("/{code}")
-	RegionView changeMountainCounty(@PathVariable String code, @Valid @RequestBody MountainCountyChange change,
+	RegionView changeMountainCounty(@PathVariable String code, @RequestBody MountainCountyChange change,
 			@AuthenticationPrincipal Actor actor) {
 		return RegionView.of(regions.changeMountainCounty(RegionCode.of(code), change.mountainCounty(),
 				change.version(), actor));

@@ -100,7 +100,7 @@ class SupervisionApiController {
 	@PostMapping("/providers/{code}/status")
 	Provider status(@PathVariable String code, @RequestBody Status status, @AuthenticationPrincipal Actor actor) {
 		return organisations.changeStatus(actor, code, status.status(), status.reason(),
-				status.on() == null ? LocalDate.now() : status.on());
+				status.on() == null ? LocalDate.now(cn.gongjiang.shared.web.Formats.BEIJING) : status.on());
 	}
 
 	@Operation(summary = "Add an inspector to the region's pool")
