@@ -115,7 +115,8 @@ class AuthorizationMatrixIntegrationTests {
 			Map.entry(Pattern.compile("/returns/\\{id}"), "return"),
 			Map.entry(Pattern.compile("/classes/\\{id}"), "class"),
 			Map.entry(Pattern.compile("/orders/\\{id}"), "order"),
-			Map.entry(Pattern.compile("/training/sessions/\\{session}"), "session"));
+			Map.entry(Pattern.compile("/training/sessions/\\{session}"), "session"),
+			Map.entry(Pattern.compile("/evaluation-filings/\\{id}"), "filing"));
 
 	/**
 	 * Whose a school's plans are to issue and to approve revisions of: a province-affiliated school's the province's
@@ -239,6 +240,9 @@ class AuthorizationMatrixIntegrationTests {
 					select id::text as id, county_path as path,
 					       array_remove(array[enterprise_code, provider_code], null) as owners
 					from training.training_order order by id"""),
+			Map.entry("filing", """
+					select id::text as id, evaluator_path as path, array[evaluator_code] as owners
+					from certification.evaluation_filing where withdrawn_at is null order by id"""),
 			Map.entry("session", """
 					select s.id::text as session, c.provider_path as path,
 					       array[c.provider_code] || array(select encode(e.person_index, 'hex') from training.enrolment e
@@ -276,6 +280,8 @@ class AuthorizationMatrixIntegrationTests {
 					{"region": "${code}", "year": 2001, "employed": 1000, "source": "矩阵测试"}""" }),
 			Map.entry("POST /api/v1/subsidies/simulations", new String[] { "pack-read", """
 					{"packId": ${id}}""" }),
+			Map.entry("POST /api/v1/evaluation-filings", new String[] { "provider-code", """
+					{"evaluatorCode": "${code}", "basis": "SOCIAL_ORGANISATION", "occupationCode": "6-20-01-01"}""" }),
 			Map.entry("POST /api/v1/supervision/ratings", new String[] { "provider-code", """
 					{"providerCode": "${code}", "year": 2001, "score": 80, "basis": "矩阵测试"}""" }),
 			Map.entry("POST /api/v1/enrolment/plans", new String[] { "school", """
@@ -781,12 +787,15 @@ class AuthorizationMatrixIntegrationTests {
 		assertThat(draw.getStatus()).as(draw.getContentAsString()).isBetween(200, 201);
 		jdbc.sql("""
 				insert into enrolment.plan_revision (plan_id, reason, lines_before, lines_after, status, requested_by)
-				select id, '矩阵测试', '[]'::jsonb, '[]'::jsonb, 'PENDING', 'matrix' from enrolment.plan""").update();
+				select p.id, '矩阵测试', '[]'::jsonb, '[]'::jsonb, 'PENDING', 'matrix' from enrolment.plan p
+				where not exists (select 1 from enrolment.plan_revision v where v.plan_id = p.id and v.status = 'PENDING')
+				""").update();
 		jdbc.sql("""
 				insert into enrolment.duplicate_case (person_index, registration_id, other_kind, other_key)
 				select distinct on (school_code) person_index, id, 'REGISTRATION',
 				       (select max(o.id) from enrolment.registration o where o.school_code = r.school_code)::text
-				from enrolment.registration r order by school_code, id""").update();
+				from enrolment.registration r order by school_code, id
+				on conflict do nothing""").update();
 	}
 
 	private void send(String username, HttpMethod method, String uri, String body, int expected) throws Exception {

@@ -40,9 +40,11 @@ class CertificateImport implements ImportHandler {
 	private final PersonalDataCipher cipher;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private final EvaluationFilings filings;
 
 	CertificateImport(CertificateRegister register, PersonalDataCipher cipher, JdbcClient jdbc,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, EvaluationFilings filings) {
+		this.filings = filings;
 		this.register = register;
 		this.cipher = cipher;
 		this.jdbc = jdbc;
@@ -84,6 +86,8 @@ class CertificateImport implements ImportHandler {
 	public RowChecker checker(Actor actor) {
 		var check = register.check();
 		var hex = HexFormat.of();
+		// SUB-3 (issue 19): a provider's or school's file holds only what it was filed to evaluate
+		var filed = evaluates(actor) ? filings.standing(actor.scope().value()) : null;
 		return row -> {
 			LocalDate issuedOn = null;
 			var errors = new ArrayList<RowError>();
@@ -106,6 +110,11 @@ class CertificateImport implements ImportHandler {
 				return CheckedRow.rejected(errors);
 			}
 			var c = result.certificate();
+			if (filed != null && CertificateRegister.needsEvaluation(c.type().code()) && filed.stream()
+					.noneMatch(f -> f.occupationCode().equals(c.occupation()) && f.covers(c.issuedOn()))) {
+				return CheckedRow.rejected(List.of(RowError.of(row.number(), OCCUPATION, "certificate.evaluator.not-filed",
+						c.occupation())));
+			}
 			return CheckedRow.staged(Arrays.asList(c.number(), c.type().code(),
 					"\\x" + hex.formatHex(cipher.index(c.holder().value())), c.name(), c.holder().masked(),
 					c.occupation(), c.grade() == null ? null : c.grade().code(), c.issuer(), c.issuedOn().toString()));
@@ -136,6 +145,11 @@ class CertificateImport implements ImportHandler {
 		return errors;
 	}
 
+	/** A provider or school: what it issues it evaluated itself, under its filings. */
+	private static boolean evaluates(Actor actor) {
+		return actor != null && !actor.role().officer();
+	}
+
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
 		var staged = jdbc.sql("select count(*) from certification.certificate_staging where job_id = :job and row_number between :from and :to")
@@ -143,14 +157,19 @@ class CertificateImport implements ImportHandler {
 		var hex = HexFormat.of();
 		var created = jdbc.sql("""
 				insert into certification.certificate (number, type, holder_index, holder_name, holder_id_masked,
-				    occupation_code, grade, issuer, issued_on, source)
-				select number, type, holder_index, holder_name, holder_id_masked, occupation_code, grade, issuer,
-				    issued_on, 'import:' || :job
-				from certification.certificate_staging
-				where job_id = :job and row_number between :from and :to
+				    occupation_code, grade, issuer, issued_on, source, evaluation_filing_id)
+				select s.number, s.type, s.holder_index, s.holder_name, s.holder_id_masked, s.occupation_code, s.grade,
+				    s.issuer, s.issued_on, 'import:' || :job,
+				    (select f.id from certification.evaluation_filing f
+				     where f.evaluator_code = cast(:evaluator as text) and f.occupation_code = s.occupation_code
+				       and s.type <> 'training-completion' and f.withdrawn_at is null and s.issued_on >= f.valid_from
+				       and (f.valid_until is null or s.issued_on <= f.valid_until))
+				from certification.certificate_staging s
+				where s.job_id = :job and s.row_number between :from and :to
 				on conflict (number) do nothing
 				returning id, number, holder_index, type, occupation_code, grade, issued_on, issuer
 				""").param("job", job).param("from", fromRow).param("to", toRow)
+				.param("evaluator", evaluates(actor) ? actor.scope().value() : null)
 				.query((rs, i) -> new CertificateIssued(rs.getLong("id"), rs.getString("number"),
 						hex.formatHex(rs.getBytes("holder_index")), rs.getString("type"), rs.getString("occupation_code"),
 						rs.getString("grade"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer"), null))

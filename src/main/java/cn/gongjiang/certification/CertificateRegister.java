@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,6 +17,7 @@ import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.privacy.Masking;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.CertificateType;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
@@ -35,8 +37,11 @@ public class CertificateRegister {
 	private final AuditLog audit;
 	private final Clock clock;
 
+	private final EvaluationFilings filings;
+
 	CertificateRegister(Certificates certificates, PersonalDataCipher cipher, OccupationCatalogue occupations,
-			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+			ApplicationEventPublisher events, AuditLog audit, Clock clock, EvaluationFilings filings) {
+		this.filings = filings;
 		this.certificates = certificates;
 		this.cipher = cipher;
 		this.occupations = occupations;
@@ -81,12 +86,40 @@ public class CertificateRegister {
 		if (certificates.registeredName(holder).filter(n -> !n.equals(c.name())).isPresent()) {
 			throw new InvalidValueException("certificate.name-mismatch");
 		}
-		var id = certificates.insert(c, holder, "api:" + actor.username(), request.trainingEnrolmentId());
+		var filing = entitlement(actor, c);
+		var id = certificates.insert(c, holder, "api:" + actor.username(), request.trainingEnrolmentId(),
+				filing.map(EvaluationFiling::id).orElse(null));
 		events.publishEvent(new CertificateIssued(id, c.number(), HexFormat.of().formatHex(holder), c.type().code(),
 				c.occupation(), c.grade() == null ? null : c.grade().code(), c.issuedOn(), c.issuer(),
 				request.trainingEnrolmentId()));
 		audit.record(actor, "certificate.issue", c.number(), AuditOutcome.SUCCESS, null);
 		return certificates.byNumber(c.number()).orElseThrow();
+	}
+
+	/**
+	 * SUB-3 (issue 19): a provider or school certifies a skill only under a standing filing to evaluate that
+	 * occupation; a training-completion certificate is its own to give. Officers record what an evaluation body
+	 * decided, and carry no filing.
+	 */
+	private Optional<EvaluationFiling> entitlement(Actor actor, CertificateCheck.Checked c) {
+		if (actor.role().officer() || !needsEvaluation(c.type().code())) {
+			return Optional.empty();
+		}
+		var filing = filings.entitling(actor.scope().value(), c.occupation(), c.issuedOn());
+		if (filing.isEmpty()) {
+			audit.record(actor, "certificate.issue", c.number(), AuditOutcome.DENIED, "not filed for " + c.occupation());
+			throw new BusinessException("certificate.evaluator.not-filed", occupationName(c.occupation()));
+		}
+		return filing;
+	}
+
+	/** Every type but a training-completion certificate (培训合格证书) records an evaluation. */
+	static boolean needsEvaluation(String type) {
+		return !"training-completion".equals(type);
+	}
+
+	private String occupationName(String code) {
+		return code == null ? "" : code + " " + occupations.nameOf(code);
 	}
 
 	@Transactional

@@ -18,14 +18,15 @@ class Certificates {
 		this.jdbc = jdbc;
 	}
 
-	long insert(CertificateCheck.Checked c, byte[] holderIndex, String source, Long trainingEnrolmentId) {
+	long insert(CertificateCheck.Checked c, byte[] holderIndex, String source, Long trainingEnrolmentId,
+			Long evaluationFilingId) {
 		return jdbc.sql("""
 				insert into certification.certificate (number, type, holder_index, holder_name, holder_id_masked,
-				    occupation_code, grade, issuer, issued_on, source, training_enrolment_id)
+				    occupation_code, grade, issuer, issued_on, source, training_enrolment_id, evaluation_filing_id)
 				values (:number, :type, :holder, :name, :masked, :occupation, :grade, :issuer, :issuedOn, :source,
-				    :enrolment)
+				    :enrolment, :filing)
 				returning id
-				""").param("enrolment", trainingEnrolmentId)
+				""").param("enrolment", trainingEnrolmentId).param("filing", evaluationFilingId)
 				.param("number", c.number()).param("type", c.type().code()).param("holder", holderIndex)
 				.param("name", c.name()).param("masked", c.holder().masked()).param("occupation", c.occupation())
 				.param("grade", c.grade() == null ? null : c.grade().code()).param("issuer", c.issuer())
@@ -37,7 +38,7 @@ class Certificates {
 	List<Certificate> withoutTraining(String regionPath, LocalDate since, int limit) {
 		return jdbc.sql("""
 				select c.id, c.number, c.type, c.holder_name, c.holder_id_masked, c.occupation_code, c.grade, c.issuer,
-				       c.issued_on, c.status, c.revoked_reason, c.revoked_on
+				       c.issued_on, c.status, c.revoked_reason, c.revoked_on, c.evaluation_filing_id
 				from certification.certificate c
 				where c.training_enrolment_id is null and c.source like 'api:%' and c.issued_on >= :since
 				  and c.status = 'VALID'
@@ -120,6 +121,7 @@ class Certificates {
 		return new Certificate(rs.getLong("id"), rs.getString("number"), rs.getString("type"),
 				rs.getString("holder_name"), rs.getString("holder_id_masked"), rs.getString("occupation_code"),
 				rs.getString("grade"), rs.getString("issuer"), rs.getObject("issued_on", LocalDate.class),
-				rs.getString("status"), rs.getString("revoked_reason"), rs.getObject("revoked_on", LocalDate.class));
+				rs.getString("status"), rs.getString("revoked_reason"), rs.getObject("revoked_on", LocalDate.class),
+				(Long) rs.getObject("evaluation_filing_id"));
 	}
 }

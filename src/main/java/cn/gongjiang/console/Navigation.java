@@ -40,6 +40,7 @@ final class Navigation {
 			case TRAINING_PROVIDER, TECHNICAL_SCHOOL -> {
 				groups.add(group("nav.group.training", item("/training", "nav.provider-training", "chalkboard"),
 						item("/imports?kind=certificates", "nav.certificates-import", "certificate"),
+						item("/evaluation-filings", "nav.own-evaluation-filings", "rosette-discount-check"),
 						item("/analytics/sites", "nav.analytics.sites", "map-pin")));
 				if (role == Role.TECHNICAL_SCHOOL) {
 					groups.add(group("nav.group.enrolment", item("/enrolment", "nav.school-enrolment", "school")));
@@ -84,7 +85,8 @@ final class Navigation {
 				item("/analytics/profiles", "nav.analytics.profiles", "user-search"),
 				item("/analytics/circle", "nav.analytics.circle", "map-pins")));
 		groups.add(group("nav.group.training", item("/training", "nav.training", "list-details"),
-				item("/supervision", "nav.supervision", "shield-check")));
+				item("/supervision", "nav.supervision", "shield-check"),
+				item("/evaluation-filings", "nav.evaluation-filings", "rosette-discount-check")));
 		groups.add(group("nav.group.subsidies", item("/subsidies", "nav.subsidies", "currency-yuan"),
 				item("/subsidies/claims", "nav.claims.review", "file-invoice"),
 				item("/subsidies/payments", "nav.payments", "building-bank"),

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.certification.CertificateRequest;
+import cn.gongjiang.certification.EvaluationFiling;
+import cn.gongjiang.certification.EvaluationFilings;
 import cn.gongjiang.identity.AccountBootstrap;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
@@ -57,9 +59,11 @@ class DemoData implements ApplicationRunner {
 	private final OrganisationRegistry organisations;
 	private final CertificateRegister certificates;
 	private final JdbcClient jdbc;
+	private final EvaluationFilings filings;
 
 	DemoData(DemoMode demo, RegionDirectory regions, PersonRegistry persons, OrganisationRegistry organisations,
-			CertificateRegister certificates, JdbcClient jdbc) {
+			CertificateRegister certificates, JdbcClient jdbc, EvaluationFilings filings) {
+		this.filings = filings;
 		this.demo = demo;
 		this.regions = regions;
 		this.persons = persons;
@@ -129,11 +133,24 @@ class DemoData implements ApplicationRunner {
 				"intermediate", LocalDate.of(2024, 6, 18)));
 		certificates.issue(issuer, new CertificateRequest("ZJ3306022026001", worker, "张明", "skill-level", "6-18-01-01",
 				"senior", LocalDate.of(2026, 6, 20)));
+		// every demo provider, and the demo school for its own students, is filed to evaluate the demo's occupations
+		for (var city : cities) {
+			var firstCounty = counties.stream().filter(c -> c.parentCode().equals(city.code())).findFirst().orElseThrow();
+			fileEvaluator(loader, providerOf(city.code(), firstCounty.code()), EvaluationFiling.Basis.SOCIAL_ORGANISATION);
+		}
+		fileEvaluator(loader, "12330600MB12345675", EvaluationFiling.Basis.OWN_EVALUATION);
 		log.info("Demo data: {} persons, {} enterprises, {} providers in 11 cities", made + 1, cities.size() * 2,
 				cities.size());
 	}
 
 	/** The demo provider of a city: provider-demo's school in Shaoxing, a city school elsewhere. */
+	private void fileEvaluator(Actor officer, String creditCode, EvaluationFiling.Basis basis) {
+		for (var occupation : OCCUPATIONS) {
+			filings.file(officer, new EvaluationFiling.Request(creditCode, basis, occupation, LocalDate.of(2020, 1, 1),
+					null));
+		}
+	}
+
 	static String providerOf(String city, String firstCounty) {
 		return city.equals(SHAOXING) ? PROVIDER_DEMO : creditCode("52" + firstCounty + "MJ000DEMX");
 	}

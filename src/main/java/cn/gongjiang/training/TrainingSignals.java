@@ -117,10 +117,10 @@ public class TrainingSignals {
 	/**
 	 * SUB-3, SUP-3: the signals that hold a class's subsidies until an officer has looked (issue 19): a class with no
 	 * order entered after its first session had begun ({@code BACKDATED}: the provider alone made the record, after
-	 * the fact; an order-based class was asked for by an enterprise first), or several trainees checking in from one
-	 * device ({@code SHARED_DEVICE}). Attendance listed late stays a signal for the supervision page but holds no
-	 * money: lists taken from paper or another system are entered after the session by nature. Classes without any
-	 * are absent from the answer.
+	 * the fact; an order-based class was asked for by an enterprise first), attendance listed more than
+	 * {@link #LATE_DAYS} days after its session ended ({@code LATE_ATTENDANCE}: a paper list is entered after the
+	 * session, but not a week later), or several trainees checking in from one device ({@code SHARED_DEVICE}).
+	 * Holding is not refusing: the officer who looks pays it or not. Classes without any are absent from the answer.
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Map<Long, List<String>> holdingSubsidies(java.util.Collection<Long> classIds) {
@@ -135,9 +135,13 @@ public class TrainingSignals {
 				                                       + make_interval(hours => :graceHours), false) as backdated,
 				       exists (select 1 from training.attendance a join training.class_session s on s.id = a.session_id
 				               where s.class_id = c.id and a.method = 'CODE' and a.device is not null
-				               group by a.session_id, a.device having count(distinct a.enrolment_id) >= :trainees) as shared
+				               group by a.session_id, a.device having count(distinct a.enrolment_id) >= :trainees) as shared,
+				       exists (select 1 from training.attendance a join training.class_session s on s.id = a.session_id
+				               where s.class_id = c.id and a.method = 'LIST'
+				                 and a.recorded_at > s.ends_at + make_interval(days => :days)) as late
 				from training.training_class c where c.id = any(:ids)
 				""").param("ids", classIds.toArray(Long[]::new)).param("graceHours", BACKDATING_GRACE_HOURS)
+				.param("days", LATE_DAYS)
 				.param("trainees", SHARED_DEVICE_TRAINEES).query((rs, i) -> {
 					var kinds = new ArrayList<String>();
 					if (rs.getBoolean(2)) {
@@ -145,6 +149,9 @@ public class TrainingSignals {
 					}
 					if (rs.getBoolean(3)) {
 						kinds.add("SHARED_DEVICE");
+					}
+					if (rs.getBoolean(4)) {
+						kinds.add("LATE_ATTENDANCE");
 					}
 					if (!kinds.isEmpty()) {
 						held.put(rs.getLong(1), List.copyOf(kinds));

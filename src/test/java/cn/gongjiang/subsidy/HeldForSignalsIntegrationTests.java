@@ -132,6 +132,56 @@ class HeldForSignalsIntegrationTests {
 				.isEqualTo("shaoxing GRANTED: 调阅签到原件与现场照片，培训属实，系补录");
 	}
 
+	@Test
+	void attendanceListedDaysAfterTheSessionHoldsTheSubsidyOfAnOrderedClassToo() throws Exception {
+		var year = LocalDate.now().getYear();
+		for (var county : new String[] { "330602", "330603" }) {
+			send(post("/api/v1/subsidies/budgets"), "shaoxing", "{\"region\": \"%s\", \"year\": %d, \"amount\": 50000}"
+					.formatted(county, year)).andExpect(status().isOk());
+		}
+		var entry = jdbc.sql("""
+				select occupation_code || '|' || grade from training.catalogue_entry
+				where valid_until is null and grade is not null order by id limit 1
+				""").query(String.class).single().split("\\|");
+		// an enterprise's order, taken up before its sessions: no backdating; the list comes a week later
+		var order = send(post("/api/v1/training/orders"), "enterprise-demo", """
+				{"enterpriseCode": "91330603MA2D12345A", "occupationCode": "%s", "grade": "%s", "headcount": 2,
+				 "wantedStart": "%s", "county": "330603", "kind": "NAMED_CLASS"}"""
+				.formatted(entry[0], entry[1], LocalDate.now())).andExpect(status().isCreated()).andReturn().getResponse()
+				.getContentAsString();
+		long orderId = ((Number) JsonPath.read(order, "$.id")).longValue();
+		var start = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		var accepted = send(post("/api/v1/training/orders/{id}/accept", orderId), "provider-demo", """
+				{"capacity": 5, "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "柯桥区实训基地"}]}"""
+				.formatted(start, start.plus(3, ChronoUnit.HOURS))).andExpect(status().isCreated()).andReturn()
+				.getResponse().getContentAsString();
+		long classId = ((Number) JsonPath.read(accepted, "$.id")).longValue();
+		var trainee = IdNumber.withCheckDigit("33060319930505" + (100 + classId % 800));
+		var enrolled = send(post("/api/v1/training/classes/{id}/enrolments", classId), "provider-demo",
+				"{\"idNumber\": \"%s\", \"name\": \"倪迟录\"}".formatted(trainee)).andExpect(status().isCreated())
+				.andReturn().getResponse().getContentAsString();
+		long enrolment = ((Number) JsonPath.read(enrolled, "$.id")).longValue();
+		var session = jdbc.sql("select id from training.class_session where class_id = :c").param("c", classId)
+				.query(Long.class).single();
+		send(post("/api/v1/training/classes/{id}/sessions/{s}/attendance", classId, session), "provider-demo",
+				"{\"enrolmentIds\": [%d]}".formatted(enrolment)).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/training/classes/{id}/complete", classId).header("Authorization", api.bearer("provider-demo")))
+				.andExpect(status().isOk());
+		var number = "LATE" + classId;
+		send(post("/api/v1/training/classes/{id}/results", classId), "provider-demo", """
+				[{"enrolmentId": %d, "passed": true, "certificateType": "skill-level", "certificateNumber": "%s",
+				  "grade": "%s"}]""".formatted(enrolment, number, entry[1])).andExpect(status().isOk());
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+				"select outcome || ' ' || code from subsidy.decision where certificate_number = :n").param("n", number)
+				.query(String.class).single()).isEqualTo("WAITING subsidy.held.signal"));
+		var page = mvc.perform(get("/subsidies/decisions/{id}", jdbc.sql(
+				"select id from subsidy.decision where certificate_number = :n").param("n", number).query(Long.class)
+				.single()).session(console.session("shaoxing"))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("考勤在课后两天以上才补录", ">待核实</span>");
+	}
+
 	private BigDecimal committed(int year) {
 		return jdbc.sql("select committed from subsidy.budget where region_code = '330602' and year = :y")
 				.param("y", year).query(BigDecimal.class).single();
