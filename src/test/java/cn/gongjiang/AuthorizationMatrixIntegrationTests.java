@@ -235,7 +235,8 @@ class AuthorizationMatrixIntegrationTests {
 			Map.entry("class", """
 					select c.id::text as id, (select min(s.id) from training.class_session s where s.class_id = c.id)::text
 					       as session, c.provider_path as path, array[c.provider_code] as owners
-					from training.training_class c order by c.id"""),
+					from training.training_class c
+					where exists (select 1 from training.class_session s where s.class_id = c.id) order by c.id"""),
 			Map.entry("order", """
 					select id::text as id, county_path as path,
 					       array_remove(array[enterprise_code, provider_code], null) as owners
@@ -563,7 +564,8 @@ class AuthorizationMatrixIntegrationTests {
 		var variables = Pattern.compile("\\{([^}]+)}").matcher(uri);
 		var values = new LinkedHashMap<>(target.values);
 		uri = variables.replaceAll(m -> {
-			var value = values.getOrDefault(m.group(1), PUBLIC_VALUES.getOrDefault(m.group(1), "1"));
+			var value = values.get(m.group(1)) != null ? values.get(m.group(1))
+					: PUBLIC_VALUES.getOrDefault(m.group(1), "1");
 			return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
 		});
 		AbstractMockHttpServletRequestBuilder<?> builder;
@@ -772,10 +774,14 @@ class AuthorizationMatrixIntegrationTests {
 		send("keqiao", HttpMethod.POST, "/api/v1/recruitment/events", """
 				{"title": "柯桥区春风行动招聘会", "format": "ONSITE", "place": "柯桥区人力资源市场", "heldOn": "%s"}"""
 				.formatted(LocalDate.now().plusMonths(1)), 201);
-		// an upload of the province's own, so that it too has an import in its scope (imports are the uploader's)
-		mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "persons.csv", "text/csv",
-				"身份证号,姓名\n".getBytes(StandardCharsets.UTF_8))).param("kind", "persons")
-				.header("Authorization", api.bearer("province")));
+		// an upload of each account that may import, so that each has an import in its scope (they are the uploader's)
+		for (var upload : List.of(new String[] { "province", "persons" }, new String[] { "enterprise-demo", "demand" },
+				new String[] { "provider-demo", "certificates" }, new String[] { "school-demo", "attendance" })) {
+			var accepted = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "header.csv",
+					"text/csv", "身份证号,姓名\n".getBytes(StandardCharsets.UTF_8))).param("kind", upload[1])
+					.header("Authorization", api.bearer(upload[0]))).andReturn().getResponse();
+			assertThat(accepted.getStatus()).as(upload[0] + " " + accepted.getContentAsString()).isEqualTo(202);
+		}
 		for (var inspector : List.of("矩阵甲", "矩阵乙")) {
 			mvc.perform(request(HttpMethod.POST, "/api/v1/supervision/inspectors").header("Authorization",
 					api.bearer("hangzhou")).contentType(MediaType.APPLICATION_JSON)

@@ -61,6 +61,14 @@ public class BankFile {
 				from subsidy.payment_line l join subsidy.decision d on d.id = l.decision_id
 				where l.batch_id = :id and l.status <> 'FAILED' order by l.id
 				""").param("id", batchId).query().listOfRows();
+		// a person is paid to the social security card the registry knows them by: a line for someone it does not
+		// know cannot be written, and says which it is rather than failing the file blind
+		for (var l : lines) {
+			if ("PERSON".equals(l.get("beneficiary_kind")) && l.get("person_id") == null) {
+				throw new cn.gongjiang.shared.ConflictException("subsidy.batch.payee-unknown",
+						PaymentLine.reference(batchId, ((Number) l.get("id")).longValue()));
+			}
+		}
 		var personIds = lines.stream().filter(l -> "PERSON".equals(l.get("beneficiary_kind")))
 				.map(l -> ((Number) l.get("person_id")).longValue()).distinct().toList();
 		var payees = persons.payees(actor, personIds, "batch:" + batchId);

@@ -25,6 +25,7 @@ import cn.gongjiang.registry.ArchiveEvent;
 import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.training.CatalogueEntry;
 import cn.gongjiang.training.Enrolments;
 import cn.gongjiang.training.SubsidyCatalogue;
@@ -127,6 +128,10 @@ class CertificateDecider {
 		}
 	}
 
+	private static boolean inZhejiang(String path) {
+		return path != null && path.startsWith(DataScope.PROVINCE_PATH) && !path.equals(DataScope.PROVINCE_PATH);
+	}
+
 	private int decideOnce(List<CertificateIssued> certificates) {
 		var todo = undecided(certificates);
 		if (todo.isEmpty()) {
@@ -149,17 +154,23 @@ class CertificateDecider {
 		var pending = new ArrayList<Pending>();
 		for (var cert : todo) {
 			var training = Optional.ofNullable(cert.trainingEnrolmentId()).map(trainingById::get);
-			var payingPath = training.map(Enrolments.CompletedTraining::countyPath).orElse(null);
+			var profile = Optional.ofNullable(profiles.get(cert.holderIndex()));
+			// SUB-3: the county that answers for the decision: where the training was (and is paid), else where the
+			// holder lives or is registered, else the province, so that every decision is some officer's to see
+			var payingPath = training.map(Enrolments.CompletedTraining::countyPath)
+					.or(() -> profile.map(p -> inZhejiang(p.residencePath()) ? p.residencePath()
+							: inZhejiang(p.hukouPath()) ? p.hukouPath() : null))
+					.orElse(DataScope.PROVINCE_PATH);
 			var county = payingPath == null ? null : payingPath.replaceAll(".*/(\\d+)/$", "$1");
 			var province = book.inForce("/330000/", cert.issuedOn())
 					.orElseThrow(() -> new IllegalStateException("no province pack in force on " + cert.issuedOn()));
-			var city = payingPath == null ? Optional.<PolicyPack>empty() : book.cityInForce(payingPath, cert.issuedOn());
+			var city = training.isEmpty() ? Optional.<PolicyPack>empty() : book.cityInForce(payingPath, cert.issuedOn());
 			var mine = granted.computeIfAbsent(cert.holderIndex(), h -> new Granted());
 			var mountain = county != null && mountains.computeIfAbsent(county, c -> regions.lookup(RegionCode.of(c))
 					.map(r -> Boolean.TRUE.equals(r.mountainCounty())).orElse(false));
 			var entry = entries.stream().filter(e -> e.occupationCode().equals(cert.occupationCode())
 					&& (e.grade() == null || e.grade().equals(cert.grade())) && e.validOn(cert.issuedOn())).findFirst();
-			var c = new SubsidyCase(cert, training, Optional.ofNullable(profiles.get(cert.holderIndex())), province,
+			var c = new SubsidyCase(cert, training, profile, province,
 					city, mine.perYear.getOrDefault(cert.issuedOn().getYear(), 0),
 					mine.occupationGrades.contains(cert.occupationCode() + "|" + cert.grade()), entry, mountain);
 			var steps = TrainingSubsidyRules.decide(c);
