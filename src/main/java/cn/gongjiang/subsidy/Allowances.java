@@ -30,14 +30,19 @@ class Allowances {
 		this.clock = clock;
 	}
 
+	/**
+	 * {@code employerPays}: the pack says the employer receives the allowance to pass on; otherwise it is the
+	 * worker's (第17条: 政府岗位津贴 to 在岗职工), paid to their own social security card.
+	 */
 	void schedule(long claimId, LocalDate firstMonth, int months, BigDecimal monthly, String employer,
-			String fundingSource) {
+			String fundingSource, boolean employerPays) {
 		jdbc.sql("""
 				insert into subsidy.allowance_schedule (claim_id, first_month, months, monthly_amount, employer_code,
-				    funding_source)
-				values (:claim, :first, :months, :monthly, :employer, :source)
+				    funding_source, payee)
+				values (:claim, :first, :months, :monthly, :employer, :source, :payee)
 				""").param("claim", claimId).param("first", firstMonth).param("months", months).param("monthly", monthly)
-				.param("employer", employer).param("source", fundingSource).update();
+				.param("employer", employer).param("source", fundingSource)
+				.param("payee", employerPays ? "EMPLOYER" : "WORKER").update();
 	}
 
 	/** Every running schedule, every night: months that have begun are decided. */
@@ -71,8 +76,10 @@ class Allowances {
 		var index = (byte[]) row.get("person_index");
 		var employer = (String) row.get("employer_code");
 		int granted = 0;
+		var toWorker = "WORKER".equals(row.get("payee"));
 		for (var month = through.plusMonths(1); !month.isAfter(now) && !month.isAfter(last); month = month.plusMonths(1)) {
-			var stillThere = persons.profile(index).map(p -> employer.equals(p.employerCreditCode())).orElse(false);
+			var profile = persons.profile(index);
+			var stillThere = profile.map(p -> employer.equals(p.employerCreditCode())).orElse(false);
 			if (!stillThere) {
 				end(claimId, today, "subsidy.allowance.left-employer");
 				return granted;
@@ -81,14 +88,16 @@ class Allowances {
 					insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, person_id,
 					    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account_sealed, bank_account_masked, year,
 					    period, paying_region, paying_path, outcome, amount, policy_versions, steps, funding_source, claim_id)
-					values ('TECHNICIAN_ALLOWANCE', :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account,
+					values ('TECHNICIAN_ALLOWANCE', :key, :holder, :masked, :person, :kind, :code, :name, :account,
 					    :accountMasked, :year, :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as json),
 					    :source, :claim)
 					on conflict do nothing
 					""").param("key", Claims.businessKey("TECHNICIAN_ALLOWANCE", index, employer, month.toString()))
 					.param("holder", index).param("masked", row.get("person_masked")).param("person", row.get("person_id"))
-					.param("code", employer).param("name", row.get("claimant_name")).param("account", row.get("bank_account_sealed"))
-					.param("accountMasked", row.get("bank_account_masked"))
+					.param("kind", toWorker ? "PERSON" : "ORGANISATION").param("code", toWorker ? null : employer)
+					.param("name", toWorker ? profile.get().name() : row.get("claimant_name"))
+					.param("account", toWorker ? null : row.get("bank_account_sealed"))
+					.param("accountMasked", toWorker ? null : row.get("bank_account_masked"))
 					.param("year", month.getYear()).param("period", month.toString())
 					.param("region", ((String) row.get("claimant_path")).replaceAll(".*/(\\d+)/$", "$1"))
 					.param("path", row.get("claimant_path")).param("amount", row.get("monthly_amount"))

@@ -147,7 +147,10 @@ class CertificateDecider {
 		var profiles = persons.profiles(holders.stream().map(hex::parseHex).toList()).stream()
 				.collect(Collectors.toMap(PersonProfile::idNumberIndex, Function.identity(), (a, b) -> a));
 		var granted = granted(holders);
-		var entries = catalogue.current();
+		// the catalogue as it stood on each certificate's day, not today's
+		var entries = catalogue.inForceBetween(
+				todo.stream().map(CertificateIssued::issuedOn).min(java.util.Comparator.naturalOrder()).orElseThrow(),
+				todo.stream().map(CertificateIssued::issuedOn).max(java.util.Comparator.naturalOrder()).orElseThrow());
 		var book = packs.book();
 		var mountains = new HashMap<String, Boolean>();
 
@@ -162,8 +165,10 @@ class CertificateDecider {
 							: inZhejiang(p.hukouPath()) ? p.hukouPath() : null))
 					.orElse(DataScope.PROVINCE_PATH);
 			var county = payingPath == null ? null : payingPath.replaceAll(".*/(\\d+)/$", "$1");
-			var province = book.inForce("/330000/", cert.issuedOn())
-					.orElseThrow(() -> new IllegalStateException("no province pack in force on " + cert.issuedOn()));
+			// a certificate from before the province's policy took effect is read against its first version, and denied
+			var provinceInForce = book.inForce("/330000/", cert.issuedOn());
+			var province = provinceInForce.or(() -> book.first("/330000/"))
+					.orElseThrow(() -> new IllegalStateException("no province pack at all"));
 			var city = training.isEmpty() ? Optional.<PolicyPack>empty() : book.cityInForce(payingPath, cert.issuedOn());
 			var mine = granted.computeIfAbsent(cert.holderIndex(), h -> new Granted());
 			var mountain = county != null && mountains.computeIfAbsent(county, c -> regions.lookup(RegionCode.of(c))
@@ -173,7 +178,9 @@ class CertificateDecider {
 			var c = new SubsidyCase(cert, training, profile, province,
 					city, mine.perYear.getOrDefault(cert.issuedOn().getYear(), 0),
 					mine.occupationGrades.contains(cert.occupationCode() + "|" + cert.grade()), entry, mountain);
-			var steps = TrainingSubsidyRules.decide(c);
+			var steps = provinceInForce.isPresent() ? TrainingSubsidyRules.decide(c)
+					: List.of(Step.deny("policy-period", province.source(), "subsidy.before-policy",
+							"subsidy.step.before-policy", province.effectiveFrom().toString()));
 			var last = steps.get(steps.size() - 1);
 			var outcome = last.verdict() == Step.Verdict.PASS ? "GRANTED" : "DENIED";
 			var amount = outcome.equals("GRANTED") ? TrainingSubsidyRules.amountOf(last) : null;

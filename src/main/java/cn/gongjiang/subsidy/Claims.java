@@ -283,7 +283,8 @@ public class Claims {
 		if (claim.scheme().equals("TECHNICIAN_ALLOWANCE")) {
 			var months = assessment.entitlements();
 			allowances.schedule(id, EnterpriseSchemes.firstDay(months.get(0).period()), months.size(),
-					months.get(0).amount(), claimant.code(), c.fundingSource());
+					months.get(0).amount(), claimant.code(), c.fundingSource(),
+					"EMPLOYER".equals(c.claimCase().parameters().get("payee")));
 		}
 		else {
 			for (var e : assessment.entitlements()) {

@@ -16,7 +16,18 @@ public record Decision(long id, String scheme, String certificateNumber, String 
 		String grade, int year, String period, String payingRegion, String fundingSource, String outcome, String code,
 		BigDecimal amount, String policyVersions, List<Step> steps, Instant decidedAt, Override override,
 		String effectiveOutcome, BigDecimal effectiveAmount, String payment, String paymentFailure, boolean recoveryDue,
-		Long claimId, LocalDate issuedOn) {
+		Long claimId, LocalDate issuedOn, Payee payee) {
+
+	/**
+	 * Who the money goes to: a person to their own social security card, an organisation to the account it gave
+	 * ({@code accountMasked}); {@code name} the person's masked name or the organisation's.
+	 */
+	public record Payee(String kind, String name, String accountMasked) {
+
+		public boolean person() {
+			return "PERSON".equals(kind);
+		}
+	}
 
 	private static final Pattern VERSION = Pattern.compile("(\\d{6}) v(\\d+)");
 

@@ -166,6 +166,12 @@ public class PolicyPacks {
 					.max(java.util.Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version));
 		}
 
+		/** The scope's earliest version: what a day before any of them is read against, to be told so. */
+		Optional<PolicyPack> first(String scopePath) {
+			return packs.stream().filter(p -> p.scopePath().equals(scopePath))
+					.min(java.util.Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version));
+		}
+
 		Optional<PolicyPack> cityInForce(String countyPath, LocalDate day) {
 			return inForce(countyPath.replaceAll("^(/\\d+/\\d+/).*", "$1"), day);
 		}

@@ -462,6 +462,9 @@ public class SubsidyDecisions {
 						rs.getObject("override_expires_on", LocalDate.class), rs.getString("override_by")),
 				rs.getString("effective_outcome"), rs.getBigDecimal("effective_amount"),
 				rs.getString("payment_status"), rs.getString("payment_failure"), rs.getBoolean("recovery_due"),
-				(Long) rs.getObject("claim_id"), rs.getObject("issued_on", LocalDate.class));
+				(Long) rs.getObject("claim_id"), rs.getObject("issued_on", LocalDate.class),
+				new Decision.Payee(rs.getString("beneficiary_kind"), "ORGANISATION".equals(rs.getString("beneficiary_kind"))
+						? rs.getString("beneficiary_name") : rs.getString("beneficiary_masked"),
+						rs.getString("bank_account_masked")));
 	}
 }

@@ -128,8 +128,16 @@ final class TrainingSubsidyRules {
 	}
 
 	/**
-	 * The amount: the catalogue's own standard for the occupation and grade, else the pack's for the certificate type
-	 * and grade; plus, on that base, the shortage uplift, the mountain-county uplift and a city's key-field uplift.
+	 * The certificate types the catalogue's standards are for: it prices training for an occupation at a grade
+	 * (职业技能培训补贴目录), which is what a skill-level or qualification certificate attests. A special-ability
+	 * certificate (专项职业能力) or a training-completion one (培训合格证书) is paid at the pack's standard for its type,
+	 * whatever the occupation: 300 for a training-completion certificate, not the 2,250 of a skill grade.
+	 */
+	static final Set<String> BY_OCCUPATION_AND_GRADE = Set.of("skill-level", "vocational-qualification");
+
+	/**
+	 * The amount: the catalogue's own standard for the occupation and grade (for the types it prices), else the
+	 * pack's for the certificate type and grade; plus, on that base, the shortage uplift, the mountain-county uplift and a city's key-field uplift.
 	 * Its sentence takes the amount, the base, each uplift in percent (0 when none) and the key field's name.
 	 */
 	@SuppressWarnings("unchecked")
@@ -138,7 +146,7 @@ final class TrainingSubsidyRules {
 		var standards = (Map<String, Object>) c.province().parameters().get("standards");
 		BigDecimal base;
 		String reason;
-		if (c.catalogueEntry().isPresent()) {
+		if (c.catalogueEntry().isPresent() && BY_OCCUPATION_AND_GRADE.contains(cert.type())) {
 			base = BigDecimal.valueOf(c.catalogueEntry().get().standardYuan());
 			reason = "subsidy.step.amount.catalogue";
 		}
@@ -158,8 +166,10 @@ final class TrainingSubsidyRules {
 		var fieldName = "";
 		if (c.city().isPresent() && cert.occupationCode() != null) {
 			var fields = (Map<String, Object>) c.city().get().parameters().getOrDefault("keyFields", Map.of());
+			// the most detailed group that holds the occupation names its field: 6-12-03 before 6-12
 			var field = fields.entrySet().stream().filter(f -> cert.occupationCode().startsWith(f.getKey()))
-					.map(f -> String.valueOf(f.getValue())).findFirst();
+					.max(java.util.Comparator.comparingInt(f -> f.getKey().length()))
+					.map(f -> String.valueOf(f.getValue()));
 			if (field.isPresent()) {
 				keyField = c.city().get().intParameter("keyFieldUpliftPercent", 0);
 				fieldName = field.get();

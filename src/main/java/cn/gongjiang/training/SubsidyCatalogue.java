@@ -103,6 +103,18 @@ public class SubsidyCatalogue {
 				""").param("today", LocalDate.now(clock)).query(CatalogueEntry.class).list();
 	}
 
+	/**
+	 * The entries in force on some day between {@code from} and {@code to}: what certificates issued then are read
+	 * against (SUB-1, issue 16), an entry since ended or replaced included.
+	 */
+	public List<CatalogueEntry> inForceBetween(LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select * from training.catalogue_entry
+				where valid_from <= :to and (valid_until is null or valid_until >= :from)
+				order by occupation_code, grade, valid_from desc
+				""").param("from", from).param("to", to).query(CatalogueEntry.class).list();
+	}
+
 	public Optional<CatalogueEntry> byId(long id) {
 		return jdbc.sql("select * from training.catalogue_entry where id = :id").param("id", id)
 				.query(CatalogueEntry.class).optional();

@@ -45,6 +45,9 @@ class ClaimsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	cn.gongjiang.Console console;
+
+	@Autowired
 	PersonRegistry persons;
 
 	@Autowired
@@ -156,6 +159,17 @@ class ClaimsIntegrationTests {
 				first.plusMonths(1).toString(), first.plusMonths(2).toString());
 		assertThat(jdbc.sql("select sum(amount) from subsidy.decision where claim_id = :c").param("c", claim)
 				.query(Integer.class).single()).isEqualTo(1500);
+		// SUB-4 (issue 16): 政府岗位津贴 is the worker's, paid to their own card, and the decision says so
+		assertThat(jdbc.sql("""
+				select distinct beneficiary_kind || ' ' || beneficiary_name || ' ' || coalesce(bank_account_masked, '-')
+				from subsidy.decision where claim_id = :c""").param("c", claim).query(String.class).list())
+				.containsExactly("PERSON 周技师 -");
+		var decision = jdbc.sql("select min(id) from subsidy.decision where claim_id = :c").param("c", claim)
+				.query(Long.class).single();
+		var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/subsidies/decisions/{id}", decision).session(console.session("shaoxing"))).andReturn().getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"decision-payee\"", "（本人社会保障卡）").doesNotContain("绍兴示范机械有限公司（单位账户");
 
 		// the same month is never decided twice, and the next month comes when it begins
 		allowances.accrue(claim, LocalDate.now());

@@ -91,6 +91,33 @@ class SubsidyDecisionsIntegrationTests {
 	}
 
 	@Test
+	void aPharmaceuticalCertificateInShaoxingIsRaisedAsModernMedicineAndSaysWhy() throws Exception {
+		// SUB-2 (issue 16): 药物制剂工 (6-12-03-00) was labelled 新材料
+		var pharma = certificate(Trainees.completedIn(jdbc, persons, "330602"), "6-12-03-00", "intermediate", LocalDate.now());
+		decisions.decide(pharma);
+		var steps = jdbc.sql("select steps::text from subsidy.decision where certificate_id = :id")
+				.param("id", pharma.certificateId()).query(String.class).single();
+		assertThat(steps).contains("现代医药").doesNotContain("新材料");
+		var sheet = mvc.perform(get("/subsidies/packs").session(console.session("shaoxing"))).andReturn().getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(sheet).contains("医药制造人员：化学药品、中药、生物药品和药物制剂的制造，即现代医药产业");
+	}
+
+	@Test
+	void aCertificateIsPricedByTheCatalogueAsItStoodOnTheDayItWasIssued() throws Exception {
+		// SUB-1 (issue 16): an entry since ended still prices the certificates issued while it stood
+		mvc.perform(post("/api/v1/demand/catalogue").header("Authorization", api.bearer("province"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+						{"occupationCode": "6-20-01-02", "grade": "junior", "standardYuan": 1234, "shortage": false,
+						 "validFrom": "2025-01-01", "validUntil": "2025-12-31", "basis": "2025年度目录"}"""))
+				.andExpect(status().is2xxSuccessful());
+		var then = certificate(Trainees.completedIn(jdbc, persons, "330102"), "6-20-01-02", "junior", LocalDate.of(2025, 6, 1));
+		decisions.decide(then);
+		// granted at the 2025 entry's standard (paid when the county's 2025 budget allows)
+		assertThat(outcome(then)).matches("(GRANTED|WAITING) 1234 .*");
+	}
+
+	@Test
 	void aReplayedEventAndTwoRacingCertificatesLeaveOneGrant() throws Exception {
 		// the demo's Hangzhou trainee who failed: no grant this year, whatever ran before
 		var trainee = completedIn("/330000/330100/", 1);
@@ -158,6 +185,9 @@ class SubsidyDecisionsIntegrationTests {
 
 	@Autowired
 	cn.gongjiang.Console console;
+
+	@Autowired
+	cn.gongjiang.registry.PersonRegistry persons;
 
 	@Test
 	void officersReadThePacksAsTablesAndTheDecisionsWithTheirSteps() throws Exception {

@@ -110,6 +110,20 @@ class TrainingSubsidyRulesTests {
 		assertThat(step.code()).isEqualTo(code);
 	}
 
+	@org.junit.jupiter.api.Test
+	void clause6TheMostDetailedGroupThatHoldsTheOccupationNamesItsKeyField() {
+		// issue 16: 药物制剂 (6-12-03) was labelled 新材料 because a shorter group matched first
+		var city = new PolicyPack(2, "330600", "/330000/330600/", 1, LocalDate.of(2022, 7, 1), "绍兴", "三、（二）4",
+				Map.of("keyFieldUpliftPercent", 30, "keyFields", new java.util.LinkedHashMap<>(Map.of("6-12", "新材料",
+						"6-12-03", "现代医药"))));
+		var c = of("skill-level", "6-12-03-00", "intermediate", "COMPLETED", "/330000/330600/330603/", true, 0, false,
+				LocalDate.of(1990, 1, 1), "M", null, false, false);
+		var step = TrainingSubsidyRules.amount(new SubsidyCase(c.certificate(), c.training(), c.person(), c.province(),
+				Optional.of(city), 0, false, c.catalogueEntry(), false));
+		assertThat(step.arguments()).last().isEqualTo("现代医药");
+		assertThat(step.amount()).isEqualByComparingTo("1950");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			杭州，中级工，包标准                         | skill-level         | 6-18-01-01 | intermediate | false |      | false | false | 1500
@@ -120,6 +134,9 @@ class TrainingSubsidyRulesTests {
 			柯桥山区叠加：车工高级工，30%+10%            | skill-level         | 6-18-01-01 | senior       | true  |      | false | true  | 2800
 			专项职业能力证书                             | special-ability     | 6-18-01-01 |              | false |      | false | false | 500
 			培训合格证书                                 | training-completion | 4-10-01-03 |              | false |      | false | false | 300
+			培训合格证书，目录有该职业标准也按包标准     | training-completion | 4-10-01-03 |              | false | 2250 | false | false | 300
+			专项职业能力证书，目录有该职业标准也按包标准 | special-ability     | 4-10-01-03 |              | false | 2250 | false | false | 500
+			职业技能等级证书，按目录标准                 | skill-level         | 4-10-01-03 | intermediate | false | 2250 | false | false | 2250
 			""")
 	void clause6TheAmountIsTheStandardWithItsUplifts(String why, String type, String occupation, String grade,
 			boolean shaoxing, Integer catalogueStandard, boolean shortage, boolean mountain, int amount) {

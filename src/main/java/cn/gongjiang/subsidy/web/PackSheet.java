@@ -79,7 +79,8 @@ public record PackSheet(PolicyPack pack, boolean illustrative, boolean inForce, 
 			.comparingInt(r -> ORDER.indexOf(r.key()) < 0 ? ORDER.size() : ORDER.indexOf(r.key()));
 
 	/** Read by the sheet itself, not shown as a parameter of their own. */
-	private static final List<String> STRUCTURE = List.of("illustrative", "standards", "keyFields", "schemes");
+	private static final List<String> STRUCTURE = List.of("illustrative", "standards", "keyFields", "keyFieldReasons",
+			"schemes");
 
 	static PackSheet of(PolicyPack pack, boolean inForce) {
 		var p = pack.parameters();
@@ -110,8 +111,10 @@ public record PackSheet(PolicyPack pack, boolean illustrative, boolean inForce, 
 		parameters.sort(IN_ORDER);
 		var keyFields = new ArrayList<Row>();
 		if (p.get("keyFields") instanceof Map<?, ?> fields) {
+			// the clause of a key field is why its group belongs there, where the pack says
+			var reasons = p.get("keyFieldReasons") instanceof Map<?, ?> r ? r : Map.of();
 			fields.forEach((prefix, name) -> keyFields.add(new Row("keyField", null, null, null, String.valueOf(prefix),
-					Kind.TEXT, name, pack.source())));
+					Kind.TEXT, name, reasons.get(prefix) == null ? pack.source() : String.valueOf(reasons.get(prefix)))));
 			keyFields.sort(java.util.Comparator.comparing(Row::prefix));
 		}
 		var schemes = new ArrayList<Scheme>();
