@@ -787,6 +787,23 @@ class AuthorizationMatrixIntegrationTests {
 				insert into training.class_session (class_id, starts_at, ends_at, place)
 				values (:c, now() + interval '7 days', now() + interval '7 days 3 hours', '柯桥区实训基地')""")
 				.param("c", keqiaoClass).update();
+		// the demo worker is enrolled there, so that a session of its own is open to check in to
+		jdbc.sql("""
+				insert into training.enrolment (class_id, person_index, person_id, id_number_sealed, id_number_masked, name,
+				    status)
+				select :c, id_number_index, id, '\\x00', id_number_masked, name, 'ENROLLED' from registry.person
+				where id_number_index = :index""").param("c", keqiaoClass)
+				.param("index", cipher.index(AccountBootstrap.DEMO_WORKER_ID_NUMBER)).update();
+		// and Keqiao has inspectors and a draw of its own classes
+		for (var inspector : List.of("柯检甲", "柯检乙")) {
+			mvc.perform(request(HttpMethod.POST, "/api/v1/supervision/inspectors").header("Authorization",
+					api.bearer("keqiao")).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"name\": \"%s\", \"organisation\": \"柯桥区人力社保局\"}".formatted(inspector)));
+		}
+		var keqiaoDraw = mvc.perform(request(HttpMethod.POST, "/api/v1/supervision/draws").header("Authorization",
+				api.bearer("keqiao")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"population\": \"CLASSES\", \"count\": 1}")).andReturn().getResponse();
+		assertThat(keqiaoDraw.getStatus()).as(keqiaoDraw.getContentAsString()).isBetween(200, 201);
 		// the demo worker applies to the posting of Keqiao: an application of its own, and one in the county
 		var keqiaoJob = jdbc.sql("""
 				select id from recruitment.job where county_path = '/330000/330600/330603/' and title = '数控车工'

@@ -4,5 +4,5 @@
  * and the yearly export for the third-party audit. Owns schema {@code supervision}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry", "audit",
-		"training" })
+		"training", "subsidy" })
 package cn.gongjiang.supervision;

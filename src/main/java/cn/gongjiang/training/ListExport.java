@@ -16,6 +16,7 @@ import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Formats;
+import cn.gongjiang.shared.web.Sheets;
 
 /**
  * The three lists and the audit ledger as xlsx (DEM-2, SUP-4): one sheet, a bold header, one row per entry of the
@@ -84,7 +85,8 @@ public class ListExport {
 	}
 
 	/** SUP-4: the year's enrolments for the third-party audit; the caller checks who may have it and audits it. */
-	public int audit(int year, Locale locale, OutputStream out) throws IOException {
+	/** The year's training records for the third-party audit (SUP-4): one row per trainee of every class. */
+	public Sheets.Sheet auditSheet(int year, Locale locale) {
 		var words = new Words(locale);
 		var rows = signals.auditRows(year).stream().map(r -> List.<Object>of(r.classId(), r.providerName(),
 				words.occupation(r.occupationCode()), words.grade(r.grade()), words.msg("training.kind." + r.kind()),
@@ -94,13 +96,13 @@ public class ListExport {
 				r.voucherId() == null ? "" : r.voucherId(),
 				r.voucherStatus() == null ? "" : words.msg("training.voucher.status." + r.voucherStatus()),
 				r.attended(), r.sessions(), r.occupationCode())).toList();
-		write(out, words.msg("training.xlsx.audit", words.format.year(year)), words.all("training.column.class",
+		return new Sheets.Sheet(words.msg("training.xlsx.audit.sheet"), words.msg("training.xlsx.audit",
+				words.format.year(year)), words.all("training.column.class",
 				"training.column.provider", "training.column.occupation", "training.column.grade",
 				"training.column.kind", "training.column.order", "training.column.enrolment",
 				"training.column.id-masked", "training.column.status", "training.column.result",
 				"training.column.certificate", "training.column.voucher", "training.column.voucher-status",
 				"training.column.attended", "training.column.sessions", "training.column.occupation-code"), rows);
-		return rows.size();
 	}
 
 	private static String text(String value) {

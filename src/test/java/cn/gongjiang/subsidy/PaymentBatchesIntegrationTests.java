@@ -162,6 +162,34 @@ class PaymentBatchesIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON).content("{\"region\": \"330602\", \"fundingSource\": \"SKILLS_ACCOUNT\"}"))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.lineCount").value(1));
 
+		// SUP-4 (issue 16): the auditor's workbook holds the year's money, and its decisions add up to the batches
+		var workbookBytes = mvc.perform(get("/api/v1/supervision/audit-export.xlsx")
+				.param("year", String.valueOf(LocalDate.now().getYear())).header("Authorization", api.bearer("province")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(workbookBytes))) {
+			var sheets = workbook.getSheets().toList();
+			assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+					.containsExactly("培训记录", "补贴决定", "付款批次");
+			var decisionRows = sheets.get(1).read();
+			var batchRows = sheets.get(2).read();
+			assertThat(decisionRows.get(1).getCellText(12)).isEqualTo("银行流水参考号");
+			var ours = decisionRows.subList(2, decisionRows.size()).stream()
+					.filter(r -> r.getCellText(11).equals(String.valueOf(batch))).toList();
+			assertThat(ours).hasSize(due - 1).allSatisfy(r -> {
+				assertThat(r.getCellText(12)).startsWith("GJ" + batch + "-");
+				assertThat(r.getCellText(7)).isEqualTo("职业技能提升行动专账");
+				assertThat(r.getCellText(10)).isEqualTo("已到账");
+			});
+			var paid = ours.stream().map(r -> new java.math.BigDecimal(r.getCellText(13)))
+					.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+			var batchRow = batchRows.subList(2, batchRows.size()).stream()
+					.filter(r -> r.getCellText(0).equals(String.valueOf(batch))).findFirst().orElseThrow();
+			var failedAmount = jdbc.sql("select amount from subsidy.payment_line where batch_id = :b and status = 'FAILED'")
+					.param("b", batch).query(java.math.BigDecimal.class).single();
+			assertThat(paid).isEqualByComparingTo(new java.math.BigDecimal(batchRow.getCellText(5)).subtract(failedAmount))
+					.isEqualByComparingTo(new java.math.BigDecimal(batchRow.getCellText(6)));
+		}
+
 		// the paid beneficiary's archive says so, in codes the registry renders: the scheme's code, the reason's key
 		assertThat(jdbc.sql("""
 				select count(*) from registry.person_event where kind = 'SUBSIDY' and detail ->> 'outcome' = 'PAID'

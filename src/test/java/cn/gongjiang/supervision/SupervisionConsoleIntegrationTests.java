@@ -188,9 +188,10 @@ class SupervisionConsoleIntegrationTests {
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()));
 				var rows = workbook.getFirstSheet().openStream()) {
 			var all = rows.toList();
-			assertThat(all.get(0).getCellText(2)).isEqualTo("职业（工种）");
-			assertThat(all.get(0).getCellText(7)).isEqualTo("学员身份证号（脱敏）");
-			assertThat(all.subList(1, all.size())).isNotEmpty().allSatisfy(r -> {
+			assertThat(all.get(0).getCellText(0)).isEqualTo(year + "年培训审计台账");
+			assertThat(all.get(1).getCellText(2)).isEqualTo("职业（工种）");
+			assertThat(all.get(1).getCellText(7)).isEqualTo("学员身份证号（脱敏）");
+			assertThat(all.subList(2, all.size())).isNotEmpty().allSatisfy(r -> {
 				assertThat(r.getCellText(2)).doesNotMatch(".*\\d-\\d\\d-.*");
 				assertThat(r.getCellText(4) + r.getCellText(8) + r.getCellText(9)).doesNotMatch(".*[A-Z_]{4,}.*");
 			});

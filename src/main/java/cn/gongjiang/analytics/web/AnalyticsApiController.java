@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.gongjiang.shared.web.Sheets;
 import cn.gongjiang.analytics.AnalyticsTables;
 import cn.gongjiang.analytics.EmploymentStatistics;
 import cn.gongjiang.analytics.IncomeBands;

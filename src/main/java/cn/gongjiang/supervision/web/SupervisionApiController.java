@@ -30,6 +30,7 @@ import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.Downloads;
+import cn.gongjiang.shared.web.Sheets;
 import cn.gongjiang.supervision.Inspections;
 import cn.gongjiang.supervision.StarRatings;
 import cn.gongjiang.training.ListExport;
@@ -74,12 +75,14 @@ class SupervisionApiController {
 	private final SignalSentences sentences;
 	private final ListExport export;
 	private final OrganisationRegistry organisations;
+	private final cn.gongjiang.subsidy.SubsidyAudit subsidyAudit;
 	private final MessageSource messages;
 	private final AuditLog audit;
 
 	SupervisionApiController(StarRatings ratings, Inspections inspections, TrainingSignals signals,
 			SignalSentences sentences, ListExport export, OrganisationRegistry organisations, MessageSource messages,
-			AuditLog audit) {
+			AuditLog audit, cn.gongjiang.subsidy.SubsidyAudit subsidyAudit) {
+		this.subsidyAudit = subsidyAudit;
 		this.sentences = sentences;
 		this.export = export;
 		this.messages = messages;
@@ -163,7 +166,9 @@ class SupervisionApiController {
 				}).toList(), s.seenAt())).toList());
 	}
 
-	@Operation(summary = "The year's training records for the third-party audit of subsidy funds (xlsx, province)")
+	@Operation(summary = "The year's books for the third-party audit of subsidy funds (xlsx, province): the training "
+			+ "records; every decision with its amount, source, batch, bank reference and payment state; the batches "
+			+ "that paid them, with their totals")
 	@GetMapping("/audit-export.xlsx")
 	void auditExport(@RequestParam int year, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response)
@@ -172,9 +177,15 @@ class SupervisionApiController {
 			audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("the province exports for the auditor");
 		}
+		// SUP-4: the training records and the money they earned, in one workbook the auditor reconciles
+		var training = export.auditSheet(year, locale);
+		var money = subsidyAudit.sheets(year, locale);
+		var sheets = new Sheets().add(training);
+		money.forEach(sheets::add);
 		var file = Downloads.attachment(response, messages.getMessage("supervision.audit.file", new Object[] { String.valueOf(year) },
 				locale), Downloads.XLSX);
-		var rows = export.audit(year, locale, file);
-		audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.SUCCESS, rows + " rows");
+		sheets.write(file);
+		audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.SUCCESS,
+				training.rows().size() + " trainees, " + money.get(0).rows().size() + " decision lines");
 	}
 }

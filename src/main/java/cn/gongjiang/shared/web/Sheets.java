@@ -1,4 +1,4 @@
-package cn.gongjiang.analytics.web;
+package cn.gongjiang.shared.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,35 +9,39 @@ import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 
 /**
- * An analysis as a workbook (ANA-3 "every figure exportable"): one sheet per figure, a title line saying what and
- * as of when and from which source, the header, the rows. Numbers stay numbers so Excel can sum them; a hidden
- * (suppressed) figure is the word the page shows, never a number.
+ * A workbook of several sheets, each a title line saying what it is and as of when, the header and the rows. Numbers
+ * stay numbers so Excel can sum them; text cells are typed as text, so none is ever evaluated as a formula (X-2).
  */
-final class Sheets {
+public final class Sheets {
 
-	record Sheet(String name, String title, List<String> header, List<List<Object>> rows) {
+	public record Sheet(String name, String title, List<String> header, List<List<Object>> rows) {
 	}
 
 	private final List<Sheet> sheets = new ArrayList<>();
 
-	Sheets add(String name, String title, List<String> header, List<List<Object>> rows) {
+	public Sheets add(String name, String title, List<String> header, List<List<Object>> rows) {
 		sheets.add(new Sheet(name, title, header, rows));
 		return this;
 	}
 
-	static List<Object> row(Object... cells) {
+	public Sheets add(Sheet sheet) {
+		sheets.add(sheet);
+		return this;
+	}
+
+	public static List<Object> row(Object... cells) {
 		return Arrays.asList(cells);
 	}
 
-	/** Only the sheet called {@code figure}, when one is asked for and exists. */
-	Sheets only(String figure) {
-		if (figure != null && sheets.stream().anyMatch(s -> s.name().equals(figure))) {
-			sheets.removeIf(s -> !s.name().equals(figure));
+	/** Only the sheet called {@code name}, when one is asked for and exists. */
+	public Sheets only(String name) {
+		if (name != null && sheets.stream().anyMatch(s -> s.name().equals(name))) {
+			sheets.removeIf(s -> !s.name().equals(name));
 		}
 		return this;
 	}
 
-	void write(OutputStream out) throws IOException {
+	public void write(OutputStream out) throws IOException {
 		var workbook = new Workbook(out, "Gongjiang", "1.0");
 		for (var sheet : sheets) {
 			var ws = workbook.newWorksheet(sheet.name());
