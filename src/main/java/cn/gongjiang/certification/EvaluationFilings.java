@@ -125,6 +125,12 @@ public class EvaluationFilings {
 		return Page.of(items, total, request);
 	}
 
+	/** One filing the actor may see; another region's answers as unknown. */
+	@Transactional(readOnly = true)
+	public EvaluationFiling one(Actor actor, long id) {
+		return visible(actor, id);
+	}
+
 	/** The standing filing under which {@code evaluatorCode} may certify {@code occupation} on {@code day}. */
 	Optional<EvaluationFiling> entitling(String evaluatorCode, String occupation, LocalDate day) {
 		if (evaluatorCode == null || occupation == null) {

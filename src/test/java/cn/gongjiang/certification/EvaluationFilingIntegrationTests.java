@@ -141,6 +141,16 @@ class EvaluationFilingIntegrationTests {
 				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("id=\"evaluation-form\"", "绍兴市示范职业技能培训学校", "社会培训评价组织", "车工")
 				.doesNotContain(">SOCIAL_ORGANISATION<", "52330600MJ9876543F</td>");
+		// withdrawing asks for the reason beside the list; another city cannot even open the form
+		var filing = jdbc.sql("""
+				select id from certification.evaluation_filing where evaluator_code = '52330600MJ9876543F'
+				  and withdrawn_at is null order by id limit 1""").query(Long.class).single();
+		var withdrawing = mvc.perform(get("/evaluation-filings").param("withdraw", String.valueOf(filing))
+				.session(console.session("shaoxing"))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(withdrawing).contains("id=\"withdraw-form\"", "id=\"withdraw-reason\"", "撤销备案");
+		mvc.perform(get("/evaluation-filings").param("withdraw", String.valueOf(filing))
+				.session(console.session("hangzhou"))).andExpect(status().isNotFound());
 		var own = mvc.perform(get("/evaluation-filings").session(console.session("provider-demo")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(own).contains("绍兴市示范职业技能培训学校").doesNotContain("id=\"evaluation-form\"", "杭州市示范");

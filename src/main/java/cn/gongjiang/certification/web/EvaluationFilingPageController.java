@@ -37,12 +37,16 @@ class EvaluationFilingPageController {
 	@GetMapping("/evaluation-filings")
 	String list(@RequestParam(required = false) String evaluator, @RequestParam(defaultValue = "true") boolean standing,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-			@AuthenticationPrincipal Actor actor, Model model) {
+			@RequestParam(required = false) Long withdraw, @AuthenticationPrincipal Actor actor, Model model) {
 		model.addAttribute("page", filings.list(actor, evaluator, standing,
 				PageRequest.of(page, null, sort, EvaluationFilings.SORTS, "-filed")));
 		model.addAttribute("evaluator", evaluator);
 		model.addAttribute("standing", standing);
-		model.addAttribute("mayFile", actor.is(Role.PROVINCE_OFFICER) || actor.is(Role.CITY_OFFICER));
+		var mayFile = actor.is(Role.PROVINCE_OFFICER) || actor.is(Role.CITY_OFFICER);
+		model.addAttribute("mayFile", mayFile);
+		model.addAttribute("officer", actor.role().officer());
+		// the filing being withdrawn, asked for its reason beside the list
+		model.addAttribute("withdrawing", mayFile && withdraw != null ? filings.one(actor, withdraw) : null);
 		model.addAttribute("bases", EvaluationFiling.Basis.values());
 		return "certification/evaluation-filings";
 	}
