@@ -40,9 +40,11 @@ public class PersonRegistry {
 	private final RegionDirectory regions;
 	private final CodeLists codeLists;
 	private final AuditLog audit;
+	private final java.time.Clock clock;
 
 	PersonRegistry(Persons persons, PersonCounts counts, PersonalDataCipher cipher, RegionDirectory regions,
-			CodeLists codeLists, AuditLog audit) {
+			CodeLists codeLists, AuditLog audit, java.time.Clock clock) {
+		this.clock = clock;
 		this.persons = persons;
 		this.counts = counts;
 		this.cipher = cipher;
@@ -216,6 +218,36 @@ public class PersonRegistry {
 			throw new InvalidValueException("region.not-county", code);
 		}
 		return region;
+	}
+
+	/**
+	 * Records whether a person past working age draws a monthly pension (浙人社发〔2022〕32号 §13), by an officer of the
+	 * person's region; the subsidy rules read it where the city has chosen to include those who draw none.
+	 */
+	@Transactional
+	public PersonSummary recordPension(Actor actor, long personId, PensionRecord record) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			audit.record(actor, "person.pension", "person:" + personId, AuditOutcome.DENIED, null);
+			throw new org.springframework.security.access.AccessDeniedException("officers record pensions");
+		}
+		var person = find(actor, personId);
+		if (record.drawing() == null) {
+			throw new InvalidValueException("person.pension.drawing-required");
+		}
+		if (record.source() == null || record.source().isBlank() || record.source().strip().length() > 200) {
+			throw new InvalidValueException("person.pension.source-required");
+		}
+		if (record.asOf() == null || record.asOf().isAfter(java.time.LocalDate.now(clock))) {
+			throw new InvalidValueException("person.pension.as-of");
+		}
+		var version = record.version() == null ? person.version() : record.version();
+		if (!persons.recordPension(personId, version, record.drawing() ? "DRAWING" : "NOT_DRAWING",
+				record.source().strip(), record.asOf())) {
+			throw new cn.gongjiang.shared.ConflictException("person.changed");
+		}
+		audit.record(actor, "person.pension", "person:" + personId, AuditOutcome.SUCCESS,
+				(record.drawing() ? "DRAWING " : "NOT_DRAWING ") + record.asOf() + " " + record.source().strip());
+		return find(actor, personId);
 	}
 
 	@Transactional(readOnly = true)

@@ -9,5 +9,6 @@ import java.util.List;
  */
 public record PersonSummary(long id, String name, String idNumber, String sex, LocalDate birthDate, String hukouRegion,
 		String residenceRegion, String mobile, Education education, List<String> groups, String employerCreditCode,
-		String salaryBand, int version, String employerName) {
+		String salaryBand, int version, String employerName, String pension, String pensionSource,
+		LocalDate pensionAsOf) {
 }

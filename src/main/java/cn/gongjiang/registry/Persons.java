@@ -29,11 +29,13 @@ class Persons {
 	record Row(long id, byte[] idNumberSealed, String idNumberMasked, String name, String sex,
 			java.time.LocalDate birthDate, String hukouRegion, String residenceRegion, byte[] mobileSealed,
 			String mobileMasked, Education education, List<String> groups, String employerCreditCode,
-			String salaryBand, int version, String employerName) {
+			String salaryBand, int version, String employerName, String pension, String pensionSource,
+			java.time.LocalDate pensionAsOf) {
 
 		PersonSummary summary() {
 			return new PersonSummary(id, name, idNumberMasked, sex, birthDate, hukouRegion, residenceRegion,
-					mobileMasked, education, groups, employerCreditCode, salaryBand, version, employerName);
+					mobileMasked, education, groups, employerCreditCode, salaryBand, version, employerName, pension,
+					pensionSource, pensionAsOf);
 		}
 	}
 
@@ -249,12 +251,12 @@ class Persons {
 
 	private static final String PROFILE = """
 			id, id_number_masked, name, sex, birth_date, hukou_region, hukou_path, residence_path, groups,
-			employer_credit_code, encode(id_number_index, 'hex')""";
+			employer_credit_code, encode(id_number_index, 'hex'), pension""";
 
 	private static PersonProfile profile(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new PersonProfile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
-				strings(rs.getArray(9)), rs.getString(10), rs.getString(11));
+				strings(rs.getArray(9)), rs.getString(10), rs.getString(11), rs.getString(12));
 	}
 
 	/** Many archive entries in one {@code COPY} (a bulk decision writes one per person), in the caller's transaction. */
@@ -353,6 +355,16 @@ class Persons {
 				.query(byte[].class).single();
 	}
 
+	/** Records whether a person draws a pension; false when the version seen is no longer the person's. */
+	boolean recordPension(long id, int version, String pension, String source, java.time.LocalDate asOf) {
+		return jdbc.sql("""
+				update registry.person set pension = :pension, pension_source = :source, pension_as_of = :asOf,
+				    version = version + 1, updated_at = now()
+				where id = :id and version = :version
+				""").param("pension", pension).param("source", source).param("asOf", asOf).param("id", id)
+				.param("version", version).update() == 1;
+	}
+
 	private static Row map(ResultSet rs, int row) throws SQLException {
 		var education = rs.getString("education");
 		return new Row(rs.getLong("id"), rs.getBytes("id_number_sealed"), rs.getString("id_number_masked"),
@@ -360,7 +372,8 @@ class Persons {
 				rs.getString("hukou_region"), rs.getString("residence_region"), rs.getBytes("mobile_sealed"),
 				rs.getString("mobile_masked"), education == null ? null : Education.valueOf(education),
 				strings(rs.getArray("groups")), rs.getString("employer_credit_code"), rs.getString("salary_band"),
-				rs.getInt("version"), rs.getString("employer_name"));
+				rs.getInt("version"), rs.getString("employer_name"), rs.getString("pension"), rs.getString("pension_source"),
+				rs.getObject("pension_as_of", java.time.LocalDate.class));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

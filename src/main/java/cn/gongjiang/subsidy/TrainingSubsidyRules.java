@@ -28,6 +28,9 @@ final class TrainingSubsidyRules {
 	private TrainingSubsidyRules() {
 	}
 
+	/** The pack switch of 各地可: whether the region includes those past retirement age who draw no pension. */
+	static final String RETIRED_WITHOUT_PENSION = "retiredWithoutPensionEnabled";
+
 	/** The steps of one case; the last is the amount when every rule passed. */
 	static List<Step> decide(SubsidyCase c) {
 		var steps = new ArrayList<Step>();
@@ -106,8 +109,8 @@ final class TrainingSubsidyRules {
 	}
 
 	/**
-	 * §13: past the legal retirement age and drawing a pension, no subsidy; past it without one, only where the pack
-	 * enables it. The registry does not know pensions: past the age counts as without, unless enabled nothing is paid.
+	 * §13: past the legal retirement age and drawing a pension, no subsidy; past it without one, only where the city's
+	 * pack (else the province's) enables it ("各地可"), and only once the registry records that the person draws none.
 	 */
 	static Step retirementAge(SubsidyCase c) {
 		var clause = CLAUSES.get("retirement");
@@ -119,12 +122,17 @@ final class TrainingSubsidyRules {
 		if (c.certificate().issuedOn().isBefore(retires)) {
 			return Step.pass("retirement", clause, "subsidy.step.retirement.before", on);
 		}
-		if (c.person().get().groups().contains("pensioner")) {
+		var person = c.person().get();
+		if (person.drawsPension()) {
 			return Step.deny("retirement", clause, "subsidy.retired-with-pension", "subsidy.step.retirement.pension", on);
 		}
-		return Boolean.TRUE.equals(c.province().parameters().get("retiredWithoutPensionEnabled"))
-				? Step.pass("retirement", clause, "subsidy.step.retirement.enabled", on)
-				: Step.deny("retirement", clause, "subsidy.retired-not-enabled", "subsidy.step.retirement.not-enabled", on);
+		var switchOn = c.city().filter(p -> p.parameters().containsKey(RETIRED_WITHOUT_PENSION)).orElse(c.province())
+				.parameters().get(RETIRED_WITHOUT_PENSION);
+		if (!Boolean.TRUE.equals(switchOn)) {
+			return Step.deny("retirement", clause, "subsidy.retired-not-enabled", "subsidy.step.retirement.not-enabled", on);
+		}
+		return person.drawsNoPension() ? Step.pass("retirement", clause, "subsidy.step.retirement.enabled", on)
+				: Step.deny("retirement", clause, "subsidy.pension-unknown", "subsidy.step.retirement.pension-unknown", on);
 	}
 
 	/**

@@ -110,6 +110,30 @@ class TrainingSubsidyRulesTests {
 		assertThat(step.code()).isEqualTo(code);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			市政策纳入，登记为未领取养老金                | true  | NOT_DRAWING | PASS |
+			市政策纳入，养老金情况未登记                  | true  |             | DENY | subsidy.pension-unknown
+			市政策纳入，但按月领取养老金                  | true  | DRAWING     | DENY | subsidy.retired-with-pension
+			市政策未纳入（省默认不纳入），未领取养老金    | false | NOT_DRAWING | DENY | subsidy.retired-not-enabled
+			""")
+	void clause5EachCityDecidesWhetherThoseWithoutAPensionAreIncluded(String why, boolean cityIncludes, String pension,
+			Step.Verdict verdict, String code) {
+		// issue 16: 各地可 — the switch is the city's, and the pension a recorded fact, not a group nobody could set
+		var c = of("skill-level", "6-18-01-01", "intermediate", "COMPLETED", "/330000/330600/330603/", true, 0, false,
+				LocalDate.of(1950, 1, 1), "M", null, false, false);
+		var p = c.person().get();
+		var person = new PersonProfile(p.personId(), p.idNumberMasked(), p.name(), p.sex(), p.birthDate(),
+				p.hukouRegion(), p.hukouPath(), p.residencePath(), p.groups(), p.employerCreditCode(), p.idNumberIndex(),
+				pension);
+		var city = new PolicyPack(2, "330600", "/330000/330600/", 1, LocalDate.of(2022, 7, 1), "绍兴", "三、（二）4",
+				Map.of("retiredWithoutPensionEnabled", cityIncludes));
+		var step = TrainingSubsidyRules.retirementAge(new SubsidyCase(c.certificate(), c.training(), Optional.of(person),
+				c.province(), Optional.of(city), 0, false, c.catalogueEntry(), false));
+		assertThat(step.verdict()).as(why).isEqualTo(verdict);
+		assertThat(step.code()).as(why).isEqualTo(code);
+	}
+
 	@org.junit.jupiter.api.Test
 	void clause6TheMostDetailedGroupThatHoldsTheOccupationNamesItsKeyField() {
 		// issue 16: 药物制剂 (6-12-03) was labelled 新材料 because a shorter group matched first

@@ -25,7 +25,7 @@ final class AuditActions {
 			new Group("audit.", List.of("audit.search", "audit.view", "audit.verify", "audit.export")),
 			new Group("import.", List.of("import.submit", "import.error-report")),
 			new Group("person.", List.of("person.register", "person.created", "person.updated", "person.unmask",
-					"person.payees", "person.export", "person.act")),
+					"person.payees", "person.export", "person.act", "person.pension")),
 			new Group("enterprise.", List.of("enterprise.register")),
 			new Group("provider.", List.of("provider.register", "provider.rate", "provider.status")),
 			new Group("region.", List.of("region.mountain-county.change")),

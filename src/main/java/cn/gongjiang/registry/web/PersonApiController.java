@@ -7,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -88,6 +89,14 @@ class PersonApiController {
 	@PostMapping("/search")
 	List<PersonSummary> searchByBody(@RequestBody Search search, @AuthenticationPrincipal Actor actor) {
 		return persons.search(actor, search.idNumber(), search.name());
+	}
+
+	@Operation(summary = "Record whether the person draws a monthly urban employee pension, from what source, as of "
+			+ "when (officers of the person's region); the training subsidy reads it past retirement age")
+	@PutMapping("/{id}/pension")
+	PersonSummary pension(@PathVariable long id, @RequestBody cn.gongjiang.registry.PensionRecord record,
+			@AuthenticationPrincipal Actor actor) {
+		return persons.recordPension(actor, id, record);
 	}
 
 	@Operation(summary = "One person in scope, masked")

@@ -92,7 +92,20 @@ class RegistryPageController {
 	String person(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale, Model model) {
 		model.addAttribute("archive", archives.of(actor, id, locale));
 		model.addAttribute("mayUnmask", actor.mayUnmask());
+		model.addAttribute("mayRecordPension", actor.role().officer() && actor.scope().regional());
+		model.addAttribute("today", java.time.LocalDate.now(cn.gongjiang.shared.web.Formats.BEIJING));
 		return "registry/person";
+	}
+
+	/** SUB-1: whether the person draws a monthly pension, as an officer of their region learned it. */
+	@PostMapping("/persons/{id}/pension")
+	String pension(@PathVariable long id, @RequestParam(required = false) Boolean drawing,
+			@RequestParam(required = false) String source, @RequestParam(required = false) java.time.LocalDate asOf,
+			@RequestParam(required = false) Integer version, @AuthenticationPrincipal Actor actor, Locale locale,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		actions.attempt(redirect, locale, () -> persons.recordPension(actor, id,
+				new cn.gongjiang.registry.PensionRecord(drawing, source, asOf, version)));
+		return "redirect:/persons/" + id;
 	}
 
 	/** Full numbers for an account with the permission; audited in the service. Answers an htmx fragment. */
