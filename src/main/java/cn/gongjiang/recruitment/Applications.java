@@ -34,8 +34,13 @@ public class Applications {
 	private final Seekers seekers;
 	private final AuditLog audit;
 	private final RecruitmentEvents events;
+	private final cn.gongjiang.registry.PersonRegistry persons;
+	private final java.time.Clock clock;
 
-	Applications(JdbcClient jdbc, JobPostings jobs, Seekers seekers, AuditLog audit, RecruitmentEvents events) {
+	Applications(JdbcClient jdbc, JobPostings jobs, Seekers seekers, AuditLog audit, RecruitmentEvents events,
+			cn.gongjiang.registry.PersonRegistry persons, java.time.Clock clock) {
+		this.persons = persons;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.jobs = jobs;
 		this.seekers = seekers;
@@ -188,6 +193,14 @@ public class Applications {
 		}
 		audit.record(actor, "recruitment.application." + origin.name().toLowerCase(), "job:" + job.id(),
 				AuditOutcome.SUCCESS, seeker.idNumberMasked());
+		// REG-4: the application on the person's lifelong archive, as the placement that may follow will be
+		var detail = new java.util.LinkedHashMap<String, Object>();
+		detail.put("enterprise", job.enterpriseCode());
+		detail.put("job", job.title());
+		detail.put("occupation", job.occupationCode());
+		detail.put("origin", origin.name());
+		persons.recordArchiveEvent(seeker.personId(), java.time.LocalDate.now(clock), "APPLICATION", detail,
+				"recruitment");
 		return find(id.get()).orElseThrow();
 	}
 

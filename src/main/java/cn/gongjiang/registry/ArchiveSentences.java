@@ -65,6 +65,9 @@ class ArchiveSentences {
 											: new Formats(locale).date(reader.text("validUntil"))));
 			case "ENROLMENT" -> enrolment(on, reader, locale);
 			case "SUBSIDY" -> subsidy(on, reader, locale);
+			case "APPLICATION" -> new ArchiveEntry(on, kind, reader.text("job"), say(locale, "archive.application",
+					reader.employer("enterprise"), reader.orNone(reader.text("job")), reader.occupation("occupation"),
+					word("archive.application.origin." + reader.text("origin"), locale)));
 			case "PLACEMENT" -> new ArchiveEntry(on, kind, reader.text("job"), say(locale, "archive.placement",
 					reader.employer("enterprise"), reader.orNone(reader.text("job")), reader.occupation("occupation"),
 					reader.text("startsOn") == null ? reader.orNone(null) : new Formats(locale).date(reader.text("startsOn")),

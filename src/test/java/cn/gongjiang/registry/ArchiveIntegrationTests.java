@@ -1,5 +1,6 @@
 package cn.gongjiang.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -75,6 +76,29 @@ class ArchiveIntegrationTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.person.name").value("张明"))
 				.andExpect(jsonPath("$.person.idNumber").value("330602********1238"));
+	}
+
+	@Test
+	void aJobApplicationEntersTheApplicantsArchive() throws Exception {
+		// REG-4 (issue 16): the placement was on the archive, the applications before it were not
+		var posted = mvc.perform(post("/api/v1/recruitment/jobs").header("Authorization", api.bearer("enterprise-demo"))
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"enterpriseCode": "91330603MA2D12345A", "title": "档案测试车工", "occupationCode": "6-18-01-01",
+						 "headcount": 1, "county": "330603", "wageMin": 5000, "wageMax": 6000, "startsOn": "%1$s",
+						 "closesOn": "%1$s"}""".formatted(java.time.LocalDate.now().plusMonths(1))))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long job = ((Number) JsonPath.read(posted, "$.id")).longValue();
+		mvc.perform(post("/api/v1/recruitment/jobs/{id}/opening", job).header("Authorization", api.bearer("enterprise-demo"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"version\": 0}")).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/recruitment/applications").header("Authorization", api.bearer("worker-demo"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"jobId\": %d}".formatted(job)))
+				.andExpect(status().isCreated());
+		var id = register("330602199003071238", "张明", null);
+		var archive = mvc.perform(get("/api/v1/persons/" + id + "/archive").header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		java.util.List<String> sentences = JsonPath.read(archive, "$.timeline[?(@.kind == 'APPLICATION')].detail");
+		assertThat(sentences).anySatisfy(s -> assertThat(s).isEqualTo(
+				"应聘绍兴示范机械有限公司的岗位“档案测试车工”（车工）；方式：本人投递"));
 	}
 
 	private long register(String idNumber, String name, String employer) throws Exception {
