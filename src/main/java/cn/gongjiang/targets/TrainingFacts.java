@@ -5,28 +5,52 @@ import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import cn.gongjiang.registry.Enterprise;
+import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.training.TrainingCompleted;
 
 /**
- * Order-based training person-times (订单式技能培训, 000 附件): each completion of a class that came from an order
- * counts once, on the day the class completed, at the order's county.
+ * What a completed training counts towards, on the day the class completed, at the order's county (else the
+ * provider's): order-based training person-times (订单式技能培训, 000 附件) for a class that came from an order; new-style
+ * apprenticeship person-times (企业新型学徒制) for an apprenticeship class; a named school-enterprise class (冠名班)
+ * once, when its first trainee completes; and a key enterprise served by order-based training once a year, when
+ * an order of its ends in a completed class (issue 16: these three were entered by hand).
  */
 @Component
 class TrainingFacts {
 
 	static final String ORDER_TRAINING_COMPLETIONS = "ORDER_TRAINING_COMPLETIONS";
+	static final String APPRENTICESHIP_COMPLETIONS = "APPRENTICESHIP_COMPLETIONS";
+	static final String NAMED_CLASSES_COMPLETED = "NAMED_CLASSES_COMPLETED";
+	static final String KEY_ENTERPRISES_SERVED = "KEY_ENTERPRISES_SERVED";
 
 	private final Rollups rollups;
+	private final OrganisationRegistry organisations;
 
-	TrainingFacts(Rollups rollups) {
+	TrainingFacts(Rollups rollups, OrganisationRegistry organisations) {
 		this.rollups = rollups;
+		this.organisations = organisations;
 	}
 
 	@ApplicationModuleListener
 	void on(TrainingCompleted completed) {
+		var enrolment = "enrolment:" + completed.enrolmentId();
 		rollups.set(ORDER_TRAINING_COMPLETIONS, String.valueOf(completed.enrolmentId()), completed.orderId() == null
 				? Optional.empty()
-				: Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(),
-						"enrolment:" + completed.enrolmentId())));
+				: Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(), enrolment)));
+		if ("APPRENTICESHIP".equals(completed.classKind())) {
+			rollups.set(APPRENTICESHIP_COMPLETIONS, enrolment,
+					Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(), enrolment)));
+		}
+		if ("NAMED_CLASS".equals(completed.classKind())) {
+			var named = "class:" + completed.classId();
+			rollups.set(NAMED_CLASSES_COMPLETED, named,
+					Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(), named)));
+		}
+		var enterprise = completed.orderEnterpriseCode();
+		if (enterprise != null && organisations.enterprise(enterprise).map(Enterprise::keyEnterprise).orElse(false)) {
+			rollups.set(KEY_ENTERPRISES_SERVED, enterprise + ":" + completed.completedOn().getYear(), Optional.of(
+					Contribution.one(completed.regionPath(), completed.completedOn(), "enterprise:" + enterprise)));
+		}
 	}
 }

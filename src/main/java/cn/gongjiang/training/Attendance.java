@@ -163,7 +163,7 @@ public class Attendance {
 			if (completed) {
 				vouchers.advance(e.id(), "TRAINED");
 				events.publishEvent(new TrainingCompleted(e.id(), classId, c.orderId(), (String) person[1], region,
-						c.occupationCode(), c.grade(), today));
+						c.occupationCode(), c.grade(), today, c.kind(), order == null ? null : order.enterpriseCode()));
 			}
 		}
 		jdbc.sql("update training.training_class set status = 'FINISHED', version = version + 1 where id = :id")
