@@ -14,10 +14,14 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(systemName = "Gongjiang 工匠", sharedModules = "shared")
 public class GongjiangApplication {
 
-	/** One clock for the whole platform, so that tests can move time (lockout, token expiry, 序时进度). */
+	/**
+	 * One clock for the whole platform, so that tests can move time (lockout, token expiry, 序时进度). Its day is
+	 * Beijing's whatever zone the server keeps: on a UTC host "today" was yesterday until 08:00 in Zhejiang, so a form
+	 * dated today was refused as future and a certificate of today was read as tomorrow's.
+	 */
 	@Bean
 	Clock clock() {
-		return Clock.systemDefaultZone();
+		return Clock.system(cn.gongjiang.shared.web.Formats.BEIJING);
 	}
 
 	public static void main(String[] args) {

@@ -85,6 +85,7 @@ public final class EmbeddedPostgresServer {
 		if (postmaster.isEmpty()) {
 			return;
 		}
+		requireNotInUse(cluster);
 		var log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 		log.warn("A PostgreSQL left running on {} by an application that did not stop (pid {}): stopping it", cluster,
 				postmaster.get().pid());
@@ -101,6 +102,33 @@ public final class EmbeddedPostgresServer {
 		catch (ExecutionException | TimeoutException e) {
 			throw new IOException("the PostgreSQL left on " + cluster + " did not stop within a minute", e);
 		}
+	}
+
+	/**
+	 * Not an orphan while the application that started it still runs: that application holds the folder's lock file
+	 * (the operating system lets it go when a process dies, killed or not). A second start on a folder in use must not
+	 * shut the first one's database down under it.
+	 */
+	private static void requireNotInUse(Path cluster) throws IOException {
+		var lockFile = cluster.resolve("epg-lock");
+		if (!Files.exists(lockFile)) {
+			return;
+		}
+		try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE)) {
+			var lock = channel.tryLock();
+			if (lock == null) {
+				throw inUse(cluster);
+			}
+			lock.release();
+		}
+		catch (java.nio.channels.OverlappingFileLockException thisVeryProcess) {
+			throw inUse(cluster);
+		}
+	}
+
+	private static IOException inUse(Path cluster) {
+		return new IOException("the data folder " + cluster.getParent() + " is in use by a running application: stop "
+				+ "it first, or give this one its own GONGJIANG_DATA_DIR");
 	}
 
 	/** The password of the embedded cluster's one role, generated once beside the privacy key. */

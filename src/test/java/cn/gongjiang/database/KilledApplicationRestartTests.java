@@ -1,6 +1,7 @@
 package cn.gongjiang.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -36,17 +37,7 @@ class KilledApplicationRestartTests {
 
 	@Test
 	void aStartAfterKillNineStopsTheOrphanedPostmasterAndFindsTheData() throws Exception {
-		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		var application = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				KilledApplicationRestartTests.class.getName(), folder.toString()).redirectErrorStream(true).start();
-		try (var out = new BufferedReader(new InputStreamReader(application.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			do {
-				line = out.readLine();
-			}
-			while (line != null && !line.equals("committed"));
-			assertThat(line).as("the application started its database and committed").isEqualTo("committed");
-		}
+		var application = startApplication();
 		application.destroyForcibly(); // SIGKILL: no shutdown hook, no handler runs
 		assertThat(application.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -64,5 +55,40 @@ class KilledApplicationRestartTests {
 				orphan.destroyForcibly();
 			}
 		}
+	}
+
+	@Test
+	void aSecondStartOnAFolderInUseIsRefusedAndLeavesTheFirstDatabaseRunning() throws Exception {
+		// the postmaster of a live application is no orphan: stopping it would pull the database from under it
+		var application = startApplication();
+		var postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(folder.resolve("postgres")
+				.resolve("postmaster.pid")).get(0).strip())).orElseThrow();
+		try {
+			assertThatThrownBy(() -> EmbeddedPostgresServer.start(new EmbeddedPostgresServer.Settings(folder, false, 0,
+					"32MB"))).hasRootCauseMessage("the data folder %s is in use by a running application: stop it first, "
+							+ "or give this one its own GONGJIANG_DATA_DIR", folder);
+			assertThat(postmaster.isAlive()).isTrue();
+		}
+		finally {
+			application.destroyForcibly();
+			application.waitFor(30, TimeUnit.SECONDS);
+			postmaster.destroyForcibly();
+			postmaster.onExit().get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	/** The other JVM, once it has committed its row. */
+	private Process startApplication() throws Exception {
+		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		var application = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				KilledApplicationRestartTests.class.getName(), folder.toString()).redirectErrorStream(true).start();
+		var out = new BufferedReader(new InputStreamReader(application.getInputStream(), StandardCharsets.UTF_8));
+		String line;
+		do {
+			line = out.readLine();
+		}
+		while (line != null && !line.equals("committed"));
+		assertThat(line).as("the application started its database and committed").isEqualTo("committed");
+		return application;
 	}
 }
