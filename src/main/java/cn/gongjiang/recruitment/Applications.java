@@ -52,7 +52,8 @@ public class Applications {
 	@Transactional
 	public Application apply(Actor worker, Long jobId) {
 		if (worker.role() != Role.WORKER) {
-			audit.record(worker, "recruitment.application.applied", jobId == null ? null : "job:" + jobId, AuditOutcome.DENIED, null);
+			audit.record(worker, "recruitment.application.applied", jobId == null ? null : "job:" + jobId,
+					AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("workers apply for themselves; organisers record applications at events");
 		}
 		var job = openJob(worker, requireJob(jobId));

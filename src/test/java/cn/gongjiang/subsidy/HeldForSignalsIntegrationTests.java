@@ -74,25 +74,10 @@ class HeldForSignalsIntegrationTests {
 				.andReturn().getResponse().getContentAsString();
 		long classId = ((Number) JsonPath.read(opened, "$.id")).longValue();
 		var trainee = IdNumber.withCheckDigit("33060219930404" + (100 + classId % 800));
-		var enrolled = send(post("/api/v1/training/classes/{id}/enrolments", classId), "provider-demo",
-				"{\"idNumber\": \"%s\", \"name\": \"倪补录\"}".formatted(trainee)).andExpect(status().isCreated())
-				.andReturn().getResponse().getContentAsString();
-		long enrolment = ((Number) JsonPath.read(enrolled, "$.id")).longValue();
-		for (var session : jdbc.sql("select id from training.class_session where class_id = :c order by starts_at")
-				.param("c", classId).query(Long.class).list()) {
-			send(post("/api/v1/training/classes/{id}/sessions/{s}/attendance", classId, session), "provider-demo",
-					"{\"enrolmentIds\": [%d]}".formatted(enrolment)).andExpect(status().isOk());
-		}
-		mvc.perform(post("/api/v1/training/classes/{id}/complete", classId).header("Authorization", api.bearer("provider-demo")))
-				.andExpect(status().isOk());
 		var number = "HELD" + classId;
-		send(post("/api/v1/training/classes/{id}/results", classId), "provider-demo", """
-				[{"enrolmentId": %d, "passed": true, "certificateType": "skill-level", "certificateNumber": "%s",
-				  "grade": "%s"}]""".formatted(enrolment, number, entry[1])).andExpect(status().isOk());
+		attendCompleteAndCertify(classId, trainee, "倪补录", number, entry[1]);
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
-				"select outcome || ' ' || code from subsidy.decision where certificate_number = :n").param("n", number)
-				.query(String.class).single()).isEqualTo("WAITING subsidy.held.signal"));
+		awaitHeld(number);
 		var decision = jdbc.sql("select id from subsidy.decision where certificate_number = :n").param("n", number)
 				.query(Long.class).single();
 		var committed = committed(year);
@@ -157,29 +142,40 @@ class HeldForSignalsIntegrationTests {
 				.getResponse().getContentAsString();
 		long classId = ((Number) JsonPath.read(accepted, "$.id")).longValue();
 		var trainee = IdNumber.withCheckDigit("33060319930505" + (100 + classId % 800));
-		var enrolled = send(post("/api/v1/training/classes/{id}/enrolments", classId), "provider-demo",
-				"{\"idNumber\": \"%s\", \"name\": \"倪迟录\"}".formatted(trainee)).andExpect(status().isCreated())
-				.andReturn().getResponse().getContentAsString();
-		long enrolment = ((Number) JsonPath.read(enrolled, "$.id")).longValue();
-		var session = jdbc.sql("select id from training.class_session where class_id = :c").param("c", classId)
-				.query(Long.class).single();
-		send(post("/api/v1/training/classes/{id}/sessions/{s}/attendance", classId, session), "provider-demo",
-				"{\"enrolmentIds\": [%d]}".formatted(enrolment)).andExpect(status().isOk());
-		mvc.perform(post("/api/v1/training/classes/{id}/complete", classId).header("Authorization", api.bearer("provider-demo")))
-				.andExpect(status().isOk());
 		var number = "LATE" + classId;
-		send(post("/api/v1/training/classes/{id}/results", classId), "provider-demo", """
-				[{"enrolmentId": %d, "passed": true, "certificateType": "skill-level", "certificateNumber": "%s",
-				  "grade": "%s"}]""".formatted(enrolment, number, entry[1])).andExpect(status().isOk());
+		attendCompleteAndCertify(classId, trainee, "倪迟录", number, entry[1]);
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
-				"select outcome || ' ' || code from subsidy.decision where certificate_number = :n").param("n", number)
-				.query(String.class).single()).isEqualTo("WAITING subsidy.held.signal"));
+		awaitHeld(number);
 		var page = mvc.perform(get("/subsidies/decisions/{id}", jdbc.sql(
 				"select id from subsidy.decision where certificate_number = :n").param("n", number).query(Long.class)
 				.single()).session(console.session("shaoxing"))).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("考勤在课后两天以上才补录", ">待核实</span>");
+	}
+
+	/** The provider enrols the trainee, lists them at every session now, completes the class, and certifies them. */
+	private void attendCompleteAndCertify(long classId, String idNumber, String name, String certificate, String grade)
+			throws Exception {
+		var enrolled = send(post("/api/v1/training/classes/{id}/enrolments", classId), "provider-demo",
+				"{\"idNumber\": \"%s\", \"name\": \"%s\"}".formatted(idNumber, name)).andExpect(status().isCreated())
+				.andReturn().getResponse().getContentAsString();
+		long enrolment = ((Number) JsonPath.read(enrolled, "$.id")).longValue();
+		for (var session : jdbc.sql("select id from training.class_session where class_id = :c order by starts_at")
+				.param("c", classId).query(Long.class).list()) {
+			send(post("/api/v1/training/classes/{id}/sessions/{s}/attendance", classId, session), "provider-demo",
+					"{\"enrolmentIds\": [%d]}".formatted(enrolment)).andExpect(status().isOk());
+		}
+		mvc.perform(post("/api/v1/training/classes/{id}/complete", classId).header("Authorization", api.bearer("provider-demo")))
+				.andExpect(status().isOk());
+		send(post("/api/v1/training/classes/{id}/results", classId), "provider-demo", """
+				[{"enrolmentId": %d, "passed": true, "certificateType": "skill-level", "certificateNumber": "%s",
+				  "grade": "%s"}]""".formatted(enrolment, certificate, grade)).andExpect(status().isOk());
+	}
+
+	private void awaitHeld(String certificate) {
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+				"select outcome || ' ' || code from subsidy.decision where certificate_number = :n").param("n", certificate)
+				.query(String.class).single()).isEqualTo("WAITING subsidy.held.signal"));
 	}
 
 	private BigDecimal committed(int year) {
