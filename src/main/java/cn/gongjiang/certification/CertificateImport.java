@@ -87,7 +87,7 @@ class CertificateImport implements ImportHandler {
 		var check = register.check();
 		var hex = HexFormat.of();
 		// SUB-3 (issue 19): a provider's or school's file holds only what it was filed to evaluate
-		var filed = evaluates(actor) ? filings.standing(actor.scope().value()) : null;
+		var filed = CertificateRegister.evaluatesItself(actor) ? filings.standing(actor.scope().value()) : null;
 		return row -> {
 			LocalDate issuedOn = null;
 			var errors = new ArrayList<RowError>();
@@ -145,11 +145,6 @@ class CertificateImport implements ImportHandler {
 		return errors;
 	}
 
-	/** A provider or school: what it issues it evaluated itself, under its filings. */
-	private static boolean evaluates(Actor actor) {
-		return actor != null && !actor.role().officer();
-	}
-
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
 		var staged = jdbc.sql("select count(*) from certification.certificate_staging where job_id = :job and row_number between :from and :to")
@@ -169,7 +164,7 @@ class CertificateImport implements ImportHandler {
 				on conflict (number) do nothing
 				returning id, number, holder_index, type, occupation_code, grade, issued_on, issuer
 				""").param("job", job).param("from", fromRow).param("to", toRow)
-				.param("evaluator", evaluates(actor) ? actor.scope().value() : null)
+				.param("evaluator", CertificateRegister.evaluatesItself(actor) ? actor.scope().value() : null)
 				.query((rs, i) -> new CertificateIssued(rs.getLong("id"), rs.getString("number"),
 						hex.formatHex(rs.getBytes("holder_index")), rs.getString("type"), rs.getString("occupation_code"),
 						rs.getString("grade"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer"), null))

@@ -102,7 +102,7 @@ public class CertificateRegister {
 	 * decided, and carry no filing.
 	 */
 	private Optional<EvaluationFiling> entitlement(Actor actor, CertificateCheck.Checked c) {
-		if (actor.role().officer() || !needsEvaluation(c.type().code())) {
+		if (!evaluatesItself(actor) || !needsEvaluation(c.type().code())) {
 			return Optional.empty();
 		}
 		var filing = filings.entitling(actor.scope().value(), c.occupation(), c.issuedOn());
@@ -111,6 +111,14 @@ public class CertificateRegister {
 			throw new BusinessException("certificate.evaluator.not-filed", occupationName(c.occupation()));
 		}
 		return filing;
+	}
+
+	/**
+	 * A provider or school issues what it evaluated itself, so under its filings; an officer records what an
+	 * evaluation body decided. (Only these may issue at all: {@link #mayIssue}.)
+	 */
+	static boolean evaluatesItself(Actor actor) {
+		return actor != null && !actor.role().officer();
 	}
 
 	/** Every type but a training-completion certificate (培训合格证书) records an evaluation. */
