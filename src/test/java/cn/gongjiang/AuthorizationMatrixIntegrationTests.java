@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -241,8 +243,9 @@ class AuthorizationMatrixIntegrationTests {
 					where exists (select 1 from training.class_session s where s.class_id = c.id) order by c.id"""),
 			Map.entry("order", """
 					select id::text as id, county_path as path,
-					       array_remove(array[enterprise_code, provider_code], null) as owners
-					from training.training_order order by id"""),
+					       array_remove(array[enterprise_code, provider_code], null)
+					       || array(select c.provider_code from training.training_class c where c.order_id = o.id) as owners
+					from training.training_order o order by id"""),
 			Map.entry("filing", """
 					select id::text as id, evaluator_path as path, array[evaluator_code] as owners
 					from certification.evaluation_filing where withdrawn_at is null order by id"""),
@@ -773,6 +776,18 @@ class AuthorizationMatrixIntegrationTests {
 				{"enterpriseCode": "91330603MA2D12345A", "occupationCode": "6-18-01-01", "grade": "中级工",
 				 "headcount": 5, "wantedStart": "%s", "county": "330603", "kind": "NAMED_CLASS"}"""
 				.formatted(LocalDate.now().plusMonths(1)), 201);
+		// the demo school takes up a part of an order (TRN-1), so that it runs a class and serves an order it did not
+		// take first
+		var shared = send("enterprise-demo", HttpMethod.POST, "/api/v1/training/orders", """
+				{"enterpriseCode": "91330603MA2D12345A", "occupationCode": "6-18-01-01", "grade": "中级工",
+				 "headcount": 6, "wantedStart": "%s", "county": "330603", "kind": "ON_JOB"}"""
+				.formatted(LocalDate.now().plusMonths(1)), 201).replaceAll("^\\{\"id\":(\\d+).*", "$1");
+		var start = Instant.now().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		for (var provider : List.of("provider-demo", "school-demo")) {
+			send(provider, HttpMethod.POST, "/api/v1/training/orders/" + shared + "/accept", """
+					{"capacity": 2, "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "柯桥区实训基地"}]}"""
+					.formatted(start, start.plus(3, ChronoUnit.HOURS)), 201);
+		}
 		send("enterprise-demo", HttpMethod.POST, "/api/v1/recruitment/jobs", """
 				{"enterpriseCode": "91330603MA2D12345A", "title": "数控车工", "occupationCode": "6-18-01-01",
 				 "headcount": 2, "county": "330603", "wageMin": 5000, "wageMax": 7000, "startsOn": "%1$s",
@@ -850,10 +865,11 @@ class AuthorizationMatrixIntegrationTests {
 				on conflict do nothing""").update();
 	}
 
-	private void send(String username, HttpMethod method, String uri, String body, int expected) throws Exception {
+	private String send(String username, HttpMethod method, String uri, String body, int expected) throws Exception {
 		var response = mvc.perform(request(method, uri).header("Authorization", api.bearer(username))
 				.contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
 		assertThat(response.getStatus()).as(uri + " " + response.getContentAsString()).isEqualTo(expected);
+		return response.getContentAsString();
 	}
 
 	private void register(String idNumber, String name, String county, String employer) throws Exception {

@@ -18,6 +18,10 @@ public record TrainingClass(long id, Long orderId, String providerCode, String p
 			BigDecimal completionRate, List<SessionPlan> sessions) {
 	}
 
+	/** The order a class opened on its own is to serve. */
+	public record OrderLink(Long orderId) {
+	}
+
 	public record SessionPlan(Instant startsAt, Instant endsAt, String place) {
 	}
 

@@ -92,6 +92,17 @@ public class TrainingClasses {
 		return find(id);
 	}
 
+	/** The class, opened on its own, now serves an order; refused if it changed since the provider saw it. */
+	void joinOrder(long classId, long orderId, int version) {
+		int changed = jdbc.sql("""
+				update training.training_class set order_id = :order, version = version + 1
+				where id = :id and order_id is null and version = :version
+				""").param("order", orderId).param("id", classId).param("version", version).update();
+		if (changed == 0) {
+			throw new ConflictException("training.class.changed-meanwhile");
+		}
+	}
+
 	/** Changes the class the editor saw ({@code version}); sessions already attended stay as they were. */
 	@Transactional
 	public TrainingClass edit(Actor actor, long id, int version, TrainingClass.Plan plan) {

@@ -15,6 +15,7 @@ import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
@@ -28,8 +29,8 @@ import cn.gongjiang.shared.security.Role;
 
 /**
  * Training orders (TRN-1, 000 (二) 精准接单): an enterprise orders training for a headcount; providers of the same city
- * (or any, for an online order) see it open and take it up, which opens the class; the enterprise follows what became
- * of it.
+ * (or any, for an online order) see it open and take it up in parts, each part a class, until its headcount is
+ * planned; a class opened on its own may join an order before it begins; the enterprise follows what became of it.
  */
 @Service
 public class TrainingOrders {
@@ -102,6 +103,15 @@ public class TrainingOrders {
 		return byId(id);
 	}
 
+	/**
+	 * Who sees an order: officers of its training county or of the enterprise's region, the enterprise, and every
+	 * provider running a class of it.
+	 */
+	private static final String VISIBLE = "(" + TrainingScope.visible("o.county_path", "o.enterprise_code") + " or "
+			+ TrainingScope.visible("o.enterprise_path", "o.provider_code")
+			+ " or (:scopeKind = 'ORGANISATION' and exists (select 1 from training.training_class v"
+			+ " where v.order_id = o.id and v.provider_code = :scopeValue)))";
+
 	public static final java.util.Map<String, String> SORTS = java.util.Map.of("wantedStart", "o.wanted_start", "headcount",
 			"o.headcount", "createdAt", "o.created_at", "enterprise", "o.enterprise_name");
 
@@ -151,30 +161,103 @@ public class TrainingOrders {
 		return regions.pathOf(RegionCode.of(providerRegion)).orElseThrow().replaceAll("^(/\\d+/\\d+/).*", "$1");
 	}
 
-	/** A provider takes up (接单) an open order: the order is its, and the class it plans is opened. */
+	/**
+	 * A provider takes up (接单) a part of an open order: the class it plans is opened with its seats, by default all
+	 * that remain; the order is taken up once its headcount is planned. The order's row is locked, so two providers
+	 * taking the last seats at once cannot both have them.
+	 */
 	@Transactional
 	public TrainingClass accept(Actor actor, long orderId, TrainingClass.Plan plan) {
 		var provider = classes.activeProvider(actor);
-		var order = byId(orderId);
+		var order = locked(orderId);
 		if (!order.status().equals("OPEN")) {
 			throw new ConflictException("training.order.taken", order.status());
 		}
 		openOrder(actor, orderId);
-		int taken = jdbc.sql("""
-				update training.training_order set status = 'ACCEPTED', provider_code = :code, provider_name = :name,
-				    accepted_at = now()
-				where id = :id and status = 'OPEN'
-				""").param("code", provider.creditCode()).param("name", provider.name()).param("id", orderId).update();
-		if (taken == 0) {
-			throw new ConflictException("training.order.taken", "ACCEPTED");
-		}
+		var seats = plan.capacity() == null ? order.remaining() : plan.capacity();
 		var forOrder = new TrainingClass.Plan(order.occupationCode(), order.grade(),
-				plan.kind() == null ? order.kind() : plan.kind(),
-				plan.capacity() == null ? order.headcount() : plan.capacity(), plan.teachers(), plan.completionRate(),
+				plan.kind() == null ? order.kind() : plan.kind(), seats, plan.teachers(), plan.completionRate(),
 				plan.sessions());
+		takeSeats(order, seats, provider.creditCode(), provider.name());
 		var opened = classes.open(actor, orderId, forOrder);
 		audit.record(actor, "training.order.accept", "order:" + orderId, AuditOutcome.SUCCESS, "class:" + opened.id());
 		return opened;
+	}
+
+	/**
+	 * A provider's class opened on its own joins an open order it could take up (TRN-1): same occupation and grade,
+	 * its seats counted as far as the order has some left, and only before its first session, since a class that has already met was not
+	 * asked for by the enterprise (the {@code BACKDATED} signal holds such classes).
+	 */
+	@Transactional
+	public TrainingClass attach(Actor actor, long classId, Long orderId, int version) {
+		var provider = classes.activeProvider(actor);
+		var current = classes.find(classId);
+		if (!current.providerCode().equals(provider.creditCode())) {
+			throw new NotFoundException("training.class.not-found");
+		}
+		if (orderId == null) {
+			throw new InvalidValueException("training.class.order-required");
+		}
+		var order = locked(orderId);
+		if (!order.status().equals("OPEN")) {
+			throw new ConflictException("training.order.taken", order.status());
+		}
+		openOrder(actor, orderId);
+		if (current.orderId() != null) {
+			throw new ConflictException("training.class.has-order", current.orderId());
+		}
+		if (!current.status().equals("OPEN") || current.sessions().stream()
+				.anyMatch(s -> !s.startsAt().isAfter(clock.instant()))) {
+			throw new BusinessException("training.class.attach-after-start");
+		}
+		if (!current.occupationCode().equals(order.occupationCode())
+				|| (order.grade() != null && !order.grade().equals(current.grade()))) {
+			throw new BusinessException("training.class.attach-other-occupation");
+		}
+		takeSeats(order, current.capacity(), provider.creditCode(), provider.name());
+		classes.joinOrder(classId, orderId, version);
+		audit.record(actor, "training.order.attach", "order:" + orderId, AuditOutcome.SUCCESS, "class:" + classId);
+		return classes.find(classId);
+	}
+
+	/** The open orders a class of the provider's own could join: same occupation and grade. */
+	@Transactional(readOnly = true)
+	public List<TrainingOrder> joinableBy(Actor actor, TrainingClass trainingClass) {
+		if (trainingClass.orderId() != null || !trainingClass.status().equals("OPEN")) {
+			return List.of();
+		}
+		var filter = new TrainingFilter(null, trainingClass.occupationCode(), null, null, null, null);
+		return openFor(actor, filter, PageRequest.of(1, PageRequest.MAX_SIZE, "wantedStart", SORTS, "wantedStart"))
+				.items().stream().filter(o -> o.grade() == null || o.grade().equals(trainingClass.grade())).toList();
+	}
+
+	/**
+	 * Counts a class's seats against the order, as many as remain (a larger class fills its other seats from
+	 * elsewhere); the order is taken up when none remain.
+	 */
+	private void takeSeats(TrainingOrder order, int capacity, String providerCode, String providerName) {
+		if (capacity <= 0) {
+			throw new InvalidValueException("training.class.capacity", capacity);
+		}
+		var seats = Math.min(capacity, order.remaining());
+		int taken = jdbc.sql("""
+				update training.training_order set planned = planned + :seats,
+				    status = case when planned + :seats = headcount then 'ACCEPTED' else status end,
+				    accepted_at = case when planned + :seats = headcount then now() else accepted_at end,
+				    provider_code = coalesce(provider_code, :code), provider_name = coalesce(provider_name, :name)
+				where id = :id and status = 'OPEN' and planned + :seats <= headcount
+				""").param("seats", seats).param("code", providerCode).param("name", providerName)
+				.param("id", order.id()).update();
+		if (taken == 0) {
+			throw new ConflictException("training.order.taken", "ACCEPTED");
+		}
+	}
+
+	/** The order, its row locked until the transaction ends. */
+	private TrainingOrder locked(long id) {
+		return jdbc.sql("select * from training.training_order where id = :id for update").param("id", id)
+				.query(TrainingOrder.class).optional().orElseThrow(() -> new NotFoundException("training.order.not-found"));
 	}
 
 	/** Orders the actor sees: an enterprise its own, a provider those it took, officers those of their region. */
@@ -187,9 +270,8 @@ public class TrainingOrders {
 	/** A page of them, filtered by status, occupation, grade, region and enterprise name; newest first. */
 	@Transactional(readOnly = true)
 	public Page<TrainingOrder> list(Actor actor, TrainingFilter filter, PageRequest request) {
-		var where = " where (" + TrainingScope.visible("o.county_path", "o.enterprise_code") + " or "
-				+ TrainingScope.visible("o.enterprise_path", "o.provider_code") + """
-				)
+		var where = " where " + VISIBLE + """
+
 				  and (cast(:status as text) is null or o.status = :status)
 				  and (cast(:path as text) is null or o.county_path like :path || '%')
 				  and (cast(:occupation as text) is null or o.occupation_code = :occupation)
@@ -212,7 +294,7 @@ public class TrainingOrders {
 	@Transactional(readOnly = true)
 	public TrainingOrder.Outcome outcome(Actor actor, long orderId) {
 		var order = visible(actor, orderId);
-		return new TrainingOrder.Outcome(order, outcomes(List.of(orderId)).getOrDefault(orderId, List.of()));
+		return TrainingOrder.Outcome.of(order, outcomes(List.of(orderId)).getOrDefault(orderId, List.of()));
 	}
 
 	/** The outcomes of many orders at once, for a page of them: by order, its classes in the order they opened. */
@@ -241,21 +323,33 @@ public class TrainingOrders {
 	}
 
 	private TrainingOrder visible(Actor actor, long orderId) {
-		return TrainingScope.bind(jdbc.sql("select o.* from training.training_order o where o.id = :id and ("
-				+ TrainingScope.visible("o.county_path", "o.enterprise_code") + " or "
-				+ TrainingScope.visible("o.enterprise_path", "o.provider_code") + ")"), actor).param("id", orderId)
+		return TrainingScope.bind(jdbc.sql("select o.* from training.training_order o where o.id = :id and " + VISIBLE),
+				actor).param("id", orderId)
 				.query(TrainingOrder.class).optional().orElseThrow(() -> new NotFoundException("training.order.not-found"));
 	}
 
+	/**
+	 * The enterprise withdraws what no provider has taken up: an order with no class is cancelled; one with classes
+	 * keeps them and takes no more (taken up as far as it went), closing when they finish.
+	 */
 	@Transactional
 	public TrainingOrder cancel(Actor actor, long orderId) {
 		var order = visible(actor, orderId);
-		int changed = jdbc.sql("update training.training_order set status = 'CANCELLED' where id = :id and status = 'OPEN'")
-				.param("id", order.id()).update();
+		if (actor.role() != Role.ENTERPRISE && !actor.role().officer()) {
+			audit.record(actor, "training.order.cancel", "order:" + orderId, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("the enterprise or an officer withdraws an order");
+		}
+		int changed = jdbc.sql("""
+				update training.training_order set status = case when planned > 0 then 'ACCEPTED' else 'CANCELLED' end,
+				    accepted_at = case when planned > 0 then now() else accepted_at end
+				where id = :id and status = 'OPEN'
+				""").param("id", order.id()).update();
 		if (changed == 0) {
 			throw new ConflictException("training.order.taken", order.status());
 		}
-		audit.record(actor, "training.order.cancel", "order:" + orderId, AuditOutcome.SUCCESS, null);
+		closeIfFinished(orderId);
+		audit.record(actor, "training.order.cancel", "order:" + orderId, AuditOutcome.SUCCESS,
+				order.planned() > 0 ? "remainder:" + order.remaining() : null);
 		return byId(orderId);
 	}
 

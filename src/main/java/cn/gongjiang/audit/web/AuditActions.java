@@ -30,7 +30,7 @@ final class AuditActions {
 			new Group("provider.", List.of("provider.register", "provider.rate", "provider.status")),
 			new Group("region.", List.of("region.mountain-county.change")),
 			new Group("training.", List.of("training.demand.submit", "training.demand.close", "training.order.place",
-					"training.order.accept", "training.order.cancel", "training.class.open", "training.class.edit",
+					"training.order.accept", "training.order.attach", "training.order.cancel", "training.class.open", "training.class.edit",
 					"training.enrol", "training.attendance", "training.class.complete", "training.results",
 					"training.recognition", "training.voucher.issue", "training.voucher.issue-group",
 					"training.catalogue.add", "training.key-rule", "training.export.key-enterprises",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,7 @@ import cn.gongjiang.training.Enrolments;
 import cn.gongjiang.training.Results;
 import cn.gongjiang.training.TrainingClass;
 import cn.gongjiang.training.TrainingClasses;
+import cn.gongjiang.training.TrainingOrders;
 import cn.gongjiang.training.Vouchers;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -50,11 +52,16 @@ class ClassPageController {
 	private final Attendance attendance;
 	private final Results results;
 	private final Vouchers vouchers;
+	private final TrainingOrders orders;
 	private final FormAttempt attempt;
+	private final MessageSource messages;
 	private final Clock clock;
 
 	ClassPageController(TrainingClasses classes, Enrolments enrolments, Attendance attendance,
-			Results results, Vouchers vouchers, FormAttempt attempt, Clock clock) {
+			Results results, Vouchers vouchers, TrainingOrders orders, FormAttempt attempt, MessageSource messages,
+			Clock clock) {
+		this.orders = orders;
+		this.messages = messages;
 		this.classes = classes;
 		this.enrolments = enrolments;
 		this.attendance = attendance;
@@ -102,6 +109,8 @@ class ClassPageController {
 		model.addAttribute("status", c.status().equals("OPEN") && ended ? "ENDED" : c.status());
 		model.addAttribute("certificateTypes", CertificateType.values());
 		model.addAttribute("noVouchers", List.of());
+		var begun = c.sessions().stream().anyMatch(s -> !s.startsAt().isAfter(now));
+		model.addAttribute("joinable", own && c.orderId() == null && !begun ? orders.joinableBy(actor, c) : null);
 		return "training/class";
 	}
 
@@ -153,6 +162,16 @@ class ClassPageController {
 			Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
 		attempt.run(redirect, locale, request, Map.of(),
 				() -> attendance.record(actor, id, session, present == null ? List.of() : present));
+		return "redirect:/training/classes/" + id;
+	}
+
+	/** The provider's class joins an enterprise's open order before it begins (TRN-1). */
+	@PostMapping("/training/classes/{id}/order")
+	String joinOrder(@PathVariable long id, @RequestParam(required = false) Long orderId, @RequestParam int version,
+			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
+		if (attempt.run(redirect, locale, request, Map.of("training.class.order-required", "orderId"), () -> orders.attach(actor, id, orderId, version))) {
+			redirect.addFlashAttribute("savedText", messages.getMessage("training.order.attach.done", null, locale));
+		}
 		return "redirect:/training/classes/" + id;
 	}
 

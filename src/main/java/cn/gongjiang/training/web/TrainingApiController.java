@@ -316,6 +316,14 @@ class TrainingApiController {
 		return classes.edit(actor, id, version, plan);
 	}
 
+	@Operation(summary = "A class opened on its own joins an open order (TRN-1) before its first session, as seen at "
+			+ "`version`: same occupation and grade, its seats within the order's remaining; 409 when either changed")
+	@PutMapping("/api/v1/training/classes/{id}/order")
+	TrainingClass joinOrder(@PathVariable long id, @RequestParam int version,
+			@RequestBody TrainingClass.OrderLink link, @AuthenticationPrincipal Actor actor) {
+		return orders.attach(actor, id, link.orderId(), version);
+	}
+
 	@Operation(summary = "Enrol a trainee by real name: 409 training.overlapping-enrolment or training.class-full")
 	@PostMapping("/api/v1/training/classes/{id}/enrolments")
 	ResponseEntity<Enrolment> enrol(@PathVariable long id, @RequestBody Enrolment.Request request,
