@@ -486,11 +486,12 @@ public class Claims {
 		return jdbc.sql("""
 				select substr(business_key, length(:prefix) + 1) from subsidy.decision
 				where business_key like :prefix || '%' and outcome in ('GRANTED', 'WAITING')
+				  and claim_id is distinct from :claim
 				union
 				select to_char(s.first_month + make_interval(months => m), 'YYYY-MM')
 				from subsidy.allowance_schedule s join subsidy.claim c on c.id = s.claim_id
 				cross join generate_series(0, s.months - 1) m
-				where c.scheme = :scheme and c.person_index = :index and s.ended_on is null
+				where c.scheme = :scheme and c.person_index = :index and s.ended_on is null and c.id <> :claim
 				union
 				select period from subsidy.claim
 				where scheme = :scheme and status in ('SUBMITTED', 'REVIEWED') and id <> :claim
@@ -536,6 +537,56 @@ public class Claims {
 				rs.getString("period"), json.readValue(rs.getString("evidence"), EVIDENCE), rs.getBigDecimal("amount"),
 				rs.getString("status"), rs.getString("reason"), rs.getString("submitted_by"),
 				rs.getTimestamp("submitted_at").toInstant(), rs.getString("reviewed_by"), rs.getString("decided_by"), steps);
+	}
+
+	/** A claim judged again for a what-if (SUB-5): what it earns under the schemes in force and under a draft's. */
+	record Repriced(long claimId, String scheme, String claimant, String person, String path, BigDecimal current,
+			BigDecimal simulated) {
+	}
+
+	/**
+	 * The year's claims of a scope that are approved or on their way, each judged again on its evidence as of the day
+	 * it was submitted, once under the city's schemes then in force and once under {@code draftSchemes} (a draft
+	 * names its parameters in full: a scheme it leaves out earns nothing). Nothing is written.
+	 */
+	List<Repriced> reprice(String scopePath, int year, PolicyPacks.Book book, Map<String, Object> draftSchemes) {
+		return jdbc.sql("""
+				select id, scheme, claimant_code, claimant_name, claimant_path, person_index, person_masked, evidence,
+				       (submitted_at at time zone 'Asia/Shanghai')::date as submitted_on
+				from subsidy.claim
+				where claimant_path like :path || '%' and status in ('SUBMITTED', 'REVIEWED', 'APPROVED')
+				  and extract(year from submitted_at at time zone 'Asia/Shanghai') = :year
+				order by id
+				""").param("path", scopePath).param("year", year).query((rs, i) -> new Object[] { rs.getLong(1),
+						rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getString(7),
+						json.readValue(rs.getString(8), EVIDENCE), rs.getObject(9, LocalDate.class) })
+				.list().stream().map(row -> {
+					var id = (long) row[0];
+					var scheme = (String) row[1];
+					var index = (byte[]) row[5];
+					@SuppressWarnings("unchecked")
+					var evidence = (Map<String, String>) row[7];
+					var submittedOn = (LocalDate) row[8];
+					var claimant = claimantOf((String) row[2]);
+					var person = index == null ? Optional.<PersonProfile>empty() : persons.profile(index);
+					var certificate = certificates.validFact(evidence.get("certificateNumber"));
+					var held = held(scheme, index, claimant.code(), id);
+					@SuppressWarnings("unchecked")
+					var inForce = book.cityInForce((String) row[4], submittedOn)
+							.map(p -> (Map<String, Object>) p.parameters().get("schemes")).orElse(Map.of());
+					java.util.function.Function<Map<String, Object>, BigDecimal> earns = schemes -> {
+						@SuppressWarnings("unchecked")
+						var parameters = (Map<String, Object>) schemes.get(scheme);
+						if (parameters == null) {
+							return BigDecimal.ZERO;
+						}
+						var assessment = EnterpriseSchemes.assess(new ClaimCase(scheme, claimant, person, evidence,
+								parameters, held, certificate, submittedOn));
+						return assessment.granted() ? assessment.total() : BigDecimal.ZERO;
+					};
+					return new Repriced(id, scheme, (String) row[3], (String) row[6], (String) row[4],
+							earns.apply(inForce), earns.apply(draftSchemes == null ? Map.of() : draftSchemes));
+				}).toList();
 	}
 
 	private Optional<Map<String, Object>> schemeParameters(String claimantPath) {

@@ -49,8 +49,8 @@ public class PolicyPacks {
 	}
 
 	/** A proposed new version of a scope's pack: its parameters in full, from a date. */
-	public record Draft(String scopeRegion, LocalDate effectiveFrom, String title, String source,
-			Map<String, Object> parameters) {
+	public record Draft(String scopeRegion, LocalDate effectiveFrom, LocalDate effectiveUntil, String title,
+			String source, Map<String, Object> parameters) {
 	}
 
 	/** One parameter that differs between the version in force and a draft. */
@@ -80,15 +80,19 @@ public class PolicyPacks {
 				|| d.title().isBlank() || d.source() == null || d.source().isBlank()) {
 			throw new InvalidValueException("subsidy.pack.incomplete");
 		}
+		if (d.effectiveUntil() != null && d.effectiveUntil().isBefore(d.effectiveFrom())) {
+			throw new InvalidValueException("subsidy.pack.period", d.effectiveFrom(), d.effectiveUntil());
+		}
 		var version = jdbc.sql("select coalesce(max(version), 0) + 1 from subsidy.policy_pack where scope_region = :r")
 				.param("r", d.scopeRegion()).query(Integer.class).single();
 		var id = jdbc.sql("""
-				insert into subsidy.policy_pack (scope_region, scope_path, version, effective_from, title, source,
-				    parameters, status, drafted_by)
-				values (:region, :path, :version, :from, :title, :source, cast(:parameters as jsonb), 'DRAFT', :user)
+				insert into subsidy.policy_pack (scope_region, scope_path, version, effective_from, effective_until,
+				    title, source, parameters, status, drafted_by)
+				values (:region, :path, :version, :from, :until, :title, :source, cast(:parameters as jsonb), 'DRAFT',
+				    :user)
 				returning id
 				""").param("region", d.scopeRegion()).param("path", path).param("version", version)
-				.param("from", d.effectiveFrom()).param("title", d.title().strip()).param("source", d.source().strip())
+				.param("from", d.effectiveFrom()).param("until", d.effectiveUntil()).param("title", d.title().strip()).param("source", d.source().strip())
 				.param("parameters", json.writeValueAsString(d.parameters())).param("user", actor.username())
 				.query(Long.class).single();
 		audit.record(actor, "subsidy.pack.draft", "pack:" + id, AuditOutcome.SUCCESS, d.scopeRegion() + " v" + version);
@@ -131,7 +135,10 @@ public class PolicyPacks {
 		return byId(draftId);
 	}
 
-	/** The version a draft would follow: the one in force for its scope on the draft's first day. */
+	/**
+	 * The version a draft would follow: the scope's latest begun by the draft's first day, even if its period ended
+	 * before (a successor follows the document it continues).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<PolicyPack> followed(PolicyPack draft) {
 		return find(draft.scopePath(), draft.effectiveFrom());
@@ -161,9 +168,14 @@ public class PolicyPacks {
 			this.packs = packs;
 		}
 
+		/**
+		 * The latest version of the scope begun by the day, if its period still holds then: a version that has
+		 * lapsed leaves the scope with none (the province's rules alone for a city), not with an older one.
+		 */
 		Optional<PolicyPack> inForce(String scopePath, LocalDate day) {
 			return packs.stream().filter(p -> p.scopePath().equals(scopePath) && !p.effectiveFrom().isAfter(day))
-					.max(java.util.Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version));
+					.max(java.util.Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version))
+					.filter(p -> p.holdsOn(day));
 		}
 
 		/** The scope's earliest version: what a day before any of them is read against, to be told so. */
@@ -217,13 +229,13 @@ public class PolicyPacks {
 	}
 
 	PolicyPack inForce(String scopePath, LocalDate day) {
-		return find(scopePath, day).orElseThrow(() -> new IllegalStateException("no pack in force for " + scopePath));
+		return find(scopePath, day).filter(p -> p.holdsOn(day)).orElseThrow(() -> new IllegalStateException("no pack in force for " + scopePath));
 	}
 
 	/** The pack of the city the paying county lies in, if that city has one in force. */
 	Optional<PolicyPack> cityInForce(String countyPath, LocalDate day) {
 		var cityPath = countyPath.replaceAll("^(/\\d+/\\d+/).*", "$1");
-		return find(cityPath, day);
+		return find(cityPath, day).filter(p -> p.holdsOn(day));
 	}
 
 	private Optional<PolicyPack> find(String scopePath, LocalDate day) {
@@ -235,7 +247,8 @@ public class PolicyPacks {
 
 	private PolicyPack pack(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new PolicyPack(rs.getLong("id"), rs.getString("scope_region"), rs.getString("scope_path"),
-				rs.getInt("version"), rs.getObject("effective_from", LocalDate.class), rs.getString("title"),
+				rs.getInt("version"), rs.getObject("effective_from", LocalDate.class),
+				rs.getObject("effective_until", LocalDate.class), rs.getString("title"),
 				rs.getString("source"), json.readValue(rs.getString("parameters"), PARAMETERS));
 	}
 }

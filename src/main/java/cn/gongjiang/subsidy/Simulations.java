@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,20 +26,25 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What-if (SUB-5): the rules run again on the frozen inputs of a year's training-subsidy decisions, once under the
  * versions in force and once with a draft standing in for its scope's version, and the two compared: total cost, by
- * region, by person group, who gains and who loses. Nothing is written; budgets are left out (a what-if prices the
- * policy, not this year's money), and each person's earlier grants count as they did when decided.
+ * region, by person group, who gains and who loses. A city's draft also prices its enterprise schemes: the year's
+ * claims judged again on their evidence under the schemes in force and under the draft's. Nothing is written;
+ * budgets are left out (a what-if prices the policy, not this year's money), and each person's earlier grants count
+ * as they did when decided.
  */
 @Service
 public class Simulations {
 
 	private final JdbcClient jdbc;
 	private final PolicyPacks packs;
+	private final Claims claims;
 	private final RegionDirectory regions;
 	private final AuditLog audit;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	Simulations(JdbcClient jdbc, PolicyPacks packs, RegionDirectory regions, AuditLog audit, JsonMapper json, Clock clock) {
+	Simulations(JdbcClient jdbc, PolicyPacks packs, Claims claims, RegionDirectory regions, AuditLog audit,
+			JsonMapper json, Clock clock) {
+		this.claims = claims;
 		this.jdbc = jdbc;
 		this.packs = packs;
 		this.regions = regions;
@@ -63,9 +69,19 @@ public class Simulations {
 			BigDecimal current, BigDecimal simulated) {
 	}
 
+	/** One claim under an enterprise scheme whose amount changes. */
+	public record ClaimChange(long claimId, String scheme, String schemeName, String claimant, String person,
+			BigDecimal current, BigDecimal simulated) {
+	}
+
+	/**
+	 * The comparison. {@code currentTotal} … {@code largestChanges} are the training subsidy's (per certificate);
+	 * {@code claims} … {@code claimChanges} the enterprise schemes' (per claim); {@code byScheme} has both.
+	 */
 	public record Result(String draft, String inForce, int year, int certificates, BigDecimal currentTotal,
 			BigDecimal simulatedTotal, BigDecimal change, int grantedNow, int grantedSimulated, int gainers, int losers,
-			List<Share> byRegion, List<Share> byScheme, List<Share> byPersonGroup, List<Change> largestChanges) {
+			List<Share> byRegion, List<Share> byScheme, List<Share> byPersonGroup, List<Change> largestChanges,
+			int claims, BigDecimal claimsCurrent, BigDecimal claimsSimulated, List<ClaimChange> claimChanges) {
 	}
 
 	@Transactional(readOnly = true)
@@ -78,7 +94,7 @@ public class Simulations {
 		var book = packs.book();
 		// the draft stands in for every version of its scope, whatever its date: "what if it had applied"
 		var whatIf = book.with(new PolicyPack(draft.id(), draft.scopeRegion(), draft.scopePath(), Integer.MAX_VALUE,
-				LocalDate.MIN, draft.title(), draft.source(), draft.parameters()));
+				LocalDate.MIN, null, draft.title(), draft.source(), draft.parameters()));
 		var byRegion = new TreeMap<String, BigDecimal[]>();
 		var byGroup = new TreeMap<String, BigDecimal[]>();
 		var changes = new ArrayList<Change>();
@@ -112,13 +128,41 @@ public class Simulations {
 					}
 				});
 		changes.sort(Comparator.comparing((Change c) -> c.simulated().subtract(c.current()).abs()).reversed());
+		var byScheme = new ArrayList<Share>();
+		byScheme.add(new Share("TRAINING", BankFile.SCHEMES.get("TRAINING"), counts[0], totals[0], totals[1]));
+		var ofCity = regions.lookup(RegionCode.of(draft.scopeRegion())).map(r -> r.level() == RegionLevel.CITY)
+				.orElse(false);
+		var repriced = ofCity ? claims.reprice(narrower(draft.scopePath(), actor.scope().regionPath()), year, book, schemes(draft))
+				: List.<Claims.Repriced>of();
+		var schemeSums = new TreeMap<String, BigDecimal[]>();
+		repriced.forEach(r -> add(schemeSums, r.scheme(), r.current(), r.simulated()));
+		schemeSums.forEach((scheme, sums) -> byScheme.add(new Share(scheme, BankFile.SCHEMES.get(scheme),
+				sums[0].intValue(), sums[1], sums[2])));
+		var claimChanges = repriced.stream().filter(r -> r.current().compareTo(r.simulated()) != 0)
+				.sorted(Comparator.comparing((Claims.Repriced r) -> r.simulated().subtract(r.current()).abs()).reversed())
+				.limit(20).map(r -> new ClaimChange(r.claimId(), r.scheme(), BankFile.SCHEMES.get(r.scheme()),
+						r.claimant(), r.person(), r.current(), r.simulated()))
+				.toList();
 		audit.record(actor, "subsidy.simulate", "pack:" + draft.id(), AuditOutcome.SUCCESS, year + ": " + counts[0]
-				+ " certificates");
+				+ " certificates, " + repriced.size() + " claims");
 		var inForce = book.inForce(draft.scopePath(), LocalDate.of(year, 12, 31)).map(PolicyPack::label).orElse("—");
 		return new Result(draft.label(), inForce, year, counts[0], totals[0], totals[1], totals[1].subtract(totals[0]),
-				counts[1], counts[2], counts[3], counts[4], shares(byRegion, this::regionName),
-				List.of(new Share("TRAINING", BankFile.SCHEMES.get("TRAINING"), counts[0], totals[0], totals[1])),
-				shares(byGroup, g -> g), changes.stream().limit(20).toList());
+				counts[1], counts[2], counts[3], counts[4], shares(byRegion, this::regionName), byScheme,
+				shares(byGroup, g -> g), changes.stream().limit(20).toList(), repriced.size(),
+				repriced.stream().map(Claims.Repriced::current).reduce(BigDecimal.ZERO, BigDecimal::add),
+				repriced.stream().map(Claims.Repriced::simulated).reduce(BigDecimal.ZERO, BigDecimal::add), claimChanges);
+	}
+
+	/** The enterprise schemes a draft names, none when it names none. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> schemes(PolicyPack draft) {
+		var schemes = draft.parameters().get("schemes");
+		return schemes instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+	}
+
+	/** Of the draft's city and the officer's region, the one inside the other (a county prices on its own claims). */
+	private static String narrower(String a, String b) {
+		return a.startsWith(b) ? a : b;
 	}
 
 	private static BigDecimal amount(CaseInputs inputs, java.sql.ResultSet rs, PolicyPacks.Book book, String path)

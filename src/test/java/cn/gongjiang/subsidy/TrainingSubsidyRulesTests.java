@@ -21,14 +21,14 @@ import cn.gongjiang.training.Enrolments;
  */
 class TrainingSubsidyRulesTests {
 
-	static final PolicyPack PROVINCE = new PolicyPack(1, "330000", "/330000/", 1, LocalDate.of(2022, 4, 29), "省",
+	static final PolicyPack PROVINCE = new PolicyPack(1, "330000", "/330000/", 1, LocalDate.of(2022, 4, 29), null, "省",
 			"浙人社发〔2022〕32号 §13", Map.of("standards", Map.of(
 					"skill-level", Map.of("junior", 1000, "intermediate", 1500, "senior", 2000, "technician", 2500,
 							"senior-technician", 3000),
 					"special-ability", 500, "training-completion", 300),
 					"maxPerYear", 3, "shortageUpliftPercent", 20, "mountainUpliftPercent", 10,
 					"retiredWithoutPensionEnabled", false));
-	static final PolicyPack SHAOXING = new PolicyPack(2, "330600", "/330000/330600/", 1, LocalDate.of(2022, 7, 1), "绍兴",
+	static final PolicyPack SHAOXING = new PolicyPack(2, "330600", "/330000/330600/", 1, LocalDate.of(2022, 7, 1), null, "绍兴",
 			"绍兴市实施意见 三、（二）4", Map.of("keyFieldUpliftPercent", 30, "keyFields", Map.of("6-18", "高端装备")));
 
 	static SubsidyCase of(String type, String occupation, String grade, String trainingStatus, String county,
@@ -126,7 +126,7 @@ class TrainingSubsidyRulesTests {
 		var person = new PersonProfile(p.personId(), p.idNumberMasked(), p.name(), p.sex(), p.birthDate(),
 				p.hukouRegion(), p.hukouPath(), p.residencePath(), p.groups(), p.employerCreditCode(), p.idNumberIndex(),
 				pension);
-		var city = new PolicyPack(2, "330600", "/330000/330600/", 1, LocalDate.of(2022, 7, 1), "绍兴", "三、（二）4",
+		var city = new PolicyPack(2, "330600", "/330000/330600/", 1, LocalDate.of(2022, 7, 1), null, "绍兴", "三、（二）4",
 				Map.of("retiredWithoutPensionEnabled", cityIncludes));
 		var step = TrainingSubsidyRules.retirementAge(new SubsidyCase(c.certificate(), c.training(), Optional.of(person),
 				c.province(), Optional.of(city), 0, false, c.catalogueEntry(), false));
@@ -137,7 +137,7 @@ class TrainingSubsidyRulesTests {
 	@org.junit.jupiter.api.Test
 	void clause6TheMostDetailedGroupThatHoldsTheOccupationNamesItsKeyField() {
 		// issue 16: 药物制剂 (6-12-03) was labelled 新材料 because a shorter group matched first
-		var city = new PolicyPack(2, "330600", "/330000/330600/", 1, LocalDate.of(2022, 7, 1), "绍兴", "三、（二）4",
+		var city = new PolicyPack(2, "330600", "/330000/330600/", 1, LocalDate.of(2022, 7, 1), null, "绍兴", "三、（二）4",
 				Map.of("keyFieldUpliftPercent", 30, "keyFields", new java.util.LinkedHashMap<>(Map.of("6-12", "新材料",
 						"6-12-03", "现代医药"))));
 		var c = of("skill-level", "6-12-03-00", "intermediate", "COMPLETED", "/330000/330600/330603/", true, 0, false,

@@ -51,6 +51,7 @@ class PackPages {
 						Comparator.reverseOrder()))
 				.map(p -> PackSheet.of(p, inForce.contains(p.id()))).toList());
 		model.addAttribute("drafts", packs.drafts(actor).stream().map(this::draft).toList());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "subsidy/packs";
 	}
 
