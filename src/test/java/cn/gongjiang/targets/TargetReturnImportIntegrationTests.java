@@ -24,6 +24,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
 import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
 
@@ -46,6 +47,9 @@ class TargetReturnImportIntegrationTests {
 
 	@Autowired
 	Imports imports;
+
+	@Autowired
+	Console console;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -93,6 +97,12 @@ class TargetReturnImportIntegrationTests {
 				"12|佐证材料|import.required",
 				"13|截至日期|import.targets.return.locked",
 				"14|分项|import.targets.return.label.none");
+
+		// the job page reads every refusal in words
+		assertThat(mvc.perform(get("/imports/" + job.get("id")).session(console.session("economy-dept")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+				.contains("不是省经信厅负责的任务").contains("截至日期不能晚于今天").contains("该上报已审核通过并锁定")
+				.contains("该任务没有分项").doesNotContain("import.training").doesNotContain("import.targets");
 
 		// filed as the form files them: submitted for the province to approve, under the line's departments
 		assertThat(figure("省人力社保厅、省经信厅", 1, "2025-03-31")).isEqualTo("120000 SUBMITTED economy-dept 浙经信〔2025〕10号");

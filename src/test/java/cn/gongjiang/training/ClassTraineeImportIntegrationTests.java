@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
 import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.privacy.PersonalDataCipher;
@@ -53,6 +54,9 @@ class ClassTraineeImportIntegrationTests {
 	Imports imports;
 
 	@Autowired
+	Console console;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -66,7 +70,12 @@ class ClassTraineeImportIntegrationTests {
 		var first = Instant.now(clock).plus(300, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		var full = openClass("provider-demo", first, 3);
 		var overlapping = openClass("provider-demo", first.plus(1, ChronoUnit.HOURS), 5);
-		var schools = openClass("school-demo", first.plus(20, ChronoUnit.DAYS), 5);
+		// a class of another provider's, as its own enrolment would leave it
+		var others = jdbc.sql("""
+				insert into training.training_class (provider_code, provider_name, provider_path, occupation_code, grade,
+				    kind, capacity, code_secret)
+				select '91330602MA2X00000X', '另一家培训学校', provider_path, occupation_code, grade, kind, capacity, code_secret
+				from training.training_class where id = :id returning id""").param("id", full).query(Long.class).single();
 		var finished = openClass("provider-demo", first.plus(40, ChronoUnit.DAYS), 5);
 		// a class whose course is over: set directly, as finishing one by the API needs its last session behind it
 		jdbc.sql("update training.training_class set status = 'FINISHED' where id = :id").param("id", finished).update();
@@ -95,7 +104,7 @@ class ClassTraineeImportIntegrationTests {
 				full + ",新学员丙," + third + ",",
 				full + ",新学员丁," + fourth + ",",
 				overlapping + ",新学员乙," + second + ",",
-				schools + ",新学员戊," + fifth + ",",
+				others + ",新学员戊," + fifth + ",",
 				finished + ",新学员戊," + fifth + ",",
 				full + ",新学员己," + wrongDigit + ",",
 				full + ",别的名字," + holder + ",",
@@ -119,6 +128,12 @@ class ClassTraineeImportIntegrationTests {
 				"12|培训券编号|import.training.voucher.unknown",
 				"13|班级编号|import.value.format",
 				"15|姓名|import.required");
+
+		// the job page reads every refusal in words
+		assertThat(mvc.perform(get("/imports/" + job.get("id")).session(console.session("provider-demo")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+				.contains("班级已满（容量 3 人）").contains("上课时间重叠的另一个班级（班级 " + full + "）")
+				.contains("未找到该学员的培训券 " + voucher).contains("与第 3 行重复").doesNotContain("import.training").doesNotContain("import.targets");
 
 		// the good rows are enrolled as by the form: persons matched or created, the voucher redeemed, each audited
 		assertThat(enrolled(full)).containsExactlyInAnyOrder("券持有人", "新学员乙", "新学员丙");
