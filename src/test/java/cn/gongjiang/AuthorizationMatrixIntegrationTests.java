@@ -837,7 +837,8 @@ class AuthorizationMatrixIntegrationTests {
 				.formatted(LocalDate.now().plusMonths(1)), 201);
 		// an upload of each account that may import, so that each has an import in its scope (they are the uploader's)
 		for (var upload : List.of(new String[] { "province", "persons" }, new String[] { "enterprise-demo", "demand" },
-				new String[] { "provider-demo", "certificates" }, new String[] { "school-demo", "attendance" })) {
+				new String[] { "provider-demo", "certificates" }, new String[] { "school-demo", "attendance" },
+				new String[] { "economy-dept", "target-returns" })) {
 			var accepted = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "header.csv",
 					"text/csv", "身份证号,姓名\n".getBytes(StandardCharsets.UTF_8))).param("kind", upload[1])
 					.header("Authorization", api.bearer(upload[0]))).andReturn().getResponse();

@@ -29,7 +29,8 @@ final class Navigation {
 			case DEPARTMENT_OFFICER -> groups.add(group("nav.group.targets",
 					item("/targets/department", "nav.department-tasks", "list-check"),
 					item("/targets/returns", "nav.returns", "file-check"),
-					item("/targets/milestones", "nav.milestones", "flag")));
+					item("/targets/milestones", "nav.milestones", "flag"),
+					item("/imports?kind=target-returns", "nav.returns-import", "file-upload")));
 			case ENTERPRISE -> {
 				groups.add(group("nav.group.training", item("/training", "nav.enterprise-training", "clipboard-list")));
 				groups.add(group("nav.group.recruitment", item("/recruitment", "nav.recruitment.enterprise", "briefcase")));

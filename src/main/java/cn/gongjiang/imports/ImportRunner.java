@@ -139,7 +139,8 @@ class ImportRunner {
 
 	private void readAndStage(UUID id, ImportHandler handler, Actor actor) throws IOException {
 		try (var file = files.open(id)) {
-			var header = file.header();
+			// an alias counts as the column's own header unless the file has both
+			var header = ImportColumn.canonical(file.header(), handler.columns());
 			var missing = handler.columns().stream().filter(ImportColumn::required)
 					.map(ImportColumn::header).filter(h -> !header.contains(h)).toList();
 			if (!missing.isEmpty()) {

@@ -34,7 +34,8 @@ final class Templates {
 		for (int c = 0; c < columns.size(); c++) {
 			help.value(c + 1, 0, columns.get(c).header());
 			help.value(c + 1, 1, columns.get(c).required() ? "是" : "否");
-			help.value(c + 1, 2, columns.get(c).description());
+			help.value(c + 1, 2, columns.get(c).aliases().isEmpty() ? columns.get(c).description()
+					: columns.get(c).description() + "（列名也可写作：" + String.join("、", columns.get(c).aliases()) + "）");
 		}
 		help.width(0, 26);
 		help.width(2, 80);

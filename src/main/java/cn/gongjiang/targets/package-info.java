@@ -3,8 +3,9 @@
  * actuals, from the platform's own records where it holds them (module events feed {@link cn.gongjiang.targets.Rollups})
  * and from returns where it does not; progress against the elapsed time (序时进度); milestones; quarterly city reports.
  * Owns schema {@code targets}. Reads {@code registry.person_identity} to place a certificate holder in a region, and
- * the stock of skilled talents on a day from {@code analytics}.
+ * the stock of skilled talents on a day from {@code analytics}. Returns also come by file (import kind
+ * {@code target-returns}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "audit", "certification",
-		"registry", "enrolment", "training", "recruitment", "analytics" })
+		"registry", "enrolment", "training", "recruitment", "analytics", "imports" })
 package cn.gongjiang.targets;

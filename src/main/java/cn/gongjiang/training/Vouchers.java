@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -113,8 +114,35 @@ public class Vouchers {
 	 * (and grade, when the entry names one). A second redemption is refused: {@code training.voucher-used}.
 	 */
 	void redeem(long voucherId, byte[] personIndex, TrainingClass c, long enrolmentId) {
-		var v = jdbc.sql("select * from training.voucher where id = :id for update").param("id", voucherId).query()
-				.listOfRows().stream().findFirst()
+		var v = redeemable(voucherId, personIndex, c, true);
+		var entry = catalogue.byId(((Number) v.get("catalogue_entry_id")).longValue()).orElseThrow();
+		jdbc.sql("""
+				update training.voucher set status = 'REDEEMED', enrolment_id = :enrolment, redeemed_at = now()
+				where id = :id
+				""").param("enrolment", enrolmentId).param("id", voucherId).update();
+		// REG-4: the voucher's use is on the trainee's archive, beside the enrolment it paid for
+		var used = new java.util.LinkedHashMap<String, Object>();
+		used.put("step", "REDEEMED");
+		used.put("occupation", entry.occupationCode());
+		if (entry.grade() != null) {
+			used.put("grade", entry.grade());
+		}
+		used.put("provider", c.providerName());
+		persons.recordArchiveEvent(((Number) v.get("person_id")).longValue(), LocalDate.now(clock), "VOUCHER", used,
+				"training");
+	}
+
+	/**
+	 * Whether the voucher may pay for this trainee's place in this class, by the rules of {@link #redeem}; throws the
+	 * rule it breaks. Read alone (no lock) it lets an import check a row before merging it (X-3).
+	 */
+	void checkRedeemable(long voucherId, byte[] personIndex, TrainingClass c) {
+		redeemable(voucherId, personIndex, c, false);
+	}
+
+	private Map<String, Object> redeemable(long voucherId, byte[] personIndex, TrainingClass c, boolean lock) {
+		var v = jdbc.sql("select * from training.voucher where id = :id" + (lock ? " for update" : ""))
+				.param("id", voucherId).query().listOfRows().stream().findFirst()
 				.orElseThrow(() -> new InvalidValueException("training.voucher.unknown", voucherId));
 		if (!java.util.Arrays.equals((byte[]) v.get("person_index"), personIndex)) {
 			throw new InvalidValueException("training.voucher.unknown", voucherId);
@@ -130,20 +158,7 @@ public class Vouchers {
 				|| (entry.grade() != null && !entry.grade().equals(c.grade()))) {
 			throw new BusinessException("training.voucher.other-occupation", occupations.nameOf(entry.occupationCode()));
 		}
-		jdbc.sql("""
-				update training.voucher set status = 'REDEEMED', enrolment_id = :enrolment, redeemed_at = now()
-				where id = :id
-				""").param("enrolment", enrolmentId).param("id", voucherId).update();
-		// REG-4: the voucher's use is on the trainee's archive, beside the enrolment it paid for
-		var used = new java.util.LinkedHashMap<String, Object>();
-		used.put("step", "REDEEMED");
-		used.put("occupation", entry.occupationCode());
-		if (entry.grade() != null) {
-			used.put("grade", entry.grade());
-		}
-		used.put("provider", c.providerName());
-		persons.recordArchiveEvent(((Number) v.get("person_id")).longValue(), LocalDate.now(clock), "VOUCHER", used,
-				"training");
+		return v;
 	}
 
 	/** REG-4: what the trainee's archive says of a voucher issued to them. */

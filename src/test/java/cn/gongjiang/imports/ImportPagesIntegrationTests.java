@@ -79,13 +79,14 @@ class ImportPagesIntegrationTests {
 	@Test
 	void eachRoleIsOfferedExactlyTheKindsItMayImport() throws Exception {
 		assertThat(kinds(page(console.session("provider-demo"), "/imports")))
-				.containsExactly("certificates", "attendance");
+				.containsExactly("certificates", "class-trainees", "attendance");
 		assertThat(kinds(page(console.session("school-demo"), "/imports")))
-				.containsExactly("certificates", "attendance", "registrations");
+				.containsExactly("certificates", "class-trainees", "attendance", "registrations");
+		assertThat(kinds(page(console.session("economy-dept"), "/imports"))).containsExactly("target-returns");
 		assertThat(kinds(page(console.session("enterprise-demo"), "/imports"))).containsExactly("demand", "jobs", "wages");
 		assertThat(kinds(page(console.session("shaoxing"), "/imports"))).containsExactly("persons", "enterprises",
 				"providers", "certificates", "demand", "jobs", "seekers", "education-rosters", "registrations",
-				"payment-statement", "employment-statistics", "wages", "locations");
+				"payment-statement", "employment-statistics", "wages", "locations", "target-returns");
 		// the provider's menu link opens its own kind
 		assertThat(page(console.session("provider-demo"), "/imports?kind=certificates"))
 				.contains("<h2 class=\"card-title\" id=\"import-kind-name\">导入证书</h2>");

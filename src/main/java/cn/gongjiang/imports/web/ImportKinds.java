@@ -20,8 +20,8 @@ import cn.gongjiang.shared.security.Actor;
 class ImportKinds {
 
 	private static final List<String> ORDER = List.of("persons", "enterprises", "providers", "certificates",
-			"attendance", "demand", "jobs", "seekers", "education-rosters", "registrations", "payment-statement",
-			"employment-statistics", "wages", "locations");
+			"class-trainees", "attendance", "demand", "jobs", "seekers", "education-rosters", "registrations", "payment-statement",
+			"employment-statistics", "wages", "locations", "target-returns");
 
 	/** One kind offered to the reader: its code for URLs, its name and a sentence on what it is for. */
 	record Kind(String code, String name, String hint) {

@@ -1,0 +1,286 @@
+package cn.gongjiang.training;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.gongjiang.imports.CheckedRow;
+import cn.gongjiang.imports.ImportColumn;
+import cn.gongjiang.imports.ImportHandler;
+import cn.gongjiang.imports.ImportRow;
+import cn.gongjiang.imports.MergeCounts;
+import cn.gongjiang.imports.RowError;
+import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.PersonName;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+
+/**
+ * Real-name enrolment by file (kind {@code class-trainees}, TRN-3, X-3): a provider or school enrols the trainees of
+ * its own open classes, one row per trainee, each row by the rules of one enrolment by form. The class is a column,
+ * as in the attendance file, so one file may fill several classes and a job resumed after a restart needs nothing
+ * but its file. The rules are checked before anything is merged — per row (class, ID number, name, voucher), then
+ * over the whole file in row order (the same trainee twice, places left, overlapping classes) — so the merge meets
+ * no refusal and one bad row never rolls back the good ones. A trainee already in the class is unchanged.
+ */
+@Component
+class ClassTraineeImport implements ImportHandler {
+
+	static final String CLASS = "班级编号", NAME = "姓名", ID_NUMBER = "身份证号", VOUCHER = "培训券编号";
+
+	private final Enrolments enrolments;
+	private final Vouchers vouchers;
+	private final PersonRegistry persons;
+	private final PersonalDataCipher cipher;
+	private final RefusalLog refusals;
+	private final JdbcClient jdbc;
+
+	ClassTraineeImport(Enrolments enrolments, Vouchers vouchers, PersonRegistry persons,
+			PersonalDataCipher cipher, RefusalLog refusals, JdbcClient jdbc) {
+		this.enrolments = enrolments;
+		this.vouchers = vouchers;
+		this.persons = persons;
+		this.cipher = cipher;
+		this.refusals = refusals;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String kind() {
+		return "class-trainees";
+	}
+
+	@Override
+	public List<ImportColumn> columns() {
+		return List.of(ImportColumn.required(CLASS, "本机构开班中的班级编号（班级页标题中的数字）").alias("班级ID", "班号"),
+				ImportColumn.required(NAME, "学员姓名，与身份证一致").alias("学员姓名"),
+				ImportColumn.required(ID_NUMBER, "18位居民身份证号，校验位须正确").alias("身份证号码", "公民身份号码"),
+				ImportColumn.optional(VOUCHER, "学员用于本班的培训券编号（可不填）").alias("培训券号", "培训券"));
+	}
+
+	@Override
+	public boolean mayImport(Actor actor) {
+		return actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL;
+	}
+
+	@Override
+	public String stagingTable() {
+		return "training.class_trainee_staging";
+	}
+
+	@Override
+	public List<String> stagingColumns() {
+		return List.of("class_id", "person_index", "id_number_sealed", "id_number_masked", "name", "voucher_id",
+				"replay");
+	}
+
+	@Override
+	public RowChecker checker(Actor actor) {
+		var known = new HashMap<Long, Object>();
+		var hex = HexFormat.of();
+		return row -> {
+			var missing = RowError.missing(row, columns());
+			if (!missing.isEmpty()) {
+				return CheckedRow.rejected(missing);
+			}
+			long classId;
+			Long voucherId;
+			try {
+				classId = Long.parseLong(row.get(CLASS));
+			}
+			catch (NumberFormatException e) {
+				return rejected(row, CLASS, "value.format");
+			}
+			try {
+				voucherId = row.get(VOUCHER) == null ? null : Long.valueOf(row.get(VOUCHER));
+			}
+			catch (NumberFormatException e) {
+				return rejected(row, VOUCHER, "value.format");
+			}
+			// one look-up per class of the file: its own open class, or the rule it breaks
+			var found = known.computeIfAbsent(classId, id -> {
+				try {
+					var c = enrolments.ownOpenClass(actor, id);
+					return c.status().equals("OPEN") ? c : new Refusal("training.class.finished", new Object[0]);
+				}
+				catch (BusinessException e) {
+					return new Refusal(e.code(), e.arguments());
+				}
+			});
+			if (found instanceof Refusal refusal) {
+				return rejected(row, CLASS, refusal.code(), refusal.arguments());
+			}
+			var c = (TrainingClass) found;
+			IdNumber id;
+			try {
+				id = IdNumber.parse(row.get(ID_NUMBER));
+			}
+			catch (InvalidValueException e) {
+				return CheckedRow.rejected(List.of(RowError.of(row.number(), ID_NUMBER, e.code(), e.arguments())));
+			}
+			var name = row.get(NAME);
+			if (!PersonName.valid(name)) {
+				return rejected(row, NAME, "person.name.invalid");
+			}
+			var index = cipher.index(id.value());
+			var person = persons.profile(index);
+			if (person.isPresent() && !person.get().name().equals(name)) {
+				return rejected(row, NAME, "training.name-mismatch");
+			}
+			var replay = jdbc.sql("select count(*) from training.enrolment where class_id = :c and person_index = :p")
+					.param("c", classId).param("p", index).query(Integer.class).single() > 0;
+			if (voucherId != null && !replay) {
+				try {
+					vouchers.checkRedeemable(voucherId, index, c);
+				}
+				catch (BusinessException e) {
+					return rejected(row, VOUCHER, e.code(), e.arguments());
+				}
+			}
+			return CheckedRow.staged(Arrays.asList(String.valueOf(classId), "\\x" + hex.formatHex(index),
+					"\\x" + hex.formatHex(cipher.seal(id.value())), id.masked(), name,
+					voucherId == null ? null : voucherId.toString(), String.valueOf(replay)));
+		};
+	}
+
+	/** Why every row of a class is refused. */
+	private record Refusal(String code, Object[] arguments) {
+	}
+
+	private static CheckedRow rejected(ImportRow row, String column, String code, Object... arguments) {
+		return CheckedRow.rejected(List.of(RowError.of(row.number(), column, code, arguments)));
+	}
+
+	/** A staged row as the file-wide rules read it. */
+	private record Staged(int row, long classId, String person, String masked, Long voucher, boolean replay) {
+	}
+
+	/**
+	 * The rules over the whole file, in row order as if each row were enrolled by form one after the other: the same
+	 * trainee twice in a class or the same voucher twice (the first row counts), a class already full, a class whose
+	 * sessions overlap another the trainee sits — on record or earlier in the file. Refusals for a full class or an
+	 * overlap are logged as the form logs them (SUP-3).
+	 */
+	@Override
+	public List<RowError> checkStaged(UUID job) {
+		var rows = jdbc.sql("""
+				select row_number, class_id, encode(person_index, 'hex'), id_number_masked, voucher_id, replay
+				from training.class_trainee_staging where job_id = :job order by row_number
+				""").param("job", job).query((rs, i) -> new Staged(rs.getInt(1), rs.getLong(2), rs.getString(3),
+						rs.getString(4), (Long) rs.getObject(5), rs.getBoolean(6))).list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		// places taken and capacity of each class of the file, as the form counts them
+		var places = new HashMap<Long, int[]>();
+		jdbc.sql("""
+				select c.id, c.capacity, (select count(*) from training.enrolment e where e.class_id = c.id
+				    and e.status <> 'WITHDRAWN') from training.training_class c
+				where c.id in (select class_id from training.class_trainee_staging where job_id = :job)
+				""").param("job", job).query((rs, i) -> places.put(rs.getLong(1), new int[] { rs.getInt(2), rs.getInt(3) }))
+				.list();
+		// the first class on record each row's trainee sits whose sessions overlap the row's class
+		var onRecord = new HashMap<Integer, Long>();
+		jdbc.sql("""
+				select distinct on (s.row_number) s.row_number, o.class_id
+				from training.class_trainee_staging s
+				join training.enrolment o on o.person_index = s.person_index and o.status = 'ENROLLED'
+				     and o.class_id <> s.class_id
+				join training.class_session a on a.class_id = o.class_id
+				join training.class_session b on b.class_id = s.class_id and a.starts_at < b.ends_at and b.starts_at < a.ends_at
+				where s.job_id = :job and not s.replay
+				order by s.row_number, o.class_id
+				""").param("job", job).query((rs, i) -> onRecord.put(rs.getInt(1), rs.getLong(2))).list();
+		// which classes of the file overlap each other, for a trainee put in two of them by the same file
+		var overlapping = new HashSet<String>();
+		jdbc.sql("""
+				select distinct a.class_id, b.class_id from training.class_session a
+				join training.class_session b on b.class_id <> a.class_id and a.starts_at < b.ends_at and b.starts_at < a.ends_at
+				where a.class_id in (select class_id from training.class_trainee_staging where job_id = :job)
+				  and b.class_id in (select class_id from training.class_trainee_staging where job_id = :job)
+				""").param("job", job).query((rs, i) -> overlapping.add(rs.getLong(1) + ":" + rs.getLong(2))).list();
+
+		var errors = new ArrayList<RowError>();
+		var firstRow = new HashMap<String, Integer>();
+		var firstVoucher = new HashMap<Long, Integer>();
+		var taken = new HashMap<String, Set<Long>>();
+		for (var r : rows) {
+			var key = r.classId() + ":" + r.person();
+			var earlier = firstRow.putIfAbsent(key, r.row());
+			if (earlier != null) {
+				errors.add(RowError.of(r.row(), ID_NUMBER, "duplicate-in-file", earlier));
+				continue;
+			}
+			if (r.replay()) {
+				continue;
+			}
+			if (r.voucher() != null) {
+				var voucherRow = firstVoucher.putIfAbsent(r.voucher(), r.row());
+				if (voucherRow != null) {
+					errors.add(RowError.of(r.row(), VOUCHER, "duplicate-in-file", voucherRow));
+					continue;
+				}
+			}
+			var other = onRecord.get(r.row());
+			if (other == null) {
+				other = taken.getOrDefault(r.person(), Set.of()).stream()
+						.filter(c -> overlapping.contains(c + ":" + r.classId())).findFirst().orElse(null);
+			}
+			if (other != null) {
+				refusals.record(r.classId(), "training.overlapping-enrolment", r.masked());
+				errors.add(RowError.of(r.row(), ID_NUMBER, "training.overlapping-enrolment", other));
+				continue;
+			}
+			var place = places.get(r.classId());
+			if (place[1] >= place[0]) {
+				refusals.record(r.classId(), "training.class-full", r.masked());
+				errors.add(RowError.of(r.row(), CLASS, "training.class-full", place[0]));
+				continue;
+			}
+			place[1]++;
+			taken.computeIfAbsent(r.person(), p -> new HashSet<>()).add(r.classId());
+		}
+		return errors;
+	}
+
+	/**
+	 * Enrols the checked rows by the form's own enrolment, in row order: the person matched or created in the
+	 * registry, the voucher redeemed, the archive entry and the audit record written. Every rule was checked above, so
+	 * none refuses here (short of someone enrolling the same trainees by hand in the seconds between).
+	 */
+	@Override
+	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
+		var rows = jdbc.sql("""
+				select class_id, id_number_sealed, name, voucher_id, person_index from training.class_trainee_staging
+				where job_id = :job and row_number between :from and :to and not replay order by row_number
+				""").param("job", job).param("from", fromRow).param("to", toRow)
+				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getObject(4),
+						rs.getBytes(5) }).list();
+		var staged = jdbc.sql("select count(*) from training.class_trainee_staging where job_id = :job "
+				+ "and row_number between :from and :to").param("job", job).param("from", fromRow).param("to", toRow)
+				.query(Integer.class).single();
+		var enrolled = 0;
+		for (var r : rows) {
+			var already = jdbc.sql("select count(*) from training.enrolment where class_id = :c and person_index = :p")
+					.param("c", r[0]).param("p", r[4]).query(Integer.class).single() > 0;
+			if (!already) {
+				enrolments.enrol(actor, (Long) r[0], new Enrolment.Request(cipher.open((byte[]) r[1]), (String) r[2],
+						r[3] == null ? null : ((Number) r[3]).longValue()));
+				enrolled++;
+			}
+		}
+		return new MergeCounts(enrolled, staged - enrolled);
+	}
+}
