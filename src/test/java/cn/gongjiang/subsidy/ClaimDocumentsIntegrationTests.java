@@ -182,6 +182,9 @@ class ClaimDocumentsIntegrationTests {
 		var id = IdNumber.withCheckDigit("33062119790203" + n);
 		persons.realName(IdNumber.parse(id), name, "330603", "test");
 		var session = console.session("enterprise-demo");
+		assertThat(mvc.perform(get("/subsidies/claims").param("scheme", "DIRECTED_TRAINING").session(session))
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.contains("enctype=\"multipart/form-data\"", "name=\"files\"", "每份申请最多 5 个");
 		var before = jdbc.sql("select count(*) from subsidy.claim").query(Long.class).single();
 		var refused = mvc.perform(multipart("/subsidies/claims")
 				.file(new MockMultipartFile("files", "协议.pdf", "application/pdf", new byte[] { 'P', 'K', 3, 4 }))

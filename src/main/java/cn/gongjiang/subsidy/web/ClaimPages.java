@@ -90,6 +90,7 @@ class ClaimPages {
 			model.addAttribute("schemeCodes", schemes.stream().map(Claims.Scheme::code).toList());
 			model.addAttribute("scheme", schemes.stream().filter(s -> s.code().equals(scheme)).findFirst().orElse(null));
 			model.addAttribute("inputs", INPUTS);
+			model.addAttribute("maxFiles", ClaimDocuments.MAX_FILES);
 			recordedHires(actor, scheme, placement, model);
 			if (!model.containsAttribute("evidence")) {
 				model.addAttribute("evidence", Map.of());
