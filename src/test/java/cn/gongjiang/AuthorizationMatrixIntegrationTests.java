@@ -106,6 +106,7 @@ class AuthorizationMatrixIntegrationTests {
 			Map.entry(Pattern.compile("/applications/\\{id}"), "application"),
 			Map.entry(Pattern.compile("/events/\\{id}"), "event"),
 			Map.entry(Pattern.compile("/jobs/\\{id}"), "job"),
+			Map.entry(Pattern.compile("/claims/\\{id}/documents/\\{document}"), "claim-document"),
 			Map.entry(Pattern.compile("/claims/\\{id}"), "claim"),
 			Map.entry(Pattern.compile("/decisions/\\{id}"), "decision"),
 			Map.entry(Pattern.compile("/packs/\\{id}/compare"), "pack-read"),
@@ -206,6 +207,10 @@ class AuthorizationMatrixIntegrationTests {
 			Map.entry("job", """
 					select id::text as id, county_path as path, array[enterprise_code] as owners
 					from recruitment.job order by id"""),
+			Map.entry("claim-document", """
+					select c.id::text as id, d.id::text as document, c.claimant_path as path,
+					       array[c.claimant_code] as owners
+					from subsidy.claim_document d join subsidy.claim c on c.id = d.claim_id order by d.id"""),
 			Map.entry("claim", """
 					select id::text as id, claimant_path as path, array[claimant_code] as owners
 					from subsidy.claim order by id"""),
@@ -754,6 +759,14 @@ class AuthorizationMatrixIntegrationTests {
 					values ('APPRENTICESHIP', :code, '矩阵测试企业', :path, '2026', '{}'::jsonb, 1000, 'SUBMITTED', 'matrix',
 					    'matrix', '[]'::jsonb)""").param("code", claimant[0]).param("path", claimant[1]).update();
 		}
+		// SUB-4: an evidence file on each, to download
+		jdbc.sql("""
+				insert into subsidy.claim_document (claim_id, file_name, media_type, size_bytes, sha256, content, uploaded_by)
+				select id, '矩阵测试.pdf', 'application/pdf', 9, encode(sha256('%PDF-1.4
+'::bytea), 'hex'), '%PDF-1.4
+'::bytea,
+				    'matrix'
+				from subsidy.claim where submitted_by = 'matrix'""").update();
 		for (var region : List.of(new String[] { "330603", "/330000/330600/330603/" },
 				new String[] { "330102", "/330000/330100/330102/" })) {
 			jdbc.sql("""

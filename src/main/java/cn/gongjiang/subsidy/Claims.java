@@ -63,14 +63,17 @@ public class Claims {
 	private final Allowances allowances;
 	private final Placements placements;
 	private final BankAccounts bankAccounts;
+	private final ClaimRefusals refusals;
 	private final AuditLog audit;
 	private final JsonMapper json;
 	private final Clock clock;
 
 	Claims(JdbcClient jdbc, PolicyPacks packs, OrganisationRegistry organisations, PersonRegistry persons,
 			CertificateRegister certificates, PersonalDataCipher cipher, RegionDirectory regions, Allowances allowances,
-			Placements placements, BankAccounts bankAccounts, AuditLog audit, JsonMapper json, Clock clock) {
+			Placements placements, BankAccounts bankAccounts, ClaimRefusals refusals, AuditLog audit, JsonMapper json,
+			Clock clock) {
 		this.bankAccounts = bankAccounts;
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.packs = packs;
 		this.organisations = organisations;
@@ -102,7 +105,10 @@ public class Claims {
 				.sorted(java.util.Comparator.comparing(Scheme::code)).toList()).orElse(List.of());
 	}
 
-	/** Submits a claim; one that its scheme's rules refuse is not stored and the refusal names the rule. */
+	/**
+	 * Submits a claim; one that its scheme's rules refuse is not stored and the refusal names the rule (one past a cap
+	 * or into a period held is kept as an attempt for supervision, SUP-3).
+	 */
 	@Transactional
 	public Claim submit(Actor actor, Submission s) {
 		var claimant = claimant(actor);
@@ -123,6 +129,7 @@ public class Claims {
 		if (!assessment.granted()) {
 			var refusal = assessment.refusal();
 			audit.record(actor, "subsidy.claim.submit", s.scheme(), AuditOutcome.DENIED, refusal.code());
+			refusals.record(c.claimCase(), refusal, actor.username());
 			throw new Refused(refusal);
 		}
 		var person = c.claimCase().person();

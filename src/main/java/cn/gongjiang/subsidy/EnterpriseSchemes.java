@@ -251,6 +251,42 @@ final class EnterpriseSchemes {
 				inProvince ? "subsidy.step.claim.in-province" : "subsidy.step.claim.outside-province"));
 	}
 
+	/**
+	 * The caps the rules above hold one person (or, for what is paid once to an organisation, one claimant) to under
+	 * a scheme, read from the pack's parameters: how many periods it pays at most (null: no such cap; a scheme paid
+	 * 'once' is held to it by its business key) and the most one period pays. SUP-3 reads granted claims against them.
+	 */
+	record Caps(Integer periods, BigDecimal perPeriod) {
+	}
+
+	static Caps caps(String scheme, Map<String, Object> p) {
+		return switch (scheme) {
+			case "DIRECTED_TRAINING", "APPRENTICESHIP" -> new Caps(number(p, "maxYears"), amount(p, "perPersonYear"));
+			case "TECHNICIAN_ALLOWANCE" -> new Caps(number(p, "maxMonths"), amount(p, "seniorMonthly"));
+			case "PROJECT_HIRE" -> new Caps(null, amount(p, "perPerson"));
+			case "PARTNER_SCHOOL" -> new Caps(null, larger(amount(p, "seniorClass"), amount(p, "technicianClass")));
+			// six years studied at most (partnerRetention)
+			case "PARTNER_RETENTION" -> new Caps(null, amount(p, "perYearStudied") == null ? null
+					: amount(p, "perYearStudied").multiply(BigDecimal.valueOf(6)));
+			case "TRAINING_BASE" -> new Caps(null, amount(p, "once"));
+			case "OVERSEAS_TRAINING" -> new Caps(null, amount(p, "maxPerPerson"));
+			case "STUDY_TOUR" -> new Caps(null, larger(amount(p, "maxInProvince"), amount(p, "maxOutside")));
+			default -> new Caps(null, null);
+		};
+	}
+
+	private static Integer number(Map<String, Object> p, String name) {
+		return p.get(name) instanceof Number n ? n.intValue() : null;
+	}
+
+	private static BigDecimal amount(Map<String, Object> p, String name) {
+		return p.get(name) instanceof Number n ? new BigDecimal(n.toString()) : null;
+	}
+
+	private static BigDecimal larger(BigDecimal a, BigDecimal b) {
+		return a == null ? b : b == null ? a : a.max(b);
+	}
+
 	// --- the pieces the schemes share
 
 	private static Assessment perPersonYear(ClaimCase c, BigDecimal amount, Step... eligibility) {

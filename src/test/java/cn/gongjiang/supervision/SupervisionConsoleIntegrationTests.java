@@ -132,7 +132,7 @@ class SupervisionConsoleIntegrationTests {
 
 	private boolean open(String key) {
 		return reviews.page(PROVINCE, "LATE_ATTENDANCE", "OPEN", cn.gongjiang.shared.PageRequest.first(200)).items().stream()
-				.anyMatch(r -> r.signal().key().equals(key));
+				.anyMatch(r -> r.key().equals(key));
 	}
 
 	@Test

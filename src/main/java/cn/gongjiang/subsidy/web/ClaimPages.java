@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
+import cn.gongjiang.subsidy.ClaimDocuments;
 import cn.gongjiang.subsidy.Claims;
 
 /**
@@ -55,11 +57,13 @@ class ClaimPages {
 			Map.entry("inProvince", "yes-no"));
 
 	private final Claims claims;
+	private final ClaimDocuments documents;
 	private final ConsoleActions actions;
 	private final MessageSource messages;
 
-	ClaimPages(Claims claims, ConsoleActions actions, MessageSource messages) {
+	ClaimPages(Claims claims, ClaimDocuments documents, ConsoleActions actions, MessageSource messages) {
 		this.claims = claims;
+		this.documents = documents;
 		this.actions = actions;
 		this.messages = messages;
 	}
@@ -86,6 +90,7 @@ class ClaimPages {
 			model.addAttribute("schemeCodes", schemes.stream().map(Claims.Scheme::code).toList());
 			model.addAttribute("scheme", schemes.stream().filter(s -> s.code().equals(scheme)).findFirst().orElse(null));
 			model.addAttribute("inputs", INPUTS);
+			model.addAttribute("maxFiles", ClaimDocuments.MAX_FILES);
 			recordedHires(actor, scheme, placement, model);
 			if (!model.containsAttribute("evidence")) {
 				model.addAttribute("evidence", Map.of());
@@ -97,8 +102,8 @@ class ClaimPages {
 
 	@PostMapping("/subsidies/claims")
 	String submit(@RequestParam String scheme, @RequestParam(required = false) String bankAccount,
-			@RequestParam Map<String, String> form, @AuthenticationPrincipal Actor actor, RedirectAttributes redirect,
-			Locale locale, Model model) {
+			@RequestParam Map<String, String> form, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@AuthenticationPrincipal Actor actor, RedirectAttributes redirect, Locale locale, Model model) {
 		var evidence = new LinkedHashMap<String, String>();
 		form.forEach((k, v) -> {
 			if (k.startsWith("evidence.") && v != null && !v.isBlank()) {
@@ -116,7 +121,8 @@ class ClaimPages {
 		}
 		if (errors.isEmpty()) {
 			try {
-				var claim = claims.submit(actor, new Claims.Submission(scheme, evidence, bankAccount));
+				var claim = documents.submit(actor, new Claims.Submission(scheme, evidence, bankAccount),
+						SubsidyWeb.uploads(files));
 				redirect.addFlashAttribute("submitted", claim.id());
 				return "redirect:/subsidies/claims";
 			}
@@ -132,7 +138,8 @@ class ClaimPages {
 				}
 			}
 			catch (BusinessException e) {
-				var field = e.code().startsWith("id-number.") ? "idNumber" : FIELDS.get(e.code());
+				var field = e.code().startsWith("id-number.") ? "idNumber"
+						: e.code().startsWith("subsidy.document.") ? "files" : FIELDS.get(e.code());
 				if (field != null) {
 					errors.put(field, actions.message(e, locale));
 				}
@@ -178,10 +185,22 @@ class ClaimPages {
 
 	@GetMapping("/subsidies/claims/{id}")
 	String claim(@PathVariable long id, @AuthenticationPrincipal Actor actor, Model model) {
-		model.addAttribute("c", claims.claim(actor, id));
+		var claim = claims.claim(actor, id);
+		model.addAttribute("c", claim);
+		model.addAttribute("documents", documents.documents(actor, id));
+		model.addAttribute("mine", !actor.role().officer() && actor.scope().value().equals(claim.claimantCode()));
+		model.addAttribute("maxFiles", ClaimDocuments.MAX_FILES);
 		model.addAttribute("officer", actor.role().officer());
 		model.addAttribute("me", actor.username());
 		return "subsidy/claim";
+	}
+
+	/** More evidence files from the claimant while the claim waits for review (SUB-4). */
+	@PostMapping("/subsidies/claims/{id}/documents")
+	String attach(@PathVariable long id, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@AuthenticationPrincipal Actor actor, RedirectAttributes redirect, Locale locale) {
+		actions.attempt(redirect, locale, () -> documents.attach(actor, id, SubsidyWeb.uploads(files)));
+		return "redirect:/subsidies/claims/" + id;
 	}
 
 	@PostMapping("/subsidies/claims/{id}/{step:review|decision}")

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,14 +18,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.subsidy.BulkDecision;
 import cn.gongjiang.subsidy.Claim;
+import cn.gongjiang.subsidy.ClaimDocuments;
 import cn.gongjiang.subsidy.Claims;
 import cn.gongjiang.subsidy.Decision;
 import cn.gongjiang.subsidy.PaymentBatch;
@@ -36,6 +40,7 @@ import cn.gongjiang.subsidy.Simulations;
 import cn.gongjiang.subsidy.SubsidyDecisions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,13 +65,16 @@ class SubsidyApiController {
 	private final PolicyPacks packs;
 	private final BulkDecision bulk;
 	private final Claims claims;
+	private final ClaimDocuments documents;
 	private final PaymentBatches batches;
 	private final Simulations simulations;
 	private final DecisionExport export;
 	private final Clock clock;
 
 	SubsidyApiController(SubsidyDecisions decisions, PolicyPacks packs, BulkDecision bulk, Claims claims,
-			PaymentBatches batches, Simulations simulations, DecisionExport export, Clock clock) {
+			ClaimDocuments documents, PaymentBatches batches, Simulations simulations, DecisionExport export,
+			Clock clock) {
+		this.documents = documents;
 		this.export = export;
 		this.clock = clock;
 		this.decisions = decisions;
@@ -223,6 +231,31 @@ class SubsidyApiController {
 	@GetMapping("/claims/{id}")
 	Claim claim(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return claims.claim(actor, id);
+	}
+
+	@Operation(summary = "Attach evidence files to the claimant's own claim while it waits for review (multipart, one "
+			+ "or more parts named file): PDF, JPEG or PNG as told by the content, at most 10 MB a file and 5 a claim; "
+			+ "each is kept with its SHA-256")
+	@PostMapping(path = "/claims/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	List<ClaimDocuments.Document> attach(@PathVariable long id,
+			@RequestPart(name = "file", required = false) List<MultipartFile> files, @AuthenticationPrincipal Actor actor) {
+		return documents.attach(actor, id, SubsidyWeb.uploads(files));
+	}
+
+	@Operation(summary = "The evidence files of a claim in scope, oldest first: name, type, size and SHA-256")
+	@GetMapping("/claims/{id}/documents")
+	List<ClaimDocuments.Document> documents(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return documents.documents(actor, id);
+	}
+
+	@Operation(summary = "One evidence file of a claim in scope, byte for byte as uploaded, under its original name")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream",
+			schema = @Schema(type = "string", format = "binary")))
+	@GetMapping("/claims/{id}/documents/{document}")
+	void document(@PathVariable long id, @PathVariable long document, @AuthenticationPrincipal Actor actor,
+			HttpServletResponse response) throws IOException {
+		SubsidyWeb.send(documents.open(actor, id, document), response);
 	}
 
 	@Operation(summary = "Review a submitted claim: passed on for approval, or rejected with a reason")

@@ -1,11 +1,17 @@
 package cn.gongjiang.subsidy.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.web.multipart.MultipartFile;
 import java.time.LocalDate;
 
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.subsidy.BankFile;
+import cn.gongjiang.subsidy.ClaimDocuments;
 import cn.gongjiang.subsidy.SubsidyDecisions;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -54,6 +60,42 @@ final class SubsidyWeb {
 			case CSV -> Downloads.CSV + ";charset=UTF-8";
 		});
 		writer.write(format, file);
+	}
+
+	/**
+	 * The uploaded files as the claim keeps them; one over the size limit is refused before it is read into memory
+	 * (the multipart limit is the imports', far larger).
+	 */
+	static List<ClaimDocuments.Upload> uploads(List<MultipartFile> files) {
+		var uploads = new ArrayList<ClaimDocuments.Upload>();
+		for (var file : files == null ? List.<MultipartFile>of() : files) {
+			if (file == null || file.isEmpty()) {
+				continue;
+			}
+			if (file.getSize() > ClaimDocuments.MAX_BYTES) {
+				throw new InvalidValueException("subsidy.document.too-large", file.getOriginalFilename(),
+						ClaimDocuments.MAX_BYTES / (1024 * 1024));
+			}
+			try {
+				uploads.add(new ClaimDocuments.Upload(file.getOriginalFilename(), file.getBytes()));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		return uploads;
+	}
+
+	/**
+	 * An evidence file as a download under its original name (RFC 6266, UTF-8), of the type its content was found to
+	 * be, never sniffed into another by the browser.
+	 */
+	static void send(ClaimDocuments.Content file, HttpServletResponse response) throws IOException {
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setContentLengthLong(file.bytes().length);
+		try (var out = Downloads.attachment(response, file.document().fileName(), file.document().mediaType())) {
+			out.write(file.bytes());
+		}
 	}
 
 	@FunctionalInterface

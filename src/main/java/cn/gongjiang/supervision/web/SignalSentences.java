@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.web.Formats;
+import cn.gongjiang.subsidy.ClaimSignals;
+import cn.gongjiang.supervision.SignalReviews;
 import cn.gongjiang.training.TrainingSignals;
 
 /**
@@ -40,6 +42,16 @@ class SignalSentences {
 			return a instanceof CertificateType type ? type.name(locale) : a;
 		}).toArray();
 		return messages.getMessage(signal.code(), arguments, signal.code(), locale);
+	}
+
+	/** A claim's signal (SUP-3): its sentence, the refused step's own sentence within it in the same language. */
+	String sentence(ClaimSignals.Signal signal, Locale locale) {
+		return messages.getMessage(signal.code(), signal.arguments().toArray(), signal.code(), locale);
+	}
+
+	/** Either kind of signal a review holds. */
+	String sentence(SignalReviews.Reviewed reviewed, Locale locale) {
+		return reviewed.signal() != null ? sentence(reviewed.signal(), locale) : sentence(reviewed.claim(), locale);
 	}
 
 	/** A day as people say it: the month and day this year, with the year otherwise. */

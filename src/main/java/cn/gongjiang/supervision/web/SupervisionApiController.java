@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,7 +32,9 @@ import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.shared.web.Sheets;
+import cn.gongjiang.subsidy.ClaimSignals;
 import cn.gongjiang.supervision.Inspections;
+import cn.gongjiang.supervision.SignalReviews;
 import cn.gongjiang.supervision.StarRatings;
 import cn.gongjiang.training.ListExport;
 import cn.gongjiang.training.TrainingSignals;
@@ -66,12 +69,21 @@ class SupervisionApiController {
 	 * types by code) to render it in any language; {@code key} names it for its review.
 	 */
 	record Anomaly(String kind, String subject, String detail, String key, String code, List<Object> arguments,
-			java.time.Instant seenAt) {
+			java.time.Instant seenAt, ClaimOverCap claim) {
+	}
+
+	/**
+	 * What a claims-over-caps signal is about (SUP-3): the scheme, the claimant(s), the person masked (none for what
+	 * an organisation claims for itself), the granted claims behind it (none for refused attempts), the cap and what
+	 * was claimed against it in {@code unit}: YUAN, YEARS, MONTHS, DAYS, or PERIOD (once a period, claimed again).
+	 */
+	record ClaimOverCap(String scheme, String claimant, String person, List<Long> claims, BigDecimal cap,
+			BigDecimal claimed, String unit) {
 	}
 
 	private final StarRatings ratings;
 	private final Inspections inspections;
-	private final TrainingSignals signals;
+	private final SignalReviews reviews;
 	private final SignalSentences sentences;
 	private final ListExport export;
 	private final OrganisationRegistry organisations;
@@ -79,7 +91,7 @@ class SupervisionApiController {
 	private final MessageSource messages;
 	private final AuditLog audit;
 
-	SupervisionApiController(StarRatings ratings, Inspections inspections, TrainingSignals signals,
+	SupervisionApiController(StarRatings ratings, Inspections inspections, SignalReviews reviews,
 			SignalSentences sentences, ListExport export, OrganisationRegistry organisations, MessageSource messages,
 			AuditLog audit, cn.gongjiang.subsidy.SubsidyAudit subsidyAudit) {
 		this.subsidyAudit = subsidyAudit;
@@ -88,7 +100,7 @@ class SupervisionApiController {
 		this.messages = messages;
 		this.ratings = ratings;
 		this.inspections = inspections;
-		this.signals = signals;
+		this.reviews = reviews;
 		this.organisations = organisations;
 		this.audit = audit;
 	}
@@ -147,12 +159,18 @@ class SupervisionApiController {
 	}
 
 	@Operation(summary = "Anomaly signals in scope, newest first: overlap attempts, late attendance, shared devices, "
-			+ "certificates without training; paged (`page`, `size` at most 200), the number of signals in X-Total-Count")
+			+ "certificates without training, claims refused over a scheme's cap and granted claims together over it; "
+			+ "paged (`page`, `size` at most 200), the number of signals in X-Total-Count")
 	@GetMapping("/anomalies")
 	ResponseEntity<List<Anomaly>> anomalies(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal Actor actor) {
-		var found = Page.slice(signals.signals(actor), request(page, size));
-		return ResponseEntity.ok().header("X-Total-Count", String.valueOf(found.total())).body(found.items().stream().map(s -> new Anomaly(s.kind(),
+		var found = Page.slice(reviews.all(actor), request(page, size));
+		return ResponseEntity.ok().header("X-Total-Count", String.valueOf(found.total()))
+				.body(found.items().stream().map(r -> r.signal() != null ? anomaly(r.signal()) : anomaly(r.claim())).toList());
+	}
+
+	private Anomaly anomaly(TrainingSignals.Signal s) {
+		return new Anomaly(s.kind(),
 				s.classId() != null ? "class:" + s.classId() + " " + s.organisation()
 						: "certificate:" + s.certificateNumber() + " " + s.organisation(),
 				sentences.sentence(s, Locale.ENGLISH), s.key(), s.code(), s.arguments().stream().map(a -> {
@@ -163,7 +181,18 @@ class SupervisionApiController {
 						return t.code();
 					}
 					return a instanceof java.time.LocalDate day ? day.toString() : a;
-				}).toList(), s.seenAt())).toList());
+				}).toList(), s.seenAt(), null);
+	}
+
+	/** A claim's signal (SUP-3): the refused step's sentence among its arguments as its own code and arguments. */
+	private Anomaly anomaly(ClaimSignals.Signal s) {
+		var arguments = s.arguments().stream().map(a -> a instanceof MessageSourceResolvable r
+				? (Object) Map.of("code", r.getCodes()[0], "arguments",
+						r.getArguments() == null ? List.of() : List.of(r.getArguments()))
+				: a).toList();
+		return new Anomaly(s.kind(), "claimant:" + s.claimantName(), sentences.sentence(s, Locale.ENGLISH), s.key(),
+				s.code(), arguments, s.seenAt(), new ClaimOverCap(s.scheme(), s.claimantName(), s.person(), s.claims(),
+						s.cap(), s.claimed(), s.unit()));
 	}
 
 	@Operation(summary = "The year's books for the third-party audit of subsidy funds (xlsx, province): the training "

@@ -24,7 +24,6 @@ import cn.gongjiang.shared.web.ConsoleActions;
 import cn.gongjiang.supervision.Inspections;
 import cn.gongjiang.supervision.SignalReviews;
 import cn.gongjiang.supervision.StarRatings;
-import cn.gongjiang.training.TrainingSignals;
 
 /**
  * The officers' supervision page (SUP-1..4), a tab for each task: the anomaly signals to review, the double-random
@@ -82,12 +81,12 @@ class SupervisionPageController {
 			case "ratings" -> model.addAttribute("page", ratings.page(actor, year, request));
 			case "audit" -> model.addAttribute("page", null);
 			default -> {
-				model.addAttribute("kinds", TrainingSignals.KINDS);
+				model.addAttribute("kinds", SignalReviews.KINDS);
 				model.addAttribute("statuses", SignalReviews.STATUSES);
 				model.addAttribute("kind", kind);
 				model.addAttribute("status", status == null || !SignalReviews.STATUSES.contains(status) ? "OPEN" : status);
 				model.addAttribute("page", reviews.page(actor, kind, status, request)
-						.map(r -> new SignalRow(r, sentences.sentence(r.signal(), locale))));
+						.map(r -> new SignalRow(r, sentences.sentence(r, locale))));
 			}
 		}
 		model.addAttribute("ratingYear", year);
