@@ -127,11 +127,11 @@ class SubsidyBench {
 				where k.provider_code like 'BENCH-%'
 				""").update();
 		jdbc.sql("""
-				insert into subsidy.budget (region_code, year, allocated)
-				select c, y, case when c like '3311%' then 100000 else 10000000000 end
+				insert into subsidy.budget (region_code, funding_source, year, allocated)
+				select c, 'SKILLS_ACCOUNT', y, case when c like '3311%' then 100000 else 10000000000 end
 				from unnest(cast(:counties as text[])) c, generate_series(extract(year from current_date)::int - 1,
 				     extract(year from current_date)::int) y
-				on conflict (region_code, year) do nothing
+				on conflict (region_code, funding_source, year) do nothing
 				""").param("counties", counties).update();
 		jdbc.sql("analyze").update();
 	}

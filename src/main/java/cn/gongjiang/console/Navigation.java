@@ -91,6 +91,7 @@ final class Navigation {
 		groups.add(group("nav.group.subsidies", item("/subsidies", "nav.subsidies", "currency-yuan"),
 				item("/subsidies/claims", "nav.claims.review", "file-invoice"),
 				item("/subsidies/payments", "nav.payments", "building-bank"),
+				item("/subsidies/budgets", "nav.budgets", "wallet"),
 				item("/subsidies/simulations", "nav.simulations", "calculator")));
 		groups.add(group("nav.group.enrolment", item("/enrolment", "nav.enrolment", "school"),
 				item("/enrolment/duplicates", "nav.duplicates", "copy")));

@@ -17,9 +17,14 @@ import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.SubsidyDecisions;
 
-/** Demo budgets: every county gets 200,000 yuan of this year's training-subsidy account before the demo trains anyone. */
+/**
+ * Demo budgets: every county gets 200,000 yuan of this year's training-subsidy account before the demo trains anyone,
+ * and each county of Shaoxing 1,000,000 of the city's talent fund, which pays its enterprise schemes, for last year
+ * and this (a monthly allowance may have begun last year).
+ */
 @Component
 @Order(9)
 class DemoBudgets implements ApplicationRunner {
@@ -46,7 +51,14 @@ class DemoBudgets implements ApplicationRunner {
 		var province = new Actor(0, "demo-loader", "演示数据", Role.PROVINCE_OFFICER,
 				DataScope.region(RegionCode.ZHEJIANG, "/330000/"), false);
 		var year = LocalDate.now(clock).getYear();
-		regions.all().values().stream().filter(r -> r.level() == RegionLevel.COUNTY)
-				.forEach(county -> decisions.allocate(province, county.code(), year, BigDecimal.valueOf(200_000)));
+		regions.all().values().stream().filter(r -> r.level() == RegionLevel.COUNTY).forEach(county -> {
+			decisions.allocate(province, county.code(), FundingSource.SKILLS_ACCOUNT, year, BigDecimal.valueOf(200_000));
+			if (county.code().startsWith("3306")) {
+				for (var y : java.util.List.of(year - 1, year)) {
+					decisions.allocate(province, county.code(), FundingSource.CITY_TALENT_FUND, y,
+							BigDecimal.valueOf(1_000_000));
+				}
+			}
+		});
 	}
 }

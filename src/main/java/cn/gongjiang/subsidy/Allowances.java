@@ -23,8 +23,10 @@ class Allowances {
 	private final JdbcClient jdbc;
 	private final PersonRegistry persons;
 	private final Clock clock;
+	private final Budgets budgets;
 
-	Allowances(JdbcClient jdbc, PersonRegistry persons, Clock clock) {
+	Allowances(JdbcClient jdbc, PersonRegistry persons, Clock clock, Budgets budgets) {
+		this.budgets = budgets;
 		this.jdbc = jdbc;
 		this.persons = persons;
 		this.clock = clock;
@@ -84,13 +86,18 @@ class Allowances {
 				end(claimId, today, "subsidy.allowance.left-employer");
 				return granted;
 			}
-			granted += jdbc.sql("""
+			// each month is committed against the budget of its year, as a training subsidy is; it waits when none is left
+			var region = ((String) row.get("claimant_path")).replaceAll(".*/(\\d+)/$", "$1");
+			var budget = new Budgets.Key(region, Claims.fundingSource((String) row.get("funding_source")), month.getYear());
+			var funded = budgets.commit(budget, (BigDecimal) row.get("monthly_amount"));
+			var inserted = jdbc.sql("""
 					insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, person_id,
 					    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account_sealed, bank_account_masked, year,
-					    period, paying_region, paying_path, outcome, amount, policy_versions, steps, funding_source, claim_id)
+					    period, paying_region, paying_path, outcome, code, amount, policy_versions, steps, funding_source,
+					    claim_id)
 					values ('TECHNICIAN_ALLOWANCE', :key, :holder, :masked, :person, :kind, :code, :name, :account,
-					    :accountMasked, :year, :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as json),
-					    :source, :claim)
+					    :accountMasked, :year, :period, :region, :path, :outcome, :waiting, :amount, :pack,
+					    cast(:steps as json), :source, :claim)
 					on conflict do nothing
 					""").param("key", Claims.businessKey("TECHNICIAN_ALLOWANCE", index, employer, month.toString()))
 					.param("holder", index).param("masked", row.get("person_masked")).param("person", row.get("person_id"))
@@ -99,11 +106,16 @@ class Allowances {
 					.param("account", toWorker ? null : row.get("bank_account_sealed"))
 					.param("accountMasked", toWorker ? null : row.get("bank_account_masked"))
 					.param("year", month.getYear()).param("period", month.toString())
-					.param("region", ((String) row.get("claimant_path")).replaceAll(".*/(\\d+)/$", "$1"))
+					.param("region", region).param("outcome", funded ? "GRANTED" : "WAITING")
+					.param("waiting", funded ? null : "subsidy.budget-exhausted")
 					.param("path", row.get("claimant_path")).param("amount", row.get("monthly_amount"))
 					.param("pack", row.get("pack_version")).param("steps", row.get("steps"))
 					.param("source", row.get("funding_source")).param("claim", claimId)
 					.update();
+			if (inserted == 0 && funded) {
+				budgets.release(budget, (BigDecimal) row.get("monthly_amount"));
+			}
+			granted += inserted;
 			jdbc.sql("update subsidy.allowance_schedule set accrued_through = :m where claim_id = :id")
 					.param("m", month.atDay(1)).param("id", claimId).update();
 		}

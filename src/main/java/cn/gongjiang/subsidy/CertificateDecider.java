@@ -52,10 +52,13 @@ class CertificateDecider {
 	private final JsonMapper json;
 	private final javax.sql.DataSource dataSource;
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
+	private final Budgets budgets;
 
 	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, TrainingSignals signals,
 			SubsidyCatalogue catalogue, PersonRegistry persons, RegionDirectory regions, JsonMapper json,
-			javax.sql.DataSource dataSource, org.springframework.transaction.support.TransactionTemplate transactions) {
+			javax.sql.DataSource dataSource, org.springframework.transaction.support.TransactionTemplate transactions,
+			Budgets budgets) {
+		this.budgets = budgets;
 		this.signals = signals;
 		this.dataSource = dataSource;
 		// its own transaction, even inside a listener's: a chunk whose budgets moved is rolled back and decided again
@@ -253,8 +256,9 @@ class CertificateDecider {
 		return granted;
 	}
 
-	private static String budgetKey(Pending p) {
-		return p.county() + "/" + p.cert().issuedOn().getYear();
+	/** A training subsidy is paid from the paying county's skills-upgrading account for the certificate's year. */
+	private static Budgets.Key budgetKey(Pending p) {
+		return new Budgets.Key(p.county(), FundingSource.SKILLS_ACCOUNT, p.cert().issuedOn().getYear());
 	}
 
 	/**
@@ -262,16 +266,8 @@ class CertificateDecider {
 	 * cannot carry waits (subsidy.budget-exhausted) with the amount it is due. Nothing is committed yet.
 	 */
 	private List<Pending> fund(List<Pending> pending) {
-		var keys = pending.stream().filter(p -> p.amount() != null && p.county() != null).map(CertificateDecider::budgetKey)
-				.distinct().toList();
-		var left = new HashMap<String, BigDecimal>();
-		if (!keys.isEmpty()) {
-			jdbc.sql("""
-					select region_code || '/' || year, allocated - committed from subsidy.budget
-					where region_code || '/' || year = any(:keys)
-					""").param("keys", keys.toArray(String[]::new))
-					.query((rs, i) -> left.put(rs.getString(1), rs.getBigDecimal(2))).list();
-		}
+		var left = new HashMap<>(budgets.left(pending.stream().filter(p -> p.amount() != null && p.county() != null)
+				.map(CertificateDecider::budgetKey).distinct().toList()));
 		var result = new ArrayList<Pending>();
 		for (var p : pending) {
 			var money = p.amount() == null || p.county() == null ? null : left.get(budgetKey(p));
@@ -292,23 +288,15 @@ class CertificateDecider {
 
 	/** Commits what was granted, county by county in a fixed order; if the money is gone, the chunk starts over. */
 	private void commit(List<Pending> decided) {
-		var sums = new java.util.TreeMap<String, BigDecimal>();
+		var sums = new java.util.TreeMap<Budgets.Key, BigDecimal>(java.util.Comparator.comparing(Budgets.Key::region)
+				.thenComparing(Budgets.Key::year));
 		decided.stream().filter(p -> p.outcome().equals("GRANTED"))
 				.forEach(p -> sums.merge(budgetKey(p), p.amount(), BigDecimal::add));
 		sums.forEach((key, amount) -> {
-			var parts = key.split("/");
-			if (jdbc.sql("""
-					update subsidy.budget set committed = committed + :a
-					where region_code = :c and year = :y and allocated - committed >= :a
-					""").param("a", amount).param("c", parts[0]).param("y", Integer.parseInt(parts[1])).update() == 0) {
+			if (!budgets.commit(key, amount)) {
 				throw new BudgetMoved();
 			}
 		});
-	}
-
-	void release(String county, int year, BigDecimal amount) {
-		jdbc.sql("update subsidy.budget set committed = committed - :amount where region_code = :county and year = :year")
-				.param("amount", amount).param("county", county).param("year", year).update();
 	}
 
 	private static final String COLUMNS = "scheme, business_key, certificate_id, certificate_number, holder_index, "

@@ -63,6 +63,7 @@ public class Claims {
 	private final Allowances allowances;
 	private final Placements placements;
 	private final BankAccounts bankAccounts;
+	private final Budgets budgets;
 	private final ClaimRefusals refusals;
 	private final AuditLog audit;
 	private final JsonMapper json;
@@ -70,8 +71,9 @@ public class Claims {
 
 	Claims(JdbcClient jdbc, PolicyPacks packs, OrganisationRegistry organisations, PersonRegistry persons,
 			CertificateRegister certificates, PersonalDataCipher cipher, RegionDirectory regions, Allowances allowances,
-			Placements placements, BankAccounts bankAccounts, ClaimRefusals refusals, AuditLog audit, JsonMapper json,
-			Clock clock) {
+			Placements placements, BankAccounts bankAccounts, ClaimRefusals refusals, Budgets budgets, AuditLog audit,
+			JsonMapper json, Clock clock) {
+		this.budgets = budgets;
 		this.bankAccounts = bankAccounts;
 		this.refusals = refusals;
 		this.jdbc = jdbc;
@@ -275,10 +277,15 @@ public class Claims {
 		}
 		var row = jdbc.sql("select * from subsidy.claim where id = :id for no key update").param("id", id).query()
 				.listOfRows().get(0);
+		if (!"REVIEWED".equals(row.get("status"))) {
+			// another officer decided it while this one was reading it
+			throw new ConflictException("subsidy.claim.status", row.get("status"));
+		}
 		var stored = json.readValue(jdbc.sql("select evidence::text from subsidy.claim where id = :id").param("id", id)
 				.query(String.class).single(), EVIDENCE);
 		var claimant = claimantOf((String) row.get("claimant_code"));
 		var index = (byte[]) row.get("person_index");
+		holdEntitlements(claim.scheme(), index, claimant.code());
 		var c = gather(claimant, claim.scheme(), stored, index, id);
 		var assessment = EnterpriseSchemes.assess(c.claimCase());
 		if (!assessment.granted()) {
@@ -294,26 +301,32 @@ public class Claims {
 					"EMPLOYER".equals(c.claimCase().parameters().get("payee")));
 		}
 		else {
+			var source = fundingSource(c.fundingSource());
 			for (var e : assessment.entitlements()) {
 				var key = businessKey(claim.scheme(), index, claimant.code(), e.period());
+				var year = e.period().matches("\\d{4}") ? Integer.parseInt(e.period()) : LocalDate.now(clock).getYear();
+				// committed against the claimant's county's budget of the scheme's source, as a training subsidy is
+				var funded = budgets.commit(new Budgets.Key(payingRegion, source, year), e.amount());
 				var inserted = jdbc.sql("""
 						insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, person_id,
 						    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account_sealed, bank_account_masked,
-						    year, period, paying_region, paying_path, outcome, amount, policy_versions, steps, funding_source,
-						    claim_id)
+						    year, period, paying_region, paying_path, outcome, code, amount, policy_versions, steps,
+						    funding_source, claim_id)
 						values (:scheme, :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account,
 						    :accountMasked, :year,
-						    :period, :region, :path, 'GRANTED', :amount, :pack, cast(:steps as json), :source, :claim)
+						    :period, :region, :path, :outcome, :waiting, :amount, :pack, cast(:steps as json), :source,
+						    :claim)
 						on conflict do nothing
 						""").param("scheme", claim.scheme()).param("key", key).param("holder", index)
 						.param("masked", person.map(p -> Beneficiaries.mask(p.name(), p.idNumberMasked())).orElse(claimant.name()))
 						.param("person", person.map(PersonProfile::personId).orElse(null)).param("code", claimant.code())
 						.param("name", claimant.name()).param("account", row.get("bank_account_sealed"))
 						.param("accountMasked", row.get("bank_account_masked"))
-						.param("year", e.period().matches("\\d{4}") ? Integer.parseInt(e.period()) : LocalDate.now(clock).getYear())
+						.param("year", year).param("outcome", funded ? "GRANTED" : "WAITING")
+						.param("waiting", funded ? null : "subsidy.budget-exhausted")
 						.param("period", e.period()).param("region", payingRegion).param("path", claimant.path())
 						.param("amount", e.amount()).param("pack", c.packLabel())
-						.param("steps", json.writeValueAsString(assessment.steps())).param("source", c.fundingSource())
+						.param("steps", json.writeValueAsString(assessment.steps())).param("source", source.name())
 						.param("claim", id).update();
 				if (inserted == 0) {
 					var held = EnterpriseSchemes.periodHeld(c.claimCase().clause(), e.period());
@@ -331,6 +344,15 @@ public class Claims {
 		}
 		audit.record(actor, "subsidy.claim.decide", "claim:" + id, AuditOutcome.SUCCESS, "approved " + assessment.total());
 		return claim(actor, id);
+	}
+
+	/** The source a city's pack pays its schemes from (schemeFundingSource); a pack naming no known one is refused. */
+	static FundingSource fundingSource(String code) {
+		var source = FundingSource.ofCode(code);
+		if (source == null) {
+			throw new BusinessException("subsidy.budget.source", code);
+		}
+		return source;
 	}
 
 	/** The entitlement's business key: person (or claimant, for what is paid once to it), scheme and period. */
@@ -485,8 +507,37 @@ public class Claims {
 	}
 
 	/**
+	 * Approvals of one person's (or organisation's) entitlements under a scheme run one after another, so that each
+	 * reads the periods the other granted, not the state before it.
+	 */
+	private void holdEntitlements(String scheme, byte[] index, String claimantCode) {
+		var who = index == null ? "org:" + claimantCode : "person:" + HexFormat.of().formatHex(index);
+		jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) held")
+				.param("key", scheme + ":" + who).query(Integer.class).single();
+	}
+
+	/** A claim's period as its entitlements: '2026', '2026-03', or a range of either ('2026-03 … 2028-02'). */
+	static java.util.stream.Stream<String> periodsOf(String period) {
+		var ends = period.split(" … ");
+		if (ends.length != 2) {
+			return java.util.stream.Stream.of(period);
+		}
+		if (ends[0].matches("\\d{4}-\\d{2}") && ends[1].matches("\\d{4}-\\d{2}")) {
+			var last = java.time.YearMonth.parse(ends[1]);
+			return java.util.stream.Stream.iterate(java.time.YearMonth.parse(ends[0]), m -> !m.isAfter(last),
+					m -> m.plusMonths(1)).map(java.time.YearMonth::toString);
+		}
+		if (ends[0].matches("\\d{4}") && ends[1].matches("\\d{4}")) {
+			return java.util.stream.IntStream.rangeClosed(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]))
+					.mapToObj(String::valueOf);
+		}
+		return java.util.Arrays.stream(ends);
+	}
+
+	/**
 	 * The periods this person (or, for what is paid once to an organisation, this claimant) already holds under the
-	 * scheme: granted decisions, claims on their way, and the months of running allowance schedules.
+	 * scheme: granted decisions, claims on their way (every period of their range), and the months of running
+	 * allowance schedules.
 	 */
 	private List<String> held(String scheme, byte[] index, String claimantCode, long claimId) {
 		var prefix = businessKey(scheme, index, claimantCode, "");
@@ -504,7 +555,7 @@ public class Claims {
 				where scheme = :scheme and status in ('SUBMITTED', 'REVIEWED') and id <> :claim
 				  and (person_index = :index or (cast(:index as bytea) is null and claimant_code = :code))
 				""").param("prefix", prefix).param("scheme", scheme).param("index", index).param("code", claimantCode)
-				.param("claim", claimId).query(String.class).list().stream().flatMap(p -> java.util.Arrays.stream(p.split(" … "))).distinct()
+				.param("claim", claimId).query(String.class).list().stream().flatMap(Claims::periodsOf).distinct()
 				.toList();
 	}
 

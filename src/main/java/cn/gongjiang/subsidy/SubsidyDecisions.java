@@ -52,9 +52,11 @@ public class SubsidyDecisions {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final javax.sql.DataSource dataSource;
+	private final Budgets budgets;
 
 	SubsidyDecisions(JdbcClient jdbc, CertificateDecider decider, PersonRegistry persons, RegionDirectory regions,
-			AuditLog audit, JsonMapper json, Clock clock, javax.sql.DataSource dataSource) {
+			AuditLog audit, JsonMapper json, Clock clock, javax.sql.DataSource dataSource, Budgets budgets) {
+		this.budgets = budgets;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.decider = decider;
@@ -87,7 +89,8 @@ public class SubsidyDecisions {
 	@Transactional
 	public void reverse(CertificateRevoked revoked) {
 		var decision = jdbc.sql("""
-				select id, effective_outcome, effective_amount, paying_region, year, payment_status, batch_id, person_id
+				select id, effective_outcome, effective_amount, paying_region, funding_source, year, payment_status, batch_id,
+				       person_id
 				from subsidy.decision_in_effect where business_key = :key and outcome <> 'REVERSED'
 				""").param("key", TrainingSubsidyRules.SCHEME + ":certificate:" + revoked.certificateId()).query()
 				.listOfRows().stream().findFirst();
@@ -104,7 +107,7 @@ public class SubsidyDecisions {
 		}
 		var moneyLeft = "SENT".equals(payment) || "PAID".equals(payment);
 		if ("GRANTED".equals(d.get("effective_outcome"))) {
-			decider.release((String) d.get("paying_region"), ((Number) d.get("year")).intValue(),
+			budgets.release(Budgets.of(d.get("paying_region"), d.get("funding_source"), d.get("year")),
 					(BigDecimal) d.get("effective_amount"));
 		}
 		jdbc.sql("""
@@ -121,39 +124,43 @@ public class SubsidyDecisions {
 	}
 
 	/**
-	 * Adds money to a county's budget for a year and grants the decisions that were waiting for it, oldest first, as
-	 * far as it goes. Returns how many were granted; each beneficiary's archive records the grant.
+	 * Adds money to a county's budget from a funding source for a year and grants the decisions that were waiting for
+	 * it, oldest first, as far as it goes. Returns how many were granted; each beneficiary's archive records the grant.
 	 */
 	@Transactional
-	public int allocate(Actor actor, String county, int year, BigDecimal amount) {
+	public int allocate(Actor actor, String county, FundingSource source, int year, BigDecimal amount) {
 		var path = regions.pathOf(RegionCode.of(county)).orElseThrow(() -> new InvalidValueException("region.unknown", county));
 		if (!actor.role().officer() || !actor.scope().covers(path)) {
 			audit.record(actor, "subsidy.budget", county, AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("officers of the region allocate budgets");
 		}
+		if (source == null) {
+			throw new InvalidValueException("subsidy.budget.source");
+		}
 		if (amount == null || amount.signum() <= 0) {
 			throw new InvalidValueException("subsidy.budget.amount", amount);
 		}
-		jdbc.sql("""
-				insert into subsidy.budget (region_code, year, allocated) values (:county, :year, :amount)
-				on conflict (region_code, year) do update set allocated = subsidy.budget.allocated + excluded.allocated
-				""").param("county", county).param("year", year).param("amount", amount).update();
+		if (year < 2022 || year > LocalDate.now(clock).getYear() + 1) {
+			throw new InvalidValueException("subsidy.budget.year", year);
+		}
+		var key = new Budgets.Key(county, source, year);
+		budgets.allocate(key, amount);
 		int released = 0;
 		// a waiting decision keeps the amount it is due
 		for (var waiting : jdbc.sql("""
 				select id, amount, person_id, certificate_number from subsidy.decision
-				where paying_region = :county and year = :year and outcome = 'WAITING'
+				where paying_region = :county and funding_source = :source and year = :year and outcome = 'WAITING'
 				  and code = 'subsidy.budget-exhausted' order by decided_at, id
-				""").param("county", county).param("year", year).query().listOfRows()) {
+				""").param("county", county).param("source", source.name()).param("year", year).query().listOfRows()) {
 			var due = (BigDecimal) waiting.get("amount");
-			if (!commit(county, year, due)) {
+			if (!budgets.commit(key, due)) {
 				break;
 			}
 			var id = ((Number) waiting.get("id")).longValue();
 			if (jdbc.sql("update subsidy.decision set outcome = 'GRANTED', code = null where id = :id and outcome = 'WAITING'")
 					.param("id", id).update() == 1) {
 				released++;
-				if (waiting.get("person_id") != null) {
+				if (waiting.get("person_id") != null && waiting.get("certificate_number") != null) {
 					persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) waiting.get("person_id")).longValue(),
 							(String) waiting.get("certificate_number"), LocalDate.now(clock), "GRANTED", due,
 							"subsidy.granted", List.of())),
@@ -161,16 +168,68 @@ public class SubsidyDecisions {
 				}
 			}
 		}
-		audit.record(actor, "subsidy.budget", county + "/" + year, AuditOutcome.SUCCESS, amount + " allocated, "
-				+ released + " released");
+		audit.record(actor, "subsidy.budget", county + "/" + source.name() + "/" + year, AuditOutcome.SUCCESS,
+				amount + " allocated, " + released + " released");
 		return released;
 	}
 
-	private boolean commit(String county, int year, BigDecimal amount) {
-		return county != null && jdbc.sql("""
-				update subsidy.budget set committed = committed + :amount
-				where region_code = :county and year = :year and allocated - committed >= :amount
-				""").param("amount", amount).param("county", county).param("year", year).update() == 1;
+	/** Filters for the budgets of a region; null means any. */
+	public record BudgetFilter(Integer year, String fundingSource, String region) {
+	}
+
+	/** One budget: a county's money from a source for a year, what decisions hold of it, and what waits for it. */
+	public record BudgetLine(String region, String regionName, String fundingSource, int year, BigDecimal allocated,
+			BigDecimal committed, BigDecimal left, int waiting, BigDecimal waitingAmount) {
+	}
+
+	/** The budgets in the officer's region, newest year first, then by county and source. */
+	@Transactional(readOnly = true)
+	public Page<BudgetLine> budgets(Actor actor, BudgetFilter filter, PageRequest request) {
+		if (!actor.role().officer() || !actor.scope().regional()) {
+			throw new AccessDeniedException("officers read budgets");
+		}
+		var within = filter.region() == null ? actor.scope().regionPath()
+				: regions.pathOf(RegionCode.of(filter.region())).filter(p -> p.startsWith(actor.scope().regionPath()))
+						.orElse("/none/");
+		// the regions in scope from the directory: subsidy's SQL reads only its own schema
+		var codes = regions.all().values().stream().filter(r -> r.path().startsWith(within)).map(r -> r.code())
+				.toArray(String[]::new);
+		var where = """
+				from subsidy.budget b
+				where b.region_code = any(:codes)
+				  and (cast(:year as integer) is null or b.year = :year)
+				  and (cast(:source as text) is null or b.funding_source = :source)
+				""";
+		var items = jdbc.sql("""
+				select b.region_code, b.funding_source, b.year, b.allocated, b.committed,
+				       w.waiting, w.waiting_amount
+				""" + where.replace("where b.region_code", """
+				left join lateral (
+				    select count(*) as waiting, coalesce(sum(d.amount), 0) as waiting_amount from subsidy.decision d
+				    where d.paying_region = b.region_code and d.funding_source = b.funding_source and d.year = b.year
+				      and d.outcome = 'WAITING' and d.code = 'subsidy.budget-exhausted') w on true
+				where b.region_code""") + " order by b.year desc, b.region_code, b.funding_source limit :limit offset :offset")
+				.param("codes", codes).param("year", filter.year()).param("source", filter.fundingSource())
+				.param("limit", request.size()).param("offset", request.offset())
+				.query((rs, i) -> new BudgetLine(rs.getString(1), regions.lookup(RegionCode.of(rs.getString(1)))
+						.map(r -> r.name()).orElse(rs.getString(1)), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
+						rs.getBigDecimal(5), rs.getBigDecimal(4).subtract(rs.getBigDecimal(5)), rs.getInt(6),
+						rs.getBigDecimal(7)))
+				.list();
+		var total = jdbc.sql("select count(*) " + where).param("codes", codes).param("year", filter.year())
+				.param("source", filter.fundingSource()).query(Long.class).single();
+		return Page.of(items, total, request);
+	}
+
+	private boolean commit(Map<String, Object> decision, BigDecimal amount) {
+		return decision.get("paying_region") != null
+				&& budgets.commit(Budgets.of(decision.get("paying_region"), decision.get("funding_source"),
+						decision.get("year")), amount);
+	}
+
+	private void release(Map<String, Object> decision, BigDecimal amount) {
+		budgets.release(Budgets.of(decision.get("paying_region"), decision.get("funding_source"), decision.get("year")),
+				amount);
 	}
 
 	/**
@@ -203,7 +262,7 @@ public class SubsidyDecisions {
 			outcome = "DENIED";
 			code = "subsidy.hold.refused";
 		}
-		else if (commit(region, year, amount)) {
+		else if (commit(d, amount)) {
 			outcome = "GRANTED";
 			code = null;
 		}
@@ -281,11 +340,11 @@ public class SubsidyDecisions {
 		var held = "GRANTED".equals(d.get("effective_outcome")) ? (BigDecimal) d.get("effective_amount") : BigDecimal.ZERO;
 		var wanted = granting ? request.amount() : BigDecimal.ZERO;
 		var delta = wanted.subtract(held);
-		if (delta.signum() > 0 && !commit(region, year, delta)) {
+		if (delta.signum() > 0 && !commit(d, delta)) {
 			throw new ConflictException("subsidy.budget-exhausted");
 		}
 		if (delta.signum() < 0) {
-			decider.release(region, year, delta.negate());
+			release(d, delta.negate());
 		}
 		jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id").param("id", decisionId).update();
 		jdbc.sql("""
@@ -310,7 +369,7 @@ public class SubsidyDecisions {
 		var today = LocalDate.now(clock);
 		int lapsed = 0;
 		for (var d : jdbc.sql("""
-				select id, outcome, amount, effective_outcome, effective_amount, paying_region, year
+				select id, outcome, amount, effective_outcome, effective_amount, paying_region, funding_source, year
 				from subsidy.decision_in_effect
 				where override_id is not null and override_expires_on < :today and payment_status in ('UNPAID', 'FAILED')
 				""").param("today", today).query().listOfRows()) {
@@ -320,9 +379,9 @@ public class SubsidyDecisions {
 			var region = (String) d.get("paying_region");
 			var year = ((Number) d.get("year")).intValue();
 			if (delta.signum() < 0) {
-				decider.release(region, year, delta.negate());
+				release(d, delta.negate());
 			}
-			else if (delta.signum() > 0 && !commit(region, year, delta)) {
+			else if (delta.signum() > 0 && !commit(d, delta)) {
 				// the rules' grant no longer fits the budget: it waits like any other
 				jdbc.sql("update subsidy.decision set outcome = 'WAITING', code = 'subsidy.budget-exhausted' where id = :id")
 						.param("id", d.get("id")).update();

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Downloads;
@@ -31,6 +32,7 @@ import cn.gongjiang.subsidy.Claim;
 import cn.gongjiang.subsidy.ClaimDocuments;
 import cn.gongjiang.subsidy.Claims;
 import cn.gongjiang.subsidy.Decision;
+import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.PaymentBatch;
 import cn.gongjiang.subsidy.PaymentBatches;
 import cn.gongjiang.subsidy.PaymentLine;
@@ -52,7 +54,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @Tag(name = "Subsidies")
 class SubsidyApiController {
 
-	record Allocation(String region, int year, BigDecimal amount) {
+	/** Money added to a county's budget: {@code fundingSource} one of {@link FundingSource}, the training account if none. */
+	record Allocation(String region, int year, BigDecimal amount, String fundingSource) {
 	}
 
 	record BatchRequest(String region, String fundingSource) {
@@ -182,10 +185,32 @@ class SubsidyApiController {
 		return simulations.simulate(actor, request);
 	}
 
-	@Operation(summary = "Add money to a county's budget for a year; decisions waiting for it are granted, oldest first")
+	@Operation(summary = "Add money to a county's budget from a funding source (SKILLS_ACCOUNT if none) for a year; "
+			+ "decisions waiting for that budget are granted, oldest first")
 	@PostMapping("/budgets")
 	Map<String, Integer> allocate(@RequestBody Allocation allocation, @AuthenticationPrincipal Actor actor) {
-		return Map.of("released", decisions.allocate(actor, allocation.region(), allocation.year(), allocation.amount()));
+		var source = allocation.fundingSource() == null ? FundingSource.SKILLS_ACCOUNT
+				: FundingSource.ofCode(allocation.fundingSource());
+		if (source == null) {
+			throw new InvalidValueException("subsidy.budget.source", allocation.fundingSource());
+		}
+		return Map.of("released",
+				decisions.allocate(actor, allocation.region(), source, allocation.year(), allocation.amount()));
+	}
+
+	@Operation(summary = "The budgets of the officer's region: allocated, committed, left and waiting, per county, "
+			+ "funding source and year; paged, newest year first, the number of rows in X-Total-Count")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "X-Total-Count", description = "rows matching the filter",
+			schema = @Schema(type = "integer")))
+	@GetMapping("/budgets")
+	List<SubsidyDecisions.BudgetLine> budgets(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String fundingSource, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+			@AuthenticationPrincipal Actor actor, HttpServletResponse response) {
+		var found = decisions.budgets(actor, new SubsidyDecisions.BudgetFilter(year, SubsidyWeb.blank(fundingSource),
+				SubsidyWeb.blank(region)), PageRequest.of(Math.max(0, page) + 1, size, null, Map.of(), null));
+		response.setHeader("X-Total-Count", String.valueOf(found.total()));
+		return found.items();
 	}
 
 	@Operation(summary = "The schemes open to the claimant's city, with the evidence each needs")
