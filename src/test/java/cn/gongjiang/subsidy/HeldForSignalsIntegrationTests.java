@@ -179,7 +179,7 @@ class HeldForSignalsIntegrationTests {
 	}
 
 	private BigDecimal committed(int year) {
-		return jdbc.sql("select committed from subsidy.budget where region_code = '330602' and year = :y")
+		return jdbc.sql("select committed from subsidy.budget where region_code = '330602' and funding_source = 'SKILLS_ACCOUNT' and year = :y")
 				.param("y", year).query(BigDecimal.class).single();
 	}
 

@@ -177,7 +177,7 @@ class PaymentBatchesIntegrationTests {
 					.filter(r -> r.getCellText(11).equals(String.valueOf(batch))).toList();
 			assertThat(ours).hasSize(due - 1).allSatisfy(r -> {
 				assertThat(r.getCellText(12)).startsWith("GJ" + batch + "-");
-				assertThat(r.getCellText(7)).isEqualTo("职业技能提升行动专账");
+				assertThat(r.getCellText(7)).isEqualTo("职业技能提升行动专账资金");
 				assertThat(r.getCellText(10)).isEqualTo("已到账");
 			});
 			var paid = ours.stream().map(r -> new java.math.BigDecimal(r.getCellText(13)))

@@ -58,6 +58,7 @@ class SubsidyBrowserTests {
 		browser.driver().findElement(By.id("evidence-designation")).sendKeys("绍人社〔2026〕12号");
 		browser.driver().findElement(By.id("bankAccount")).sendKeys("6222021234567890123");
 		var submit = browser.driver().findElement(By.id("claim-submit"));
+		browser.script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
 		submit.click();
 		// the form posts and the page reloads: wait for the new page before reading its rows
 		wait.until(ExpectedConditions.stalenessOf(submit));
@@ -148,6 +149,7 @@ class SubsidyBrowserTests {
 		browser.driver().findElement(By.id("evidence-projectName")).sendKeys("绍兴滨海新区集成电路产业园一期");
 		browser.driver().findElement(By.id("bankAccount")).sendKeys("6222021234567890123");
 		var submit = browser.driver().findElement(By.id("claim-submit"));
+		browser.script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
 		submit.click();
 		wait.until(ExpectedConditions.stalenessOf(submit));
 		assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claim-submitted"))).isDisplayed()).isTrue();

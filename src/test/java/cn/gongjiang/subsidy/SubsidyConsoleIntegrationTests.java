@@ -203,13 +203,13 @@ class SubsidyConsoleIntegrationTests {
 		var session = console.session("province");
 		var packs = page("/subsidies/packs", session);
 		assertThat(packs).contains("补贴标准", "示例标准", "职业技能等级证书", "初级工(五级)", "1,500 元", "各等级 500 元",
-				"每人每年补贴次数上限", "3 次", "紧缺职业（工种）上浮", "20%", "浙人社发〔2022〕32号 §13", "市级人才资金",
+				"每人每年补贴次数上限", "3 次", "紧缺职业（工种）上浮", "20%", "浙人社发〔2022〕32号 §13", "地方人才经费",
 				"企业定向培养补贴", "每人每年", "5,000 元", "先进制造业", "高级技师每月", "36 个月", "第17条 高技能人才岗位津贴",
 				"机械制造基础加工人员")
 				.doesNotContain("={", "standards {", "[advanced-manufacturing", "skill-level=", "manufacturingFields",
 						"perPersonYear", "CITY_TALENT_FUND<");
 		assertThat(page("/subsidies/packs", session, "lang", "en")).contains("Subsidies a person a year, at most",
-				"Illustrative standard", "City talent fund", "Directed training subsidy").doesNotContain("??");
+				"Illustrative standard", "Local talent fund", "Directed training subsidy").doesNotContain("??");
 
 		// a draft for Hangzhou, far ahead: compared with nothing in force, priced, published by another officer
 		var body = mvc.perform(post("/api/v1/subsidies/packs").header("Authorization", api.bearer("hangzhou"))

@@ -155,7 +155,7 @@ class SubsidyDecisionsIntegrationTests {
 				.content("{\"region\": \"%s\", \"year\": %d, \"amount\": 10000}".formatted(county, nextYear.getYear())))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.released").value(1));
 		assertThat(outcome(waiting)).isEqualTo("GRANTED 1000 ");
-		assertThat(jdbc.sql("select committed from subsidy.budget where region_code = :c and year = :y").param("c", county)
+		assertThat(jdbc.sql("select committed from subsidy.budget where region_code = :c and funding_source = 'SKILLS_ACCOUNT' and year = :y").param("c", county)
 				.param("y", nextYear.getYear()).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1000");
 	}
 

@@ -85,7 +85,7 @@ class SubsidyEffectsIntegrationTests {
 	}
 
 	BigDecimal committed(String county) {
-		return jdbc.sql("select coalesce(sum(committed), 0) from subsidy.budget where region_code = :c and year = :y")
+		return jdbc.sql("select coalesce(sum(committed), 0) from subsidy.budget where region_code = :c and funding_source = 'SKILLS_ACCOUNT' and year = :y")
 				.param("c", county).param("y", LocalDate.now().getYear()).query(BigDecimal.class).single();
 	}
 
@@ -182,7 +182,7 @@ class SubsidyEffectsIntegrationTests {
 		assertThat(certificates.stream().map(c -> jdbc.sql("select outcome from subsidy.decision where certificate_id = :c")
 				.param("c", c.certificateId()).query(String.class).single()).toList())
 				.containsExactlyInAnyOrder("GRANTED", "WAITING");
-		assertThat(jdbc.sql("select committed from subsidy.budget where region_code = '330681' and year = :y")
+		assertThat(jdbc.sql("select committed from subsidy.budget where region_code = '330681' and funding_source = 'SKILLS_ACCOUNT' and year = :y")
 				.param("y", nextYear.getYear()).query(BigDecimal.class).single()).isEqualByComparingTo("300");
 	}
 
