@@ -40,7 +40,7 @@ final class Navigation {
 			}
 			case TRAINING_PROVIDER, TECHNICAL_SCHOOL -> {
 				groups.add(group("nav.group.training", item("/training", "nav.provider-training", "chalkboard"),
-						item("/imports?kind=certificates", "nav.certificates-import", "certificate"),
+						item("/imports", "nav.provider-imports", "file-upload"),
 						item("/evaluation-filings", "nav.own-evaluation-filings", "rosette-discount-check"),
 						item("/analytics/sites", "nav.analytics.sites", "map-pin")));
 				if (role == Role.TECHNICAL_SCHOOL) {

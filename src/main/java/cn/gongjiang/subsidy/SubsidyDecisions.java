@@ -208,8 +208,10 @@ public class SubsidyDecisions {
 				    select count(*) as waiting, coalesce(sum(d.amount), 0) as waiting_amount from subsidy.decision d
 				    where d.paying_region = b.region_code and d.funding_source = b.funding_source and d.year = b.year
 				      and d.outcome = 'WAITING' and d.code = 'subsidy.budget-exhausted') w on true
-				where b.region_code""") + " order by b.year desc, b.region_code, b.funding_source limit :limit offset :offset")
+				where b.region_code""") + " order by b.year desc, b.region_code, array_position(cast(:sources as text[]), b.funding_source)"
+				+ " limit :limit offset :offset")
 				.param("codes", codes).param("year", filter.year()).param("source", filter.fundingSource())
+				.param("sources", java.util.Arrays.stream(FundingSource.values()).map(Enum::name).toArray(String[]::new))
 				.param("limit", request.size()).param("offset", request.offset())
 				.query((rs, i) -> new BudgetLine(rs.getString(1), regions.lookup(RegionCode.of(rs.getString(1)))
 						.map(r -> r.name()).orElse(rs.getString(1)), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),

@@ -78,9 +78,9 @@ public record PackSheet(PolicyPack pack, boolean illustrative, boolean inForce, 
 	private static final java.util.Comparator<Row> IN_ORDER = java.util.Comparator
 			.comparingInt(r -> ORDER.indexOf(r.key()) < 0 ? ORDER.size() : ORDER.indexOf(r.key()));
 
-	/** Read by the sheet itself, not shown as a parameter of their own. */
-	private static final List<String> STRUCTURE = List.of("illustrative", "standards", "keyFields", "keyFieldReasons",
-			"schemes");
+	/** Read by the sheet itself (or shown as a badge), not shown as a parameter of their own. */
+	private static final List<String> STRUCTURE = List.of("illustrative", "demoAssumption", "standards", "keyFields",
+			"keyFieldReasons", "schemes");
 
 	static PackSheet of(PolicyPack pack, boolean inForce) {
 		var p = pack.parameters();

@@ -67,7 +67,7 @@ class AcceptOrderController {
 		for (int i = 1; i < EMPTY_ROWS; i++) {
 			rows.add(new SessionRow("", "", "", "", null));
 		}
-		return page(order, String.valueOf(order.headcount()), "", rows, null, model);
+		return page(order, String.valueOf(order.remaining()), "", rows, null, model);
 	}
 
 	@PostMapping("/training/orders/{id}/accept")
