@@ -15,7 +15,20 @@ class ModularityTests {
 	}
 
 	@Test
-	void writeModuleDocumentation() {
-		new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	void writeModuleDocumentation() throws java.io.IOException {
+		var folder = java.nio.file.Path.of("target", "spring-modulith-docs");
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString()))
+				.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+		var overview = java.nio.file.Files.readString(folder.resolve("components.puml"));
+		MODULES.forEach(module -> {
+			org.assertj.core.api.Assertions.assertThat(overview).as("the overview names " + module.getDisplayName())
+					.contains(module.getDisplayName());
+			org.assertj.core.api.Assertions.assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml"))
+					.as("a diagram of its own").exists();
+		});
+		// the dependencies are drawn as they are: subsidy listens to certification's events, supervision uses subsidy
+		org.assertj.core.api.Assertions.assertThat(overview)
+				.containsPattern("Rel\\([^,]*\\.Subsidy, [^,]*\\.Certification, \"listens to\"")
+				.containsPattern("Rel\\([^,]*\\.Supervision, [^,]*\\.Subsidy, \"uses\"");
 	}
 }

@@ -86,9 +86,13 @@ final class TrainingSubsidyRules {
 		if (countyPath != null && countyPath.startsWith("/330000/")) {
 			return Step.pass("place", clause, "subsidy.step.place.training");
 		}
-		return c.person().map(p -> p.hukouPath() != null || p.residencePath() != null).orElse(false)
+		return c.person().map(p -> inProvince(p.hukouPath()) || inProvince(p.residencePath())).orElse(false)
 				? Step.pass("place", clause, "subsidy.step.place.person")
 				: Step.deny("place", clause, "subsidy.not-eligible-place");
+	}
+
+	private static boolean inProvince(String path) {
+		return path != null && path.startsWith("/330000/");
 	}
 
 	/** §13: at most three subsidised trainings per person in the calendar year of issue. */

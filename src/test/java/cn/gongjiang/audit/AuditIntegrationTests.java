@@ -254,13 +254,27 @@ class AuditIntegrationTests {
 
 	@Test
 	void theThreeAdministratorsAreSeparated() throws Exception {
-		mvc.perform(get("/admin/accounts").session(console.session("auditor"))).andExpect(status().isForbidden());
-		mvc.perform(get("/admin/accounts").session(console.session("sysadmin"))).andExpect(status().isForbidden());
-		mvc.perform(get("/admin/accounts").session(console.session("secadmin"))).andExpect(status().isOk());
-		var deniedAudited = jdbc.sql("""
-				select count(*) from audit.audit_event where account = 'auditor' and action = 'access.denied'
-				""").query(Long.class).single();
-		assertThat(deniedAudited).isPositive();
+		// each administrator opens only their own console; every refusal is audited, counted from before this test
+		var pages = java.util.Map.of("secadmin", "/admin/accounts", "auditor", "/audit", "sysadmin", "/system");
+		for (var admin : pages.keySet()) {
+			var session = console.session(admin);
+			for (var page : pages.entrySet()) {
+				var denied = denials(admin);
+				var own = page.getKey().equals(admin);
+				var answer = mvc.perform(get(page.getValue()).session(session)).andReturn().getResponse().getStatus();
+				assertThat(answer).as(admin + " opening " + page.getValue()).isEqualTo(own ? 200 : 403);
+				assertThat(denials(admin)).as(admin + " opening " + page.getValue()).isEqualTo(denied + (own ? 0 : 1));
+			}
+			// and none of them reads business data
+			var denied = denials(admin);
+			mvc.perform(get("/persons").session(session)).andExpect(status().isForbidden());
+			assertThat(denials(admin)).as(admin + " opening the person registry").isEqualTo(denied + 1);
+		}
+	}
+
+	private long denials(String account) {
+		return jdbc.sql("select count(*) from audit.audit_event where account = :a and action = 'access.denied'")
+				.param("a", account).query(Long.class).single();
 	}
 
 	/** What only a database superuser can do: switch the guard off for one statement. */

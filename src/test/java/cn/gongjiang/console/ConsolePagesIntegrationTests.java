@@ -73,11 +73,23 @@ class ConsolePagesIntegrationTests {
 	@Test
 	void anOfficerUploadsAFileInTheConsoleAndLandsOnItsProgressPage() throws Exception {
 		var session = console.session("keqiao");
-		var file = new org.springframework.mock.web.MockMultipartFile("file", "p.csv", "text/csv",
-				"姓名,身份证号,常住地区划代码\n林木,330603199507078819,330603\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/imports").file(file)
-				.param("kind", "persons").session(session).with(csrf()))
-				.andExpect(redirectedUrlPattern("/imports/*"));
+		var idNumber = cn.gongjiang.shared.IdNumber.withCheckDigit("33060319950707881");
+		var file = new org.springframework.mock.web.MockMultipartFile("file", "柯桥新增人员.csv", "text/csv",
+				("姓名,身份证号,常住地区划代码\n林木森," + idNumber + ",330603\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		var progress = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/imports")
+				.file(file).param("kind", "persons").session(session).with(csrf()))
+				.andExpect(redirectedUrlPattern("/imports/*")).andReturn().getResponse().getRedirectedUrl();
+		var job = progress.substring(progress.lastIndexOf('/') + 1);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc
+				.sql("select status from imports.import_job where id = cast(:id as uuid)").param("id", job)
+				.query(String.class).single().equals("DONE"));
+		var page = mvc.perform(get(progress).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(page).contains("柯桥新增人员.csv").contains("完成");
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+				select count(*) from registry.person where name = '林木森' and residence_path like '/330000/330600/330603/%'
+				""").query(Integer.class).single()).as("the row reached the registry").isEqualTo(1);
+		mvc.perform(get(progress).session(console.session("hangzhou"))).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -95,5 +107,20 @@ class ConsolePagesIntegrationTests {
 	@Test
 	void theVerifyPageIsPublicAndTheWorkerFindsTheirArchive() throws Exception {
 		mvc.perform(get("/verify")).andExpect(status().isOk()).andExpect(content().string(containsString("证书查验")));
+		var verified = mvc.perform(get("/verify").param("number", "ZJ3306022026001").param("name", "张明"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(verified).contains("证书有效").contains("ZJ3306022026001")
+				.contains("车工").doesNotContain("330602199003071238");
+		var worker = console.session("worker-demo");
+		var me = mvc.perform(get("/me").session(worker)).andExpect(redirectedUrlPattern("/persons/*")).andReturn()
+				.getResponse().getRedirectedUrl();
+		var archive = mvc.perform(get(me).session(worker)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(archive).contains("张明").contains("ZJ3306022026001")
+				.contains("ZJ3306022024001");
+		// another person's archive is not the worker's to read
+		var other = jdbc.sql("select id from registry.person where name <> '张明' order by id limit 1").query(Long.class)
+				.single();
+		mvc.perform(get("/persons/" + other).session(worker)).andExpect(status().isNotFound());
 	}
 }

@@ -170,4 +170,26 @@ class TrainingSubsidyRulesTests {
 		assertThat(step.amount()).as(why).isEqualByComparingTo(String.valueOf(amount));
 		assertThat(step.arguments().get(0)).as("the sentence says the amount granted").isEqualTo(step.amount());
 	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			在省内培训                         | /330000/330600/330603/ | /330000/330600/330603/ |                        | PASS | subsidy.step.place.training
+			省外培训，户籍在省内               | /110000/110100/110101/ | /330000/330100/330102/ |                        | PASS | subsidy.step.place.person
+			无培训记录，常住地在省内           |                        |                        | /330000/330600/330602/ | PASS | subsidy.step.place.person
+			无培训记录，户籍与常住地都不在省内 |                        |                        |                        | DENY | subsidy.not-eligible-place
+			无培训记录，户籍与常住地在省外     |                        | /320000/320100/320102/ | /310000/310100/310101/ | DENY | subsidy.not-eligible-place
+			""")
+	void clause13TheHukouResidenceOrTrainingIsInTheProvince(String why, String trainingCounty, String hukou,
+			String residence, Step.Verdict verdict, String reason) {
+		// 浙人社发〔2022〕32号 §13: 具有本省户籍、在本省常住或在本省参加培训 (issue 17: the clause had no test)
+		var c = of("skill-level", "6-18-01-01", "intermediate", trainingCounty == null ? null : "COMPLETED",
+				trainingCounty, false, 0, false, LocalDate.of(1990, 1, 1), "M", null, false, false);
+		var p = c.person().get();
+		var person = new PersonProfile(p.personId(), p.idNumberMasked(), p.name(), p.sex(), p.birthDate(), null, hukou,
+				residence, p.groups(), p.employerCreditCode(), p.idNumberIndex(), p.pension());
+		var step = TrainingSubsidyRules.placeInProvince(new SubsidyCase(c.certificate(), c.training(), Optional.of(person),
+				c.province(), c.city(), 0, false, c.catalogueEntry(), false));
+		assertThat(step.verdict()).as(why).isEqualTo(verdict);
+		assertThat(verdict == Step.Verdict.PASS ? step.reason() : step.code()).as(why).isEqualTo(reason);
+	}
 }

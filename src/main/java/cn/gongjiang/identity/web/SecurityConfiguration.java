@@ -123,6 +123,7 @@ class SecurityConfiguration {
 								ActorAuthentication.PASSWORD_CHANGE_REQUIRED)
 						.requestMatchers("/admin/accounts/**").hasRole("SECURITY_ADMIN")
 						.requestMatchers("/audit/**").hasRole("AUDITOR")
+						.requestMatchers("/system").hasRole("SYSTEM_ADMIN")
 						.anyRequest().hasAuthority(ActorAuthentication.SIGNED_IN))
 				.formLogin(f -> f.loginPage("/login")
 						.successHandler(afterPassword())
