@@ -355,7 +355,9 @@ public class PersonRegistry {
 	 */
 	@Transactional
 	public Map<Long, Payee> payees(Actor actor, List<Long> personIds, String purpose) {
-		if (!actor.role().officer()) {
+		// a paying region's officer: a department's officer pays nobody (issue 17); which persons the batch of that
+		// region may name is the caller's to decide, since a beneficiary may live outside the paying region
+		if (!actor.role().officer() || !actor.scope().regional()) {
 			audit.record(actor, "person.payees", purpose, AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("officers pay subsidies");
 		}
