@@ -143,8 +143,12 @@ public class Plans {
 		if (!Schools.issues(actor, schools.require(plan.schoolCode()))) {
 			deny(actor, "enrolment.plan.revision.decide", "plan:" + id);
 		}
-		var revision = plan.revisions().stream().filter(r -> r.id() == revisionId && r.status().equals("PENDING"))
-				.findFirst().orElseThrow(() -> new NotFoundException("enrolment.plan.revision.not-found"));
+		var revision = plan.revisions().stream().filter(r -> r.id() == revisionId).findFirst()
+				.orElseThrow(() -> new NotFoundException("enrolment.plan.revision.not-found"));
+		if (!revision.status().equals("PENDING")) {
+			// decided already, by another officer a moment ago or from a page left open
+			throw new ConflictException("enrolment.plan.revision.decided");
+		}
 		if (!approve && (comment == null || comment.isBlank())) {
 			throw new InvalidValueException("enrolment.plan.comment-required");
 		}
