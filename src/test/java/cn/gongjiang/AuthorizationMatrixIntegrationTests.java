@@ -162,7 +162,7 @@ class AuthorizationMatrixIntegrationTests {
 			Map.entry("revision", """
 					select p.id::text as id, v.id::text as revision, %s as path, array[p.school_code] as owners
 					from enrolment.plan_revision v join enrolment.plan p on p.id = v.plan_id
-					order by %s, v.id""".formatted(SCHOOL_PATH, PROVINCE_SCHOOLS_FIRST)),
+					order by %s, v.status = 'PENDING' desc, v.id""".formatted(SCHOOL_PATH, PROVINCE_SCHOOLS_FIRST)),
 			Map.entry("school-affiliation", """
 					select distinct on (r.school_code) r.school_code as code,
 					       case when a.affiliation = 'PROVINCE' then '/330000/' else r.school_path end as path,

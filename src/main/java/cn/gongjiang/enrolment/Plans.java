@@ -143,23 +143,33 @@ public class Plans {
 		if (!Schools.issues(actor, schools.require(plan.schoolCode()))) {
 			deny(actor, "enrolment.plan.revision.decide", "plan:" + id);
 		}
-		var revision = plan.revisions().stream().filter(r -> r.id() == revisionId && r.status().equals("PENDING"))
-				.findFirst().orElseThrow(() -> new NotFoundException("enrolment.plan.revision.not-found"));
+		var revision = plan.revisions().stream().filter(r -> r.id() == revisionId).findFirst()
+				.orElseThrow(() -> new NotFoundException("enrolment.plan.revision.not-found"));
+		if (!revision.status().equals("PENDING")) {
+			// decided already, by another officer a moment ago or from a page left open
+			throw new ConflictException("enrolment.plan.revision.decided");
+		}
 		if (!approve && (comment == null || comment.isBlank())) {
 			throw new InvalidValueException("enrolment.plan.comment-required");
+		}
+		var action = approve ? "enrolment.plan.revision.approve" : "enrolment.plan.revision.reject";
+		// the revision first: of two officers deciding at once the second waits here, finds it decided and is refused
+		int decided = jdbc.sql("""
+				update enrolment.plan_revision set status = :status, decided_by = :user, decided_at = now(),
+				    comment = :comment where id = :id and plan_id = :plan and status = 'PENDING'
+				""").param("status", approve ? "APPROVED" : "REJECTED").param("user", actor.username())
+				.param("comment", comment == null ? null : comment.strip()).param("id", revisionId).param("plan", id)
+				.update();
+		if (decided == 0) {
+			audit.record(actor, action, "plan:" + id, AuditOutcome.FAILURE, "revision " + revisionId + " decided meanwhile");
+			throw new ConflictException("enrolment.plan.revision.decided");
 		}
 		if (approve) {
 			jdbc.sql("delete from enrolment.plan_line where plan_id = :id").param("id", id).update();
 			insertLines(id, revision.after());
 			jdbc.sql("update enrolment.plan set version = version + 1 where id = :id").param("id", id).update();
 		}
-		jdbc.sql("""
-				update enrolment.plan_revision set status = :status, decided_by = :user, decided_at = now(),
-				    comment = :comment where id = :id
-				""").param("status", approve ? "APPROVED" : "REJECTED").param("user", actor.username())
-				.param("comment", comment == null ? null : comment.strip()).param("id", revisionId).update();
-		audit.record(actor, approve ? "enrolment.plan.revision.approve" : "enrolment.plan.revision.reject",
-				"plan:" + id, AuditOutcome.SUCCESS, comment);
+		audit.record(actor, action, "plan:" + id, AuditOutcome.SUCCESS, comment);
 		return find(id);
 	}
 

@@ -241,11 +241,14 @@ public class Claims {
 		if (!passed && (reason == null || reason.isBlank())) {
 			throw new InvalidValueException("subsidy.claim.reason-required");
 		}
-		jdbc.sql("""
+		int reviewed = jdbc.sql("""
 				update subsidy.claim set status = :status, reason = :reason, reviewed_by = :user, reviewed_at = now()
 				where id = :id and status = 'SUBMITTED'
 				""").param("status", passed ? "REVIEWED" : "REJECTED").param("reason", reason == null ? null : reason.strip())
 				.param("user", actor.username()).param("id", id).update();
+		if (reviewed == 0) {
+			throw lostRace(actor, "subsidy.claim.review", id);
+		}
 		audit.record(actor, "subsidy.claim.review", "claim:" + id, AuditOutcome.SUCCESS, passed ? "reviewed" : "rejected: " + reason);
 		return claim(actor, id);
 	}
@@ -268,10 +271,13 @@ public class Claims {
 			if (reason == null || reason.isBlank()) {
 				throw new InvalidValueException("subsidy.claim.reason-required");
 			}
-			jdbc.sql("""
+			int rejected = jdbc.sql("""
 					update subsidy.claim set status = 'REJECTED', reason = :reason, decided_by = :user, decided_at = now()
-					where id = :id
+					where id = :id and status = 'REVIEWED'
 					""").param("reason", reason.strip()).param("user", actor.username()).param("id", id).update();
+			if (rejected == 0) {
+				throw lostRace(actor, "subsidy.claim.decide", id);
+			}
 			audit.record(actor, "subsidy.claim.decide", "claim:" + id, AuditOutcome.SUCCESS, "rejected: " + reason);
 			return claim(actor, id);
 		}
@@ -279,7 +285,7 @@ public class Claims {
 				.listOfRows().get(0);
 		if (!"REVIEWED".equals(row.get("status"))) {
 			// another officer decided it while this one was reading it
-			throw new ConflictException("subsidy.claim.status", row.get("status"));
+			throw lostRace(actor, "subsidy.claim.decide", id);
 		}
 		var stored = json.readValue(jdbc.sql("select evidence::text from subsidy.claim where id = :id").param("id", id)
 				.query(String.class).single(), EVIDENCE);
@@ -344,6 +350,17 @@ public class Claims {
 		}
 		audit.record(actor, "subsidy.claim.decide", "claim:" + id, AuditOutcome.SUCCESS, "approved " + assessment.total());
 		return claim(actor, id);
+	}
+
+	/**
+	 * Another officer moved the claim on since this one read it (the status guard changed no row): audited as a
+	 * failure, answered 409 with the status it now has.
+	 */
+	private ConflictException lostRace(Actor actor, String action, long id) {
+		var now = jdbc.sql("select status from subsidy.claim where id = :id").param("id", id).query(String.class)
+				.single();
+		audit.record(actor, action, "claim:" + id, AuditOutcome.FAILURE, "changed meanwhile: " + now);
+		return new ConflictException("subsidy.claim.status", now);
 	}
 
 	/** The source a city's pack pays its schemes from (schemeFundingSource); a pack naming no known one is refused. */

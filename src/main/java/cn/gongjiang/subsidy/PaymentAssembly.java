@@ -64,7 +64,7 @@ public class PaymentAssembly {
 	public int finish(long batchId) {
 		return transactions.execute(tx -> {
 			PaymentBatches.recount(jdbc, batchId);
-			jdbc.sql("update subsidy.payment_batch set status = 'DRAFT' where id = :id and status = 'ASSEMBLING'")
+			jdbc.sql("update subsidy.payment_batch set status = 'DRAFT', version = version + 1 where id = :id and status = 'ASSEMBLING'")
 					.param("id", batchId).update();
 			return jdbc.sql("select line_count from subsidy.payment_batch where id = :id").param("id", batchId)
 					.query(Integer.class).single();

@@ -100,8 +100,16 @@ public class PaymentBatches {
 	}
 
 	/** A second officer approves: never the one who opened the batch (four eyes). */
-	@Transactional
 	public PaymentBatch approve(Actor actor, long id) {
+		return approve(actor, id, null);
+	}
+
+	/**
+	 * A second officer approves the batch as they saw it ({@code seen}: its version; null for the one stored now):
+	 * never the one who opened it (four eyes), and never twice — an approval lost to a racing officer is refused.
+	 */
+	@Transactional
+	public PaymentBatch approve(Actor actor, long id, Integer seen) {
 		var batch = batch(actor, id);
 		if (!"DRAFT".equals(batch.status())) {
 			throw new ConflictException("subsidy.batch.not-draft", batch.status());
@@ -110,10 +118,15 @@ public class PaymentBatches {
 			audit.record(actor, "subsidy.batch.approve", "batch:" + id, AuditOutcome.DENIED, "four eyes");
 			throw new ConflictException("subsidy.batch.second-officer");
 		}
-		jdbc.sql("""
-				update subsidy.payment_batch set status = 'APPROVED', approved_by = :user, approved_at = now()
-				where id = :id and status = 'DRAFT'
-				""").param("user", actor.username()).param("id", id).update();
+		var version = seen == null ? batch.version() : seen;
+		int approved = jdbc.sql("""
+				update subsidy.payment_batch set status = 'APPROVED', approved_by = :user, approved_at = now(),
+				    version = version + 1
+				where id = :id and status = 'DRAFT' and version = :seen
+				""").param("user", actor.username()).param("id", id).param("seen", version).update();
+		if (approved == 0) {
+			throw lostRace(actor, "subsidy.batch.approve", id);
+		}
 		audit.record(actor, "subsidy.batch.approve", "batch:" + id, AuditOutcome.SUCCESS,
 				batch.lineCount() + " lines, " + batch.total());
 		return batch(actor, id);
@@ -123,25 +136,50 @@ public class PaymentBatches {
 	 * The bank file of an approved batch; the first export sends it (lines SENT). A later export of a sent batch gives
 	 * the same lines in the same order, so a lost file can be fetched again without paying anyone twice.
 	 */
-	@Transactional
 	public void bankFile(Actor actor, long id, BankFile.Format format, OutputStream out) throws IOException {
+		bankFile(actor, id, format, out, null);
+	}
+
+	/**
+	 * The bank file of the batch as the officer saw it ({@code seen}: its version; null for the one stored now). Only
+	 * one officer sends it: a first export lost to a racing one, or made from a page older than the batch, is refused.
+	 */
+	@Transactional
+	public void bankFile(Actor actor, long id, BankFile.Format format, OutputStream out, Integer seen)
+			throws IOException {
 		var batch = batch(actor, id);
 		if (!"APPROVED".equals(batch.status()) && !"SENT".equals(batch.status()) && !"CLOSED".equals(batch.status())) {
 			throw new ConflictException("subsidy.batch.not-approved", batch.status());
 		}
+		if (seen != null && seen != batch.version()) {
+			throw lostRace(actor, "subsidy.batch.bank-file", id);
+		}
 		if ("APPROVED".equals(batch.status())) {
+			// the batch first, so that of two officers sending at once the second waits here and is refused
+			int sent = jdbc.sql("""
+					update subsidy.payment_batch set status = 'SENT', sent_by = :user, sent_at = now(),
+					    version = version + 1
+					where id = :id and status = 'APPROVED' and version = :seen
+					""").param("user", actor.username()).param("id", id).param("seen", batch.version()).update();
+			if (sent == 0) {
+				throw lostRace(actor, "subsidy.batch.bank-file", id);
+			}
 			jdbc.sql("update subsidy.payment_line set status = 'SENT' where batch_id = :id and status = 'PENDING'")
 					.param("id", id).update();
-			jdbc.sql("""
-					update subsidy.payment_batch set status = 'SENT', sent_by = :user, sent_at = now()
-					where id = :id and status = 'APPROVED'
-					""").param("user", actor.username()).param("id", id).update();
 		}
 		var sha = bankFile.write(actor, id, format, out);
 		jdbc.sql("update subsidy.payment_batch set file_sha256 = coalesce(file_sha256, :sha) where id = :id")
 				.param("sha", sha).param("id", id).update();
 		audit.record(actor, "subsidy.batch.bank-file", "batch:" + id, AuditOutcome.SUCCESS,
 				format + ("APPROVED".equals(batch.status()) ? " sent" : " again") + " sha256=" + sha);
+	}
+
+	/** Another officer changed the batch since this one read it: audited as a failure, answered 409. */
+	private ConflictException lostRace(Actor actor, String action, long id) {
+		var now = jdbc.sql("select status from subsidy.payment_batch where id = :id").param("id", id)
+				.query(String.class).single();
+		audit.record(actor, action, "batch:" + id, AuditOutcome.FAILURE, "changed meanwhile: " + now);
+		return new ConflictException("subsidy.batch.changed");
 	}
 
 	public static final Map<String, String> SORTS = Map.of("opened", "b.id", "total", "b.total", "lines",
@@ -229,7 +267,8 @@ public class PaymentBatches {
 		return new PaymentBatch(rs.getLong("id"), rs.getString("paying_region"), rs.getString("funding_source"),
 				rs.getString("status"), rs.getInt("line_count"), rs.getBigDecimal("total"), rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("approved_by"), instant(rs, "approved_at"),
-				rs.getString("sent_by"), instant(rs, "sent_at"), rs.getInt("paid"), rs.getInt("failed"), rs.getInt("open"));
+				rs.getString("sent_by"), instant(rs, "sent_at"), rs.getInt("paid"), rs.getInt("failed"), rs.getInt("open"),
+				rs.getInt("version"));
 	}
 
 	private static java.time.Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

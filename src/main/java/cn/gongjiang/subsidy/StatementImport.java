@@ -173,7 +173,7 @@ class StatementImport implements ImportHandler {
 					}).list(), "subsidy");
 		}
 		settled.stream().map(r -> ((Number) r.get("batch_id")).longValue()).distinct().forEach(batch -> jdbc.sql("""
-				update subsidy.payment_batch set status = 'CLOSED'
+				update subsidy.payment_batch set status = 'CLOSED', version = version + 1
 				where id = :id and status = 'SENT'
 				  and not exists (select 1 from subsidy.payment_line where batch_id = :id and status in ('PENDING', 'SENT'))
 				""").param("id", batch).update());

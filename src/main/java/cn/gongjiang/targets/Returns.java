@@ -147,9 +147,14 @@ public class Returns {
 		return byId(id);
 	}
 
-	@Transactional
 	public ReturnReport approve(Actor actor, long id) {
-		var r = decidable(actor, id, "targets.return.approve");
+		return approve(actor, id, null);
+	}
+
+	/** Approves the return as the officer saw it ({@code seen}: its version; null for the one stored now). */
+	@Transactional
+	public ReturnReport approve(Actor actor, long id, Integer seen) {
+		var r = decidable(actor, id, "targets.return.approve", seen);
 		if (r.regionPath() != null) {
 			var pendingBelow = jdbc.sql("""
 					select count(*) from targets.return_report
@@ -161,18 +166,23 @@ public class Returns {
 				throw new ConflictException("targets.return.children-not-approved", pendingBelow);
 			}
 		}
-		decide(actor, id, "APPROVED", null);
+		decide(actor, r, "APPROVED", null);
 		audit.record(actor, "targets.return.approve", String.valueOf(id), AuditOutcome.SUCCESS, null);
 		return byId(id);
 	}
 
-	@Transactional
 	public ReturnReport sendBack(Actor actor, long id, String comment) {
-		decidable(actor, id, "targets.return.send-back");
+		return sendBack(actor, id, comment, null);
+	}
+
+	/** Sends the return back as the officer saw it ({@code seen}: its version; null for the one stored now). */
+	@Transactional
+	public ReturnReport sendBack(Actor actor, long id, String comment, Integer seen) {
+		var r = decidable(actor, id, "targets.return.send-back", seen);
 		if (comment == null || comment.isBlank()) {
 			throw new InvalidValueException("targets.return.comment-required");
 		}
-		decide(actor, id, "RETURNED", comment.strip());
+		decide(actor, r, "RETURNED", comment.strip());
 		audit.record(actor, "targets.return.send-back", String.valueOf(id), AuditOutcome.SUCCESS, comment.strip());
 		return byId(id);
 	}
@@ -281,7 +291,11 @@ public class Returns {
 				"""), actor).param("status", status).query(ReturnReport.class).list();
 	}
 
-	private ReturnReport decidable(Actor actor, long id, String action) {
+	/**
+	 * The return locked for a decision: a second officer deciding at once waits here and finds it decided; one acting
+	 * from a page older than the return (resubmitted since) is refused, never deciding a figure they did not see.
+	 */
+	private ReturnReport decidable(Actor actor, long id, String action, Integer seen) {
 		TargetScope.requireOfficer(actor);
 		var r = jdbc.sql("select * from targets.return_report where id = :id for update").param("id", id)
 				.query(ReturnReport.class).optional().orElseThrow(() -> new NotFoundException("targets.return.not-found"));
@@ -293,6 +307,10 @@ public class Returns {
 		}
 		if (!r.status().equals("SUBMITTED")) {
 			throw new ConflictException("targets.return.not-submitted");
+		}
+		if (seen != null && seen != r.version()) {
+			audit.record(actor, action, String.valueOf(id), AuditOutcome.FAILURE, "changed since version " + seen);
+			throw new ConflictException("targets.return.changed");
 		}
 		return r;
 	}
@@ -309,13 +327,16 @@ public class Returns {
 		return !parentPath.isEmpty() && actor.scope().regionPath().equals(parentPath);
 	}
 
-	private void decide(Actor actor, long id, String status, String comment) {
-		jdbc.sql("""
+	private void decide(Actor actor, ReturnReport r, String status, String comment) {
+		int decided = jdbc.sql("""
 				update targets.return_report set status = :status, comment = :comment, decided_by = :user,
 				    decided_at = now(), version = version + 1
-				where id = :id
-				""").param("status", status).param("comment", comment).param("user", actor.username()).param("id", id)
-				.update();
+				where id = :id and version = :seen
+				""").param("status", status).param("comment", comment).param("user", actor.username())
+				.param("id", r.id()).param("seen", r.version()).update();
+		if (decided == 0) {
+			throw new ConflictException("targets.return.changed");
+		}
 	}
 
 	private ReturnReport byId(long id) {

@@ -64,8 +64,9 @@ class PaymentPages {
 
 	@PostMapping("/subsidies/payments/batches/{id}/approve")
 	String approve(@PathVariable long id, @RequestParam(required = false) String back,
-			@AuthenticationPrincipal Actor actor, RedirectAttributes redirect, Locale locale) {
-		actions.attempt(redirect, locale, () -> batches.approve(actor, id));
+			@RequestParam(required = false) Integer version, @AuthenticationPrincipal Actor actor,
+			RedirectAttributes redirect, Locale locale) {
+		actions.attempt(redirect, locale, () -> batches.approve(actor, id, version));
 		return "detail".equals(back) ? "redirect:/subsidies/payments/batches/" + id : "redirect:/subsidies/payments";
 	}
 }

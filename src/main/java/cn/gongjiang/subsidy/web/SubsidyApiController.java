@@ -334,17 +334,21 @@ class SubsidyApiController {
 		return batches.lines(actor, id, Math.min(limit, 10_000));
 	}
 
-	@Operation(summary = "Approve a draft batch: another officer than the one who opened it")
+	@Operation(summary = "Approve a draft batch: another officer than the one who opened it. With the version read, a "
+			+ "batch changed since answers 409 (subsidy.batch.changed), as does an approval lost to a racing officer")
 	@PostMapping("/payments/batches/{id}/approve")
-	PaymentBatch approve(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
-		return batches.approve(actor, id);
+	PaymentBatch approve(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@AuthenticationPrincipal Actor actor) {
+		return batches.approve(actor, id, version);
 	}
 
 	@Operation(summary = "The bank file (csv, csv-gbk or xlsx); the first download sends the batch. The bank's statement "
-			+ "comes back through POST /api/v1/imports/payment-statement")
+			+ "comes back through POST /api/v1/imports/payment-statement. With the version read, a batch changed since "
+			+ "answers 409 (subsidy.batch.changed), as does a first download lost to a racing officer")
 	@GetMapping("/payments/batches/{id}/bank-file")
 	void bankFile(@PathVariable long id, @RequestParam(defaultValue = "csv") String format,
-			@AuthenticationPrincipal Actor actor, HttpServletResponse response) throws IOException {
-		SubsidyWeb.download(format, id, response, (f, out) -> batches.bankFile(actor, id, f, out));
+			@RequestParam(required = false) Integer version, @AuthenticationPrincipal Actor actor,
+			HttpServletResponse response) throws IOException {
+		SubsidyWeb.download(format, id, response, (f, out) -> batches.bankFile(actor, id, f, out, version));
 	}
 }

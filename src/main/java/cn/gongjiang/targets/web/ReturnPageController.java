@@ -125,16 +125,17 @@ class ReturnPageController {
 	}
 
 	@PostMapping("/targets/returns/{id}/approve")
-	String approve(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale,
-			RedirectAttributes redirect) {
-		actions.attempt(redirect, locale, () -> returns.approve(actor, id));
+	String approve(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
+		actions.attempt(redirect, locale, () -> returns.approve(actor, id, version));
 		return "redirect:/targets/returns?status=SUBMITTED";
 	}
 
 	@PostMapping("/targets/returns/{id}/send-back")
 	String sendBack(@PathVariable long id, @RequestParam(required = false) String comment,
-			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
-		actions.attempt(redirect, locale, () -> returns.sendBack(actor, id, comment));
+			@RequestParam(required = false) Integer version, @AuthenticationPrincipal Actor actor, Locale locale,
+			RedirectAttributes redirect) {
+		actions.attempt(redirect, locale, () -> returns.sendBack(actor, id, comment, version));
 		return "redirect:/targets/returns?status=SUBMITTED";
 	}
 

@@ -146,16 +146,20 @@ class TargetApiController {
 		return returns.submit(actor, submission);
 	}
 
-	@Operation(summary = "Approve a return (the level directly above; only when every return below is approved); locks it")
+	@Operation(summary = "Approve a return (the level directly above; only when every return below is approved); locks it. "
+			+ "With the version read, a return changed since answers 409 (targets.return.changed)")
 	@PostMapping("/returns/{id}/approve")
-	ReturnReport approve(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
-		return returns.approve(actor, id);
+	ReturnReport approve(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@AuthenticationPrincipal Actor actor) {
+		return returns.approve(actor, id, version);
 	}
 
-	@Operation(summary = "Send a return back to its owner with a comment")
+	@Operation(summary = "Send a return back to its owner with a comment. With the version read, a return changed since "
+			+ "answers 409 (targets.return.changed)")
 	@PostMapping("/returns/{id}/send-back")
-	ReturnReport sendBack(@PathVariable long id, @RequestBody Comment comment, @AuthenticationPrincipal Actor actor) {
-		return returns.sendBack(actor, id, comment.comment());
+	ReturnReport sendBack(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestBody Comment comment, @AuthenticationPrincipal Actor actor) {
+		return returns.sendBack(actor, id, comment.comment(), version);
 	}
 
 	@Operation(summary = "Milestones of the department task list, with their state; optionally by due year, state (OPEN, "

@@ -1,0 +1,110 @@
+package cn.gongjiang.targets;
+
+import static cn.gongjiang.Races.audited;
+import static cn.gongjiang.Races.race;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.concurrent.Callable;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.gongjiang.Api;
+import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.DataScope;
+import cn.gongjiang.shared.security.Role;
+
+/**
+ * Issue 17, TGT: a county's return decided by two of its city's officers at once is decided once, and one decided
+ * from a page older than the figure (resubmitted since) is refused rather than approving what nobody saw.
+ */
+@IntegrationTest
+class LostRacesIntegrationTests {
+
+	static final Actor DEPUTY = new Actor(0, "shaoxing-deputy", "绍兴市人力社保局", Role.CITY_OFFICER,
+			DataScope.region(RegionCode.of("330600"), "/330000/330600/"), false);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Returns returns;
+
+	long submit(String asOf, int value) throws Exception {
+		var body = mvc.perform(post("/api/v1/targets/returns").header("Authorization", api.bearer("keqiao"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"indicator\": \"SKILL_BASED_VILLAGES_NEW\", \"region\": \"330603\", \"asOf\": \"%s\", \"value\": %d, \"evidence\": \"柯人社〔2025〕12号\"}"
+						.formatted(asOf, value)))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		return Long.parseLong(body.replaceAll(".*\"id\":(\\d+).*", "$1"));
+	}
+
+	Callable<Integer> approveInTheConsole(long id) {
+		return () -> mvc.perform(post("/api/v1/targets/returns/{id}/approve", id)
+				.header("Authorization", api.bearer("shaoxing"))).andReturn().getResponse().getStatus();
+	}
+
+	Callable<Integer> sendBackAsDeputy(long id) {
+		return () -> {
+			try {
+				returns.sendBack(DEPUTY, id, "请附认定文件");
+				return 200;
+			}
+			catch (ConflictException e) {
+				return 409;
+			}
+		};
+	}
+
+	String statusOf(long id) {
+		return jdbc.sql("select status from targets.return_report where id = :id").param("id", id).query(String.class)
+				.single();
+	}
+
+	@Test
+	void anApprovalAndASendBackOfTheSameReturnAtOnceDecideItOnceAndTheLoserIsAnswered409_TGT() throws Exception {
+		var id = submit("2025-03-31", 2);
+		var answers = race(approveInTheConsole(id), sendBackAsDeputy(id));
+		assertThat(answers).containsExactlyInAnyOrder(200, 409);
+		assertThat(statusOf(id)).isEqualTo(answers.get(0) == 200 ? "APPROVED" : "RETURNED");
+		assertThat(jdbc.sql("select version from targets.return_report where id = :id").param("id", id)
+				.query(Integer.class).single()).as("changed once").isEqualTo(1);
+		assertThat(audited(jdbc, "targets.return.approve", String.valueOf(id), "SUCCESS")
+				+ audited(jdbc, "targets.return.send-back", String.valueOf(id), "SUCCESS")).isOne();
+	}
+
+	@Test
+	void anApprovalFromAPageOlderThanAResubmittedFigureIsRefused_TGT() throws Exception {
+		var id = submit("2025-09-30", 5);
+		var seen = jdbc.sql("select version from targets.return_report where id = :id").param("id", id)
+				.query(Integer.class).single();
+		// the deputy sends it back and the county resubmits a different figure while the officer's page is open
+		returns.sendBack(DEPUTY, id, "请核实");
+		assertThat(submit("2025-09-30", 9)).isEqualTo(id);
+		mvc.perform(post("/api/v1/targets/returns/{id}/approve", id).param("version", String.valueOf(seen))
+				.header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("targets.return.changed"));
+		assertThat(statusOf(id)).isEqualTo("SUBMITTED");
+		assertThat(audited(jdbc, "targets.return.approve", String.valueOf(id), "SUCCESS")).isZero();
+		// from the page as it is now (or with no version, as before) it is approved
+		mvc.perform(post("/api/v1/targets/returns/{id}/approve", id).param("version", String.valueOf(seen + 2))
+				.header("Authorization", api.bearer("shaoxing")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.value").value(9));
+		assertThat(audited(jdbc, "targets.return.approve", String.valueOf(id), "SUCCESS")).isOne();
+	}
+}
