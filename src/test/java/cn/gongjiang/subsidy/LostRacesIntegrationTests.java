@@ -3,6 +3,7 @@ package cn.gongjiang.subsidy;
 import static cn.gongjiang.Races.audited;
 import static cn.gongjiang.Races.race;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -69,6 +70,9 @@ class LostRacesIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	cn.gongjiang.Console console;
+
 	/** A draft batch of Yuecheng's training subsidies, opened by Shaoxing's officer. */
 	long draftBatch() throws Exception {
 		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("shaoxing"))
@@ -105,6 +109,28 @@ class LostRacesIntegrationTests {
 		assertThat(stored.approvedBy()).isEqualTo(approver);
 		assertThat(stored.version()).as("changed once").isEqualTo(2);
 		assertThat(audited(jdbc, "subsidy.batch.approve", "batch:" + batch, "SUCCESS")).isOne();
+	}
+
+	@Test
+	void aBankFileAskedForFromAStalePageComesBackToThePaymentsPageInWords_SUB3() throws Exception {
+		var batch = draftBatch();
+		batches.approve(PROVINCE, batch);
+		var seen = batches.batch(PROVINCE, batch).version();
+		jdbc.sql("update subsidy.payment_batch set version = version + 1 where id = :id").param("id", batch).update();
+		var session = console.session("shaoxing");
+		mvc.perform(get("/subsidies/payments/batches/{id}/bank-file", batch).param("format", "xlsx")
+				.param("version", String.valueOf(seen)).session(session))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/subsidies/payments"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
+						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("{"))));
+		assertThat(batches.batch(PROVINCE, batch).status()).isEqualTo("APPROVED");
+		// from the page as it now stands, the file comes and the batch is sent
+		var file = mvc.perform(get("/subsidies/payments/batches/{id}/bank-file", batch).param("format", "xlsx")
+				.param("version", String.valueOf(seen + 1)).session(session))
+				.andExpect(status().isOk()).andReturn().getResponse();
+		assertThat(file.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(batches.batch(PROVINCE, batch).status()).isEqualTo("SENT");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package cn.gongjiang.subsidy.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,10 +13,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
 import cn.gongjiang.subsidy.PaymentBatches;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Paying (SUB-3): what is due per paying region and funding source, the batches opened from it, approved by a second
@@ -60,6 +63,28 @@ class PaymentPages {
 			RedirectAttributes redirect, Locale locale) {
 		actions.attempt(redirect, locale, () -> batches.open(actor, region, fundingSource));
 		return "redirect:/subsidies/payments";
+	}
+
+	/**
+	 * The bank file from the console: the same as the API's, but a refusal (a batch another officer changed or sent
+	 * meanwhile) comes back to the payments page in words instead of a problem document in the browser.
+	 */
+	@GetMapping("/subsidies/payments/batches/{id}/bank-file")
+	String bankFile(@PathVariable long id, @RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) Integer version, @AuthenticationPrincipal Actor actor,
+			HttpServletResponse response, RedirectAttributes redirect, Locale locale) throws IOException {
+		try {
+			SubsidyWeb.download(format, id, response, (f, out) -> batches.bankFile(actor, id, f, out, version));
+			return null;
+		}
+		catch (BusinessException refused) {
+			if (response.isCommitted()) {
+				throw refused;
+			}
+			response.reset();
+			redirect.addFlashAttribute("error", actions.message(refused, locale));
+			return "redirect:/subsidies/payments";
+		}
 	}
 
 	@PostMapping("/subsidies/payments/batches/{id}/approve")
