@@ -28,6 +28,9 @@ import cn.gongjiang.shared.IdNumber;
 @IntegrationTest
 class ActingInScopeIntegrationTests {
 
+	@Autowired
+	java.time.Clock clock;
+
 	static final AtomicInteger SERIAL = new AtomicInteger(700);
 
 	@Autowired
@@ -79,7 +82,7 @@ class ActingInScopeIntegrationTests {
 				""").query(Long.class).single();
 		var voucher = """
 				{"idNumber": "%s", "name": "任守三", "catalogueEntryId": %d, "validUntil": "%s"}"""
-				.formatted(person, entry, LocalDate.now().plusMonths(3));
+				.formatted(person, entry, LocalDate.now(clock).plusMonths(3));
 		send(post("/api/v1/training/vouchers"), "hangzhou", voucher).andExpect(status().isForbidden())
 				.andExpect(jsonPath("$.code").value("person.out-of-scope"));
 		// an unknown number answers exactly as another region's resident does
@@ -98,7 +101,7 @@ class ActingInScopeIntegrationTests {
 		var draft = send(post("/api/v1/subsidies/packs"), "shaoxing", """
 				{"scopeRegion": "330600", "effectiveFrom": "%d-01-01", "title": "绍兴（范围测试草案）",
 				 "source": "测试用草案", "parameters": {"keyFieldUpliftPercent": 10, "keyFields": {}}}"""
-				.formatted(LocalDate.now().getYear() + 7)).andExpect(status().isCreated()).andReturn().getResponse()
+				.formatted(LocalDate.now(clock).getYear() + 7)).andExpect(status().isCreated()).andReturn().getResponse()
 				.getContentAsString();
 		var id = ((Number) JsonPath.read(draft, "$.id")).longValue();
 		for (var outsider : new String[] { "hangzhou", "economy-dept", "enterprise-demo", "provider-demo", "worker-demo",
@@ -120,7 +123,7 @@ class ActingInScopeIntegrationTests {
 
 	@Test
 	void aCitysQuarterlyReportIsReadByTheCityAndTheProvinceOnly() throws Exception {
-		var year = LocalDate.now().getYear();
+		var year = LocalDate.now(clock).getYear();
 		for (var outsider : new String[] { "keqiao", "hangzhou", "economy-dept" }) {
 			mvc.perform(get("/api/v1/targets/reports/330600/{y}/1", year).header("Authorization", api.bearer(outsider)))
 					.andExpect(status().isNotFound());
@@ -180,7 +183,7 @@ class ActingInScopeIntegrationTests {
 		return """
 				{"number": "%s", "holderIdNumber": "%s", "holderName": "%s", "type": "skill-level",
 				 "occupationCode": "6-18-01-01", "grade": "中级工", "issuedOn": "%s"}"""
-				.formatted(number, holder, name, LocalDate.now().minusDays(3));
+				.formatted(number, holder, name, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3));
 	}
 
 	private String certificateStatus(String number) {

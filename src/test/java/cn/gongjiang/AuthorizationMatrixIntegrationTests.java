@@ -56,6 +56,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Integer.MAX_VALUE)
 class AuthorizationMatrixIntegrationTests {
 
+	@Autowired
+	java.time.Clock clock;
+
 	static final Path MATRIX = Path.of("docs/authorization-matrix.tsv");
 	static final Path OBSERVED = Path.of("target/authorization-matrix.observed.tsv");
 	static final Path ANSWERS = Path.of("target/authorization-matrix.answers.tsv");
@@ -640,7 +643,7 @@ class AuthorizationMatrixIntegrationTests {
 	}
 
 	private String fill(String template, Map<String, String> values) {
-		var today = LocalDate.now();
+		var today = LocalDate.now(clock);
 		var all = new LinkedHashMap<>(values);
 		all.put("serial", String.valueOf(SERIAL.incrementAndGet()));
 		all.put("lastWeek", today.minusDays(7).toString());
@@ -788,14 +791,14 @@ class AuthorizationMatrixIntegrationTests {
 		send("enterprise-demo", HttpMethod.POST, "/api/v1/training/orders", """
 				{"enterpriseCode": "91330603MA2D12345A", "occupationCode": "6-18-01-01", "grade": "中级工",
 				 "headcount": 5, "wantedStart": "%s", "county": "330603", "kind": "NAMED_CLASS"}"""
-				.formatted(LocalDate.now().plusMonths(1)), 201);
+				.formatted(LocalDate.now(clock).plusMonths(1)), 201);
 		// the demo school takes up a part of an order (TRN-1), so that it runs a class and serves an order it did not
 		// take first
 		var shared = send("enterprise-demo", HttpMethod.POST, "/api/v1/training/orders", """
 				{"enterpriseCode": "91330603MA2D12345A", "occupationCode": "6-18-01-01", "grade": "中级工",
 				 "headcount": 6, "wantedStart": "%s", "county": "330603", "kind": "ON_JOB"}"""
-				.formatted(LocalDate.now().plusMonths(1)), 201).replaceAll("^\\{\"id\":(\\d+).*", "$1");
-		var start = Instant.now().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+				.formatted(LocalDate.now(clock).plusMonths(1)), 201).replaceAll("^\\{\"id\":(\\d+).*", "$1");
+		var start = Instant.now(clock).plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		for (var provider : List.of("provider-demo", "school-demo")) {
 			send(provider, HttpMethod.POST, "/api/v1/training/orders/" + shared + "/accept", """
 					{"capacity": 2, "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "柯桥区实训基地"}]}"""
@@ -804,7 +807,7 @@ class AuthorizationMatrixIntegrationTests {
 		send("enterprise-demo", HttpMethod.POST, "/api/v1/recruitment/jobs", """
 				{"enterpriseCode": "91330603MA2D12345A", "title": "数控车工", "occupationCode": "6-18-01-01",
 				 "headcount": 2, "county": "330603", "wageMin": 5000, "wageMax": 7000, "startsOn": "%1$s",
-				 "closesOn": "%1$s"}""".formatted(LocalDate.now().plusMonths(1)), 201);
+				 "closesOn": "%1$s"}""".formatted(LocalDate.now(clock).plusMonths(1)), 201);
 		// a class of Keqiao's, entered as a provider's file would leave it, with a session next week
 		var keqiaoClass = jdbc.sql("""
 				insert into training.training_class (provider_code, provider_name, provider_path, occupation_code, kind,
@@ -847,7 +850,7 @@ class AuthorizationMatrixIntegrationTests {
 		}
 		send("keqiao", HttpMethod.POST, "/api/v1/recruitment/events", """
 				{"title": "柯桥区春风行动招聘会", "format": "ONSITE", "place": "柯桥区人力资源市场", "heldOn": "%s"}"""
-				.formatted(LocalDate.now().plusMonths(1)), 201);
+				.formatted(LocalDate.now(clock).plusMonths(1)), 201);
 		// an upload of each account that may import, so that each has an import in its scope (they are the uploader's)
 		for (var upload : List.of(new String[] { "province", "persons" }, new String[] { "enterprise-demo", "demand" },
 				new String[] { "provider-demo", "certificates" }, new String[] { "school-demo", "attendance" },

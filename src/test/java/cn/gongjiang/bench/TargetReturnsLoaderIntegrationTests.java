@@ -35,14 +35,21 @@ class TargetReturnsLoaderIntegrationTests {
 		var loaded = loader.load(42, today);
 
 		assertThat(loaded.submitted()).isPositive();
-		var generated = jdbc.sql("select count(*) from targets.return_report where submitted_by like 'generator-%'")
-				.query(Integer.class).single();
-		assertThat(generated).isEqualTo(loaded.submitted());
+		var approved = jdbc.sql("""
+				select count(*) from targets.return_report where submitted_by like 'generator-%' and status = 'APPROVED'
+				""").query(Integer.class).single();
+		assertThat(approved).isEqualTo(loaded.submitted());
 		assertThat(jdbc.sql("""
 				select count(*) from targets.return_report where submitted_by like 'generator-%'
-				  and (status <> 'APPROVED' or as_of >= :today or extract(day from as_of + 1) <> 1
-				       or extract(month from as_of) not in (3, 6, 9, 12))
-				""").param("today", today).query(Integer.class).single()).as("approved, at past quarter ends").isZero();
+				  and (as_of >= :today or extract(day from as_of + 1) <> 1 or extract(month from as_of) not in (3, 6, 9, 12))
+				""").param("today", today).query(Integer.class).single()).as("at past quarter ends").isZero();
+		// a generated figure still waiting is one whose approval waits for a county's figure below it that another
+		// test left undecided (a city's figure is approved only after its counties')
+		assertThat(jdbc.sql("""
+				select count(*) from targets.return_report r where r.submitted_by like 'generator-%' and r.status <> 'APPROVED'
+				  and not exists (select 1 from targets.return_report c where c.indicator = r.indicator
+				                  and c.as_of = r.as_of and c.region_path like r.region_path || '_%' and c.status <> 'APPROVED')
+				""").query(Integer.class).single()).as("waiting only for a figure below it").isZero();
 		// a county's figure is decided by its city, a city's or a department's by the province
 		assertThat(jdbc.sql("""
 				select count(*) from targets.return_report where submitted_by like 'generator-%' and not (

@@ -35,6 +35,9 @@ import cn.gongjiang.shared.IdNumber;
 @IntegrationTest
 class EvaluationFilingIntegrationTests {
 
+	@Autowired
+	java.time.Clock clock;
+
 	/** A detailed occupation no demo body is filed for. */
 	static final String UNFILED = "6-20-01-02";
 
@@ -125,7 +128,7 @@ class EvaluationFilingIntegrationTests {
 				+ "FILE-B-2,岑导入,%1$s,职业技能等级证书,%3$s,中级工,绍兴市示范职业技能培训学校,%2$s\n"
 				+ "FILE-B-3,岑导入,%1$s,培训合格证书,%3$s,,绍兴市示范职业技能培训学校,%2$s\n";
 		var job = imports.run("provider-demo", "certificates", "certs.csv",
-				csv.formatted(holder, LocalDate.now().minusDays(2), UNFILED).getBytes(StandardCharsets.UTF_8));
+				csv.formatted(holder, LocalDate.now(clock).minusDays(2), UNFILED).getBytes(StandardCharsets.UTF_8));
 		assertThat(job).containsEntry("status", "DONE").containsEntry("acceptedRows", 2).containsEntry("rejectedRows", 1);
 		assertThat(imports.errors("provider-demo", job)).containsExactly("3|职业编码|import.certificate.evaluator.not-filed");
 		assertThat(jdbc.sql("""
@@ -164,7 +167,7 @@ class EvaluationFilingIntegrationTests {
 				{"number": "%s", "holderIdNumber": "%s", "holderName": "%s", "type": "%s",
 				 "occupationCode": "%s", "grade": "中级工", "issuedOn": "%s"}"""
 				.formatted(number, holder, holder.startsWith("33060219880606") ? "岑备案" : "岑导入", type, UNFILED,
-						LocalDate.now().minusDays(1));
+						LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1));
 	}
 
 	private ResultActions send(MockHttpServletRequestBuilder request, String user, String body) throws Exception {

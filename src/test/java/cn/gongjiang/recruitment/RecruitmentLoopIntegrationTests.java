@@ -39,6 +39,9 @@ import cn.gongjiang.shared.IdNumber;
 @IntegrationTest
 class RecruitmentLoopIntegrationTests {
 
+	@Autowired
+	java.time.Clock clock;
+
 	static final String ENTERPRISE = "91330603MA2D12345A";
 
 	@Autowired
@@ -55,7 +58,7 @@ class RecruitmentLoopIntegrationTests {
 
 	@Test
 	void demandBecomesAPostingTheOrdersTraineeIsRankedFirstAndHiredAtAnEventAtASchool() throws Exception {
-		var today = LocalDate.now();
+		var today = LocalDate.now(clock);
 		// the enterprise's demand, and its posting made from it in one step
 		var demand = id(send(post("/api/v1/demand/items"), "enterprise-demo", """
 				{"enterpriseCode": "%s", "occupationCode": "6-18-01-01", "grade": "intermediate", "headcount": 2,
@@ -80,7 +83,7 @@ class RecruitmentLoopIntegrationTests {
 				{"enterpriseCode": "%s", "occupationCode": "6-18-01-01", "grade": "intermediate", "headcount": 2,
 				 "wantedStart": "%s", "county": "330603", "kind": "NAMED_CLASS"}""".formatted(ENTERPRISE, today))
 				.andExpect(status().isCreated()));
-		var yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		var yesterday = Instant.now(clock).minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		var classId = id(send(post("/api/v1/training/orders/{id}/accept", order), "provider-demo", """
 				{"capacity": 5, "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "柯桥区实训基地"}]}"""
 				.formatted(yesterday, yesterday.plus(2, ChronoUnit.HOURS))).andExpect(status().isCreated()));

@@ -22,6 +22,9 @@ import cn.gongjiang.IntegrationTest;
 class ArchiveIntegrationTests {
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -85,7 +88,7 @@ class ArchiveIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"enterpriseCode": "91330603MA2D12345A", "title": "档案测试车工", "occupationCode": "6-18-01-01",
 						 "headcount": 1, "county": "330603", "wageMin": 5000, "wageMax": 6000, "startsOn": "%1$s",
-						 "closesOn": "%1$s"}""".formatted(java.time.LocalDate.now().plusMonths(1))))
+						 "closesOn": "%1$s"}""".formatted(java.time.LocalDate.now(clock).plusMonths(1))))
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		long job = ((Number) JsonPath.read(posted, "$.id")).longValue();
 		mvc.perform(post("/api/v1/recruitment/jobs/{id}/opening", job).header("Authorization", api.bearer("enterprise-demo"))

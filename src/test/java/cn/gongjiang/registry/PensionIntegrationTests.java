@@ -34,6 +34,9 @@ import cn.gongjiang.shared.IdNumber;
 class PensionIntegrationTests {
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -56,20 +59,20 @@ class PensionIntegrationTests {
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		long person = ((Number) JsonPath.read(registered, "$.id")).longValue();
 		var record = """
-				{"drawing": false, "source": "社保系统查询", "asOf": "%s"}""".formatted(LocalDate.now().minusDays(1));
+				{"drawing": false, "source": "社保系统查询", "asOf": "%s"}""".formatted(LocalDate.now(clock).minusDays(1));
 
 		send(put("/api/v1/persons/{id}/pension", person), "enterprise-demo", record).andExpect(status().isForbidden());
 		send(put("/api/v1/persons/{id}/pension", person), "hangzhou", record).andExpect(status().isNotFound());
 		send(put("/api/v1/persons/{id}/pension", person), "keqiao", "{\"source\": \"社保系统查询\", \"asOf\": \"2026-01-01\"}")
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("person.pension.drawing-required"));
-		send(put("/api/v1/persons/{id}/pension", person), "keqiao", record.replace(LocalDate.now().minusDays(1).toString(),
-				LocalDate.now().plusDays(5).toString())).andExpect(status().isBadRequest())
+		send(put("/api/v1/persons/{id}/pension", person), "keqiao", record.replace(LocalDate.now(clock).minusDays(1).toString(),
+				LocalDate.now(clock).plusDays(5).toString())).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.code").value("person.pension.as-of"));
 		send(put("/api/v1/persons/{id}/pension", person), "keqiao", record).andExpect(status().isOk())
 				.andExpect(jsonPath("$.pension").value("NOT_DRAWING")).andExpect(jsonPath("$.pensionSource").value("社保系统查询"));
 		// an officer who read the record before that change is refused, not overwriting it
 		send(put("/api/v1/persons/{id}/pension", person), "shaoxing", """
-				{"drawing": true, "source": "本人承诺", "asOf": "%s", "version": 0}""".formatted(LocalDate.now()))
+				{"drawing": true, "source": "本人承诺", "asOf": "%s", "version": 0}""".formatted(LocalDate.now(clock)))
 				.andExpect(status().isConflict());
 
 		var index = jdbc.sql("select id_number_index from registry.person where id = :id").param("id", person)

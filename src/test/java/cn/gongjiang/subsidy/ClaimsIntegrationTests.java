@@ -33,6 +33,9 @@ import cn.gongjiang.shared.IdNumber;
 @IntegrationTest
 class ClaimsIntegrationTests {
 
+	@Autowired
+	java.time.Clock clock;
+
 	static final AtomicInteger SERIAL = new AtomicInteger(100);
 
 	@Autowired
@@ -149,7 +152,7 @@ class ClaimsIntegrationTests {
 				values (:n, 'skill-level', :i, '周技师', '330621********0000', '6-18-01-01', 'technician', '鉴定中心',
 				    '2025-06-01', 'test')
 				""").param("n", number).param("i", index).update();
-		var first = YearMonth.now().minusMonths(2);
+		var first = YearMonth.now(clock).minusMonths(2);
 		var claim = submit("enterprise-demo", "TECHNICIAN_ALLOWANCE", """
 				"idNumber": "%s", "name": "周技师", "certificateNumber": "%s", "firstMonth": "%s", "months": "12"
 				""".formatted(id, number, first));
@@ -172,14 +175,14 @@ class ClaimsIntegrationTests {
 		assertThat(page).contains("id=\"decision-payee\"", "（本人社会保障卡）").doesNotContain("绍兴示范机械有限公司（单位账户");
 
 		// the same month is never decided twice, and the next month comes when it begins
-		allowances.accrue(claim, LocalDate.now());
+		allowances.accrue(claim, LocalDate.now(clock));
 		assertThat(months(claim)).hasSize(3);
-		allowances.accrue(claim, LocalDate.now().plusMonths(1));
+		allowances.accrue(claim, LocalDate.now(clock).plusMonths(1));
 		assertThat(months(claim)).hasSize(4);
 
 		// they leave: the schedule ends and no further month is decided
 		jdbc.sql("update registry.person set employer_credit_code = null where id_number_index = :i").param("i", index).update();
-		allowances.accrue(claim, LocalDate.now().plusMonths(2));
+		allowances.accrue(claim, LocalDate.now(clock).plusMonths(2));
 		assertThat(months(claim)).hasSize(4);
 		assertThat(jdbc.sql("select ended_reason from subsidy.allowance_schedule where claim_id = :c").param("c", claim)
 				.query(String.class).single()).isEqualTo("subsidy.allowance.left-employer");

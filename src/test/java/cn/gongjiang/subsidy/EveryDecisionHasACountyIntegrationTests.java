@@ -31,6 +31,9 @@ import cn.gongjiang.shared.IdNumber;
 class EveryDecisionHasACountyIntegrationTests {
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -50,7 +53,7 @@ class EveryDecisionHasACountyIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"number": "NOTRAIN-1", "holderIdNumber": "%s", "holderName": "钱无训", "type": "skill-level",
 						 "occupationCode": "6-18-01-01", "grade": "中级工", "issuedOn": "%s"}"""
-						.formatted(holder, LocalDate.now().minusDays(3))))
+						.formatted(holder, LocalDate.now(clock).minusDays(3))))
 				.andExpect(status().isCreated());
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql("""
 				select outcome || ' ' || code || ' ' || paying_region from subsidy.decision

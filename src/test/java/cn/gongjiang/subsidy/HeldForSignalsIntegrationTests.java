@@ -39,6 +39,9 @@ import cn.gongjiang.shared.IdNumber;
 class HeldForSignalsIntegrationTests {
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -52,7 +55,7 @@ class HeldForSignalsIntegrationTests {
 
 	@Test
 	void aClassEnteredAfterItsSessionsHoldsItsSubsidyUntilAnOfficerHasChecked() throws Exception {
-		var year = LocalDate.now().getYear();
+		var year = LocalDate.now(clock).getYear();
 		send(post("/api/v1/subsidies/budgets"), "shaoxing", "{\"region\": \"330602\", \"year\": %d, \"amount\": 50000}"
 				.formatted(year)).andExpect(status().isOk());
 		var entry = jdbc.sql("""
@@ -61,7 +64,7 @@ class HeldForSignalsIntegrationTests {
 				""").query(String.class).single().split("\\|");
 
 		// sessions three and two days ago, entered today: evidence made after the fact
-		var first = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		var first = Instant.now(clock).minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		var sessions = new ArrayList<String>();
 		for (int i = 0; i < 2; i++) {
 			var start = first.plus(i, ChronoUnit.DAYS);
@@ -119,7 +122,7 @@ class HeldForSignalsIntegrationTests {
 
 	@Test
 	void attendanceListedDaysAfterTheSessionHoldsTheSubsidyOfAnOrderedClassToo() throws Exception {
-		var year = LocalDate.now().getYear();
+		var year = LocalDate.now(clock).getYear();
 		for (var county : new String[] { "330602", "330603" }) {
 			send(post("/api/v1/subsidies/budgets"), "shaoxing", "{\"region\": \"%s\", \"year\": %d, \"amount\": 50000}"
 					.formatted(county, year)).andExpect(status().isOk());
@@ -132,10 +135,10 @@ class HeldForSignalsIntegrationTests {
 		var order = send(post("/api/v1/training/orders"), "enterprise-demo", """
 				{"enterpriseCode": "91330603MA2D12345A", "occupationCode": "%s", "grade": "%s", "headcount": 2,
 				 "wantedStart": "%s", "county": "330603", "kind": "NAMED_CLASS"}"""
-				.formatted(entry[0], entry[1], LocalDate.now())).andExpect(status().isCreated()).andReturn().getResponse()
+				.formatted(entry[0], entry[1], LocalDate.now(clock))).andExpect(status().isCreated()).andReturn().getResponse()
 				.getContentAsString();
 		long orderId = ((Number) JsonPath.read(order, "$.id")).longValue();
-		var start = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		var start = Instant.now(clock).minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		var accepted = send(post("/api/v1/training/orders/{id}/accept", orderId), "provider-demo", """
 				{"capacity": 5, "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "柯桥区实训基地"}]}"""
 				.formatted(start, start.plus(3, ChronoUnit.HOURS))).andExpect(status().isCreated()).andReturn()

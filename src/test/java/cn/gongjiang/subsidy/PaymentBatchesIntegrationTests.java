@@ -36,6 +36,9 @@ import cn.gongjiang.certification.CertificateIssued;
 class PaymentBatchesIntegrationTests {
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -65,7 +68,7 @@ class PaymentBatchesIntegrationTests {
 	/** Two granted decisions of Yuecheng's training (越城区, 330602), with money in its budget. */
 	List<Long> grantedInYuecheng() throws Exception {
 		var enrolments = java.util.List.of(Trainees.completedIn(jdbc, persons, "330602"), Trainees.completedIn(jdbc, persons, "330602"));
-		var year = LocalDate.now().getYear();
+		var year = LocalDate.now(clock).getYear();
 		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"region\": \"330602\", \"year\": %d, \"amount\": 100000}".formatted(year)))
@@ -75,7 +78,7 @@ class PaymentBatchesIntegrationTests {
 			var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
 			var occupation = "6-20-0" + (id % 9 + 1) + "-0" + (id % 7 + 1);
 			decisions.decide(new CertificateIssued(id, "PAYTEST" + id, (String) e[1], "special-ability", occupation,
-					null, LocalDate.now(), "机构", (Long) e[0]));
+					null, LocalDate.now(clock), "机构", (Long) e[0]));
 			ids.add(jdbc.sql("select id from subsidy.decision where certificate_id = :c and outcome = 'GRANTED'")
 					.param("c", id).query(Long.class).single());
 		}
@@ -164,7 +167,7 @@ class PaymentBatchesIntegrationTests {
 
 		// SUP-4 (issue 16): the auditor's workbook holds the year's money, and its decisions add up to the batches
 		var workbookBytes = mvc.perform(get("/api/v1/supervision/audit-export.xlsx")
-				.param("year", String.valueOf(LocalDate.now().getYear())).header("Authorization", api.bearer("province")))
+				.param("year", String.valueOf(LocalDate.now(clock).getYear())).header("Authorization", api.bearer("province")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(workbookBytes))) {
 			var sheets = workbook.getSheets().toList();

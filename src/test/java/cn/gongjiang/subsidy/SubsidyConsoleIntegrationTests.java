@@ -43,6 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class SubsidyConsoleIntegrationTests {
 
+	@Autowired
+	java.time.Clock clock;
+
 	static final AtomicInteger SERIAL = new AtomicInteger(100);
 
 	@Autowired
@@ -193,7 +196,7 @@ class SubsidyConsoleIntegrationTests {
 
 		// an override refused for its reason says so under the field and keeps what was typed
 		var refused = mvc.perform(post("/subsidies/decisions/{id}/override", id).session(session).with(csrf())
-				.param("outcome", "DENIED").param("reason", "短").param("expiresOn", LocalDate.now().plusDays(30).toString()))
+				.param("outcome", "DENIED").param("reason", "短").param("expiresOn", LocalDate.now(clock).plusDays(30).toString()))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(refused).contains("改判须写明理由（至少 4 个字）", "is-invalid", ">短</textarea>");
 	}
@@ -245,7 +248,7 @@ class SubsidyConsoleIntegrationTests {
 		var trainee = completedIn("/330000/330600/", 0);
 		var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
 		var imported = new CertificateIssued(id, "CONTEST" + id, (String) trainee[1], "skill-level", "6-18-01-01",
-				"senior", LocalDate.now(), "鉴定中心", null);
+				"senior", LocalDate.now(clock), "鉴定中心", null);
 		decisions.decide(imported);
 		// money for 2024 in the trainee's county, so a certificate of that year is granted at once
 		var county = jdbc.sql("""

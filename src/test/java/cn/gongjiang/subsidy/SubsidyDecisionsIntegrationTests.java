@@ -27,6 +27,9 @@ import cn.gongjiang.certification.CertificateIssued;
 @IntegrationTest
 class SubsidyDecisionsIntegrationTests {
 
+	@Autowired
+	java.time.Clock clock;
+
 	static final AtomicLong IDS = new AtomicLong(9_000_000);
 
 	@Autowired
@@ -67,7 +70,7 @@ class SubsidyDecisionsIntegrationTests {
 
 	@Test
 	void aLatheCertificateInShaoxingGetsThirtyPercentMoreThanTheSameInHangzhou() throws Exception {
-		var today = LocalDate.now();
+		var today = LocalDate.now(clock);
 		var shaoxing = certificate(completedIn("/330000/330600/", 0), "6-18-01-01", "technician", today);
 		var hangzhou = certificate(completedIn("/330000/330100/", 0), "6-18-01-01", "technician", today);
 		decisions.decide(shaoxing);
@@ -94,7 +97,7 @@ class SubsidyDecisionsIntegrationTests {
 	@Test
 	void aPharmaceuticalCertificateInShaoxingIsRaisedAsModernMedicineAndSaysWhy() throws Exception {
 		// SUB-2 (issue 16): 药物制剂工 (6-12-03-00) was labelled 新材料
-		var pharma = certificate(Trainees.completedIn(jdbc, persons, "330602"), "6-12-03-00", "intermediate", LocalDate.now());
+		var pharma = certificate(Trainees.completedIn(jdbc, persons, "330602"), "6-12-03-00", "intermediate", LocalDate.now(clock));
 		decisions.decide(pharma);
 		var steps = jdbc.sql("select steps::text from subsidy.decision where certificate_id = :id")
 				.param("id", pharma.certificateId()).query(String.class).single();
@@ -122,14 +125,14 @@ class SubsidyDecisionsIntegrationTests {
 	void aReplayedEventAndTwoRacingCertificatesLeaveOneGrant() throws Exception {
 		// the demo's Hangzhou trainee who failed: no grant this year, whatever ran before
 		var trainee = completedIn("/330000/330100/", 1);
-		var first = certificate(trainee, "6-18-01-02", "junior", LocalDate.now());
+		var first = certificate(trainee, "6-18-01-02", "junior", LocalDate.now(clock));
 		decisions.decide(first);
 		decisions.decide(first);
 		assertThat(jdbc.sql("select count(*) from subsidy.decision where certificate_id = :id").param("id", first.certificateId())
 				.query(Integer.class).single()).isEqualTo(1);
 
-		var a = certificate(trainee, "6-18-01-03", "junior", LocalDate.now());
-		var b = certificate(trainee, "6-18-01-03", "junior", LocalDate.now());
+		var a = certificate(trainee, "6-18-01-03", "junior", LocalDate.now(clock));
+		var b = certificate(trainee, "6-18-01-03", "junior", LocalDate.now(clock));
 		CompletableFuture.allOf(CompletableFuture.runAsync(() -> decisions.decide(a)),
 				CompletableFuture.runAsync(() -> decisions.decide(b))).join();
 		assertThat(java.util.List.of(outcome(a), outcome(b))).filteredOn(o -> o.startsWith("GRANTED")).hasSize(1);
@@ -140,7 +143,7 @@ class SubsidyDecisionsIntegrationTests {
 	@Test
 	void withoutMoneyTheDecisionWaitsAndProceedsWhenTheBudgetIsAdded() throws Exception {
 		var trainee = completedIn("/330000/330100/", 1);
-		var nextYear = LocalDate.now().plusYears(1);
+		var nextYear = LocalDate.now(clock).plusYears(1);
 		var waiting = certificate(trainee, "6-31-01-03", "senior", nextYear);
 		decisions.decide(waiting);
 		assertThat(outcome(waiting)).as("the catalogue sets 1000 for 6-31-01-03").isEqualTo("WAITING 1000 subsidy.budget-exhausted");
@@ -164,7 +167,7 @@ class SubsidyDecisionsIntegrationTests {
 		var mine = completedIn("/330000/330600/", 0);
 		var someoneElses = completedIn("/330000/330100/", 0);
 		var borrowed = new CertificateIssued(IDS.incrementAndGet(), "SUBTEST-B" + IDS.get(), (String) mine[1], "skill-level",
-				"6-18-01-01", "junior", LocalDate.now(), "机构", (Long) someoneElses[0]);
+				"6-18-01-01", "junior", LocalDate.now(clock), "机构", (Long) someoneElses[0]);
 		decisions.decide(borrowed);
 		assertThat(outcome(borrowed)).isEqualTo("DENIED  subsidy.no-completed-training");
 	}
@@ -173,7 +176,7 @@ class SubsidyDecisionsIntegrationTests {
 	void aCertificateWithoutACompletedTrainingIsDeniedWithItsReason() {
 		var id = IDS.incrementAndGet();
 		var imported = new CertificateIssued(id, "SUBTEST" + id, (String) completedIn("/330000/330600/", 0)[1],
-				"skill-level", "6-18-01-01", "senior", LocalDate.now(), "鉴定中心", null);
+				"skill-level", "6-18-01-01", "senior", LocalDate.now(clock), "鉴定中心", null);
 		decisions.decide(imported);
 		assertThat(outcome(imported)).isEqualTo("DENIED  subsidy.no-completed-training");
 		var why = jdbc.sql("""
@@ -192,7 +195,7 @@ class SubsidyDecisionsIntegrationTests {
 
 	@Test
 	void officersReadThePacksAsTablesAndTheDecisionsWithTheirSteps() throws Exception {
-		var shaoxing = certificate(completedIn("/330000/330600/", 0), "6-18-01-01", "senior-technician", LocalDate.now());
+		var shaoxing = certificate(completedIn("/330000/330600/", 0), "6-18-01-01", "senior-technician", LocalDate.now(clock));
 		decisions.decide(shaoxing);
 		var session = console.session("shaoxing");
 		mvc.perform(get("/subsidies/packs").session(session)).andExpect(status().isOk())
@@ -212,7 +215,7 @@ class SubsidyDecisionsIntegrationTests {
 
 	@Test
 	void aNewVersionIsDraftedComparedAndPublishedByAnotherOfficerAndDecidesFromItsDate() throws Exception {
-		var nextYear = LocalDate.now().plusYears(1).withDayOfYear(1);
+		var nextYear = LocalDate.now(clock).plusYears(1).withDayOfYear(1);
 		var body = mvc.perform(post("/api/v1/subsidies/packs").header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"scopeRegion": "330600", "effectiveFrom": "%s", "title": "绍兴市制造业紧缺领域培训补贴上浮（调整）",

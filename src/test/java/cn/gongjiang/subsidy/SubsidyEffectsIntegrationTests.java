@@ -74,7 +74,7 @@ class SubsidyEffectsIntegrationTests {
 	CertificateIssued decided(Object[] enrolment, String type, String occupation, String grade) {
 		var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
 		var cert = new CertificateIssued(id, "EFFTEST" + id, (String) enrolment[1], type, occupation, grade,
-				LocalDate.now(), "机构", (Long) enrolment[0]);
+				LocalDate.now(clock), "机构", (Long) enrolment[0]);
 		decisions.decide(cert);
 		return cert;
 	}
@@ -86,12 +86,12 @@ class SubsidyEffectsIntegrationTests {
 
 	BigDecimal committed(String county) {
 		return jdbc.sql("select coalesce(sum(committed), 0) from subsidy.budget where region_code = :c and funding_source = 'SKILLS_ACCOUNT' and year = :y")
-				.param("c", county).param("y", LocalDate.now().getYear()).query(BigDecimal.class).single();
+				.param("c", county).param("y", LocalDate.now(clock).getYear()).query(BigDecimal.class).single();
 	}
 
 	@Test
 	void anOverrideNeedsAReasonAndAnExpiryIsAuditedCommitsTheBudgetAndLapses() throws Exception {
-		var year = LocalDate.now().getYear();
+		var year = LocalDate.now(clock).getYear();
 		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON).content("{\"region\": \"330603\", \"year\": %d, \"amount\": 50000}".formatted(year)))
 				.andExpect(status().isOk());
@@ -101,16 +101,16 @@ class SubsidyEffectsIntegrationTests {
 		var before = committed("330603");
 		var override = "{\"outcome\": \"GRANTED\", \"amount\": 800, \"reason\": %s, \"expiresOn\": \"%s\"}";
 		mvc.perform(post("/api/v1/subsidies/decisions/{id}/override", id).header("Authorization", api.bearer("shaoxing"))
-				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("null", LocalDate.now().plusDays(30))))
+				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("null", LocalDate.now(clock).plusDays(30))))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("subsidy.override.reason-required"));
 		mvc.perform(post("/api/v1/subsidies/decisions/{id}/override", id).header("Authorization", api.bearer("shaoxing"))
-				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("\"复核材料齐全\"", LocalDate.now())))
+				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("\"复核材料齐全\"", LocalDate.now(clock))))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("subsidy.override.expiry"));
 		mvc.perform(post("/api/v1/subsidies/decisions/{id}/override", id).header("Authorization", api.bearer("hangzhou"))
-				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("\"复核材料齐全\"", LocalDate.now().plusDays(30))))
+				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("\"复核材料齐全\"", LocalDate.now(clock).plusDays(30))))
 				.andExpect(status().isForbidden());
 		mvc.perform(post("/api/v1/subsidies/decisions/{id}/override", id).header("Authorization", api.bearer("shaoxing"))
-				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("\"复核材料齐全\"", LocalDate.now().plusDays(30))))
+				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("\"复核材料齐全\"", LocalDate.now(clock).plusDays(30))))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("DENIED"))
 				.andExpect(jsonPath("$.effectiveOutcome").value("GRANTED")).andExpect(jsonPath("$.effectiveAmount").value(800))
 				.andExpect(jsonPath("$.override.reason").value("复核材料齐全"));
@@ -128,7 +128,7 @@ class SubsidyEffectsIntegrationTests {
 
 	@Test
 	void aRevokedCertificateReversesItsGrantReleasesTheBudgetAndTellsTheArchive() throws Exception {
-		var year = LocalDate.now().getYear();
+		var year = LocalDate.now(clock).getYear();
 		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON).content("{\"region\": \"330603\", \"year\": %d, \"amount\": 50000}".formatted(year)))
 				.andExpect(status().isOk());
@@ -137,8 +137,8 @@ class SubsidyEffectsIntegrationTests {
 		assertThat(jdbc.sql("select outcome from subsidy.decision where certificate_id = :c").param("c", cert.certificateId())
 				.query(String.class).single()).isEqualTo("GRANTED");
 		var before = committed("330603");
-		decisions.reverse(new CertificateRevoked(cert.certificateId(), cert.number(), cert.holderIndex(), "冒名顶替", LocalDate.now()));
-		decisions.reverse(new CertificateRevoked(cert.certificateId(), cert.number(), cert.holderIndex(), "冒名顶替", LocalDate.now()));
+		decisions.reverse(new CertificateRevoked(cert.certificateId(), cert.number(), cert.holderIndex(), "冒名顶替", LocalDate.now(clock)));
+		decisions.reverse(new CertificateRevoked(cert.certificateId(), cert.number(), cert.holderIndex(), "冒名顶替", LocalDate.now(clock)));
 		assertThat(jdbc.sql("select outcome || ' ' || code || ' ' || recovery_due from subsidy.decision where certificate_id = :c")
 				.param("c", cert.certificateId()).query(String.class).single())
 				.isEqualTo("REVERSED subsidy.certificate-revoked false");
@@ -165,7 +165,7 @@ class SubsidyEffectsIntegrationTests {
 
 	@Test
 	void twoDecisionsRacingForTheLastMoneyGrantOneAndLetTheOtherWait() throws Exception {
-		var nextYear = LocalDate.now().plusYears(1);
+		var nextYear = LocalDate.now(clock).plusYears(1);
 		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"region\": \"330681\", \"year\": %d, \"amount\": 300}".formatted(nextYear.getYear())))
@@ -214,7 +214,7 @@ class SubsidyEffectsIntegrationTests {
 
 	@Test
 	void aWhatIfReproducesTheYearFromTheFrozenInputsAndPricesADraftWithoutWritingADecision() throws Exception {
-		var year = LocalDate.now().getYear();
+		var year = LocalDate.now(clock).getYear();
 		// at least one Shaoxing key-field grant this year
 		decided(Trainees.completedIn(jdbc, persons, "330603"), "skill-level", "6-18-03-0" + (SubsidyDecisionsIntegrationTests.IDS.get() % 9 + 1), "junior");
 		var draft = mvc.perform(post("/api/v1/subsidies/packs").header("Authorization", api.bearer("shaoxing"))

@@ -43,6 +43,9 @@ import cn.gongjiang.shared.security.Role;
 class SupervisionConsoleIntegrationTests {
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -90,7 +93,7 @@ class SupervisionConsoleIntegrationTests {
 
 	@Test
 	void aSignalReadsAsASentenceInChineseAndInEnglishWithTheDelayInWords() throws Exception {
-		var start = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		var start = Instant.now(clock).plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		var session = lateAttendance(start);
 		var day = start.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
 		var thisYear = day.getYear() == LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
@@ -111,7 +114,7 @@ class SupervisionConsoleIntegrationTests {
 
 	@Test
 	void anOfficerReviewsASignalWhichLeavesTheOpenListAndTheToDoCount() throws Exception {
-		var session = lateAttendance(Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+		var session = lateAttendance(Instant.now(clock).minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
 		var key = "LATE_ATTENDANCE:session:" + session;
 		assertThat(open(key)).isTrue();
 		assertThat(page("province", "/")).contains("data-todo=\"todo.supervision.open-signals\"")
@@ -180,7 +183,7 @@ class SupervisionConsoleIntegrationTests {
 
 	@Test
 	void theYearsLedgerDownloadsFromTheConsoleNamedAndWrittenInChinese() throws Exception {
-		var year = LocalDate.now().getYear();
+		var year = LocalDate.now(clock).getYear();
 		var response = mvc.perform(get("/api/v1/supervision/audit-export.xlsx").param("year", String.valueOf(year))
 				.session(console.session("province"))).andExpect(status().isOk()).andReturn().getResponse();
 		assertThat(response.getHeader("Content-Disposition"))

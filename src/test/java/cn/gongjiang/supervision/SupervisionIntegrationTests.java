@@ -31,6 +31,9 @@ import cn.gongjiang.shared.IdNumber;
 @IntegrationTest
 class SupervisionIntegrationTests {
 
+	@Autowired
+	java.time.Clock clock;
+
 	static final String PROVIDER = "52330600MJ9876543F";
 
 	@Autowired
@@ -70,7 +73,7 @@ class SupervisionIntegrationTests {
 				{"providerCode": "%s", "year": 2025, "score": 50, "basis": "x"}""".formatted(PROVIDER))
 				.andExpect(status().isForbidden());
 
-		var classId = classWithSession(Instant.now().plus(3, ChronoUnit.DAYS));
+		var classId = classWithSession(Instant.now(clock).plus(3, ChronoUnit.DAYS));
 		send("/api/v1/supervision/providers/{code}/status", "shaoxing", "{\"status\": \"SUSPENDED\", \"reason\": \"\"}", PROVIDER)
 				.andExpect(status().isBadRequest());
 		send("/api/v1/supervision/providers/{code}/status", "shaoxing",
@@ -88,8 +91,8 @@ class SupervisionIntegrationTests {
 
 	@Test
 	void theSameSeedDrawsTheSameTargetsAndInspectorsAndPublishedResultsArePublic() throws Exception {
-		classWithSession(Instant.now().plus(5, ChronoUnit.DAYS));
-		classWithSession(Instant.now().plus(6, ChronoUnit.DAYS));
+		classWithSession(Instant.now(clock).plus(5, ChronoUnit.DAYS));
+		classWithSession(Instant.now(clock).plus(6, ChronoUnit.DAYS));
 		for (var name : List.of("赵检查", "钱检查", "孙检查")) {
 			send("/api/v1/supervision/inspectors", "shaoxing", "{\"name\": \"%s\", \"organisation\": \"绍兴市人力社保局\"}".formatted(name))
 					.andExpect(status().isCreated());
@@ -126,7 +129,7 @@ class SupervisionIntegrationTests {
 
 	@Test
 	void theSignalsShowOverlapAttemptsLateAttendanceSharedDevicesAndUntrainedCertificates() throws Exception {
-		var start = Instant.now().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		var start = Instant.now(clock).plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		var one = classWithSession(start);
 		var other = classWithSession(start.plus(30, ChronoUnit.MINUTES));
 		var trainee = IdNumber.withCheckDigit("33060219900909783");
@@ -149,7 +152,7 @@ class SupervisionIntegrationTests {
 		}
 		send("/api/v1/certificates", "provider-demo", """
 				{"number": "SIG-2026-0001", "holderIdNumber": "%s", "holderName": "双报名", "type": "training-completion",
-				 "issuedOn": "%s"}""".formatted(trainee, java.time.LocalDate.now())).andExpect(status().isCreated());
+				 "issuedOn": "%s"}""".formatted(trainee, java.time.LocalDate.now(clock))).andExpect(status().isCreated());
 		mvc.perform(get("/api/v1/supervision/anomalies").header("Authorization", api.bearer("province")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$[?(@.kind == 'OVERLAP_ATTEMPTS')].subject").value(hasItem(containsString("class:" + other))))
@@ -166,7 +169,7 @@ class SupervisionIntegrationTests {
 
 	@Test
 	void theProvinceExportsTheYearsTrainingForTheAuditor() throws Exception {
-		var year = java.time.LocalDate.now().getYear();
+		var year = java.time.LocalDate.now(clock).getYear();
 		mvc.perform(get("/api/v1/supervision/audit-export.xlsx").param("year", String.valueOf(year))
 				.header("Authorization", api.bearer("shaoxing"))).andExpect(status().isForbidden());
 		var xlsx = mvc.perform(get("/api/v1/supervision/audit-export.xlsx").param("year", String.valueOf(year))

@@ -33,6 +33,9 @@ import cn.gongjiang.shared.IdNumber;
 class ComputedFromTrainingIntegrationTests {
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -47,8 +50,8 @@ class ComputedFromTrainingIntegrationTests {
 		var order = id(send(post("/api/v1/training/orders"), "enterprise-demo", """
 				{"enterpriseCode": "91330603MA2D12345A", "occupationCode": "6-18-01-01", "grade": "intermediate",
 				 "headcount": 2, "wantedStart": "%s", "county": "330603", "kind": "NAMED_CLASS"}"""
-				.formatted(LocalDate.now())).andExpect(status().isCreated()));
-		var yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+				.formatted(LocalDate.now(clock))).andExpect(status().isCreated()));
+		var yesterday = Instant.now(clock).minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		var named = id(send(post("/api/v1/training/orders/{id}/accept", order), "provider-demo", """
 				{"capacity": 5, "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "柯桥区实训基地"}]}"""
 				.formatted(yesterday, yesterday.plus(2, ChronoUnit.HOURS))).andExpect(status().isCreated()));
@@ -58,15 +61,15 @@ class ComputedFromTrainingIntegrationTests {
 		var apprenticeship = id(send(post("/api/v1/training/classes"), "provider-demo", """
 				{"occupationCode": "6-18-01-01", "grade": "intermediate", "kind": "APPRENTICESHIP", "capacity": 5,
 				 "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "企业车间"}]}"""
-				.formatted(Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES),
-						Instant.now().plus(65, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES)))
+				.formatted(Instant.now(clock).plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES),
+						Instant.now(clock).plus(65, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES)))
 				.andExpect(status().isCreated()));
 		// its session held since (the class was planned before it began)
 		jdbc.sql("update training.class_session set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' where class_id = :c")
 				.param("c", apprenticeship).update();
 		var apprentice = completeOne(apprenticeship, "33060319950606902", "学徒学员");
 
-		var year = LocalDate.now().getYear();
+		var year = LocalDate.now(clock).getYear();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			assertThat(contribution("NAMED_CLASSES_COMPLETED", "class:" + named)).isEqualTo(1);
 			assertThat(contribution("KEY_ENTERPRISES_SERVED", "91330603MA2D12345A:" + year)).isEqualTo(1);
@@ -79,7 +82,7 @@ class ComputedFromTrainingIntegrationTests {
 		// and nobody reports them by hand any more
 		send(post("/api/v1/targets/returns"), "keqiao", """
 				{"indicator": "NAMED_CLASSES", "region": "330603", "asOf": "%s", "value": 3, "evidence": "手工统计"}"""
-				.formatted(LocalDate.now().minusDays(1))).andExpect(status().isUnprocessableContent())
+				.formatted(LocalDate.now(clock).minusDays(1))).andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.code").value("targets.computed-indicator"));
 	}
 

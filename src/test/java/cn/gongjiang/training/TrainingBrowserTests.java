@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -18,6 +19,9 @@ import cn.gongjiang.IntegrationTest;
 /** A provider runs its class: enrolment, attendance with the rotating check-in code. In Debian's headless Chromium. */
 @IntegrationTest
 class TrainingBrowserTests {
+
+	@Autowired
+	java.time.Clock clock;
 
 	static Chromium browser;
 
@@ -48,7 +52,7 @@ class TrainingBrowserTests {
 	@Test
 	void aProviderTakesAttendanceWithTheRotatingCodeOnScreen() throws Exception {
 		var token = api.bearer("provider-demo");
-		var start = java.time.Instant.now().minus(java.time.Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		var start = java.time.Instant.now(clock).minus(java.time.Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 		var created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/training/classes")
 				.header("Authorization", token).contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
 						{"occupationCode": "6-18-01-01", "grade": "intermediate", "kind": "ON_JOB", "capacity": 10,
@@ -95,7 +99,7 @@ class TrainingBrowserTests {
 		DemoWorker.freeToday(jdbc);
 		var token = api.bearer("provider-demo");
 		// a session running now, at odd minutes so that no other class of the worker's overlaps it
-		var start = java.time.Instant.now().minus(java.time.Duration.ofMinutes(7)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		var start = java.time.Instant.now(clock).minus(java.time.Duration.ofMinutes(7)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 		var created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/training/classes")
 				.header("Authorization", token).contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
 						{"occupationCode": "6-18-01-01", "grade": "intermediate", "kind": "ON_JOB", "capacity": 10,

@@ -44,6 +44,9 @@ import cn.gongjiang.identity.AccountBootstrap;
 @IntegrationTest
 class TrainingConsoleIntegrationTests {
 
+	@Autowired
+	java.time.Clock clock;
+
 	static final String ENTERPRISE = "91330603MA2D12345A";
 
 	@Autowired
@@ -139,7 +142,7 @@ class TrainingConsoleIntegrationTests {
 		assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		assertThat(response.getHeader("Content-Disposition")).contains("attachment")
 				.contains("filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "-"
-						+ LocalDate.now());
+						+ LocalDate.now(clock));
 		return response.getContentAsByteArray();
 	}
 
@@ -152,7 +155,7 @@ class TrainingConsoleIntegrationTests {
 	@Test
 	void anEnterpriseOrdersTrainingFromADemandLineInOneClickPrefilled() throws Exception {
 		var session = console.session("enterprise-demo");
-		var neededBy = LocalDate.now().plusDays(75);
+		var neededBy = LocalDate.now(clock).plusDays(75);
 		mvc.perform(post("/training/demand").session(session).with(csrf()).param("occupationCode", "6-18-01-02")
 				.param("grade", "senior").param("headcount", "9").param("neededBy", neededBy.toString())
 				.param("trainHeadcount", "6")).andExpect(flash().attribute("saved", true));
@@ -167,7 +170,7 @@ class TrainingConsoleIntegrationTests {
 				.containsPattern("value=\"senior\"\\s+selected");
 		// a refused field shows its message under it and keeps what was typed
 		mvc.perform(post("/training/orders").session(session).with(csrf()).param("occupationCode", "6-18-01-02")
-				.param("headcount", "0").param("wantedStart", LocalDate.now().plusDays(3).toString()).param("kind", "ON_JOB")
+				.param("headcount", "0").param("wantedStart", LocalDate.now(clock).plusDays(3).toString()).param("kind", "ON_JOB")
 				.param("demandItemId", String.valueOf(demand)))
 				.andExpect(redirectedUrl("/training?tab=orders&fromDemand=" + demand))
 				.andExpect(flash().attribute("fieldErrors", java.util.Map.of("headcount", "订单人数应为 1 至 10000，收到 0")));
@@ -190,7 +193,7 @@ class TrainingConsoleIntegrationTests {
 				.query(Long.class).single();
 		mvc.perform(post("/api/v1/training/vouchers").header("Authorization", api.bearer("shaoxing")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"idNumber\": \"%s\", \"name\": \"张明\", \"catalogueEntryId\": %d, \"validUntil\": \"%s\"}"
-						.formatted(AccountBootstrap.DEMO_WORKER_ID_NUMBER, entry, LocalDate.now().plusMonths(2))))
+						.formatted(AccountBootstrap.DEMO_WORKER_ID_NUMBER, entry, LocalDate.now(clock).plusMonths(2))))
 				.andExpect(status().isCreated());
 		var choice = mvc.perform(post("/training/classes/{id}/vouchers", classId).session(console.session("provider-demo")).with(csrf())
 				.param("idNumber", AccountBootstrap.DEMO_WORKER_ID_NUMBER).param("name", "张明"))
@@ -213,7 +216,7 @@ class TrainingConsoleIntegrationTests {
 
 	long classRunningNow() throws Exception {
 		DemoWorker.freeToday(jdbc);
-		var start = Instant.now().minus(Duration.ofMinutes(13)).truncatedTo(ChronoUnit.MINUTES);
+		var start = Instant.now(clock).minus(Duration.ofMinutes(13)).truncatedTo(ChronoUnit.MINUTES);
 		var body = mvc.perform(post("/api/v1/training/classes").header("Authorization", api.bearer("provider-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"occupationCode": "6-18-01-01", "grade": "intermediate", "kind": "ON_JOB", "capacity": 5,
@@ -262,7 +265,7 @@ class TrainingConsoleIntegrationTests {
 		mvc.perform(post("/api/v1/training/orders").header("Authorization", api.bearer("enterprise-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"enterpriseCode": "%s", "occupationCode": "6-18-01-01", "headcount": 6, "wantedStart": "%s",
-						 "county": "330603", "kind": "ON_JOB"}""".formatted(ENTERPRISE, LocalDate.now().plusDays(14))))
+						 "county": "330603", "kind": "ON_JOB"}""".formatted(ENTERPRISE, LocalDate.now(clock).plusDays(14))))
 				.andExpect(status().isCreated());
 		var open = jdbc.sql("""
 				select count(*) from training.training_order where status = 'OPEN'
@@ -277,12 +280,12 @@ class TrainingConsoleIntegrationTests {
 				.query(Long.class).single();
 		mvc.perform(post("/api/v1/training/vouchers").header("Authorization", api.bearer("shaoxing")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"idNumber\": \"%s\", \"name\": \"张明\", \"catalogueEntryId\": %d, \"validUntil\": \"%s\"}"
-						.formatted(AccountBootstrap.DEMO_WORKER_ID_NUMBER, entry, LocalDate.now().plusMonths(3))))
+						.formatted(AccountBootstrap.DEMO_WORKER_ID_NUMBER, entry, LocalDate.now(clock).plusMonths(3))))
 				.andExpect(status().isCreated());
 		assertThat(page("worker-demo", "/")).contains("data-todo=\"todo.training.vouchers-to-use\"").contains("张培训券待使用");
 		assertThat(page("worker-demo", "/training")).contains("电工").contains("补贴标准 1,000 元");
 		// the provider's classes over but not completed
-		var past = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+		var past = Instant.now(clock).minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
 		mvc.perform(post("/api/v1/training/classes").header("Authorization", api.bearer("provider-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"occupationCode": "6-18-01-01", "kind": "ON_JOB", "capacity": 5,
@@ -298,12 +301,12 @@ class TrainingConsoleIntegrationTests {
 		var order = Long.parseLong(mvc.perform(post("/api/v1/training/orders").header("Authorization", api.bearer("enterprise-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"enterpriseCode": "%s", "occupationCode": "6-18-01-01", "headcount": 5, "wantedStart": "%s",
-						 "county": "330603", "kind": "NAMED_CLASS"}""".formatted(ENTERPRISE, LocalDate.now().plusDays(30))))
+						 "county": "330603", "kind": "NAMED_CLASS"}""".formatted(ENTERPRISE, LocalDate.now(clock).plusDays(30))))
 				.andReturn().getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+).*", "$1"));
 		var form = page("provider-demo", "/training/orders/" + order + "/accept");
 		assertThat(form).contains("id=\"session-planner\"").contains("type=\"date\" name=\"sessionDate\"")
 				.contains("type=\"time\" name=\"sessionStart\"").doesNotContain("<textarea").contains("data-confirm=");
-		var day = LocalDate.now().plusDays(31);
+		var day = LocalDate.now(clock).plusDays(31);
 		var provider = console.session("provider-demo");
 		var result = mvc.perform(post("/training/orders/{id}/accept", order).session(provider).with(csrf()).param("capacity", "5")
 				.param("teachers", "王师傅、李师傅")
@@ -336,7 +339,7 @@ class TrainingConsoleIntegrationTests {
 
 	@Test
 	void aProviderCompletesAClassAfterAConfirmationAndRecordsResultsWithACertificateType() throws Exception {
-		var past = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+		var past = Instant.now(clock).minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
 		var body = mvc.perform(post("/api/v1/training/classes").header("Authorization", api.bearer("provider-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"occupationCode": "6-18-01-01", "grade": "intermediate", "kind": "OFF_JOB", "capacity": 5,
@@ -379,19 +382,19 @@ class TrainingConsoleIntegrationTests {
 		var holder = cn.gongjiang.shared.IdNumber.withCheckDigit("33060219910101796");
 		// X-1: a person the registry does not place in the officer's region is refused, with what to do
 		mvc.perform(post("/training/vouchers").session(officer).with(csrf()).param("idNumber", holder).param("name", "券持有人")
-				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now().plusMonths(6).toString()))
+				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now(clock).plusMonths(6).toString()))
 				.andExpect(flash().attribute("fieldErrors", java.util.Map.of("name",
 						"此人不在本地区人员库中（户籍地或常住地须在本地区）；请先在人员库登记")));
 		mvc.perform(post("/api/v1/persons").header("Authorization", api.bearer("shaoxing")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"idNumber\": \"%s\", \"name\": \"券持有人\", \"residenceRegion\": \"330602\"}".formatted(holder)))
 				.andExpect(status().isOk());
 		mvc.perform(post("/training/vouchers").session(officer).with(csrf()).param("idNumber", holder).param("name", "券持有人")
-				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now().plusMonths(6).toString()))
+				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now(clock).plusMonths(6).toString()))
 				.andExpect(flash().attribute("saved", true));
 		assertThat(page("shaoxing", "/training", "tab", "vouchers", "status", "ISSUED")).contains("券持有人").contains("待使用")
 				.doesNotContain(">ISSUED<");
 		mvc.perform(post("/training/vouchers").session(officer).with(csrf()).param("idNumber", holder).param("name", "券持有人")
-				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now().plusYears(3).toString()))
+				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now(clock).plusYears(3).toString()))
 				.andExpect(flash().attribute("fieldErrors", java.util.Map.of("validUntil", "培训券有效期应在今天至两年内")));
 
 		var demand = page("shaoxing", "/training", "tab", "demand");
@@ -399,7 +402,7 @@ class TrainingConsoleIntegrationTests {
 				.contains("data-picker=\"occupation\"").contains("data-region-picker").contains("<option value=\"VISIT\"");
 		mvc.perform(post("/training/demand").session(officer).with(csrf()).param("enterpriseCode", ENTERPRISE)
 				.param("source", "QUESTIONNAIRE").param("occupationCode", "4-10-01-03").param("headcount", "7")
-				.param("neededBy", LocalDate.now().plusDays(50).toString()).param("placeCounty", "330603"))
+				.param("neededBy", LocalDate.now(clock).plusDays(50).toString()).param("placeCounty", "330603"))
 				.andExpect(flash().attribute("saved", true));
 		assertThat(page("shaoxing", "/training", "tab", "demand", "source", "QUESTIONNAIRE")).contains("问卷调查").contains("保育师");
 	}

@@ -189,7 +189,7 @@ class TrainingLoopIntegrationTests {
 		send(post("/api/v1/training/classes/{id}/sessions/{s}/attendance", classId, sessionIds.get(0)), "provider-demo",
 				"{\"enrolmentIds\": [%d]}".formatted(second)).andExpect(status().isUnprocessableEntity())
 				.andExpect(jsonPath("$.code").value("training.attendance.before-session"));
-		clock.advance(Duration.between(Instant.now(), first.plus(30, ChronoUnit.MINUTES)));
+		clock.advance(Duration.between(Instant.now(clock), first.plus(30, ChronoUnit.MINUTES)));
 		var code = mvc.perform(get("/api/v1/training/classes/{id}/sessions/{s}/code", classId, sessionIds.get(0))
 				.header("Authorization", api.bearer("provider-demo"))).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString().replaceAll("\\D", "");
@@ -277,11 +277,11 @@ class TrainingLoopIntegrationTests {
 				", \"statusReason\": \"双随机抽查发现虚假考勤\", \"statusDate\": \"%s\"".formatted(today))).andExpect(status().isOk());
 		try {
 			send(post("/api/v1/training/orders/{id}/accept", order), "provider-demo",
-					"{\"sessions\": %s}".formatted(sessions(Instant.now().plus(2, ChronoUnit.DAYS), 1)))
+					"{\"sessions\": %s}".formatted(sessions(Instant.now(clock).plus(2, ChronoUnit.DAYS), 1)))
 					.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("training.provider-suspended"));
 			send(post("/api/v1/training/classes"), "provider-demo", """
 					{"occupationCode": "6-18-01-02", "kind": "OFF_JOB", "capacity": 5, "sessions": %s}"""
-					.formatted(sessions(Instant.now().plus(2, ChronoUnit.DAYS), 1)))
+					.formatted(sessions(Instant.now(clock).plus(2, ChronoUnit.DAYS), 1)))
 					.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("training.provider-suspended"));
 		}
 		finally {
