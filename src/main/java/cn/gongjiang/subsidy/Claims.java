@@ -3,11 +3,15 @@ package cn.gongjiang.subsidy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -534,21 +538,20 @@ public class Claims {
 	}
 
 	/** A claim's period as its entitlements: '2026', '2026-03', or a range of either ('2026-03 … 2028-02'). */
-	static java.util.stream.Stream<String> periodsOf(String period) {
+	static Stream<String> periodsOf(String period) {
 		var ends = period.split(" … ");
 		if (ends.length != 2) {
-			return java.util.stream.Stream.of(period);
+			return Stream.of(period);
 		}
 		if (ends[0].matches("\\d{4}-\\d{2}") && ends[1].matches("\\d{4}-\\d{2}")) {
-			var last = java.time.YearMonth.parse(ends[1]);
-			return java.util.stream.Stream.iterate(java.time.YearMonth.parse(ends[0]), m -> !m.isAfter(last),
-					m -> m.plusMonths(1)).map(java.time.YearMonth::toString);
+			var last = YearMonth.parse(ends[1]);
+			return Stream.iterate(YearMonth.parse(ends[0]), m -> !m.isAfter(last), m -> m.plusMonths(1))
+					.map(YearMonth::toString);
 		}
 		if (ends[0].matches("\\d{4}") && ends[1].matches("\\d{4}")) {
-			return java.util.stream.IntStream.rangeClosed(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]))
-					.mapToObj(String::valueOf);
+			return IntStream.rangeClosed(Integer.parseInt(ends[0]), Integer.parseInt(ends[1])).mapToObj(String::valueOf);
 		}
-		return java.util.Arrays.stream(ends);
+		return Arrays.stream(ends);
 	}
 
 	/**

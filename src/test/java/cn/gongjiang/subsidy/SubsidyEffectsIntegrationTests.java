@@ -125,12 +125,12 @@ class SubsidyEffectsIntegrationTests {
 				.param("t", "decision:" + id).query(Integer.class).single()).isEqualTo(1);
 
 		// unpaid at its expiry, the override lapses: the rules' outcome again, the money back to the decision's year
-		var year = LocalDate.now(clock).getYear();
+		var decidedIn = LocalDate.now(clock).getYear();
 		clock.advance(Duration.ofDays(31));
 		assertThat(decisions.lapseExpiredOverrides()).isGreaterThanOrEqualTo(1);
 		assertThat(jdbc.sql("select effective_outcome from subsidy.decision_in_effect where id = :id").param("id", id)
 				.query(String.class).single()).isEqualTo("DENIED");
-		assertThat(committed("330603", year)).isEqualByComparingTo(before);
+		assertThat(committed("330603", decidedIn)).isEqualByComparingTo(before);
 	}
 
 	@Test
