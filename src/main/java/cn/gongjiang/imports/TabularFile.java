@@ -14,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,8 +22,10 @@ import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -99,7 +102,8 @@ final class TabularFile implements Closeable {
 			ReadableWorkbook workbook;
 			Stream<org.dhatim.fastexcel.reader.Row> sheet;
 			try {
-				workbook = new ReadableWorkbook(file.toFile());
+				// with the cells' formats, to tell a date cell from a number
+				workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
 			}
 			catch (IOException | RuntimeException e) {
 				throw new ImportRefusedException("import.file.unreadable");
@@ -269,9 +273,40 @@ final class TabularFile implements Closeable {
 		}
 	}
 
+	/**
+	 * A cell as the row's text. A date cell holds Excel's day number: it reads as the day it shows (2026-03-01), as
+	 * a clerk typed it, not as 46082.
+	 */
 	private static String text(Cell cell) {
 		var raw = cell.getRawValue();
-		return raw == null ? null : cell.getText();
+		if (raw == null) {
+			return null;
+		}
+		if (cell.getType() == CellType.NUMBER && isDateFormat(cell.getDataFormatId(), cell.getDataFormatString())) {
+			try {
+				var when = cell.asDate();
+				return when.toLocalTime().equals(LocalTime.MIDNIGHT) ? when.toLocalDate().toString()
+						: when.toLocalDate() + " " + when.toLocalTime();
+			}
+			catch (RuntimeException notADay) {
+				return cell.getText();
+			}
+		}
+		return cell.getText();
+	}
+
+	/** Excel's built-in date formats (14–22, 27–36 and 50–58 for Chinese dates, 45–47), or a format with days or years. */
+	static boolean isDateFormat(Integer id, String format) {
+		if (id != null && (id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58)) {
+			return true;
+		}
+		if (format == null) {
+			return false;
+		}
+		// quoted text, escaped characters and [colour] or [$-locale] sections are not the format's codes
+		var codes = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\\\.", "").replaceAll("\\[[^]]*]", "")
+				.toLowerCase(java.util.Locale.ROOT);
+		return codes.matches(".*[yd].*") || codes.contains("年") || codes.contains("日");
 	}
 
 	private static String cleanHeader(String header) {
