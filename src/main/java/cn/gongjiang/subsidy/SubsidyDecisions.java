@@ -194,22 +194,22 @@ public class SubsidyDecisions {
 		// the regions in scope from the directory: subsidy's SQL reads only its own schema
 		var codes = regions.all().values().stream().filter(r -> r.path().startsWith(within)).map(r -> r.code())
 				.toArray(String[]::new);
-		var where = """
-				from subsidy.budget b
+		var filtered = """
 				where b.region_code = any(:codes)
 				  and (cast(:year as integer) is null or b.year = :year)
 				  and (cast(:source as text) is null or b.funding_source = :source)
 				""";
 		var items = jdbc.sql("""
-				select b.region_code, b.funding_source, b.year, b.allocated, b.committed,
-				       w.waiting, w.waiting_amount
-				""" + where.replace("where b.region_code", """
+				select b.region_code, b.funding_source, b.year, b.allocated, b.committed, w.waiting, w.waiting_amount
+				from subsidy.budget b
 				left join lateral (
 				    select count(*) as waiting, coalesce(sum(d.amount), 0) as waiting_amount from subsidy.decision d
 				    where d.paying_region = b.region_code and d.funding_source = b.funding_source and d.year = b.year
 				      and d.outcome = 'WAITING' and d.code = 'subsidy.budget-exhausted') w on true
-				where b.region_code""") + " order by b.year desc, b.region_code, array_position(cast(:sources as text[]), b.funding_source)"
-				+ " limit :limit offset :offset")
+				""" + filtered + """
+				order by b.year desc, b.region_code, array_position(cast(:sources as text[]), b.funding_source)
+				limit :limit offset :offset
+				""")
 				.param("codes", codes).param("year", filter.year()).param("source", filter.fundingSource())
 				.param("sources", java.util.Arrays.stream(FundingSource.values()).map(Enum::name).toArray(String[]::new))
 				.param("limit", request.size()).param("offset", request.offset())
@@ -218,7 +218,7 @@ public class SubsidyDecisions {
 						rs.getBigDecimal(5), rs.getBigDecimal(4).subtract(rs.getBigDecimal(5)), rs.getInt(6),
 						rs.getBigDecimal(7)))
 				.list();
-		var total = jdbc.sql("select count(*) " + where).param("codes", codes).param("year", filter.year())
+		var total = jdbc.sql("select count(*) from subsidy.budget b " + filtered).param("codes", codes).param("year", filter.year())
 				.param("source", filter.fundingSource()).query(Long.class).single();
 		return Page.of(items, total, request);
 	}
