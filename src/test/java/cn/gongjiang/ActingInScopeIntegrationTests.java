@@ -59,6 +59,31 @@ class ActingInScopeIntegrationTests {
 	}
 
 	@Test
+	void aRefusalIsAuditedOnceUnderTheActionRefused() throws Exception {
+		// issue 17: one guard for "an officer acting in scope"; its refusal is one audit line naming the action, not
+		// that line and a second, generic one
+		var holder = shaoxingResident("任守五");
+		var number = "SCOPE-O-" + SERIAL.incrementAndGet();
+		send(post("/api/v1/certificates"), "provider-demo", certificate(number, holder, "任守五"))
+				.andExpect(status().isCreated());
+		var generic = genericDenials("economy-dept");
+		send(post("/api/v1/certificates/{n}/revocation", number), "economy-dept", "{\"reason\": \"部门无权撤销\"}")
+				.andExpect(status().isForbidden());
+		assertThat(denials("certificate.revoke", number)).isEqualTo(1);
+		assertThat(genericDenials("economy-dept")).isEqualTo(generic);
+		// a refused read names no action: it is audited once as access.denied with the path asked for
+		mvc.perform(get("/api/v1/enrolment/duplicates").header("Authorization", api.bearer("economy-dept")))
+				.andExpect(status().isForbidden());
+		assertThat(genericDenials("economy-dept")).isEqualTo(generic + 1);
+		assertThat(certificateStatus(number)).isEqualTo("VALID");
+	}
+
+	private long genericDenials(String account) {
+		return jdbc.sql("select count(*) from audit.audit_event where account = :a and action = 'access.denied'")
+				.param("a", account).query(Long.class).single();
+	}
+
+	@Test
 	void anOfficerCertifiesOnlyTheirOwnRegionsResidents() throws Exception {
 		var holder = shaoxingResident("任守二");
 		var refused = "SCOPE-I-" + SERIAL.incrementAndGet();

@@ -25,7 +25,7 @@ class AnalyticsScope {
 	}
 
 	static boolean regionalOfficer(Actor actor) {
-		return actor.role().officer() && actor.scope().regional();
+		return actor.regionalOfficer();
 	}
 
 	/** The region an officer asked for (their own when {@code code} is empty), province to county. */

@@ -60,7 +60,7 @@ public class EmploymentStatistics {
 
 	/** Regional officers record figures for their region and the regions under it. */
 	static boolean mayRecord(Actor actor) {
-		return AnalyticsScope.regionalOfficer(actor);
+		return actor.regionalOfficer();
 	}
 
 	@Transactional

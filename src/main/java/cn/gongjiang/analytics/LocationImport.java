@@ -55,7 +55,7 @@ class LocationImport implements ImportHandler {
 
 	@Override
 	public boolean mayImport(Actor actor) {
-		return AnalyticsScope.regionalOfficer(actor);
+		return actor.regionalOfficer();
 	}
 
 	@Override

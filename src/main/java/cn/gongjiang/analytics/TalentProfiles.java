@@ -126,7 +126,7 @@ public class TalentProfiles {
 	/** A person's profile: the person themselves, or an officer of the region they live or have hukou in. */
 	@Transactional
 	public PersonProfile person(Actor actor, long personId, Locale locale) {
-		if (!(actor.role() == Role.WORKER || AnalyticsScope.regionalOfficer(actor))) {
+		if (!(actor.role() == Role.WORKER || actor.regionalOfficer())) {
 			throw new AccessDeniedException("officers of the person's region and the person themselves");
 		}
 		var record = archive.of(actor, personId, locale);

@@ -31,6 +31,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -115,8 +116,7 @@ public class TrainingCircle {
 	public TravelParameters setParameters(Actor actor, double detour, double plainKmh, double mountainKmh,
 			double ferryMinutes, LocalDate validFrom, String source) {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			audit.record(actor, "analytics.travel.set", "travel-parameters", AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the province sets the travel parameters");
+			throw new Refusal("analytics.travel.set", "travel-parameters", null);
 		}
 		if (source == null || source.isBlank() || validFrom == null) {
 			throw new InvalidValueException("analytics.travel.source-required");
@@ -269,7 +269,7 @@ public class TrainingCircle {
 	@Transactional
 	public Trip recordTrip(Actor actor, long locationId, long siteId, Double minutes, LocalDate travelledOn,
 			String mode) {
-		var location = location(locationId).filter(l -> AnalyticsScope.regionalOfficer(actor)
+		var location = location(locationId).filter(l -> actor.regionalOfficer()
 				&& actor.scope().covers(l.countyPath()))
 				.orElseThrow(() -> new NotFoundException("analytics.location.not-found"));
 		var site = sites.find(siteId).orElseThrow(() -> new NotFoundException("analytics.site.not-found"));

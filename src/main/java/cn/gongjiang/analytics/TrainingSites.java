@@ -58,7 +58,7 @@ public class TrainingSites {
 
 	static boolean mayManage(Actor actor) {
 		return actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL
-				|| AnalyticsScope.regionalOfficer(actor);
+				|| actor.regionalOfficer();
 	}
 
 	/** A provider adds its own site; an officer a public base or station in the region (or a provider's site). */

@@ -76,7 +76,7 @@ class WageImport implements ImportHandler {
 
 	@Override
 	public boolean mayImport(Actor actor) {
-		return actor.role() == Role.ENTERPRISE || AnalyticsScope.regionalOfficer(actor);
+		return actor.role() == Role.ENTERPRISE || actor.regionalOfficer();
 	}
 
 	@Override

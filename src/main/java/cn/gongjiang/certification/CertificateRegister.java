@@ -24,6 +24,7 @@ import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /** Issuing, revoking and verifying certificates (CRT-1, CRT-2). */
@@ -53,14 +54,13 @@ public class CertificateRegister {
 	/** Evaluation bodies (providers, technical schools) and officers issue; the issuer is the acting organisation. */
 	static boolean mayIssue(Actor actor) {
 		return actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL
-				|| (actor.role().officer() && actor.scope().regional());
+				|| actor.regionalOfficer();
 	}
 
 	@Transactional
 	public Certificate issue(Actor actor, CertificateRequest request) {
 		if (!mayIssue(actor)) {
-			audit.record(actor, "certificate.issue", request.number(), AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("not an issuer");
+			throw new Refusal("certificate.issue", request.number(), null);
 		}
 		var result = check().check(request.number(), request.holderIdNumber(), request.holderName(), request.type(),
 				request.occupationCode(), request.grade(), actor.displayName(), request.issuedOn());
@@ -80,8 +80,7 @@ public class CertificateRegister {
 		// an officer certifies the people of their own region, registered there first; an evaluation body
 		// certifies whoever it evaluated
 		if (actor.role().officer() && !actor.officerCovering(certificates.registeredRegion(holder).orElse(null))) {
-			audit.record(actor, "certificate.issue", c.number(), AuditOutcome.DENIED, "holder out of scope");
-			throw new AccessDeniedException("holder out of scope");
+			throw new Refusal("certificate.issue", c.number(), "holder out of scope");
 		}
 		if (certificates.registeredName(holder).filter(n -> !n.equals(c.name())).isPresent()) {
 			throw new InvalidValueException("certificate.name-mismatch");
@@ -132,10 +131,7 @@ public class CertificateRegister {
 
 	@Transactional
 	public Certificate revoke(Actor actor, String number, String reason) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			audit.record(actor, "certificate.revoke", number, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers revoke certificates");
-		}
+		actor.requireRegionalOfficer("certificate.revoke", number);
 		var certificate = certificates.byNumber(number).orElseThrow(() -> new NotFoundException("certificate.not-found"));
 		// the officers of the holder's region revoke; another city's certificate answers as if it did not exist
 		if (!actor.officerCovering(certificates.registeredRegion(certificates.holderOf(certificate.id())).orElse(null))) {

@@ -23,6 +23,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -56,8 +57,7 @@ public class EvaluationFilings {
 		var body = Optional.ofNullable(request.evaluatorCode()).map(String::strip).flatMap(this::evaluator)
 				.orElseThrow(() -> new InvalidValueException("certificate.evaluator.unknown", request.evaluatorCode()));
 		if (!actor.officerCovering(body.path())) {
-			audit.record(actor, "certificate.evaluator.file", body.code(), AuditOutcome.DENIED, "out of scope");
-			throw new AccessDeniedException("the officers of the body's region file it");
+			throw new Refusal("certificate.evaluator.file", body.code(), "out of scope");
 		}
 		if (request.basis() == null) {
 			throw new InvalidValueException("certificate.evaluator.basis-required");
@@ -162,7 +162,7 @@ public class EvaluationFilings {
 	}
 
 	private static String scopeClause(Actor actor) {
-		if (actor.role().officer() && actor.scope().regional()) {
+		if (actor.regionalOfficer()) {
 			return "f.evaluator_path like :path || '%'";
 		}
 		if (actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL) {
@@ -173,7 +173,7 @@ public class EvaluationFilings {
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Actor actor, String evaluatorCode) {
 		var sql = spec;
-		if (actor.role().officer() && actor.scope().regional()) {
+		if (actor.regionalOfficer()) {
 			sql = sql.param("path", actor.scope().regionPath());
 		}
 		else if (actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL) {
@@ -188,8 +188,7 @@ public class EvaluationFilings {
 	/** The province's and the cities' officers file; a county reads (evaluation bodies are filed above it). */
 	private void requireFilingOfficer(Actor actor, String action, String target) {
 		if (!actor.is(Role.PROVINCE_OFFICER) && !actor.is(Role.CITY_OFFICER)) {
-			audit.record(actor, action, target, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("province and city officers file evaluation bodies");
+			throw new Refusal(action, target, null);
 		}
 	}
 

@@ -48,7 +48,7 @@ class HomeController {
 		model.addAttribute("scope", scopeName(actor, locale));
 		model.addAttribute("toDos", toDos.stream().flatMap(source -> source.of(actor).stream())
 				.filter(t -> t.count() > 0).sorted(Comparator.comparing(ToDo::due).reversed()).toList());
-		if (actor.role().officer() && actor.scope().regional()) {
+		if (actor.regionalOfficer()) {
 			model.addAttribute("counts", registry.of(actor));
 		}
 		return "console/home";

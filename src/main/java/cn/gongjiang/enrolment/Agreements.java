@@ -12,6 +12,7 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 
 /** Joint-programme agreements (ENR-4), recorded by the school or its officers; registrations may reference them. */
 @Service
@@ -35,8 +36,7 @@ public class Agreements {
 	public Agreement record(Actor actor, Signing s) {
 		var school = schools.require(s.schoolCode());
 		if (!Schools.mayActFor(actor, school)) {
-			audit.record(actor, "enrolment.agreement", s.schoolCode(), AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("not this school's");
+			throw new Refusal("enrolment.agreement", s.schoolCode(), null);
 		}
 		if (s.partnerProvince() == null || !s.partnerProvince().matches("\\d{2}0000") || s.partnerProvince().startsWith("33")) {
 			throw new InvalidValueException("enrolment.agreement.province", s.partnerProvince());

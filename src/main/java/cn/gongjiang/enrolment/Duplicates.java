@@ -19,6 +19,7 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 
 /**
  * Existing dual registrations (ENR-3): after every roster import and on demand, one set-based pass finds each student
@@ -54,9 +55,7 @@ public class Duplicates {
 	/** Officers start the batch on demand; returns the cases it newly found. */
 	@Transactional
 	public int find(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("officers run the duplicate batch");
-		}
+		actor.requireRegionalOfficer();
 		var found = findAll();
 		audit.record(actor, "enrolment.duplicates.find", null, AuditOutcome.SUCCESS, found + " new");
 		return found;
@@ -87,9 +86,7 @@ public class Duplicates {
 	/** Cases touching a registration in the actor's region (the province: all), open ones first. */
 	@Transactional(readOnly = true)
 	public List<DuplicateCase> list(Actor actor, String status) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("duplicates are for officers");
-		}
+		actor.requireRegionalOfficer();
 		return jdbc.sql(SELECT + """
 				where (r.school_path like :path || '%' or o.school_path like :path || '%')
 				  and (cast(:status as text) is null or c.status = :status)
@@ -100,9 +97,7 @@ public class Duplicates {
 	/** A page of the cases in the actor's region, open ones first, with the total. */
 	@Transactional(readOnly = true)
 	public cn.gongjiang.shared.Page<DuplicateCase> page(Actor actor, String status, cn.gongjiang.shared.PageRequest request) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("duplicates are for officers");
-		}
+		actor.requireRegionalOfficer();
 		var total = jdbc.sql("""
 				select count(*) from enrolment.duplicate_case c
 				join enrolment.registration r on r.id = c.registration_id
@@ -123,7 +118,7 @@ public class Duplicates {
 	/** Open cases in the actor's region, for their to-do list. */
 	@Transactional(readOnly = true)
 	public long open(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
+		if (!actor.regionalOfficer()) {
 			return 0;
 		}
 		return page(actor, "OPEN", cn.gongjiang.shared.PageRequest.first(1)).total();
@@ -151,8 +146,7 @@ public class Duplicates {
 		}
 		var registration = registrations.find(actor, withdrawn);
 		if (!Schools.mayActFor(actor, schools.require(registration.schoolCode()))) {
-			audit.record(actor, "enrolment.duplicate.withdraw", "duplicate:" + id, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the registration's school is outside your region");
+			throw new Refusal("enrolment.duplicate.withdraw", "duplicate:" + id, null);
 		}
 		registrations.changeStatus(registration, "WITHDRAWN", "双重学籍清理：" + resolution.reason().strip(),
 				"duplicate:" + id + ":" + actor.username());

@@ -3,7 +3,6 @@ package cn.gongjiang.enrolment;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +37,7 @@ public class EnrolmentProgress {
 
 	@Transactional(readOnly = true)
 	public List<CityYear> byCity(Actor actor, Integer year) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("enrolment progress is for officers");
-		}
+		actor.requireRegionalOfficer();
 		return byCity(actor.scope().regionPath(), year);
 	}
 

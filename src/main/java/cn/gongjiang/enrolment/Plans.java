@@ -20,6 +20,7 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -204,7 +205,7 @@ public class Plans {
 
 	@Transactional(readOnly = true)
 	public Waiting waiting(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
+		if (!actor.regionalOfficer()) {
 			return new Waiting(0, 0, 0);
 		}
 		long toIssue = 0;
@@ -329,7 +330,6 @@ public class Plans {
 	}
 
 	private void deny(Actor actor, String action, String target) {
-		audit.record(actor, action, target, AuditOutcome.DENIED, null);
-		throw new AccessDeniedException(action);
+		throw new Refusal(action, target, null);
 	}
 }

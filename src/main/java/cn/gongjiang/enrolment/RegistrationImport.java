@@ -87,7 +87,7 @@ class RegistrationImport implements ImportHandler {
 
 	@Override
 	public boolean mayImport(Actor actor) {
-		return actor.role() == Role.TECHNICAL_SCHOOL || (actor.role().officer() && actor.scope().regional());
+		return actor.role() == Role.TECHNICAL_SCHOOL || actor.regionalOfficer();
 	}
 
 	@Override

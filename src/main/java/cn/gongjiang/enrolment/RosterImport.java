@@ -59,7 +59,7 @@ class RosterImport implements ImportHandler {
 	/** Rosters come to the province and the cities from the education department. */
 	@Override
 	public boolean mayImport(Actor actor) {
-		return actor.role().officer() && actor.scope().regional();
+		return actor.regionalOfficer();
 	}
 
 	@Override

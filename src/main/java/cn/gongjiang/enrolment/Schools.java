@@ -17,6 +17,7 @@ import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /** Technical schools (ENR-1): who they are, who may act for them, who issues their plans. */
@@ -64,12 +65,12 @@ public class Schools {
 		if (actor.role() == Role.TECHNICAL_SCHOOL) {
 			return school.creditCode().equals(actor.scope().value());
 		}
-		return actor.role().officer() && actor.scope().covers(school.countyPath());
+		return actor.officerCovering(school.countyPath());
 	}
 
 	/** Its city's bureau issues a school's plan; the province issues those of provincial schools (002 三(一)). */
 	public static boolean issues(Actor actor, School school) {
-		if (!actor.scope().regional() || !actor.role().officer()) {
+		if (!actor.regionalOfficer()) {
 			return false;
 		}
 		return school.provincial() ? actor.is(Role.PROVINCE_OFFICER)
@@ -81,8 +82,7 @@ public class Schools {
 	public School setAffiliation(Actor actor, String creditCode, String affiliation) {
 		var school = require(creditCode);
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			audit.record(actor, "enrolment.school.affiliation", creditCode, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the province sets affiliations");
+			throw new Refusal("enrolment.school.affiliation", creditCode, null);
 		}
 		if (!"CITY".equals(affiliation) && !"PROVINCE".equals(affiliation)) {
 			throw new InvalidValueException("enrolment.school.affiliation", affiliation);

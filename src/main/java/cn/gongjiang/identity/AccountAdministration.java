@@ -22,6 +22,7 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
 
@@ -175,8 +176,7 @@ public class AccountAdministration {
 		var account = accounts.byId(accountId).orElseThrow(() -> new NotFoundException("account.not-found"));
 		requireSecurityAdmin(admin, action, account.username());
 		if (account.id() == admin.accountId()) {
-			audit.record(admin, action, account.username(), AuditOutcome.DENIED, "own account");
-			throw new AccessDeniedException("not on one's own account");
+			throw new Refusal(action, account.username(), "own account");
 		}
 		if (!change.test(account)) {
 			throw new ConflictException("account.changed", account.username());
@@ -244,8 +244,7 @@ public class AccountAdministration {
 
 	private void requireSecurityAdmin(Actor actor, String action, String target) {
 		if (!actor.is(Role.SECURITY_ADMIN)) {
-			audit.record(actor, action, target, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("security administrators only");
+			throw new Refusal(action, target, null);
 		}
 	}
 }

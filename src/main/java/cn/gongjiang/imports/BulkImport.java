@@ -19,6 +19,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -59,8 +60,7 @@ public class BulkImport {
 	public UUID submit(Actor actor, String kind, String fileName, InputStream content) {
 		var handler = handler(kind);
 		if (!handler.mayImport(actor)) {
-			audit.record(actor, "import.submit", kind, AuditOutcome.DENIED, fileName);
-			throw new AccessDeniedException("this role does not import " + kind);
+			throw new Refusal("import.submit", kind, fileName);
 		}
 		var id = UUID.randomUUID();
 		var sha = files.store(id, content);

@@ -151,7 +151,7 @@ public class JobPostings {
 		if (actor.role() == Role.ENTERPRISE) {
 			return job.enterpriseCode().equals(actor.scope().value());
 		}
-		return actor.role().officer() && actor.scope().regional()
+		return actor.regionalOfficer()
 				&& (actor.scope().covers(jobs.enterprisePath(job.id())) || actor.scope().covers(jobs.countyPath(job.id())));
 	}
 
@@ -165,7 +165,7 @@ public class JobPostings {
 		if (actor.role() == Role.ENTERPRISE) {
 			filter = new Jobs.Filter(blank(status), occupationPrefix, countyPath, actor.scope().value(), null);
 		}
-		else if (actor.role().officer() && actor.scope().regional()) {
+		else if (actor.regionalOfficer()) {
 			filter = new Jobs.Filter(blank(status), occupationPrefix, countyPath, null, actor.scope().regionPath());
 		}
 		else {
@@ -195,7 +195,7 @@ public class JobPostings {
 			}
 			source = "ENTERPRISE";
 		}
-		else if (actor.role().officer() && actor.scope().regional()) {
+		else if (actor.regionalOfficer()) {
 			source = "OFFICER";
 		}
 		else {

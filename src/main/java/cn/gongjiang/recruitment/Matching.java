@@ -139,7 +139,7 @@ public class Matching {
 				throw new NotFoundException("recruitment.seeker.not-found");
 			}
 		}
-		else if (!actor.role().officer() || !actor.scope().covers(seeker.residencePath())) {
+		else if (!actor.officerCovering(seeker.residencePath())) {
 			throw new NotFoundException("recruitment.seeker.not-found");
 		}
 		var profile = profile(seeker);
@@ -185,9 +185,7 @@ public class Matching {
 	 */
 	@Transactional(readOnly = true)
 	public Precision precision(Actor officer, int days) {
-		if (!officer.role().officer() || !officer.scope().regional()) {
-			throw new AccessDeniedException("officers read the precision of their region");
-		}
+		officer.requireRegionalOfficer();
 		var to = LocalDate.now(clock);
 		var from = to.minusDays(days);
 		return jdbc.sql("""

@@ -159,7 +159,7 @@ public class Placements implements cn.gongjiang.training.ClassHires {
 			where.append("p.person_index = :index");
 			parameters.put("index", HexFormat.of().parseHex(actor.scope().value()));
 		}
-		else if (actor.role().officer() && actor.scope().regional()) {
+		else if (actor.regionalOfficer()) {
 			where.append("p.enterprise_path like :scope || '%'");
 			parameters.put("scope", actor.scope().regionPath());
 		}

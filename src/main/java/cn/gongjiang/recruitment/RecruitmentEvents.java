@@ -1,7 +1,6 @@
 package cn.gongjiang.recruitment;
 
 import java.util.HashMap;
-import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +65,7 @@ public class RecruitmentEvents {
 		String code;
 		String name;
 		String path;
-		if (actor.role().officer() && actor.scope().regional()) {
+		if (actor.regionalOfficer()) {
 			kind = "BUREAU";
 			code = actor.scope().value();
 			name = actor.displayName();
@@ -178,7 +177,7 @@ public class RecruitmentEvents {
 	public Page<RecruitmentEvent> list(Actor actor, String status, PageRequest request) {
 		var where = new StringBuilder("true");
 		var parameters = new HashMap<String, Object>();
-		if (actor.role().officer() && actor.scope().regional()) {
+		if (actor.regionalOfficer()) {
 			where.append(" and e.organiser_path like :scope || '%'");
 			parameters.put("scope", actor.scope().regionPath());
 		}
@@ -251,7 +250,7 @@ public class RecruitmentEvents {
 		var event = find(eventId);
 		var path = jdbc.sql("select organiser_path from recruitment.event where id = :id").param("id", eventId)
 				.query(String.class).single();
-		var mayManage = (actor.role().officer() && actor.scope().covers(path))
+		var mayManage = actor.officerCovering(path)
 				|| (actor.role() == Role.TECHNICAL_SCHOOL && event.organiserCode().equals(actor.scope().value()));
 		if (!mayManage) {
 			throw new NotFoundException("recruitment.event.not-found", eventId);

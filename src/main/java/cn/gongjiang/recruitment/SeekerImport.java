@@ -70,7 +70,7 @@ class SeekerImport implements ImportHandler {
 
 	@Override
 	public boolean mayImport(Actor actor) {
-		return actor.role().officer() && actor.scope().regional();
+		return actor.regionalOfficer();
 	}
 
 	@Override

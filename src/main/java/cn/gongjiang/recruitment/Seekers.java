@@ -27,6 +27,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.OccupationCode;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -73,9 +74,7 @@ public class Seekers {
 	@Transactional
 	public Seeker register(Actor officer, String idNumber, String name, Seeker.Basis basis, String wantedOccupation,
 			Integer expectedWage) {
-		if (!officer.role().officer() || !officer.scope().regional()) {
-			throw new AccessDeniedException("officers register job seekers");
-		}
+		officer.requireRegionalOfficer();
 		var number = IdNumber.parse(idNumber);
 		var person = persons.realName(number, name, null, "recruitment");
 		var profile = persons.profile(person.idNumberIndex()).orElseThrow();
@@ -84,8 +83,7 @@ public class Seekers {
 		var home = profile.residencePath() == null && profile.hukouPath() == null ? officer.scope().regionPath()
 				: residence(profile);
 		if (!officer.scope().covers(home)) {
-			audit.record(officer, "recruitment.seeker.register", number.masked(), AuditOutcome.DENIED, "outside scope");
-			throw new AccessDeniedException("the seeker lives outside the officer's region");
+			throw new Refusal("recruitment.seeker.register", number.masked(), "outside scope");
 		}
 		return save(profile.personId(), person.idNumberIndex(), profile.name(), profile.idNumberMasked(), home, basis,
 				wantedOccupation, expectedWage, null, officer);

@@ -168,7 +168,7 @@ class OrganisationImports {
 
 		@Override
 		public boolean mayImport(Actor actor) {
-			return actor.role().officer() && actor.scope().regional();
+			return actor.regionalOfficer();
 		}
 
 		@Override

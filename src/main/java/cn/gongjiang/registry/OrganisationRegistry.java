@@ -16,6 +16,7 @@ import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 
 /**
  * Enterprises (REG-2) and training providers (REG-3). Officers register and see those of their region; an
@@ -248,16 +249,14 @@ public class OrganisationRegistry {
 
 	/** Before the input is read: a role that may never register learns nothing about what a valid one is. */
 	private void requireRegionalOfficer(Actor actor, String action, String target) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			audit.record(actor, action, target, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers register organisations of their region");
+		if (!actor.regionalOfficer()) {
+			throw new Refusal(action, target, null);
 		}
 	}
 
 	private void requireOfficerCovering(Actor actor, String path, String action, String target) {
-		if (!actor.role().officer() || !actor.scope().covers(path)) {
-			audit.record(actor, action, target, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers register organisations of their region");
+		if (!actor.officerCovering(path)) {
+			throw new Refusal(action, target, null);
 		}
 	}
 

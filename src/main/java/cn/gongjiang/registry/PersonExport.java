@@ -6,7 +6,6 @@ import java.util.Arrays;
 
 import org.dhatim.fastexcel.Workbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,9 +49,7 @@ public class PersonExport {
 
 	@Transactional(readOnly = true)
 	public void write(Actor actor, PersonFilter filter, OutputStream out) throws IOException {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("officers export the persons of their region");
-		}
+		actor.requireRegionalOfficer();
 		var unmasked = actor.mayUnmask();
 		var workbook = new Workbook(out, "Gongjiang", "1.0");
 		var sheet = workbook.newWorksheet("人员");

@@ -75,7 +75,7 @@ class PersonImport implements ImportHandler {
 
 	@Override
 	public boolean mayImport(Actor actor) {
-		return actor.role().officer() && actor.scope().regional();
+		return actor.regionalOfficer();
 	}
 
 	@Override

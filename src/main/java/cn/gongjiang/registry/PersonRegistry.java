@@ -23,6 +23,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.PersonName;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 
 /**
  * The person registry (REG-1): one real-name record per ID number. Officers register and find people of their
@@ -56,13 +57,10 @@ public class PersonRegistry {
 	/** Registers a person or updates their record; the same registration twice changes nothing. */
 	@Transactional
 	public PersonSummary register(Actor actor, PersonRegistration registration) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("officers register persons");
-		}
+		actor.requireRegionalOfficer();
 		var upsert = prepare(registration);
 		if (!actor.scope().covers(upsert.residencePath()) && !actor.scope().covers(upsert.hukouPath())) {
-			audit.record(actor, "person.register", upsert.idNumberMasked(), AuditOutcome.DENIED, "outside scope");
-			throw new AccessDeniedException("the person's residence or hukou must lie in the officer's region");
+			throw new Refusal("person.register", upsert.idNumberMasked(), "outside scope");
 		}
 		var saved = persons.upsert(upsert);
 		if (saved.outcome() != Persons.Outcome.UNCHANGED) {
@@ -159,9 +157,7 @@ public class PersonRegistry {
 	/** Persons of a group (REF-5) in the officer's region, as real names another module may act on (TRN-5). */
 	@Transactional(readOnly = true)
 	public List<RealName> inGroup(Actor actor, String group, int limit) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("officers select persons by group");
-		}
+		actor.requireRegionalOfficer();
 		return persons.inGroup(actor.scope(), group, limit);
 	}
 
@@ -226,10 +222,7 @@ public class PersonRegistry {
 	 */
 	@Transactional
 	public PersonSummary recordPension(Actor actor, long personId, PensionRecord record) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			audit.record(actor, "person.pension", "person:" + personId, AuditOutcome.DENIED, null);
-			throw new org.springframework.security.access.AccessDeniedException("officers record pensions");
-		}
+		actor.requireRegionalOfficer("person.pension", "person:" + personId);
 		var person = find(actor, personId);
 		if (record.drawing() == null) {
 			throw new InvalidValueException("person.pension.drawing-required");
@@ -264,9 +257,7 @@ public class PersonRegistry {
 	@Transactional(readOnly = true)
 	public cn.gongjiang.shared.Page<PersonSummary> list(Actor actor, PersonFilter filter, String order, String after,
 			String before, int number, int size) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("officers list the persons of their region");
-		}
+		actor.requireRegionalOfficer();
 		var sort = "name".equals(order) ? Persons.Order.NAME : Persons.Order.REGISTERED;
 		var regionPath = regionFilter(actor, filter.region());
 		var backwards = before != null && !before.isBlank();
@@ -332,8 +323,7 @@ public class PersonRegistry {
 	public PersonUnmasked unmask(Actor actor, long id, String reason) {
 		var row = persons.find(id, actor.scope()).orElseThrow(() -> new NotFoundException("person.not-found"));
 		if (!actor.mayUnmask()) {
-			audit.record(actor, "person.unmask", "person:" + id, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("no permission to see full numbers");
+			throw new Refusal("person.unmask", "person:" + id, null);
 		}
 		// whoever reads a full number says why, and the audit record keeps it
 		if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
@@ -357,10 +347,7 @@ public class PersonRegistry {
 	public Map<Long, Payee> payees(Actor actor, List<Long> personIds, String purpose) {
 		// a paying region's officer: a department's officer pays nobody (issue 17); which persons the batch of that
 		// region may name is the caller's to decide, since a beneficiary may live outside the paying region
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			audit.record(actor, "person.payees", purpose, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers pay subsidies");
-		}
+		actor.requireRegionalOfficer("person.payees", purpose);
 		var payees = new java.util.HashMap<Long, Payee>();
 		for (var row : persons.byIds(personIds)) {
 			payees.put(row.id(), new Payee(row.id(), row.name(), cipher.open(row.idNumberSealed())));

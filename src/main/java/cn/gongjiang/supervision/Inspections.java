@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -271,8 +270,6 @@ public class Inspections {
 	}
 
 	private static void requireRegionalOfficer(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("supervision is the officers'");
-		}
+		actor.requireRegionalOfficer();
 	}
 }

@@ -34,6 +34,7 @@ import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 
 /** TGT-4: quarterly city reports and the yearly summary, on screen, as xlsx and as PDF. */
 @Service
@@ -167,7 +168,7 @@ public class CityReports {
 
 	@Transactional(readOnly = true)
 	public Owed owed(Actor actor, LocalDate today, int days) {
-		if (!actor.role().officer() || !actor.scope().regional() || actor.scope().regionPath().split("/").length != 3) {
+		if (!actor.regionalOfficer() || actor.scope().regionPath().split("/").length != 3) {
 			return new Owed(0, null);
 		}
 		var horizon = today.plusDays(days);
@@ -184,8 +185,7 @@ public class CityReports {
 			boolean submit) {
 		var city = city(actor, cityCode);
 		if (!actor.scope().regional() || !actor.scope().value().equals(city.code())) {
-			audit.record(actor, "targets.report.write", cityCode, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the city writes its own report");
+			throw new Refusal("targets.report.write", cityCode, null);
 		}
 		if (quarter < 0 || quarter > 4) {
 			throw new InvalidValueException("targets.report.quarter", quarter);

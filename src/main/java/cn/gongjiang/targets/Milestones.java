@@ -21,6 +21,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -111,8 +112,7 @@ public class Milestones {
 	public Milestone complete(Actor actor, long id, String evidence, LocalDate completedOn) {
 		var m = find(actor, id);
 		if (!(TargetScope.province(actor) || m.departments().contains(actor.scope().value()))) {
-			audit.record(actor, "targets.milestone.complete", String.valueOf(id), AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("not responsible");
+			throw new Refusal("targets.milestone.complete", String.valueOf(id), null);
 		}
 		if (evidence == null || evidence.isBlank()) {
 			throw new InvalidValueException("targets.milestone.evidence-required");
@@ -137,8 +137,7 @@ public class Milestones {
 	public Milestone reopen(Actor actor, long id, String reason) {
 		find(actor, id);
 		if (!TargetScope.province(actor)) {
-			audit.record(actor, "targets.milestone.reopen", String.valueOf(id), AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the province reopens milestones");
+			throw new Refusal("targets.milestone.reopen", String.valueOf(id), null);
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidValueException("targets.milestone.reason-required");

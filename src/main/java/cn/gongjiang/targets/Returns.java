@@ -22,6 +22,7 @@ import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -232,7 +233,7 @@ public class Returns {
 	/** Returns submitted to this reader and waiting for their decision: a city's counties', the province's cities' and departments'. */
 	@Transactional(readOnly = true)
 	public long awaitingDecision(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
+		if (!actor.regionalOfficer()) {
 			return 0;
 		}
 		return jdbc.sql("""
@@ -265,7 +266,7 @@ public class Returns {
 					""").param("department", actor.scope().value()).param("start", quarterStart)
 					.param("end", quarterEnd).query(Long.class).single();
 		}
-		if (!actor.role().officer() || !actor.scope().regional() || TargetScope.province(actor)) {
+		if (!actor.regionalOfficer() || TargetScope.province(actor)) {
 			return 0;
 		}
 		var path = actor.scope().regionPath();
@@ -349,7 +350,6 @@ public class Returns {
 	}
 
 	private void deny(Actor actor, String action, String target) {
-		audit.record(actor, action, target, AuditOutcome.DENIED, null);
-		throw new AccessDeniedException(action);
+		throw new Refusal(action, target, null);
 	}
 }

@@ -58,7 +58,7 @@ class DemandImport implements ImportHandler {
 
 	@Override
 	public boolean mayImport(Actor actor) {
-		return actor.role() == Role.ENTERPRISE || (actor.role().officer() && actor.scope().regional());
+		return actor.role() == Role.ENTERPRISE || actor.regionalOfficer();
 	}
 
 	@Override

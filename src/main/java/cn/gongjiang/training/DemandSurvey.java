@@ -112,7 +112,7 @@ public class DemandSurvey {
 				throw new InvalidValueException("training.demand.source", entry.source());
 			}
 		}
-		else if (actor.role().officer() && actor.scope().covers(enterprisePath)) {
+		else if (actor.officerCovering(enterprisePath)) {
 			if (!OFFICER_SOURCES.contains(entry.source()) && !"IMPORT".equals(entry.source())) {
 				throw new InvalidValueException("training.demand.source", entry.source());
 			}

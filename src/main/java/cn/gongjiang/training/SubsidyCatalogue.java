@@ -20,6 +20,7 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -57,8 +58,7 @@ public class SubsidyCatalogue {
 	@Transactional
 	public CatalogueEntry add(Actor actor, Entry e) {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			audit.record(actor, "training.catalogue.add", e.occupationCode(), AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the province keeps the catalogue");
+			throw new Refusal("training.catalogue.add", e.occupationCode(), null);
 		}
 		occupations.find(OccupationCode.of(e.occupationCode()));
 		var grade = e.grade() == null || e.grade().isBlank() ? null : SkillGrade.fromCode(e.grade()).code();
@@ -153,9 +153,7 @@ public class SubsidyCatalogue {
 	 */
 	@Transactional(readOnly = true)
 	public Page<Unmet> unmet(Actor actor, TrainingFilter filter, PageRequest request) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("for officers");
-		}
+		actor.requireRegionalOfficer();
 		var grouped = """
 				select d.occupation_code, d.grade, sum(d.headcount) as headcount,
 				       sum(d.train_headcount) as train_headcount, count(distinct d.enterprise_code) as enterprises,

@@ -18,6 +18,7 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -95,8 +96,7 @@ public class ThreeLists {
 	@Transactional
 	public KeyRule changeRule(Actor actor, KeyRule rule) {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			audit.record(actor, "training.key-rule", null, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the province sets the key-enterprise rule");
+			throw new Refusal("training.key-rule", null, null);
 		}
 		if (rule.minHeadcount() <= 0 || rule.sizes() == null
 				|| !List.of("MICRO", "SMALL", "MEDIUM", "LARGE").containsAll(rule.sizes())) {
@@ -245,8 +245,6 @@ public class ThreeLists {
 	}
 
 	private static void requireOfficer(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("the three lists are the officers'");
-		}
+		actor.requireRegionalOfficer();
 	}
 }

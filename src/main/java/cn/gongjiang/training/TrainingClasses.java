@@ -236,7 +236,7 @@ public class TrainingClasses {
 		if ((actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL) && c[0].equals(scope.value())) {
 			return java.util.Optional.of(Viewer.PROVIDER);
 		}
-		if (actor.role().officer() && scope.covers(c[1])) {
+		if (actor.officerCovering(c[1])) {
 			return java.util.Optional.of(Viewer.OFFICER);
 		}
 		if (actor.role() == Role.ENTERPRISE && scope.value().equals(c[2])) {

@@ -25,6 +25,7 @@ import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -65,10 +66,9 @@ public class TrainingOrders {
 				.orElseThrow(() -> new NotFoundException("training.enterprise.not-found", r.enterpriseCode()));
 		var enterprisePath = regions.pathOf(RegionCode.of(enterprise.region())).orElseThrow();
 		var own = actor.role() == Role.ENTERPRISE && enterprise.creditCode().equals(actor.scope().value());
-		var officer = actor.role().officer() && actor.scope().covers(enterprisePath);
+		var officer = actor.officerCovering(enterprisePath);
 		if (!own && !officer) {
-			audit.record(actor, "training.order.place", r.enterpriseCode(), AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("not this enterprise's");
+			throw new Refusal("training.order.place", r.enterpriseCode(), null);
 		}
 		occupations.find(OccupationCode.of(r.occupationCode()));
 		var grade = r.grade() == null || r.grade().isBlank() ? null : SkillGrade.fromCode(r.grade()).code();
@@ -336,8 +336,7 @@ public class TrainingOrders {
 	public TrainingOrder cancel(Actor actor, long orderId) {
 		var order = visible(actor, orderId);
 		if (actor.role() != Role.ENTERPRISE && !actor.role().officer()) {
-			audit.record(actor, "training.order.cancel", "order:" + orderId, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the enterprise or an officer withdraws an order");
+			throw new Refusal("training.order.cancel", "order:" + orderId, null);
 		}
 		int changed = jdbc.sql("""
 				update training.training_order set status = case when planned > 0 then 'ACCEPTED' else 'CANCELLED' end,

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,9 +58,7 @@ public class TrainingSignals {
 	/** Every signal in the officer's region, newest first. */
 	@Transactional(readOnly = true)
 	public List<Signal> signals(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("signals are the officers'");
-		}
+		actor.requireRegionalOfficer();
 		var path = actor.scope().regionPath();
 		var signals = new ArrayList<Signal>();
 		jdbc.sql("""

@@ -50,10 +50,7 @@ public class Vouchers {
 
 	@Transactional
 	public Voucher issue(Actor actor, Voucher.Request r) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			audit.record(actor, "training.voucher.issue", null, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers issue vouchers");
-		}
+		actor.requireRegionalOfficer("training.voucher.issue", null);
 		var entry = catalogue.byId(r.catalogueEntryId() == null ? -1 : r.catalogueEntryId())
 				.filter(e -> e.validOn(LocalDate.now(clock)))
 				.orElseThrow(() -> new InvalidValueException("training.voucher.catalogue-entry", r.catalogueEntryId()));
@@ -78,10 +75,7 @@ public class Vouchers {
 	 */
 	@Transactional
 	public int issueToGroup(Actor actor, String group, long catalogueEntryId, LocalDate validUntil) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			audit.record(actor, "training.voucher.issue-group", group, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers issue vouchers");
-		}
+		actor.requireRegionalOfficer("training.voucher.issue-group", group);
 		var entry = catalogue.byId(catalogueEntryId).filter(e -> e.validOn(LocalDate.now(clock)))
 				.orElseThrow(() -> new InvalidValueException("training.voucher.catalogue-entry", catalogueEntryId));
 		var today = LocalDate.now(clock);
@@ -223,9 +217,7 @@ public class Vouchers {
 	 */
 	@Transactional(readOnly = true)
 	public Page<Voucher.Held> issued(Actor actor, TrainingFilter filter, PageRequest request) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("vouchers are their holders' and the officers'");
-		}
+		actor.requireRegionalOfficer();
 		var where = """
 				 where (:all or v.issued_by = :user)
 				  and (cast(:status as text) is null or v.status = :status)

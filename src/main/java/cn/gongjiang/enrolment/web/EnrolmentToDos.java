@@ -50,7 +50,7 @@ class EnrolmentToDos implements ToDo.Source {
 			}
 			return toDos;
 		}
-		if (!actor.role().officer() || !actor.scope().regional()) {
+		if (!actor.regionalOfficer()) {
 			return toDos;
 		}
 		var waiting = plans.waiting(actor);

@@ -32,6 +32,7 @@ import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.identity.ApiTokens;
 import cn.gongjiang.identity.SignIn;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.web.ProblemWriter;
 
 /**
@@ -170,17 +171,35 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** MLPS: refused access is an audit event. */
+	/**
+	 * MLPS: refused access is an audit event, recorded here once for every refusal that leaves a request: under the
+	 * action a {@link Refusal} names, else as {@code access.denied} with the path asked for.
+	 */
 	private static AccessDeniedHandler audited(AuditLog audit, AccessDeniedHandler then) {
 		return (request, response, e) -> {
 			var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
 					.getAuthentication();
 			if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
-				audit.record(actor, "access.denied", request.getMethod() + " " + request.getRequestURI(),
-						AuditOutcome.DENIED, null);
+				var refusal = refusalIn(e);
+				if (refusal != null && refusal.action() != null) {
+					audit.record(actor, refusal.action(), refusal.target(), AuditOutcome.DENIED, refusal.detail());
+				}
+				else {
+					audit.record(actor, "access.denied", request.getMethod() + " " + request.getRequestURI(),
+							AuditOutcome.DENIED, null);
+				}
 			}
 			then.handle(request, response, e);
 		};
+	}
+
+	private static Refusal refusalIn(Throwable e) {
+		for (var cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof Refusal refusal) {
+				return refusal;
+			}
+		}
+		return null;
 	}
 
 	/** The bearer token's principal as Spring Security's resource server wants it, carrying our actor. */

@@ -94,9 +94,7 @@ class RecruitmentPageController {
 				return "recruitment/school";
 			}
 			default -> {
-				if (!actor.role().officer() || !actor.scope().regional()) {
-					throw new org.springframework.security.access.AccessDeniedException("recruitment");
-				}
+				actor.requireRegionalOfficer();
 				model.addAttribute("events", events.list(actor, null, PageRequest.first(10)));
 				model.addAttribute("page", postings.list(actor, status, null, null,
 						PageRequest.of(page, null, null, SORTS, "-updated")));

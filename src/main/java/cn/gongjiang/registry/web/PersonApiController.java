@@ -74,7 +74,7 @@ class PersonApiController {
 			@RequestParam(required = false) String after, @RequestParam(required = false) String before,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
 			@AuthenticationPrincipal Actor actor) {
-		if ((idNumber != null && !idNumber.isBlank()) || !actor.role().officer() || !actor.scope().regional()) {
+		if ((idNumber != null && !idNumber.isBlank()) || !actor.regionalOfficer()) {
 			var found = persons.search(actor, idNumber, name);
 			return Page.of(found, found.size(), PageRequest.first(Math.max(found.size(), 1)));
 		}

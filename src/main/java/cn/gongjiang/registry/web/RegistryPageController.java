@@ -92,7 +92,7 @@ class RegistryPageController {
 	String person(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale, Model model) {
 		model.addAttribute("archive", archives.of(actor, id, locale));
 		model.addAttribute("mayUnmask", actor.mayUnmask());
-		model.addAttribute("mayRecordPension", actor.role().officer() && actor.scope().regional());
+		model.addAttribute("mayRecordPension", actor.regionalOfficer());
 		model.addAttribute("today", java.time.LocalDate.now(cn.gongjiang.shared.web.Formats.BEIJING));
 		return "registry/person";
 	}

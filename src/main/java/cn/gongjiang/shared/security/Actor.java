@@ -14,12 +14,41 @@ public record Actor(long accountId, String username, String displayName, Role ro
 	}
 
 	/**
+	 * An officer of a region, not a department's or a party: the one test behind every "officers of a region only"
+	 * rule (X-1). Where the record's place matters, use {@link #officerCovering}.
+	 */
+	public boolean regionalOfficer() {
+		return role.officer() && scope.regional();
+	}
+
+	/** Refuses a read unless {@link #regionalOfficer()}; audited as {@code access.denied} with the request. */
+	public void requireRegionalOfficer() {
+		if (!regionalOfficer()) {
+			throw new Refusal(null, null, null);
+		}
+	}
+
+	/** Refuses {@code action} on {@code target} unless {@link #regionalOfficer()}; the refusal is audited once. */
+	public void requireRegionalOfficer(String action, String target) {
+		if (!regionalOfficer()) {
+			throw new Refusal(action, target, null);
+		}
+	}
+
+	/** Refuses {@code action} on {@code target} unless {@link #officerCovering} one of {@code paths}. */
+	public void requireOfficerCovering(String action, String target, String... paths) {
+		if (!officerCovering(paths)) {
+			throw new Refusal(action, target, "out of scope");
+		}
+	}
+
+	/**
 	 * An officer of a region acting on something placed at one of {@code paths} inside that region (X-1): the one
 	 * test for "an officer acting in scope". A record the platform cannot place in a region is the province's; a
 	 * department officer or a party answers false.
 	 */
 	public boolean officerCovering(String... paths) {
-		if (!role.officer() || !scope.regional()) {
+		if (!regionalOfficer()) {
 			return false;
 		}
 		for (var path : paths) {

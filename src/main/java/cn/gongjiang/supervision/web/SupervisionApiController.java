@@ -29,6 +29,7 @@ import cn.gongjiang.registry.Provider;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.shared.web.Sheets;
@@ -203,8 +204,7 @@ class SupervisionApiController {
 			HttpServletResponse response)
 			throws IOException {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			audit.record(actor, "supervision.audit-export", String.valueOf(year), AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the province exports for the auditor");
+			throw new Refusal("supervision.audit-export", String.valueOf(year), null);
 		}
 		// SUP-4: the training records and the money they earned, in one workbook the auditor reconciles
 		var training = export.auditSheet(year, locale);

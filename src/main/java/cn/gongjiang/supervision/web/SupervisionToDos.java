@@ -23,7 +23,7 @@ class SupervisionToDos implements ToDo.Source {
 
 	@Override
 	public List<ToDo> of(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
+		if (!actor.regionalOfficer()) {
 			return List.of();
 		}
 		return List.of(
