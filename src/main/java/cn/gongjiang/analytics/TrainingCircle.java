@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.analytics.travel.Calibration;
 import cn.gongjiang.analytics.travel.Place;
 import cn.gongjiang.analytics.travel.Point;
@@ -228,8 +229,7 @@ public class TrainingCircle {
 	}
 
 	private static String countyOf(Location location) {
-		var parts = location.countyPath().split("/");
-		return parts[parts.length - 1];
+		return RegionPath.of(location.countyPath()).code().value();
 	}
 
 	private static Place place(String county, String township, double lon, double lat, Map<String, Region> regions) {

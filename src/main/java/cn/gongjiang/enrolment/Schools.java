@@ -8,6 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.region.RegionDirectory;
@@ -101,7 +102,7 @@ public class Schools {
 		var county = regions.lookup(RegionCode.of(p.region())).orElseThrow();
 		var affiliation = jdbc.sql("select affiliation from enrolment.school where credit_code = :code")
 				.param("code", p.creditCode()).query(String.class).optional().orElse("CITY");
-		var cityCode = county.path().split("/")[2];
+		var cityCode = RegionPath.of(county.path()).codeAt(RegionPath.CITY).orElseThrow().value();
 		return new School(p.creditCode(), p.name(), p.kind(), county.code(), county.path(), cityCode, affiliation,
 				p.status());
 	}

@@ -9,6 +9,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.region.RegionDirectory;
@@ -201,8 +202,9 @@ public class AccountAdministration {
 				var given = scope;
 				var path = regions.pathOf(code)
 						.orElseThrow(() -> new InvalidValueException("account.scope.region-unknown", given));
-				var depth = path.split("/").length - 1;
-				var expected = role == Role.PROVINCE_OFFICER ? 1 : role == Role.CITY_OFFICER ? 2 : 3;
+				var depth = RegionPath.of(path).depth();
+				var expected = role == Role.PROVINCE_OFFICER ? RegionPath.PROVINCE
+						: role == Role.CITY_OFFICER ? RegionPath.CITY : RegionPath.COUNTY;
 				if (depth != expected) {
 					throw new InvalidValueException("account.scope.region-level", regions.placeOf(given));
 				}

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.recruitment.matching.Component.Grade;
 import cn.gongjiang.recruitment.matching.Component.Occupation;
@@ -53,8 +54,7 @@ public class Explanations {
 					: "en".equals(locale.getLanguage()) ? grade.nameEn() : grade.nationalLabelZh();
 		}
 		if (argument instanceof Place p) {
-			var segments = p.path().split("/");
-			return regions.placeOf(segments[segments.length - 1]);
+			return regions.placeOf(RegionPath.of(p.path()).code().value());
 		}
 		if (argument instanceof Yuan y) {
 			return formats.money(y.amount());

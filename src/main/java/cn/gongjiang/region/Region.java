@@ -1,5 +1,7 @@
 package cn.gongjiang.region;
 
+import cn.gongjiang.shared.RegionPath;
+
 /**
  * One node of the region tree, as read. {@code mountainCounty} is null above and below county level.
  */
@@ -8,6 +10,6 @@ public record Region(String code, String name, RegionLevel level, String kind, S
 
 	/** The codes from the province down to this region, read off the materialised path. */
 	public java.util.List<String> lineage() {
-		return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+		return RegionPath.of(path).codes();
 	}
 }

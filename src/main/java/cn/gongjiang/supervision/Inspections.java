@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.registry.OrganisationRegistry;
@@ -39,8 +40,7 @@ public class Inspections {
 
 		/** The region the draw was made in: the last code of its path. */
 		public String regionCode() {
-			var codes = regionPath.split("/");
-			return codes[codes.length - 1];
+			return RegionPath.of(regionPath).code().value();
 		}
 	}
 

@@ -23,6 +23,7 @@ import org.thymeleaf.context.Context;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.enrolment.EnrolmentProgress;
@@ -139,7 +140,7 @@ public class CityReports {
 		if (TargetScope.province(actor)) {
 			cities = regions.children(RegionCode.ZHEJIANG, actor);
 		}
-		else if (actor.scope().regional() && actor.scope().regionPath().split("/").length == 3) {
+		else if (actor.scope().regional() && RegionPath.of(actor.scope().regionPath()).depth() == RegionPath.CITY) {
 			cities = List.of(regions.find(RegionCode.of(actor.scope().value()), actor));
 		}
 		else {
@@ -168,7 +169,7 @@ public class CityReports {
 
 	@Transactional(readOnly = true)
 	public Owed owed(Actor actor, LocalDate today, int days) {
-		if (!actor.regionalOfficer() || actor.scope().regionPath().split("/").length != 3) {
+		if (!actor.regionalOfficer() || RegionPath.of(actor.scope().regionPath()).depth() != RegionPath.CITY) {
 			return new Owed(0, null);
 		}
 		var horizon = today.plusDays(days);

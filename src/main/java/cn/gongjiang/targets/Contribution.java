@@ -3,6 +3,8 @@ package cn.gongjiang.targets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import cn.gongjiang.shared.RegionPath;
+
 /**
  * What one platform record adds to a fact: at a region (its full path, {@code /330000/} when it cannot be placed
  * lower), on a day, with the record that made it count.
@@ -15,6 +17,6 @@ public record Contribution(String regionPath, LocalDate occurredOn, BigDecimal a
 
 	/** The region codes the contribution counts at: each level of its path. */
 	String[] regionCodes() {
-		return regionPath.substring(1, regionPath.length() - 1).split("/");
+		return RegionPath.of(regionPath).codes().toArray(String[]::new);
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.BusinessException;
@@ -269,9 +270,9 @@ public class Returns {
 		if (!actor.regionalOfficer() || TargetScope.province(actor)) {
 			return 0;
 		}
-		var path = actor.scope().regionPath();
-		var county = path.split("/").length > 3;
-		var targetsOf = county ? path.split("/")[2] : actor.scope().value();
+		var path = RegionPath.of(actor.scope().regionPath());
+		var county = path.depth() > RegionPath.CITY;
+		var targetsOf = county ? path.codeAt(RegionPath.CITY).orElseThrow().value() : actor.scope().value();
 		return jdbc.sql("""
 				select count(distinct t.indicator) from targets.target t join targets.indicator i on i.code = t.indicator
 				where i.fact is null and t.region_code = :targetsOf and t.comparator <> 'UNKNOWN'

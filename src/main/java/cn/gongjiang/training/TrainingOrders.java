@@ -9,6 +9,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.occupation.OccupationCatalogue;
@@ -158,7 +159,7 @@ public class TrainingOrders {
 
 	/** The provider's city path: a county's path cut after the city. */
 	private String cityPath(String providerRegion) {
-		return regions.pathOf(RegionCode.of(providerRegion)).orElseThrow().replaceAll("^(/\\d+/\\d+/).*", "$1");
+		return RegionPath.of(regions.pathOf(RegionCode.of(providerRegion)).orElseThrow()).upTo(RegionPath.CITY).value();
 	}
 
 	/**

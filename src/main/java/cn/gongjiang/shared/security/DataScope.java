@@ -1,6 +1,7 @@
 package cn.gongjiang.shared.security;
 
 import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.RegionPath;
 
 /**
  * What part of the data an account may see and change. A region scope carries the region's materialised path
@@ -15,7 +16,7 @@ public record DataScope(Role.ScopeKind kind, String value, String regionPath) {
 	public static final String PROVINCE_PATH = "/330000/";
 
 	public DataScope {
-		if (kind == Role.ScopeKind.REGION && (regionPath == null || !regionPath.matches("(/\\d{6,9})+/"))) {
+		if (kind == Role.ScopeKind.REGION && (regionPath == null || RegionPath.parse(regionPath).isEmpty())) {
 			throw new IllegalArgumentException("A region scope needs a materialised path, got " + regionPath);
 		}
 		if (kind != Role.ScopeKind.NONE && (value == null || value.isBlank())) {
