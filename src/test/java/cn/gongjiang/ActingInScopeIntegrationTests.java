@@ -204,11 +204,11 @@ class ActingInScopeIntegrationTests {
 		return id;
 	}
 
-	private static String certificate(String number, String holder, String name) {
+	private String certificate(String number, String holder, String name) {
 		return """
 				{"number": "%s", "holderIdNumber": "%s", "holderName": "%s", "type": "skill-level",
 				 "occupationCode": "6-18-01-01", "grade": "中级工", "issuedOn": "%s"}"""
-				.formatted(number, holder, name, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3));
+				.formatted(number, holder, name, LocalDate.now(clock).minusDays(3));
 	}
 
 	private String certificateStatus(String number) {

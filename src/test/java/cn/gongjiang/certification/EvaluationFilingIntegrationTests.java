@@ -162,12 +162,12 @@ class EvaluationFilingIntegrationTests {
 		assertThat(keqiao).doesNotContain("id=\"evaluation-form\"");
 	}
 
-	private static String certificate(String number, String holder, String type) {
+	private String certificate(String number, String holder, String type) {
 		return """
 				{"number": "%s", "holderIdNumber": "%s", "holderName": "%s", "type": "%s",
 				 "occupationCode": "%s", "grade": "中级工", "issuedOn": "%s"}"""
 				.formatted(number, holder, holder.startsWith("33060219880606") ? "岑备案" : "岑导入", type, UNFILED,
-						LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1));
+						LocalDate.now(clock).minusDays(1));
 	}
 
 	private ResultActions send(MockHttpServletRequestBuilder request, String user, String body) throws Exception {

@@ -96,7 +96,7 @@ class SupervisionConsoleIntegrationTests {
 		var start = Instant.now(clock).plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		var session = lateAttendance(start);
 		var day = start.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
-		var thisYear = day.getYear() == LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		var thisYear = day.getYear() == LocalDate.now(clock).getYear();
 		var zh = DateTimeFormatter.ofPattern(thisYear ? "M月d日" : "yyyy年M月d日", Locale.CHINA).format(day);
 		var en = DateTimeFormatter.ofPattern(thisYear ? "d MMM" : "d MMM yyyy", Locale.ENGLISH).format(day);
 		var chinese = page("province", "/supervision", "kind", "LATE_ATTENDANCE");
