@@ -1,10 +1,8 @@
 package cn.gongjiang.identity;
 
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +15,7 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
@@ -228,7 +227,7 @@ public class AccountAdministration {
 					throw new InvalidValueException("account.scope.id-number-required");
 				}
 				// a worker's account is bound to their ID number, kept only as its keyed index
-				return DataScope.person(HexFormat.of().formatHex(cipher.index(IdNumber.parse(scope).value())));
+				return DataScope.person(IdNumberIndex.of(cipher.index(IdNumber.parse(scope).value())));
 			default:
 				throw new IllegalStateException();
 		}

@@ -1,9 +1,9 @@
 package cn.gongjiang.identity;
 
-import java.util.HexFormat;
 
 import org.springframework.stereotype.Component;
 
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.PersonRegistry;
@@ -43,7 +43,7 @@ class ScopeNames {
 	/** A worker's scope is the keyed index of their ID number: the registry knows whose it is. */
 	private ScopeName person(String index) {
 		try {
-			return persons.profile(HexFormat.of().parseHex(index))
+			return persons.profile(IdNumberIndex.fromHex(index).bytes())
 					.map(p -> new ScopeName(Role.ScopeKind.PERSON, p.name(), p.idNumberMasked()))
 					.orElse(new ScopeName(Role.ScopeKind.PERSON, null, null));
 		}

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import cn.gongjiang.audit.AuditLog;

@@ -1,6 +1,5 @@
 package cn.gongjiang.recruitment;
 
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -142,7 +141,7 @@ public class Applications {
 			throw new AccessDeniedException("a worker's own applications");
 		}
 		return jdbc.sql(SELECT + " where a.person_index = :index order by a.updated_at desc")
-				.param("index", HexFormat.of().parseHex(worker.scope().value())).query((rs, i) -> map(rs)).list();
+				.param("index", worker.scope().personIndex().bytes()).query((rs, i) -> map(rs)).list();
 	}
 
 	java.util.Optional<Application> find(long id) {

@@ -157,7 +157,7 @@ public class Placements implements cn.gongjiang.training.ClassHires {
 		}
 		else if (actor.role() == Role.WORKER) {
 			where.append("p.person_index = :index");
-			parameters.put("index", HexFormat.of().parseHex(actor.scope().value()));
+			parameters.put("index", actor.scope().personIndex().bytes());
 		}
 		else if (actor.regionalOfficer()) {
 			where.append("p.enterprise_path like :scope || '%'");

@@ -64,7 +64,7 @@ public class Seekers {
 		if (basis != Seeker.Basis.REGISTERED && basis != Seeker.Basis.TRAINEE_CONSENT) {
 			throw new InvalidValueException("recruitment.seeker.basis.invalid", basis);
 		}
-		var index = HexFormat.of().parseHex(worker.scope().value());
+		var index = worker.scope().personIndex().bytes();
 		var profile = persons.profile(index).orElseThrow(() -> new NotFoundException("person.not-found"));
 		return save(profile.personId(), index, profile.name(), profile.idNumberMasked(), residence(profile), basis,
 				wantedOccupation, expectedWage, null, worker);
@@ -105,7 +105,7 @@ public class Seekers {
 	/** A seeker withdraws (found work elsewhere, no longer looking): no more proposals. */
 	@Transactional
 	public void withdraw(Actor worker) {
-		var index = HexFormat.of().parseHex(worker.scope().value());
+		var index = worker.scope().personIndex().bytes();
 		jdbc.sql("update recruitment.seeker set status = 'WITHDRAWN', updated_at = now(), version = version + 1 "
 				+ "where person_index = :index and status = 'SEEKING'").param("index", index).update();
 	}
@@ -122,7 +122,7 @@ public class Seekers {
 			return Optional.empty();
 		}
 		return jdbc.sql("select * from recruitment.seeker where person_index = :index")
-				.param("index", HexFormat.of().parseHex(worker.scope().value())).query((rs, i) -> map(rs)).optional()
+				.param("index", worker.scope().personIndex().bytes()).query((rs, i) -> map(rs)).optional()
 				.map(this::withSkills);
 	}
 

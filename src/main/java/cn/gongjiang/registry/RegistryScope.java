@@ -1,6 +1,5 @@
 package cn.gongjiang.registry;
 
-import java.util.HexFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,7 +20,7 @@ final class RegistryScope {
 		return statement.param("scopeKind", scope.kind().name())
 				.param("scopePath", scope.regional() ? scope.regionPath() : "")
 				.param("scopeOrganisation", scope.kind() == Role.ScopeKind.ORGANISATION ? scope.value() : "")
-				.param("scopePerson", scope.kind() == Role.ScopeKind.PERSON ? HexFormat.of().parseHex(scope.value())
+				.param("scopePerson", scope.kind() == Role.ScopeKind.PERSON ? scope.personIndex().bytes()
 						: new byte[0]);
 	}
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 import javax.crypto.Mac;
@@ -105,7 +104,7 @@ public class Attendance {
 				select e.id as enrolment, s.class_id, s.starts_at, s.ends_at from training.class_session s
 				join training.enrolment e on e.class_id = s.class_id and e.status = 'ENROLLED'
 				where s.id = :session and e.person_index = :index
-				""").param("session", sessionId).param("index", HexFormat.of().parseHex(worker.scope().value()))
+				""").param("session", sessionId).param("index", worker.scope().personIndex().bytes())
 				.query().listOfRows().stream().findFirst()
 				.orElseThrow(() -> new NotFoundException("training.session.not-found"));
 		var now = Instant.now(clock);

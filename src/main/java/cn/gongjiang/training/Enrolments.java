@@ -134,7 +134,7 @@ public class Enrolments {
 		var viewer = classes.viewer(actor, classId).orElseThrow(() -> new NotFoundException("training.class.not-found"));
 		if (viewer == TrainingClasses.Viewer.TRAINEE) {
 			return jdbc.sql(SELECT + " where e.class_id = :class and e.person_index = :index order by e.id")
-					.param("class", classId).param("index", java.util.HexFormat.of().parseHex(actor.scope().value()))
+					.param("class", classId).param("index", actor.scope().personIndex().bytes())
 					.query(Enrolment.class).list();
 		}
 		return jdbc.sql(SELECT + " where e.class_id = :class order by e.id").param("class", classId)
@@ -152,7 +152,7 @@ public class Enrolments {
 				       c.provider_name as "providerName", c.occupation_code as "occupationCode", c.grade, c.kind
 				from training.enrolment e join training.training_class c on c.id = e.class_id
 				where e.person_index = :index order by e.id desc
-				""").param("index", java.util.HexFormat.of().parseHex(worker.scope().value())).query().listOfRows();
+				""").param("index", worker.scope().personIndex().bytes()).query().listOfRows();
 	}
 
 	/** A class the worker sits or sat, with how far they got. */
@@ -174,7 +174,7 @@ public class Enrolments {
 				cross join lateral (select count(*) as sessions, min(starts_at) as first_start, max(ends_at) as last_end
 				                    from training.class_session where class_id = c.id) s
 				where e.person_index = :index order by e.id desc limit 500
-				""").param("index", java.util.HexFormat.of().parseHex(worker.scope().value())).query(Mine.class).list();
+				""").param("index", worker.scope().personIndex().bytes()).query(Mine.class).list();
 	}
 
 	/** A session of a class the worker is enrolled in, as their check-in shows it. */
@@ -208,7 +208,7 @@ public class Enrolments {
 				       exists (select 1 from training.attendance a where a.session_id = s.id and a.enrolment_id = e.id)
 				from training.enrolment e join training.training_class c on c.id = e.class_id
 				join training.class_session s on s.class_id = e.class_id
-				where e.person_index = :index and e.status = 'ENROLLED' and (""" + where + ") order by s.starts_at").param("index", java.util.HexFormat.of().parseHex(worker.scope().value()))
+				where e.person_index = :index and e.status = 'ENROLLED' and (""" + where + ") order by s.starts_at").param("index", worker.scope().personIndex().bytes())
 				.param("from", from == null ? null : java.sql.Timestamp.from(from))
 				.param("to", to == null ? null : java.sql.Timestamp.from(to)).param("session", sessionId)
 				.query((rs, i) -> new TraineeSession(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),

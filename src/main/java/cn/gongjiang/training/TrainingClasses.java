@@ -244,7 +244,7 @@ public class TrainingClasses {
 		}
 		if (actor.role() == Role.WORKER && jdbc.sql("""
 				select exists (select 1 from training.enrolment where class_id = :id and person_index = :index)
-				""").param("id", classId).param("index", java.util.HexFormat.of().parseHex(scope.value()))
+				""").param("id", classId).param("index", scope.personIndex().bytes())
 				.query(Boolean.class).single()) {
 			return java.util.Optional.of(Viewer.TRAINEE);
 		}

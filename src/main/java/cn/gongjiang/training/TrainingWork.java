@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HexFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,7 +73,7 @@ public class TrainingWork {
 		return jdbc.sql("""
 				select count(*) from training.voucher
 				where person_index = :index and status = 'ISSUED' and valid_until >= :today
-				""").param("index", HexFormat.of().parseHex(worker.scope().value()))
+				""").param("index", worker.scope().personIndex().bytes())
 				.param("today", LocalDate.now(clock)).query(Long.class).single();
 	}
 

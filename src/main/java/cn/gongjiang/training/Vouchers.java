@@ -179,7 +179,7 @@ public class Vouchers {
 		var select = SELECT;
 		if (actor.role() == Role.WORKER) {
 			return jdbc.sql(select + " where v.person_index = :index order by v.id desc")
-					.param("index", HexFormat.of().parseHex(actor.scope().value())).query(Voucher.class).list();
+					.param("index", actor.scope().personIndex().bytes()).query(Voucher.class).list();
 		}
 		if (!actor.role().officer()) {
 			throw new AccessDeniedException("vouchers are their holders' and the officers'");

@@ -1,5 +1,6 @@
 package cn.gongjiang.shared.security;
 
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.RegionPath;
 
@@ -38,6 +39,19 @@ public record DataScope(Role.ScopeKind kind, String value, String regionPath) {
 
 	public static DataScope person(String personKey) {
 		return new DataScope(Role.ScopeKind.PERSON, personKey, null);
+	}
+
+	/** A worker's scope: their keyed ID-number index. */
+	public static DataScope person(IdNumberIndex index) {
+		return person(index.hex());
+	}
+
+	/** A worker's own keyed ID-number index: the value of a person's scope. */
+	public IdNumberIndex personIndex() {
+		if (kind != Role.ScopeKind.PERSON) {
+			throw new IllegalStateException("not a person's scope: " + this);
+		}
+		return IdNumberIndex.fromHex(value);
 	}
 
 	public boolean regional() {
