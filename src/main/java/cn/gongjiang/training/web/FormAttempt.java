@@ -27,8 +27,8 @@ class FormAttempt {
 	}
 
 	/**
-	 * Runs {@code change}; {@code fields} names the field each refusal code concerns (a code ending in {@code .}
-	 * stands for every code it starts).
+	 * Runs {@code change}; {@code fields} names the field each refusal code concerns where the refusal names none (a
+	 * code ending in {@code .} stands for every code it starts).
 	 */
 	boolean run(RedirectAttributes redirect, Locale locale, HttpServletRequest request, Map<String, String> fields,
 			Runnable change) {
@@ -38,13 +38,14 @@ class FormAttempt {
 			return true;
 		}
 		catch (BusinessException e) {
-			var message = actions.message(e, locale);
-			var field = fieldOf(e.code(), fields);
-			if (field == null) {
-				redirect.addFlashAttribute("error", message);
+			// the fields the refusal names, else the field its code concerns
+			var errors = actions.fieldErrors(e.violations().stream()
+					.map(v -> v.field() == null ? v.in(fieldOf(v.code(), fields)) : v).toList(), locale);
+			if (errors.isEmpty()) {
+				redirect.addFlashAttribute("error", actions.message(e, locale));
 			}
 			else {
-				redirect.addFlashAttribute("fieldErrors", Map.of(field, message));
+				redirect.addFlashAttribute("fieldErrors", errors);
 			}
 			redirect.addFlashAttribute("form", typed(request));
 			return false;
