@@ -14,7 +14,8 @@ import cn.gongjiang.shared.Violation;
 
 /**
  * The rules a certificate must meet, field by field (named as in {@link CertificateRequest}, and {@code issuer}),
- * shared by the API and the bulk import, which both report every broken rule. Qualification and skill-level certificates name an occupation and a grade (浙人社发〔2022〕32号 §13).
+ * shared by the API and the bulk import, which both report every broken rule. Qualification and skill-level
+ * certificates name an occupation and a grade (浙人社发〔2022〕32号 §13).
  */
 final class CertificateCheck {
 
