@@ -144,7 +144,7 @@ class GenerateCommand implements ApplicationRunner {
 			System.out.printf("%s: %,d accepted, %,d unchanged, %,d refused%n", kind, job.acceptedRows(),
 					job.unchangedRows(), job.rejectedRows());
 			imports.errors(RegisterLoader.province(), job.id(), 3).forEach(e -> System.out.printf("  row %d, %s: %s %s%n",
-					e.row(), e.column(), e.code(), e.arguments()));
+					e.row(), e.violation().field(), e.violation().code(), e.violation().arguments()));
 		});
 		var planted = generator.planted(sizes);
 		System.out.printf("planted duplicates: %,d registered students also enrolled on a roster, %,d repeated in the"

@@ -141,7 +141,7 @@ class RegisterLoader {
 				""").param("schools", schools).query(String.class).list());
 		var refused = new HashSet<Integer>();
 		imports.errors(province, jobs.get(Generator.REGISTRATIONS).id(), 100_000).stream()
-				.filter(e -> e.code().equals("import.duplicate-in-file")).forEach(e -> refused.add(e.row()));
+				.filter(e -> e.violation().code().equals("import.duplicate-in-file")).forEach(e -> refused.add(e.row()));
 		var missed = new ArrayList<Generator.Planted>();
 		var expected = new HashSet<String>();
 		for (var p : planted) {

@@ -10,23 +10,20 @@ import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.PersonName;
 import cn.gongjiang.shared.SkillGrade;
+import cn.gongjiang.shared.Violation;
 
 /**
- * The rules a certificate must meet, field by field, shared by the API (first error) and the bulk import (all errors
- * of a row). Qualification and skill-level certificates name an occupation and a grade (浙人社发〔2022〕32号 §13).
+ * The rules a certificate must meet, field by field (named as in {@link CertificateRequest}, and {@code issuer}),
+ * shared by the API and the bulk import, which both report every broken rule. Qualification and skill-level
+ * certificates name an occupation and a grade (浙人社发〔2022〕32号 §13).
  */
 final class CertificateCheck {
-
-	enum Field { NUMBER, ID_NUMBER, NAME, TYPE, OCCUPATION, GRADE, ISSUER, ISSUED_ON }
-
-	record Problem(Field field, String code, Object argument) {
-	}
 
 	record Checked(String number, IdNumber holder, String name, CertificateType type, String occupation,
 			SkillGrade grade, String issuer, LocalDate issuedOn) {
 	}
 
-	record Result(Checked certificate, List<Problem> problems) {
+	record Result(Checked certificate, List<Violation> problems) {
 	}
 
 	private final Set<String> occupations;
@@ -39,43 +36,43 @@ final class CertificateCheck {
 
 	Result check(String number, String idNumber, String name, String type, String occupation, String grade,
 			String issuer, LocalDate issuedOn) {
-		var problems = new ArrayList<Problem>();
+		var problems = new ArrayList<Violation>();
 		number = strip(number);
 		if (number == null) {
-			problems.add(new Problem(Field.NUMBER, "required", null));
+			problems.add(Violation.of("number", "required"));
 		}
 		else if (!number.matches("[A-Za-z0-9-]{6,40}")) {
-			problems.add(new Problem(Field.NUMBER, "certificate.number.format", number));
+			problems.add(Violation.of("number", "certificate.number.format", number));
 		}
 		IdNumber holder = null;
 		if (strip(idNumber) == null) {
-			problems.add(new Problem(Field.ID_NUMBER, "required", null));
+			problems.add(Violation.of("holderIdNumber", "required"));
 		}
 		else {
 			try {
 				holder = IdNumber.parse(idNumber);
 			}
 			catch (BusinessException e) {
-				problems.add(new Problem(Field.ID_NUMBER, e.code(), null));
+				problems.add(Violation.of("holderIdNumber", e.code()));
 			}
 		}
 		name = strip(name);
 		if (name == null) {
-			problems.add(new Problem(Field.NAME, "required", null));
+			problems.add(Violation.of("holderName", "required"));
 		}
 		else if (!PersonName.valid(name)) {
-			problems.add(new Problem(Field.NAME, "person.name.invalid", null));
+			problems.add(Violation.of("holderName", "person.name.invalid"));
 		}
 		CertificateType certificateType = null;
 		if (strip(type) == null) {
-			problems.add(new Problem(Field.TYPE, "required", null));
+			problems.add(Violation.of("type", "required"));
 		}
 		else {
 			try {
 				certificateType = CertificateType.fromCode(type.strip());
 			}
 			catch (BusinessException e) {
-				problems.add(new Problem(Field.TYPE, e.code(), type));
+				problems.add(Violation.of("type", e.code(), type));
 			}
 		}
 		var graded = certificateType == CertificateType.SKILL_LEVEL
@@ -83,16 +80,16 @@ final class CertificateCheck {
 		occupation = strip(occupation);
 		if (occupation == null) {
 			if (graded) {
-				problems.add(new Problem(Field.OCCUPATION, "required", null));
+				problems.add(Violation.of("occupationCode", "required"));
 			}
 		}
 		else if (!occupations.contains(occupation)) {
-			problems.add(new Problem(Field.OCCUPATION, "occupation.unknown", occupation));
+			problems.add(Violation.of("occupationCode", "occupation.unknown", occupation));
 		}
 		SkillGrade skillGrade = null;
 		if (strip(grade) == null) {
 			if (graded) {
-				problems.add(new Problem(Field.GRADE, "required", null));
+				problems.add(Violation.of("grade", "required"));
 			}
 		}
 		else {
@@ -100,18 +97,18 @@ final class CertificateCheck {
 				skillGrade = SkillGrade.fromCode(stripLevel(grade.strip()));
 			}
 			catch (BusinessException e) {
-				problems.add(new Problem(Field.GRADE, e.code(), grade));
+				problems.add(Violation.of("grade", e.code(), grade));
 			}
 		}
 		issuer = strip(issuer);
 		if (issuer == null) {
-			problems.add(new Problem(Field.ISSUER, "required", null));
+			problems.add(Violation.of("issuer", "required"));
 		}
 		if (issuedOn == null) {
-			problems.add(new Problem(Field.ISSUED_ON, "required", null));
+			problems.add(Violation.of("issuedOn", "required"));
 		}
 		else if (issuedOn.isAfter(today) || issuedOn.getYear() < 1990) {
-			problems.add(new Problem(Field.ISSUED_ON, "certificate.issued-on.range", issuedOn));
+			problems.add(Violation.of("issuedOn", "certificate.issued-on.range", issuedOn));
 		}
 		if (!problems.isEmpty()) {
 			return new Result(null, problems);

@@ -31,10 +31,10 @@ class CertificateImport implements ImportHandler {
 	static final String NUMBER = "证书编号", NAME = "姓名", ID_NUMBER = "身份证号", TYPE = "证书类型", OCCUPATION = "职业编码",
 			GRADE = "技能等级", ISSUER = "发证机构", ISSUED_ON = "发证日期";
 
-	private static final Map<CertificateCheck.Field, String> COLUMN = Map.of(CertificateCheck.Field.NUMBER, NUMBER,
-			CertificateCheck.Field.ID_NUMBER, ID_NUMBER, CertificateCheck.Field.NAME, NAME, CertificateCheck.Field.TYPE,
-			TYPE, CertificateCheck.Field.OCCUPATION, OCCUPATION, CertificateCheck.Field.GRADE, GRADE,
-			CertificateCheck.Field.ISSUER, ISSUER, CertificateCheck.Field.ISSUED_ON, ISSUED_ON);
+	/** The column of each field {@link CertificateCheck} names. */
+	private static final Map<String, String> COLUMN = Map.of("number", NUMBER, "holderIdNumber", ID_NUMBER,
+			"holderName", NAME, "type", TYPE, "occupationCode", OCCUPATION, "grade", GRADE, "issuer", ISSUER,
+			"issuedOn", ISSUED_ON);
 
 	private final CertificateRegister register;
 	private final PersonalDataCipher cipher;
@@ -103,9 +103,8 @@ class CertificateImport implements ImportHandler {
 			var result = check.check(row.get(NUMBER), row.get(ID_NUMBER), row.get(NAME), row.get(TYPE),
 					row.get(OCCUPATION), row.get(GRADE), row.get(ISSUER), issuedOn);
 			result.problems().stream()
-					.filter(p -> !(p.field() == CertificateCheck.Field.ISSUED_ON && !errors.isEmpty()))
-					.forEach(p -> errors.add(RowError.of(row.number(), COLUMN.get(p.field()), p.code(),
-							p.argument() == null ? new Object[0] : new Object[] { p.argument() })));
+					.filter(p -> !(p.field().equals("issuedOn") && !errors.isEmpty()))
+					.forEach(p -> errors.add(RowError.of(row.number(), p.in(COLUMN.get(p.field())))));
 			if (!errors.isEmpty()) {
 				return CheckedRow.rejected(errors);
 			}

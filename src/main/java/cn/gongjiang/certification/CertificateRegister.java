@@ -22,6 +22,7 @@ import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.SkillGrade;
+import cn.gongjiang.shared.Violation;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
@@ -29,6 +30,13 @@ import cn.gongjiang.shared.security.Role;
 /** Issuing, revoking and verifying certificates (CRT-1, CRT-2). */
 @Service
 public class CertificateRegister {
+
+	/** What the API says for each field left empty. */
+	private static final java.util.Map<String, String> REQUIRED = java.util.Map.of("number",
+			"certificate.number.required", "holderIdNumber", "certificate.id-number.required", "holderName",
+			"certificate.name.required", "type", "certificate.type.required", "occupationCode",
+			"certificate.occupation.required", "grade", "certificate.grade.required", "issuer",
+			"certificate.issuer.required", "issuedOn", "certificate.issued-on.required");
 
 	private final Certificates certificates;
 	private final PersonalDataCipher cipher;
@@ -64,12 +72,8 @@ public class CertificateRegister {
 		var result = check().check(request.number(), request.holderIdNumber(), request.holderName(), request.type(),
 				request.occupationCode(), request.grade(), actor.displayName(), request.issuedOn());
 		if (!result.problems().isEmpty()) {
-			var first = result.problems().get(0);
-			var code = first.code().equals("required")
-					? "certificate." + first.field().name().toLowerCase().replace('_', '-') + ".required" : first.code();
-			// a rule without an argument (a malformed ID number, a missing field) fills no placeholder
-			throw first.argument() == null ? new InvalidValueException(code)
-					: new InvalidValueException(code, first.argument());
+			throw new InvalidValueException(result.problems().stream().map(p -> p.code().equals("required")
+					? new Violation(p.field(), REQUIRED.get(p.field()), p.arguments()) : p).toList());
 		}
 		var c = result.certificate();
 		if (certificates.numberTaken(c.number())) {

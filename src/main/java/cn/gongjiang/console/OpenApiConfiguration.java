@@ -96,7 +96,7 @@ class OpenApiConfiguration {
 				"detail", text("what was refused, in the caller's language (Accept-Language)"),
 				"instance", text("the request path"), "code", text("the stable, dotted code, e.g. region.not-found"),
 				"correlationId", text("the ID the server's log records the request under"),
-				"errors", typed("array", "for a form that failed validation, one entry per field").items(error)));
+				"errors", typed("array", "for a value that broke a rule, one entry per field it concerns").items(error)));
 		return problem.required(List.of("type", "title", "status", "code"));
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -38,9 +37,7 @@ class ErrorReport {
 						select row_number, column_name, code, arguments from imports.import_error
 						where job_id = :job order by row_number
 						""").param("job", job).withFetchSize(1000)
-						.query((rs, i) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
-								List.of((String[]) rs.getArray(4).getArray())))
-						.stream()) {
+						.query(ImportJobs::error).stream()) {
 			var workbook = new Workbook(out, "Gongjiang", "1.0");
 			var sheet = workbook.newWorksheet("错误行");
 			var header = new ArrayList<>(file.header());
@@ -58,7 +55,8 @@ class ErrorReport {
 				var line = rows.next();
 				var messages = new ArrayList<String>();
 				while (next != null && next.row() == line.number()) {
-					messages.add((next.column() == null ? "" : next.column() + "：") + message.apply(next));
+					var column = next.violation().field();
+					messages.add((column == null ? "" : column + "：") + message.apply(next));
 					next = pending.hasNext() ? pending.next() : null;
 				}
 				if (messages.isEmpty()) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.Violation;
 
 /** Import jobs and their errors. */
 @Repository
@@ -146,8 +147,10 @@ class ImportJobs {
 			return;
 		}
 		var batch = errors.stream().map(e -> new MapSqlParameterSource().addValue("job", job)
-				.addValue("row", e.row()).addValue("column", e.column()).addValue("code", e.code())
-				.addValue("arguments", e.arguments().toArray(String[]::new))).toArray(MapSqlParameterSource[]::new);
+				.addValue("row", e.row()).addValue("column", e.violation().field())
+				.addValue("code", e.violation().code())
+				.addValue("arguments", e.violation().arguments().stream().map(String::valueOf).toArray(String[]::new)))
+				.toArray(MapSqlParameterSource[]::new);
 		named.batchUpdate("""
 				insert into imports.import_error (job_id, row_number, column_name, code, arguments)
 				values (:job, :row, :column, :code, :arguments)
@@ -159,9 +162,13 @@ class ImportJobs {
 				select row_number, column_name, code, arguments from imports.import_error where job_id = :job
 				order by row_number, column_name limit :limit
 				""").param("job", job).param("limit", limit)
-				.query((rs, i) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
-						List.of((String[]) rs.getArray(4).getArray())))
-				.list();
+				.query(ImportJobs::error).list();
+	}
+
+	/** A stored row error: row_number, column_name, code, arguments. */
+	static RowError error(ResultSet rs, int row) throws SQLException {
+		return new RowError(rs.getInt(1), new Violation(rs.getString(2), rs.getString(3),
+				List.of((Object[]) rs.getArray(4).getArray())));
 	}
 
 	private static ImportJob map(ResultSet rs, int row) throws SQLException {

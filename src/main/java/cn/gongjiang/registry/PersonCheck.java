@@ -12,21 +12,17 @@ import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.PersonName;
+import cn.gongjiang.shared.Violation;
 
 /**
- * Checks a person's registration field by field, collecting every broken rule with the field it concerns, and turns
- * a good one into what is stored (sealed, indexed, masked, regions resolved to paths). Shared by the API, which
- * reports the first error, and the bulk import, which reports them all per row. Reference data comes in as maps, so
+ * Checks a person's registration field by field, collecting every broken rule with the field it concerns (named as
+ * in {@link PersonRegistration}), and turns a good one into what is stored (sealed, indexed, masked, regions resolved
+ * to paths). Shared by the API, which answers with all of them, and the bulk import, which reports them per row. Reference data comes in as maps, so
  * a million rows cost no query each.
  */
 final class PersonCheck {
 
-	enum Field { ID_NUMBER, NAME, SEX, BIRTH_DATE, HUKOU_REGION, RESIDENCE_REGION, MOBILE, GROUPS, EMPLOYER, SALARY_BAND }
-
-	record Problem(Field field, String code, List<Object> arguments) {
-	}
-
-	record Result(Persons.Upsert upsert, List<Problem> problems) {
+	record Result(Persons.Upsert upsert, List<Violation> problems) {
 
 		boolean ok() {
 			return problems.isEmpty();
@@ -47,45 +43,45 @@ final class PersonCheck {
 	}
 
 	Result check(PersonRegistration r, boolean residenceRequired) {
-		var problems = new ArrayList<Problem>();
+		var problems = new ArrayList<Violation>();
 		IdNumber idNumber = null;
 		if (blank(r.idNumber())) {
-			problems.add(problem(Field.ID_NUMBER, "required"));
+			problems.add(Violation.of("idNumber", "required"));
 		}
 		else {
 			try {
 				idNumber = IdNumber.parse(r.idNumber());
 			}
 			catch (BusinessException e) {
-				problems.add(new Problem(Field.ID_NUMBER, e.code(), List.of(e.arguments())));
+				problems.add(Violation.of("idNumber", e.code(), e.arguments()));
 			}
 		}
 		var name = r.name() == null ? "" : r.name().strip();
 		if (name.isEmpty()) {
-			problems.add(problem(Field.NAME, "required"));
+			problems.add(Violation.of("name", "required"));
 		}
 		else if (name.length() > PersonName.MAX_LENGTH) {
-			problems.add(problem(Field.NAME, "person.name.too-long"));
+			problems.add(Violation.of("name", "person.name.too-long"));
 		}
 		else if (!PersonName.valid(name)) {
-			problems.add(problem(Field.NAME, "person.name.invalid"));
+			problems.add(Violation.of("name", "person.name.invalid"));
 		}
 		if (idNumber != null && !blank(r.sex()) && !sexMatches(r.sex().strip(), idNumber.male())) {
-			problems.add(problem(Field.SEX, "person.sex.mismatch"));
+			problems.add(Violation.of("sex", "person.sex.mismatch"));
 		}
 		if (idNumber != null && r.birthDate() != null && !r.birthDate().equals(idNumber.birthDate())) {
-			problems.add(problem(Field.BIRTH_DATE, "person.birth-date.mismatch"));
+			problems.add(Violation.of("birthDate", "person.birth-date.mismatch"));
 		}
 		String hukouPath = null;
 		var hukou = trimmed(r.hukouRegion());
 		if (hukou != null) {
 			if (!COUNTY_CODE.matcher(hukou).matches()) {
-				problems.add(problem(Field.HUKOU_REGION, "region.code.format", hukou));
+				problems.add(Violation.of("hukouRegion", "region.code.format", hukou));
 			}
 			else if (hukou.startsWith("33")) {
 				var region = regions.get(hukou);
 				if (region == null) {
-					problems.add(problem(Field.HUKOU_REGION, "region.unknown", hukou));
+					problems.add(Violation.of("hukouRegion", "region.unknown", hukou));
 				}
 				else {
 					hukouPath = region.path();
@@ -96,16 +92,16 @@ final class PersonCheck {
 		var residence = trimmed(r.residenceRegion());
 		if (residence == null) {
 			if (residenceRequired) {
-				problems.add(problem(Field.RESIDENCE_REGION, "required"));
+				problems.add(Violation.of("residenceRegion", "required"));
 			}
 		}
 		else {
 			var region = regions.get(residence);
 			if (region == null) {
-				problems.add(problem(Field.RESIDENCE_REGION, "region.unknown", residence));
+				problems.add(Violation.of("residenceRegion", "region.unknown", residence));
 			}
 			else if (region.level() != RegionLevel.COUNTY) {
-				problems.add(problem(Field.RESIDENCE_REGION, "region.not-county", residence));
+				problems.add(Violation.of("residenceRegion", "region.not-county", residence));
 			}
 			else {
 				residencePath = region.path();
@@ -113,7 +109,7 @@ final class PersonCheck {
 		}
 		var mobile = trimmed(r.mobile());
 		if (mobile != null && !MOBILE.matcher(mobile).matches()) {
-			problems.add(problem(Field.MOBILE, "person.mobile.format"));
+			problems.add(Violation.of("mobile", "person.mobile.format"));
 		}
 		var groups = new ArrayList<String>();
 		for (var entry : r.groups() == null ? List.<String>of() : r.groups()) {
@@ -123,7 +119,7 @@ final class PersonCheck {
 			}
 			var code = groupsByNameOrCode.get(value);
 			if (code == null) {
-				problems.add(problem(Field.GROUPS, "person.group.unknown", value));
+				problems.add(Violation.of("groups", "person.group.unknown", value));
 			}
 			else if (!groups.contains(code)) {
 				groups.add(code);
@@ -136,7 +132,7 @@ final class PersonCheck {
 				employer = CreditCode.parse(employer).value();
 			}
 			catch (BusinessException e) {
-				problems.add(new Problem(Field.EMPLOYER, e.code(), List.of(e.arguments())));
+				problems.add(Violation.of("employerCreditCode", e.code(), e.arguments()));
 			}
 		}
 		var salary = trimmed(r.salaryBand());
@@ -145,7 +141,7 @@ final class PersonCheck {
 				salary = SalaryBand.fromCode(salary).code();
 			}
 			catch (BusinessException e) {
-				problems.add(new Problem(Field.SALARY_BAND, e.code(), List.of(e.arguments())));
+				problems.add(Violation.of("salaryBand", e.code(), e.arguments()));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -157,10 +153,6 @@ final class PersonCheck {
 				mobile == null ? null : cipher.seal(mobile), mobile == null ? null : cipher.index(mobile),
 				mobile == null ? null : Masking.mobile(mobile), r.education(), List.copyOf(groups), employer, salary),
 				List.of());
-	}
-
-	private static Problem problem(Field field, String code, Object... arguments) {
-		return new Problem(field, code, List.of(arguments));
 	}
 
 	private static boolean sexMatches(String entered, boolean male) {

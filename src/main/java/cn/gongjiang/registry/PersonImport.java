@@ -27,11 +27,10 @@ class PersonImport implements ImportHandler {
 			MOBILE = "手机号", GROUPS = "人员类别", EDUCATION = "学历", EMPLOYER = "工作单位统一社会信用代码", SEX = "性别",
 			BIRTH_DATE = "出生日期", SALARY = "月工资区间";
 
-	private static final Map<PersonCheck.Field, String> COLUMN = Map.of(PersonCheck.Field.ID_NUMBER, ID_NUMBER,
-			PersonCheck.Field.NAME, NAME, PersonCheck.Field.SEX, SEX, PersonCheck.Field.BIRTH_DATE, BIRTH_DATE,
-			PersonCheck.Field.HUKOU_REGION, HUKOU, PersonCheck.Field.RESIDENCE_REGION, RESIDENCE,
-			PersonCheck.Field.MOBILE, MOBILE, PersonCheck.Field.GROUPS, GROUPS, PersonCheck.Field.EMPLOYER, EMPLOYER,
-			PersonCheck.Field.SALARY_BAND, SALARY);
+	/** The column of each {@link PersonRegistration} field. */
+	private static final Map<String, String> COLUMN = Map.of("idNumber", ID_NUMBER, "name", NAME, "sex", SEX,
+			"birthDate", BIRTH_DATE, "hukouRegion", HUKOU, "residenceRegion", RESIDENCE, "mobile", MOBILE, "groups",
+			GROUPS, "employerCreditCode", EMPLOYER, "salaryBand", SALARY);
 
 	static final Map<String, Education> EDUCATION_NAMES = Map.ofEntries(Map.entry("小学", Education.PRIMARY),
 			Map.entry("初中", Education.JUNIOR_SECONDARY), Map.entry("高中", Education.SENIOR_SECONDARY),
@@ -124,8 +123,7 @@ class PersonImport implements ImportHandler {
 				row.get(HUKOU), row.get(RESIDENCE), row.get(MOBILE), parsedEducation, groups, row.get(EMPLOYER),
 				row.get(SALARY));
 		var result = checker.check(registration, true);
-		result.problems().forEach(p -> errors.add(RowError.of(row.number(), COLUMN.get(p.field()), p.code(),
-				p.arguments().toArray())));
+		result.problems().forEach(p -> errors.add(RowError.of(row.number(), p.in(COLUMN.get(p.field())))));
 		if (!errors.isEmpty()) {
 			return CheckedRow.rejected(errors);
 		}

@@ -21,6 +21,7 @@ import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.PersonName;
 import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.Violation;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Refusal;
 
@@ -176,13 +177,15 @@ public class PersonRegistry {
 		persons.changeEmployer(personId, employer.value());
 	}
 
-	/** Checks a registration and turns it into what is stored; the first broken rule is thrown, naming it. */
+	/**
+	 * Checks a registration and turns it into what is stored; the broken rules are thrown, each naming its field, the
+	 * first the refusal's code (a missing field as {@code person.<field>.required}).
+	 */
 	Persons.Upsert prepare(PersonRegistration r) {
 		var result = check().check(r, false);
 		if (!result.ok()) {
-			var first = result.problems().get(0);
-			throw new InvalidValueException(first.code().equals("required") ? "person." + field(first.field())
-					+ ".required" : first.code(), first.arguments().toArray());
+			throw new InvalidValueException(result.problems().stream().map(p -> p.code().equals("required")
+					? new Violation(p.field(), "person." + kebab(p.field()) + ".required", p.arguments()) : p).toList());
 		}
 		return result.upsert();
 	}
@@ -197,8 +200,9 @@ public class PersonRegistry {
 		return new PersonCheck(cipher, regions.all(), groups);
 	}
 
-	private static String field(PersonCheck.Field field) {
-		return field.name().toLowerCase().replace('_', '-');
+	/** {@code residenceRegion} → {@code residence-region}, as the message keys spell a field. */
+	private static String kebab(String field) {
+		return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
 	}
 
 	Map<String, Region> regionsByCode() {
@@ -224,13 +228,13 @@ public class PersonRegistry {
 		actor.requireRegionalOfficer("person.pension", "person:" + personId);
 		var person = find(actor, personId);
 		if (record.drawing() == null) {
-			throw new InvalidValueException("person.pension.drawing-required");
+			throw InvalidValueException.of("drawing", "person.pension.drawing-required");
 		}
 		if (record.source() == null || record.source().isBlank() || record.source().strip().length() > 200) {
-			throw new InvalidValueException("person.pension.source-required");
+			throw InvalidValueException.of("source", "person.pension.source-required");
 		}
 		if (record.asOf() == null || record.asOf().isAfter(java.time.LocalDate.now(clock))) {
-			throw new InvalidValueException("person.pension.as-of");
+			throw InvalidValueException.of("asOf", "person.pension.as-of");
 		}
 		var version = record.version() == null ? person.version() : record.version();
 		if (!persons.recordPension(personId, version, record.drawing() ? "DRAWING" : "NOT_DRAWING",

@@ -27,4 +27,9 @@ public class BusinessException extends RuntimeException {
 	public Object[] arguments() {
 		return arguments.toArray();
 	}
+
+	/** The broken rules: this one, about no field in particular, unless a subclass knows the fields. */
+	public List<Violation> violations() {
+		return List.of(new Violation(null, code, arguments));
+	}
 }

@@ -102,14 +102,18 @@ class CertificateIntegrationTests {
 	}
 
 	@Test
-	void aMalformedHolderIdNumberOrAMissingFieldIsABadRequestThatNamesTheRule() throws Exception {
+	void aMalformedHolderIdNumberOrAMissingFieldIsABadRequestThatNamesTheRuleAndTheField() throws Exception {
 		mvc.perform(post("/api/v1/certificates").header("Authorization", api.bearer("provider-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"number": "SX-2026-0901", "holderIdNumber": "330602199003071239", "holderName": "张明",
 						 "type": "training-completion", "issuedOn": "2026-09-01"}"""))
 				.andExpect(status().isBadRequest())
 				.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-				.andExpect(jsonPath("$.code").value("id-number.check-digit"));
+				.andExpect(jsonPath("$.code").value("id-number.check-digit"))
+				// issue 17: the field is named beside the rule
+				.andExpect(jsonPath("$.errors[0].field").value("holderIdNumber"))
+				.andExpect(jsonPath("$.errors[0].code").value("id-number.check-digit"))
+				.andExpect(jsonPath("$.errors[0].message").value("身份证号校验码错误（GB 11643 MOD 11-2）"));
 		mvc.perform(post("/api/v1/certificates").header("Authorization", api.bearer("provider-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"number": "SX-2026-0902", "holderIdNumber": "33060219900307", "holderName": "张明",
@@ -117,7 +121,12 @@ class CertificateIntegrationTests {
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("id-number.format"));
 		mvc.perform(post("/api/v1/certificates").header("Authorization", api.bearer("provider-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("{}"))
-				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("certificate.number.required"));
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("certificate.number.required"))
+				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("number", "holderIdNumber",
+						"holderName", "type", "issuedOn")))
+				.andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.contains("certificate.number.required",
+						"certificate.id-number.required", "certificate.name.required", "certificate.type.required",
+						"certificate.issued-on.required")));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package cn.gongjiang.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -55,6 +56,9 @@ class ApiContractIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	cn.gongjiang.Api api;
+
 	@Test
 	void everyDocumentedBodyHasTheFieldsOfItsRecordAndEverySchemaNameOneType() throws Exception {
 		var body = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
@@ -100,6 +104,23 @@ class ApiContractIntegrationTests {
 			}
 		});
 		assertThat(shared).as("schema names that stand for more than one Java type").isEmpty();
+	}
+
+	/** Issue 17: a refusal that names its fields has only members the document's Problem schema describes. */
+	@Test
+	void aRefusedBodyIsAProblemAsTheDocumentDescribesIt() throws Exception {
+		var document = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+		var schema = document.path("components").path("schemas").path("Problem");
+		var refusal = json.readTree(mvc.perform(post("/api/v1/persons").header("Authorization", api.bearer("keqiao"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"idNumber\": \"330603198506122421\", \"name\": \"陈刚\", \"residenceRegion\": \"330603\"}"))
+				.andReturn().getResponse().getContentAsString());
+		assertThat(refusal.path("errors").path(0).path("field").asString()).isEqualTo("idNumber");
+		assertThat(refusal.propertyNames()).isSubsetOf(schema.path("properties").propertyNames())
+				.containsAll(json.convertValue(schema.path("required"), List.class));
+		assertThat(refusal.path("errors").path(0).propertyNames())
+				.containsExactlyInAnyOrderElementsOf(schema.path("properties").path("errors").path("items")
+						.path("properties").propertyNames());
 	}
 
 	/** What Redocly's recommended rules ask most often, checked here too so a local build sees it without Node. */

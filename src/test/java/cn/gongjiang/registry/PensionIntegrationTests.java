@@ -64,7 +64,8 @@ class PensionIntegrationTests {
 		send(put("/api/v1/persons/{id}/pension", person), "enterprise-demo", record).andExpect(status().isForbidden());
 		send(put("/api/v1/persons/{id}/pension", person), "hangzhou", record).andExpect(status().isNotFound());
 		send(put("/api/v1/persons/{id}/pension", person), "keqiao", "{\"source\": \"社保系统查询\", \"asOf\": \"2026-01-01\"}")
-				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("person.pension.drawing-required"));
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("person.pension.drawing-required"))
+				.andExpect(jsonPath("$.errors[0].field").value("drawing"));
 		send(put("/api/v1/persons/{id}/pension", person), "keqiao", record.replace(LocalDate.now(clock).minusDays(1).toString(),
 				LocalDate.now(clock).plusDays(5).toString())).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.code").value("person.pension.as-of"));
@@ -87,6 +88,32 @@ class PensionIntegrationTests {
 		var page = mvc.perform(get("/persons/{id}", person).session(console.session("keqiao"))).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("id=\"pension-form\"", "未按月领取城镇职工基本养老金", "社保系统查询");
+	}
+
+	/** Issue 17: a refused pension form shows the rule under the field it concerns, not only above the form. */
+	@Test
+	void aRefusedPensionFormNamesTheFieldItConcerns() throws Exception {
+		var id = IdNumber.withCheckDigit("33060319570404888");
+		var registered = send(post("/api/v1/persons"), "keqiao", """
+				{"idNumber": "%s", "name": "钱登记", "residenceRegion": "330603"}""".formatted(id))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		long person = ((Number) JsonPath.read(registered, "$.id")).longValue();
+		var session = console.session("keqiao");
+
+		var refused = mvc.perform(post("/persons/{id}/pension", person).session(session)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("drawing", "false").param("source", "社保系统查询")
+				.param("asOf", LocalDate.now(clock).plusDays(3).toString()))
+				.andExpect(status().is3xxRedirection()).andReturn();
+		var page = mvc.perform(get("/persons/{id}", person).session(session).flashAttrs(refused.getFlashMap()))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		var asOf = page.substring(page.indexOf("id=\"pension-as-of\""));
+		assertThat(page).containsPattern("class=\"form-control is-invalid\" type=\"date\" name=\"asOf\"")
+				.doesNotContainPattern("is-invalid\" type=\"text\" name=\"source\"");
+		assertThat(asOf.substring(0, asOf.indexOf("</div>")))
+				.contains("<div class=\"invalid-feedback\">请填写信息截至日期，且不晚于今天");
+		assertThat(page).as("said once, under its field").doesNotContain("alert alert-danger mt-3");
 	}
 
 	private ResultActions send(MockHttpServletRequestBuilder request, String user, String body) throws Exception {

@@ -123,6 +123,29 @@ class RegistryIntegrationTests {
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("person.group.unknown"));
 	}
 
+	/** Issue 17, REG-1: a refused registration names every field it concerns, each with its rule in words. */
+	@Test
+	void badInputNamesEachFieldItConcerns() throws Exception {
+		register("keqiao", person("330603198506122421", "陈刚", "330603", "12345"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("id-number.check-digit"))
+				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("idNumber", "mobile")))
+				.andExpect(jsonPath("$.errors[1].code").value("person.mobile.format"))
+				.andExpect(jsonPath("$.errors[1].message").value("手机号应为1开头的11位数字"));
+		mvc.perform(post("/api/v1/persons").header("Authorization", api.bearer("keqiao")).header("Accept-Language", "en")
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"idNumber": "330603197711203315", "residenceRegion": "330603"}"""))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("person.name.required"))
+				.andExpect(jsonPath("$.errors[0].field").value("name"))
+				.andExpect(jsonPath("$.errors[0].code").value("person.name.required"))
+				.andExpect(jsonPath("$.errors[0].message").value("Enter the name"));
+		// a value of the wrong type never reaches the rules; the reader's place in the body is the field
+		register("keqiao", """
+				{"idNumber": "330603197711203315", "name": "陈刚", "residenceRegion": "330603", "birthDate": "yesterday"}""")
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("request.body.unreadable"))
+				.andExpect(jsonPath("$.errors[0].field").value("birthDate"))
+				.andExpect(jsonPath("$.errors[0].code").value("request.field.unreadable"));
+	}
+
 	@Test
 	void aWorkerSeesOnlyTheirOwnRecord() throws Exception {
 		register("shaoxing", person("330602199003071238", "张明", "330602", null)).andExpect(status().isOk());

@@ -105,7 +105,8 @@ class ImportApiController {
 	List<ErrorView> errors(@PathVariable UUID id, @RequestParam(defaultValue = "10000") int limit,
 			@AuthenticationPrincipal Actor actor, Locale locale) {
 		return imports.errors(actor, id, Math.min(limit, 100_000)).stream()
-				.map(e -> new ErrorView(e.row(), e.column(), e.code(), messages.of(e, locale))).toList();
+				.map(e -> new ErrorView(e.row(), e.violation().field(), e.violation().code(),
+						messages.of(e, locale))).toList();
 	}
 
 	@Operation(summary = "The refused rows in the file's own layout with an error column, to fix and re-import",

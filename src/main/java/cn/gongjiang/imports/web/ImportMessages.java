@@ -6,8 +6,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.shared.Violation;
 
-/** An import code's message: its own key if there is one, else the rule's own message ({@code import.x} → {@code x}). */
+/** An import code's message, as {@link Violation#message} words it ({@code import.x} reads as {@code x} without its own). */
 @Component
 class ImportMessages {
 
@@ -18,15 +19,10 @@ class ImportMessages {
 	}
 
 	String of(RowError error, Locale locale) {
-		return of(error.code(), error.arguments().toArray(), locale);
+		return error.violation().message(messages, locale);
 	}
 
 	String of(String code, Object[] arguments, Locale locale) {
-		var own = messages.getMessage(code, arguments, null, locale);
-		if (own != null) {
-			return own;
-		}
-		var rule = code.startsWith("import.") ? code.substring("import.".length()) : code;
-		return messages.getMessage(rule, arguments, code, locale);
+		return Violation.of(null, code, arguments).message(messages, locale);
 	}
 }

@@ -120,7 +120,7 @@ class ImportPageController {
 		}
 		if (job.rejectedRows() > 0) {
 			model.addAttribute("errors", imports.errors(actor, id, 20).stream()
-					.map(e -> new ErrorRow(e.row(), e.column(), messages.of(e, locale))).toList());
+					.map(e -> new ErrorRow(e.row(), e.violation().field(), messages.of(e, locale))).toList());
 			model.addAttribute("reportGone", imports.errorReportGone(id)
 					.map(days -> messages.of("import.file.expired", new Object[] { days }, locale)).orElse(null));
 		}

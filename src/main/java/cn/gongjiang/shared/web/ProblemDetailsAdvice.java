@@ -23,10 +23,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.Violation;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error of the JSON API as RFC 9457 problem details: a localized title and detail, the stable {@code code},
- * field errors in {@code errors[]}, and the correlation ID that also stands in the log.
+ * the fields a refused value concerns in {@code errors[]} (field, code, message), and the correlation ID that also
+ * stands in the log.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -40,14 +43,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(BusinessException.class)
 	ResponseEntity<ProblemDetail> business(BusinessException e) {
-		var status = ErrorStatus.of(e);
-		var problem = problem(status, e.code(), e.arguments());
-		return ResponseEntity.status(status).body(problem);
+		return ResponseEntity.status(ErrorStatus.of(e)).body(refused(e, null));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
 		var problem = problem(HttpStatus.BAD_REQUEST, "request.parameter.invalid", e.getName());
+		errors(problem, List.of(Violation.of(e.getName(), "request.parameter.invalid", e.getName())));
 		return ResponseEntity.badRequest().body(problem);
 	}
 
@@ -68,14 +70,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
 			org.springframework.http.converter.HttpMessageNotReadableException e, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		// a record's compact constructor refused a value: that refusal, with its code, is the answer
+		// a record's compact constructor refused a value: that refusal, with its code, is the answer; the property
+		// the reader stood at is the field, where the refusal names none
+		String field = null;
 		for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof JacksonException read && field == null) {
+				field = field(read);
+			}
 			if (cause instanceof BusinessException refused) {
-				var problem = problem(ErrorStatus.of(refused), refused.code(), refused.arguments());
-				return ResponseEntity.status(ErrorStatus.of(refused)).body(problem);
+				return ResponseEntity.status(ErrorStatus.of(refused)).body(refused(refused, field));
 			}
 		}
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "request.body.unreadable"));
+		var problem = problem(HttpStatus.BAD_REQUEST, "request.body.unreadable");
+		if (field != null) {
+			errors(problem, List.of(Violation.of(field, "request.field.unreadable")));
+		}
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@Override
@@ -87,12 +97,43 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
+	/** A refusal, with one {@code errors[]} entry per field it names ({@code field} where it names none). */
+	private ProblemDetail refused(BusinessException e, @Nullable String field) {
+		var problem = problem(ErrorStatus.of(e), e.code(), e.arguments());
+		errors(problem, e.violations().stream().map(v -> v.field() == null && field != null ? v.in(field) : v)
+				.filter(v -> v.field() != null).toList());
+		return problem;
+	}
+
+	private void errors(ProblemDetail problem, List<Violation> violations) {
+		if (violations.isEmpty()) {
+			return;
+		}
+		var locale = LocaleContextHolder.getLocale();
+		problem.setProperty("errors", violations.stream().map(v -> Map.of("field", v.field(), "code", v.code(),
+				"message", v.message(messages, locale))).toList());
+	}
+
+	/** Where in the body the reader stopped: {@code groups[1]}, {@code lines[0].amount}. */
+	private static @Nullable String field(JacksonException e) {
+		var path = new StringBuilder();
+		for (var reference : e.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? null : path.toString();
+	}
+
 	private ProblemDetail problem(HttpStatus status, String code, Object... arguments) {
 		Locale locale = LocaleContextHolder.getLocale();
 		var problem = ProblemDetail.forStatus(status);
 		problem.setType(URI.create("https://gongjiang.zj.gov.cn/problems/" + code));
 		problem.setTitle(messages.getMessage("problem." + status.value(), null, status.getReasonPhrase(), locale));
-		problem.setDetail(messages.getMessage(code, arguments, code, locale));
+		problem.setDetail(Violation.of(null, code, arguments).message(messages, locale));
 		problem.setProperty("code", code);
 		problem.setProperty("correlationId", MDC.get(CorrelationIdFilter.MDC_KEY));
 		return problem;

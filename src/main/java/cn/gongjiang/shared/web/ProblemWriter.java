@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
+import cn.gongjiang.shared.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +39,7 @@ public class ProblemWriter {
 		body.put("type", "https://gongjiang.zj.gov.cn/problems/" + code);
 		body.put("title", messages.getMessage("problem." + status.value(), null, status.getReasonPhrase(), locale));
 		body.put("status", status.value());
-		body.put("detail", messages.getMessage(code, arguments, code, locale));
+		body.put("detail", Violation.of(null, code, arguments).message(messages, locale));
 		body.put("instance", request.getRequestURI());
 		body.put("code", code);
 		body.put("correlationId", MDC.get(CorrelationIdFilter.MDC_KEY));

@@ -28,7 +28,7 @@ class FormAttempt {
 
 	/**
 	 * Runs {@code change}; {@code fields} names the field each refusal code concerns (a code ending in {@code .}
-	 * stands for every code it starts).
+	 * stands for every code it starts), else a field the refusal names is used when the form has it.
 	 */
 	boolean run(RedirectAttributes redirect, Locale locale, HttpServletRequest request, Map<String, String> fields,
 			Runnable change) {
@@ -38,13 +38,18 @@ class FormAttempt {
 			return true;
 		}
 		catch (BusinessException e) {
-			var message = actions.message(e, locale);
-			var field = fieldOf(e.code(), fields);
-			if (field == null) {
-				redirect.addFlashAttribute("error", message);
+			// the field the form's code map names, else the one the refusal names if this form posted it (a
+			// service's field the form does not have is said above the form)
+			var posted = request.getParameterMap();
+			var errors = actions.fieldErrors(e.violations().stream().map(v -> {
+				var field = fieldOf(v.code(), fields);
+				return v.in(field != null ? field : v.field() != null && posted.containsKey(v.field()) ? v.field() : null);
+			}).toList(), locale);
+			if (errors.isEmpty()) {
+				redirect.addFlashAttribute("error", actions.message(e, locale));
 			}
 			else {
-				redirect.addFlashAttribute("fieldErrors", Map.of(field, message));
+				redirect.addFlashAttribute("fieldErrors", errors);
 			}
 			redirect.addFlashAttribute("form", typed(request));
 			return false;
