@@ -250,7 +250,6 @@ class ImportRunner {
 		var chunk = mergeChunk;
 		for (int from = range[0]; from <= range[1]; from += chunk) {
 			var to = Math.min(range[1], from + chunk - 1);
-
 			var start = from;
 			var chunkCounts = transactions.execute(tx -> handler.merge(id, start, to, actor));
 			counts = counts.plus(chunkCounts);
