@@ -235,15 +235,19 @@ class AuthorizationMatrixIntegrationTests {
 					select id::text as id, region_path as path, array[drawn_by] as owners
 					from supervision.draw order by id"""),
 			Map.entry("milestone", """
-					select m.id::text as id, null::text as path, t.departments as owners
-					from targets.milestone m join targets.task_line t on t.id = m.task_line_id order by m.id"""),
+					select m.id::text as id, null::text as path, array(select d.department
+					    from targets.task_line_department d where d.task_line_id = m.task_line_id order by d.position) as owners
+					from targets.milestone m order by m.id"""),
 			Map.entry("report", """
 					select code as city, extract(year from current_date)::int::text as year, '1' as quarter,
 					       path, '{}'::text[] as owners
 					from region.region where level = 2 order by code"""),
 			Map.entry("return", """
-					select id::text as id, region_path as path, array_remove(array[department], null) as owners
-					from targets.return_report order by id"""),
+					select r.id::text as id, r.region_path as path, array(select d.department
+					    from targets.task_line_department d where d.task_line_id = r.task_line_id and r.region_code is null
+					    order by d.position) as owners
+					from targets.return_report r order by r.id"""),
+
 			Map.entry("class", """
 					select c.id::text as id, (select min(s.id) from training.class_session s where s.class_id = c.id)::text
 					       as session, c.provider_path as path, array[c.provider_code] as owners

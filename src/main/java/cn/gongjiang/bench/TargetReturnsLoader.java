@@ -45,12 +45,15 @@ class TargetReturnsLoader {
 		// targets the platform cannot count, deepest regions first, then departments; the province's own figures are
 		// nobody's return
 		var owed = jdbc.sql("""
-				select t.id, t.indicator, t.region_code, t.region_path, split_part(t.department, '、', 1), t.task_line_id,
+				select t.id, t.indicator, t.region_code, t.region_path, o.departments[1], t.task_line_id,
 				       t.label, t.period_start, t.period_end, t.value
 				from targets.target t join targets.indicator i on i.code = t.indicator
+				left join lateral (select array_agg(d.department order by d.position) as departments
+				    from targets.task_line_department d where d.task_line_id = t.task_line_id) o on t.region_code is null
 				where i.fact is null and t.value is not null and t.period_start <= :today
-				  and (t.department is not null or t.region_path <> '/330000/')
-				order by t.department nulls first, length(t.region_path) desc, t.id
+				  and (t.region_code is null or t.region_path <> '/330000/')
+				order by array_to_string(o.departments, '、') nulls first, length(t.region_path) desc, t.id
+
 				""").param("today", today).query((rs, i) -> new Owed(rs.getLong(1), rs.getString(2), rs.getString(3),
 						rs.getString(4), rs.getString(5), (Integer) rs.getObject(6), rs.getString(7),
 						rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getBigDecimal(10)))

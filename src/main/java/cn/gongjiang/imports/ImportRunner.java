@@ -51,6 +51,8 @@ class ImportRunner {
 	private final Clock clock;
 	private final Function<String, Actor> actors;
 	private final int maxAttempts;
+	/** Rows merged per transaction; a test makes it small to stop a merge between two committed chunks. */
+	private volatile int mergeChunk = MERGE_CHUNK;
 
 	ImportRunner(List<ImportHandler> handlers, ImportJobs jobs, ImportFiles files, JdbcClient jdbc,
 			DataSource dataSource, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
@@ -73,6 +75,10 @@ class ImportRunner {
 
 	Map<String, ImportHandler> handlers() {
 		return handlers;
+	}
+
+	void mergeChunk(int rows) {
+		mergeChunk = rows;
 	}
 
 	void run(UUID id) {
@@ -241,8 +247,9 @@ class ImportRunner {
 		}
 		var counts = new MergeCounts(0, 0);
 		var applied = 0;
-		for (int from = range[0]; from <= range[1]; from += MERGE_CHUNK) {
-			var to = Math.min(range[1], from + MERGE_CHUNK - 1);
+		var chunk = mergeChunk;
+		for (int from = range[0]; from <= range[1]; from += chunk) {
+			var to = Math.min(range[1], from + chunk - 1);
 			var start = from;
 			var chunkCounts = transactions.execute(tx -> handler.merge(id, start, to, actor));
 			counts = counts.plus(chunkCounts);

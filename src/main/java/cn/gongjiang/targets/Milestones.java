@@ -31,6 +31,12 @@ import cn.gongjiang.shared.security.Role;
 @Service
 public class Milestones {
 
+	/** The departments of the task line aliased {@code l}, in the order 附件1 lists them. */
+	private static final String DEPARTMENTS = """
+			array(select o.department from targets.task_line_department o where o.task_line_id = l.id
+			      order by o.position) as departments
+			""";
+
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final Clock clock;
@@ -44,10 +50,10 @@ public class Milestones {
 	@Transactional(readOnly = true)
 	public List<Milestone> list(Actor actor, Integer dueYear) {
 		requireViewer(actor);
-		return jdbc.sql("""
-				select m.*, l.key_work, coalesce(l.activity, l.measure) as measure, l.departments
+		return jdbc.sql("select m.*, l.key_work, coalesce(l.activity, l.measure) as measure, " + DEPARTMENTS + """
 				from targets.milestone m join targets.task_line l on l.id = m.task_line_id
-				where (:department = '' or :department = any(l.departments))
+				where (:department = '' or """ + keptBy("department") + """
+				)
 				  and (cast(:year as integer) is null or extract(year from m.due_on) = :year)
 				order by m.due_on, m.task_line_id, m.id
 				""").param("department", actor.role() == Role.DEPARTMENT_OFFICER ? actor.scope().value() : "")
@@ -67,8 +73,10 @@ public class Milestones {
 		requireViewer(actor);
 		var where = """
 				from targets.milestone m join targets.task_line l on l.id = m.task_line_id
-				where (:own = '' or :own = any(l.departments))
-				  and (cast(:department as text) is null or :department = any(l.departments))
+				where (:own = '' or """ + keptBy("own") + """
+				)
+				  and (cast(:department as text) is null or """ + keptBy("department") + """
+				)
 				  and (cast(:year as integer) is null or extract(year from m.due_on) = :year)
 				  and (cast(:state as text) is null
 				       or (:state = 'DONE' and m.status = 'DONE')
@@ -80,7 +88,8 @@ public class Milestones {
 		long total = jdbc.sql("select count(*) " + where).param("own", own).param("department", filter.department())
 				.param("year", filter.dueYear()).param("state", filter.state()).param("today", today)
 				.query(Long.class).single();
-		var rows = jdbc.sql("select m.*, l.key_work, coalesce(l.activity, l.measure) as measure, l.departments "
+		var rows = jdbc.sql("select m.*, l.key_work, coalesce(l.activity, l.measure) as measure, "
+				+ DEPARTMENTS + " "
 				+ where + " order by " + request.orderBy(SORTS, "m.id") + " limit :size offset :offset")
 				.param("own", own).param("department", filter.department()).param("year", filter.dueYear())
 				.param("state", filter.state()).param("today", today).param("size", request.size())
@@ -96,7 +105,8 @@ public class Milestones {
 		}
 		return jdbc.sql("""
 				select count(*) from targets.milestone m join targets.task_line l on l.id = m.task_line_id
-				where m.status = 'OPEN' and m.due_on < :today and (:own = '' or :own = any(l.departments))
+				where m.status = 'OPEN' and m.due_on < :today and (:own = '' or """ + keptBy("own") + """
+				)
 				""").param("own", actor.role() == Role.DEPARTMENT_OFFICER ? actor.scope().value() : "")
 				.param("today", LocalDate.now(clock)).query(Long.class).single();
 	}
@@ -104,7 +114,7 @@ public class Milestones {
 	/** The departments of the task list, for a filter. */
 	@Transactional(readOnly = true)
 	public List<String> departments() {
-		return jdbc.sql("select distinct unnest(departments) as d from targets.task_line order by 1")
+		return jdbc.sql("select distinct department from targets.task_line_department order by 1")
 				.query(String.class).list();
 	}
 
@@ -159,6 +169,12 @@ public class Milestones {
 		if (!(TargetScope.province(actor) || actor.role() == Role.DEPARTMENT_OFFICER)) {
 			throw new AccessDeniedException("milestones are the province's and the departments'");
 		}
+	}
+
+	/** SQL predicate: the department bound to {@code :param} is one of those responsible for the line aliased {@code l}. */
+	private static String keptBy(String param) {
+		return " exists (select 1 from targets.task_line_department o where o.task_line_id = l.id and o.department = :"
+				+ param + ")";
 	}
 
 	private static Milestone milestone(java.sql.ResultSet rs) throws SQLException {

@@ -91,31 +91,33 @@ public class Returns {
 		if (s.asOf() == null || s.asOf().isAfter(LocalDate.now(clock))) {
 			throw new InvalidValueException("targets.return.as-of");
 		}
-		String region = null, path = null, department = null;
-		if (s.region() != null) {
+		String region = null, path = null;
+		var byDepartment = s.region() == null;
+		if (!byDepartment) {
 			region = s.region();
 			path = actor.scope().regionPath();
 		}
 		else {
-			// the target the figure is for: its department may be several (省人力社保厅、省经信厅), the reporter one of them
-			department = jdbc.sql("""
-					select distinct department from targets.target
-					where indicator = :indicator and :department = any(string_to_array(department, '、'))
-					  and task_line_id is not distinct from cast(:line as integer)
-					  and label is not distinct from cast(:label as text)
+			// the target the figure is for: its task line may have several departments (省人力社保厅、省经信厅), the
+			// reporter one of them
+			var owns = jdbc.sql("select exists (select 1 from targets.target t where t.indicator = :indicator and "
+					+ TargetScope.OF_DEPARTMENT + """
+					  and t.task_line_id is not distinct from cast(:line as integer)
+					  and t.label is not distinct from cast(:label as text))
 					""").param("indicator", s.indicator()).param("department", s.department())
-					.param("line", s.taskLineId()).param("label", blank(s.label())).query(String.class).optional()
-					.orElseThrow(() -> new InvalidValueException("targets.return.no-department-target", s.department()));
+					.param("line", s.taskLineId()).param("label", blank(s.label())).query(Boolean.class).single();
+			if (!owns) {
+				throw new InvalidValueException("targets.return.no-department-target", s.department());
+			}
 		}
 		var existing = jdbc.sql("""
-				select * from targets.return_report where indicator = :indicator
-				  and region_code is not distinct from cast(:region as text)
-				  and department is not distinct from cast(:department as text)
-				  and task_line_id is not distinct from cast(:line as integer)
-				  and label is not distinct from cast(:label as text) and as_of = :asOf for update
-				""").param("indicator", s.indicator()).param("region", region).param("department", department)
-				.param("line", department == null ? null : s.taskLineId())
-				.param("label", department == null ? null : blank(s.label()))
+				select t.*, null as department from targets.return_report t where t.indicator = :indicator
+				  and t.region_code is not distinct from cast(:region as text)
+				  and t.task_line_id is not distinct from cast(:line as integer)
+				  and t.label is not distinct from cast(:label as text) and t.as_of = :asOf for update
+				""").param("indicator", s.indicator()).param("region", region)
+				.param("line", byDepartment ? s.taskLineId() : null)
+				.param("label", byDepartment ? blank(s.label()) : null)
 				.param("asOf", s.asOf()).query(ReturnReport.class).optional();
 		long id;
 		if (existing.isPresent()) {
@@ -132,14 +134,14 @@ public class Returns {
 		}
 		else {
 			id = jdbc.sql("""
-					insert into targets.return_report (indicator, region_code, region_path, department, task_line_id, label,
+					insert into targets.return_report (indicator, region_code, region_path, task_line_id, label,
 					    as_of, value, evidence, status, submitted_by, submitted_at)
-					values (:indicator, :region, :path, :department, :line, :label, :asOf, :value, :evidence, 'SUBMITTED',
+					values (:indicator, :region, :path, :line, :label, :asOf, :value, :evidence, 'SUBMITTED',
 					    :user, now())
 					returning id
 					""").param("indicator", s.indicator()).param("region", region).param("path", path)
-					.param("department", department).param("line", department == null ? null : s.taskLineId())
-					.param("label", department == null ? null : blank(s.label()))
+					.param("line", byDepartment ? s.taskLineId() : null)
+					.param("label", byDepartment ? blank(s.label()) : null)
 					.param("asOf", s.asOf()).param("value", s.value())
 					.param("evidence", s.evidence().strip()).param("user", actor.username()).query(Long.class).single();
 		}
@@ -207,12 +209,13 @@ public class Returns {
 				and (cast(:status as text) is null or t.status = :status)
 				and (cast(:indicator as text) is null or t.indicator = :indicator)
 				and (cast(:path as text) is null or t.region_path like :path || '%')
-				and (cast(:department as text) is null or :department = any(string_to_array(t.department, '、')))
+				and (cast(:department as text) is null or """ + TargetScope.OF_DEPARTMENT + """
+				)
 				and (cast(:year as integer) is null or extract(year from t.as_of) = :year)
 				""";
 		var total = bindFilter(TargetScope.bind(jdbc.sql("select count(*) from targets.return_report t" + where), actor),
 				filter, path).query(Long.class).single();
-		var rows = bindFilter(TargetScope.bind(jdbc.sql("select t.* from targets.return_report t "
+		var rows = bindFilter(TargetScope.bind(jdbc.sql("select t.*, " + TargetScope.DEPARTMENT + " from targets.return_report t "
 				+ "join targets.indicator i on i.code = t.indicator" + where + " order by "
 				+ request.orderBy(SORTS, "t.id") + " limit :size offset :offset"), actor), filter, path)
 				.param("size", request.size()).param("offset", request.offset()).query(ReturnReport.class).list();
@@ -239,7 +242,7 @@ public class Returns {
 		return jdbc.sql("""
 				select count(*) from targets.return_report t where t.status = 'SUBMITTED'
 				  and ((t.region_path is not null and t.region_path ~ ('^' || :path || '[0-9]+/$'))
-				       or (:path = '/330000/' and t.department is not null))
+				       or (:path = '/330000/' and t.region_code is null))
 				""").param("path", actor.scope().regionPath()).query(Long.class).single();
 	}
 
@@ -254,13 +257,12 @@ public class Returns {
 		var quarterEnd = quarterStart.plusMonths(3).minusDays(1);
 		if (actor.role() == Role.DEPARTMENT_OFFICER) {
 			return jdbc.sql("""
-					select count(*) from (select distinct t.indicator, t.department, t.task_line_id, t.label
+					select count(*) from (select distinct t.indicator, t.task_line_id, t.label
 					    from targets.target t join targets.indicator i on i.code = t.indicator
-					    where i.fact is null and t.department is not null and t.comparator <> 'UNKNOWN'
-					      and :department = any(string_to_array(t.department, '、'))
+					    where i.fact is null and t.comparator <> 'UNKNOWN' and """ + TargetScope.OF_DEPARTMENT + """
 					      and t.period_start <= :end and t.period_end >= :start
 					      and not exists (select 1 from targets.return_report r where r.indicator = t.indicator
-					          and r.department = t.department and r.task_line_id is not distinct from t.task_line_id
+					          and r.region_code is null and r.task_line_id is not distinct from t.task_line_id
 					          and r.label is not distinct from t.label and r.status <> 'RETURNED'
 					          and r.as_of between :start and :end)) owed
 					""").param("department", actor.scope().value()).param("start", quarterStart)
@@ -286,9 +288,10 @@ public class Returns {
 	@Transactional(readOnly = true)
 	public List<ReturnReport> list(Actor actor, String status) {
 		TargetScope.requireOfficer(actor);
-		return TargetScope.bind(jdbc.sql("select t.* from targets.return_report t where " + TargetScope.VISIBLE + """
+		return TargetScope.bind(jdbc.sql("select t.*, " + TargetScope.DEPARTMENT + " from targets.return_report t where "
+				+ TargetScope.VISIBLE + """
 				and (cast(:status as text) is null or t.status = :status)
-				order by t.as_of desc, t.indicator, t.region_path nulls last, t.department limit 500
+				order by t.as_of desc, t.indicator, t.region_path nulls last, department limit 500
 				"""), actor).param("status", status).query(ReturnReport.class).list();
 	}
 
@@ -298,7 +301,7 @@ public class Returns {
 	 */
 	private ReturnReport decidable(Actor actor, long id, String action, Integer seen) {
 		TargetScope.requireOfficer(actor);
-		var r = jdbc.sql("select * from targets.return_report where id = :id for update").param("id", id)
+		var r = jdbc.sql("select t.*, " + TargetScope.DEPARTMENT + " from targets.return_report t where t.id = :id for update of t").param("id", id)
 				.query(ReturnReport.class).optional().orElseThrow(() -> new NotFoundException("targets.return.not-found"));
 		if (!approves(actor, r)) {
 			deny(actor, action, String.valueOf(id));
@@ -341,7 +344,7 @@ public class Returns {
 	}
 
 	private ReturnReport byId(long id) {
-		return jdbc.sql("select * from targets.return_report where id = :id").param("id", id)
+		return jdbc.sql("select t.*, " + TargetScope.DEPARTMENT + " from targets.return_report t where t.id = :id").param("id", id)
 				.query(ReturnReport.class).single();
 	}
 

@@ -87,12 +87,11 @@ class TargetReturnImport implements ImportHandler {
 
 	@Override
 	public List<String> stagingColumns() {
-		return List.of("indicator", "region_code", "region_path", "department", "task_line_id", "label", "as_of",
-				"value", "evidence");
+		return List.of("indicator", "region_code", "region_path", "task_line_id", "label", "as_of", "value", "evidence");
 	}
 
 	/** A figure a department reports: one task line's target of one indicator (and label). */
-	record Line(int id, String name, String indicator, String department, String label) {
+	record Line(int id, String name, String indicator, String label) {
 	}
 
 	@Override
@@ -119,7 +118,7 @@ class TargetReturnImport implements ImportHandler {
 					return rejected(row, INDICATOR, "targets.computed-indicator", indicator.nameZh());
 				}
 			}
-			String region = null, path = null, owner = null, label = null;
+			String region = null, path = null, label = null;
 			Integer lineId = null;
 			if (department) {
 				if (row.get(LINE) == null) {
@@ -135,7 +134,6 @@ class TargetReturnImport implements ImportHandler {
 				if (indicator.computed()) {
 					return rejected(row, LINE, "targets.computed-indicator", indicator.nameZh());
 				}
-				owner = line.department();
 				lineId = line.id();
 				label = line.label();
 			}
@@ -174,7 +172,7 @@ class TargetReturnImport implements ImportHandler {
 			if (!indicator.unit().equals("PERCENT") && value.stripTrailingZeros().scale() > 0) {
 				return rejected(row, VALUE, "targets.return.value.whole", indicator.nameZh());
 			}
-			return CheckedRow.staged(Arrays.asList(indicator.code(), region, path, owner,
+			return CheckedRow.staged(Arrays.asList(indicator.code(), region, path,
 					lineId == null ? null : lineId.toString(), label, asOf.toString(), value.toPlainString(),
 					row.get(EVIDENCE)));
 		};
@@ -183,12 +181,12 @@ class TargetReturnImport implements ImportHandler {
 	/** The department's figures: every target of a task line it is responsible for (alone or with others). */
 	private List<Line> lines(String department) {
 		return jdbc.sql("""
-				select distinct t.task_line_id, coalesce(l.activity, l.measure) as name, t.indicator, t.department, t.label
+				select distinct t.task_line_id, coalesce(l.activity, l.measure) as name, t.indicator, t.label
 				from targets.target t join targets.task_line l on l.id = t.task_line_id
-				where t.department is not null and :department = any(string_to_array(t.department, '、'))
+				where """ + TargetScope.OF_DEPARTMENT + """
 				order by t.task_line_id, t.label
 				""").param("department", department)
-				.query((rs, i) -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+				.query((rs, i) -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 				.list();
 	}
 
@@ -285,17 +283,16 @@ class TargetReturnImport implements ImportHandler {
 		return jdbc.sql("""
 				with staged as (
 				    select s.*, min(s.row_number) over (partition by s.indicator, coalesce(s.region_code, ''),
-				        coalesce(s.department, ''), coalesce(s.task_line_id, 0), coalesce(s.label, ''), s.as_of) as first_row
+				        coalesce(s.task_line_id, 0), coalesce(s.label, ''), s.as_of) as first_row
 				    from targets.return_staging s where s.job_id = :job
 				)
-				select row_number, case when department is null then '指标' else '任务' end, 'duplicate-in-file',
+				select row_number, case when task_line_id is null then '指标' else '任务' end, 'duplicate-in-file',
 				       cast(first_row as text)
 				from staged where row_number <> first_row
 				union all
 				select s.row_number, '截至日期', 'targets.return.locked', null
 				from staged s join targets.return_report r on r.indicator = s.indicator
 				     and coalesce(r.region_code, '') = coalesce(s.region_code, '')
-				     and coalesce(r.department, '') = coalesce(s.department, '')
 				     and coalesce(r.task_line_id, 0) = coalesce(s.task_line_id, 0)
 				     and coalesce(r.label, '') = coalesce(s.label, '') and r.as_of = s.as_of
 				where s.row_number = s.first_row and r.status = 'APPROVED'
@@ -317,13 +314,13 @@ class TargetReturnImport implements ImportHandler {
 				+ "and row_number between :from and :to").param("job", job).param("from", fromRow).param("to", toRow)
 				.query(Integer.class).single();
 		var filed = jdbc.sql("""
-				insert into targets.return_report (indicator, region_code, region_path, department, task_line_id, label,
+				insert into targets.return_report (indicator, region_code, region_path, task_line_id, label,
 				    as_of, value, evidence, status, submitted_by, submitted_at)
-				select indicator, region_code, region_path, department, task_line_id, label, as_of, value, evidence,
+				select indicator, region_code, region_path, task_line_id, label, as_of, value, evidence,
 				    'SUBMITTED', :user, now()
 				from targets.return_staging where job_id = :job and row_number between :from and :to
-				on conflict (indicator, coalesce(region_code, ''), coalesce(department, ''), coalesce(task_line_id, 0),
-				    coalesce(label, ''), as_of)
+				on conflict (indicator, coalesce(region_code, ''), coalesce(task_line_id, 0), coalesce(label, ''), as_of)
+
 				do update set value = excluded.value, evidence = excluded.evidence, status = 'SUBMITTED',
 				    submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,
 				    version = targets.return_report.version + 1

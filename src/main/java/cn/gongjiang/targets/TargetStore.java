@@ -34,8 +34,8 @@ class TargetStore {
 	}
 
 	List<Measured> measured(Actor actor, Filter filter, LocalDate asOf) {
-		return TargetScope.bind(jdbc.sql("""
-				select t.*, i.fact, a.computed, r.value as reported, r.status as reported_status
+		return TargetScope.bind(jdbc.sql("select t.*, " + TargetScope.DEPARTMENT + """
+				, i.fact, a.computed, r.value as reported, r.status as reported_status
 				from targets.target t
 				join targets.indicator i on i.code = t.indicator
 				left join lateral (
@@ -47,8 +47,8 @@ class TargetStore {
 				left join lateral (
 				    select r.value, r.status from targets.return_report r
 				    where r.indicator = t.indicator and r.region_code is not distinct from t.region_code
-				      and r.department is not distinct from t.department and r.status <> 'RETURNED'
-				      and (t.department is null or (r.task_line_id is not distinct from t.task_line_id
+				      and r.status <> 'RETURNED'
+				      and (t.region_code is not null or (r.task_line_id is not distinct from t.task_line_id
 				           and r.label is not distinct from t.label))
 				      and r.as_of <= least(cast(:asOf as date), t.period_end)
 				      and (t.period_kind = 'CUMULATIVE' or r.as_of >= t.period_start)
@@ -59,10 +59,11 @@ class TargetStore {
 				  and (cast(:region as text) is null or t.region_code = :region)
 				  and (cast(:parent as text) is null or (t.region_path like '%/' || :parent || '/%'
 				       and t.region_path ~ ('/' || :parent || '/[0-9]+/$')))
-				  and (cast(:department as text) is null or :department = any(string_to_array(t.department, '、')))
+				  and (cast(:department as text) is null or """ + TargetScope.OF_DEPARTMENT + """
+				  )
 				  and (cast(:year as integer) is null
 				       or (extract(year from t.period_start) <= :year and extract(year from t.period_end) >= :year))
-				order by i.sort, t.region_code nulls last, t.department, t.label, t.period_start, t.period_end
+				order by i.sort, t.region_code nulls last, department, t.label, t.period_start, t.period_end
 				"""), actor)
 				.param("asOf", asOf).param("indicator", filter.indicator()).param("region", filter.regionCode())
 				.param("parent", filter.parentCode()).param("department", filter.department())

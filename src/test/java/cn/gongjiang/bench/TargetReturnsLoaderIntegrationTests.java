@@ -53,11 +53,12 @@ class TargetReturnsLoaderIntegrationTests {
 		// a county's figure is decided by its city, a city's or a department's by the province
 		assertThat(jdbc.sql("""
 				select count(*) from targets.return_report where submitted_by like 'generator-%' and not (
-				    (department is not null and decided_by = 'generator-330000')
-				    or (department is null and decided_by = 'generator-' || split_part(region_path, '/', array_length(string_to_array(region_path, '/'), 1) - 2)))
+				    (region_code is null and decided_by = 'generator-330000')
+				    or (region_code is not null and decided_by = 'generator-' || split_part(region_path, '/', array_length(string_to_array(region_path, '/'), 1) - 2)))
 				""").query(Integer.class).single()).isZero();
 		// departments and cities both report
-		assertThat(jdbc.sql("select count(distinct department) from targets.return_report where submitted_by like 'generator-%'")
+		assertThat(jdbc.sql("select count(distinct task_line_id) from targets.return_report where submitted_by like 'generator-%'")
+
 				.query(Integer.class).single()).isPositive();
 		assertThat(jdbc.sql("select count(distinct region_code) from targets.return_report where submitted_by like 'generator-%'")
 				.query(Integer.class).single()).isGreaterThanOrEqualTo(11);

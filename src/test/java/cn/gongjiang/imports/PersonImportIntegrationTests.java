@@ -1,6 +1,7 @@
 package cn.gongjiang.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,8 +11,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -25,10 +31,18 @@ import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.TestNames;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.DataScope;
+import cn.gongjiang.shared.security.Role;
 
 /** X-3 with REG-1: persons from CSV (UTF-8, GBK) and xlsx; every bad row named; good rows kept; replays inert. */
 @IntegrationTest
 class PersonImportIntegrationTests {
+
+	static final Actor SHAOXING = new Actor(0, "shaoxing", "绍兴市人力社保局", Role.CITY_OFFICER,
+			DataScope.region(RegionCode.of("330600"), "/330000/330600/"), false);
 
 	static final String HEADER = "姓名,身份证号,户籍地区划代码,常住地区划代码,手机号,人员类别,学历,工作单位统一社会信用代码\n";
 
@@ -52,6 +66,12 @@ class PersonImportIntegrationTests {
 
 	@Autowired
 	ImportJobs jobs;
+
+	@Autowired
+	ImportRunner runner;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void goodRowsAreAppliedAndEveryBadRowIsNamedWithRowColumnAndRule() throws Exception {
@@ -171,26 +191,72 @@ class PersonImportIntegrationTests {
 		}
 	}
 
+	/**
+	 * X-3: the process stops while a file is being merged — one chunk committed, the next killed mid-statement, the
+	 * rest staged but not merged — and the job, still RUNNING, runs again at the next start: every row is there
+	 * once, those merged before the stop counted unchanged. Merged 10 rows a chunk here so 30 rows make three
+	 * chunks; row 17 (the 16th person, in the second chunk) is on record already and held locked, so the second
+	 * chunk waits on it and is killed there.
+	 */
 	@Test
 	void anInterruptedImportRunsAgainWithNoRowLostOrDoubled() throws Exception {
-		var csv = new StringBuilder(HEADER);
+		var lines = new ArrayList<String>();
 		for (int i = 0; i < 30; i++) {
-			var seventeen = "3306041990010" + String.format("%03d", 100 + i) + "1";
-			csv.append(cn.gongjiang.TestNames.of("测试", i)).append(',').append(idNumber(seventeen)).append(",330604,330604,,,,\n");
+			var seventeen = "3306041990020" + String.format("%03d", 100 + i) + "1";
+			lines.add(TestNames.of("断点", i) + "," + idNumber(seventeen) + ",330604,330604,,,,\n");
 		}
-		var job = importFile("shaoxing", "big.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
-		assertThat(job).containsEntry("acceptedRows", 30);
-		// as if the process had been killed mid-merge: the job still RUNNING, rows half staged
-		var id = java.util.UUID.fromString((String) job.get("id"));
-		jdbc.sql("update imports.import_job set status = 'RUNNING', finished_at = null where id = :id").param("id", id).update();
-		bulkImport.resumeUnfinished();
-		var resumed = awaitDone("shaoxing", id.toString());
-		assertThat(resumed).containsEntry("status", "DONE").containsEntry("totalRows", 30)
-				.containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 30);
-		assertThat(jdbc.sql("select count(*) from registry.person where residence_region = '330604' and name like '测试%'")
-				.query(Long.class).single()).isEqualTo(30);
-		assertThat(jdbc.sql("select count(*) from registry.person_staging where job_id = :id").param("id", id)
-				.query(Long.class).single()).isZero();
+		var held = TestNames.of("断点", 15);
+		assertThat(importFile("shaoxing", "one.csv", (HEADER + lines.get(15)).getBytes(StandardCharsets.UTF_8)))
+				.containsEntry("acceptedRows", 1);
+		runner.mergeChunk(10);
+		try (var lock = dataSource.getConnection()) {
+			lock.setAutoCommit(false);
+			try (var select = lock.prepareStatement("select id from registry.person where name = ? for update")) {
+				select.setString(1, held);
+				select.executeQuery().close();
+			}
+			var id = bulkImport.submit(SHAOXING, "persons", "big.csv",
+					new ByteArrayInputStream((HEADER + String.join("", lines)).getBytes(StandardCharsets.UTF_8)));
+			// the second chunk's merge waits on the held row: kill it there, as a stopped process would
+			var merging = await().atMost(Duration.ofSeconds(60))
+					.until(() -> jdbc.sql("""
+							select pid from pg_stat_activity
+							where wait_event_type = 'Lock' and query like '%insert into registry.person as t%'
+							""").query(Integer.class).optional(), Optional::isPresent).orElseThrow();
+			jdbc.sql("select pg_terminate_backend(:pid)").param("pid", merging).query(Boolean.class).single();
+			assertThat(awaitDone("shaoxing", id.toString())).containsEntry("status", "FAILED");
+			lock.rollback();
+
+			// half merged, half staged: the first chunk and the person on record before, the rest only staged
+			assertThat(persons()).isEqualTo(11);
+			assertThat(jdbc.sql("select applied_rows from imports.import_job where id = :id").param("id", id)
+					.query(Integer.class).single()).isEqualTo(10);
+			assertThat(jdbc.sql("select count(*) from registry.person_staging where job_id = :id").param("id", id)
+					.query(Long.class).single()).isEqualTo(30);
+			// the process died there: the job was never marked failed
+			jdbc.sql("""
+					update imports.import_job set status = 'RUNNING', finished_at = null, failure_code = null,
+					    failure_detail = null
+					where id = :id""").param("id", id).update();
+			bulkImport.resumeUnfinished();
+			var resumed = awaitDone("shaoxing", id.toString());
+			assertThat(resumed).containsEntry("status", "DONE").containsEntry("totalRows", 30)
+					.containsEntry("acceptedRows", 19).containsEntry("unchangedRows", 11).containsEntry("rejectedRows", 0);
+			assertThat(persons()).isEqualTo(30);
+			assertThat(jdbc.sql("""
+					select count(distinct id_number_index) from registry.person
+					where residence_region = '330604' and name like '断点%'""").query(Long.class).single()).isEqualTo(30);
+			assertThat(jdbc.sql("select count(*) from registry.person_staging where job_id = :id").param("id", id)
+					.query(Long.class).single()).isZero();
+		}
+		finally {
+			runner.mergeChunk(ImportRunner.MERGE_CHUNK);
+		}
+	}
+
+	private long persons() {
+		return jdbc.sql("select count(*) from registry.person where residence_region = '330604' and name like '断点%'")
+				.query(Long.class).single();
 	}
 
 	@Test

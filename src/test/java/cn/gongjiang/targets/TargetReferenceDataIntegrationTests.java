@@ -96,10 +96,18 @@ class TargetReferenceDataIntegrationTests {
 	@Test
 	void theDepartmentTaskListKeepsEveryLineItsDepartmentsUnknownsAndMilestones() {
 		assertThat(jdbc.sql("select count(*) from targets.task_line").query(Integer.class).single()).isEqualTo(54);
+		// issue 17: each line's departments are rows, in the order 附件1 prints them: 80 of 29 departments
+		assertThat(jdbc.sql("select department from targets.task_line_department where task_line_id = 1 order by position")
+				.query(String.class).list()).containsExactly("省人力社保厅", "省经信厅");
+		assertThat(jdbc.sql("select department from targets.task_line_department where task_line_id = 54 order by position")
+				.query(String.class).list()).containsExactly("省人力社保厅", "省委组织部", "省总工会", "团省委");
+		assertThat(jdbc.sql("select count(*) || ' ' || count(distinct department) || ' ' || count(distinct task_line_id) "
+				+ "from targets.task_line_department").query(String.class).single()).isEqualTo("80 29 54");
 		assertThat(jdbc.sql("""
-				select department || ' ' || value from targets.target
+				select cast(value as text) from targets.target
 				where task_line_id = 1 and period_start = date '2026-01-01'
-				""").query(String.class).single()).isEqualTo("省人力社保厅、省经信厅 400000");
+				""").query(String.class).single()).isEqualTo("400000");
+
 		assertThat(jdbc.sql("""
 				select count(*) from targets.target t join targets.task_line l on l.id = t.task_line_id
 				where l.target_text like '%**%' and t.value is null and t.comparator = 'UNKNOWN'

@@ -192,8 +192,11 @@ class TargetReturnImportIntegrationTests {
 
 	private String figure(String department, int line, String asOf) {
 		return jdbc.sql("""
-				select value || ' ' || status || ' ' || submitted_by || ' ' || evidence from targets.return_report
-				where department = :department and task_line_id = :line and as_of = cast(:asOf as date)""")
+				select value || ' ' || status || ' ' || submitted_by || ' ' || evidence from targets.return_report r
+				where r.region_code is null and r.task_line_id = :line and r.as_of = cast(:asOf as date)
+				  and :department = (select string_agg(d.department, '、' order by d.position)
+				      from targets.task_line_department d where d.task_line_id = r.task_line_id)""")
+
 				.param("department", department).param("line", line).param("asOf", asOf).query(String.class).single();
 	}
 
