@@ -40,7 +40,6 @@ import cn.gongjiang.registry.PersonFacts;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.training.TrainingRecords;
 import tools.jackson.databind.json.JsonMapper;
@@ -131,7 +130,7 @@ public class AnalyticsTables {
 	/** An officer's rebuild on demand: province and city officers (a county's figures come from the same tables). */
 	public Rebuild rebuild(Actor actor) {
 		if (!(actor.is(Role.PROVINCE_OFFICER) || actor.is(Role.CITY_OFFICER))) {
-			throw new Refusal("analytics.rebuild", "analytics", null);
+			throw actor.refuse("analytics.rebuild", "analytics", null);
 		}
 		audit.record(actor, "analytics.rebuild", "analytics", AuditOutcome.SUCCESS, null);
 		return rebuild("OFFICER", actor.username());

@@ -13,7 +13,6 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -54,7 +53,7 @@ public class IncomeBands {
 	@Transactional
 	public Band set(Actor actor, int lowerYuan, int upperYuan, LocalDate validFrom, String source) {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			throw new Refusal("analytics.band.set", "income-band", null);
+			throw actor.refuse("analytics.band.set", "income-band", null);
 		}
 		if (lowerYuan <= 0 || upperYuan <= lowerYuan) {
 			throw new InvalidValueException("analytics.band.range");

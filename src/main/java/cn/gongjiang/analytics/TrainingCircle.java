@@ -31,7 +31,6 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -116,7 +115,7 @@ public class TrainingCircle {
 	public TravelParameters setParameters(Actor actor, double detour, double plainKmh, double mountainKmh,
 			double ferryMinutes, LocalDate validFrom, String source) {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			throw new Refusal("analytics.travel.set", "travel-parameters", null);
+			throw actor.refuse("analytics.travel.set", "travel-parameters", null);
 		}
 		if (source == null || source.isBlank() || validFrom == null) {
 			throw new InvalidValueException("analytics.travel.source-required");

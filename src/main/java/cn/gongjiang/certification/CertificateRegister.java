@@ -24,7 +24,6 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.Violation;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /** Issuing, revoking and verifying certificates (CRT-1, CRT-2). */
@@ -67,7 +66,7 @@ public class CertificateRegister {
 	@Transactional
 	public Certificate issue(Actor actor, CertificateRequest request) {
 		if (!mayIssue(actor)) {
-			throw new Refusal("certificate.issue", request.number(), null);
+			throw actor.refuse("certificate.issue", request.number(), null);
 		}
 		var result = check().check(request.number(), request.holderIdNumber(), request.holderName(), request.type(),
 				request.occupationCode(), request.grade(), actor.displayName(), request.issuedOn());
@@ -83,7 +82,7 @@ public class CertificateRegister {
 		// an officer certifies the people of their own region, registered there first; an evaluation body
 		// certifies whoever it evaluated
 		if (actor.role().officer() && !actor.officerCovering(certificates.registeredRegion(holder).orElse(null))) {
-			throw new Refusal("certificate.issue", c.number(), "holder out of scope");
+			throw actor.refuse("certificate.issue", c.number(), "holder out of scope");
 		}
 		if (certificates.registeredName(holder).filter(n -> !n.equals(c.name())).isPresent()) {
 			throw new InvalidValueException("certificate.name-mismatch");

@@ -22,7 +22,6 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -56,7 +55,7 @@ public class EvaluationFilings {
 		var body = Optional.ofNullable(request.evaluatorCode()).map(String::strip).flatMap(this::evaluator)
 				.orElseThrow(() -> new InvalidValueException("certificate.evaluator.unknown", request.evaluatorCode()));
 		if (!actor.officerCovering(body.path())) {
-			throw new Refusal("certificate.evaluator.file", body.code(), "out of scope");
+			throw actor.refuse("certificate.evaluator.file", body.code(), "out of scope");
 		}
 		if (request.basis() == null) {
 			throw new InvalidValueException("certificate.evaluator.basis-required");
@@ -187,7 +186,7 @@ public class EvaluationFilings {
 	/** The province's and the cities' officers file; a county reads (evaluation bodies are filed above it). */
 	private void requireFilingOfficer(Actor actor, String action, String target) {
 		if (!actor.is(Role.PROVINCE_OFFICER) && !actor.is(Role.CITY_OFFICER)) {
-			throw new Refusal(action, target, null);
+			throw actor.refuse(action, target, null);
 		}
 	}
 

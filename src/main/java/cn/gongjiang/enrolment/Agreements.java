@@ -12,7 +12,6 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 
 /** Joint-programme agreements (ENR-4), recorded by the school or its officers; registrations may reference them. */
 @Service
@@ -36,7 +35,7 @@ public class Agreements {
 	public Agreement record(Actor actor, Signing s) {
 		var school = schools.require(s.schoolCode());
 		if (!Schools.mayActFor(actor, school)) {
-			throw new Refusal("enrolment.agreement", s.schoolCode(), null);
+			throw actor.refuse("enrolment.agreement", s.schoolCode(), null);
 		}
 		if (s.partnerProvince() == null || !s.partnerProvince().matches("\\d{2}0000") || s.partnerProvince().startsWith("33")) {
 			throw new InvalidValueException("enrolment.agreement.province", s.partnerProvince());

@@ -18,7 +18,6 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 
 /**
  * Existing dual registrations (ENR-3): after every roster import and on demand, one set-based pass finds each student
@@ -145,7 +144,7 @@ public class Duplicates {
 		}
 		var registration = registrations.find(actor, withdrawn);
 		if (!Schools.mayActFor(actor, schools.require(registration.schoolCode()))) {
-			throw new Refusal("enrolment.duplicate.withdraw", "duplicate:" + id, null);
+			throw actor.refuse("enrolment.duplicate.withdraw", "duplicate:" + id, null);
 		}
 		registrations.changeStatus(registration, "WITHDRAWN", "双重学籍清理：" + resolution.reason().strip(),
 				"duplicate:" + id + ":" + actor.username());

@@ -19,7 +19,6 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -329,6 +328,6 @@ public class Plans {
 	}
 
 	private void deny(Actor actor, String action, String target) {
-		throw new Refusal(action, target, null);
+		throw actor.refuse(action, target, null);
 	}
 }

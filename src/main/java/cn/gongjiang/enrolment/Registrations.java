@@ -28,7 +28,6 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 
 /**
  * Student registration (学籍注册, ENR-2..5). A request is refused with the first rule it breaks, in this order: a
@@ -72,7 +71,7 @@ public class Registrations {
 	public Registration.Outcome register(Actor actor, Registration.Request request) {
 		var school = schools.require(request.schoolCode());
 		if (!Schools.mayActFor(actor, school)) {
-			throw new Refusal("enrolment.register", request.schoolCode(), null);
+			throw actor.refuse("enrolment.register", request.schoolCode(), null);
 		}
 		var c = check(request, school, LocalDate.now(clock));
 		RealName person;

@@ -18,7 +18,6 @@ import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /** Technical schools (ENR-1): who they are, who may act for them, who issues their plans. */
@@ -83,7 +82,7 @@ public class Schools {
 	public School setAffiliation(Actor actor, String creditCode, String affiliation) {
 		var school = require(creditCode);
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			throw new Refusal("enrolment.school.affiliation", creditCode, null);
+			throw actor.refuse("enrolment.school.affiliation", creditCode, null);
 		}
 		if (!"CITY".equals(affiliation) && !"PROVINCE".equals(affiliation)) {
 			throw new InvalidValueException("enrolment.school.affiliation", affiliation);

@@ -15,7 +15,6 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /** The filed specialty catalogue (ENR-1): filed by the province or the school's city; a school plans only these. */
@@ -41,7 +40,7 @@ public class Specialties {
 	public Specialty file(Actor actor, String schoolCode, Filing filing) {
 		var school = schools.require(schoolCode);
 		if (!(actor.is(Role.PROVINCE_OFFICER) || Schools.issues(actor, school))) {
-			throw new Refusal("enrolment.specialty.file", schoolCode, null);
+			throw actor.refuse("enrolment.specialty.file", schoolCode, null);
 		}
 		if (filing.code() == null || !filing.code().strip().matches("[0-9A-Za-z-]{2,16}")) {
 			throw new InvalidValueException("enrolment.specialty.code", filing.code());

@@ -22,7 +22,6 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
 
@@ -176,7 +175,7 @@ public class AccountAdministration {
 		var account = accounts.byId(accountId).orElseThrow(() -> new NotFoundException("account.not-found"));
 		requireSecurityAdmin(admin, action, account.username());
 		if (account.id() == admin.accountId()) {
-			throw new Refusal(action, account.username(), "own account");
+			throw admin.refuse(action, account.username(), "own account");
 		}
 		if (!change.test(account)) {
 			throw new ConflictException("account.changed", account.username());
@@ -245,7 +244,7 @@ public class AccountAdministration {
 
 	private void requireSecurityAdmin(Actor actor, String action, String target) {
 		if (!actor.is(Role.SECURITY_ADMIN)) {
-			throw new Refusal(action, target, null);
+			throw actor.refuse(action, target, null);
 		}
 	}
 }

@@ -18,7 +18,6 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -59,7 +58,7 @@ public class BulkImport {
 	public UUID submit(Actor actor, String kind, String fileName, InputStream content) {
 		var handler = handler(kind);
 		if (!handler.mayImport(actor)) {
-			throw new Refusal("import.submit", kind, fileName);
+			throw actor.refuse("import.submit", kind, fileName);
 		}
 		var id = UUID.randomUUID();
 		var sha = files.store(id, content);

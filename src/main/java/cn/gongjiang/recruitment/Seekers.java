@@ -27,7 +27,6 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.OccupationCode;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -83,7 +82,7 @@ public class Seekers {
 		var home = profile.residencePath() == null && profile.hukouPath() == null ? officer.scope().regionPath()
 				: residence(profile);
 		if (!officer.scope().covers(home)) {
-			throw new Refusal("recruitment.seeker.register", number.masked(), "outside scope");
+			throw officer.refuse("recruitment.seeker.register", number.masked(), "outside scope");
 		}
 		return save(profile.personId(), person.idNumberIndex(), profile.name(), profile.idNumberMasked(), home, basis,
 				wantedOccupation, expectedWage, null, officer);

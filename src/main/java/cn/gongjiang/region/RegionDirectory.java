@@ -11,7 +11,6 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -118,7 +117,7 @@ public class RegionDirectory {
 	@Transactional
 	public Region changeMountainCounty(RegionCode code, Boolean mountainCounty, Integer expectedVersion, Actor actor) {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			throw new Refusal("region.mountain-county.change", code.value(), null);
+			throw actor.refuse("region.mountain-county.change", code.value(), null);
 		}
 		if (mountainCounty == null || expectedVersion == null) {
 			throw new cn.gongjiang.shared.InvalidValueException("region.mountain-county.required");

@@ -15,7 +15,6 @@ import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 
 /**
  * Enterprises (REG-2) and training providers (REG-3). Officers register and see those of their region; an
@@ -249,13 +248,13 @@ public class OrganisationRegistry {
 	/** Before the input is read: a role that may never register learns nothing about what a valid one is. */
 	private void requireRegionalOfficer(Actor actor, String action, String target) {
 		if (!actor.regionalOfficer()) {
-			throw new Refusal(action, target, null);
+			throw actor.refuse(action, target, null);
 		}
 	}
 
 	private void requireOfficerCovering(Actor actor, String path, String action, String target) {
 		if (!actor.officerCovering(path)) {
-			throw new Refusal(action, target, null);
+			throw actor.refuse(action, target, null);
 		}
 	}
 

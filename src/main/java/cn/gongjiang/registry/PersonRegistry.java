@@ -23,7 +23,6 @@ import cn.gongjiang.shared.PersonName;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.Violation;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 
 /**
  * The person registry (REG-1): one real-name record per ID number. Officers register and find people of their
@@ -60,7 +59,7 @@ public class PersonRegistry {
 		actor.requireRegionalOfficer();
 		var upsert = prepare(registration);
 		if (!actor.scope().covers(upsert.residencePath()) && !actor.scope().covers(upsert.hukouPath())) {
-			throw new Refusal("person.register", upsert.idNumberMasked(), "outside scope");
+			throw actor.refuse("person.register", upsert.idNumberMasked(), "outside scope");
 		}
 		var saved = persons.upsert(upsert);
 		if (saved.outcome() != Persons.Outcome.UNCHANGED) {
@@ -326,7 +325,7 @@ public class PersonRegistry {
 	public PersonUnmasked unmask(Actor actor, long id, String reason) {
 		var row = persons.find(id, actor.scope()).orElseThrow(() -> new NotFoundException("person.not-found"));
 		if (!actor.mayUnmask()) {
-			throw new Refusal("person.unmask", "person:" + id, null);
+			throw actor.refuse("person.unmask", "person:" + id, null);
 		}
 		// whoever reads a full number says why, and the audit record keeps it
 		if (reason == null || reason.isBlank() || reason.strip().length() > 200) {

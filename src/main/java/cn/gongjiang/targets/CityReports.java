@@ -34,7 +34,6 @@ import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 
 /** TGT-4: quarterly city reports and the yearly summary, on screen, as xlsx and as PDF. */
 @Service
@@ -185,7 +184,7 @@ public class CityReports {
 			boolean submit) {
 		var city = city(actor, cityCode);
 		if (!actor.scope().regional() || !actor.scope().value().equals(city.code())) {
-			throw new Refusal("targets.report.write", cityCode, null);
+			throw actor.refuse("targets.report.write", cityCode, null);
 		}
 		if (quarter < 0 || quarter > 4) {
 			throw new InvalidValueException("targets.report.quarter", quarter);

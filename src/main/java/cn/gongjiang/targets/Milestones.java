@@ -21,7 +21,6 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -122,7 +121,7 @@ public class Milestones {
 	public Milestone complete(Actor actor, long id, String evidence, LocalDate completedOn) {
 		var m = find(actor, id);
 		if (!(TargetScope.province(actor) || m.departments().contains(actor.scope().value()))) {
-			throw new Refusal("targets.milestone.complete", String.valueOf(id), null);
+			throw actor.refuse("targets.milestone.complete", String.valueOf(id), null);
 		}
 		if (evidence == null || evidence.isBlank()) {
 			throw new InvalidValueException("targets.milestone.evidence-required");
@@ -147,7 +146,7 @@ public class Milestones {
 	public Milestone reopen(Actor actor, long id, String reason) {
 		find(actor, id);
 		if (!TargetScope.province(actor)) {
-			throw new Refusal("targets.milestone.reopen", String.valueOf(id), null);
+			throw actor.refuse("targets.milestone.reopen", String.valueOf(id), null);
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidValueException("targets.milestone.reason-required");

@@ -22,7 +22,6 @@ import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -353,6 +352,6 @@ public class Returns {
 	}
 
 	private void deny(Actor actor, String action, String target) {
-		throw new Refusal(action, target, null);
+		throw actor.refuse(action, target, null);
 	}
 }

@@ -19,7 +19,6 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -57,7 +56,7 @@ public class SubsidyCatalogue {
 	@Transactional
 	public CatalogueEntry add(Actor actor, Entry e) {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			throw new Refusal("training.catalogue.add", e.occupationCode(), null);
+			throw actor.refuse("training.catalogue.add", e.occupationCode(), null);
 		}
 		occupations.find(OccupationCode.of(e.occupationCode()));
 		var grade = e.grade() == null || e.grade().isBlank() ? null : SkillGrade.fromCode(e.grade()).code();

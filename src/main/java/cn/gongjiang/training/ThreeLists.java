@@ -17,7 +17,6 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -95,7 +94,7 @@ public class ThreeLists {
 	@Transactional
 	public KeyRule changeRule(Actor actor, KeyRule rule) {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			throw new Refusal("training.key-rule", null, null);
+			throw actor.refuse("training.key-rule", null, null);
 		}
 		if (rule.minHeadcount() <= 0 || rule.sizes() == null
 				|| !List.of("MICRO", "SMALL", "MEDIUM", "LARGE").containsAll(rule.sizes())) {

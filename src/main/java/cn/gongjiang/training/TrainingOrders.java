@@ -25,7 +25,6 @@ import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -68,7 +67,7 @@ public class TrainingOrders {
 		var own = actor.role() == Role.ENTERPRISE && enterprise.creditCode().equals(actor.scope().value());
 		var officer = actor.officerCovering(enterprisePath);
 		if (!own && !officer) {
-			throw new Refusal("training.order.place", r.enterpriseCode(), null);
+			throw actor.refuse("training.order.place", r.enterpriseCode(), null);
 		}
 		occupations.find(OccupationCode.of(r.occupationCode()));
 		var grade = r.grade() == null || r.grade().isBlank() ? null : SkillGrade.fromCode(r.grade()).code();
@@ -336,7 +335,7 @@ public class TrainingOrders {
 	public TrainingOrder cancel(Actor actor, long orderId) {
 		var order = visible(actor, orderId);
 		if (actor.role() != Role.ENTERPRISE && !actor.role().officer()) {
-			throw new Refusal("training.order.cancel", "order:" + orderId, null);
+			throw actor.refuse("training.order.cancel", "order:" + orderId, null);
 		}
 		int changed = jdbc.sql("""
 				update training.training_order set status = case when planned > 0 then 'ACCEPTED' else 'CANCELLED' end,

@@ -172,8 +172,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * MLPS: refused access is an audit event, recorded here once for every refusal that leaves a request: under the
-	 * action a {@link Refusal} names, else as {@code access.denied} with the path asked for.
+	 * MLPS: refused access is an audit event, recorded once: a {@link Refusal} naming its action was recorded where it
+	 * was made; any other refusal that leaves a request is recorded here as {@code access.denied} with the path.
 	 */
 	private static AccessDeniedHandler audited(AuditLog audit, AccessDeniedHandler then) {
 		return (request, response, e) -> {
@@ -181,7 +181,10 @@ class SecurityConfiguration {
 					.getAuthentication();
 			if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
 				var refusal = refusalIn(e);
-				if (refusal != null && refusal.action() != null) {
+				if (refusal != null && refusal.audited()) {
+					// written down where it was made
+				}
+				else if (refusal != null && refusal.action() != null) {
 					audit.record(actor, refusal.action(), refusal.target(), AuditOutcome.DENIED, refusal.detail());
 				}
 				else {

@@ -24,22 +24,30 @@ public record Actor(long accountId, String username, String displayName, Role ro
 	/** Refuses a read unless {@link #regionalOfficer()}; audited as {@code access.denied} with the request. */
 	public void requireRegionalOfficer() {
 		if (!regionalOfficer()) {
-			throw new Refusal(null, null, null);
+			throw new Refusal(this, null, null, null);
 		}
 	}
 
 	/** Refuses {@code action} on {@code target} unless {@link #regionalOfficer()}; the refusal is audited once. */
 	public void requireRegionalOfficer(String action, String target) {
 		if (!regionalOfficer()) {
-			throw new Refusal(action, target, null);
+			throw refuse(action, target, null);
 		}
 	}
 
 	/** Refuses {@code action} on {@code target} unless {@link #officerCovering} one of {@code paths}. */
 	public void requireOfficerCovering(String action, String target, String... paths) {
 		if (!officerCovering(paths)) {
-			throw new Refusal(action, target, "out of scope");
+			throw refuse(action, target, "out of scope");
 		}
+	}
+
+	/**
+	 * This actor may not do {@code action} on {@code target}: the refusal to throw, already in the audit log (once,
+	 * whatever catches it later). {@code detail}: what the audit line says beside it, or null.
+	 */
+	public Refusal refuse(String action, String target, String detail) {
+		return Refusals.recorded(new Refusal(this, action, target, detail));
 	}
 
 	/**

@@ -28,7 +28,6 @@ import cn.gongjiang.registry.Provider;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.shared.web.Sheets;
@@ -203,7 +202,7 @@ class SupervisionApiController {
 			HttpServletResponse response)
 			throws IOException {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			throw new Refusal("supervision.audit-export", String.valueOf(year), null);
+			throw actor.refuse("supervision.audit-export", String.valueOf(year), null);
 		}
 		// SUP-4: the training records and the money they earned, in one workbook the auditor reconciles
 		var training = export.auditSheet(year, locale);
