@@ -27,6 +27,13 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.subsidy.decisions.Budgets;
+import cn.gongjiang.subsidy.decisions.CertificateDecider;
+import cn.gongjiang.subsidy.decisions.Decision;
+import cn.gongjiang.subsidy.decisions.Step;
+import cn.gongjiang.subsidy.decisions.TrainingSubsidyRules;
+import cn.gongjiang.subsidy.payments.PaymentBatches;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -32,6 +32,8 @@ import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.subsidy.payments.BankFile;
+import cn.gongjiang.subsidy.payments.PaymentBatches;
 
 /**
  * Issue 17: a status change lost to a racing officer is refused with 409, never recorded as done twice — payment

@@ -21,6 +21,7 @@ import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
 import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.SubsidyDecisions;
+import cn.gongjiang.subsidy.decisions.Budgets;
 
 /**
  * Budgets (SUB-4): what each county of the officer's region has from each funding source for a year, what decisions

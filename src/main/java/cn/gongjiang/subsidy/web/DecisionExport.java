@@ -17,8 +17,8 @@ import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Formats;
-import cn.gongjiang.subsidy.Decision;
 import cn.gongjiang.subsidy.SubsidyDecisions;
+import cn.gongjiang.subsidy.decisions.Decision;
 
 /**
  * The decisions list as an xlsx (X-4): the filtered set in the list's order, every column in words as the page shows

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.ToDo;
-import cn.gongjiang.subsidy.Claims;
-import cn.gongjiang.subsidy.PaymentBatches;
 import cn.gongjiang.subsidy.SubsidyDecisions;
+import cn.gongjiang.subsidy.claims.Claims;
+import cn.gongjiang.subsidy.payments.PaymentBatches;
 
 /**
  * What waits in subsidies on the home page: for a county officer the claims to review, for a city officer those to
