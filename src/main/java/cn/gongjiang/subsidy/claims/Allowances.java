@@ -1,6 +1,5 @@
 package cn.gongjiang.subsidy.claims;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,6 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.Money;
+import cn.gongjiang.subsidy.FundingSource;
+import cn.gongjiang.subsidy.decisions.Decisions;
+import cn.gongjiang.subsidy.decisions.Outcome;
 import cn.gongjiang.subsidy.decisions.Budgets;
 
 /**
@@ -25,9 +28,11 @@ public class Allowances {
 	private final PersonRegistry persons;
 	private final Clock clock;
 	private final Budgets budgets;
+	private final Decisions decisions;
 
-	Allowances(JdbcClient jdbc, PersonRegistry persons, Clock clock, Budgets budgets) {
+	Allowances(JdbcClient jdbc, PersonRegistry persons, Clock clock, Budgets budgets, Decisions decisions) {
 		this.budgets = budgets;
+		this.decisions = decisions;
 		this.jdbc = jdbc;
 		this.persons = persons;
 		this.clock = clock;
@@ -37,13 +42,13 @@ public class Allowances {
 	 * {@code employerPays}: the pack says the employer receives the allowance to pass on; otherwise it is the
 	 * worker's (第17条: 政府岗位津贴 to 在岗职工), paid to their own social security card.
 	 */
-	void schedule(long claimId, LocalDate firstMonth, int months, BigDecimal monthly, String employer,
+	void schedule(long claimId, LocalDate firstMonth, int months, Money monthly, String employer,
 			String fundingSource, boolean employerPays) {
 		jdbc.sql("""
 				insert into subsidy.allowance_schedule (claim_id, first_month, months, monthly_amount, employer_code,
 				    funding_source, payee)
 				values (:claim, :first, :months, :monthly, :employer, :source, :payee)
-				""").param("claim", claimId).param("first", firstMonth).param("months", months).param("monthly", monthly)
+				""").param("claim", claimId).param("first", firstMonth).param("months", months).param("monthly", monthly.toBigDecimal())
 				.param("employer", employer).param("source", fundingSource)
 				.param("payee", employerPays ? "EMPLOYER" : "WORKER").update();
 	}
@@ -60,26 +65,30 @@ public class Allowances {
 	/** Decides the schedule's months up to the one {@code today} falls in; returns how many were granted. */
 	@Transactional
 	public int accrue(long claimId, LocalDate today) {
-		var s = jdbc.sql("""
-				select s.*, c.person_index, c.person_id, c.person_masked, c.claimant_name, c.claimant_path, c.bank_account_sealed,
-				       c.bank_account_masked,
-				       c.pack_version, c.steps::text as steps
+		var found = jdbc.sql("""
+				select s.first_month, s.months, s.accrued_through, s.monthly_amount, s.employer_code, s.funding_source,
+				       s.payee, c.person_index, c.person_id, c.person_masked, c.claimant_name, c.claimant_path,
+				       c.bank_account_sealed, c.bank_account_masked, c.pack_version, c.steps::text as steps
 				from subsidy.allowance_schedule s join subsidy.claim c on c.id = s.claim_id
 				where s.claim_id = :id and s.ended_on is null for no key update of s
-				""").param("id", claimId).query().listOfRows().stream().findFirst();
-		if (s.isEmpty()) {
+				""").param("id", claimId).query((rs, i) -> new Schedule(rs.getObject(1, LocalDate.class), rs.getInt(2),
+						rs.getObject(3, LocalDate.class), Money.of(rs.getBigDecimal(4)), rs.getString(5),
+						Claims.fundingSource(rs.getString(6)), "WORKER".equals(rs.getString(7)), rs.getBytes(8),
+						(Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getBytes(13),
+						rs.getString(14), rs.getString(15), rs.getString(16)))
+				.stream().findFirst();
+		if (found.isEmpty()) {
 			return 0;
 		}
-		var row = s.get();
-		var first = YearMonth.from(((java.sql.Date) row.get("first_month")).toLocalDate());
-		var last = first.plusMonths(((Number) row.get("months")).intValue() - 1);
-		var through = row.get("accrued_through") == null ? first.minusMonths(1)
-				: YearMonth.from(((java.sql.Date) row.get("accrued_through")).toLocalDate());
+		var s = found.get();
+		var first = YearMonth.from(s.firstMonth());
+		var last = first.plusMonths(s.months() - 1);
+		var through = s.accruedThrough() == null ? first.minusMonths(1) : YearMonth.from(s.accruedThrough());
 		var now = YearMonth.from(today);
-		var index = (byte[]) row.get("person_index");
-		var employer = (String) row.get("employer_code");
+		var index = s.personIndex();
+		var employer = s.employerCode();
 		int granted = 0;
-		var toWorker = "WORKER".equals(row.get("payee"));
+		var toWorker = s.toWorker();
 		for (var month = through.plusMonths(1); !month.isAfter(now) && !month.isAfter(last); month = month.plusMonths(1)) {
 			var profile = persons.profile(index);
 			var stillThere = profile.map(p -> employer.equals(p.employerCreditCode())).orElse(false);
@@ -88,35 +97,21 @@ public class Allowances {
 				return granted;
 			}
 			// each month is committed against the budget of its year, as a training subsidy is; it waits when none is left
-			var region = ((String) row.get("claimant_path")).replaceAll(".*/(\\d+)/$", "$1");
-			var budget = new Budgets.Key(region, Claims.fundingSource((String) row.get("funding_source")), month.getYear());
-			var funded = budgets.commit(budget, (BigDecimal) row.get("monthly_amount"));
-			var inserted = jdbc.sql("""
-					insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, person_id,
-					    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account_sealed, bank_account_masked, year,
-					    period, paying_region, paying_path, outcome, code, amount, policy_versions, steps, funding_source,
-					    claim_id)
-					values ('TECHNICIAN_ALLOWANCE', :key, :holder, :masked, :person, :kind, :code, :name, :account,
-					    :accountMasked, :year, :period, :region, :path, :outcome, :waiting, :amount, :pack,
-					    cast(:steps as json), :source, :claim)
-					on conflict do nothing
-					""").param("key", Claims.businessKey("TECHNICIAN_ALLOWANCE", index, employer, month.toString()))
-					.param("holder", index).param("masked", row.get("person_masked")).param("person", row.get("person_id"))
-					.param("kind", toWorker ? "PERSON" : "ORGANISATION").param("code", toWorker ? null : employer)
-					.param("name", toWorker ? profile.get().name() : row.get("claimant_name"))
-					.param("account", toWorker ? null : row.get("bank_account_sealed"))
-					.param("accountMasked", toWorker ? null : row.get("bank_account_masked"))
-					.param("year", month.getYear()).param("period", month.toString())
-					.param("region", region).param("outcome", funded ? "GRANTED" : "WAITING")
-					.param("waiting", funded ? null : "subsidy.budget-exhausted")
-					.param("path", row.get("claimant_path")).param("amount", row.get("monthly_amount"))
-					.param("pack", row.get("pack_version")).param("steps", row.get("steps"))
-					.param("source", row.get("funding_source")).param("claim", claimId)
-					.update();
-			if (inserted == 0 && funded) {
-				budgets.release(budget, (BigDecimal) row.get("monthly_amount"));
+			var region = s.claimantPath().replaceAll(".*/(\\d+)/$", "$1");
+			var budget = new Budgets.Key(region, s.fundingSource(), month.getYear());
+			var funded = budgets.commit(budget, s.monthlyAmount());
+			var inserted = decisions.insert(new Decisions.New("TECHNICIAN_ALLOWANCE",
+					Claims.businessKey("TECHNICIAN_ALLOWANCE", index, employer, month.toString()), null, null, index,
+					s.personMasked(), s.personId(), toWorker ? "PERSON" : "ORGANISATION", toWorker ? null : employer,
+					toWorker ? profile.get().name() : s.claimantName(), toWorker ? null : s.bankAccountSealed(),
+					toWorker ? null : s.bankAccountMasked(), null, null, month.getYear(), month.toString(), region,
+					s.claimantPath(), s.fundingSource(), funded ? Outcome.GRANTED : Outcome.WAITING,
+					funded ? null : "subsidy.budget-exhausted", s.monthlyAmount(), s.packVersion(), s.steps(), null,
+					null, claimId));
+			if (!inserted && funded) {
+				budgets.release(budget, s.monthlyAmount());
 			}
-			granted += inserted;
+			granted += inserted ? 1 : 0;
 			jdbc.sql("update subsidy.allowance_schedule set accrued_through = :m where claim_id = :id")
 					.param("m", month.atDay(1)).param("id", claimId).update();
 		}
@@ -124,6 +119,13 @@ public class Allowances {
 			end(claimId, today, "subsidy.allowance.completed");
 		}
 		return granted;
+	}
+
+	/** A running schedule and the claim it pays, as one month's decision needs them. */
+	private record Schedule(LocalDate firstMonth, int months, LocalDate accruedThrough, Money monthlyAmount,
+			String employerCode, FundingSource fundingSource, boolean toWorker, byte[] personIndex, Long personId,
+			String personMasked, String claimantName, String claimantPath, byte[] bankAccountSealed,
+			String bankAccountMasked, String packVersion, String steps) {
 	}
 
 	private void end(long claimId, LocalDate today, String reason) {

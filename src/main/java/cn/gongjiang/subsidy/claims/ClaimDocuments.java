@@ -76,7 +76,7 @@ public class ClaimDocuments {
 			audit.record(actor, "subsidy.claim.document.attach", "claim:" + claimId, AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("the claimant attaches its evidence");
 		}
-		if (!claim.status().equals("SUBMITTED")) {
+		if (claim.status() != ClaimStatus.SUBMITTED) {
 			throw new ConflictException("subsidy.document.claim-reviewed");
 		}
 		if (files == null || files.isEmpty()) {

@@ -1,6 +1,5 @@
 package cn.gongjiang.subsidy.claims;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -33,6 +32,7 @@ import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
@@ -44,6 +44,8 @@ import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.PolicyPacks;
 import cn.gongjiang.subsidy.decisions.Beneficiaries;
 import cn.gongjiang.subsidy.decisions.Budgets;
+import cn.gongjiang.subsidy.decisions.Decisions;
+import cn.gongjiang.subsidy.decisions.Outcome;
 import cn.gongjiang.subsidy.decisions.Step;
 import cn.gongjiang.subsidy.payments.BankAccounts;
 import cn.gongjiang.subsidy.payments.BankFile;
@@ -76,6 +78,7 @@ public class Claims {
 	private final Placements placements;
 	private final BankAccounts bankAccounts;
 	private final Budgets budgets;
+	private final Decisions decisions;
 	private final ClaimRefusals refusals;
 	private final AuditLog audit;
 	private final JsonMapper json;
@@ -84,7 +87,8 @@ public class Claims {
 	Claims(JdbcClient jdbc, PolicyPacks packs, OrganisationRegistry organisations, PersonRegistry persons,
 			CertificateRegister certificates, PersonalDataCipher cipher, RegionDirectory regions, Allowances allowances,
 			Placements placements, BankAccounts bankAccounts, ClaimRefusals refusals, Budgets budgets, AuditLog audit,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, Decisions decisions) {
+		this.decisions = decisions;
 		this.budgets = budgets;
 		this.bankAccounts = bankAccounts;
 		this.refusals = refusals;
@@ -159,7 +163,7 @@ public class Claims {
 				.param("masked", person.map(p -> Beneficiaries.mask(p.name(), p.idNumberMasked())).orElse(null))
 				.param("period", assessment.entitlements().get(0).period()
 						+ (assessment.entitlements().size() > 1 ? " … " + assessment.entitlements().get(assessment.entitlements().size() - 1).period() : ""))
-				.param("evidence", json.writeValueAsString(masked(evidence))).param("amount", assessment.total())
+				.param("evidence", json.writeValueAsString(masked(evidence))).param("amount", assessment.total().toBigDecimal())
 				.param("account", bankAccounts.seal(s.bankAccount()))
 				.param("accountMasked", BankAccounts.mask(s.bankAccount())).param("user", actor.username()).param("pack", c.packLabel())
 				.param("steps", json.writeValueAsString(assessment.steps()))
@@ -247,8 +251,8 @@ public class Claims {
 	@Transactional
 	public Claim review(Actor actor, long id, boolean passed, String reason) {
 		var claim = forOfficer(actor, id, "subsidy.claim.review");
-		if (!claim.status().equals("SUBMITTED")) {
-			throw new ConflictException("subsidy.claim.status", claim.status());
+		if (claim.status() != ClaimStatus.SUBMITTED) {
+			throw new ConflictException("subsidy.claim.status", claim.status().name());
 		}
 		if (!passed && (reason == null || reason.isBlank())) {
 			throw new InvalidValueException("subsidy.claim.reason-required");
@@ -256,7 +260,7 @@ public class Claims {
 		int reviewed = jdbc.sql("""
 				update subsidy.claim set status = :status, reason = :reason, reviewed_by = :user, reviewed_at = now()
 				where id = :id and status = 'SUBMITTED'
-				""").param("status", passed ? "REVIEWED" : "REJECTED").param("reason", reason == null ? null : reason.strip())
+				""").param("status", (passed ? ClaimStatus.REVIEWED : ClaimStatus.REJECTED).name()).param("reason", reason == null ? null : reason.strip())
 				.param("user", actor.username()).param("id", id).update();
 		if (reviewed == 0) {
 			throw lostRace(actor, "subsidy.claim.review", id);
@@ -272,8 +276,8 @@ public class Claims {
 	@Transactional
 	public Claim decide(Actor actor, long id, boolean approved, String reason) {
 		var claim = forOfficer(actor, id, "subsidy.claim.decide");
-		if (!claim.status().equals("REVIEWED")) {
-			throw new ConflictException("subsidy.claim.status", claim.status());
+		if (claim.status() != ClaimStatus.REVIEWED) {
+			throw new ConflictException("subsidy.claim.status", claim.status().name());
 		}
 		if (actor.username().equals(claim.reviewedBy())) {
 			audit.record(actor, "subsidy.claim.decide", "claim:" + id, AuditOutcome.DENIED, "four eyes");
@@ -293,16 +297,19 @@ public class Claims {
 			audit.record(actor, "subsidy.claim.decide", "claim:" + id, AuditOutcome.SUCCESS, "rejected: " + reason);
 			return claim(actor, id);
 		}
-		var row = jdbc.sql("select * from subsidy.claim where id = :id for no key update").param("id", id).query()
-				.listOfRows().get(0);
-		if (!"REVIEWED".equals(row.get("status"))) {
+		var row = jdbc.sql("""
+				select status, claimant_code, person_index, bank_account_sealed, bank_account_masked
+				from subsidy.claim where id = :id for no key update
+				""").param("id", id).query((rs, i) -> new Approving(ClaimStatus.valueOf(rs.getString(1)), rs.getString(2),
+						rs.getBytes(3), rs.getBytes(4), rs.getString(5))).single();
+		if (row.status() != ClaimStatus.REVIEWED) {
 			// another officer decided it while this one was reading it
 			throw lostRace(actor, "subsidy.claim.decide", id);
 		}
 		var stored = json.readValue(jdbc.sql("select evidence::text from subsidy.claim where id = :id").param("id", id)
 				.query(String.class).single(), EVIDENCE);
-		var claimant = claimantOf((String) row.get("claimant_code"));
-		var index = (byte[]) row.get("person_index");
+		var claimant = claimantOf(row.claimantCode());
+		var index = row.personIndex();
 		holdEntitlements(claim.scheme(), index, claimant.code());
 		var c = gather(claimant, claim.scheme(), stored, index, id);
 		var assessment = EnterpriseSchemes.assess(c.claimCase());
@@ -325,28 +332,14 @@ public class Claims {
 				var year = e.period().matches("\\d{4}") ? Integer.parseInt(e.period()) : LocalDate.now(clock).getYear();
 				// committed against the claimant's county's budget of the scheme's source, as a training subsidy is
 				var funded = budgets.commit(new Budgets.Key(payingRegion, source, year), e.amount());
-				var inserted = jdbc.sql("""
-						insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, person_id,
-						    beneficiary_kind, beneficiary_code, beneficiary_name, bank_account_sealed, bank_account_masked,
-						    year, period, paying_region, paying_path, outcome, code, amount, policy_versions, steps,
-						    funding_source, claim_id)
-						values (:scheme, :key, :holder, :masked, :person, 'ORGANISATION', :code, :name, :account,
-						    :accountMasked, :year,
-						    :period, :region, :path, :outcome, :waiting, :amount, :pack, cast(:steps as json), :source,
-						    :claim)
-						on conflict do nothing
-						""").param("scheme", claim.scheme()).param("key", key).param("holder", index)
-						.param("masked", person.map(p -> Beneficiaries.mask(p.name(), p.idNumberMasked())).orElse(claimant.name()))
-						.param("person", person.map(PersonProfile::personId).orElse(null)).param("code", claimant.code())
-						.param("name", claimant.name()).param("account", row.get("bank_account_sealed"))
-						.param("accountMasked", row.get("bank_account_masked"))
-						.param("year", year).param("outcome", funded ? "GRANTED" : "WAITING")
-						.param("waiting", funded ? null : "subsidy.budget-exhausted")
-						.param("period", e.period()).param("region", payingRegion).param("path", claimant.path())
-						.param("amount", e.amount()).param("pack", c.packLabel())
-						.param("steps", json.writeValueAsString(assessment.steps())).param("source", source.name())
-						.param("claim", id).update();
-				if (inserted == 0) {
+				var inserted = decisions.insert(new Decisions.New(claim.scheme(), key, null, null, index,
+						person.map(p -> Beneficiaries.mask(p.name(), p.idNumberMasked())).orElse(claimant.name()),
+						person.map(PersonProfile::personId).orElse(null), "ORGANISATION", claimant.code(),
+						claimant.name(), row.bankAccountSealed(), row.bankAccountMasked(), null, null, year,
+						e.period(), payingRegion, claimant.path(), source,
+						funded ? Outcome.GRANTED : Outcome.WAITING, funded ? null : "subsidy.budget-exhausted",
+						e.amount(), c.packLabel(), json.writeValueAsString(assessment.steps()), null, null, id));
+				if (!inserted) {
 					var held = EnterpriseSchemes.periodHeld(c.claimCase().clause(), e.period());
 					throw new ConflictException(held.code(), refusalArguments(held));
 				}
@@ -362,6 +355,11 @@ public class Claims {
 		}
 		audit.record(actor, "subsidy.claim.decide", "claim:" + id, AuditOutcome.SUCCESS, "approved " + assessment.total());
 		return claim(actor, id);
+	}
+
+	/** What an approval reads of its claim, under the claim's row lock. */
+	private record Approving(ClaimStatus status, String claimantCode, byte[] personIndex, byte[] bankAccountSealed,
+			String bankAccountMasked) {
 	}
 
 	/**
@@ -455,14 +453,14 @@ public class Claims {
 
 	/** Claims of the officer's region in a status (SUBMITTED to review, REVIEWED to approve, not by themselves). */
 	@Transactional(readOnly = true)
-	public long waiting(Actor actor, String status) {
+	public long waiting(Actor actor, ClaimStatus status) {
 		if (!actor.role().officer() || !actor.scope().regional()) {
 			return 0;
 		}
 		return jdbc.sql("""
 				select count(*) from subsidy.claim where claimant_path like :path || '%' and status = :status
 				  and coalesce(reviewed_by, '') <> :user
-				""").param("path", actor.scope().regionPath()).param("status", status)
+				""").param("path", actor.scope().regionPath()).param("status", status.name())
 				.param("user", actor.username()).query(Long.class).single();
 	}
 
@@ -620,14 +618,14 @@ public class Claims {
 		var steps = json.readValue(rs.getString("steps"), STEPS);
 		return new Claim(id, rs.getString("scheme"), BankFile.SCHEMES.get(rs.getString("scheme")),
 				rs.getString("claimant_code"), rs.getString("claimant_name"), rs.getString("person_masked"),
-				rs.getString("period"), json.readValue(rs.getString("evidence"), EVIDENCE), rs.getBigDecimal("amount"),
-				rs.getString("status"), rs.getString("reason"), rs.getString("submitted_by"),
+				rs.getString("period"), json.readValue(rs.getString("evidence"), EVIDENCE), Money.of(rs.getBigDecimal("amount")),
+				ClaimStatus.valueOf(rs.getString("status")), rs.getString("reason"), rs.getString("submitted_by"),
 				rs.getTimestamp("submitted_at").toInstant(), rs.getString("reviewed_by"), rs.getString("decided_by"), steps);
 	}
 
 	/** A claim judged again for a what-if (SUB-5): what it earns under the schemes in force and under a draft's. */
-	public record Repriced(long claimId, String scheme, String claimant, String person, String path, BigDecimal current,
-			BigDecimal simulated) {
+	public record Repriced(long claimId, String scheme, String claimant, String person, String path, Money current,
+			Money simulated) {
 	}
 
 	/**
@@ -660,15 +658,15 @@ public class Claims {
 					@SuppressWarnings("unchecked")
 					var inForce = book.cityInForce((String) row[4], submittedOn)
 							.map(p -> (Map<String, Object>) p.parameters().get("schemes")).orElse(Map.of());
-					java.util.function.Function<Map<String, Object>, BigDecimal> earns = schemes -> {
+					java.util.function.Function<Map<String, Object>, Money> earns = schemes -> {
 						@SuppressWarnings("unchecked")
 						var parameters = (Map<String, Object>) schemes.get(scheme);
 						if (parameters == null) {
-							return BigDecimal.ZERO;
+							return Money.ZERO;
 						}
 						var assessment = EnterpriseSchemes.assess(new ClaimCase(scheme, claimant, person, evidence,
 								parameters, held, certificate, submittedOn));
-						return assessment.granted() ? assessment.total() : BigDecimal.ZERO;
+						return assessment.granted() ? assessment.total() : Money.ZERO;
 					};
 					return new Repriced(id, scheme, (String) row[3], (String) row[6], (String) row[4],
 							earns.apply(inForce), earns.apply(draftSchemes == null ? Map.of() : draftSchemes));

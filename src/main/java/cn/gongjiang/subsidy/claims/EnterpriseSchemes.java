@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.subsidy.decisions.Step;
 
@@ -33,13 +34,13 @@ public final class EnterpriseSchemes {
 			return steps.stream().filter(s -> s.verdict() != Step.Verdict.PASS).findFirst().orElse(null);
 		}
 
-		BigDecimal total() {
-			return entitlements.stream().map(Entitlement::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Money total() {
+			return entitlements.stream().map(Entitlement::amount).reduce(Money.ZERO, Money::plus);
 		}
 	}
 
 	/** One period of a claim's money: '2026' (a person-year), '2026-03' (a month) or 'once'. */
-	record Entitlement(String period, BigDecimal amount) {
+	record Entitlement(String period, Money amount) {
 	}
 
 	/** The evidence each scheme needs, in the order the claim form asks for it. */
@@ -156,10 +157,10 @@ public final class EnterpriseSchemes {
 				steps.add(periodHeld(c.clause(), month));
 				return new Assessment(steps, List.of());
 			}
-			entitlements.add(new Entitlement(month, BigDecimal.valueOf(monthly)));
+			entitlements.add(new Entitlement(month, Money.yuan(monthly)));
 		}
 		var total = BigDecimal.valueOf((long) monthly * months);
-		steps.add(Step.grant("amount", c.clause(), total, "subsidy.step.claim.amount.monthly", monthly, months,
+		steps.add(Step.grant("amount", c.clause(), Money.of(total), "subsidy.step.claim.amount.monthly", monthly, months,
 				first.toString(), total));
 		return new Assessment(steps, entitlements);
 	}
@@ -257,22 +258,30 @@ public final class EnterpriseSchemes {
 	 * a scheme, read from the pack's parameters: how many periods it pays at most (null: no such cap; a scheme paid
 	 * 'once' is held to it by its business key) and the most one period pays. SUP-3 reads granted claims against them.
 	 */
-	public record Caps(Integer periods, BigDecimal perPeriod) {
+	public record Caps(Integer periods, Money perPeriod) {
 	}
 
 	public static Caps caps(String scheme, Map<String, Object> p) {
+		var caps = decimalCaps(scheme, p);
+		return new Caps(caps.periods(), caps.perPeriod() == null ? null : Money.of(caps.perPeriod()));
+	}
+
+	private record DecimalCaps(Integer periods, BigDecimal perPeriod) {
+	}
+
+	private static DecimalCaps decimalCaps(String scheme, Map<String, Object> p) {
 		return switch (scheme) {
-			case "DIRECTED_TRAINING", "APPRENTICESHIP" -> new Caps(number(p, "maxYears"), amount(p, "perPersonYear"));
-			case "TECHNICIAN_ALLOWANCE" -> new Caps(number(p, "maxMonths"), amount(p, "seniorMonthly"));
-			case "PROJECT_HIRE" -> new Caps(null, amount(p, "perPerson"));
-			case "PARTNER_SCHOOL" -> new Caps(null, larger(amount(p, "seniorClass"), amount(p, "technicianClass")));
+			case "DIRECTED_TRAINING", "APPRENTICESHIP" -> new DecimalCaps(number(p, "maxYears"), amount(p, "perPersonYear"));
+			case "TECHNICIAN_ALLOWANCE" -> new DecimalCaps(number(p, "maxMonths"), amount(p, "seniorMonthly"));
+			case "PROJECT_HIRE" -> new DecimalCaps(null, amount(p, "perPerson"));
+			case "PARTNER_SCHOOL" -> new DecimalCaps(null, larger(amount(p, "seniorClass"), amount(p, "technicianClass")));
 			// six years studied at most (partnerRetention)
-			case "PARTNER_RETENTION" -> new Caps(null, amount(p, "perYearStudied") == null ? null
+			case "PARTNER_RETENTION" -> new DecimalCaps(null, amount(p, "perYearStudied") == null ? null
 					: amount(p, "perYearStudied").multiply(BigDecimal.valueOf(6)));
-			case "TRAINING_BASE" -> new Caps(null, amount(p, "once"));
-			case "OVERSEAS_TRAINING" -> new Caps(null, amount(p, "maxPerPerson"));
-			case "STUDY_TOUR" -> new Caps(null, larger(amount(p, "maxInProvince"), amount(p, "maxOutside")));
-			default -> new Caps(null, null);
+			case "TRAINING_BASE" -> new DecimalCaps(null, amount(p, "once"));
+			case "OVERSEAS_TRAINING" -> new DecimalCaps(null, amount(p, "maxPerPerson"));
+			case "STUDY_TOUR" -> new DecimalCaps(null, larger(amount(p, "maxInProvince"), amount(p, "maxOutside")));
+			default -> new DecimalCaps(null, null);
 		};
 	}
 
@@ -311,8 +320,8 @@ public final class EnterpriseSchemes {
 					c.grantedPeriods().size(), maxYears));
 			return new Assessment(steps, List.of());
 		}
-		steps.add(Step.grant("amount", c.clause(), amount, "subsidy.step.claim.amount.year", amount, year));
-		return new Assessment(steps, List.of(new Entitlement(year, amount)));
+		steps.add(Step.grant("amount", c.clause(), Money.of(amount), "subsidy.step.claim.amount.year", amount, year));
+		return new Assessment(steps, List.of(new Entitlement(year, Money.of(amount))));
 	}
 
 	private static Assessment once(ClaimCase c, List<Step> steps, BigDecimal amount) {
@@ -323,8 +332,8 @@ public final class EnterpriseSchemes {
 			steps.add(periodHeld(c.clause(), "once"));
 			return new Assessment(steps, List.of());
 		}
-		steps.add(Step.grant("amount", c.clause(), amount, "subsidy.step.claim.amount.once", amount));
-		return new Assessment(steps, List.of(new Entitlement("once", amount)));
+		steps.add(Step.grant("amount", c.clause(), Money.of(amount), "subsidy.step.claim.amount.once", amount));
+		return new Assessment(steps, List.of(new Entitlement("once", Money.of(amount))));
 	}
 
 	/** An amount as claimed up to a cap, once per person a year. */
@@ -341,8 +350,8 @@ public final class EnterpriseSchemes {
 			steps.add(periodHeld(c.clause(), year));
 			return new Assessment(steps, List.of());
 		}
-		steps.add(Step.grant("amount", c.clause(), claimed, "subsidy.step.claim.amount.capped", claimed, cap));
-		return new Assessment(steps, List.of(new Entitlement(year, claimed)));
+		steps.add(Step.grant("amount", c.clause(), Money.of(claimed), "subsidy.step.claim.amount.capped", claimed, cap));
+		return new Assessment(steps, List.of(new Entitlement(year, Money.of(claimed))));
 	}
 
 	/** The refusal of a period already held or claimed: a year ('2026'), a month ('2026-03') or 'once'. */
@@ -397,9 +406,11 @@ public final class EnterpriseSchemes {
 		return new Assessment(List.of(steps), List.of());
 	}
 
+	/** An amount claimed, in yuan to the fen; none when it is no such amount (finer than a fen included). */
 	private static BigDecimal money(String value) {
 		try {
-			return value == null ? null : new BigDecimal(value.replace(",", ""));
+			var amount = value == null ? null : new BigDecimal(value.replace(",", ""));
+			return amount == null || amount.stripTrailingZeros().scale() > 2 ? null : amount;
 		}
 		catch (NumberFormatException e) {
 			return null;

@@ -1,6 +1,5 @@
 package cn.gongjiang.subsidy.decisions;
 
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.subsidy.FundingSource;
 
 /**
@@ -29,36 +29,36 @@ public class Budgets {
 	}
 
 	/** Commits the amount if what is left can carry it; false (nothing committed) when it cannot. */
-	public boolean commit(Key key, BigDecimal amount) {
+	public boolean commit(Key key, Money amount) {
 		return key.region() != null && jdbc.sql("""
 				update subsidy.budget set committed = committed + :amount
 				where region_code = :region and funding_source = :source and year = :year
 				  and allocated - committed >= :amount
-				""").param("amount", amount).param("region", key.region()).param("source", key.source().name())
+				""").param("amount", amount.toBigDecimal()).param("region", key.region()).param("source", key.source().name())
 				.param("year", key.year()).update() == 1;
 	}
 
-	public void release(Key key, BigDecimal amount) {
+	public void release(Key key, Money amount) {
 		jdbc.sql("""
 				update subsidy.budget set committed = committed - :amount
 				where region_code = :region and funding_source = :source and year = :year
-				""").param("amount", amount).param("region", key.region()).param("source", key.source().name())
+				""").param("amount", amount.toBigDecimal()).param("region", key.region()).param("source", key.source().name())
 				.param("year", key.year()).update();
 	}
 
-	public void allocate(Key key, BigDecimal amount) {
+	public void allocate(Key key, Money amount) {
 		jdbc.sql("""
 				insert into subsidy.budget (region_code, funding_source, year, allocated)
 				values (:region, :source, :year, :amount)
 				on conflict (region_code, funding_source, year)
 				do update set allocated = subsidy.budget.allocated + excluded.allocated
 				""").param("region", key.region()).param("source", key.source().name()).param("year", key.year())
-				.param("amount", amount).update();
+				.param("amount", amount.toBigDecimal()).update();
 	}
 
 	/** What is left of each budget asked for; a budget never allocated is absent. */
-	Map<Key, BigDecimal> left(List<Key> keys) {
-		var left = new HashMap<Key, BigDecimal>();
+	Map<Key, Money> left(List<Key> keys) {
+		var left = new HashMap<Key, Money>();
 		if (keys.isEmpty()) {
 			return left;
 		}
@@ -68,13 +68,8 @@ public class Budgets {
 				""").param("keys", keys.stream().map(k -> k.region() + "/" + k.source().name() + "/" + k.year())
 				.toArray(String[]::new))
 				.query((rs, i) -> left.put(new Key(rs.getString(1), FundingSource.valueOf(rs.getString(2)), rs.getInt(3)),
-						rs.getBigDecimal(4)))
+						Money.of(rs.getBigDecimal(4))))
 				.list();
 		return left;
-	}
-
-	/** The key of a decision's budget, from its paying region, source and year. */
-	public static Key of(Object region, Object source, Object year) {
-		return new Key((String) region, FundingSource.valueOf((String) source), ((Number) year).intValue());
 	}
 }

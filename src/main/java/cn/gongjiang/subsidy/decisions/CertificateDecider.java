@@ -1,6 +1,5 @@
 package cn.gongjiang.subsidy.decisions;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,17 +12,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 import cn.gongjiang.certification.CertificateIssued;
-import cn.gongjiang.database.CsvCopy;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.ArchiveEvent;
 import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.subsidy.FundingSource;
@@ -54,17 +51,17 @@ public class CertificateDecider {
 	private final PersonRegistry persons;
 	private final RegionDirectory regions;
 	private final JsonMapper json;
-	private final javax.sql.DataSource dataSource;
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 	private final Budgets budgets;
+	private final Decisions decisions;
 
 	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, TrainingSignals signals,
 			SubsidyCatalogue catalogue, PersonRegistry persons, RegionDirectory regions, JsonMapper json,
-			javax.sql.DataSource dataSource, org.springframework.transaction.support.TransactionTemplate transactions,
-			Budgets budgets) {
+			org.springframework.transaction.support.TransactionTemplate transactions,
+			Budgets budgets, Decisions decisions) {
 		this.budgets = budgets;
+		this.decisions = decisions;
 		this.signals = signals;
-		this.dataSource = dataSource;
 		// its own transaction, even inside a listener's: a chunk whose budgets moved is rolled back and decided again
 		this.transactions = new org.springframework.transaction.support.TransactionTemplate(
 				java.util.Objects.requireNonNull(transactions.getTransactionManager()));
@@ -83,7 +80,7 @@ public class CertificateDecider {
 
 	/** One decision about to be written. */
 	private record Pending(CertificateIssued cert, byte[] holder, Optional<PersonProfile> person, String county,
-			String payingPath, String outcome, String code, BigDecimal amount, String versions, List<Step> steps,
+			String payingPath, Outcome outcome, String code, Money amount, String versions, List<Step> steps,
 			CaseInputs inputs) {
 
 		String key() {
@@ -93,7 +90,7 @@ public class CertificateDecider {
 		Pending deniedAsRepeat() {
 			var denied = new ArrayList<>(steps.subList(0, steps.size() - 1));
 			denied.add(Step.deny("repeat", TrainingSubsidyRules.CLAUSES.get("repeat"), "subsidy.repeat-occupation-grade"));
-			return new Pending(cert, holder, person, county, payingPath, "DENIED", "subsidy.repeat-occupation-grade",
+			return new Pending(cert, holder, person, county, payingPath, Outcome.DENIED, "subsidy.repeat-occupation-grade",
 					null, versions, denied, inputs);
 		}
 	}
@@ -189,8 +186,8 @@ public class CertificateDecider {
 					: List.of(Step.deny("policy-period", province.source(), "subsidy.before-policy",
 							"subsidy.step.before-policy", province.effectiveFrom().toString()));
 			var last = steps.get(steps.size() - 1);
-			var outcome = last.verdict() == Step.Verdict.PASS ? "GRANTED" : "DENIED";
-			var amount = outcome.equals("GRANTED") ? TrainingSubsidyRules.amountOf(last) : null;
+			var outcome = last.verdict() == Step.Verdict.PASS ? Outcome.GRANTED : Outcome.DENIED;
+			var amount = outcome.granted() ? last.amount() : null;
 			if (amount != null) {
 				mine.add(cert.issuedOn().getYear(), cert.occupationCode(), cert.grade());
 			}
@@ -199,7 +196,7 @@ public class CertificateDecider {
 			// SUB-3, SUP-3: a grant whose training carries a signal waits for an officer before any money moves
 			var held = training.map(t -> signalled.get(t.classId())).orElse(null);
 			if (amount != null && held != null) {
-				outcome = "WAITING";
+				outcome = Outcome.WAITING;
 				code = HELD_FOR_SIGNAL;
 			}
 			pending.add(new Pending(cert, hex.parseHex(cert.holderIndex()), c.person(), county, payingPath, outcome,
@@ -208,7 +205,7 @@ public class CertificateDecider {
 		var funded = fund(pending);
 		var written = insert(funded);
 		// a grant that lost its entitlement to a concurrent decision is written as a repeat
-		var lost = funded.stream().filter(p -> !written.contains(p.key()) && p.outcome().equals("GRANTED")).toList();
+		var lost = funded.stream().filter(p -> !written.contains(p.key()) && p.outcome().granted()).toList();
 		if (!lost.isEmpty()) {
 			written.addAll(insert(lost.stream().map(Pending::deniedAsRepeat).toList()));
 		}
@@ -223,7 +220,7 @@ public class CertificateDecider {
 				final_.add(p);
 			}
 		}
-		trainings.subsidised(final_.stream().filter(p -> p.outcome().equals("GRANTED"))
+		trainings.subsidised(final_.stream().filter(p -> p.outcome().granted())
 				.map(p -> p.cert().trainingEnrolmentId()).toList());
 		persons.recordArchiveEvents(final_.stream().filter(p -> p.person().isPresent())
 				.map(p -> decidedEntry(p))
@@ -275,15 +272,15 @@ public class CertificateDecider {
 		var result = new ArrayList<Pending>();
 		for (var p : pending) {
 			var money = p.amount() == null || p.county() == null ? null : left.get(budgetKey(p));
-			if (p.amount() == null || !p.outcome().equals("GRANTED")) {
+			if (p.amount() == null || !p.outcome().granted()) {
 				result.add(p);
 			}
-			else if (money != null && money.compareTo(p.amount()) >= 0) {
-				left.put(budgetKey(p), money.subtract(p.amount()));
+			else if (money != null && money.isAtLeast(p.amount())) {
+				left.put(budgetKey(p), money.minus(p.amount()));
 				result.add(p);
 			}
 			else {
-				result.add(new Pending(p.cert(), p.holder(), p.person(), p.county(), p.payingPath(), "WAITING",
+				result.add(new Pending(p.cert(), p.holder(), p.person(), p.county(), p.payingPath(), Outcome.WAITING,
 						"subsidy.budget-exhausted", p.amount(), p.versions(), p.steps(), p.inputs()));
 			}
 		}
@@ -292,10 +289,10 @@ public class CertificateDecider {
 
 	/** Commits what was granted, county by county in a fixed order; if the money is gone, the chunk starts over. */
 	private void commit(List<Pending> decided) {
-		var sums = new java.util.TreeMap<Budgets.Key, BigDecimal>(java.util.Comparator.comparing(Budgets.Key::region)
+		var sums = new java.util.TreeMap<Budgets.Key, Money>(java.util.Comparator.comparing(Budgets.Key::region)
 				.thenComparing(Budgets.Key::year));
-		decided.stream().filter(p -> p.outcome().equals("GRANTED"))
-				.forEach(p -> sums.merge(budgetKey(p), p.amount(), BigDecimal::add));
+		decided.stream().filter(p -> p.outcome().granted())
+				.forEach(p -> sums.merge(budgetKey(p), p.amount(), Money::plus));
 		sums.forEach((key, amount) -> {
 			if (!budgets.commit(key, amount)) {
 				throw new BudgetMoved();
@@ -303,85 +300,26 @@ public class CertificateDecider {
 		});
 	}
 
-	private static final String COLUMNS = "scheme, business_key, certificate_id, certificate_number, holder_index, "
-			+ "beneficiary_masked, person_id, occupation_code, grade, year, paying_region, paying_path, outcome, code, "
-			+ "amount, policy_versions, steps, inputs, issued_on";
-
-	/**
-	 * Writes the decisions. Optimistic: the chunk was checked against what is decided, so it is copied straight into
-	 * {@code subsidy.decision}; when a concurrent worker won an entitlement or a certificate meanwhile, the copy fails
-	 * on a unique constraint, is rolled back to a savepoint, and the chunk goes through a staging table and
-	 * {@code ON CONFLICT DO NOTHING}, the constraints deciding row by row. Returns the business keys written.
-	 */
+	/** Writes the decisions through their one writer; returns the business keys written. */
 	private Set<String> insert(List<Pending> pending) {
-		if (pending.isEmpty()) {
-			return new HashSet<>();
-		}
-		var csv = csv(pending);
-		jdbc.sql("savepoint decision_chunk").update();
-		try {
-			copy(csv, "subsidy.decision");
-			jdbc.sql("release savepoint decision_chunk").update();
-			return new HashSet<>(pending.stream().map(Pending::key).toList());
-		}
-		catch (DuplicateKeyException raced) {
-			jdbc.sql("rollback to savepoint decision_chunk").update();
-		}
-		jdbc.sql("""
-				create temporary table if not exists decision_chunk (scheme text, business_key text,
-				    certificate_id bigint, certificate_number text, holder_index bytea, beneficiary_masked text,
-				    person_id bigint, occupation_code text, grade text, year integer, paying_region text,
-				    paying_path text, outcome text, code text, amount numeric, policy_versions text, steps json,
-				    inputs json, issued_on date)
-				on commit delete rows
-				""").update();
-		copy(csv, "decision_chunk");
-		return new HashSet<>(jdbc.sql("insert into subsidy.decision (" + COLUMNS + ") select " + COLUMNS
-				+ " from decision_chunk on conflict do nothing returning business_key").query(String.class).list());
+		return decisions.insertAll(pending.stream().map(this::row).toList());
 	}
 
-	private byte[] csv(List<Pending> pending) {
-		var csv = new java.io.StringWriter(pending.size() * 1024);
-		var hex = HexFormat.of();
-		try (var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(csv)) {
-			for (var p : pending) {
-				writer.writeRecord(TrainingSubsidyRules.SCHEME, p.key(), String.valueOf(p.cert().certificateId()),
-						p.cert().number(), "\\x" + hex.formatHex(p.holder()),
-						p.person().map(x -> Beneficiaries.mask(x.name(), x.idNumberMasked())).orElse("—"),
-						p.person().map(x -> String.valueOf(x.personId())).orElse(null), p.cert().occupationCode(),
-						p.cert().grade(), String.valueOf(p.cert().issuedOn().getYear()), p.county(), p.payingPath(),
-						p.outcome(), p.code(), p.amount() == null ? null : p.amount().toPlainString(), p.versions(),
-						json.writeValueAsString(Step.stored(p.steps())), json.writeValueAsString(p.inputs()),
-						p.cert().issuedOn().toString());
-			}
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-		return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-	}
-
-	private void copy(byte[] csv, String table) {
-		var connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			CsvCopy.copy(connection, new java.io.ByteArrayInputStream(csv), table + " (" + COLUMNS + ")", false);
-		}
-		catch (java.sql.SQLException e) {
-			if ("23505".equals(e.getSQLState())) {
-				throw new DuplicateKeyException(e.getMessage(), e);
-			}
-			throw new IllegalStateException("copying decisions into " + table, e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+	private Decisions.New row(Pending p) {
+		return new Decisions.New(TrainingSubsidyRules.SCHEME, p.key(), p.cert().certificateId(), p.cert().number(),
+				p.holder(), p.person().map(x -> Beneficiaries.mask(x.name(), x.idNumberMasked())).orElse("—"),
+				p.person().map(PersonProfile::personId).orElse(null), "PERSON", null, null, null, null,
+				p.cert().occupationCode(), p.cert().grade(), p.cert().issuedOn().getYear(), null, p.county(),
+				p.payingPath(), FundingSource.SKILLS_ACCOUNT, p.outcome(), p.code(), p.amount(), p.versions(),
+				json.writeValueAsString(Step.stored(p.steps())), json.writeValueAsString(p.inputs()),
+				p.cert().issuedOn(), null);
 	}
 
 	/** The archive entry of a decision just made: why is the deciding rule's reason, or the budget it waits for. */
 	private ArchiveEvent decidedEntry(Pending p) {
 		var deciding = Step.deciding(p.steps());
-		var waiting = p.outcome().equals("WAITING");
-		return archiveEntry(p.person().get().personId(), p.cert().number(), p.cert().issuedOn(), p.outcome(), p.amount(),
+		var waiting = p.outcome() == Outcome.WAITING;
+		return archiveEntry(p.person().get().personId(), p.cert().number(), p.cert().issuedOn(), p.outcome().name(), p.amount(),
 				waiting ? "subsidy.budget-exhausted" : deciding.reason(), waiting ? List.of() : deciding.arguments());
 	}
 
@@ -390,13 +328,13 @@ public class CertificateDecider {
 	 * outcome, the amount in yuan, the scheme, and the reason as a message key with its arguments. No prose.
 	 */
 	public ArchiveEvent archiveEntry(long personId, String certificate, java.time.LocalDate on, String outcome,
-			BigDecimal amount, String reason, List<Object> arguments) {
+			Money amount, String reason, List<Object> arguments) {
 		var detail = new LinkedHashMap<String, Object>();
 		detail.put("certificate", certificate);
 		detail.put("scheme", TrainingSubsidyRules.SCHEME);
 		detail.put("outcome", outcome);
 		if (amount != null) {
-			detail.put("amount", amount);
+			detail.put("amount", amount.toBigDecimal());
 		}
 		detail.put("reason", reason);
 		if (!arguments.isEmpty()) {

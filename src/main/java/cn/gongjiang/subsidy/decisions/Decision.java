@@ -1,11 +1,13 @@
 package cn.gongjiang.subsidy.decisions;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import cn.gongjiang.shared.Money;
+import cn.gongjiang.subsidy.payments.PaymentStatus;
 
 /**
  * A subsidy decision as officers and the beneficiary see it: what the rules said (outcome, code, amount, every step
@@ -13,9 +15,9 @@ import java.util.regex.Pattern;
  * payment stands.
  */
 public record Decision(long id, String scheme, String certificateNumber, String beneficiary, String occupationCode,
-		String grade, int year, String period, String payingRegion, String fundingSource, String outcome, String code,
-		BigDecimal amount, String policyVersions, List<Step> steps, Instant decidedAt, Override override,
-		String effectiveOutcome, BigDecimal effectiveAmount, String payment, String paymentFailure, boolean recoveryDue,
+		String grade, int year, String period, String payingRegion, String fundingSource, Outcome outcome, String code,
+		Money amount, String policyVersions, List<Step> steps, Instant decidedAt, Override override,
+		Outcome effectiveOutcome, Money effectiveAmount, PaymentStatus payment, String paymentFailure, boolean recoveryDue,
 		Long claimId, LocalDate issuedOn, Payee payee) {
 
 	/**
@@ -41,12 +43,12 @@ public record Decision(long id, String scheme, String certificateNumber, String 
 
 	/** A grant held for an officer's check of its training (SUB-3): shown as such, not as waiting for funds. */
 	public boolean heldForCheck() {
-		return "WAITING".equals(outcome) && CertificateDecider.HELD_FOR_SIGNAL.equals(code);
+		return outcome == Outcome.WAITING && CertificateDecider.HELD_FOR_SIGNAL.equals(code);
 	}
 
 	/** The outcome to show in effect: {@code HELD} for a grant held for a check, else the outcome in effect. */
 	public String shownOutcome() {
-		return heldForCheck() && "WAITING".equals(effectiveOutcome) ? "HELD" : effectiveOutcome;
+		return heldForCheck() && effectiveOutcome == Outcome.WAITING ? "HELD" : effectiveOutcome.name();
 	}
 
 	/** The versions of {@code policyVersions} ({@code 330000 v1+330600 v2}); empty when it names none. */
@@ -73,6 +75,6 @@ public record Decision(long id, String scheme, String certificateNumber, String 
 
 	/** Whether an officer may still override it: not reversed, and not on its way to the bank or paid. */
 	public boolean overridable() {
-		return !"REVERSED".equals(outcome) && ("UNPAID".equals(payment) || "FAILED".equals(payment));
+		return outcome != Outcome.REVERSED && payment.open();
 	}
 }

@@ -1,10 +1,11 @@
 package cn.gongjiang.subsidy.decisions;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import cn.gongjiang.shared.Money;
 
 /**
  * One rule's verdict in a decision, naming the clause it applies. What the rule says is a message key
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * decision's code, and the API's). Decisions made before steps carried a reason keep their {@code detail} text.
  */
 public record Step(String rule, String clause, Verdict verdict, String code, String reason, List<Object> arguments,
-		BigDecimal amount, String detail) {
+		Money amount, String detail) {
 
 	public enum Verdict { PASS, DENY, WAIT }
 
@@ -26,7 +27,7 @@ public record Step(String rule, String clause, Verdict verdict, String code, Str
 	}
 
 	/** A rule that passes and grants an amount: the amount rule of a scheme. */
-	public static Step grant(String rule, String clause, BigDecimal amount, String reason, Object... arguments) {
+	public static Step grant(String rule, String clause, Money amount, String reason, Object... arguments) {
 		return new Step(rule, clause, Verdict.PASS, null, reason, Arrays.asList(arguments), amount, null);
 	}
 
@@ -56,7 +57,7 @@ public record Step(String rule, String clause, Verdict verdict, String code, Str
 	 */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	record Stored(String rule, String clause, Verdict verdict, String code, String reason, List<Object> arguments,
-			BigDecimal amount, String detail) {
+			Money amount, String detail) {
 	}
 
 	static List<Stored> stored(List<Step> steps) {

@@ -1,11 +1,11 @@
 package cn.gongjiang.subsidy.decisions;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import cn.gongjiang.shared.Money;
 
 /**
  * The training subsidy for persons (SUB-1; 浙人社发〔2022〕32号 §13; Shaoxing 三、（二）4), one small rule per clause, in
@@ -45,16 +45,6 @@ public final class TrainingSubsidyRules {
 		}
 		steps.add(amount(c));
 		return steps;
-	}
-
-	/** The amount an amount step grants; a step stored before amounts were values starts its text with it. */
-	public static BigDecimal amountOf(Step amount) {
-		if (amount.amount() != null) {
-			return amount.amount();
-		}
-		var detail = amount.detail();
-		var end = detail.indexOf('（');
-		return new BigDecimal(end < 0 ? detail : detail.substring(0, end));
 	}
 
 	/** §13: one of the four certificate types, and a completed training the platform knows behind it. */
@@ -156,10 +146,10 @@ public final class TrainingSubsidyRules {
 	static Step amount(SubsidyCase c) {
 		var cert = c.certificate();
 		var standards = (Map<String, Object>) c.province().parameters().get("standards");
-		BigDecimal base;
+		Money base;
 		String reason;
 		if (c.catalogueEntry().isPresent() && BY_OCCUPATION_AND_GRADE.contains(cert.type())) {
-			base = BigDecimal.valueOf(c.catalogueEntry().get().standardYuan());
+			base = Money.yuan(c.catalogueEntry().get().standardYuan());
 			reason = "subsidy.step.amount.catalogue";
 		}
 		else {
@@ -168,7 +158,7 @@ public final class TrainingSubsidyRules {
 			if (!(value instanceof Number n)) {
 				return Step.deny("amount", c.province().source(), "subsidy.no-standard");
 			}
-			base = BigDecimal.valueOf(n.longValue());
+			base = Money.yuan(n.longValue());
 			reason = "subsidy.step.amount.standard";
 		}
 		var shortage = c.catalogueEntry().map(e -> e.shortage()).orElse(false)
@@ -187,9 +177,9 @@ public final class TrainingSubsidyRules {
 				fieldName = field.get();
 			}
 		}
-		var amount = base.multiply(BigDecimal.valueOf(100 + shortage + mountain + keyField))
-				.divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP);
+		var amount = base.percentToYuan(100 + shortage + mountain + keyField);
+		// the sentence's arguments are plain numbers, as the messages format them (2,250)
 		return Step.grant("amount", c.province().source() + c.city().map(p -> "；" + p.source()).orElse(""), amount,
-				reason, amount, base, shortage, mountain, keyField, fieldName);
+				reason, amount.json(), base.json(), shortage, mountain, keyField, fieldName);
 	}
 }

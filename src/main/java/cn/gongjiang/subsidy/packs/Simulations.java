@@ -19,6 +19,7 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.subsidy.PolicyPack;
@@ -65,31 +66,31 @@ public class Simulations {
 	}
 
 	/** Current and simulated money for one group of certificates. */
-	public record Share(String key, String name, int certificates, BigDecimal current, BigDecimal simulated) {
+	public record Share(String key, String name, int certificates, Money current, Money simulated) {
 
-		public BigDecimal change() {
-			return simulated.subtract(current);
+		public Money change() {
+			return simulated.minus(current);
 		}
 	}
 
 	/** One beneficiary whose amount changes. */
 	public record Change(long decisionId, String beneficiary, String certificateNumber, String region,
-			BigDecimal current, BigDecimal simulated) {
+			Money current, Money simulated) {
 	}
 
 	/** One claim under an enterprise scheme whose amount changes. */
 	public record ClaimChange(long claimId, String scheme, String schemeName, String claimant, String person,
-			BigDecimal current, BigDecimal simulated) {
+			Money current, Money simulated) {
 	}
 
 	/**
 	 * The comparison. {@code currentTotal} … {@code largestChanges} are the training subsidy's (per certificate);
 	 * {@code claims} … {@code claimChanges} the enterprise schemes' (per claim); {@code byScheme} has both.
 	 */
-	public record Result(String draft, String inForce, int year, int certificates, BigDecimal currentTotal,
-			BigDecimal simulatedTotal, BigDecimal change, int grantedNow, int grantedSimulated, int gainers, int losers,
+	public record Result(String draft, String inForce, int year, int certificates, Money currentTotal,
+			Money simulatedTotal, Money change, int grantedNow, int grantedSimulated, int gainers, int losers,
 			List<Share> byRegion, List<Share> byScheme, List<Share> byPersonGroup, List<Change> largestChanges,
-			int claims, BigDecimal claimsCurrent, BigDecimal claimsSimulated, List<ClaimChange> claimChanges) {
+			int claims, Money claimsCurrent, Money claimsSimulated, List<ClaimChange> claimChanges) {
 	}
 
 	@Transactional(readOnly = true)
@@ -107,7 +108,7 @@ public class Simulations {
 		var byGroup = new TreeMap<String, BigDecimal[]>();
 		var changes = new ArrayList<Change>();
 		int[] counts = new int[5];
-		BigDecimal[] totals = { BigDecimal.ZERO, BigDecimal.ZERO };
+		Money[] totals = { Money.ZERO, Money.ZERO };
 		jdbc.sql("""
 				select id, certificate_id, certificate_number, occupation_code, grade, paying_path, paying_region,
 				       beneficiary_masked, inputs::text
@@ -125,8 +126,8 @@ public class Simulations {
 					counts[2] += then.signum() > 0 ? 1 : 0;
 					counts[3] += then.compareTo(now) > 0 ? 1 : 0;
 					counts[4] += then.compareTo(now) < 0 ? 1 : 0;
-					totals[0] = totals[0].add(now);
-					totals[1] = totals[1].add(then);
+					totals[0] = totals[0].plus(now);
+					totals[1] = totals[1].plus(then);
 					add(byRegion, rs.getString(7) == null ? "—" : rs.getString(7), now, then);
 					for (var group : inputs.groups().isEmpty() ? List.of("none") : inputs.groups()) {
 						add(byGroup, group, now, then);
@@ -135,7 +136,7 @@ public class Simulations {
 						changes.add(new Change(rs.getLong(1), rs.getString(8), rs.getString(3), rs.getString(7), now, then));
 					}
 				});
-		changes.sort(Comparator.comparing((Change c) -> c.simulated().subtract(c.current()).abs()).reversed());
+		changes.sort(Comparator.comparing((Change c) -> c.simulated().minus(c.current()).abs()).reversed());
 		var byScheme = new ArrayList<Share>();
 		byScheme.add(new Share("TRAINING", BankFile.SCHEMES.get("TRAINING"), counts[0], totals[0], totals[1]));
 		var ofCity = regions.lookup(RegionCode.of(draft.scopeRegion())).map(r -> r.level() == RegionLevel.CITY)
@@ -145,20 +146,20 @@ public class Simulations {
 		var schemeSums = new TreeMap<String, BigDecimal[]>();
 		repriced.forEach(r -> add(schemeSums, r.scheme(), r.current(), r.simulated()));
 		schemeSums.forEach((scheme, sums) -> byScheme.add(new Share(scheme, BankFile.SCHEMES.get(scheme),
-				sums[0].intValue(), sums[1], sums[2])));
+				sums[0].intValue(), Money.of(sums[1]), Money.of(sums[2]))));
 		var claimChanges = repriced.stream().filter(r -> r.current().compareTo(r.simulated()) != 0)
-				.sorted(Comparator.comparing((Claims.Repriced r) -> r.simulated().subtract(r.current()).abs()).reversed())
+				.sorted(Comparator.comparing((Claims.Repriced r) -> r.simulated().minus(r.current()).abs()).reversed())
 				.limit(20).map(r -> new ClaimChange(r.claimId(), r.scheme(), BankFile.SCHEMES.get(r.scheme()),
 						r.claimant(), r.person(), r.current(), r.simulated()))
 				.toList();
 		audit.record(actor, "subsidy.simulate", "pack:" + draft.id(), AuditOutcome.SUCCESS, year + ": " + counts[0]
 				+ " certificates, " + repriced.size() + " claims");
 		var inForce = book.inForce(draft.scopePath(), LocalDate.of(year, 12, 31)).map(PolicyPack::label).orElse("—");
-		return new Result(draft.label(), inForce, year, counts[0], totals[0], totals[1], totals[1].subtract(totals[0]),
+		return new Result(draft.label(), inForce, year, counts[0], totals[0], totals[1], totals[1].minus(totals[0]),
 				counts[1], counts[2], counts[3], counts[4], shares(byRegion, this::regionName), byScheme,
 				shares(byGroup, g -> g), changes.stream().limit(20).toList(), repriced.size(),
-				repriced.stream().map(Claims.Repriced::current).reduce(BigDecimal.ZERO, BigDecimal::add),
-				repriced.stream().map(Claims.Repriced::simulated).reduce(BigDecimal.ZERO, BigDecimal::add), claimChanges);
+				repriced.stream().map(Claims.Repriced::current).reduce(Money.ZERO, Money::plus),
+				repriced.stream().map(Claims.Repriced::simulated).reduce(Money.ZERO, Money::plus), claimChanges);
 	}
 
 	/** The enterprise schemes a draft names, none when it names none. */
@@ -173,29 +174,29 @@ public class Simulations {
 		return a.startsWith(b) ? a : b;
 	}
 
-	private static BigDecimal amount(CaseInputs inputs, java.sql.ResultSet rs, PolicyPacks.Book book, String path)
+	private static Money amount(CaseInputs inputs, java.sql.ResultSet rs, PolicyPacks.Book book, String path)
 			throws java.sql.SQLException {
 		var province = book.inForce("/330000/", inputs.issuedOn());
 		if (province.isEmpty()) {
-			return BigDecimal.ZERO;
+			return Money.ZERO;
 		}
 		var city = path == null ? Optional.<PolicyPack>empty() : book.cityInForce(path, inputs.issuedOn());
 		var steps = TrainingSubsidyRules.decide(inputs.toCase(rs.getLong(2), rs.getString(3), rs.getString(4),
 				rs.getString(5), province.get(), city));
 		var last = steps.get(steps.size() - 1);
-		return last.verdict() == Step.Verdict.PASS ? TrainingSubsidyRules.amountOf(last) : BigDecimal.ZERO;
+		return last.verdict() == Step.Verdict.PASS ? last.amount() : Money.ZERO;
 	}
 
-	private static void add(Map<String, BigDecimal[]> into, String key, BigDecimal now, BigDecimal then) {
+	private static void add(Map<String, BigDecimal[]> into, String key, Money now, Money then) {
 		var sums = into.computeIfAbsent(key, k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
 		sums[0] = sums[0].add(BigDecimal.ONE);
-		sums[1] = sums[1].add(now);
-		sums[2] = sums[2].add(then);
+		sums[1] = sums[1].add(now.toBigDecimal());
+		sums[2] = sums[2].add(then.toBigDecimal());
 	}
 
 	private static List<Share> shares(Map<String, BigDecimal[]> sums, java.util.function.Function<String, String> name) {
 		return sums.entrySet().stream().map(e -> new Share(e.getKey(), name.apply(e.getKey()), e.getValue()[0].intValue(),
-				e.getValue()[1], e.getValue()[2])).toList();
+				Money.of(e.getValue()[1]), Money.of(e.getValue()[2]))).toList();
 	}
 
 	private String regionName(String code) {

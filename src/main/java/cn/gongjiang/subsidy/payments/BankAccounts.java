@@ -7,6 +7,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.subsidy.decisions.Decisions;
 
 /**
  * An organisation's bank account (X-2): kept sealed and shown masked, opened only to write the bank file. Accounts
@@ -19,8 +20,12 @@ public class BankAccounts {
 	private final PersonalDataCipher cipher;
 	private final TransactionTemplate transactions;
 
-	BankAccounts(JdbcClient jdbc, PersonalDataCipher cipher, PlatformTransactionManager transactionManager) {
+	private final Decisions decisions;
+
+	BankAccounts(JdbcClient jdbc, PersonalDataCipher cipher, PlatformTransactionManager transactionManager,
+			Decisions decisions) {
 		this.jdbc = jdbc;
+		this.decisions = decisions;
 		this.cipher = cipher;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -41,20 +46,29 @@ public class BankAccounts {
 
 	@jakarta.annotation.PostConstruct
 	public void sealPlainAccounts() {
-		for (var table : new String[] { "subsidy.claim", "subsidy.decision" }) {
-			var sealed = transactions.execute(tx -> {
-				var plain = jdbc.sql("select id, bank_account from " + table + " where bank_account is not null")
-						.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }).list();
-				for (var row : plain) {
-					jdbc.sql("update " + table + " set bank_account_sealed = :sealed, bank_account_masked = :masked, "
-							+ "bank_account = null where id = :id").param("sealed", seal((String) row[1]))
-							.param("masked", mask((String) row[1])).param("id", row[0]).update();
-				}
-				return plain.size();
-			});
-			if (sealed != null && sealed > 0) {
-				LoggerFactory.getLogger(BankAccounts.class).info("Sealed {} bank accounts kept in clear in {}", sealed, table);
+		// the claim's table is payments' to seal; a decision's account is changed by the decisions' one writer
+		var claims = transactions.execute(tx -> {
+			var plain = jdbc.sql("select id, bank_account from subsidy.claim where bank_account is not null")
+					.query((rs, i) -> new Decisions.PlainAccount(rs.getLong(1), rs.getString(2))).list();
+			for (var row : plain) {
+				jdbc.sql("update subsidy.claim set bank_account_sealed = :sealed, bank_account_masked = :masked, "
+						+ "bank_account = null where id = :id").param("sealed", seal(row.account()))
+						.param("masked", mask(row.account())).param("id", row.id()).update();
 			}
+			return plain.size();
+		});
+		logSealed(claims, "subsidy.claim");
+		var decided = transactions.execute(tx -> {
+			var plain = decisions.plainAccounts();
+			plain.forEach(row -> decisions.sealAccount(row.id(), seal(row.account()), mask(row.account())));
+			return plain.size();
+		});
+		logSealed(decided, "subsidy.decision");
+	}
+
+	private static void logSealed(Integer sealed, String table) {
+		if (sealed != null && sealed > 0) {
+			LoggerFactory.getLogger(BankAccounts.class).info("Sealed {} bank accounts kept in clear in {}", sealed, table);
 		}
 	}
 }

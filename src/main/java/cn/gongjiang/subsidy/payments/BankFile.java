@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.SpreadsheetText;
 import cn.gongjiang.shared.security.Actor;
 
@@ -54,6 +55,11 @@ public class BankFile {
 		this.accounts = accounts;
 	}
 
+	/** One line of a bank file: its amount and whom it pays (a person by the registry, else an organisation). */
+	private record Line(long id, Money amount, String scheme, boolean person, Long personId, String beneficiaryCode,
+			String beneficiaryName, byte[] bankAccountSealed, String certificateNumber, Long claimId, String period) {
+	}
+
 	/** Writes the batch's file and returns its SHA-256. */
 	String write(Actor actor, long batchId, Format format, OutputStream target) throws IOException {
 		var lines = jdbc.sql("""
@@ -61,30 +67,32 @@ public class BankFile {
 				       d.bank_account_sealed, d.certificate_number, d.claim_id, d.period
 				from subsidy.payment_line l join subsidy.decision d on d.id = l.decision_id
 				where l.batch_id = :id and l.status <> 'FAILED' order by l.id
-				""").param("id", batchId).query().listOfRows();
+				""").param("id", batchId).query((rs, i) -> new Line(rs.getLong(1), Money.of(rs.getBigDecimal(2)),
+						rs.getString(3), "PERSON".equals(rs.getString(4)), (Long) rs.getObject(5), rs.getString(6),
+						rs.getString(7), rs.getBytes(8), rs.getString(9), (Long) rs.getObject(10), rs.getString(11)))
+				.list();
 		// a person is paid to the social security card the registry knows them by: a line for someone it does not
 		// know cannot be written, and says which it is rather than failing the file blind
 		for (var l : lines) {
-			if ("PERSON".equals(l.get("beneficiary_kind")) && l.get("person_id") == null) {
+			if (l.person() && l.personId() == null) {
 				throw new cn.gongjiang.shared.ConflictException("subsidy.batch.payee-unknown",
-						PaymentLine.reference(batchId, ((Number) l.get("id")).longValue()));
+						PaymentLine.reference(batchId, l.id()));
 			}
 		}
-		var personIds = lines.stream().filter(l -> "PERSON".equals(l.get("beneficiary_kind")))
-				.map(l -> ((Number) l.get("person_id")).longValue()).distinct().toList();
+		var personIds = lines.stream().filter(Line::person).map(Line::personId).distinct().toList();
 		var payees = persons.payees(actor, personIds, "batch:" + batchId);
 		var rows = new ArrayList<List<Object>>();
 		for (var l : lines) {
-			var person = "PERSON".equals(l.get("beneficiary_kind"));
-			var payee = person ? payees.get(((Number) l.get("person_id")).longValue()) : null;
-			var purpose = SCHEMES.getOrDefault((String) l.get("scheme"), (String) l.get("scheme"))
-					+ (l.get("certificate_number") != null ? " 证书" + l.get("certificate_number") : "")
-					+ (l.get("claim_id") != null ? " 申请" + l.get("claim_id") : "")
-					+ (l.get("period") != null ? " " + l.get("period") : "");
-			rows.add(List.of(PaymentLine.reference(batchId, ((Number) l.get("id")).longValue()), person ? "个人" : "单位",
-					person ? payee.name() : l.get("beneficiary_name"),
-					person ? payee.idNumber() : l.get("beneficiary_code"),
-					person ? "社会保障卡" : accounts.open((byte[]) l.get("bank_account_sealed")), (BigDecimal) l.get("amount"), purpose));
+			var person = l.person();
+			var payee = person ? payees.get(l.personId()) : null;
+			var purpose = SCHEMES.getOrDefault(l.scheme(), l.scheme())
+					+ (l.certificateNumber() != null ? " 证书" + l.certificateNumber() : "")
+					+ (l.claimId() != null ? " 申请" + l.claimId() : "")
+					+ (l.period() != null ? " " + l.period() : "");
+			rows.add(List.of(PaymentLine.reference(batchId, l.id()), person ? "个人" : "单位",
+					person ? payee.name() : l.beneficiaryName(),
+					person ? payee.idNumber() : l.beneficiaryCode(),
+					person ? "社会保障卡" : accounts.open(l.bankAccountSealed()), l.amount().json(), purpose));
 		}
 		MessageDigest sha;
 		try {

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills a payment batch from the queue in chunks, each chunk its own transaction, in decision order. A process killed
+ * Fills a payment batch from the queue in chunks (what is granted in effect, as {@code decision_in_effect} says), each chunk its own transaction, in decision order. A process killed
  * half-way leaves the batch ASSEMBLING with whole chunks in it; {@link #assemble} run again continues after the last
  * decision taken, and the unique live line per decision keeps any decision from being taken twice.
  */
@@ -45,13 +45,10 @@ public class PaymentAssembly {
 					.param("id", batchId).query(Long.class).single();
 			return jdbc.sql("""
 					insert into subsidy.payment_line (batch_id, decision_id, amount)
-					select :batch, d.id, case when o.id is null then d.amount else coalesce(o.amount, d.amount) end
-					from subsidy.decision d
-					left join lateral (
-					    select * from subsidy.override o where o.decision_id = d.id and not o.lapsed order by o.id desc limit 1
-					) o on true
+					select :batch, d.id, d.effective_amount
+					from subsidy.decision_in_effect d
 					where d.paying_region = :region and d.funding_source = :source and d.id > :after
-					  and coalesce(o.outcome, d.outcome) = 'GRANTED' and not d.recovery_due
+					  and d.effective_outcome = 'GRANTED' and not d.recovery_due
 					  and not exists (select 1 from subsidy.payment_line l where l.decision_id = d.id and l.status <> 'FAILED')
 					order by d.id limit :size
 					on conflict do nothing

@@ -2,7 +2,6 @@ package cn.gongjiang.subsidy.payments;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +18,13 @@ import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.subsidy.FundingSource;
 
 /**
  * Payment batches (SUB-3): per paying region and funding source, assembled from the queue of granted decisions not
@@ -49,7 +50,7 @@ public class PaymentBatches {
 	}
 
 	/** What is due and not in a batch, per paying region and funding source of the officer's region. */
-	public record Due(String payingRegion, String regionName, String fundingSource, int decisions, BigDecimal total,
+	public record Due(String payingRegion, String regionName, String fundingSource, int decisions, Money total,
 			int failedBefore) {
 	}
 
@@ -65,7 +66,7 @@ public class PaymentBatches {
 				group by paying_region, funding_source order by paying_region, funding_source
 				""").param("path", actor.scope().regionPath())
 				.query((rs, i) -> new Due(rs.getString(1), regionName(rs.getString(1)), rs.getString(2), rs.getInt(3),
-						rs.getBigDecimal(4), rs.getInt(5))).list();
+						Money.of(rs.getBigDecimal(4)), rs.getInt(5))).list();
 	}
 
 	/** Opens a batch for a paying region and source and fills it from the queue; it is then a DRAFT to approve. */
@@ -78,6 +79,10 @@ public class PaymentBatches {
 		}
 		if (fundingSource == null || fundingSource.isBlank()) {
 			throw new InvalidValueException("subsidy.batch.source-required");
+		}
+		if (FundingSource.ofCode(fundingSource.strip()) == null) {
+			// no decision is paid from a source that does not exist
+			throw new BusinessException("subsidy.batch.nothing-due", payingRegion, fundingSource);
 		}
 		var id = jdbc.sql("""
 				insert into subsidy.payment_batch (paying_region, paying_path, funding_source, status, created_by)
@@ -111,8 +116,8 @@ public class PaymentBatches {
 	@Transactional
 	public PaymentBatch approve(Actor actor, long id, Integer seen) {
 		var batch = batch(actor, id);
-		if (!"DRAFT".equals(batch.status())) {
-			throw new ConflictException("subsidy.batch.not-draft", batch.status());
+		if (batch.status() != BatchStatus.DRAFT) {
+			throw new ConflictException("subsidy.batch.not-draft", batch.status().name());
 		}
 		if (batch.createdBy().equals(actor.username())) {
 			audit.record(actor, "subsidy.batch.approve", "batch:" + id, AuditOutcome.DENIED, "four eyes");
@@ -148,13 +153,13 @@ public class PaymentBatches {
 	public void bankFile(Actor actor, long id, BankFile.Format format, OutputStream out, Integer seen)
 			throws IOException {
 		var batch = batch(actor, id);
-		if (!"APPROVED".equals(batch.status()) && !"SENT".equals(batch.status()) && !"CLOSED".equals(batch.status())) {
-			throw new ConflictException("subsidy.batch.not-approved", batch.status());
+		if (!batch.status().approved()) {
+			throw new ConflictException("subsidy.batch.not-approved", batch.status().name());
 		}
 		if (seen != null && seen != batch.version()) {
 			throw lostRace(actor, "subsidy.batch.bank-file", id);
 		}
-		if ("APPROVED".equals(batch.status())) {
+		if (batch.status() == BatchStatus.APPROVED) {
 			// the batch first, so that of two officers sending at once the second waits here and is refused
 			int sent = jdbc.sql("""
 					update subsidy.payment_batch set status = 'SENT', sent_by = :user, sent_at = now(),
@@ -171,7 +176,7 @@ public class PaymentBatches {
 		jdbc.sql("update subsidy.payment_batch set file_sha256 = coalesce(file_sha256, :sha) where id = :id")
 				.param("sha", sha).param("id", id).update();
 		audit.record(actor, "subsidy.batch.bank-file", "batch:" + id, AuditOutcome.SUCCESS,
-				format + ("APPROVED".equals(batch.status()) ? " sent" : " again") + " sha256=" + sha);
+				format + (batch.status() == BatchStatus.APPROVED ? " sent" : " again") + " sha256=" + sha);
 	}
 
 	/** Another officer changed the batch since this one read it: audited as a failure, answered 409. */
@@ -242,7 +247,8 @@ public class PaymentBatches {
 				where l.batch_id = :id order by l.id limit :limit offset :offset
 				""").param("id", id).param("limit", limit).param("offset", offset)
 				.query((rs, i) -> new PaymentLine(rs.getLong(1), PaymentLine.reference(id, rs.getLong(1)),
-						rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getString(6),
+						rs.getLong(2), rs.getString(3), rs.getString(4), Money.of(rs.getBigDecimal(5)),
+						PaymentStatus.valueOf(rs.getString(6)),
 						rs.getString(7), rs.getString(8))).list();
 	}
 
@@ -265,7 +271,8 @@ public class PaymentBatches {
 
 	private static PaymentBatch map(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new PaymentBatch(rs.getLong("id"), rs.getString("paying_region"), rs.getString("funding_source"),
-				rs.getString("status"), rs.getInt("line_count"), rs.getBigDecimal("total"), rs.getString("created_by"),
+				BatchStatus.valueOf(rs.getString("status")), rs.getInt("line_count"), Money.of(rs.getBigDecimal("total")),
+				rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("approved_by"), instant(rs, "approved_at"),
 				rs.getString("sent_by"), instant(rs, "sent_at"), rs.getInt("paid"), rs.getInt("failed"), rs.getInt("open"),
 				rs.getInt("version"));

@@ -1,10 +1,10 @@
 package cn.gongjiang.subsidy.payments;
 
-import java.math.BigDecimal;
+import cn.gongjiang.shared.Money;
 
 /** One payment of a batch: the reference the bank echoes in its statement, the payee (masked), the amount. */
 public record PaymentLine(long id, String reference, long decisionId, String scheme, String beneficiary,
-		BigDecimal amount, String status, String failureReason, String bankReference) {
+		Money amount, PaymentStatus status, String failureReason, String bankReference) {
 
 	/** The reference on the bank file and statement: batch and line. */
 	public static String reference(long batchId, long lineId) {

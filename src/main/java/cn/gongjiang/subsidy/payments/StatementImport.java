@@ -16,6 +16,7 @@ import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
 import cn.gongjiang.registry.ArchiveEvent;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.security.Actor;
 
 /**
@@ -68,7 +69,11 @@ class StatementImport implements ImportHandler {
 		return List.of("line_id", "amount", "paid", "failure_reason", "bank_reference");
 	}
 
-	private record Line(long id, long batchId, BigDecimal amount, String status, String path, String batchStatus) {
+	private record Line(long id, long batchId, Money amount, PaymentStatus status, String path, String batchStatus) {
+	}
+
+	/** A line the statement settled. */
+	private record Settled(long id, long batchId, PaymentStatus status, long decisionId) {
 	}
 
 	@Override
@@ -103,21 +108,21 @@ class StatementImport implements ImportHandler {
 					from subsidy.payment_line l join subsidy.payment_batch b on b.id = l.batch_id
 					where l.id = :line and l.batch_id = :batch
 					""").param("line", Long.parseLong(m.group(2))).param("batch", Long.parseLong(m.group(1)))
-					.query((rs, i) -> new Line(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4),
-							rs.getString(5), rs.getString(6))).optional();
+					.query((rs, i) -> new Line(rs.getLong(1), rs.getLong(2), Money.of(rs.getBigDecimal(3)),
+							PaymentStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6))).optional();
 			if (line.isEmpty() || !line.get().path().startsWith(actor.scope().regionPath())) {
 				return reject(row.number(), REFERENCE, "payment.line.not-found", row.get(REFERENCE));
 			}
 			var l = line.get();
-			if (l.status().equals("PENDING")) {
+			if (l.status() == PaymentStatus.PENDING) {
 				return reject(row.number(), REFERENCE, "payment.line.not-sent", row.get(REFERENCE));
 			}
-			if (l.amount().compareTo(amount) != 0) {
+			if (l.amount().toBigDecimal().compareTo(amount) != 0) {
 				return reject(row.number(), AMOUNT, "payment.amount.mismatch", amount.toPlainString(),
-						l.amount().toPlainString());
+						l.amount().json().toPlainString());
 			}
-			if ((l.status().equals("PAID") && !paid) || (l.status().equals("FAILED") && paid)) {
-				return reject(row.number(), RESULT, "payment.line.settled", l.status());
+			if ((l.status() == PaymentStatus.PAID && !paid) || (l.status() == PaymentStatus.FAILED && paid)) {
+				return reject(row.number(), RESULT, "payment.line.settled", l.status().name());
 			}
 			return CheckedRow.staged(java.util.Arrays.asList(String.valueOf(l.id()), amount.toPlainString(),
 					String.valueOf(paid), paid ? null : reason.strip(), row.get(BANK_REFERENCE)));
@@ -150,15 +155,17 @@ class StatementImport implements ImportHandler {
 				    bank_reference = s.bank_reference, settled_at = now()
 				from subsidy.statement_staging s
 				where s.job_id = :job and s.row_number between :from and :to and l.id = s.line_id and l.status = 'SENT'
-				returning l.id, l.batch_id, l.status, l.amount, l.decision_id
-				""").param("job", job).param("from", fromRow).param("to", toRow).query().listOfRows();
+				returning l.id, l.batch_id, l.status, l.decision_id
+				""").param("job", job).param("from", fromRow).param("to", toRow)
+				.query((rs, i) -> new Settled(rs.getLong(1), rs.getLong(2), PaymentStatus.valueOf(rs.getString(3)),
+						rs.getLong(4))).list();
 		// the beneficiary's archive records the money paid
-		var paid = settled.stream().filter(r -> "PAID".equals(r.get("status"))).map(r -> r.get("decision_id")).toList();
+		var paid = settled.stream().filter(r -> r.status() == PaymentStatus.PAID).map(Settled::decisionId).toList();
 		if (!paid.isEmpty()) {
 			persons.recordArchiveEvents(jdbc.sql("""
 					select person_id, certificate_number, scheme, amount, period from subsidy.decision_in_effect
 					where id = any(:ids) and person_id is not null and beneficiary_kind = 'PERSON'
-					""").param("ids", paid.stream().map(o -> ((Number) o).longValue()).toArray(Long[]::new))
+					""").param("ids", paid.toArray(Long[]::new))
 					.query((rs, i) -> {
 						// codes the registry renders in the reader's language, as the decision's own entry
 						var detail = new java.util.LinkedHashMap<String, Object>();
@@ -172,7 +179,7 @@ class StatementImport implements ImportHandler {
 						return new ArchiveEvent(rs.getLong(1), java.time.LocalDate.now(clock), "SUBSIDY", detail);
 					}).list(), "subsidy");
 		}
-		settled.stream().map(r -> ((Number) r.get("batch_id")).longValue()).distinct().forEach(batch -> jdbc.sql("""
+		settled.stream().map(Settled::batchId).distinct().forEach(batch -> jdbc.sql("""
 				update subsidy.payment_batch set status = 'CLOSED', version = version + 1
 				where id = :id and status = 'SENT'
 				  and not exists (select 1 from subsidy.payment_line where batch_id = :id and status in ('PENDING', 'SENT'))

@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
@@ -196,7 +197,8 @@ class SubsidyApiController {
 			throw new InvalidValueException("subsidy.budget.source", allocation.fundingSource());
 		}
 		return Map.of("released",
-				decisions.allocate(actor, allocation.region(), source, allocation.year(), allocation.amount()));
+				decisions.allocate(actor, allocation.region(), source, allocation.year(),
+						Money.ofNullable(allocation.amount())));
 	}
 
 	@Operation(summary = "The budgets of the officer's region: allocated, committed, left and waiting, per county, "

@@ -68,7 +68,7 @@ public class EnterpriseSchemesTests {
 	}
 
 	static String said(EnterpriseSchemes.Assessment a) {
-		return a.granted() ? a.total().toPlainString() + " " + a.entitlements().stream()
+		return a.granted() ? a.total() + " " + a.entitlements().stream()
 				.map(EnterpriseSchemes.Entitlement::period).reduce((x, y) -> x + "," + y).orElse("")
 				: a.refusal().code();
 	}

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonProfile;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.subsidy.PolicyPack;
 import cn.gongjiang.training.CatalogueEntry;
 import cn.gongjiang.training.Enrolments;
@@ -146,7 +147,7 @@ class TrainingSubsidyRulesTests {
 		var step = TrainingSubsidyRules.amount(new SubsidyCase(c.certificate(), c.training(), c.person(), c.province(),
 				Optional.of(city), 0, false, c.catalogueEntry(), false));
 		assertThat(step.arguments()).last().isEqualTo("现代医药");
-		assertThat(step.amount()).isEqualByComparingTo("1950");
+		assertThat(step.amount()).isEqualTo(Money.yuan(1950));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -168,8 +169,9 @@ class TrainingSubsidyRulesTests {
 		var step = last(of(type, occupation, grade, "COMPLETED", shaoxing ? "/330000/330600/330603/" : "/330000/330100/330106/",
 				shaoxing, 0, false, LocalDate.of(1990, 1, 1), "M", catalogueStandard, shortage, mountain));
 		assertThat(step.rule()).isEqualTo("amount");
-		assertThat(step.amount()).as(why).isEqualByComparingTo(String.valueOf(amount));
-		assertThat(step.arguments().get(0)).as("the sentence says the amount granted").isEqualTo(step.amount());
+		assertThat(step.amount()).as(why).isEqualTo(Money.yuan(amount));
+		assertThat(step.arguments().get(0)).as("the sentence says the amount granted, as a number")
+				.isEqualTo(java.math.BigDecimal.valueOf(amount));
 	}
 
 	@ParameterizedTest(name = "{0}")
