@@ -42,9 +42,9 @@ public final class Money implements Comparable<Money> {
 		return yuan == null ? null : of(yuan);
 	}
 
-	/** The amount to bind to SQL or hand to a library: null stays null. */
+	/** The amount to bind to SQL or put in a sheet, as the number reads ({@link #json}): null stays null. */
 	public static BigDecimal decimal(Money money) {
-		return money == null ? null : money.yuan;
+		return money == null ? null : money.json();
 	}
 
 	public BigDecimal toBigDecimal() {

@@ -337,7 +337,7 @@ public class SubsidyDecisions {
 		jdbc.sql("""
 				insert into subsidy.override (decision_id, outcome, amount, reason, expires_on, made_by)
 				values (:id, :outcome, :amount, :reason, :expires, :by)
-				""").param("id", decisionId).param("outcome", request.outcome()).param("amount", granting ? wanted.toBigDecimal() : null)
+				""").param("id", decisionId).param("outcome", request.outcome()).param("amount", granting ? wanted.json() : null)
 				.param("reason", request.reason().strip()).param("expires", request.expiresOn())
 				.param("by", actor.username()).update();
 		audit.record(actor, "subsidy.override", "decision:" + decisionId, AuditOutcome.SUCCESS,

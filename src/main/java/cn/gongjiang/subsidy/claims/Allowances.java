@@ -48,7 +48,7 @@ public class Allowances {
 				insert into subsidy.allowance_schedule (claim_id, first_month, months, monthly_amount, employer_code,
 				    funding_source, payee)
 				values (:claim, :first, :months, :monthly, :employer, :source, :payee)
-				""").param("claim", claimId).param("first", firstMonth).param("months", months).param("monthly", monthly.toBigDecimal())
+				""").param("claim", claimId).param("first", firstMonth).param("months", months).param("monthly", monthly.json())
 				.param("employer", employer).param("source", fundingSource)
 				.param("payee", employerPays ? "EMPLOYER" : "WORKER").update();
 	}

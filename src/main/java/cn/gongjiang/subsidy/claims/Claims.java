@@ -163,7 +163,7 @@ public class Claims {
 				.param("masked", person.map(p -> Beneficiaries.mask(p.name(), p.idNumberMasked())).orElse(null))
 				.param("period", assessment.entitlements().get(0).period()
 						+ (assessment.entitlements().size() > 1 ? " … " + assessment.entitlements().get(assessment.entitlements().size() - 1).period() : ""))
-				.param("evidence", json.writeValueAsString(masked(evidence))).param("amount", assessment.total().toBigDecimal())
+				.param("evidence", json.writeValueAsString(masked(evidence))).param("amount", assessment.total().json())
 				.param("account", bankAccounts.seal(s.bankAccount()))
 				.param("accountMasked", BankAccounts.mask(s.bankAccount())).param("user", actor.username()).param("pack", c.packLabel())
 				.param("steps", json.writeValueAsString(assessment.steps()))

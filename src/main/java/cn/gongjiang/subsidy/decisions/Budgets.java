@@ -34,7 +34,7 @@ public class Budgets {
 				update subsidy.budget set committed = committed + :amount
 				where region_code = :region and funding_source = :source and year = :year
 				  and allocated - committed >= :amount
-				""").param("amount", amount.toBigDecimal()).param("region", key.region()).param("source", key.source().name())
+				""").param("amount", amount.json()).param("region", key.region()).param("source", key.source().name())
 				.param("year", key.year()).update() == 1;
 	}
 
@@ -42,7 +42,7 @@ public class Budgets {
 		jdbc.sql("""
 				update subsidy.budget set committed = committed - :amount
 				where region_code = :region and funding_source = :source and year = :year
-				""").param("amount", amount.toBigDecimal()).param("region", key.region()).param("source", key.source().name())
+				""").param("amount", amount.json()).param("region", key.region()).param("source", key.source().name())
 				.param("year", key.year()).update();
 	}
 
@@ -53,7 +53,7 @@ public class Budgets {
 				on conflict (region_code, funding_source, year)
 				do update set allocated = subsidy.budget.allocated + excluded.allocated
 				""").param("region", key.region()).param("source", key.source().name()).param("year", key.year())
-				.param("amount", amount.toBigDecimal()).update();
+				.param("amount", amount.json()).update();
 	}
 
 	/** What is left of each budget asked for; a budget never allocated is absent. */

@@ -334,7 +334,7 @@ public class CertificateDecider {
 		detail.put("scheme", TrainingSubsidyRules.SCHEME);
 		detail.put("outcome", outcome);
 		if (amount != null) {
-			detail.put("amount", amount.toBigDecimal());
+			detail.put("amount", amount.json());
 		}
 		detail.put("reason", reason);
 		if (!arguments.isEmpty()) {

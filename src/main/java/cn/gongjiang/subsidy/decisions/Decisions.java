@@ -119,7 +119,7 @@ public class Decisions {
 						d.bankAccountSealed() == null ? null : "\\x" + hex.formatHex(d.bankAccountSealed()),
 						d.bankAccountMasked(), d.occupationCode(), d.grade(), String.valueOf(d.year()), d.period(),
 						d.payingRegion(), d.payingPath(), d.fundingSource().name(), d.outcome().name(), d.code(),
-						d.amount() == null ? null : d.amount().toBigDecimal().toPlainString(), d.policyVersions(),
+						d.amount() == null ? null : d.amount().toString(), d.policyVersions(),
 						d.steps(), d.inputs(), text(d.issuedOn()), text(d.claimId()));
 			}
 		}
