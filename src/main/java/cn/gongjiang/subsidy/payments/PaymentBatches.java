@@ -24,7 +24,6 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.subsidy.FundingSource;
 
 /**
  * Payment batches (SUB-3): per paying region and funding source, assembled from the queue of granted decisions not
@@ -79,10 +78,6 @@ public class PaymentBatches {
 		}
 		if (fundingSource == null || fundingSource.isBlank()) {
 			throw new InvalidValueException("subsidy.batch.source-required");
-		}
-		if (FundingSource.ofCode(fundingSource.strip()) == null) {
-			// no decision is paid from a source that does not exist
-			throw new BusinessException("subsidy.batch.nothing-due", payingRegion, fundingSource);
 		}
 		var id = jdbc.sql("""
 				insert into subsidy.payment_batch (paying_region, paying_path, funding_source, status, created_by)
