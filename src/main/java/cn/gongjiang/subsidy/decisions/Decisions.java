@@ -204,12 +204,12 @@ public class Decisions {
 	 * its payment stands.
 	 */
 	public record InEffect(long id, Outcome outcome, String code, Money amount, Outcome effectiveOutcome,
-			Money effectiveAmount, String payingRegion, String payingPath, FundingSource fundingSource, int year,
+			Money effectiveAmount, String payingRegion, String payingPath, String fundingSource, int year,
 			PaymentStatus paymentStatus, Long batchId, Long personId, String certificateNumber, Long overrideId) {
 
-		/** The budget it draws on. */
+		/** The budget it draws on; read only when money moves, as a source is known to budgets. */
 		public Budgets.Key budget() {
-			return new Budgets.Key(payingRegion, fundingSource, year);
+			return new Budgets.Key(payingRegion, FundingSource.valueOf(fundingSource), year);
 		}
 
 		/** What it holds of its budget: the amount in effect when granted in effect, else nothing. */
@@ -228,7 +228,7 @@ public class Decisions {
 		return new InEffect(rs.getLong(1), Outcome.valueOf(rs.getString(2)), rs.getString(3),
 				Money.ofNullable(rs.getBigDecimal(4)), Outcome.valueOf(rs.getString(5)),
 				Money.ofNullable(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8),
-				FundingSource.valueOf(rs.getString(9)), rs.getInt(10), PaymentStatus.valueOf(rs.getString(11)),
+				rs.getString(9), rs.getInt(10), PaymentStatus.valueOf(rs.getString(11)),
 				(Long) rs.getObject(12), (Long) rs.getObject(13), rs.getString(14), (Long) rs.getObject(15));
 	}
 
