@@ -1,6 +1,5 @@
 package cn.gongjiang.demo;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -10,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.DemoMode;
@@ -52,11 +52,11 @@ class DemoBudgets implements ApplicationRunner {
 				DataScope.region(RegionCode.ZHEJIANG, "/330000/"), false);
 		var year = LocalDate.now(clock).getYear();
 		regions.all().values().stream().filter(r -> r.level() == RegionLevel.COUNTY).forEach(county -> {
-			decisions.allocate(province, county.code(), FundingSource.SKILLS_ACCOUNT, year, BigDecimal.valueOf(200_000));
+			decisions.allocate(province, county.code(), FundingSource.SKILLS_ACCOUNT, year, Money.yuan(200_000));
 			if (county.code().startsWith("3306")) {
 				for (var y : java.util.List.of(year - 1, year)) {
 					decisions.allocate(province, county.code(), FundingSource.CITY_TALENT_FUND, y,
-							BigDecimal.valueOf(1_000_000));
+							Money.yuan(1_000_000));
 				}
 			}
 		});

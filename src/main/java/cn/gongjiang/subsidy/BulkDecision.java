@@ -16,6 +16,7 @@ import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.subsidy.decisions.CertificateDecider;
 
 /**
  * Decides every valid certificate that has no decision yet (SUB-3): those issued before the subsidy engine existed,

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.subsidy.claims.EnterpriseSchemes;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -181,13 +183,13 @@ public class ClaimSignals {
 					}
 					var top = rs.getString("top").split(" ");
 					var amount = new BigDecimal(top[1]);
-					if (caps.perPeriod() != null && amount.compareTo(caps.perPeriod()) > 0) {
+					if (caps.perPeriod() != null && amount.compareTo(caps.perPeriod().json()) > 0) {
 						Object period = top[0].equals("once")
 								? new DefaultMessageSourceResolvable(new String[] { "subsidy.period.once" }, null, "once")
 								: top[0];
 						found.add(new Signal("CLAIMS_OVER_CAP", key, scheme, rs.getString("claimants"), rs.getString("person"),
-								claims, caps.perPeriod(), amount, "YUAN", "subsidy.signal.amount-over-cap",
-								List.of(claims.size(), period, amount, caps.perPeriod()), seen));
+								claims, caps.perPeriod().json(), amount, "YUAN", "subsidy.signal.amount-over-cap",
+								List.of(claims.size(), period, amount, caps.perPeriod().json()), seen));
 					}
 					return null;
 				}).list();

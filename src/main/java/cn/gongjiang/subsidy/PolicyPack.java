@@ -19,7 +19,7 @@ public record PolicyPack(long id, String scopeRegion, String scopePath, int vers
 		return scopeRegion + " v" + version;
 	}
 
-	int intParameter(String name, int fallback) {
+	public int intParameter(String name, int fallback) {
 		var value = parameters.get(name);
 		return value instanceof Number n ? n.intValue() : fallback;
 	}

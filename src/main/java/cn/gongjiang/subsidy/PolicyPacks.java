@@ -20,6 +20,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -172,24 +173,24 @@ public class PolicyPacks {
 		 * The latest version of the scope begun by the day, if its period still holds then: a version that has
 		 * lapsed leaves the scope with none (the province's rules alone for a city), not with an older one.
 		 */
-		Optional<PolicyPack> inForce(String scopePath, LocalDate day) {
+		public Optional<PolicyPack> inForce(String scopePath, LocalDate day) {
 			return packs.stream().filter(p -> p.scopePath().equals(scopePath) && !p.effectiveFrom().isAfter(day))
 					.max(java.util.Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version))
 					.filter(p -> p.holdsOn(day));
 		}
 
 		/** The scope's earliest version: what a day before any of them is read against, to be told so. */
-		Optional<PolicyPack> first(String scopePath) {
+		public Optional<PolicyPack> first(String scopePath) {
 			return packs.stream().filter(p -> p.scopePath().equals(scopePath))
 					.min(java.util.Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version));
 		}
 
-		Optional<PolicyPack> cityInForce(String countyPath, LocalDate day) {
+		public Optional<PolicyPack> cityInForce(String countyPath, LocalDate day) {
 			return inForce(countyPath.replaceAll("^(/\\d+/\\d+/).*", "$1"), day);
 		}
 
 		/** The same book with a draft standing in for every version of its scope (what-if). */
-		Book with(PolicyPack draft) {
+		public Book with(PolicyPack draft) {
 			var list = new java.util.ArrayList<>(packs.stream().filter(p -> !p.scopePath().equals(draft.scopePath())).toList());
 			list.add(draft);
 			return new Book(list);
@@ -201,7 +202,7 @@ public class PolicyPacks {
 	 * enclosing theirs (a county prices its city's draft on its own certificates); never another city's. Anything
 	 * else answers as if the pack did not exist.
 	 */
-	PolicyPack readable(Actor actor, long id, String action) {
+	public PolicyPack readable(Actor actor, long id, String action) {
 		var pack = byId(id);
 		if (!actor.role().officer() || !actor.scope().regional() || !pack.scopePath().startsWith(actor.scope().regionPath())
 				&& !actor.scope().regionPath().startsWith(pack.scopePath())) {
@@ -228,12 +229,12 @@ public class PolicyPacks {
 				.optional().orElseThrow(() -> new NotFoundException("subsidy.pack.not-found"));
 	}
 
-	PolicyPack inForce(String scopePath, LocalDate day) {
+	public PolicyPack inForce(String scopePath, LocalDate day) {
 		return find(scopePath, day).filter(p -> p.holdsOn(day)).orElseThrow(() -> new IllegalStateException("no pack in force for " + scopePath));
 	}
 
 	/** The pack of the city the paying county lies in, if that city has one in force. */
-	Optional<PolicyPack> cityInForce(String countyPath, LocalDate day) {
+	public Optional<PolicyPack> cityInForce(String countyPath, LocalDate day) {
 		var cityPath = countyPath.replaceAll("^(/\\d+/\\d+/).*", "$1");
 		return find(cityPath, day).filter(p -> p.holdsOn(day));
 	}

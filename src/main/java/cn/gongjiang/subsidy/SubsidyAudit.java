@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.web.Sheets;
+import cn.gongjiang.subsidy.payments.PaymentLine;
 
 /**
  * The money of a year for the third-party audit of subsidy funds (SUP-4, issue 16): every decision with its amount in

@@ -1,6 +1,5 @@
 package cn.gongjiang.subsidy;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,11 +21,22 @@ import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.subsidy.decisions.Budgets;
+import cn.gongjiang.subsidy.decisions.Decisions;
+import cn.gongjiang.subsidy.decisions.Outcome;
+import cn.gongjiang.subsidy.decisions.CertificateDecider;
+import cn.gongjiang.subsidy.decisions.Decision;
+import cn.gongjiang.subsidy.decisions.Step;
+import cn.gongjiang.subsidy.decisions.TrainingSubsidyRules;
+import cn.gongjiang.subsidy.payments.PaymentBatches;
+import cn.gongjiang.subsidy.payments.PaymentStatus;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,10 +63,13 @@ public class SubsidyDecisions {
 	private final Clock clock;
 	private final javax.sql.DataSource dataSource;
 	private final Budgets budgets;
+	private final Decisions decisions;
 
 	SubsidyDecisions(JdbcClient jdbc, CertificateDecider decider, PersonRegistry persons, RegionDirectory regions,
-			AuditLog audit, JsonMapper json, Clock clock, javax.sql.DataSource dataSource, Budgets budgets) {
+			AuditLog audit, JsonMapper json, Clock clock, javax.sql.DataSource dataSource, Budgets budgets,
+			Decisions decisions) {
 		this.budgets = budgets;
+		this.decisions = decisions;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.decider = decider;
@@ -88,36 +101,26 @@ public class SubsidyDecisions {
 
 	@Transactional
 	public void reverse(CertificateRevoked revoked) {
-		var decision = jdbc.sql("""
-				select id, effective_outcome, effective_amount, paying_region, funding_source, year, payment_status, batch_id,
-				       person_id
-				from subsidy.decision_in_effect where business_key = :key and outcome <> 'REVERSED'
-				""").param("key", TrainingSubsidyRules.SCHEME + ":certificate:" + revoked.certificateId()).query()
-				.listOfRows().stream().findFirst();
-		if (decision.isEmpty() || "DENIED".equals(decision.get().get("effective_outcome"))) {
+		var decision = decisions.notReversed(TrainingSubsidyRules.SCHEME + ":certificate:" + revoked.certificateId());
+		if (decision.isEmpty() || decision.get().effectiveOutcome() == Outcome.DENIED) {
 			return;
 		}
 		var d = decision.get();
-		var id = ((Number) d.get("id")).longValue();
-		var payment = (String) d.get("payment_status");
-		if ("PENDING".equals(payment)) {
+		var id = d.id();
+		var payment = d.paymentStatus();
+		if (payment == PaymentStatus.PENDING) {
 			jdbc.sql("delete from subsidy.payment_line where decision_id = :id and status = 'PENDING'").param("id", id)
 					.update();
-			PaymentBatches.recount(jdbc, ((Number) d.get("batch_id")).longValue());
+			PaymentBatches.recount(jdbc, d.batchId());
 		}
-		var moneyLeft = "SENT".equals(payment) || "PAID".equals(payment);
-		if ("GRANTED".equals(d.get("effective_outcome"))) {
-			budgets.release(Budgets.of(d.get("paying_region"), d.get("funding_source"), d.get("year")),
-					(BigDecimal) d.get("effective_amount"));
+		var moneyLeft = payment.moneyLeft();
+		if (d.effectiveOutcome().granted()) {
+			budgets.release(d.budget(), d.effectiveAmount());
 		}
-		jdbc.sql("""
-				update subsidy.decision set outcome = 'REVERSED', code = 'subsidy.certificate-revoked',
-				    reversed_reason = :reason, recovery_due = :recovery
-				where id = :id
-				""").param("reason", revoked.reason()).param("recovery", moneyLeft).param("id", id).update();
+		decisions.reverse(id, revoked.reason(), moneyLeft);
 		jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id").param("id", id).update();
-		if (d.get("person_id") != null) {
-			persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) d.get("person_id")).longValue(),
+		if (d.personId() != null) {
+			persons.recordArchiveEvents(List.of(decider.archiveEntry(d.personId(),
 					revoked.number(), revoked.revokedOn(), "REVERSED", null,
 					moneyLeft ? "subsidy.reversed-recovery" : "subsidy.certificate-revoked", List.of())), "subsidy");
 		}
@@ -128,7 +131,7 @@ public class SubsidyDecisions {
 	 * it, oldest first, as far as it goes. Returns how many were granted; each beneficiary's archive records the grant.
 	 */
 	@Transactional
-	public int allocate(Actor actor, String county, FundingSource source, int year, BigDecimal amount) {
+	public int allocate(Actor actor, String county, FundingSource source, int year, Money amount) {
 		var path = regions.pathOf(RegionCode.of(county)).orElseThrow(() -> new InvalidValueException("region.unknown", county));
 		if (!actor.role().officer() || !actor.scope().covers(path)) {
 			audit.record(actor, "subsidy.budget", county, AuditOutcome.DENIED, null);
@@ -137,7 +140,7 @@ public class SubsidyDecisions {
 		if (source == null) {
 			throw new InvalidValueException("subsidy.budget.source");
 		}
-		if (amount == null || amount.signum() <= 0) {
+		if (amount == null || !amount.positive()) {
 			throw new InvalidValueException("subsidy.budget.amount", amount);
 		}
 		if (year < 2022 || year > LocalDate.now(clock).getYear() + 1) {
@@ -147,22 +150,15 @@ public class SubsidyDecisions {
 		budgets.allocate(key, amount);
 		int released = 0;
 		// a waiting decision keeps the amount it is due
-		for (var waiting : jdbc.sql("""
-				select id, amount, person_id, certificate_number from subsidy.decision
-				where paying_region = :county and funding_source = :source and year = :year and outcome = 'WAITING'
-				  and code = 'subsidy.budget-exhausted' order by decided_at, id
-				""").param("county", county).param("source", source.name()).param("year", year).query().listOfRows()) {
-			var due = (BigDecimal) waiting.get("amount");
-			if (!budgets.commit(key, due)) {
+		for (var waiting : decisions.waitingFor(key)) {
+			if (!budgets.commit(key, waiting.amount())) {
 				break;
 			}
-			var id = ((Number) waiting.get("id")).longValue();
-			if (jdbc.sql("update subsidy.decision set outcome = 'GRANTED', code = null where id = :id and outcome = 'WAITING'")
-					.param("id", id).update() == 1) {
+			if (decisions.grantWaiting(waiting.id())) {
 				released++;
-				if (waiting.get("person_id") != null && waiting.get("certificate_number") != null) {
-					persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) waiting.get("person_id")).longValue(),
-							(String) waiting.get("certificate_number"), LocalDate.now(clock), "GRANTED", due,
+				if (waiting.personId() != null && waiting.certificateNumber() != null) {
+					persons.recordArchiveEvents(List.of(decider.archiveEntry(waiting.personId(),
+							waiting.certificateNumber(), LocalDate.now(clock), "GRANTED", waiting.amount(),
 							"subsidy.granted", List.of())),
 							"subsidy");
 				}
@@ -178,8 +174,8 @@ public class SubsidyDecisions {
 	}
 
 	/** One budget: a county's money from a source for a year, what decisions hold of it, and what waits for it. */
-	public record BudgetLine(String region, String regionName, String fundingSource, int year, BigDecimal allocated,
-			BigDecimal committed, BigDecimal left, int waiting, BigDecimal waitingAmount) {
+	public record BudgetLine(String region, String regionName, String fundingSource, int year, Money allocated,
+			Money committed, Money left, int waiting, Money waitingAmount) {
 	}
 
 	/** The budgets in the officer's region, newest year first, then by county and source. */
@@ -214,24 +210,18 @@ public class SubsidyDecisions {
 				.param("sources", java.util.Arrays.stream(FundingSource.values()).map(Enum::name).toArray(String[]::new))
 				.param("limit", request.size()).param("offset", request.offset())
 				.query((rs, i) -> new BudgetLine(rs.getString(1), regions.lookup(RegionCode.of(rs.getString(1)))
-						.map(r -> r.name()).orElse(rs.getString(1)), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
-						rs.getBigDecimal(5), rs.getBigDecimal(4).subtract(rs.getBigDecimal(5)), rs.getInt(6),
-						rs.getBigDecimal(7)))
+						.map(r -> r.name()).orElse(rs.getString(1)), rs.getString(2), rs.getInt(3),
+						Money.of(rs.getBigDecimal(4)), Money.of(rs.getBigDecimal(5)),
+						Money.of(rs.getBigDecimal(4).subtract(rs.getBigDecimal(5))), rs.getInt(6),
+						Money.of(rs.getBigDecimal(7))))
 				.list();
 		var total = jdbc.sql("select count(*) from subsidy.budget b " + filtered).param("codes", codes).param("year", filter.year())
 				.param("source", filter.fundingSource()).query(Long.class).single();
 		return Page.of(items, total, request);
 	}
 
-	private boolean commit(Map<String, Object> decision, BigDecimal amount) {
-		return decision.get("paying_region") != null
-				&& budgets.commit(Budgets.of(decision.get("paying_region"), decision.get("funding_source"),
-						decision.get("year")), amount);
-	}
-
-	private void release(Map<String, Object> decision, BigDecimal amount) {
-		budgets.release(Budgets.of(decision.get("paying_region"), decision.get("funding_source"), decision.get("year")),
-				amount);
+	private boolean commit(Decisions.InEffect decision, Money amount) {
+		return decision.payingRegion() != null && budgets.commit(decision.budget(), amount);
 	}
 
 	/**
@@ -241,43 +231,40 @@ public class SubsidyDecisions {
 	 */
 	@Transactional
 	public Decision decideHeld(Actor actor, long decisionId, boolean pay, String reason) {
-		var d = jdbc.sql("select * from subsidy.decision where id = :id for no key update").param("id", decisionId)
-				.query().listOfRows().stream().findFirst()
-				.orElseThrow(() -> new NotFoundException("subsidy.decision.not-found"));
+		if (!decisions.lock(decisionId)) {
+			throw new NotFoundException("subsidy.decision.not-found");
+		}
+		var d = decisions.inEffect(decisionId).orElseThrow();
 		var action = pay ? "subsidy.hold.release" : "subsidy.hold.refuse";
-		if (!actor.officerCovering((String) d.get("paying_path"))) {
+		if (!actor.officerCovering(d.payingPath())) {
 			audit.record(actor, action, "decision:" + decisionId, AuditOutcome.DENIED, null);
 			throw new NotFoundException("subsidy.decision.not-found");
 		}
-		if (!"WAITING".equals(d.get("outcome")) || !CertificateDecider.HELD_FOR_SIGNAL.equals(d.get("code"))) {
+		if (d.outcome() != Outcome.WAITING || !CertificateDecider.HELD_FOR_SIGNAL.equals(d.code())) {
 			throw new ConflictException("subsidy.hold.not-held");
 		}
 		if (reason == null || reason.strip().length() < 4 || reason.strip().length() > 500) {
 			throw new InvalidValueException("subsidy.hold.reason-required");
 		}
-		var amount = (BigDecimal) d.get("amount");
-		var region = (String) d.get("paying_region");
-		var year = ((Number) d.get("year")).intValue();
-		String outcome;
+		var amount = d.amount();
+		Outcome outcome;
 		String code;
 		if (!pay) {
-			outcome = "DENIED";
+			outcome = Outcome.DENIED;
 			code = "subsidy.hold.refused";
 		}
 		else if (commit(d, amount)) {
-			outcome = "GRANTED";
+			outcome = Outcome.GRANTED;
 			code = null;
 		}
 		else {
-			outcome = "WAITING";
+			outcome = Outcome.WAITING;
 			code = "subsidy.budget-exhausted";
 		}
-		jdbc.sql("update subsidy.decision set outcome = :outcome, code = :code where id = :id and code = :held")
-				.param("outcome", outcome).param("code", code).param("id", decisionId)
-				.param("held", CertificateDecider.HELD_FOR_SIGNAL).update();
-		if ("GRANTED".equals(outcome) && d.get("person_id") != null) {
-			persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) d.get("person_id")).longValue(),
-					(String) d.get("certificate_number"), LocalDate.now(clock), "GRANTED", amount, "subsidy.granted",
+		decisions.settleHold(decisionId, outcome, code);
+		if (outcome.granted() && d.personId() != null) {
+			persons.recordArchiveEvents(List.of(decider.archiveEntry(d.personId(),
+					d.certificateNumber(), LocalDate.now(clock), "GRANTED", amount, "subsidy.granted",
 					List.of())), "subsidy");
 		}
 		audit.record(actor, action, "decision:" + decisionId, AuditOutcome.SUCCESS, outcome + ": " + reason.strip());
@@ -296,7 +283,7 @@ public class SubsidyDecisions {
 	}
 
 	/** An officer's override: in effect until its expiry (or until paid), with a reason, audited. */
-	public record OverrideRequest(String outcome, BigDecimal amount, String reason, LocalDate expiresOn) {
+	public record OverrideRequest(String outcome, Money amount, String reason, LocalDate expiresOn) {
 	}
 
 	/**
@@ -305,11 +292,11 @@ public class SubsidyDecisions {
 	 */
 	@Transactional
 	public Decision override(Actor actor, long decisionId, OverrideRequest request) {
-		jdbc.sql("select id from subsidy.decision where id = :id for no key update").param("id", decisionId)
-				.query(Long.class).optional().orElseThrow(() -> new NotFoundException("subsidy.decision.not-found"));
-		var d = jdbc.sql("select * from subsidy.decision_in_effect where id = :id").param("id", decisionId).query()
-				.listOfRows().get(0);
-		var path = (String) d.get("paying_path");
+		if (!decisions.lock(decisionId)) {
+			throw new NotFoundException("subsidy.decision.not-found");
+		}
+		var d = decisions.inEffect(decisionId).orElseThrow();
+		var path = d.payingPath();
 		if (!actor.role().officer() || !actor.scope().regional() || path == null
 				|| !path.startsWith(actor.scope().regionPath())) {
 			audit.record(actor, "subsidy.override", "decision:" + decisionId, AuditOutcome.DENIED, null);
@@ -327,32 +314,30 @@ public class SubsidyDecisions {
 			throw new InvalidValueException("subsidy.override.outcome", request.outcome());
 		}
 		var granting = "GRANTED".equals(request.outcome());
-		if (granting && (request.amount() == null || request.amount().signum() <= 0)) {
+		if (granting && (request.amount() == null || !request.amount().positive())) {
 			throw new InvalidValueException("subsidy.override.amount", request.amount());
 		}
-		if ("REVERSED".equals(d.get("outcome"))) {
+		if (d.outcome() == Outcome.REVERSED) {
 			throw new ConflictException("subsidy.override.reversed");
 		}
-		var payment = (String) d.get("payment_status");
-		if (!"UNPAID".equals(payment) && !"FAILED".equals(payment)) {
-			throw new ConflictException("subsidy.override.in-payment", payment);
+		var payment = d.paymentStatus();
+		if (!payment.open()) {
+			throw new ConflictException("subsidy.override.in-payment", payment.name());
 		}
-		var region = (String) d.get("paying_region");
-		var year = ((Number) d.get("year")).intValue();
-		var held = "GRANTED".equals(d.get("effective_outcome")) ? (BigDecimal) d.get("effective_amount") : BigDecimal.ZERO;
-		var wanted = granting ? request.amount() : BigDecimal.ZERO;
-		var delta = wanted.subtract(held);
-		if (delta.signum() > 0 && !commit(d, delta)) {
+		var held = d.held();
+		var wanted = granting ? request.amount() : Money.ZERO;
+		var delta = wanted.minus(held);
+		if (delta.positive() && !commit(d, delta)) {
 			throw new ConflictException("subsidy.budget-exhausted");
 		}
 		if (delta.signum() < 0) {
-			release(d, delta.negate());
+			budgets.release(d.budget(), delta.negate());
 		}
 		jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id").param("id", decisionId).update();
 		jdbc.sql("""
 				insert into subsidy.override (decision_id, outcome, amount, reason, expires_on, made_by)
 				values (:id, :outcome, :amount, :reason, :expires, :by)
-				""").param("id", decisionId).param("outcome", request.outcome()).param("amount", granting ? wanted : null)
+				""").param("id", decisionId).param("outcome", request.outcome()).param("amount", granting ? wanted.json() : null)
 				.param("reason", request.reason().strip()).param("expires", request.expiresOn())
 				.param("by", actor.username()).update();
 		audit.record(actor, "subsidy.override", "decision:" + decisionId, AuditOutcome.SUCCESS,
@@ -370,26 +355,19 @@ public class SubsidyDecisions {
 	public int lapseExpiredOverrides() {
 		var today = LocalDate.now(clock);
 		int lapsed = 0;
-		for (var d : jdbc.sql("""
-				select id, outcome, amount, effective_outcome, effective_amount, paying_region, funding_source, year
-				from subsidy.decision_in_effect
-				where override_id is not null and override_expires_on < :today and payment_status in ('UNPAID', 'FAILED')
-				""").param("today", today).query().listOfRows()) {
-			var held = "GRANTED".equals(d.get("effective_outcome")) ? (BigDecimal) d.get("effective_amount") : BigDecimal.ZERO;
-			var ruled = "GRANTED".equals(d.get("outcome")) ? (BigDecimal) d.get("amount") : BigDecimal.ZERO;
-			var delta = ruled.subtract(held);
-			var region = (String) d.get("paying_region");
-			var year = ((Number) d.get("year")).intValue();
+		for (var d : decisions.overridesExpiredBefore(today)) {
+			var held = d.held();
+			var ruled = d.outcome().granted() ? d.amount() : Money.ZERO;
+			var delta = ruled.minus(held);
 			if (delta.signum() < 0) {
-				release(d, delta.negate());
+				budgets.release(d.budget(), delta.negate());
 			}
-			else if (delta.signum() > 0 && !commit(d, delta)) {
+			else if (delta.positive() && !commit(d, delta)) {
 				// the rules' grant no longer fits the budget: it waits like any other
-				jdbc.sql("update subsidy.decision set outcome = 'WAITING', code = 'subsidy.budget-exhausted' where id = :id")
-						.param("id", d.get("id")).update();
+				decisions.waitForBudget(d.id());
 			}
 			lapsed += jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id and not lapsed")
-					.param("id", d.get("id")).update();
+					.param("id", d.id()).update();
 		}
 		return lapsed;
 	}
@@ -516,13 +494,13 @@ public class SubsidyDecisions {
 		return new Decision(rs.getLong("id"), rs.getString("scheme"), rs.getString("certificate_number"),
 				rs.getString("beneficiary_masked"), rs.getString("occupation_code"), rs.getString("grade"),
 				rs.getInt("year"), rs.getString("period"), rs.getString("paying_region"), rs.getString("funding_source"),
-				rs.getString("outcome"), rs.getString("code"), rs.getBigDecimal("amount"),
+				Outcome.valueOf(rs.getString("outcome")), rs.getString("code"), Money.ofNullable(rs.getBigDecimal("amount")),
 				rs.getString("policy_versions"), Step.restored(json.readValue(rs.getString("steps"), STEPS)),
 				rs.getTimestamp("decided_at").toInstant(),
 				overrideId == null ? null : new Decision.Override(overrideId, rs.getString("override_reason"),
 						rs.getObject("override_expires_on", LocalDate.class), rs.getString("override_by")),
-				rs.getString("effective_outcome"), rs.getBigDecimal("effective_amount"),
-				rs.getString("payment_status"), rs.getString("payment_failure"), rs.getBoolean("recovery_due"),
+				Outcome.valueOf(rs.getString("effective_outcome")), Money.ofNullable(rs.getBigDecimal("effective_amount")),
+				PaymentStatus.valueOf(rs.getString("payment_status")), rs.getString("payment_failure"), rs.getBoolean("recovery_due"),
 				(Long) rs.getObject("claim_id"), rs.getObject("issued_on", LocalDate.class),
 				new Decision.Payee(rs.getString("beneficiary_kind"), "ORGANISATION".equals(rs.getString("beneficiary_kind"))
 						? rs.getString("beneficiary_name") : rs.getString("beneficiary_masked"),

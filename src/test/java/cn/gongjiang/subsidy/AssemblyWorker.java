@@ -5,6 +5,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.gongjiang.subsidy.payments.PaymentAssembly;
+
 /**
  * A separate process assembling a payment batch with the product's own {@link PaymentAssembly}, a small chunk at a
  * time, so the kill test can kill it (SIGKILL) half-way. Arguments: JDBC URL, user, batch id.

@@ -28,6 +28,7 @@ import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.TestNames;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.subsidy.claims.ClaimDocuments;
 
 /**
  * SUB-4 (issue 16): a claim carries its evidence as files, not only typed fields: kept with their SHA-256, told apart

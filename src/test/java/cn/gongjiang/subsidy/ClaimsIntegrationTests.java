@@ -24,6 +24,8 @@ import cn.gongjiang.Api;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.subsidy.claims.Allowances;
+import cn.gongjiang.subsidy.payments.BankAccounts;
 
 /**
  * SUB-4 end to end: an enterprise's claim under Shaoxing's schemes, refused at once when a rule says no, reviewed by

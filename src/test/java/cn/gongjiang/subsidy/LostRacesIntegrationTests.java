@@ -32,6 +32,9 @@ import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.subsidy.payments.BankFile;
+import cn.gongjiang.subsidy.payments.BatchStatus;
+import cn.gongjiang.subsidy.payments.PaymentBatches;
 
 /**
  * Issue 17: a status change lost to a racing officer is refused with 409, never recorded as done twice — payment
@@ -105,7 +108,7 @@ class LostRacesIntegrationTests {
 		assertThat(answers).containsExactlyInAnyOrder(200, 409);
 		var approver = answers.get(0) == 200 ? "province" : "yuecheng-test";
 		var stored = batches.batch(PROVINCE, batch);
-		assertThat(stored.status()).isEqualTo("APPROVED");
+		assertThat(stored.status()).isEqualTo(BatchStatus.APPROVED);
 		assertThat(stored.approvedBy()).isEqualTo(approver);
 		assertThat(stored.version()).as("changed once").isEqualTo(2);
 		assertThat(audited(jdbc, "subsidy.batch.approve", "batch:" + batch, "SUCCESS")).isOne();
@@ -124,13 +127,13 @@ class LostRacesIntegrationTests {
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/subsidies/payments"))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
 						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("{"))));
-		assertThat(batches.batch(PROVINCE, batch).status()).isEqualTo("APPROVED");
+		assertThat(batches.batch(PROVINCE, batch).status()).isEqualTo(BatchStatus.APPROVED);
 		// from the page as it now stands, the file comes and the batch is sent
 		var file = mvc.perform(get("/subsidies/payments/batches/{id}/bank-file", batch).param("format", "xlsx")
 				.param("version", String.valueOf(seen + 1)).session(session))
 				.andExpect(status().isOk()).andReturn().getResponse();
 		assertThat(file.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		assertThat(batches.batch(PROVINCE, batch).status()).isEqualTo("SENT");
+		assertThat(batches.batch(PROVINCE, batch).status()).isEqualTo(BatchStatus.SENT);
 	}
 
 	@Test
@@ -142,7 +145,7 @@ class LostRacesIntegrationTests {
 		mvc.perform(post("/api/v1/subsidies/payments/batches/{id}/approve", batch).param("version", String.valueOf(seen))
 				.header("Authorization", api.bearer("province")))
 				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("subsidy.batch.changed"));
-		assertThat(batches.batch(PROVINCE, batch).status()).isEqualTo("DRAFT");
+		assertThat(batches.batch(PROVINCE, batch).status()).isEqualTo(BatchStatus.DRAFT);
 		assertThat(audited(jdbc, "subsidy.batch.approve", "batch:" + batch, "SUCCESS")).isZero();
 		assertThat(audited(jdbc, "subsidy.batch.approve", "batch:" + batch, "FAILURE")).isOne();
 		// existing callers that pass no version still approve
@@ -166,7 +169,7 @@ class LostRacesIntegrationTests {
 				}));
 		assertThat(answers).containsExactlyInAnyOrder(200, 409);
 		var stored = batches.batch(PROVINCE, batch);
-		assertThat(stored.status()).isEqualTo("SENT");
+		assertThat(stored.status()).isEqualTo(BatchStatus.SENT);
 		assertThat(stored.sentBy()).isEqualTo(answers.get(0) == 200 ? "shaoxing" : "yuecheng-test");
 		assertThat(stored.version()).as("changed once").isEqualTo(seen + 1);
 		assertThat(audited(jdbc, "subsidy.batch.bank-file", "batch:" + batch, "SUCCESS")).isOne();

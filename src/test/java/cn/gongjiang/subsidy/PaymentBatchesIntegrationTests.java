@@ -26,6 +26,7 @@ import cn.gongjiang.Api;
 import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.subsidy.payments.PaymentAssembly;
 
 /**
  * SUB-3 payment: a batch per paying region and funding source, approved by a second officer, sent as a bank file,

@@ -32,6 +32,8 @@ import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.subsidy.decisions.StepSentencesTests;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -31,7 +31,7 @@ import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
-import cn.gongjiang.subsidy.Claims;
+import cn.gongjiang.subsidy.claims.Claims;
 
 /**
  * SUP-3 (issue 16), claims over caps: a submission past a scheme's cap is refused at once and kept as an attempt,

@@ -152,6 +152,9 @@ public final class Formats {
 		if (value instanceof BigDecimal d) {
 			return d;
 		}
+		if (value instanceof cn.gongjiang.shared.Money m) {
+			return m.toBigDecimal();
+		}
 		if (value instanceof Double || value instanceof Float) {
 			return BigDecimal.valueOf(((Number) value).doubleValue());
 		}

@@ -15,12 +15,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
 import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.SubsidyDecisions;
+import cn.gongjiang.subsidy.decisions.Budgets;
 
 /**
  * Budgets (SUB-4): what each county of the officer's region has from each funding source for a year, what decisions
@@ -68,7 +70,7 @@ class BudgetPages {
 				throw new InvalidValueException("subsidy.budget.amount", amount);
 			}
 			decisions.allocate(actor, county, FundingSource.ofCode(fundingSource),
-					year == null ? LocalDate.now(clock).getYear() : year, yuan);
+					year == null ? LocalDate.now(clock).getYear() : year, Money.ofNullable(yuan));
 		});
 		return "redirect:/subsidies/budgets";
 	}

@@ -21,8 +21,8 @@ import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
-import cn.gongjiang.subsidy.ClaimDocuments;
-import cn.gongjiang.subsidy.Claims;
+import cn.gongjiang.subsidy.claims.ClaimDocuments;
+import cn.gongjiang.subsidy.claims.Claims;
 
 /**
  * Claims under the city's schemes (SUB-4): an enterprise, provider or school picks a scheme, fills in its evidence and

@@ -11,14 +11,16 @@ import org.dhatim.fastexcel.Workbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Formats;
-import cn.gongjiang.subsidy.Decision;
 import cn.gongjiang.subsidy.SubsidyDecisions;
+import cn.gongjiang.subsidy.decisions.Decision;
+import cn.gongjiang.subsidy.decisions.Outcome;
 
 /**
  * The decisions list as an xlsx (X-4): the filtered set in the list's order, every column in words as the page shows
@@ -101,10 +103,10 @@ class DecisionExport {
 		values.add(period(d.period(), d.year(), locale));
 		values.add(d.payingRegion() == null ? null : regions.placeOf(d.payingRegion()));
 		values.add(text("subsidy.source." + d.fundingSource(), locale, d.fundingSource()));
-		values.add(text("subsidy.outcome." + d.effectiveOutcome(), locale, d.effectiveOutcome()));
+		values.add(text("subsidy.outcome." + d.effectiveOutcome(), locale, d.effectiveOutcome().name()));
 		values.add(reason(d, locale));
-		values.add(d.effectiveAmount());
-		values.add(text("subsidy.payment." + d.payment(), locale, d.payment()));
+		values.add(Money.decimal(d.effectiveAmount()));
+		values.add(text("subsidy.payment." + d.payment(), locale, d.payment().name()));
 		values.add(versions(d, locale));
 		values.add(formats.dateTime(d.decidedAt()));
 		return values;
@@ -112,14 +114,14 @@ class DecisionExport {
 
 	/** Why it is not granted: the deciding rule's sentence, or what the outcome's code says. */
 	private String reason(Decision d, Locale locale) {
-		if ("GRANTED".equals(d.effectiveOutcome())) {
+		if (d.effectiveOutcome() == Outcome.GRANTED) {
 			return d.override() == null ? null : d.override().reason();
 		}
 		if (d.override() != null) {
 			return d.override().reason();
 		}
 		var step = d.decidingStep();
-		if ("DENIED".equals(d.outcome()) && step != null && !step.legacy()) {
+		if (d.outcome() == Outcome.DENIED && step != null && !step.legacy()) {
 			return messages.getMessage(step.reason(), step.argumentArray(), step.reason(), locale);
 		}
 		return d.code() == null ? null : messages.getMessage(d.code(), null, d.code(), locale);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
@@ -87,7 +88,8 @@ class DecisionPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
 			@AuthenticationPrincipal Actor actor, RedirectAttributes redirect, Locale locale, Model model) {
 		try {
-			decisions.override(actor, id, new SubsidyDecisions.OverrideRequest(outcome, amount, reason, expiresOn));
+			decisions.override(actor, id, new SubsidyDecisions.OverrideRequest(outcome, Money.ofNullable(amount), reason,
+					expiresOn));
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/subsidies/decisions/" + id;
 		}

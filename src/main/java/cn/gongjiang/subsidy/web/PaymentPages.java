@@ -13,12 +13,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
-import cn.gongjiang.subsidy.PaymentBatches;
-import jakarta.servlet.http.HttpServletResponse;
+import cn.gongjiang.subsidy.payments.PaymentBatches;
 
 /**
  * Paying (SUB-3): what is due per paying region and funding source, the batches opened from it, approved by a second

@@ -16,7 +16,8 @@ import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
 import cn.gongjiang.subsidy.PolicyPacks;
-import cn.gongjiang.subsidy.Simulations;
+import cn.gongjiang.subsidy.packs.Simulations;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -23,23 +23,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.gongjiang.shared.InvalidValueException;
-import cn.gongjiang.shared.PageRequest;
-import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.web.Downloads;
-import cn.gongjiang.subsidy.BulkDecision;
-import cn.gongjiang.subsidy.Claim;
-import cn.gongjiang.subsidy.ClaimDocuments;
-import cn.gongjiang.subsidy.Claims;
-import cn.gongjiang.subsidy.Decision;
-import cn.gongjiang.subsidy.FundingSource;
-import cn.gongjiang.subsidy.PaymentBatch;
-import cn.gongjiang.subsidy.PaymentBatches;
-import cn.gongjiang.subsidy.PaymentLine;
-import cn.gongjiang.subsidy.PolicyPack;
-import cn.gongjiang.subsidy.PolicyPacks;
-import cn.gongjiang.subsidy.Simulations;
-import cn.gongjiang.subsidy.SubsidyDecisions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -47,6 +30,25 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+
+import cn.gongjiang.shared.Money;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.web.Downloads;
+import cn.gongjiang.subsidy.BulkDecision;
+import cn.gongjiang.subsidy.FundingSource;
+import cn.gongjiang.subsidy.PolicyPack;
+import cn.gongjiang.subsidy.PolicyPacks;
+import cn.gongjiang.subsidy.SubsidyDecisions;
+import cn.gongjiang.subsidy.claims.Claim;
+import cn.gongjiang.subsidy.claims.ClaimDocuments;
+import cn.gongjiang.subsidy.claims.Claims;
+import cn.gongjiang.subsidy.decisions.Decision;
+import cn.gongjiang.subsidy.packs.Simulations;
+import cn.gongjiang.subsidy.payments.PaymentBatch;
+import cn.gongjiang.subsidy.payments.PaymentBatches;
+import cn.gongjiang.subsidy.payments.PaymentLine;
 
 /** Subsidy decisions, the packs they follow, budgets, enterprise claims, payment batches and what-ifs (SUB-1..5). */
 @RestController
@@ -195,7 +197,8 @@ class SubsidyApiController {
 			throw new InvalidValueException("subsidy.budget.source", allocation.fundingSource());
 		}
 		return Map.of("released",
-				decisions.allocate(actor, allocation.region(), source, allocation.year(), allocation.amount()));
+				decisions.allocate(actor, allocation.region(), source, allocation.year(),
+						Money.ofNullable(allocation.amount())));
 	}
 
 	@Operation(summary = "The budgets of the officer's region: allocated, committed, left and waiting, per county, "

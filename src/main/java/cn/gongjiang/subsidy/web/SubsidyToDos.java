@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.ToDo;
-import cn.gongjiang.subsidy.Claims;
-import cn.gongjiang.subsidy.PaymentBatches;
 import cn.gongjiang.subsidy.SubsidyDecisions;
+import cn.gongjiang.subsidy.claims.ClaimStatus;
+import cn.gongjiang.subsidy.claims.Claims;
+import cn.gongjiang.subsidy.payments.PaymentBatches;
 
 /**
  * What waits in subsidies on the home page: for a county officer the claims to review, for a city officer those to
@@ -42,11 +43,11 @@ class SubsidyToDos implements ToDo.Source {
 		var toDos = new ArrayList<ToDo>();
 		if (actor.role().officer() && actor.scope().regional()) {
 			if (actor.is(Role.COUNTY_OFFICER)) {
-				toDos.add(ToDo.of("todo.subsidy.claims-to-review", claims.waiting(actor, "SUBMITTED"),
+				toDos.add(ToDo.of("todo.subsidy.claims-to-review", claims.waiting(actor, ClaimStatus.SUBMITTED),
 						"/subsidies/claims?status=SUBMITTED", "file-invoice"));
 			}
 			if (actor.is(Role.CITY_OFFICER)) {
-				toDos.add(ToDo.of("todo.subsidy.claims-to-approve", claims.waiting(actor, "REVIEWED"),
+				toDos.add(ToDo.of("todo.subsidy.claims-to-approve", claims.waiting(actor, ClaimStatus.REVIEWED),
 						"/subsidies/claims?status=REVIEWED", "file-check"));
 			}
 			toDos.add(ToDo.of("todo.subsidy.batches-to-approve", batches.awaitingApproval(actor),

@@ -8,12 +8,13 @@ import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
 import java.time.LocalDate;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.web.Downloads;
-import cn.gongjiang.subsidy.BankFile;
-import cn.gongjiang.subsidy.ClaimDocuments;
 import cn.gongjiang.subsidy.SubsidyDecisions;
-import jakarta.servlet.http.HttpServletResponse;
+import cn.gongjiang.subsidy.claims.ClaimDocuments;
+import cn.gongjiang.subsidy.payments.BankFile;
 
 /** What the API and the console share: the decisions filter, bank files. */
 final class SubsidyWeb {

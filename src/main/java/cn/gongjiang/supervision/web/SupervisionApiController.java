@@ -21,6 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.registry.OrganisationRegistry;
@@ -37,9 +41,6 @@ import cn.gongjiang.supervision.SignalReviews;
 import cn.gongjiang.supervision.StarRatings;
 import cn.gongjiang.training.ListExport;
 import cn.gongjiang.training.TrainingSignals;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** Supervision (SUP-1..4): ratings, status, inspections, anomaly signals, the audit export. */
 @RestController

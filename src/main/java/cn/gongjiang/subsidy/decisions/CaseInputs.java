@@ -1,0 +1,55 @@
+package cn.gongjiang.subsidy.decisions;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.registry.PersonProfile;
+import cn.gongjiang.subsidy.PolicyPack;
+import cn.gongjiang.training.CatalogueEntry;
+import cn.gongjiang.training.Enrolments;
+
+/**
+ * What a training-subsidy decision rested on, frozen with it (SUB-3): a later change to the person, the training or
+ * the catalogue does not change what the decision was made on, and a what-if (SUB-5) re-runs the rules on exactly
+ * these inputs under another pack. Only what the rules read, so a million decisions stay small.
+ */
+public record CaseInputs(String type, LocalDate issuedOn, Long enrolmentId, String trainingStatus, String trainingCountyPath,
+		boolean trainingOwnedByHolder, boolean personKnown, LocalDate birthDate, String sex, String hukouPath,
+		String residencePath, List<String> groups, int grantedThisYear, boolean grantedSameOccupationGrade,
+		Integer catalogueStandard, boolean catalogueShortage, boolean mountainCounty) {
+
+	static CaseInputs of(SubsidyCase c) {
+		var t = c.training();
+		var p = c.person();
+		var e = c.catalogueEntry();
+		return new CaseInputs(c.certificate().type(), c.certificate().issuedOn(), c.certificate().trainingEnrolmentId(),
+				t.map(Enrolments.CompletedTraining::status).orElse(null),
+				t.map(Enrolments.CompletedTraining::countyPath).orElse(null),
+				t.map(x -> x.holderIndex().equals(c.certificate().holderIndex())).orElse(false), p.isPresent(),
+				p.map(PersonProfile::birthDate).orElse(null), p.map(PersonProfile::sex).orElse(null),
+				p.map(PersonProfile::hukouPath).orElse(null), p.map(PersonProfile::residencePath).orElse(null),
+				p.map(PersonProfile::groups).orElse(List.of()), c.grantedThisYear(), c.grantedSameOccupationGrade(),
+				e.map(CatalogueEntry::standardYuan).orElse(null), e.map(CatalogueEntry::shortage).orElse(false),
+				c.mountainCounty());
+	}
+
+	/** The case again, for the rules, under the given packs. */
+	public SubsidyCase toCase(long certificateId, String number, String occupationCode, String grade, PolicyPack province,
+			Optional<PolicyPack> city) {
+		var holder = "frozen";
+		var certificate = new CertificateIssued(certificateId, number, holder, type, occupationCode, grade, issuedOn,
+				null, enrolmentId);
+		var training = trainingStatus == null ? Optional.<Enrolments.CompletedTraining>empty()
+				: Optional.of(new Enrolments.CompletedTraining(enrolmentId == null ? 0 : enrolmentId, 0, null,
+						trainingStatus, trainingCountyPath, null, trainingOwnedByHolder ? holder : "another"));
+		var person = personKnown ? Optional.of(new PersonProfile(0, null, null, sex, birthDate, null, hukouPath,
+				residencePath, groups, null, holder)) : Optional.<PersonProfile>empty();
+		var entry = catalogueStandard == null ? Optional.<CatalogueEntry>empty()
+				: Optional.of(new CatalogueEntry(0, occupationCode, grade, catalogueStandard, catalogueShortage, issuedOn,
+						null, null));
+		return new SubsidyCase(certificate, training, person, province, city, grantedThisYear,
+				grantedSameOccupationGrade, entry, mountainCounty);
+	}
+}
