@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import cn.gongjiang.audit.AuditLog;
@@ -50,8 +49,7 @@ public class BulkDecision {
 	/** The province's officers start it; it runs to the end and says how many it decided. */
 	public Run decideAll(Actor actor) {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
-			audit.record(actor, "subsidy.decide-all", null, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the province decides in bulk");
+			throw actor.refuse("subsidy.decide-all", null, null);
 		}
 		var run = decideAll(read -> {
 		});

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,9 +61,7 @@ public class ClaimSignals {
 	/** The signals of claimants in the officer's region, newest first. */
 	@Transactional(readOnly = true)
 	public List<Signal> signals(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("signals are the officers'");
-		}
+		actor.requireRegionalOfficer();
 		var path = actor.scope().regionPath();
 		var signals = new ArrayList<Signal>();
 		signals.addAll(refusedAttempts(path));

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.springframework.security.access.AccessDeniedException;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.region.RegionDirectory;
@@ -64,18 +64,14 @@ public class PolicyPacks {
 	 */
 	@Transactional
 	public PolicyPack draft(Actor actor, Draft d) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			audit.record(actor, "subsidy.pack.draft", d.scopeRegion(), AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the scope's own officers draft its pack");
-		}
+		actor.requireRegionalOfficer("subsidy.pack.draft", d.scopeRegion());
 		var path = d.scopeRegion() == null ? null : regions.pathOf(RegionCode.of(d.scopeRegion())).orElse(null);
-		if (path == null || path.split("/").length > 3) {
+		if (path == null || RegionPath.of(path).depth() > RegionPath.CITY) {
 			throw new InvalidValueException("subsidy.pack.scope", d.scopeRegion());
 		}
-		if (!actor.role().officer() || !actor.scope().regional() || !actor.scope().regionPath().equals(path)
+		if (!actor.regionalOfficer() || !actor.scope().regionPath().equals(path)
 				&& !actor.is(Role.PROVINCE_OFFICER)) {
-			audit.record(actor, "subsidy.pack.draft", d.scopeRegion(), AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the scope's own officers draft its pack");
+			throw actor.refuse("subsidy.pack.draft", d.scopeRegion(), null);
 		}
 		if (d.effectiveFrom() == null || d.parameters() == null || d.parameters().isEmpty() || d.title() == null
 				|| d.title().isBlank() || d.source() == null || d.source().isBlank()) {
@@ -117,9 +113,8 @@ public class PolicyPacks {
 		var drafted = jdbc.sql("select drafted_by, status, scope_path from subsidy.policy_pack where id = :id")
 				.param("id", draftId).query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 				.optional().orElseThrow(() -> new NotFoundException("subsidy.pack.not-found"));
-		if (!actor.role().officer() || !actor.scope().regional() || !drafted[2].startsWith(actor.scope().regionPath())) {
-			audit.record(actor, "subsidy.pack.publish", "pack:" + draftId, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers of the scope publish");
+		if (!actor.regionalOfficer() || !drafted[2].startsWith(actor.scope().regionPath())) {
+			throw actor.refuse("subsidy.pack.publish", "pack:" + draftId, null);
 		}
 		if (!"DRAFT".equals(drafted[1])) {
 			throw new ConflictException("subsidy.pack.published");
@@ -186,7 +181,7 @@ public class PolicyPacks {
 		}
 
 		public Optional<PolicyPack> cityInForce(String countyPath, LocalDate day) {
-			return inForce(countyPath.replaceAll("^(/\\d+/\\d+/).*", "$1"), day);
+			return inForce(RegionPath.of(countyPath).upTo(RegionPath.CITY).value(), day);
 		}
 
 		/** The same book with a draft standing in for every version of its scope (what-if). */
@@ -204,7 +199,7 @@ public class PolicyPacks {
 	 */
 	public PolicyPack readable(Actor actor, long id, String action) {
 		var pack = byId(id);
-		if (!actor.role().officer() || !actor.scope().regional() || !pack.scopePath().startsWith(actor.scope().regionPath())
+		if (!actor.regionalOfficer() || !pack.scopePath().startsWith(actor.scope().regionPath())
 				&& !actor.scope().regionPath().startsWith(pack.scopePath())) {
 			audit.record(actor, action, "pack:" + id, AuditOutcome.DENIED, null);
 			throw new NotFoundException("subsidy.pack.not-found");
@@ -215,7 +210,7 @@ public class PolicyPacks {
 	/** The drafts an officer may price or publish: of their own region or any region within it. */
 	@Transactional(readOnly = true)
 	public List<PolicyPack> drafts(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
+		if (!actor.regionalOfficer()) {
 			return List.of();
 		}
 		return jdbc.sql("""
@@ -235,7 +230,7 @@ public class PolicyPacks {
 
 	/** The pack of the city the paying county lies in, if that city has one in force. */
 	public Optional<PolicyPack> cityInForce(String countyPath, LocalDate day) {
-		var cityPath = countyPath.replaceAll("^(/\\d+/\\d+/).*", "$1");
+		var cityPath = RegionPath.of(countyPath).upTo(RegionPath.CITY).value();
 		return find(cityPath, day).filter(p -> p.holdsOn(day));
 	}
 

@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -133,9 +132,8 @@ public class SubsidyDecisions {
 	@Transactional
 	public int allocate(Actor actor, String county, FundingSource source, int year, Money amount) {
 		var path = regions.pathOf(RegionCode.of(county)).orElseThrow(() -> new InvalidValueException("region.unknown", county));
-		if (!actor.role().officer() || !actor.scope().covers(path)) {
-			audit.record(actor, "subsidy.budget", county, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers of the region allocate budgets");
+		if (!actor.officerCovering(path)) {
+			throw actor.refuse("subsidy.budget", county, null);
 		}
 		if (source == null) {
 			throw new InvalidValueException("subsidy.budget.source");
@@ -181,9 +179,7 @@ public class SubsidyDecisions {
 	/** The budgets in the officer's region, newest year first, then by county and source. */
 	@Transactional(readOnly = true)
 	public Page<BudgetLine> budgets(Actor actor, BudgetFilter filter, PageRequest request) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("officers read budgets");
-		}
+		actor.requireRegionalOfficer();
 		var within = filter.region() == null ? actor.scope().regionPath()
 				: regions.pathOf(RegionCode.of(filter.region())).filter(p -> p.startsWith(actor.scope().regionPath()))
 						.orElse("/none/");
@@ -274,7 +270,7 @@ public class SubsidyDecisions {
 	/** How many grants of the officer's region are held for a signal on their training. */
 	@Transactional(readOnly = true)
 	public long heldForSignals(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
+		if (!actor.regionalOfficer()) {
 			return 0;
 		}
 		return jdbc.sql("select count(*) from subsidy.decision where paying_path like :path || '%' and outcome = 'WAITING' "
@@ -297,10 +293,9 @@ public class SubsidyDecisions {
 		}
 		var d = decisions.inEffect(decisionId).orElseThrow();
 		var path = d.payingPath();
-		if (!actor.role().officer() || !actor.scope().regional() || path == null
+		if (!actor.regionalOfficer() || path == null
 				|| !path.startsWith(actor.scope().regionPath())) {
-			audit.record(actor, "subsidy.override", "decision:" + decisionId, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers of the paying region override");
+			throw actor.refuse("subsidy.override", "decision:" + decisionId, null);
 		}
 		if (request.reason() == null || request.reason().strip().length() < 4) {
 			throw new InvalidValueException("subsidy.override.reason-required");
@@ -442,7 +437,7 @@ public class SubsidyDecisions {
 	/** How many decisions of the officer's region wait for budget (WAITING, in effect). */
 	@Transactional(readOnly = true)
 	public long waitingForBudget(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
+		if (!actor.regionalOfficer()) {
 			return 0;
 		}
 		return jdbc.sql("select count(*) from subsidy.decision d where d.paying_path like :path || '%' and "
@@ -453,9 +448,7 @@ public class SubsidyDecisions {
 
 	/** The filter's parameters bound to a statement, within the officer's region. */
 	private java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind(Actor actor, Filter filter) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("decisions are the officers'");
-		}
+		actor.requireRegionalOfficer();
 		var path = actor.scope().regionPath();
 		if (filter.region() != null && !filter.region().isBlank()) {
 			var chosen = regions.pathOf(RegionCode.of(filter.region().strip()))
@@ -476,9 +469,7 @@ public class SubsidyDecisions {
 	/** One decision of the officer's region, with every step. */
 	@Transactional(readOnly = true)
 	public Decision decision(Actor actor, long id) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("decisions are the officers'");
-		}
+		actor.requireRegionalOfficer();
 		return jdbc.sql("select * from subsidy.decision_in_effect where id = :id and paying_path like :path || '%'")
 				.param("id", id).param("path", actor.scope().regionPath()).query((rs, i) -> map(rs)).optional()
 				.orElseThrow(() -> new NotFoundException("subsidy.decision.not-found"));

@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.Money;
 import cn.gongjiang.subsidy.FundingSource;
@@ -97,7 +98,7 @@ public class Allowances {
 				return granted;
 			}
 			// each month is committed against the budget of its year, as a training subsidy is; it waits when none is left
-			var region = s.claimantPath().replaceAll(".*/(\\d+)/$", "$1");
+			var region = RegionPath.of(s.claimantPath()).code().value();
 			var budget = new Budgets.Key(region, s.fundingSource(), month.getYear());
 			var funded = budgets.commit(budget, s.monthlyAmount());
 			var inserted = decisions.insert(new Decisions.New("TECHNICIAN_ALLOWANCE",

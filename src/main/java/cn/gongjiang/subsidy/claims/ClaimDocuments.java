@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,8 +72,7 @@ public class ClaimDocuments {
 	public List<Document> attach(Actor actor, long claimId, List<Upload> files) {
 		var claim = claims.claim(actor, claimId);
 		if (actor.role().officer() || !actor.scope().value().equals(claim.claimantCode())) {
-			audit.record(actor, "subsidy.claim.document.attach", "claim:" + claimId, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("the claimant attaches its evidence");
+			throw actor.refuse("subsidy.claim.document.attach", "claim:" + claimId, null);
 		}
 		if (claim.status() != ClaimStatus.SUBMITTED) {
 			throw new ConflictException("subsidy.document.claim-reviewed");

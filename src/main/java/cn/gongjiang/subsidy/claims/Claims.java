@@ -17,6 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.certification.Certificate;
@@ -317,7 +318,7 @@ public class Claims {
 			var refusal = assessment.refusal();
 			throw new ConflictException(refusal.code(), refusalArguments(refusal));
 		}
-		var payingRegion = claimant.path().replaceAll(".*/(\\d+)/$", "$1");
+		var payingRegion = RegionPath.of(claimant.path()).code().value();
 		var person = c.claimCase().person();
 		if (claim.scheme().equals("TECHNICIAN_ALLOWANCE")) {
 			var months = assessment.entitlements();
@@ -432,7 +433,7 @@ public class Claims {
 	/** The claimant's own claims; an officer's region's; a page at a time with the total. */
 	@Transactional(readOnly = true)
 	public Page<Claim> list(Actor actor, Filter filter, PageRequest request) {
-		var officer = actor.role().officer() && actor.scope().regional();
+		var officer = actor.regionalOfficer();
 		var code = officer ? "" : claimant(actor).code();
 		var where = """
 				where (case when :officer then c.claimant_path like :path || '%' else c.claimant_code = :code end)
@@ -454,7 +455,7 @@ public class Claims {
 	/** Claims of the officer's region in a status (SUBMITTED to review, REVIEWED to approve, not by themselves). */
 	@Transactional(readOnly = true)
 	public long waiting(Actor actor, ClaimStatus status) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
+		if (!actor.regionalOfficer()) {
 			return 0;
 		}
 		return jdbc.sql("""
@@ -484,7 +485,7 @@ public class Claims {
 
 	@Transactional(readOnly = true)
 	public Claim claim(Actor actor, long id) {
-		var officer = actor.role().officer() && actor.scope().regional();
+		var officer = actor.regionalOfficer();
 		return jdbc.sql("""
 				select * from subsidy.claim where id = :id
 				  and (case when :officer then claimant_path like :path || '%' else claimant_code = :code end)
@@ -494,9 +495,8 @@ public class Claims {
 	}
 
 	private Claim forOfficer(Actor actor, long id, String action) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			audit.record(actor, action, "claim:" + id, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers review claims");
+		if (!actor.regionalOfficer()) {
+			throw actor.refuse(action, "claim:" + id, null);
 		}
 		return claim(actor, id);
 	}

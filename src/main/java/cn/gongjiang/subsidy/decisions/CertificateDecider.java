@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.ArchiveEvent;
@@ -26,7 +27,6 @@ import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.PolicyPack;
 import cn.gongjiang.subsidy.PolicyPacks;
-import cn.gongjiang.training.CatalogueEntry;
 import cn.gongjiang.training.Enrolments;
 import cn.gongjiang.training.SubsidyCatalogue;
 import cn.gongjiang.training.TrainingSignals;
@@ -168,7 +168,7 @@ public class CertificateDecider {
 					.or(() -> profile.map(p -> inZhejiang(p.residencePath()) ? p.residencePath()
 							: inZhejiang(p.hukouPath()) ? p.hukouPath() : null))
 					.orElse(DataScope.PROVINCE_PATH);
-			var county = payingPath == null ? null : payingPath.replaceAll(".*/(\\d+)/$", "$1");
+			var county = payingPath == null ? null : RegionPath.of(payingPath).code().value();
 			// a certificate from before the province's policy took effect is read against its first version, and denied
 			var provinceInForce = book.inForce("/330000/", cert.issuedOn());
 			var province = provinceInForce.or(() -> book.first("/330000/"))

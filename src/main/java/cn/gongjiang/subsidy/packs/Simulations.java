@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,9 +94,7 @@ public class Simulations {
 
 	@Transactional(readOnly = true)
 	public Result simulate(Actor actor, Request request) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("officers simulate");
-		}
+		actor.requireRegionalOfficer();
 		var draft = packs.readable(actor, request.packId(), "subsidy.simulate");
 		var year = request.year() == null ? LocalDate.now(clock).getYear() - 1 : request.year();
 		var book = packs.book();

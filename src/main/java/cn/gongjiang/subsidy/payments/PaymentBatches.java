@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,9 +71,8 @@ public class PaymentBatches {
 	public PaymentBatch open(Actor actor, String payingRegion, String fundingSource) {
 		var path = regions.pathOf(RegionCode.of(payingRegion))
 				.orElseThrow(() -> new InvalidValueException("region.unknown", payingRegion));
-		if (!actor.role().officer() || !actor.scope().regional() || !path.startsWith(actor.scope().regionPath())) {
-			audit.record(actor, "subsidy.batch.open", payingRegion, AuditOutcome.DENIED, null);
-			throw new AccessDeniedException("officers of the paying region pay");
+		if (!actor.regionalOfficer() || !path.startsWith(actor.scope().regionPath())) {
+			throw actor.refuse("subsidy.batch.open", payingRegion, null);
 		}
 		if (fundingSource == null || fundingSource.isBlank()) {
 			throw new InvalidValueException("subsidy.batch.source-required");
@@ -202,7 +200,7 @@ public class PaymentBatches {
 	/** Draft batches of the officer's region a second officer may approve: not those they opened themselves. */
 	@Transactional(readOnly = true)
 	public long awaitingApproval(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
+		if (!actor.regionalOfficer()) {
 			return 0;
 		}
 		return jdbc.sql("""
@@ -283,8 +281,6 @@ public class PaymentBatches {
 	}
 
 	private static void requireOfficer(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("payments are the officers'");
-		}
+		actor.requireRegionalOfficer();
 	}
 }

@@ -56,7 +56,7 @@ class StatementImport implements ImportHandler {
 
 	@Override
 	public boolean mayImport(Actor actor) {
-		return actor.role().officer() && actor.scope().regional();
+		return actor.regionalOfficer();
 	}
 
 	@Override

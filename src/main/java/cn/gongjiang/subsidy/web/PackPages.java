@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,8 +68,6 @@ class PackPages {
 	}
 
 	private static void requireOfficer(Actor actor) {
-		if (!actor.role().officer() || !actor.scope().regional()) {
-			throw new AccessDeniedException("the packs are read by officers");
-		}
+		actor.requireRegionalOfficer();
 	}
 }

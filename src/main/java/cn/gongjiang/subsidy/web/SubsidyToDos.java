@@ -41,7 +41,7 @@ class SubsidyToDos implements ToDo.Source {
 	@Override
 	public List<ToDo> of(Actor actor) {
 		var toDos = new ArrayList<ToDo>();
-		if (actor.role().officer() && actor.scope().regional()) {
+		if (actor.regionalOfficer()) {
 			if (actor.is(Role.COUNTY_OFFICER)) {
 				toDos.add(ToDo.of("todo.subsidy.claims-to-review", claims.waiting(actor, ClaimStatus.SUBMITTED),
 						"/subsidies/claims?status=SUBMITTED", "file-invoice"));
