@@ -148,14 +148,6 @@ public class PersonRegistry {
 		return idNumberIndexes.isEmpty() ? List.of() : persons.profiles(idNumberIndexes);
 	}
 
-	/** Many archive entries at once (a bulk decision adds one per person). */
-	@Transactional
-	public void recordArchiveEvents(List<ArchiveEvent> events, String source) {
-		if (!events.isEmpty()) {
-			persons.insertEvents(events, source);
-		}
-	}
-
 	/** Persons of a group (REF-5) in the officer's region, as real names another module may act on (TRN-5). */
 	@Transactional(readOnly = true)
 	public List<RealName> inGroup(Actor actor, String group, int limit) {
@@ -165,16 +157,20 @@ public class PersonRegistry {
 		return persons.inGroup(actor.scope(), group, limit);
 	}
 
-	/** Adds a dated entry to the person's lifelong archive (REG-4), e.g. an enrolment (学籍) change. */
-	@Transactional
-	public void recordArchiveEvent(long personId, java.time.LocalDate on, String kind, Map<String, ?> detail,
-			String source) {
-		persons.insertEvent(personId, on, kind, detail, source);
+	/**
+	 * The person, if in the reader's scope, with their registration and every change of employer or residence, for the
+	 * lifelong archive (REG-4) to compose with what other modules reported.
+	 */
+	@Transactional(readOnly = true)
+	public PersonHistory history(Actor actor, long personId) {
+		var person = find(actor, personId);
+		return new PersonHistory(person, persons.idNumberIndex(personId), persons.history(personId).stream()
+				.map(e -> new PersonChange(e.on(), e.kind(), e.detail())).toList());
 	}
 
 	/**
 	 * The person now works for this enterprise (a hire recorded on the platform): the registry's employer changes, and
-	 * the change enters the archive as every change of employer does.
+	 * the change is in the person's history as every change of employer is.
 	 */
 	@Transactional
 	public void recordEmployment(long personId, CreditCode employer) {

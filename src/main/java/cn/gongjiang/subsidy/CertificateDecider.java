@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.database.CsvCopy;
 import cn.gongjiang.region.RegionDirectory;
-import cn.gongjiang.registry.ArchiveEvent;
 import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.RegionCode;
@@ -53,11 +52,13 @@ class CertificateDecider {
 	private final javax.sql.DataSource dataSource;
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 	private final Budgets budgets;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, TrainingSignals signals,
 			SubsidyCatalogue catalogue, PersonRegistry persons, RegionDirectory regions, JsonMapper json,
 			javax.sql.DataSource dataSource, org.springframework.transaction.support.TransactionTemplate transactions,
-			Budgets budgets) {
+			Budgets budgets, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.budgets = budgets;
 		this.signals = signals;
 		this.dataSource = dataSource;
@@ -221,9 +222,7 @@ class CertificateDecider {
 		}
 		trainings.subsidised(final_.stream().filter(p -> p.outcome().equals("GRANTED"))
 				.map(p -> p.cert().trainingEnrolmentId()).toList());
-		persons.recordArchiveEvents(final_.stream().filter(p -> p.person().isPresent())
-				.map(p -> decidedEntry(p))
-				.toList(), "subsidy");
+		archive(final_.stream().filter(p -> p.person().isPresent()).map(p -> decidedEntry(p)).toList());
 		commit(final_);
 		return final_.size();
 	}
@@ -374,7 +373,7 @@ class CertificateDecider {
 	}
 
 	/** The archive entry of a decision just made: why is the deciding rule's reason, or the budget it waits for. */
-	private ArchiveEvent decidedEntry(Pending p) {
+	private SubsidyOutcomesRecorded.Outcome decidedEntry(Pending p) {
 		var deciding = Step.deciding(p.steps());
 		var waiting = p.outcome().equals("WAITING");
 		return archiveEntry(p.person().get().personId(), p.cert().number(), p.cert().issuedOn(), p.outcome(), p.amount(),
@@ -382,22 +381,19 @@ class CertificateDecider {
 	}
 
 	/**
-	 * The beneficiary's archive shows the decision (SUB-3) as codes the registry renders in the reader's language: the
+	 * The beneficiary's archive shows the decision (SUB-3) as codes the archive renders in the reader's language: the
 	 * outcome, the amount in yuan, the scheme, and the reason as a message key with its arguments. No prose.
 	 */
-	ArchiveEvent archiveEntry(long personId, String certificate, java.time.LocalDate on, String outcome,
-			BigDecimal amount, String reason, List<Object> arguments) {
-		var detail = new LinkedHashMap<String, Object>();
-		detail.put("certificate", certificate);
-		detail.put("scheme", TrainingSubsidyRules.SCHEME);
-		detail.put("outcome", outcome);
-		if (amount != null) {
-			detail.put("amount", amount);
+	SubsidyOutcomesRecorded.Outcome archiveEntry(long personId, String certificate, java.time.LocalDate on,
+			String outcome, BigDecimal amount, String reason, List<Object> arguments) {
+		return new SubsidyOutcomesRecorded.Outcome(personId, on, certificate, TrainingSubsidyRules.SCHEME, outcome,
+				amount, reason, arguments);
+	}
+
+	/** REG-4: outcomes reach the lifelong archive by one event, in the caller's transaction (a chunk: one event). */
+	void archive(List<SubsidyOutcomesRecorded.Outcome> outcomes) {
+		if (!outcomes.isEmpty()) {
+			events.publishEvent(new SubsidyOutcomesRecorded(outcomes));
 		}
-		detail.put("reason", reason);
-		if (!arguments.isEmpty()) {
-			detail.put("reasonArguments", arguments);
-		}
-		return new ArchiveEvent(personId, on, "SUBSIDY", detail);
 	}
 }

@@ -117,9 +117,9 @@ public class SubsidyDecisions {
 				""").param("reason", revoked.reason()).param("recovery", moneyLeft).param("id", id).update();
 		jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id").param("id", id).update();
 		if (d.get("person_id") != null) {
-			persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) d.get("person_id")).longValue(),
+			decider.archive(List.of(decider.archiveEntry(((Number) d.get("person_id")).longValue(),
 					revoked.number(), revoked.revokedOn(), "REVERSED", null,
-					moneyLeft ? "subsidy.reversed-recovery" : "subsidy.certificate-revoked", List.of())), "subsidy");
+					moneyLeft ? "subsidy.reversed-recovery" : "subsidy.certificate-revoked", List.of())));
 		}
 	}
 
@@ -161,10 +161,9 @@ public class SubsidyDecisions {
 					.param("id", id).update() == 1) {
 				released++;
 				if (waiting.get("person_id") != null && waiting.get("certificate_number") != null) {
-					persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) waiting.get("person_id")).longValue(),
+					decider.archive(List.of(decider.archiveEntry(((Number) waiting.get("person_id")).longValue(),
 							(String) waiting.get("certificate_number"), LocalDate.now(clock), "GRANTED", due,
-							"subsidy.granted", List.of())),
-							"subsidy");
+							"subsidy.granted", List.of())));
 				}
 			}
 		}
@@ -276,9 +275,9 @@ public class SubsidyDecisions {
 				.param("outcome", outcome).param("code", code).param("id", decisionId)
 				.param("held", CertificateDecider.HELD_FOR_SIGNAL).update();
 		if ("GRANTED".equals(outcome) && d.get("person_id") != null) {
-			persons.recordArchiveEvents(List.of(decider.archiveEntry(((Number) d.get("person_id")).longValue(),
+			decider.archive(List.of(decider.archiveEntry(((Number) d.get("person_id")).longValue(),
 					(String) d.get("certificate_number"), LocalDate.now(clock), "GRANTED", amount, "subsidy.granted",
-					List.of())), "subsidy");
+					List.of())));
 		}
 		audit.record(actor, action, "decision:" + decisionId, AuditOutcome.SUCCESS, outcome + ": " + reason.strip());
 		return one(decisionId);
