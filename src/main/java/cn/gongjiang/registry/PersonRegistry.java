@@ -148,6 +148,46 @@ public class PersonRegistry {
 		return idNumberIndexes.isEmpty() ? List.of() : persons.profiles(idNumberIndexes);
 	}
 
+	/** Who this keyed ID number is, if the registry knows them (one holder's name or region to check). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<PersonIdentity> identity(byte[] idNumberIndex) {
+		return persons.identities(List.of(idNumberIndex)).stream().findFirst();
+	}
+
+	/**
+	 * Who these keyed ID numbers are, for a bulk check (an import's chunk): one statement per
+	 * {@value #IDENTITY_CHUNK} numbers, unknown ones simply absent.
+	 */
+	@Transactional(readOnly = true)
+	public List<PersonIdentity> identities(java.util.Collection<byte[]> idNumberIndexes) {
+		var all = List.copyOf(idNumberIndexes);
+		var found = new java.util.ArrayList<PersonIdentity>(all.size());
+		for (int from = 0; from < all.size(); from += IDENTITY_CHUNK) {
+			found.addAll(persons.identities(all.subList(from, Math.min(all.size(), from + IDENTITY_CHUNK))));
+		}
+		return found;
+	}
+
+	static final int IDENTITY_CHUNK = 10_000;
+
+	/** A row of another module's bulk import naming a person: its row number, the keyed ID number, the name given. */
+	public record NamedRow(int row, byte[] idNumberIndex, String name) {
+	}
+
+	/** The rows whose person the registry knows by another name (an import's check, a chunk at a time). */
+	@Transactional(readOnly = true)
+	public List<Integer> namedOtherwise(List<NamedRow> rows) {
+		var hex = java.util.HexFormat.of();
+		var registered = new java.util.HashMap<String, String>();
+		for (var person : identities(rows.stream().map(NamedRow::idNumberIndex).toList())) {
+			registered.put(hex.formatHex(person.idNumberIndex()), person.name());
+		}
+		return rows.stream().filter(r -> {
+			var name = registered.get(hex.formatHex(r.idNumberIndex()));
+			return name != null && !name.equals(r.name());
+		}).map(NamedRow::row).toList();
+	}
+
 	/** Persons of a group (REF-5) in the officer's region, as real names another module may act on (TRN-5). */
 	@Transactional(readOnly = true)
 	public List<RealName> inGroup(Actor actor, String group, int limit) {

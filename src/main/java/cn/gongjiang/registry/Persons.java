@@ -242,6 +242,15 @@ class Persons {
 				.param("index", index).query(Persons::profile).optional();
 	}
 
+	List<PersonIdentity> identities(List<byte[]> indexes) {
+		return jdbc.sql("""
+				select id, id_number_index, name, coalesce(residence_path, hukou_path) from registry.person
+				where id_number_index = any(:indexes)
+				""").param("indexes", indexes.toArray(new byte[0][]))
+				.query((rs, i) -> new PersonIdentity(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4)))
+				.list();
+	}
+
 	List<PersonProfile> profiles(List<byte[]> indexes) {
 		return jdbc.sql("select " + PROFILE + " from registry.person where id_number_index = any(:indexes)")
 				.param("indexes", indexes.toArray(new byte[0][])).query(Persons::profile).list();
