@@ -2,7 +2,6 @@ package cn.gongjiang.training;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 

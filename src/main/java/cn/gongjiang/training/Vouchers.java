@@ -159,18 +159,6 @@ public class Vouchers {
 		return v;
 	}
 
-	/** REG-4: what the trainee's archive says of a voucher issued to them. */
-	private static java.util.Map<String, Object> issued(CatalogueEntry entry, LocalDate validUntil) {
-		var detail = new java.util.LinkedHashMap<String, Object>();
-		detail.put("step", "ISSUED");
-		detail.put("occupation", entry.occupationCode());
-		if (entry.grade() != null) {
-			detail.put("grade", entry.grade());
-		}
-		detail.put("validUntil", validUntil.toString());
-		return detail;
-	}
-
 		/** Moves the voucher of an enrolment along the chain (trained, evaluated …); nothing when there is none. */
 	void advance(long enrolmentId, String status) {
 		jdbc.sql("update training.voucher set status = :status where enrolment_id = :enrolment")
