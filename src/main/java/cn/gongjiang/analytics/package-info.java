@@ -8,5 +8,5 @@
  * for targets' computed indicators; listens to nothing (a nightly rebuild reads everything again).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry",
-		"certification", "training", "recruitment", "imports", "audit", "catalogue", "occupation", "privacy" })
+		"certification", "training", "recruitment", "imports", "audit", "catalogue", "occupation", "privacy", "archive" })
 package cn.gongjiang.analytics;

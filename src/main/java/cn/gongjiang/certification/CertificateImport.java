@@ -19,6 +19,7 @@ import cn.gongjiang.imports.ImportRow;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
 import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.security.Actor;
 
 /**
@@ -41,9 +42,14 @@ class CertificateImport implements ImportHandler {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final EvaluationFilings filings;
+	private final PersonRegistry persons;
+
+	/** Staged rows checked against the registry per round. */
+	private static final int CHECK_CHUNK = 10_000;
 
 	CertificateImport(CertificateRegister register, PersonalDataCipher cipher, JdbcClient jdbc,
-			ApplicationEventPublisher events, EvaluationFilings filings) {
+			ApplicationEventPublisher events, EvaluationFilings filings, PersonRegistry persons) {
+		this.persons = persons;
 		this.filings = filings;
 		this.register = register;
 		this.cipher = cipher;
@@ -130,11 +136,17 @@ class CertificateImport implements ImportHandler {
 				) s where row_number <> first_row
 				""").param("job", job)
 				.query((rs, i) -> RowError.of(rs.getInt(1), NUMBER, "duplicate-in-file", rs.getInt(2))).list());
-		errors.addAll(jdbc.sql("""
-				select s.row_number from certification.certificate_staging s
-				join registry.person_identity p on p.id_number_index = s.holder_index
-				where s.job_id = :job and p.name <> s.holder_name
-				""").param("job", job).query((rs, i) -> RowError.of(rs.getInt(1), NAME, "name-mismatch")).list());
+		// a name the registry knows otherwise: asked of the registry a chunk of staged rows at a time
+		for (int after = 0, read = CHECK_CHUNK; read == CHECK_CHUNK;) {
+			var rows = jdbc.sql("""
+					select row_number, holder_index, holder_name from certification.certificate_staging
+					where job_id = :job and row_number > :after order by row_number limit :chunk
+					""").param("job", job).param("after", after).param("chunk", CHECK_CHUNK)
+					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1), rs.getBytes(2), rs.getString(3))).list();
+			persons.namedOtherwise(rows).forEach(row -> errors.add(RowError.of(row, NAME, "name-mismatch")));
+			read = rows.size();
+			after = rows.isEmpty() ? after : rows.get(rows.size() - 1).row();
+		}
 		errors.addAll(jdbc.sql("""
 				select s.row_number from certification.certificate_staging s
 				join certification.certificate c on c.number = s.number

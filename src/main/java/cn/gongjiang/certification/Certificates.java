@@ -9,13 +9,21 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.gongjiang.registry.PersonIdentity;
+import cn.gongjiang.registry.PersonRegistry;
+
 @Repository
 class Certificates {
 
-	private final JdbcClient jdbc;
+	/** Candidates read per round when only holders placed in a region count (the registry is asked per round). */
+	private static final int CANDIDATES = 1_000;
 
-	Certificates(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final PersonRegistry persons;
+
+	Certificates(JdbcClient jdbc, PersonRegistry persons) {
 		this.jdbc = jdbc;
+		this.persons = persons;
 	}
 
 	long insert(CertificateCheck.Checked c, byte[] holderIndex, String source, Long trainingEnrolmentId,
@@ -36,17 +44,42 @@ class Certificates {
 
 	/** {@code regionPath}: the holders the registry places there; the province's path takes unplaced holders too. */
 	List<Certificate> withoutTraining(String regionPath, LocalDate since, int limit) {
-		return jdbc.sql("""
-				select c.id, c.number, c.type, c.holder_name, c.holder_id_masked, c.occupation_code, c.grade, c.issuer,
-				       c.issued_on, c.status, c.revoked_reason, c.revoked_on, c.evaluation_filing_id
-				from certification.certificate c
-				where c.training_enrolment_id is null and c.source like 'api:%' and c.issued_on >= :since
-				  and c.status = 'VALID'
-				  and (:path = '/330000/' or exists (select 1 from registry.person_identity p
-				                                     where p.id_number_index = c.holder_index
-				                                       and p.region_path like :path || '%'))
-				order by c.issued_on desc, c.id desc limit :limit
-				""").param("path", regionPath).param("since", since).param("limit", limit).query(Certificate.class).list();
+		var province = "/330000/".equals(regionPath);
+		var found = new java.util.ArrayList<Certificate>();
+		LocalDate afterOn = null;
+		long afterId = Long.MAX_VALUE;
+		while (found.size() < limit) {
+			var round = province ? limit - found.size() : CANDIDATES;
+			var candidates = jdbc.sql("""
+					select c.* from certification.certificate c
+					where c.training_enrolment_id is null and c.source like 'api:%' and c.issued_on >= :since
+					  and c.status = 'VALID'
+					  and (cast(:afterOn as date) is null or (c.issued_on, c.id) < (cast(:afterOn as date), :afterId))
+					order by c.issued_on desc, c.id desc limit :limit
+					""").param("since", since).param("afterOn", afterOn).param("afterId", afterId).param("limit", round)
+					.query((rs, i) -> java.util.Map.entry(map(rs, i), rs.getBytes("holder_index"))).list();
+			if (province) {
+				candidates.forEach(c -> found.add(c.getKey()));
+				break;
+			}
+			// the holders the registry places in the region, asked once for the round's candidates
+			var placed = persons.identities(candidates.stream().map(java.util.Map.Entry::getValue).toList()).stream()
+					.filter(p -> p.regionPath() != null && p.regionPath().startsWith(regionPath))
+					.map(p -> java.util.HexFormat.of().formatHex(p.idNumberIndex()))
+					.collect(java.util.stream.Collectors.toSet());
+			for (var c : candidates) {
+				if (found.size() < limit && placed.contains(java.util.HexFormat.of().formatHex(c.getValue()))) {
+					found.add(c.getKey());
+				}
+			}
+			if (candidates.size() < round) {
+				break;
+			}
+			var last = candidates.get(candidates.size() - 1).getKey();
+			afterOn = last.issuedOn();
+			afterId = last.id();
+		}
+		return found;
 	}
 
 	boolean numberTaken(String number) {
@@ -56,14 +89,12 @@ class Certificates {
 
 	/** The name the person registry holds for this holder, if it knows them. */
 	Optional<String> registeredName(byte[] holderIndex) {
-		return jdbc.sql("select name from registry.person_identity where id_number_index = :i").param("i", holderIndex)
-				.query(String.class).optional();
+		return persons.identity(holderIndex).map(PersonIdentity::name);
 	}
 
 	/** Where the person registry places this holder (residence, else hukou in Zhejiang), if it knows them. */
 	Optional<String> registeredRegion(byte[] holderIndex) {
-		return jdbc.sql("select region_path from registry.person_identity where id_number_index = :i")
-				.param("i", holderIndex).query(String.class).optional();
+		return persons.identity(holderIndex).map(PersonIdentity::regionPath);
 	}
 
 	Optional<Certificate> byNumber(String number) {

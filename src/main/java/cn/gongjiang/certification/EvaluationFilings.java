@@ -41,7 +41,11 @@ public class EvaluationFilings {
 	private final AuditLog audit;
 	private final Clock clock;
 
-	EvaluationFilings(JdbcClient jdbc, OccupationCatalogue occupations, AuditLog audit, Clock clock) {
+	private final cn.gongjiang.registry.OrganisationRegistry organisations;
+
+	EvaluationFilings(JdbcClient jdbc, OccupationCatalogue occupations, AuditLog audit, Clock clock,
+			cn.gongjiang.registry.OrganisationRegistry organisations) {
+		this.organisations = organisations;
 		this.jdbc = jdbc;
 		this.occupations = occupations;
 		this.audit = audit;
@@ -194,9 +198,7 @@ public class EvaluationFilings {
 	}
 
 	private Optional<Evaluator> evaluator(String code) {
-		return jdbc.sql("select credit_code, name, region_path from registry.provider_identity where credit_code = :c")
-				.param("c", code).query((rs, i) -> new Evaluator(rs.getString(1), rs.getString(2), rs.getString(3)))
-				.optional();
+		return organisations.providerIdentity(code).map(p -> new Evaluator(p.creditCode(), p.name(), p.regionPath()));
 	}
 
 	static EvaluationFiling map(ResultSet rs, int row) throws SQLException {

@@ -155,6 +155,7 @@ class RegistrationImport implements ImportHandler {
 	 */
 	@Override
 	public List<RowError> checkStaged(UUID job) {
+		var namedOtherwise = namedOtherwise(job);
 		return jdbc.sql("""
 				with staged as (
 				    select s.*, left(s.name, 1) || repeat('*', greatest(char_length(s.name) - 1, 0)) || ' '
@@ -173,8 +174,7 @@ class RegistrationImport implements ImportHandler {
 				    from twice where row_number <> first_row
 				    union all
 				    select s.row_number, '姓名', 'enrolment.name-mismatch', null, null, null
-				    from staged s join registry.person_identity p on p.id_number_index = s.person_index
-				    where p.name <> s.name
+				    from staged s where s.row_number = any(:namedOtherwise)
 				    union all
 				    select s.row_number, '身份证号',
 				           case when r.school_code = s.school_code then 'enrolment.already-registered'
@@ -211,9 +211,28 @@ class RegistrationImport implements ImportHandler {
 				              and r.status in ('REGISTERED', 'GRADUATED')) > coalesce(l.headcount, 0)
 				)
 				select * from refused union all select * from over_plan order by 1
-				""").param("job", job)
+				""").param("job", job).param("namedOtherwise", namedOtherwise.toArray(Integer[]::new))
 				.query((rs, i) -> error(rs)).list();
 	}
+
+	/** The staged rows whose student the registry knows by another name, asked of it a chunk of rows at a time. */
+	private List<Integer> namedOtherwise(UUID job) {
+		var rows = new java.util.ArrayList<Integer>();
+		for (int after = 0, read = CHECK_CHUNK; read == CHECK_CHUNK;) {
+			var staged = jdbc.sql("""
+					select row_number, person_index, name from enrolment.registration_staging
+					where job_id = :job and row_number > :after order by row_number limit :chunk
+					""").param("job", job).param("after", after).param("chunk", CHECK_CHUNK)
+					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1), rs.getBytes(2), rs.getString(3))).list();
+			rows.addAll(persons.namedOtherwise(staged));
+			read = staged.size();
+			after = staged.isEmpty() ? after : staged.get(staged.size() - 1).row();
+		}
+		return rows;
+	}
+
+	/** Staged rows checked against the registry per round. */
+	private static final int CHECK_CHUNK = 10_000;
 
 	/** A refused row with the arguments its message names: the other school by name, the student masked. */
 	private RowError error(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -2,7 +2,6 @@ package cn.gongjiang.enrolment;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,17 +254,10 @@ public class Registrations {
 				r.registeredOn(), status, "GRADUATED".equals(status)));
 	}
 
+	/** REG-4: the change reaches the student's lifelong archive by its event. */
 	private void archive(long personId, LocalDate on, String status, String school, String specialty, int year,
 			String season, String reason) {
-		var detail = new LinkedHashMap<String, Object>();
-		detail.put("status", status);
-		detail.put("school", school);
-		detail.put("specialty", specialty);
-		detail.put("intake", year + " " + season);
-		if (reason != null) {
-			detail.put("reason", reason);
-		}
-		persons.recordArchiveEvent(personId, on, "ENROLMENT", detail, "enrolment");
+		events.publishEvent(new RegistrationStatusChanged(personId, on, status, school, specialty, year, season, reason));
 	}
 
 	@Transactional(readOnly = true)

@@ -33,12 +33,13 @@ public class Applications {
 	private final Seekers seekers;
 	private final AuditLog audit;
 	private final RecruitmentEvents events;
-	private final cn.gongjiang.registry.PersonRegistry persons;
 	private final java.time.Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher published;
 
 	Applications(JdbcClient jdbc, JobPostings jobs, Seekers seekers, AuditLog audit, RecruitmentEvents events,
-			cn.gongjiang.registry.PersonRegistry persons, java.time.Clock clock) {
-		this.persons = persons;
+			java.time.Clock clock,
+			org.springframework.context.ApplicationEventPublisher published) {
+		this.published = published;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.jobs = jobs;
@@ -194,13 +195,8 @@ public class Applications {
 		audit.record(actor, "recruitment.application." + origin.name().toLowerCase(), "job:" + job.id(),
 				AuditOutcome.SUCCESS, seeker.idNumberMasked());
 		// REG-4: the application on the person's lifelong archive, as the placement that may follow will be
-		var detail = new java.util.LinkedHashMap<String, Object>();
-		detail.put("enterprise", job.enterpriseCode());
-		detail.put("job", job.title());
-		detail.put("occupation", job.occupationCode());
-		detail.put("origin", origin.name());
-		persons.recordArchiveEvent(seeker.personId(), java.time.LocalDate.now(clock), "APPLICATION", detail,
-				"recruitment");
+		published.publishEvent(new ApplicationMade(seeker.personId(), java.time.LocalDate.now(clock),
+				job.enterpriseCode(), job.title(), job.occupationCode(), origin.name()));
 		return find(id.get()).orElseThrow();
 	}
 

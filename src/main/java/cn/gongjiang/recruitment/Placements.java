@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -131,18 +130,12 @@ public class Placements implements cn.gongjiang.training.ClassHires {
 				.param("basis", onRecord ? "ENROLMENT" : evidence != null ? "EVIDENCE" : null)
 				.param("evidence", evidence).param("by", actor.username()).query(Long.class).single();
 		jobs.hired(job.id());
-		var detail = new LinkedHashMap<String, Object>();
-		detail.put("enterprise", job.enterpriseCode());
-		detail.put("job", job.title());
-		detail.put("occupation", job.occupationCode());
-		detail.put("startsOn", hire.startsOn().toString());
-		detail.put("contractMonths", hire.contractMonths());
-		detail.put("origin", origin);
-		persons.recordArchiveEvent(application.personId(), LocalDate.now(clock), "PLACEMENT", detail, "recruitment");
 		persons.recordEmployment(application.personId(), CreditCode.parse(job.enterpriseCode()));
 		audit.record(actor, "recruitment.hire", "placement:" + id, AuditOutcome.SUCCESS, seeker.idNumberMasked());
+		// REG-4: the lifelong archive records the hire from this event
 		events.publishEvent(new PlacementRecorded(id, HexFormat.of().formatHex(index), enterprisePath,
-				hire.startsOn(), graduate, classId));
+				hire.startsOn(), graduate, classId, application.personId(), LocalDate.now(clock), job.enterpriseCode(),
+				job.title(), job.occupationCode(), hire.contractMonths(), origin));
 		return find(id);
 	}
 

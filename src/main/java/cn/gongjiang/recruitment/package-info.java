@@ -3,8 +3,9 @@
  * labour-demand list or typed), job seekers who may be contacted, recruitment events on site and online, matching
  * both ways with every score explained and every recommendation logged, applications through to hires, placements.
  * Owns schema {@code recruitment}; publishes {@link cn.gongjiang.recruitment.PlacementRecorded} and
- * {@link cn.gongjiang.recruitment.RecruitmentEventHeld} (targets count graduates brought in and events held) and
- * writes placements to the person's lifelong archive through {@code registry}.
+ * {@link cn.gongjiang.recruitment.RecruitmentEventHeld} (targets count graduates brought in and events held);
+ * {@code PlacementRecorded} and {@link cn.gongjiang.recruitment.ApplicationMade} also feed the person's lifelong
+ * archive (module {@code archive}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry", "privacy",
 		"audit", "imports", "occupation", "certification", "training", "enrolment" })

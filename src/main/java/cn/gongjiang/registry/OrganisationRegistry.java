@@ -235,6 +235,12 @@ public class OrganisationRegistry {
 		return organisations.providerAnywhere(creditCode);
 	}
 
+	/** A provider's code, name, kind, region path and status, whoever asks (providers are public). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<ProviderIdentity> providerIdentity(String creditCode) {
+		return organisations.providerIdentity(creditCode);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Provider> providers(Actor actor, String creditCode, String name) {
 		return organisations.providers(blankToNull(creditCode), blankToNull(name), actor.scope(), 200);

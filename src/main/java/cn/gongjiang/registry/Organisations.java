@@ -208,6 +208,11 @@ class Organisations {
 				.query(Provider.class).optional();
 	}
 
+	Optional<ProviderIdentity> providerIdentity(String creditCode) {
+		return jdbc.sql("select credit_code, name, kind, region_path, status from registry.provider where credit_code = :c")
+				.param("c", creditCode).query(ProviderIdentity.class).optional();
+	}
+
 	long upsertProvider(Provider p, String regionPath) {
 		return jdbc.sql("""
 				insert into registry.provider as t (credit_code, name, kind, licence_number, licence_valid_until,

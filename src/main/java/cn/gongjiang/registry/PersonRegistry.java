@@ -145,12 +145,44 @@ public class PersonRegistry {
 		return idNumberIndexes.isEmpty() ? List.of() : persons.profiles(idNumberIndexes);
 	}
 
-	/** Many archive entries at once (a bulk decision adds one per person). */
-	@Transactional
-	public void recordArchiveEvents(List<ArchiveEvent> events, String source) {
-		if (!events.isEmpty()) {
-			persons.insertEvents(events, source);
+	/** Who this keyed ID number is, if the registry knows them (one holder's name or region to check). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<PersonIdentity> identity(byte[] idNumberIndex) {
+		return persons.identities(List.of(idNumberIndex)).stream().findFirst();
+	}
+
+	/**
+	 * Who these keyed ID numbers are, for a bulk check (an import's chunk): one statement per
+	 * {@value #IDENTITY_CHUNK} numbers, unknown ones simply absent.
+	 */
+	@Transactional(readOnly = true)
+	public List<PersonIdentity> identities(java.util.Collection<byte[]> idNumberIndexes) {
+		var all = List.copyOf(idNumberIndexes);
+		var found = new java.util.ArrayList<PersonIdentity>(all.size());
+		for (int from = 0; from < all.size(); from += IDENTITY_CHUNK) {
+			found.addAll(persons.identities(all.subList(from, Math.min(all.size(), from + IDENTITY_CHUNK))));
 		}
+		return found;
+	}
+
+	static final int IDENTITY_CHUNK = 10_000;
+
+	/** A row of another module's bulk import naming a person: its row number, the keyed ID number, the name given. */
+	public record NamedRow(int row, byte[] idNumberIndex, String name) {
+	}
+
+	/** The rows whose person the registry knows by another name (an import's check, a chunk at a time). */
+	@Transactional(readOnly = true)
+	public List<Integer> namedOtherwise(List<NamedRow> rows) {
+		var hex = java.util.HexFormat.of();
+		var registered = new java.util.HashMap<String, String>();
+		for (var person : identities(rows.stream().map(NamedRow::idNumberIndex).toList())) {
+			registered.put(hex.formatHex(person.idNumberIndex()), person.name());
+		}
+		return rows.stream().filter(r -> {
+			var name = registered.get(hex.formatHex(r.idNumberIndex()));
+			return name != null && !name.equals(r.name());
+		}).map(NamedRow::row).toList();
 	}
 
 	/** Persons of a group (REF-5) in the officer's region, as real names another module may act on (TRN-5). */
@@ -160,16 +192,20 @@ public class PersonRegistry {
 		return persons.inGroup(actor.scope(), group, limit);
 	}
 
-	/** Adds a dated entry to the person's lifelong archive (REG-4), e.g. an enrolment (学籍) change. */
-	@Transactional
-	public void recordArchiveEvent(long personId, java.time.LocalDate on, String kind, Map<String, ?> detail,
-			String source) {
-		persons.insertEvent(personId, on, kind, detail, source);
+	/**
+	 * The person, if in the reader's scope, with their registration and every change of employer or residence, for the
+	 * lifelong archive (REG-4) to compose with what other modules reported.
+	 */
+	@Transactional(readOnly = true)
+	public PersonHistory history(Actor actor, long personId) {
+		var person = find(actor, personId);
+		return new PersonHistory(person, persons.idNumberIndex(personId), persons.history(personId).stream()
+				.map(e -> new PersonChange(e.on(), e.kind(), e.detail())).toList());
 	}
 
 	/**
 	 * The person now works for this enterprise (a hire recorded on the platform): the registry's employer changes, and
-	 * the change enters the archive as every change of employer does.
+	 * the change is in the person's history as every change of employer is.
 	 */
 	@Transactional
 	public void recordEmployment(long personId, CreditCode employer) {

@@ -74,11 +74,9 @@ class Persons {
 			""";
 
 	private final JdbcClient jdbc;
-	private final javax.sql.DataSource dataSource;
 
-	Persons(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+	Persons(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
 	}
 
 	/**
@@ -244,6 +242,15 @@ class Persons {
 				.param("index", index).query(Persons::profile).optional();
 	}
 
+	List<PersonIdentity> identities(List<byte[]> indexes) {
+		return jdbc.sql("""
+				select id, id_number_index, name, coalesce(residence_path, hukou_path) from registry.person
+				where id_number_index = any(:indexes)
+				""").param("indexes", indexes.toArray(new byte[0][]))
+				.query((rs, i) -> new PersonIdentity(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4)))
+				.list();
+	}
+
 	List<PersonProfile> profiles(List<byte[]> indexes) {
 		return jdbc.sql("select " + PROFILE + " from registry.person where id_number_index = any(:indexes)")
 				.param("indexes", indexes.toArray(new byte[0][])).query(Persons::profile).list();
@@ -257,32 +264,6 @@ class Persons {
 		return new PersonProfile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
 				strings(rs.getArray(9)), rs.getString(10), rs.getString(11), rs.getString(12));
-	}
-
-	/** Many archive entries in one {@code COPY} (a bulk decision writes one per person), in the caller's transaction. */
-	void insertEvents(List<ArchiveEvent> events, String source) {
-		var csv = new java.io.StringWriter(events.size() * 160);
-		try (var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(csv)) {
-			for (var e : events) {
-				writer.writeRecord(String.valueOf(e.personId()), e.on().toString(), e.kind(),
-						JSON.writeValueAsString(e.detail()), source);
-			}
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-		var connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
-		try {
-			cn.gongjiang.database.CsvCopy.copy(connection, new java.io.ByteArrayInputStream(
-					csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-					"registry.person_event (person_id, occurred_on, kind, detail, source)", false);
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("writing archive entries", e);
-		}
-		finally {
-			org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
-		}
 	}
 
 	List<RealName> inGroup(DataScope scope, String group, int limit) {
@@ -319,22 +300,14 @@ class Persons {
 				""").param("employer", creditCode).param("id", personId).update();
 	}
 
-	void insertEvent(long personId, java.time.LocalDate on, String kind, java.util.Map<String, ?> detail, String source) {
-		jdbc.sql("""
-				insert into registry.person_event (person_id, occurred_on, kind, detail, source)
-				values (:person, :on, :kind, cast(:detail as jsonb), :source)
-				""").param("person", personId).param("on", on).param("kind", kind)
-				.param("detail", JSON.writeValueAsString(detail)).param("source", source).update();
-	}
-
 	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
 			.build();
 
-	/** A stored archive entry: when, what kind, and its values (codes, amounts, names), never prose. */
+	/** A stored change of the person: when, what kind, and its values (codes), never prose. */
 	record StoredEvent(java.time.LocalDate on, String kind, java.util.Map<String, Object> detail) {
 	}
 
-	/** The person's own archive entries (registration, moves, and what other modules recorded), oldest first. */
+	/** The person's own changes (registration, employers, residences), oldest first. */
 	List<StoredEvent> history(long personId) {
 		return jdbc.sql("""
 				select occurred_on, kind, detail::text from registry.person_event where person_id = :person

@@ -119,9 +119,9 @@ public class SubsidyDecisions {
 		decisions.reverse(id, revoked.reason(), moneyLeft);
 		jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id").param("id", id).update();
 		if (d.personId() != null) {
-			persons.recordArchiveEvents(List.of(decider.archiveEntry(d.personId(),
+			decider.archive(List.of(decider.archiveEntry(d.personId(),
 					revoked.number(), revoked.revokedOn(), "REVERSED", null,
-					moneyLeft ? "subsidy.reversed-recovery" : "subsidy.certificate-revoked", List.of())), "subsidy");
+					moneyLeft ? "subsidy.reversed-recovery" : "subsidy.certificate-revoked", List.of())));
 		}
 	}
 
@@ -155,10 +155,9 @@ public class SubsidyDecisions {
 			if (decisions.grantWaiting(waiting.id())) {
 				released++;
 				if (waiting.personId() != null && waiting.certificateNumber() != null) {
-					persons.recordArchiveEvents(List.of(decider.archiveEntry(waiting.personId(),
+					decider.archive(List.of(decider.archiveEntry(waiting.personId(),
 							waiting.certificateNumber(), LocalDate.now(clock), "GRANTED", waiting.amount(),
-							"subsidy.granted", List.of())),
-							"subsidy");
+							"subsidy.granted", List.of())));
 				}
 			}
 		}
@@ -259,9 +258,9 @@ public class SubsidyDecisions {
 		}
 		decisions.settleHold(decisionId, outcome, code);
 		if (outcome.granted() && d.personId() != null) {
-			persons.recordArchiveEvents(List.of(decider.archiveEntry(d.personId(),
+			decider.archive(List.of(decider.archiveEntry(d.personId(),
 					d.certificateNumber(), LocalDate.now(clock), "GRANTED", amount, "subsidy.granted",
-					List.of())), "subsidy");
+					List.of())));
 		}
 		audit.record(actor, action, "decision:" + decisionId, AuditOutcome.SUCCESS, outcome + ": " + reason.strip());
 		return one(decisionId);

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +13,8 @@ import cn.gongjiang.certification.Certificate;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.certification.CertificateRevoked;
+import cn.gongjiang.registry.PersonIdentity;
+import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.SkillGrade;
 
 /**
@@ -34,12 +35,12 @@ class CertificateFacts {
 
 	private final CertificateRegister certificates;
 	private final Rollups rollups;
-	private final JdbcClient jdbc;
+	private final PersonRegistry persons;
 
-	CertificateFacts(CertificateRegister certificates, Rollups rollups, JdbcClient jdbc) {
+	CertificateFacts(CertificateRegister certificates, Rollups rollups, PersonRegistry persons) {
 		this.certificates = certificates;
 		this.rollups = rollups;
-		this.jdbc = jdbc;
+		this.persons = persons;
 	}
 
 	@ApplicationModuleListener
@@ -58,8 +59,7 @@ class CertificateFacts {
 				.filter(c -> c.status().equals("VALID") && SKILL_TYPES.contains(c.type()) && c.grade() != null
 						&& SkillGrade.fromCode(c.grade()) != SkillGrade.APPRENTICE)
 				.toList();
-		var region = jdbc.sql("select region_path from registry.person_identity where id_number_index = :index")
-				.param("index", index).query(String.class).optional().orElse(UNPLACED);
+		var region = persons.identity(index).map(PersonIdentity::regionPath).orElse(UNPLACED);
 		Predicate<Certificate> high = c -> HIGH.contains(SkillGrade.fromCode(c.grade()));
 		rollups.set(NEW_SKILLED, holderIndex, first(held, c -> true, region));
 		rollups.set(NEW_HIGH_SKILLED, holderIndex, first(held, high, region));

@@ -37,8 +37,12 @@ public class Enrolments {
 	private final Clock clock;
 	private final RefusalLog refusals;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Enrolments(JdbcClient jdbc, TrainingClasses classes, Vouchers vouchers, PersonRegistry persons,
-			PersonalDataCipher cipher, AuditLog audit, Clock clock, RefusalLog refusals) {
+			PersonalDataCipher cipher, AuditLog audit, Clock clock, RefusalLog refusals,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.classes = classes;
@@ -114,19 +118,10 @@ public class Enrolments {
 		return find(enrolmentId);
 	}
 
+	/** REG-4: the step reaches the trainee's lifelong archive by its event. */
 	void archive(long personId, String step, TrainingClass c, String detail) {
-		var entry = new java.util.LinkedHashMap<String, Object>();
-		entry.put("step", step);
-		entry.put("class", c.id());
-		entry.put("provider", c.providerName());
-		entry.put("occupation", c.occupationCode());
-		if (c.grade() != null) {
-			entry.put("grade", c.grade());
-		}
-		if (detail != null) {
-			entry.put("detail", detail);
-		}
-		persons.recordArchiveEvent(personId, LocalDate.now(clock), "TRAINING", entry, "training");
+		events.publishEvent(new TrainingStepRecorded(personId, LocalDate.now(clock), step, c.id(), c.providerName(),
+				c.occupationCode(), c.grade(), detail));
 	}
 
 	@Transactional(readOnly = true)

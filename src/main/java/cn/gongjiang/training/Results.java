@@ -2,7 +2,6 @@ package cn.gongjiang.training;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -60,10 +59,13 @@ public class Results {
 	private final OccupationCatalogue occupations;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	Results(JdbcClient jdbc, Enrolments enrolments, TrainingClasses classes, Vouchers vouchers,
 			CertificateRegister certificates, PersonalDataCipher cipher, PersonRegistry persons,
-			OrganisationRegistry organisations, OccupationCatalogue occupations, AuditLog audit, Clock clock) {
+			OrganisationRegistry organisations, OccupationCatalogue occupations, AuditLog audit, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.enrolments = enrolments;
 		this.classes = classes;
@@ -134,13 +136,8 @@ public class Results {
 		occupations.find(OccupationCode.of(r.occupationCode()));
 		var grade = SkillGrade.fromCode(r.grade());
 		var person = persons.employeeOf(actor, IdNumber.parse(r.idNumber()), r.name());
-		var detail = new LinkedHashMap<String, Object>();
-		detail.put("grade", grade.code());
-		detail.put("occupation", r.occupationCode());
-		detail.put("basis", r.basis());
-		detail.put("reason", r.reason().strip());
-		detail.put("enterprise", enterprise.name());
-		persons.recordArchiveEvent(person.personId(), LocalDate.now(clock), "GRADE", detail, "enterprise:" + enterprise.creditCode());
+		events.publishEvent(new GradeRecognised(person.personId(), LocalDate.now(clock), grade.code(),
+				r.occupationCode(), r.basis(), r.reason().strip(), enterprise.name(), enterprise.creditCode()));
 		audit.record(actor, "training.recognition", person.idNumberMasked(), AuditOutcome.SUCCESS, r.basis());
 	}
 }

@@ -36,9 +36,12 @@ public class Vouchers {
 	private final cn.gongjiang.occupation.OccupationCatalogue occupations;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	Vouchers(JdbcClient jdbc, SubsidyCatalogue catalogue, PersonRegistry persons, PersonalDataCipher cipher,
-			cn.gongjiang.occupation.OccupationCatalogue occupations, AuditLog audit, Clock clock) {
+			cn.gongjiang.occupation.OccupationCatalogue occupations, AuditLog audit, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.occupations = occupations;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
@@ -64,7 +67,8 @@ public class Vouchers {
 				values (:index, :person, :entry, :user, :until) returning id
 				""").param("index", person.idNumberIndex()).param("person", person.personId()).param("entry", entry.id())
 				.param("user", actor.username()).param("until", r.validUntil()).query(Long.class).single();
-		persons.recordArchiveEvent(person.personId(), today, "VOUCHER", issued(entry, r.validUntil()), "training");
+		events.publishEvent(new VouchersIssued(List.of(person.personId()), today, entry.occupationCode(), entry.grade(),
+				r.validUntil()));
 		audit.record(actor, "training.voucher.issue", "voucher:" + id, AuditOutcome.SUCCESS, null);
 		return find(id);
 	}
@@ -83,7 +87,7 @@ public class Vouchers {
 			throw new InvalidValueException("training.voucher.valid-until", validUntil);
 		}
 		int issued = 0;
-		var archive = new java.util.ArrayList<cn.gongjiang.registry.ArchiveEvent>();
+		var archive = new java.util.ArrayList<Long>();
 		for (var person : persons.inGroup(actor, group, 100_000)) {
 			var one = jdbc.sql("""
 					insert into training.voucher (person_index, person_id, catalogue_entry_id, issued_by, valid_until)
@@ -93,12 +97,13 @@ public class Vouchers {
 					""").param("index", person.idNumberIndex()).param("person", person.personId())
 					.param("entry", entry.id()).param("user", actor.username()).param("until", validUntil).update();
 			if (one > 0) {
-				archive.add(new cn.gongjiang.registry.ArchiveEvent(person.personId(), today, "VOUCHER",
-						issued(entry, validUntil)));
+				archive.add(person.personId());
 			}
 			issued += one;
 		}
-		persons.recordArchiveEvents(archive, "training");
+		if (!archive.isEmpty()) {
+			events.publishEvent(new VouchersIssued(archive, today, entry.occupationCode(), entry.grade(), validUntil));
+		}
 		audit.record(actor, "training.voucher.issue-group", group, AuditOutcome.SUCCESS, issued + " issued");
 		return issued;
 	}
@@ -115,15 +120,8 @@ public class Vouchers {
 				where id = :id
 				""").param("enrolment", enrolmentId).param("id", voucherId).update();
 		// REG-4: the voucher's use is on the trainee's archive, beside the enrolment it paid for
-		var used = new java.util.LinkedHashMap<String, Object>();
-		used.put("step", "REDEEMED");
-		used.put("occupation", entry.occupationCode());
-		if (entry.grade() != null) {
-			used.put("grade", entry.grade());
-		}
-		used.put("provider", c.providerName());
-		persons.recordArchiveEvent(((Number) v.get("person_id")).longValue(), LocalDate.now(clock), "VOUCHER", used,
-				"training");
+		events.publishEvent(new VoucherRedeemed(((Number) v.get("person_id")).longValue(), LocalDate.now(clock),
+				entry.occupationCode(), entry.grade(), c.providerName()));
 	}
 
 	/**
@@ -153,18 +151,6 @@ public class Vouchers {
 			throw new BusinessException("training.voucher.other-occupation", occupations.nameOf(entry.occupationCode()));
 		}
 		return v;
-	}
-
-	/** REG-4: what the trainee's archive says of a voucher issued to them. */
-	private static java.util.Map<String, Object> issued(CatalogueEntry entry, LocalDate validUntil) {
-		var detail = new java.util.LinkedHashMap<String, Object>();
-		detail.put("step", "ISSUED");
-		detail.put("occupation", entry.occupationCode());
-		if (entry.grade() != null) {
-			detail.put("grade", entry.grade());
-		}
-		detail.put("validUntil", validUntil.toString());
-		return detail;
 	}
 
 		/** Moves the voucher of an enrolment along the chain (trained, evaluated …); nothing when there is none. */

@@ -3,7 +3,9 @@
  * subsidised training catalogue, orders taken up by providers, classes with real-name enrolment and attendance,
  * results issued as certificates, training vouchers. Owns schema {@code training}; publishes
  * {@link cn.gongjiang.training.TrainingCompleted} (targets count order-based completions) and issues certificates
- * through {@code certification} with the enrolment they came from.
+ * through {@code certification} with the enrolment they came from. A trainee's steps, vouchers and recognised grades
+ * reach their lifelong archive by events ({@code TrainingStepRecorded}, {@code VouchersIssued},
+ * {@code VoucherRedeemed}, {@code GradeRecognised}; module {@code archive}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "registry", "privacy",
 		"audit", "imports", "occupation", "certification" })

@@ -48,7 +48,7 @@ class ScalingReadinessTests {
 	void everyDistributedTableCarriesItsDistributionColumnInEveryUniqueKey() throws Exception {
 		var tables = distributed();
 		assertThat(tables).as("docs/scaling.md names the distributed tables").hasSizeGreaterThanOrEqualTo(5)
-				.containsEntry("registry.person_event", "person_id");
+				.containsEntry("registry.person_event", "person_id").containsEntry("archive.line", "person_id");
 		tables.forEach((table, column) -> {
 			var attnum = jdbc.sql("""
 					select a.attnum from pg_attribute a

@@ -31,6 +31,7 @@ import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.archive.ArchiveCaughtUp;
 
 /** ENR-1..6: plans, registration rules with real requests, rosters and the duplicate batch, progress, the console. */
 @IntegrationTest
@@ -309,7 +310,8 @@ class EnrolmentIntegrationTests {
 				.andExpect(status().isConflict());
 		var person = jdbc.sql("select person_id from enrolment.registration where id = :id").param("id", id)
 				.query(Long.class).single();
-		assertThat(jdbc.sql("select detail->>'status' from registry.person_event where person_id = :p and kind = 'ENROLMENT' order by id")
+		ArchiveCaughtUp.await(jdbc);
+		assertThat(jdbc.sql("select detail->>'status' from archive.line where person_id = :p and kind = 'ENROLMENT' order by id")
 				.param("p", person).query(String.class).list()).containsExactly("REGISTERED", "WITHDRAWN");
 		mvc.perform(get("/api/v1/persons/{id}/archive", person).header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isOk()).andExpect(content().string(containsString("ENROLMENT")))

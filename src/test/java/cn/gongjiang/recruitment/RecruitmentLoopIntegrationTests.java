@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.shared.IdNumber;
 
@@ -178,7 +179,8 @@ class RecruitmentLoopIntegrationTests {
 		mvc.perform(get("/api/v1/training/orders/{id}/outcome", order).header("Authorization", api.bearer("enterprise-demo")))
 				.andExpect(jsonPath("$.classes[0].classId").value(classId)).andExpect(jsonPath("$.classes[0].certified").value(1))
 				.andExpect(jsonPath("$.classes[0].hired").value(1));
-		// on the trainee's archive, in words
+		// on the trainee's archive, in words, once the archive has taken the placement's event
+		ArchiveCaughtUp.await(jdbc);
 		mvc.perform(get("/api/v1/persons/{id}/archive", traineeId).header("Authorization", api.bearer("shaoxing")))
 				.andExpect(jsonPath("$.timeline[?(@.kind == 'PLACEMENT')].detail").value(hasItem(
 						org.hamcrest.Matchers.containsString("入职绍兴示范机械有限公司"))));

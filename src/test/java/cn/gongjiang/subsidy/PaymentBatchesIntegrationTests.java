@@ -26,6 +26,7 @@ import cn.gongjiang.Api;
 import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.subsidy.payments.PaymentAssembly;
 
 /**
@@ -194,14 +195,15 @@ class PaymentBatchesIntegrationTests {
 					.isEqualByComparingTo(new java.math.BigDecimal(batchRow.getCellText(6)));
 		}
 
-		// the paid beneficiary's archive says so, in codes the registry renders: the scheme's code, the reason's key
+		// the paid beneficiary's archive says so, in codes the archive renders: the scheme's code, the reason's key
+		ArchiveCaughtUp.await(jdbc);
 		assertThat(jdbc.sql("""
-				select count(*) from registry.person_event where kind = 'SUBSIDY' and detail ->> 'outcome' = 'PAID'
+				select count(*) from archive.line where kind = 'SUBSIDY' and detail ->> 'outcome' = 'PAID'
 				  and detail ->> 'certificate' like 'PAYTEST%'
 				""").query(Integer.class).single()).isGreaterThanOrEqualTo(1);
 		assertThat(jdbc.sql("""
 				select distinct (detail ->> 'scheme') || ' ' || (detail ->> 'reason') || ' ' || ((detail -> 'why') is not null)
-				from registry.person_event where kind = 'SUBSIDY' and detail ->> 'outcome' = 'PAID'
+				from archive.line where kind = 'SUBSIDY' and detail ->> 'outcome' = 'PAID'
 				  and detail ->> 'certificate' like 'PAYTEST%'
 				""").query(String.class).list()).containsExactly("TRAINING subsidy.paid false");
 	}

@@ -32,6 +32,7 @@ import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.subsidy.decisions.StepSentencesTests;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -285,8 +286,9 @@ class SubsidyConsoleIntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> entry(String certificate) {
+		ArchiveCaughtUp.await(jdbc);
 		var detail = jdbc.sql("""
-				select detail::text from registry.person_event where kind = 'SUBSIDY' and detail ->> 'certificate' = :c
+				select detail::text from archive.line where kind = 'SUBSIDY' and detail ->> 'certificate' = :c
 				order by id desc limit 1
 				""").param("c", certificate).query(String.class).single();
 		return json.readValue(detail, Map.class);

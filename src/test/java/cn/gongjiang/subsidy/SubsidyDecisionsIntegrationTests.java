@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import cn.gongjiang.Api;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.archive.ArchiveCaughtUp;
 
 /**
  * SUB-1, SUB-3: decisions for certificates that follow the demo's completed classes — the Shaoxing uplift against the
@@ -179,8 +180,9 @@ class SubsidyDecisionsIntegrationTests {
 				"skill-level", "6-18-01-01", "senior", LocalDate.now(clock), "鉴定中心", null);
 		decisions.decide(imported);
 		assertThat(outcome(imported)).isEqualTo("DENIED  subsidy.no-completed-training");
+		ArchiveCaughtUp.await(jdbc);
 		var why = jdbc.sql("""
-				select e.detail ->> 'reason' from registry.person_event e join registry.person p on p.id = e.person_id
+				select e.detail ->> 'reason' from archive.line e join registry.person p on p.id = e.person_id
 				where e.kind = 'SUBSIDY' and e.detail ->> 'certificate' = :number
 				""").param("number", imported.number()).query(String.class).single();
 		assertThat(messages.getMessage(why, null, java.util.Locale.SIMPLIFIED_CHINESE))

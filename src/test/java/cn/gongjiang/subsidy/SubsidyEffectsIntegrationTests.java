@@ -24,6 +24,7 @@ import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.TestClock;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.certification.CertificateRevoked;
+import cn.gongjiang.archive.ArchiveCaughtUp;
 
 /**
  * SUB-3 and SUB-5 around a decision: an officer's override (reason, expiry, audit, budget, lapse), a revoked
@@ -152,8 +153,9 @@ class SubsidyEffectsIntegrationTests {
 		assertThat(before.subtract(committed("330603"))).as("released once, on the first reversal")
 				.isEqualByComparingTo(jdbc.sql("select amount from subsidy.decision where certificate_id = :c")
 						.param("c", cert.certificateId()).query(BigDecimal.class).single());
+		ArchiveCaughtUp.await(jdbc);
 		assertThat(jdbc.sql("""
-				select detail ->> 'reason' from registry.person_event
+				select detail ->> 'reason' from archive.line
 				where kind = 'SUBSIDY' and detail ->> 'certificate' = :n and detail ->> 'outcome' = 'REVERSED'
 				""").param("n", cert.number()).query(String.class).list()).containsExactly("subsidy.certificate-revoked");
 		assertThat(messages.getMessage("subsidy.certificate-revoked", null, java.util.Locale.SIMPLIFIED_CHINESE))

@@ -34,6 +34,7 @@ import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.TestClock;
 import cn.gongjiang.identity.AccountBootstrap;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.archive.ArchiveCaughtUp;
 
 /** DEM-1..3, TRN-1..5: one order from demand to certificate, and every refusal on the way. */
 @IntegrationTest
@@ -247,7 +248,8 @@ class TrainingLoopIntegrationTests {
 		mvc.perform(get("/api/v1/training/mine").header("Authorization", api.bearer("worker-demo")))
 				.andExpect(jsonPath("$[?(@.classId == %d)].certificateNumber".formatted(classId)).value(hasItem("SXPX2026000001")));
 		var person = jdbc.sql("select person_id from training.enrolment where id = :e").param("e", worker).query(Long.class).single();
-		assertThat(jdbc.sql("select detail->>'step' from registry.person_event where person_id = :p and kind = 'TRAINING' order by id")
+		ArchiveCaughtUp.await(jdbc);
+		assertThat(jdbc.sql("select detail->>'step' from archive.line where person_id = :p and kind = 'TRAINING' order by id")
 				.param("p", person).query(String.class).list()).containsSubsequence("ENROLLED", "COMPLETED", "PASSED");
 		mvc.perform(get("/api/v1/persons/{id}/archive", person).header("Authorization", api.bearer("shaoxing")))
 				.andExpect(content().string(containsString("SXPX2026000001")))
@@ -317,8 +319,9 @@ class TrainingLoopIntegrationTests {
 				 "basis": "DIRECT_RECOGNITION", "reason": "解决重大工艺难题，获省部级奖项"}""".formatted(id))
 				.andExpect(status().isNoContent());
 		send(post("/api/v1/training/grade-recognitions"), "provider-demo", "{}").andExpect(status().isForbidden());
+		ArchiveCaughtUp.await(jdbc);
 		assertThat(jdbc.sql("""
-				select e.detail->>'basis' || ' ' || (e.detail->>'grade') from registry.person_event e
+				select e.detail->>'basis' || ' ' || (e.detail->>'grade') from archive.line e
 				join registry.person p on p.id = e.person_id where p.name = '褚工匠' and e.kind = 'GRADE'
 				""").query(String.class).single()).isEqualTo("DIRECT_RECOGNITION technician");
 	}

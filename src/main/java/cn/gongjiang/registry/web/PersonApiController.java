@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.gongjiang.registry.PersonArchive;
 import cn.gongjiang.registry.PersonExport;
 import cn.gongjiang.registry.PersonFilter;
 import cn.gongjiang.registry.PersonRegistration;
@@ -35,12 +34,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PersonApiController {
 
 	private final PersonRegistry persons;
-	private final PersonArchive archives;
 	private final PersonExport export;
 
-	PersonApiController(PersonRegistry persons, PersonArchive archives, PersonExport export) {
+	PersonApiController(PersonRegistry persons, PersonExport export) {
 		this.persons = persons;
-		this.archives = archives;
 		this.export = export;
 	}
 
@@ -52,14 +49,6 @@ class PersonApiController {
 			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
 		var file = Downloads.attachment(response, "人员库-" + java.time.LocalDate.now(Formats.BEIJING) + ".xlsx", Downloads.XLSX);
 		export.write(actor, new PersonFilter(name, region, group, sex, employer), file);
-	}
-
-	@Operation(summary = "The person's lifelong training archive, newest first: registry history, certificates, grade "
-			+ "changes, training, enrolment and subsidies, each entry one sentence in the request's language")
-	@GetMapping("/{id}/archive")
-	PersonArchive.Archive archive(@PathVariable long id, @AuthenticationPrincipal Actor actor,
-			java.util.Locale locale) {
-		return archives.of(actor, id, locale);
 	}
 
 	@Operation(summary = "The persons in scope, one page at a time: newest registrations first (sort=registered) or by "

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.gongjiang.catalogue.CodeLists;
 import cn.gongjiang.registry.OrganisationFilter;
 import cn.gongjiang.registry.OrganisationRegistry;
-import cn.gongjiang.registry.PersonArchive;
 import cn.gongjiang.registry.PersonFilter;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
@@ -25,8 +24,8 @@ import cn.gongjiang.shared.web.ConsoleActions;
 
 /**
  * The registries in the console (REG-1..4, X-4): the persons of an officer's region, paged by keyset with the total
- * at once and filtered by what officers look for; a person's lifelong archive as a timeline of sentences; the
- * enterprises and providers in scope, each with its own page.
+ * at once and filtered by what officers look for; a person's pension and full numbers (their page, with the archive,
+ * is the archive module's); the enterprises and providers in scope, each with its own page.
  */
 @Controller
 class RegistryPageController {
@@ -35,15 +34,13 @@ class RegistryPageController {
 			"region", "region");
 
 	private final PersonRegistry persons;
-	private final PersonArchive archives;
 	private final OrganisationRegistry organisations;
 	private final CodeLists codeLists;
 	private final ConsoleActions actions;
 
-	RegistryPageController(PersonRegistry persons, PersonArchive archives, OrganisationRegistry organisations,
+	RegistryPageController(PersonRegistry persons, OrganisationRegistry organisations,
 			CodeLists codeLists, ConsoleActions actions) {
 		this.persons = persons;
-		this.archives = archives;
 		this.organisations = organisations;
 		this.codeLists = codeLists;
 		this.actions = actions;
@@ -88,15 +85,6 @@ class RegistryPageController {
 		return "registry/persons";
 	}
 
-	@GetMapping("/persons/{id}")
-	String person(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale, Model model) {
-		model.addAttribute("archive", archives.of(actor, id, locale));
-		model.addAttribute("mayUnmask", actor.mayUnmask());
-		model.addAttribute("mayRecordPension", actor.regionalOfficer());
-		model.addAttribute("today", java.time.LocalDate.now(cn.gongjiang.shared.web.Formats.BEIJING));
-		return "registry/person";
-	}
-
 	/** SUB-1: whether the person draws a monthly pension, as an officer of their region learned it. */
 	@PostMapping("/persons/{id}/pension")
 	String pension(@PathVariable long id, @RequestParam(required = false) Boolean drawing,
@@ -120,12 +108,6 @@ class RegistryPageController {
 		}
 		model.addAttribute("personId", id);
 		return "registry/person :: unmasked";
-	}
-
-	/** A worker's own archive. */
-	@GetMapping("/me")
-	String me(@AuthenticationPrincipal Actor actor) {
-		return "redirect:/persons/" + persons.self(actor).id();
 	}
 
 	@GetMapping("/enterprises")

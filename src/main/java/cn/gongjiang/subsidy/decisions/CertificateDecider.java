@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.region.RegionDirectory;
-import cn.gongjiang.registry.ArchiveEvent;
 import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.Money;
@@ -27,6 +27,7 @@ import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.PolicyPack;
 import cn.gongjiang.subsidy.PolicyPacks;
+import cn.gongjiang.subsidy.SubsidyOutcomesRecorded;
 import cn.gongjiang.training.Enrolments;
 import cn.gongjiang.training.SubsidyCatalogue;
 import cn.gongjiang.training.TrainingSignals;
@@ -55,10 +56,13 @@ public class CertificateDecider {
 	private final Budgets budgets;
 	private final Decisions decisions;
 
+	private final ApplicationEventPublisher events;
+
 	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, TrainingSignals signals,
 			SubsidyCatalogue catalogue, PersonRegistry persons, RegionDirectory regions, JsonMapper json,
 			org.springframework.transaction.support.TransactionTemplate transactions,
-			Budgets budgets, Decisions decisions) {
+			Budgets budgets, Decisions decisions, ApplicationEventPublisher events) {
+		this.events = events;
 		this.budgets = budgets;
 		this.decisions = decisions;
 		this.signals = signals;
@@ -222,9 +226,7 @@ public class CertificateDecider {
 		}
 		trainings.subsidised(final_.stream().filter(p -> p.outcome().granted())
 				.map(p -> p.cert().trainingEnrolmentId()).toList());
-		persons.recordArchiveEvents(final_.stream().filter(p -> p.person().isPresent())
-				.map(p -> decidedEntry(p))
-				.toList(), "subsidy");
+		archive(final_.stream().filter(p -> p.person().isPresent()).map(p -> decidedEntry(p)).toList());
 		commit(final_);
 		return final_.size();
 	}
@@ -316,7 +318,7 @@ public class CertificateDecider {
 	}
 
 	/** The archive entry of a decision just made: why is the deciding rule's reason, or the budget it waits for. */
-	private ArchiveEvent decidedEntry(Pending p) {
+	private SubsidyOutcomesRecorded.Outcome decidedEntry(Pending p) {
 		var deciding = Step.deciding(p.steps());
 		var waiting = p.outcome() == Outcome.WAITING;
 		return archiveEntry(p.person().get().personId(), p.cert().number(), p.cert().issuedOn(), p.outcome().name(), p.amount(),
@@ -324,22 +326,19 @@ public class CertificateDecider {
 	}
 
 	/**
-	 * The beneficiary's archive shows the decision (SUB-3) as codes the registry renders in the reader's language: the
+	 * The beneficiary's archive shows the decision (SUB-3) as codes the archive renders in the reader's language: the
 	 * outcome, the amount in yuan, the scheme, and the reason as a message key with its arguments. No prose.
 	 */
-	public ArchiveEvent archiveEntry(long personId, String certificate, java.time.LocalDate on, String outcome,
-			Money amount, String reason, List<Object> arguments) {
-		var detail = new LinkedHashMap<String, Object>();
-		detail.put("certificate", certificate);
-		detail.put("scheme", TrainingSubsidyRules.SCHEME);
-		detail.put("outcome", outcome);
-		if (amount != null) {
-			detail.put("amount", amount.json());
+	public SubsidyOutcomesRecorded.Outcome archiveEntry(long personId, String certificate, java.time.LocalDate on,
+			String outcome, Money amount, String reason, List<Object> arguments) {
+		return new SubsidyOutcomesRecorded.Outcome(personId, on, certificate, TrainingSubsidyRules.SCHEME, outcome,
+				amount, reason, arguments);
+	}
+
+	/** REG-4: outcomes reach the lifelong archive by one event, in the caller's transaction (a chunk: one event). */
+	public void archive(List<SubsidyOutcomesRecorded.Outcome> outcomes) {
+		if (!outcomes.isEmpty()) {
+			events.publishEvent(new SubsidyOutcomesRecorded(outcomes));
 		}
-		detail.put("reason", reason);
-		if (!arguments.isEmpty()) {
-			detail.put("reasonArguments", arguments);
-		}
-		return new ArchiveEvent(personId, on, "SUBSIDY", detail);
 	}
 }

@@ -14,10 +14,9 @@ import cn.gongjiang.imports.ImportColumn;
 import cn.gongjiang.imports.ImportHandler;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
-import cn.gongjiang.registry.ArchiveEvent;
-import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.subsidy.SubsidyOutcomesRecorded;
 
 /**
  * The bank's statement for sent batches (kind {@code payment-statement}, SUB-3): one row per line, by the reference
@@ -33,12 +32,13 @@ class StatementImport implements ImportHandler {
 	private static final Set<String> PAID = Set.of("成功", "SUCCESS", "PAID"), FAILED = Set.of("失败", "FAILED", "FAIL");
 
 	private final JdbcClient jdbc;
-	private final PersonRegistry persons;
+	private final org.springframework.context.ApplicationEventPublisher events;
 	private final java.time.Clock clock;
 
-	StatementImport(JdbcClient jdbc, PersonRegistry persons, java.time.Clock clock) {
+	StatementImport(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events,
+			java.time.Clock clock) {
 		this.jdbc = jdbc;
-		this.persons = persons;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -162,22 +162,18 @@ class StatementImport implements ImportHandler {
 		// the beneficiary's archive records the money paid
 		var paid = settled.stream().filter(r -> r.status() == PaymentStatus.PAID).map(Settled::decisionId).toList();
 		if (!paid.isEmpty()) {
-			persons.recordArchiveEvents(jdbc.sql("""
+			var outcomes = jdbc.sql("""
 					select person_id, certificate_number, scheme, amount, period from subsidy.decision_in_effect
 					where id = any(:ids) and person_id is not null and beneficiary_kind = 'PERSON'
 					""").param("ids", paid.toArray(Long[]::new))
-					.query((rs, i) -> {
-						// codes the registry renders in the reader's language, as the decision's own entry
-						var detail = new java.util.LinkedHashMap<String, Object>();
-						if (rs.getString(2) != null) {
-							detail.put("certificate", rs.getString(2));
-						}
-						detail.put("scheme", rs.getString(3));
-						detail.put("outcome", "PAID");
-						detail.put("amount", rs.getBigDecimal(4));
-						detail.put("reason", "subsidy.paid");
-						return new ArchiveEvent(rs.getLong(1), java.time.LocalDate.now(clock), "SUBSIDY", detail);
-					}).list(), "subsidy");
+					// codes the archive renders in the reader's language, as the decision's own entry (REG-4)
+					.query((rs, i) -> new SubsidyOutcomesRecorded.Outcome(rs.getLong(1), java.time.LocalDate.now(clock),
+							rs.getString(2), rs.getString(3), "PAID", Money.ofNullable(rs.getBigDecimal(4)),
+							"subsidy.paid", List.of()))
+					.list();
+			if (!outcomes.isEmpty()) {
+				events.publishEvent(new SubsidyOutcomesRecorded(outcomes));
+			}
 		}
 		settled.stream().map(Settled::batchId).distinct().forEach(batch -> jdbc.sql("""
 				update subsidy.payment_batch set status = 'CLOSED', version = version + 1

@@ -1,4 +1,4 @@
-package cn.gongjiang.registry;
+package cn.gongjiang.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -26,6 +26,9 @@ class ArchiveIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Autowired
 	Api api;
@@ -97,6 +100,7 @@ class ArchiveIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON).content("{\"jobId\": %d}".formatted(job)))
 				.andExpect(status().isCreated());
 		var id = register("330602199003071238", "张明", null);
+		ArchiveCaughtUp.await(jdbc);
 		var archive = mvc.perform(get("/api/v1/persons/" + id + "/archive").header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		java.util.List<String> sentences = JsonPath.read(archive, "$.timeline[?(@.kind == 'APPLICATION')].detail");

@@ -1,4 +1,4 @@
-package cn.gongjiang.registry;
+package cn.gongjiang.archive;
 
 import java.time.LocalDate;
 

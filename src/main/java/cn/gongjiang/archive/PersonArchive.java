@@ -1,4 +1,4 @@
-package cn.gongjiang.registry;
+package cn.gongjiang.archive;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,15 +10,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.certification.Certificate;
 import cn.gongjiang.certification.CertificateRegister;
+import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.registry.PersonSummary;
 import cn.gongjiang.shared.CertificateType;
-import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 
 /**
- * A person's lifelong training archive (REG-4): one timeline of their registry history and certificates, a skill
- * grade change wherever a certificate raised their grade, every entry a sentence (ArchiveSentences). Visible to the
- * person and to officers of their region.
+ * A person's lifelong training archive (REG-4): one timeline of their registry history (asked of the registry), the
+ * lines other modules reported by their events (this module's table), their certificates (asked of certification)
+ * and a skill grade change wherever a certificate raised their grade, every entry a sentence (ArchiveSentences).
+ * Visible to the person and to officers of their region: the registry decides, as it does for the person.
  */
 @Service
 public class PersonArchive {
@@ -26,12 +28,15 @@ public class PersonArchive {
 	public record Archive(PersonSummary person, SkillGrade currentGrade, List<ArchiveEntry> timeline) {
 	}
 
-	private final Persons persons;
+	private final PersonRegistry persons;
+	private final ArchiveLines lines;
 	private final CertificateRegister certificates;
 	private final ArchiveSentences sentences;
 
-	PersonArchive(Persons persons, CertificateRegister certificates, ArchiveSentences sentences) {
+	PersonArchive(PersonRegistry persons, ArchiveLines lines, CertificateRegister certificates,
+			ArchiveSentences sentences) {
 		this.persons = persons;
+		this.lines = lines;
 		this.certificates = certificates;
 		this.sentences = sentences;
 	}
@@ -45,15 +50,16 @@ public class PersonArchive {
 	/** The archive, newest first, every entry one sentence in the reader's language. */
 	@Transactional(readOnly = true)
 	public Archive of(Actor actor, long personId, Locale locale) {
-		var person = persons.find(personId, actor.scope()).map(Persons.Row::summary)
-				.orElseThrow(() -> new NotFoundException("person.not-found"));
+		var history = persons.history(actor, personId);
 		var timeline = new ArrayList<ArchiveEntry>();
-		for (var event : persons.history(personId)) {
-			timeline.add(sentences.render(event.on(), event.kind(), event.detail(), locale));
+		for (var change : history.changes()) {
+			timeline.add(sentences.render(change.on(), change.kind(), change.detail(), locale));
+		}
+		for (var line : lines.of(personId)) {
+			timeline.add(sentences.render(line.on(), line.kind(), line.detail(), locale));
 		}
 		SkillGrade grade = null;
-		var held = certificates.forHolderIndex(persons.idNumberIndex(personId));
-		for (var certificate : held) {
+		for (var certificate : certificates.forHolderIndex(history.idNumberIndex())) {
 			timeline.add(sentences.certificate(certificate, locale));
 			var certified = graded(certificate);
 			if (certified != null && (grade == null || certified.compareTo(grade) > 0)) {
@@ -61,8 +67,9 @@ public class PersonArchive {
 				grade = certified;
 			}
 		}
+		// stable: on one day, the registry's changes, then reported lines in the order they came, then certificates
 		timeline.sort(Comparator.comparing(ArchiveEntry::on).reversed());
-		return new Archive(person, grade, timeline);
+		return new Archive(history.person(), grade, timeline);
 	}
 
 	/** The grade a valid qualification or skill-level certificate attests, if any. */

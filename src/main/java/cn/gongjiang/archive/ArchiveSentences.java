@@ -1,4 +1,4 @@
-package cn.gongjiang.registry;
+package cn.gongjiang.archive;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.registry.Enterprise;
+import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.registry.Provider;
 import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.web.Formats;
@@ -26,10 +29,10 @@ class ArchiveSentences {
 	private final MessageSource messages;
 	private final RegionDirectory regions;
 	private final OccupationCatalogue occupations;
-	private final Organisations organisations;
+	private final OrganisationRegistry organisations;
 
 	ArchiveSentences(MessageSource messages, RegionDirectory regions, OccupationCatalogue occupations,
-			Organisations organisations) {
+			OrganisationRegistry organisations) {
 		this.messages = messages;
 		this.regions = regions;
 		this.occupations = occupations;
@@ -199,8 +202,8 @@ class ArchiveSentences {
 			if (code == null) {
 				return null;
 			}
-			return organisations.enterpriseAnywhere(code).map(Enterprise::name)
-					.or(() -> organisations.providerAnywhere(code).map(Provider::name)).orElse(code);
+			return organisations.enterprise(code).map(Enterprise::name)
+					.or(() -> organisations.provider(code).map(Provider::name)).orElse(code);
 		}
 
 		String occupation(String key) {

@@ -1,0 +1,103 @@
+package cn.gongjiang.archive;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+import cn.gongjiang.database.CsvCopy;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The archive's own table, {@code archive.line}: what other modules reported of a person (REG-4), stored as a kind
+ * and a small JSON document of codes and values, never prose (ArchiveSentences chooses the words).
+ */
+@Repository
+class ArchiveLines {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** A line to store: whose, on which day, what kind, its values, and which module reported it. */
+	record Line(long personId, LocalDate on, String kind, Map<String, ?> detail, String source) {
+	}
+
+	/** A stored line as the archive reads it back. */
+	record Stored(LocalDate on, String kind, Map<String, Object> detail) {
+	}
+
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+
+	ArchiveLines(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	void add(Line line) {
+		jdbc.sql("""
+				insert into archive.line (person_id, occurred_on, kind, detail, source)
+				values (:person, :on, :kind, cast(:detail as jsonb), :source)
+				""").param("person", line.personId()).param("on", line.on()).param("kind", line.kind())
+				.param("detail", JSON.writeValueAsString(line.detail())).param("source", line.source()).update();
+	}
+
+	/** Many lines in one {@code COPY} (a chunk of the bulk subsidy decision has one per certificate). */
+	void addAll(List<Line> lines) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		if (lines.size() == 1) {
+			add(lines.get(0));
+			return;
+		}
+		var csv = new StringWriter(lines.size() * 160);
+		try (var writer = CsvWriter.builder().build(csv)) {
+			for (var l : lines) {
+				writer.writeRecord(String.valueOf(l.personId()), l.on().toString(), l.kind(),
+						JSON.writeValueAsString(l.detail()), l.source());
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			CsvCopy.copy(connection, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+					"archive.line (person_id, occurred_on, kind, detail, source)", false);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("writing archive lines", e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/** The person's lines, oldest first. */
+	List<Stored> of(long personId) {
+		return jdbc.sql("""
+				select occurred_on, kind, detail::text from archive.line where person_id = :person
+				order by occurred_on, id
+				""").param("person", personId)
+				.query((rs, i) -> new Stored(rs.getObject(1, LocalDate.class), rs.getString(2), detail(rs.getString(3))))
+				.list();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> detail(String json) {
+		return json == null ? Map.of() : JSON.readValue(json, LinkedHashMap.class);
+	}
+}

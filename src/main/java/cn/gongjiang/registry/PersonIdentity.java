@@ -1,0 +1,8 @@
+package cn.gongjiang.registry;
+
+/**
+ * Who a keyed ID number is, for another module's checks (a certificate holder's or a student's name, where a holder
+ * is placed): the person, their name, and their region path (residence, else hukou). Never the number itself.
+ */
+public record PersonIdentity(long personId, byte[] idNumberIndex, String name, String regionPath) {
+}

@@ -1,0 +1,11 @@
+package cn.gongjiang.training;
+
+import java.time.LocalDate;
+
+/**
+ * An enterprise recognised its employee's skill grade (001 (七)): by its own evaluation or directly, with the basis
+ * and the reason. The lifelong archive records it.
+ */
+public record GradeRecognised(long personId, LocalDate on, String grade, String occupationCode, String basis,
+		String reason, String enterpriseName, String enterpriseCreditCode) {
+}
