@@ -19,8 +19,8 @@ import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.training.Attendance;
-import cn.gongjiang.training.Enrolment;
-import cn.gongjiang.training.Enrolments;
+import cn.gongjiang.training.ClassEnrolment;
+import cn.gongjiang.training.ClassEnrolments;
 import cn.gongjiang.training.TrainingClass;
 import cn.gongjiang.training.TrainingClasses;
 
@@ -39,12 +39,12 @@ class TrainingLoader {
 	}
 
 	private final TrainingClasses classes;
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final Attendance attendance;
 	private final BulkImport imports;
 	private final Clock clock;
 
-	TrainingLoader(TrainingClasses classes, Enrolments enrolments, Attendance attendance, BulkImport imports,
+	TrainingLoader(TrainingClasses classes, ClassEnrolments enrolments, Attendance attendance, BulkImport imports,
 			Clock clock) {
 		this.classes = classes;
 		this.enrolments = enrolments;
@@ -73,7 +73,7 @@ class TrainingLoader {
 			opened.computeIfAbsent(planned.provider(), p -> new ArrayList<>()).add(opening.id());
 			var file = rows.computeIfAbsent(planned.provider(), p -> new ArrayList<>());
 			for (var trainee : planned.trainees()) {
-				enrolments.enrol(provider, opening.id(), new Enrolment.Request(trainee.idNumber(), trainee.name(), null));
+				enrolments.enrol(provider, opening.id(), new ClassEnrolment.Request(trainee.idNumber(), trainee.name(), null));
 				bar.show(++enrolled);
 				for (int s = 0; s < trainee.attended().length; s++) {
 					if (trainee.attended()[s]) {

@@ -21,7 +21,7 @@ import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.registry.EnterpriseRegistration;
 import cn.gongjiang.registry.OrganisationRegistry;
-import cn.gongjiang.registry.PersonRegistration;
+import cn.gongjiang.registry.PersonDetails;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.registry.ProviderRegistration;
 import cn.gongjiang.shared.CreditCode;
@@ -106,7 +106,7 @@ class DemoData implements ApplicationRunner {
 				var idNumber = idNumber(county.code(), LocalDate.of(1970 + random.nextInt(35), 1 + random.nextInt(12),
 						1 + random.nextInt(28)), random.nextInt(999));
 				var name = name(random);
-				persons.register(loader, new PersonRegistration(idNumber, name, null, null, county.code(), county.code(),
+				persons.register(loader, new PersonDetails(idNumber, name, null, null, county.code(), county.code(),
 						"13" + String.format("%09d", random.nextInt(1_000_000_000)), null,
 						List.of(GROUPS.get(random.nextInt(GROUPS.size()))), null, null));
 				if (i % 2 == 0) {
@@ -127,7 +127,7 @@ class DemoData implements ApplicationRunner {
 		organisations.registerProvider(loader, new ProviderRegistration("12330600MB12345675", "绍兴市示范技师学院",
 				"TECHNICIAN_COLLEGE", null, null, "330602", null, null, "ACTIVE", null, null));
 		var worker = AccountBootstrap.DEMO_WORKER_ID_NUMBER;
-		persons.register(loader, new PersonRegistration(worker, "张明", null, null, "330602", "330602", "13905750001",
+		persons.register(loader, new PersonDetails(worker, "张明", null, null, "330602", "330602", "13905750001",
 				null, List.of("industrial-worker"), creditCode("91330603MA2D12345"), null));
 		certificates.issue(issuer, new CertificateRequest("ZJ3306022024001", worker, "张明", "skill-level", "6-18-01-01",
 				"intermediate", LocalDate.of(2024, 6, 18)));

@@ -24,8 +24,8 @@ import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.training.Attendance;
 import cn.gongjiang.training.DemandItem;
 import cn.gongjiang.training.DemandSurvey;
-import cn.gongjiang.training.Enrolment;
-import cn.gongjiang.training.Enrolments;
+import cn.gongjiang.training.ClassEnrolment;
+import cn.gongjiang.training.ClassEnrolments;
 import cn.gongjiang.training.Results;
 import cn.gongjiang.training.SubsidyCatalogue;
 import cn.gongjiang.training.TrainingClass;
@@ -52,7 +52,7 @@ class DemoTraining implements ApplicationRunner {
 	private final DemandSurvey survey;
 	private final SubsidyCatalogue catalogue;
 	private final TrainingOrders orders;
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final Attendance attendance;
 	private final Results results;
 	private final Vouchers vouchers;
@@ -60,7 +60,7 @@ class DemoTraining implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoTraining(DemoMode demo, RegionDirectory regions, DemandSurvey survey, SubsidyCatalogue catalogue,
-			TrainingOrders orders, Enrolments enrolments, Attendance attendance, Results results, Vouchers vouchers,
+			TrainingOrders orders, ClassEnrolments enrolments, Attendance attendance, Results results, Vouchers vouchers,
 			JdbcClient jdbc, Clock clock) {
 		this.vouchers = vouchers;
 		this.demo = demo;
@@ -115,11 +115,11 @@ class DemoTraining implements ApplicationRunner {
 			if (shaoxing) {
 				// 张明 (worker-demo) passed the finished class, whose certificate is subsidised, and holds a voucher
 				// redeemed in the class now running
-				trainees.add(0, enrolments.enrol(provider, finished.id(), new Enrolment.Request(
+				trainees.add(0, enrolments.enrol(provider, finished.id(), new ClassEnrolment.Request(
 						AccountBootstrap.DEMO_WORKER_ID_NUMBER, "张明", null)).id());
 				var voucher = vouchers.issue(province, new Voucher.Request(AccountBootstrap.DEMO_WORKER_ID_NUMBER, "张明",
 						welding.id(), today.plusMonths(6)));
-				enrolments.enrol(provider, enrolling.id(), new Enrolment.Request(AccountBootstrap.DEMO_WORKER_ID_NUMBER,
+				enrolments.enrol(provider, enrolling.id(), new ClassEnrolment.Request(AccountBootstrap.DEMO_WORKER_ID_NUMBER,
 						"张明", voucher.id()));
 				vouchers.issue(province, new Voucher.Request(AccountBootstrap.DEMO_WORKER_ID_NUMBER, "张明",
 						welding.id(), today.plusMonths(12)));
@@ -158,7 +158,7 @@ class DemoTraining implements ApplicationRunner {
 		var ids = new java.util.ArrayList<Long>();
 		for (int i = from; i < from + count; i++) {
 			var id = DemoData.idNumber(county, LocalDate.of(1990 + i, 3, 3), 700 + i);
-			ids.add(enrolments.enrol(provider, classId, new Enrolment.Request(id, DemoData.name(names), null)).id());
+			ids.add(enrolments.enrol(provider, classId, new ClassEnrolment.Request(id, DemoData.name(names), null)).id());
 		}
 		return ids;
 	}

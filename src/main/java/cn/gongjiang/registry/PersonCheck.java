@@ -16,7 +16,7 @@ import cn.gongjiang.shared.Violation;
 
 /**
  * Checks a person's registration field by field, collecting every broken rule with the field it concerns (named as
- * in {@link PersonRegistration}), and turns a good one into what is stored (sealed, indexed, masked, regions resolved
+ * in {@link PersonDetails}), and turns a good one into what is stored (sealed, indexed, masked, regions resolved
  * to paths). Shared by the API, which answers with all of them, and the bulk import, which reports them per row. Reference data comes in as maps, so
  * a million rows cost no query each.
  */
@@ -42,7 +42,7 @@ final class PersonCheck {
 		this.groupsByNameOrCode = groupsByNameOrCode;
 	}
 
-	Result check(PersonRegistration r, boolean residenceRequired) {
+	Result check(PersonDetails r, boolean residenceRequired) {
 		var problems = new ArrayList<Violation>();
 		IdNumber idNumber = null;
 		if (blank(r.idNumber())) {

@@ -27,7 +27,7 @@ class PersonImport implements ImportHandler {
 			MOBILE = "手机号", GROUPS = "人员类别", EDUCATION = "学历", EMPLOYER = "工作单位统一社会信用代码", SEX = "性别",
 			BIRTH_DATE = "出生日期", SALARY = "月工资区间";
 
-	/** The column of each {@link PersonRegistration} field. */
+	/** The column of each {@link PersonDetails} field. */
 	private static final Map<String, String> COLUMN = Map.of("idNumber", ID_NUMBER, "name", NAME, "sex", SEX,
 			"birthDate", BIRTH_DATE, "hukouRegion", HUKOU, "residenceRegion", RESIDENCE, "mobile", MOBILE, "groups",
 			GROUPS, "employerCreditCode", EMPLOYER, "salaryBand", SALARY);
@@ -119,7 +119,7 @@ class PersonImport implements ImportHandler {
 			}
 		}
 		var groups = row.get(GROUPS) == null ? List.<String>of() : Arrays.asList(row.get(GROUPS).split("[；;、,，]"));
-		var registration = new PersonRegistration(row.get(ID_NUMBER), row.get(NAME), row.get(SEX), birth,
+		var registration = new PersonDetails(row.get(ID_NUMBER), row.get(NAME), row.get(SEX), birth,
 				row.get(HUKOU), row.get(RESIDENCE), row.get(MOBILE), parsedEducation, groups, row.get(EMPLOYER),
 				row.get(SALARY));
 		var result = checker.check(registration, true);

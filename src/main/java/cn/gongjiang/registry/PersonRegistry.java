@@ -55,7 +55,7 @@ public class PersonRegistry {
 
 	/** Registers a person or updates their record; the same registration twice changes nothing. */
 	@Transactional
-	public PersonSummary register(Actor actor, PersonRegistration registration) {
+	public PersonSummary register(Actor actor, PersonDetails registration) {
 		actor.requireRegionalOfficer();
 		var upsert = prepare(registration);
 		if (!actor.scope().covers(upsert.residencePath()) && !actor.scope().covers(upsert.hukouPath())) {
@@ -216,7 +216,7 @@ public class PersonRegistry {
 	 * Checks a registration and turns it into what is stored; the broken rules are thrown, each naming its field, the
 	 * first the refusal's code (a missing field as {@code person.<field>.required}).
 	 */
-	Persons.Upsert prepare(PersonRegistration r) {
+	Persons.Upsert prepare(PersonDetails r) {
 		var result = check().check(r, false);
 		if (!result.ok()) {
 			throw new InvalidValueException(result.problems().stream().map(p -> p.code().equals("required")

@@ -38,7 +38,7 @@ public class Attendance {
 	static final Duration EARLY = Duration.ofMinutes(15);
 
 	private final JdbcClient jdbc;
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final TrainingClasses classes;
 	private final TrainingOrders orders;
 	private final Vouchers vouchers;
@@ -46,7 +46,7 @@ public class Attendance {
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Attendance(JdbcClient jdbc, Enrolments enrolments, TrainingClasses classes, TrainingOrders orders,
+	Attendance(JdbcClient jdbc, ClassEnrolments enrolments, TrainingClasses classes, TrainingOrders orders,
 			Vouchers vouchers, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.enrolments = enrolments;

@@ -30,12 +30,12 @@ class AttendanceImport implements ImportHandler {
 
 	static final String CLASS = "班级编号", SESSION = "课次编号", ID_NUMBER = "身份证号";
 
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final PersonalDataCipher cipher;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	AttendanceImport(Enrolments enrolments, PersonalDataCipher cipher, JdbcClient jdbc, Clock clock) {
+	AttendanceImport(ClassEnrolments enrolments, PersonalDataCipher cipher, JdbcClient jdbc, Clock clock) {
 		this.enrolments = enrolments;
 		this.cipher = cipher;
 		this.jdbc = jdbc;

@@ -40,14 +40,14 @@ class ClassTraineeImport implements ImportHandler {
 
 	static final String CLASS = "班级编号", NAME = "姓名", ID_NUMBER = "身份证号", VOUCHER = "培训券编号";
 
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final Vouchers vouchers;
 	private final PersonRegistry persons;
 	private final PersonalDataCipher cipher;
 	private final RefusalLog refusals;
 	private final JdbcClient jdbc;
 
-	ClassTraineeImport(Enrolments enrolments, Vouchers vouchers, PersonRegistry persons,
+	ClassTraineeImport(ClassEnrolments enrolments, Vouchers vouchers, PersonRegistry persons,
 			PersonalDataCipher cipher, RefusalLog refusals, JdbcClient jdbc) {
 		this.enrolments = enrolments;
 		this.vouchers = vouchers;
@@ -276,7 +276,7 @@ class ClassTraineeImport implements ImportHandler {
 			var already = jdbc.sql("select count(*) from training.enrolment where class_id = :c and person_index = :p")
 					.param("c", r[0]).param("p", r[4]).query(Integer.class).single() > 0;
 			if (!already) {
-				enrolments.enrol(actor, (Long) r[0], new Enrolment.Request(cipher.open((byte[]) r[1]), (String) r[2],
+				enrolments.enrol(actor, (Long) r[0], new ClassEnrolment.Request(cipher.open((byte[]) r[1]), (String) r[2],
 						r[3] == null ? null : ((Number) r[3]).longValue()));
 				enrolled++;
 			}

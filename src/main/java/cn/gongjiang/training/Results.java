@@ -49,7 +49,7 @@ public class Results {
 	static final Set<String> BASES = Set.of("SELF_EVALUATION", "DIRECT_RECOGNITION");
 
 	private final JdbcClient jdbc;
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final TrainingClasses classes;
 	private final Vouchers vouchers;
 	private final CertificateRegister certificates;
@@ -61,7 +61,7 @@ public class Results {
 	private final Clock clock;
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Results(JdbcClient jdbc, Enrolments enrolments, TrainingClasses classes, Vouchers vouchers,
+	Results(JdbcClient jdbc, ClassEnrolments enrolments, TrainingClasses classes, Vouchers vouchers,
 			CertificateRegister certificates, PersonalDataCipher cipher, PersonRegistry persons,
 			OrganisationRegistry organisations, OccupationCatalogue occupations, AuditLog audit, Clock clock,
 			org.springframework.context.ApplicationEventPublisher events) {
@@ -80,7 +80,7 @@ public class Results {
 	}
 
 	@Transactional
-	public List<Enrolment> record(Actor actor, long classId, List<Result> results) {
+	public List<ClassEnrolment> record(Actor actor, long classId, List<Result> results) {
 		var provider = classes.activeProvider(actor);
 		var c = classes.find(classId);
 		if (!c.providerCode().equals(provider.creditCode())) {

@@ -26,10 +26,10 @@ public class TrainingWork {
 
 	private final JdbcClient jdbc;
 	private final TrainingOrders orders;
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final Clock clock;
 
-	TrainingWork(JdbcClient jdbc, TrainingOrders orders, Enrolments enrolments, Clock clock) {
+	TrainingWork(JdbcClient jdbc, TrainingOrders orders, ClassEnrolments enrolments, Clock clock) {
 		this.jdbc = jdbc;
 		this.orders = orders;
 		this.enrolments = enrolments;

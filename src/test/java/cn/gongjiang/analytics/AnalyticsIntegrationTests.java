@@ -26,7 +26,7 @@ import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.certification.CertificateRequest;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
-import cn.gongjiang.registry.PersonRegistration;
+import cn.gongjiang.registry.PersonDetails;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.PageRequest;
@@ -323,7 +323,7 @@ class AnalyticsIntegrationTests {
 
 	private String person(String sequence, String name, String employer) {
 		var id = IdNumber.withCheckDigit("33060319850101" + String.format("%03d", 600 + Integer.parseInt(sequence)));
-		persons.register(keqiao, new PersonRegistration(id, name, null, null, KEQIAO, KEQIAO, null, null,
+		persons.register(keqiao, new PersonDetails(id, name, null, null, KEQIAO, KEQIAO, null, null,
 				List.of("industrial-worker"), employer, null));
 		return id;
 	}

@@ -208,8 +208,8 @@ class RegistryRefusalsIntegrationTests {
 		}
 	}
 
-	static PersonRegistration registration(String idNumber, String name, String county) {
-		return new PersonRegistration(idNumber, name, null, null, county, county, null, null, List.of(), null, null);
+	static PersonDetails registration(String idNumber, String name, String county) {
+		return new PersonDetails(idNumber, name, null, null, county, county, null, null, List.of(), null, null);
 	}
 
 	static PensionRecord pension(Boolean drawing, String source, LocalDate asOf) {

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 import cn.gongjiang.IntegrationTest;
-import cn.gongjiang.registry.PersonRegistration;
+import cn.gongjiang.registry.PersonDetails;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
@@ -64,7 +64,7 @@ class TrainingRefusalsIntegrationTests {
 	TrainingClasses classes;
 
 	@Autowired
-	Enrolments enrolments;
+	ClassEnrolments enrolments;
 
 	@Autowired
 	Attendance attendance;
@@ -105,7 +105,7 @@ class TrainingRefusalsIntegrationTests {
 
 	@BeforeEach
 	void anOpenOrderAClassOfTheDemoProviderAndAKeqiaoResident() {
-		persons.register(SHAOXING, new PersonRegistration(RESIDENT, "柯桥试学员", null, null, "330603", "330603", null, null,
+		persons.register(SHAOXING, new PersonDetails(RESIDENT, "柯桥试学员", null, null, "330603", "330603", null, null,
 				List.of(), null, null));
 		order = orders.place(ENTERPRISE, new TrainingOrder.Request(ENTERPRISE_CODE, null, OCCUPATION, null, 5,
 				today().plusDays(10), "330603", "ON_JOB", false));
@@ -165,7 +165,7 @@ class TrainingRefusalsIntegrationTests {
 	@Test
 	void enrolmentAttendanceAndResultsAreTheClassProvidersOnly() {
 		var before = state();
-		var trainee = new Enrolment.Request(RESIDENT, "柯桥试学员", null);
+		var trainee = new ClassEnrolment.Request(RESIDENT, "柯桥试学员", null);
 		refused(() -> enrolments.enrol(otherProvider, trainingClass.id(), trainee), NotFoundException.class,
 				"training.class.not-found");
 		refused(() -> enrolments.enrol(SHAOXING, trainingClass.id(), trainee), AccessDeniedException.class, null);

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.gongjiang.registry.PersonExport;
 import cn.gongjiang.registry.PersonFilter;
-import cn.gongjiang.registry.PersonRegistration;
+import cn.gongjiang.registry.PersonDetails;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.registry.PersonSummary;
 import cn.gongjiang.registry.PersonUnmasked;
@@ -105,7 +105,7 @@ class PersonApiController {
 	@Operation(summary = "Register a person, or update the record of the same ID number; a replay changes nothing")
 	@PostMapping
 	@ResponseStatus(HttpStatus.OK)
-	PersonSummary register(@RequestBody PersonRegistration registration, @AuthenticationPrincipal Actor actor) {
+	PersonSummary register(@RequestBody PersonDetails registration, @AuthenticationPrincipal Actor actor) {
 		return persons.register(actor, registration);
 	}
 }

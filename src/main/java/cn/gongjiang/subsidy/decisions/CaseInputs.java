@@ -8,7 +8,7 @@ import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.subsidy.PolicyPack;
 import cn.gongjiang.training.CatalogueEntry;
-import cn.gongjiang.training.Enrolments;
+import cn.gongjiang.training.ClassEnrolments;
 
 /**
  * What a training-subsidy decision rested on, frozen with it (SUB-3): a later change to the person, the training or
@@ -25,8 +25,8 @@ public record CaseInputs(String type, LocalDate issuedOn, Long enrolmentId, Stri
 		var p = c.person();
 		var e = c.catalogueEntry();
 		return new CaseInputs(c.certificate().type(), c.certificate().issuedOn(), c.certificate().trainingEnrolmentId(),
-				t.map(Enrolments.CompletedTraining::status).orElse(null),
-				t.map(Enrolments.CompletedTraining::countyPath).orElse(null),
+				t.map(ClassEnrolments.CompletedTraining::status).orElse(null),
+				t.map(ClassEnrolments.CompletedTraining::countyPath).orElse(null),
 				t.map(x -> x.holderIndex().equals(c.certificate().holderIndex())).orElse(false), p.isPresent(),
 				p.map(PersonProfile::birthDate).orElse(null), p.map(PersonProfile::sex).orElse(null),
 				p.map(PersonProfile::hukouPath).orElse(null), p.map(PersonProfile::residencePath).orElse(null),
@@ -41,8 +41,8 @@ public record CaseInputs(String type, LocalDate issuedOn, Long enrolmentId, Stri
 		var holder = "frozen";
 		var certificate = new CertificateIssued(certificateId, number, holder, type, occupationCode, grade, issuedOn,
 				null, enrolmentId);
-		var training = trainingStatus == null ? Optional.<Enrolments.CompletedTraining>empty()
-				: Optional.of(new Enrolments.CompletedTraining(enrolmentId == null ? 0 : enrolmentId, 0, null,
+		var training = trainingStatus == null ? Optional.<ClassEnrolments.CompletedTraining>empty()
+				: Optional.of(new ClassEnrolments.CompletedTraining(enrolmentId == null ? 0 : enrolmentId, 0, null,
 						trainingStatus, trainingCountyPath, null, trainingOwnedByHolder ? holder : "another"));
 		var person = personKnown ? Optional.of(new PersonProfile(0, null, null, sex, birthDate, null, hukouPath,
 				residencePath, groups, null, holder)) : Optional.<PersonProfile>empty();

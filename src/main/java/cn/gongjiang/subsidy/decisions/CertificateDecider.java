@@ -28,7 +28,7 @@ import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.PolicyPack;
 import cn.gongjiang.subsidy.PolicyPacks;
 import cn.gongjiang.subsidy.SubsidyOutcomesRecorded;
-import cn.gongjiang.training.Enrolments;
+import cn.gongjiang.training.ClassEnrolments;
 import cn.gongjiang.training.SubsidyCatalogue;
 import cn.gongjiang.training.TrainingSignals;
 
@@ -46,7 +46,7 @@ public class CertificateDecider {
 
 	private final JdbcClient jdbc;
 	private final PolicyPacks packs;
-	private final Enrolments trainings;
+	private final ClassEnrolments trainings;
 	private final TrainingSignals signals;
 	private final SubsidyCatalogue catalogue;
 	private final PersonRegistry persons;
@@ -58,7 +58,7 @@ public class CertificateDecider {
 
 	private final ApplicationEventPublisher events;
 
-	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, Enrolments trainings, TrainingSignals signals,
+	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, ClassEnrolments trainings, TrainingSignals signals,
 			SubsidyCatalogue catalogue, PersonRegistry persons, RegionDirectory regions, JsonMapper json,
 			org.springframework.transaction.support.TransactionTemplate transactions,
 			Budgets budgets, Decisions decisions, ApplicationEventPublisher events) {
@@ -147,9 +147,9 @@ public class CertificateDecider {
 		}
 		var trainingById = trainings.trainings(todo.stream().map(CertificateIssued::trainingEnrolmentId)
 				.filter(java.util.Objects::nonNull).distinct().toList()).stream()
-				.collect(Collectors.toMap(Enrolments.CompletedTraining::enrolmentId, Function.identity()));
+				.collect(Collectors.toMap(ClassEnrolments.CompletedTraining::enrolmentId, Function.identity()));
 		var signalled = signals.holdingSubsidies(trainingById.values().stream()
-				.map(Enrolments.CompletedTraining::classId).collect(Collectors.toSet()));
+				.map(ClassEnrolments.CompletedTraining::classId).collect(Collectors.toSet()));
 		var holders = todo.stream().map(CertificateIssued::holderIndex).distinct().toList();
 		var hex = HexFormat.of();
 		var profiles = persons.profiles(holders.stream().map(hex::parseHex).toList()).stream()
@@ -168,7 +168,7 @@ public class CertificateDecider {
 			var profile = Optional.ofNullable(profiles.get(cert.holderIndex()));
 			// SUB-3: the county that answers for the decision: where the training was (and is paid), else where the
 			// holder lives or is registered, else the province, so that every decision is some officer's to see
-			var payingPath = training.map(Enrolments.CompletedTraining::countyPath)
+			var payingPath = training.map(ClassEnrolments.CompletedTraining::countyPath)
 					.or(() -> profile.map(p -> inZhejiang(p.residencePath()) ? p.residencePath()
 							: inZhejiang(p.hukouPath()) ? p.hukouPath() : null))
 					.orElse(DataScope.PROVINCE_PATH);

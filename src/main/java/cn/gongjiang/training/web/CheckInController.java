@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.training.Attendance;
-import cn.gongjiang.training.Enrolments;
+import cn.gongjiang.training.ClassEnrolments;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -24,11 +24,11 @@ import jakarta.servlet.http.HttpServletRequest;
 @Controller
 class CheckInController {
 
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final Attendance attendance;
 	private final FormAttempt attempt;
 
-	CheckInController(Enrolments enrolments, Attendance attendance, FormAttempt attempt) {
+	CheckInController(ClassEnrolments enrolments, Attendance attendance, FormAttempt attempt) {
 		this.enrolments = enrolments;
 		this.attendance = attendance;
 		this.attempt = attempt;

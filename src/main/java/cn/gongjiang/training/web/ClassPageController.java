@@ -23,8 +23,8 @@ import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.training.Attendance;
-import cn.gongjiang.training.Enrolment;
-import cn.gongjiang.training.Enrolments;
+import cn.gongjiang.training.ClassEnrolment;
+import cn.gongjiang.training.ClassEnrolments;
 import cn.gongjiang.training.Results;
 import cn.gongjiang.training.TrainingClass;
 import cn.gongjiang.training.TrainingClasses;
@@ -48,7 +48,7 @@ class ClassPageController {
 			"training.name-mismatch", "name", "training.voucher", "voucherId", "training.voucher.", "voucherId");
 
 	private final TrainingClasses classes;
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final Attendance attendance;
 	private final Results results;
 	private final Vouchers vouchers;
@@ -57,7 +57,7 @@ class ClassPageController {
 	private final MessageSource messages;
 	private final Clock clock;
 
-	ClassPageController(TrainingClasses classes, Enrolments enrolments, Attendance attendance,
+	ClassPageController(TrainingClasses classes, ClassEnrolments enrolments, Attendance attendance,
 			Results results, Vouchers vouchers, TrainingOrders orders, FormAttempt attempt, MessageSource messages,
 			Clock clock) {
 		this.orders = orders;
@@ -152,7 +152,7 @@ class ClassPageController {
 			@RequestParam(required = false) String name, @RequestParam(required = false) Long voucherId,
 			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
 		attempt.run(redirect, locale, request, ENROL_FIELDS,
-				() -> enrolments.enrol(actor, id, new Enrolment.Request(idNumber, name, voucherId)));
+				() -> enrolments.enrol(actor, id, new ClassEnrolment.Request(idNumber, name, voucherId)));
 		return "redirect:/training/classes/" + id;
 	}
 

@@ -31,8 +31,8 @@ import cn.gongjiang.training.Attendance;
 import cn.gongjiang.training.CatalogueEntry;
 import cn.gongjiang.training.DemandItem;
 import cn.gongjiang.training.DemandSurvey;
-import cn.gongjiang.training.Enrolment;
-import cn.gongjiang.training.Enrolments;
+import cn.gongjiang.training.ClassEnrolment;
+import cn.gongjiang.training.ClassEnrolments;
 import cn.gongjiang.training.ListExport;
 import cn.gongjiang.training.Results;
 import cn.gongjiang.training.SubsidyCatalogue;
@@ -79,7 +79,7 @@ class TrainingApiController {
 	private final SubsidyCatalogue catalogue;
 	private final TrainingOrders orders;
 	private final TrainingClasses classes;
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final Attendance attendance;
 	private final Results results;
 	private final Vouchers vouchers;
@@ -87,7 +87,7 @@ class TrainingApiController {
 	private final Clock clock;
 
 	TrainingApiController(DemandSurvey survey, ThreeLists lists, ListExport export, SubsidyCatalogue catalogue,
-			TrainingOrders orders, TrainingClasses classes, Enrolments enrolments, Attendance attendance,
+			TrainingOrders orders, TrainingClasses classes, ClassEnrolments enrolments, Attendance attendance,
 			Results results, Vouchers vouchers, MessageSource messages, Clock clock) {
 		this.messages = messages;
 		this.clock = clock;
@@ -326,14 +326,14 @@ class TrainingApiController {
 
 	@Operation(summary = "Enrol a trainee by real name: 409 training.overlapping-enrolment or training.class-full")
 	@PostMapping("/api/v1/training/classes/{id}/enrolments")
-	ResponseEntity<Enrolment> enrol(@PathVariable long id, @RequestBody Enrolment.Request request,
+	ResponseEntity<ClassEnrolment> enrol(@PathVariable long id, @RequestBody ClassEnrolment.Request request,
 			@AuthenticationPrincipal Actor actor) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(enrolments.enrol(actor, id, request));
 	}
 
 	@Operation(summary = "The trainees enrolled in a class, by real name")
 	@GetMapping("/api/v1/training/classes/{id}/enrolments")
-	List<Enrolment> enrolled(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+	List<ClassEnrolment> enrolled(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		return enrolments.ofClass(actor, id);
 	}
 
@@ -365,7 +365,7 @@ class TrainingApiController {
 
 	@Operation(summary = "Record results; a pass with a certificate issues it through certification")
 	@PostMapping("/api/v1/training/classes/{id}/results")
-	List<Enrolment> results(@PathVariable long id, @RequestBody List<Results.Result> body,
+	List<ClassEnrolment> results(@PathVariable long id, @RequestBody List<Results.Result> body,
 			@AuthenticationPrincipal Actor actor) {
 		return results.record(actor, id, body);
 	}

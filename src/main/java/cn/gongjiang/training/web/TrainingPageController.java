@@ -25,7 +25,7 @@ import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.training.DemandItem;
 import cn.gongjiang.training.DemandSurvey;
-import cn.gongjiang.training.Enrolments;
+import cn.gongjiang.training.ClassEnrolments;
 import cn.gongjiang.training.SubsidyCatalogue;
 import cn.gongjiang.training.ThreeLists;
 import cn.gongjiang.training.TrainingClasses;
@@ -72,7 +72,7 @@ class TrainingPageController {
 	private final SubsidyCatalogue catalogue;
 	private final TrainingOrders orders;
 	private final TrainingClasses classes;
-	private final Enrolments enrolments;
+	private final ClassEnrolments enrolments;
 	private final Attendance attendance;
 	private final Vouchers vouchers;
 	private final FormAttempt attempt;
@@ -80,7 +80,7 @@ class TrainingPageController {
 	private final Clock clock;
 
 	TrainingPageController(DemandSurvey survey, ThreeLists lists, SubsidyCatalogue catalogue, TrainingOrders orders,
-			TrainingClasses classes, Enrolments enrolments, Attendance attendance, Vouchers vouchers,
+			TrainingClasses classes, ClassEnrolments enrolments, Attendance attendance, Vouchers vouchers,
 			FormAttempt attempt, MessageSource messages, Clock clock) {
 		this.survey = survey;
 		this.lists = lists;
@@ -209,7 +209,7 @@ class TrainingPageController {
 		var today = enrolments.todaySessions(actor);
 		model.addAttribute("today", today);
 		model.addAttribute("openSessions", today.stream().filter(s -> attendance.checkInOpen(s.startsAt(), s.endsAt()))
-				.map(Enrolments.TraineeSession::sessionId).toList());
+				.map(ClassEnrolments.TraineeSession::sessionId).toList());
 		model.addAttribute("vouchers", vouchers.list(actor));
 		model.addAttribute("page", Page.slice(enrolments.myClasses(actor),
 				PageRequest.of(page, PageRequest.DEFAULT_SIZE, null, Map.of(), null)));

@@ -15,7 +15,7 @@ import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.shared.Money;
 import cn.gongjiang.subsidy.PolicyPack;
 import cn.gongjiang.training.CatalogueEntry;
-import cn.gongjiang.training.Enrolments;
+import cn.gongjiang.training.ClassEnrolments;
 
 /**
  * SUB-1, one table per clause of 浙人社发〔2022〕32号 §13 and Shaoxing's 三、（二）4, readable by policy staff: each row is a
@@ -38,8 +38,8 @@ class TrainingSubsidyRulesTests {
 			boolean shortage, boolean mountain) {
 		var cert = new CertificateIssued(1, "N1", "00", type, occupation, grade, LocalDate.of(2026, 6, 1), "机构",
 				trainingStatus == null ? null : 7L);
-		var training = trainingStatus == null ? Optional.<Enrolments.CompletedTraining>empty()
-				: Optional.of(new Enrolments.CompletedTraining(7, 3, 5L, trainingStatus, county, null, "00"));
+		var training = trainingStatus == null ? Optional.<ClassEnrolments.CompletedTraining>empty()
+				: Optional.of(new ClassEnrolments.CompletedTraining(7, 3, 5L, trainingStatus, county, null, "00"));
 		var person = Optional.of(new PersonProfile(1, "330602********1234", "张三", sex, birth, null, null, county,
 				List.of(), null, "00"));
 		var entry = catalogueStandard == null ? Optional.<CatalogueEntry>empty()

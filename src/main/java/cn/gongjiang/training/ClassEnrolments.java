@@ -26,7 +26,7 @@ import cn.gongjiang.shared.security.Actor;
  * when new); a class takes no more than its capacity, and nobody sits two classes whose sessions overlap.
  */
 @Service
-public class Enrolments {
+public class ClassEnrolments {
 
 	private final JdbcClient jdbc;
 	private final TrainingClasses classes;
@@ -39,7 +39,7 @@ public class Enrolments {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Enrolments(JdbcClient jdbc, TrainingClasses classes, Vouchers vouchers, PersonRegistry persons,
+	ClassEnrolments(JdbcClient jdbc, TrainingClasses classes, Vouchers vouchers, PersonRegistry persons,
 			PersonalDataCipher cipher, AuditLog audit, Clock clock, RefusalLog refusals,
 			org.springframework.context.ApplicationEventPublisher events) {
 		this.events = events;
@@ -64,7 +64,7 @@ public class Enrolments {
 	}
 
 	@Transactional
-	public Enrolment enrol(Actor actor, long classId, Enrolment.Request r) {
+	public ClassEnrolment enrol(Actor actor, long classId, ClassEnrolment.Request r) {
 		var c = ownOpenClass(actor, classId);
 		if (!c.status().equals("OPEN")) {
 			throw new ConflictException("training.class.finished");
@@ -125,15 +125,15 @@ public class Enrolments {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Enrolment> ofClass(Actor actor, long classId) {
+	public List<ClassEnrolment> ofClass(Actor actor, long classId) {
 		var viewer = classes.viewer(actor, classId).orElseThrow(() -> new NotFoundException("training.class.not-found"));
 		if (viewer == TrainingClasses.Viewer.TRAINEE) {
 			return jdbc.sql(SELECT + " where e.class_id = :class and e.person_index = :index order by e.id")
 					.param("class", classId).param("index", actor.scope().personIndex().bytes())
-					.query(Enrolment.class).list();
+					.query(ClassEnrolment.class).list();
 		}
 		return jdbc.sql(SELECT + " where e.class_id = :class order by e.id").param("class", classId)
-				.query(Enrolment.class).list();
+				.query(ClassEnrolment.class).list();
 	}
 
 	/** The worker's own enrolments, for their page and check-in. */
@@ -265,8 +265,8 @@ public class Enrolments {
 				""").param("class", classId).query(String.class).list();
 	}
 
-	Enrolment find(long id) {
-		return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(Enrolment.class).single();
+	ClassEnrolment find(long id) {
+		return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(ClassEnrolment.class).single();
 	}
 
 	static final String SELECT = """
