@@ -1,16 +1,22 @@
 package cn.gongjiang;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import cn.gongjiang.shared.web.Formats;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@org.springframework.scheduling.annotation.EnableScheduling
+@EnableScheduling
 @Modulithic(systemName = "Gongjiang 工匠", sharedModules = "shared")
 public class GongjiangApplication {
 
@@ -21,25 +27,25 @@ public class GongjiangApplication {
 	 */
 	@Bean
 	Clock clock() {
-		return Clock.system(cn.gongjiang.shared.web.Formats.BEIJING);
+		return Clock.system(Formats.BEIJING);
 	}
 
 	public static void main(String[] args) {
-		if (java.util.Arrays.asList(args).contains("bench")) {
+		if (Arrays.asList(args).contains("bench")) {
 			// the bench command measures on a fresh throwaway database, on a free port, without demo data, over plain
 			// HTTP on localhost (so its session cookie is not Secure)
-			var benchArgs = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+			var benchArgs = new ArrayList<>(List.of("--server.port=0",
 					"--gongjiang.data-dir=target/bench-data", "--gongjiang.database.throwaway=true",
 					"--gongjiang.demo=false", "--gongjiang.secure-cookie=false",
 					"--gongjiang.verify.rate-per-minute=1000000000", "--gongjiang.bench.enabled=true"));
 			benchArgs.addAll(commandOptions(args));
 			args = benchArgs.toArray(String[]::new);
 		}
-		else if (java.util.Arrays.asList(args).contains("generate")) {
+		else if (Arrays.asList(args).contains("generate")) {
 			// files only need the reference data: a throwaway database; --into-database loads the configured one
-			var generateArgs = new java.util.ArrayList<>(java.util.List.of("--server.port=0"));
-			if (!java.util.Arrays.asList(args).contains("--into-database")) {
-				generateArgs.addAll(java.util.List.of("--gongjiang.data-dir=target/generate-data",
+			var generateArgs = new ArrayList<>(List.of("--server.port=0"));
+			if (!Arrays.asList(args).contains("--into-database")) {
+				generateArgs.addAll(List.of("--gongjiang.data-dir=target/generate-data",
 						"--gongjiang.database.throwaway=true", "--gongjiang.demo=false"));
 			}
 			generateArgs.addAll(commandOptions(args));
@@ -49,8 +55,8 @@ public class GongjiangApplication {
 	}
 
 	/** A command's options as written on a terminal ({@code --scale small}) in Spring's form ({@code --scale=small}). */
-	static java.util.List<String> commandOptions(String[] args) {
-		var joined = new java.util.ArrayList<String>();
+	static List<String> commandOptions(String[] args) {
+		var joined = new ArrayList<String>();
 		for (int i = 0; i < args.length; i++) {
 			var arg = args[i];
 			if (arg.startsWith("--") && !arg.contains("=") && i + 1 < args.length && !args[i + 1].startsWith("--")) {

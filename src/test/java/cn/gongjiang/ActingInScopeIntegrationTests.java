@@ -6,9 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -29,7 +31,7 @@ import cn.gongjiang.shared.IdNumber;
 class ActingInScopeIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	static final AtomicInteger SERIAL = new AtomicInteger(700);
 
@@ -141,7 +143,7 @@ class ActingInScopeIntegrationTests {
 		for (var insider : new String[] { "shaoxing", "keqiao", "province" }) {
 			mvc.perform(get("/api/v1/subsidies/packs/{id}/compare", id).header("Authorization", api.bearer(insider)))
 					.andExpect(status().isOk()).andExpect(jsonPath("$[?(@.parameter == 'keyFieldUpliftPercent')].draft")
-							.value(org.hamcrest.Matchers.hasItem(10)));
+							.value(Matchers.hasItem(10)));
 		}
 		send(post("/api/v1/subsidies/simulations"), "keqiao", "{\"packId\": %d}".formatted(id)).andExpect(status().isOk());
 	}

@@ -5,9 +5,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,11 +35,14 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import cn.gongjiang.identity.AccountBootstrap;
+import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.IdNumber;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AuthorizationMatrixIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	static final Path MATRIX = Path.of("docs/authorization-matrix.tsv");
 	static final Path OBSERVED = Path.of("target/authorization-matrix.observed.tsv");
@@ -370,7 +378,7 @@ class AuthorizationMatrixIntegrationTests {
 	JsonMapper json;
 
 	@Autowired
-	cn.gongjiang.privacy.PersonalDataCipher cipher;
+	PersonalDataCipher cipher;
 
 	record Account(String username, String role, String scopeKind, String scopeValue, String scopePath) {
 
@@ -457,7 +465,7 @@ class AuthorizationMatrixIntegrationTests {
 						var account = username.isEmpty() ? new Account("", "anonymous", "NONE", null, null)
 								: accounts.get(username);
 						var inside = candidates.stream().filter(account::covers).findFirst();
-						var outside = kind == null ? java.util.Optional.<Candidate>empty()
+						var outside = kind == null ? Optional.<Candidate>empty()
 								: candidates.stream().filter(c -> !account.covers(c)).findFirst();
 						var target = inside.orElse(candidates.get(0));
 						var first = send(name, operation, target, bearers.get(username), username,
@@ -587,7 +595,7 @@ class AuthorizationMatrixIntegrationTests {
 		uri = variables.replaceAll(m -> {
 			var value = values.get(m.group(1)) != null ? values.get(m.group(1))
 					: PUBLIC_VALUES.getOrDefault(m.group(1), "1");
-			return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+			return URLEncoder.encode(value, StandardCharsets.UTF_8);
 		});
 		AbstractMockHttpServletRequestBuilder<?> builder;
 		var content = operation.path("requestBody").path("content");
@@ -636,7 +644,7 @@ class AuthorizationMatrixIntegrationTests {
 		}
 		var body = response.getContentAsString(StandardCharsets.UTF_8);
 		if (body.contains("request.body.unreadable")) {
-			body += " sent: " + new String(builder.buildRequest(new org.springframework.mock.web.MockServletContext())
+			body += " sent: " + new String(builder.buildRequest(new MockServletContext())
 					.getContentAsByteArray(), StandardCharsets.UTF_8);
 		}
 		return new Answer(username, which, response.getStatus(), body);
@@ -708,7 +716,7 @@ class AuthorizationMatrixIntegrationTests {
 
 	private static Set<String> ownersOf(Object array) {
 		try {
-			var values = array instanceof java.sql.Array sql ? (Object[]) sql.getArray() : new Object[0];
+			var values = array instanceof Array sql ? (Object[]) sql.getArray() : new Object[0];
 			var owners = new LinkedHashSet<String>();
 			for (var value : values) {
 				if (value != null) {
@@ -717,7 +725,7 @@ class AuthorizationMatrixIntegrationTests {
 			}
 			return owners;
 		}
-		catch (java.sql.SQLException e) {
+		catch (SQLException e) {
 			throw new IllegalStateException(e);
 		}
 	}

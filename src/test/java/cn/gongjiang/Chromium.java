@@ -3,8 +3,10 @@ package cn.gongjiang;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,7 @@ public final class Chromium implements AutoCloseable {
 			Files.createDirectories(SCREENSHOTS);
 			return new Chromium(driver, port);
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 	}
@@ -142,7 +144,7 @@ public final class Chromium implements AutoCloseable {
 			Files.write(file, png);
 			return file;
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 	}
@@ -160,9 +162,9 @@ public final class Chromium implements AutoCloseable {
 		try {
 			Files.createDirectories(README_IMAGES);
 			Files.copy(file, README_IMAGES.resolve(name + ".png"),
-					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+					StandardCopyOption.REPLACE_EXISTING);
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 	}

@@ -1,5 +1,10 @@
 package cn.gongjiang;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -15,19 +20,19 @@ class ModularityTests {
 	}
 
 	@Test
-	void writeModuleDocumentation() throws java.io.IOException {
-		var folder = java.nio.file.Path.of("target", "spring-modulith-docs");
+	void writeModuleDocumentation() throws IOException {
+		var folder = Path.of("target", "spring-modulith-docs");
 		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString()))
 				.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
-		var overview = java.nio.file.Files.readString(folder.resolve("components.puml"));
+		var overview = Files.readString(folder.resolve("components.puml"));
 		MODULES.forEach(module -> {
-			org.assertj.core.api.Assertions.assertThat(overview).as("the overview names " + module.getDisplayName())
+			Assertions.assertThat(overview).as("the overview names " + module.getDisplayName())
 					.contains(module.getDisplayName());
-			org.assertj.core.api.Assertions.assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml"))
+			Assertions.assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml"))
 					.as("a diagram of its own").exists();
 		});
 		// the dependencies are drawn as they are: subsidy listens to certification's events, supervision uses subsidy
-		org.assertj.core.api.Assertions.assertThat(overview)
+		Assertions.assertThat(overview)
 				.containsPattern("Rel\\([^,]*\\.Subsidy, [^,]*\\.Certification, \"listens to\"")
 				.containsPattern("Rel\\([^,]*\\.Supervision, [^,]*\\.Subsidy, \"uses\"");
 	}

@@ -6,8 +6,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 import javax.sql.DataSource;
 
@@ -26,9 +32,14 @@ import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gongjiang.analytics.wage.Quartiles;
 import cn.gongjiang.analytics.wage.WageSketch;
@@ -42,6 +53,7 @@ import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.training.TrainingRecords;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,11 +74,11 @@ public class AnalyticsTables {
 	static final int FIRST_YEAR = 2015;
 
 	/** A finished or running rebuild: how long each step took and how many rows it made. */
-	public record Rebuild(int generation, String trigger, String requestedBy, java.time.Instant startedAt,
-			java.time.Instant finishedAt, String status, List<Step> steps) {
+	public record Rebuild(int generation, String trigger, String requestedBy, Instant startedAt,
+			Instant finishedAt, String status, List<Step> steps) {
 
 		public Long millis() {
-			return finishedAt == null ? null : java.time.Duration.between(startedAt, finishedAt).toMillis();
+			return finishedAt == null ? null : Duration.between(startedAt, finishedAt).toMillis();
 		}
 	}
 
@@ -278,7 +290,7 @@ public class AnalyticsTables {
 
 	/** 31 December of every year from {@value #FIRST_YEAR} to last year, this and last year's quarter ends, today. */
 	static LocalDate[] snapshotDates(LocalDate today) {
-		var dates = new java.util.TreeSet<LocalDate>();
+		var dates = new TreeSet<LocalDate>();
 		for (int year = FIRST_YEAR; year < today.getYear(); year++) {
 			dates.add(LocalDate.of(year, 12, 31));
 		}
@@ -387,8 +399,8 @@ public class AnalyticsTables {
 		};
 		var template = new JdbcTemplate(dataSource);
 		template.setFetchSize(20_000);
-		new org.springframework.transaction.support.TransactionTemplate(
-				new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource))
+		new TransactionTemplate(
+				new DataSourceTransactionManager(dataSource))
 				.executeWithoutResult(tx -> template.query("""
 						select year, source, region_path, grade, occupation_group, wage from analytics.wage_observation
 						where generation = ? order by year, source, region_path
@@ -414,13 +426,13 @@ public class AnalyticsTables {
 		if (batch.isEmpty()) {
 			return;
 		}
-		var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(dataSource);
+		var named = new NamedParameterJdbcTemplate(dataSource);
 		named.batchUpdate("""
 				insert into analytics.wage_cell (generation, year, source, region_path, grade, occupation_group, persons,
 				    in_band, below_band, p25, p50, p75, digest)
 				values (:g, :year, :source, :region, :grade, :group, :persons, :inBand, :below, :p25, :p50, :p75, :digest)
-				""", batch.stream().map(org.springframework.jdbc.core.namedparam.MapSqlParameterSource::new)
-				.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+				""", batch.stream().map(MapSqlParameterSource::new)
+				.toArray(SqlParameterSource[]::new));
 		batch.clear();
 	}
 
@@ -443,14 +455,14 @@ public class AnalyticsTables {
 		}
 	}
 
-	private void step(List<Step> steps, String name, java.util.function.LongSupplier work) {
+	private void step(List<Step> steps, String name, LongSupplier work) {
 		var start = System.nanoTime();
 		var rows = work.getAsLong();
 		steps.add(new Step(name, rows, (System.nanoTime() - start) / 1_000_000));
 	}
 
 	/** Empties {@code table} and fills it by COPY from what {@code producer} writes, in PostgreSQL's CSV. */
-	private long copy(String tableWithColumns, java.util.function.ToLongFunction<Writer> producer) {
+	private long copy(String tableWithColumns, ToLongFunction<Writer> producer) {
 		var table = tableWithColumns.substring(0, tableWithColumns.indexOf(' '));
 		jdbc.sql("truncate " + table).update();
 		try (var connection = dataSource.getConnection()) {
@@ -511,7 +523,7 @@ public class AnalyticsTables {
 		}
 	}
 
-	private Rebuild rebuild(java.sql.ResultSet rs) throws SQLException {
+	private Rebuild rebuild(ResultSet rs) throws SQLException {
 		var finished = rs.getTimestamp("finished_at");
 		List<Step> steps = List.of();
 		try {

@@ -1,5 +1,7 @@
 package cn.gongjiang.analytics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -156,7 +158,7 @@ public class EmploymentStatistics {
 				+ "order by id desc").param("r", r.code()).param("y", year).query((rs, i) -> figure(rs)).list();
 	}
 
-	private static Figure figure(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Figure figure(ResultSet rs) throws SQLException {
 		return new Figure(rs.getLong("id"), rs.getString("region_code"), rs.getInt("year"), rs.getLong("employed"),
 				rs.getString("source"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
 	}

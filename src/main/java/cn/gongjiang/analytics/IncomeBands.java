@@ -1,5 +1,7 @@
 package cn.gongjiang.analytics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,7 +77,7 @@ public class IncomeBands {
 		return history().stream().filter(b -> b.version() == version).findFirst().orElseThrow();
 	}
 
-	private static Band band(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Band band(ResultSet rs) throws SQLException {
 		return new Band(rs.getInt("version"), rs.getObject("valid_from", LocalDate.class), rs.getInt("lower_yuan"),
 				rs.getInt("upper_yuan"), rs.getString("source"), rs.getString("set_by"));
 	}

@@ -24,6 +24,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.web.Formats;
 
 /**
  * Skilled and high-skilled talents (ANA-1; 浙人社发〔2022〕32号 §18 "技能人才占从业人员比"): persons holding a
@@ -224,7 +225,7 @@ public class SkilledTalents {
 	private LocalDate latestSnapshot(int g) {
 		return jdbc.sql("select max(as_of) from analytics.skilled_count where generation = :g").param("g", g)
 				.query(LocalDate.class).optional()
-				.orElseGet(() -> tables.last().map(r -> r.startedAt().atZone(cn.gongjiang.shared.web.Formats.BEIJING)
+				.orElseGet(() -> tables.last().map(r -> r.startedAt().atZone(Formats.BEIJING)
 						.toLocalDate()).orElse(LocalDate.now(clock)));
 	}
 

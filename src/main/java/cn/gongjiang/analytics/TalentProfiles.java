@@ -9,17 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.archive.ArchiveEntry;
+import cn.gongjiang.archive.PersonArchive;
 import cn.gongjiang.certification.Certificate;
 import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.recruitment.Matching;
-import cn.gongjiang.archive.ArchiveEntry;
-import cn.gongjiang.archive.PersonArchive;
 import cn.gongjiang.registry.PersonFacts;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.registry.PersonSummary;
@@ -249,7 +250,7 @@ public class TalentProfiles {
 		}).list();
 		var figures = fields == null ? shares.total()
 				: new SkilledTalents.ShareRow(region.code(), region.name(), counts[0], counts[1], counts[2], counts[3],
-						pyramid.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+						pyramid.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
 								e -> e.getValue()[0] + e.getValue()[1] + e.getValue()[2], (a, b) -> a,
 								LinkedHashMap::new)),
 						null, null, counts[0] == 0 ? null : (double) counts[1] / counts[0]);

@@ -1,5 +1,7 @@
 package cn.gongjiang.analytics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,13 +10,13 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.analytics.travel.Calibration;
 import cn.gongjiang.analytics.travel.Place;
 import cn.gongjiang.analytics.travel.Point;
@@ -30,6 +32,7 @@ import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -321,18 +324,18 @@ public class TrainingCircle {
 		return new CalibrationView(calibration, Page.slice(trips, request), parameters());
 	}
 
-	java.util.Optional<Location> location(long id) {
+	Optional<Location> location(long id) {
 		return jdbc.sql("select * from analytics.location where id = :id").param("id", id).query((rs, i) -> location(rs))
 				.optional();
 	}
 
-	private static Location location(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Location location(ResultSet rs) throws SQLException {
 		return new Location(rs.getLong("id"), rs.getString("region_code"), rs.getString("county_path"),
 				rs.getString("name"), rs.getString("category"), rs.getDouble("longitude"), rs.getDouble("latitude"),
 				rs.getString("source"), rs.getBoolean("illustrative"));
 	}
 
-	private static TravelParameters parameters(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static TravelParameters parameters(ResultSet rs) throws SQLException {
 		var islands = rs.getArray("island_townships");
 		return new TravelParameters(rs.getInt("version"), rs.getObject("valid_from", LocalDate.class),
 				rs.getDouble("detour_factor"), rs.getDouble("plain_kmh"), rs.getDouble("mountain_kmh"),

@@ -1,6 +1,9 @@
 package cn.gongjiang.analytics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.analytics.travel.CoordinateSystem;
+import cn.gongjiang.analytics.travel.Point;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.occupation.OccupationCatalogue;
@@ -133,7 +137,7 @@ public class TrainingSites {
 	@Transactional(readOnly = true)
 	public Page<Site> list(Actor actor, String county, PageRequest request) {
 		String where;
-		var params = new java.util.HashMap<String, Object>();
+		var params = new HashMap<String, Object>();
 		if (actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL) {
 			where = "s.provider_code = :provider";
 			params.put("provider", actor.scope().value());
@@ -171,7 +175,7 @@ public class TrainingSites {
 		}
 	}
 
-	static cn.gongjiang.analytics.travel.Point point(CoordinateSystem crs, Double longitude, Double latitude) {
+	static Point point(CoordinateSystem crs, Double longitude, Double latitude) {
 		// Zhejiang lies within 118°E-123.5°E and 27°N-31.5°N: anything else is a typing error or swapped axes
 		if (longitude == null || latitude == null || longitude < 118 || longitude > 123.5 || latitude < 27
 				|| latitude > 31.5) {
@@ -180,7 +184,7 @@ public class TrainingSites {
 		return crs.toWgs84(longitude, latitude);
 	}
 
-	private static Site site(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Site site(ResultSet rs) throws SQLException {
 		var teaches = rs.getArray("teaches");
 		return new Site(rs.getLong("id"), rs.getString("kind"), rs.getString("name"), rs.getString("provider_code"),
 				rs.getString("address"), rs.getString("county"), rs.getString("county_path"), rs.getDouble("longitude"),

@@ -1,8 +1,11 @@
 package cn.gongjiang.analytics;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,10 +51,10 @@ class WageImport implements ImportHandler {
 	private final OccupationCatalogue occupations;
 	private final AnalyticsScope scope;
 	private final JdbcClient jdbc;
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	WageImport(PersonalDataCipher cipher, OrganisationRegistry organisations, OccupationCatalogue occupations,
-			AnalyticsScope scope, JdbcClient jdbc, java.time.Clock clock) {
+			AnalyticsScope scope, JdbcClient jdbc, Clock clock) {
 		this.clock = clock;
 		this.cipher = cipher;
 		this.organisations = organisations;
@@ -155,7 +158,7 @@ class WageImport implements ImportHandler {
 				if (actor.role() != Role.ENTERPRISE && !actor.scope().covers(county.path())) {
 					return CheckedRow.rejected(row, row.get(COUNTY) != null ? COUNTY : CREDIT, "scope.outside", county.code());
 				}
-				return CheckedRow.staged(java.util.Arrays.asList("\\x" + java.util.HexFormat.of()
+				return CheckedRow.staged(Arrays.asList("\\x" + HexFormat.of()
 						.formatHex(cipher.index(person.value())), credit, county.path(), occupation, grade,
 						String.valueOf(wage), LocalDate.of(month.getYear(), month.getMonth(), 1).toString(), source));
 			}

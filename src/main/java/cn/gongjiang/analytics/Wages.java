@@ -1,5 +1,7 @@
 package cn.gongjiang.analytics;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -211,13 +214,13 @@ public class Wages {
 				where generation = :g and source = :s and region_path like :path || '%' and occupation_group = '*'
 				  and grade not in ('*', 'none')
 				""").param("g", g).param("s", source).param("path", path)
-				.query((rs, i) -> cells.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+				.query((rs, i) -> cells.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
 						.computeIfAbsent(rs.getInt(2), k -> new ArrayList<>())
 						.add(new Cell(rs.getString(1), rs.getLong(3), rs.getLong(4), rs.getDouble(5), rs.getDouble(6),
 								rs.getDouble(7), rs.getBytes(8))))
 				.list();
 		return cells.entrySet().stream().sorted(Comparator.comparingInt(e -> gradeOrder(e.getKey()))).map(e -> {
-			var medians = new java.util.TreeMap<Integer, Double>();
+			var medians = new TreeMap<Integer, Double>();
 			e.getValue().forEach((year, list) -> medians.put(year,
 					persons(list) < Suppression.MIN_QUANTILES ? null : quartilesOf(list, null).p50()));
 			return new Trend(e.getKey(), medians);
@@ -255,7 +258,7 @@ public class Wages {
 		return cells.stream().mapToLong(Cell::persons).sum();
 	}
 
-	private static Quartiles quartiles(java.sql.Array array) throws java.sql.SQLException {
+	private static Quartiles quartiles(Array array) throws SQLException {
 		var values = (Object[]) array.getArray();
 		return new Quartiles(((Number) values[0]).doubleValue(), ((Number) values[1]).doubleValue(),
 				((Number) values[2]).doubleValue());

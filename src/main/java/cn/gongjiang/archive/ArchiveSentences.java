@@ -1,6 +1,8 @@
 package cn.gongjiang.archive;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import cn.gongjiang.certification.Certificate;
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.Enterprise;
@@ -40,7 +43,7 @@ class ArchiveSentences {
 	}
 
 	/** The title and sentence of a stored entry of {@code kind} with its {@code detail}. */
-	ArchiveEntry render(java.time.LocalDate on, String kind, Map<String, Object> detail, Locale locale) {
+	ArchiveEntry render(LocalDate on, String kind, Map<String, Object> detail, Locale locale) {
 		var reader = new Reader(detail, locale);
 		return switch (kind) {
 			case "REGISTERED" -> new ArchiveEntry(on, kind, word("archive.kind.REGISTERED", locale),
@@ -80,9 +83,9 @@ class ArchiveSentences {
 	}
 
 	/** A certificate on the archive: its type and number, then occupation, grade, issuer and whether it stands. */
-	ArchiveEntry certificate(cn.gongjiang.certification.Certificate c, Locale locale) {
+	ArchiveEntry certificate(Certificate c, Locale locale) {
 		var type = CertificateType.fromCode(c.type()).name(locale);
-		var parts = new java.util.ArrayList<String>();
+		var parts = new ArrayList<String>();
 		if (c.occupationCode() != null) {
 			parts.add(occupations.nameOf(c.occupationCode()));
 		}
@@ -98,7 +101,7 @@ class ArchiveSentences {
 	}
 
 	/** A grade the certificates raised: 取得中级工 or 由中级工晋升为高级工. */
-	ArchiveEntry raised(java.time.LocalDate on, SkillGrade from, SkillGrade to, Locale locale) {
+	ArchiveEntry raised(LocalDate on, SkillGrade from, SkillGrade to, Locale locale) {
 		var title = gradeName(to.code(), locale);
 		return new ArchiveEntry(on, "GRADE", title, from == null ? say(locale, "archive.grade.first", title)
 				: say(locale, "archive.grade.raised", gradeName(from.code(), locale), title));
@@ -108,7 +111,7 @@ class ArchiveSentences {
 		return reader.occupation("occupation") + (reader.text("grade") == null ? "" : " " + reader.grade("grade"));
 	}
 
-		private ArchiveEntry training(java.time.LocalDate on, Reader reader, Locale locale) {
+		private ArchiveEntry training(LocalDate on, Reader reader, Locale locale) {
 		var step = reader.text("step");
 		var what = reader.occupation("occupation") + (reader.text("grade") == null ? "" : " " + reader.grade("grade"));
 		var sentence = switch (step == null ? "" : step) {
@@ -126,7 +129,7 @@ class ArchiveSentences {
 		return new ArchiveEntry(on, "TRAINING", word("archive.kind.TRAINING", locale), sentence);
 	}
 
-	private ArchiveEntry enrolment(java.time.LocalDate on, Reader reader, Locale locale) {
+	private ArchiveEntry enrolment(LocalDate on, Reader reader, Locale locale) {
 		var status = reader.text("status");
 		var specialty = reader.text("specialtyName") != null ? reader.text("specialtyName") : reader.text("specialty");
 		var intake = reader.intake("intake");
@@ -135,7 +138,7 @@ class ArchiveSentences {
 		return new ArchiveEntry(on, "ENROLMENT", word("archive.kind.ENROLMENT", locale), sentence);
 	}
 
-	private ArchiveEntry subsidy(java.time.LocalDate on, Reader reader, Locale locale) {
+	private ArchiveEntry subsidy(LocalDate on, Reader reader, Locale locale) {
 		var outcome = reader.text("outcome") == null ? "OTHER" : reader.text("outcome");
 		var amount = reader.money("amount");
 		var certificate = reader.orNone(reader.text("certificate"));

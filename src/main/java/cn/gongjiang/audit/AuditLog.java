@@ -1,20 +1,34 @@
 package cn.gongjiang.audit;
 
+import static cn.gongjiang.shared.web.CorrelationIdFilter.CLIENT_ADDRESS;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.NotFoundException;
@@ -22,7 +36,7 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
-import static cn.gongjiang.shared.web.CorrelationIdFilter.CLIENT_ADDRESS;
+import jakarta.annotation.PostConstruct;
 
 /**
  * Writes and reads the audit log. Each write runs in its own short transaction, so what was attempted is recorded
@@ -35,28 +49,28 @@ public class AuditLog {
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	/** MLPS (GB/T 22239-2019 level 3): the log is kept at least six months; the database refuses younger deletes. */
-	static final java.time.Duration RETENTION = java.time.Duration.ofDays(180);
+	static final Duration RETENTION = Duration.ofDays(180);
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final byte[] key;
 	private final AuditCheckpoints checkpoints;
-	private final org.springframework.transaction.support.TransactionTemplate transactions;
+	private final TransactionTemplate transactions;
 
 	AuditLog(JdbcClient jdbc, Clock clock, PersonalDataCipher cipher, AuditCheckpoints checkpoints,
-			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.key = cipher.auditChainKey();
 		this.checkpoints = checkpoints;
-		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
 	 * Rows written before the chain was keyed are re-signed once, before anything else is written: only when their
 	 * plain SM3 chain still holds, so that re-signing never launders an earlier change (it then stays broken).
 	 */
-	@jakarta.annotation.PostConstruct
+	@PostConstruct
 	void signUnkeyedRows() {
 		transactions.executeWithoutResult(tx -> {
 			jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query(Object.class).single();
@@ -69,7 +83,7 @@ public class AuditLog {
 				var fits = row.keyed() ? Arrays.equals(row.hash(), row.expectedHash(key))
 						: Arrays.equals(row.hash(), row.expectedLegacyHash());
 				if (!fits || previous != null && !Arrays.equals(row.previousHash(), previous)) {
-					org.slf4j.LoggerFactory.getLogger(AuditLog.class).error(
+					LoggerFactory.getLogger(AuditLog.class).error(
 							"The audit chain is broken at row {}: its rows are left as they are, for the auditor", row.id());
 					return;
 				}
@@ -87,7 +101,7 @@ public class AuditLog {
 			jdbc.sql("alter table audit.audit_event enable trigger audit_event_append_only").update();
 			jdbc.sql("update audit.chain_head set last_id = :id, last_hash = :hash")
 					.param("id", rows.get(rows.size() - 1).id()).param("hash", previous).update();
-			org.slf4j.LoggerFactory.getLogger(AuditLog.class).info("Re-signed {} audit rows under the chain key", rows.size());
+			LoggerFactory.getLogger(AuditLog.class).info("Re-signed {} audit rows under the chain key", rows.size());
 		});
 	}
 
@@ -170,7 +184,7 @@ public class AuditLog {
 		requireAuditor(auditor);
 		var backwards = before != null && after == null;
 		var size = query.size();
-		var rows = new java.util.ArrayList<>(filtered(jdbc.sql("select * from audit.audit_event " + FILTER
+		var rows = new ArrayList<>(filtered(jdbc.sql("select * from audit.audit_event " + FILTER
 				+ " and (cast(:after as bigint) is null or id < :after)"
 				+ " and (cast(:before as bigint) is null or id > :before)"
 				+ " order by id " + (backwards ? "asc" : "desc") + " limit :limit"), query)
@@ -181,7 +195,7 @@ public class AuditLog {
 			rows.remove(rows.size() - 1);
 		}
 		if (backwards) {
-			java.util.Collections.reverse(rows);
+			Collections.reverse(rows);
 		}
 		var counted = count(auditor, query);
 		var exact = counted <= COUNT_CAP;
@@ -218,7 +232,7 @@ public class AuditLog {
 	 * recorded with the number of rows it held.
 	 */
 	@Transactional
-	public long export(Actor auditor, AuditQuery query, int limit, java.util.function.Consumer<AuditEvent> row) {
+	public long export(Actor auditor, AuditQuery query, int limit, Consumer<AuditEvent> row) {
 		requireAuditor(auditor);
 		var count = new long[1];
 		try (var rows = filtered(jdbc.sql("select * from audit.audit_event " + FILTER + " order by id limit :limit"),
@@ -261,9 +275,9 @@ public class AuditLog {
 		var previous = new byte[][] { null };
 		var first = new AuditEvent[1];
 		var marks = checkpoints.read();
-		var marked = new java.util.HashMap<Long, byte[]>();
+		var marked = new HashMap<Long, byte[]>();
 		marks.forEach(m -> marked.put(m.id(), m.hash()));
-		var found = new java.util.HashMap<Long, byte[]>();
+		var found = new HashMap<Long, byte[]>();
 		try (var rows = jdbc.sql("select * from audit.audit_event order by id").withFetchSize(1000)
 				.query(AuditLog::map).stream()) {
 			rows.takeWhile(e -> broken[0] == null).forEach(event -> {
@@ -289,7 +303,7 @@ public class AuditLog {
 		}
 		var start = first[0] == null ? null
 				: new ChainVerification.Start(first[0].id(), first[0].occurredAt(),
-						first[0].previousHash() == null ? null : java.util.HexFormat.of().formatHex(first[0].previousHash()));
+						first[0].previousHash() == null ? null : HexFormat.of().formatHex(first[0].previousHash()));
 		if (broken[0] == null) {
 			broken[0] = checkpointBreak(marks, found, first[0]);
 		}
@@ -310,7 +324,7 @@ public class AuditLog {
 	 * hash they saw; a row they name that is gone was older than the retention period when it went.
 	 */
 	private ChainVerification.Break checkpointBreak(List<AuditCheckpoints.Checkpoint> marks,
-			java.util.Map<Long, byte[]> found, AuditEvent first) {
+			Map<Long, byte[]> found, AuditEvent first) {
 		var keptFrom = first == null ? Long.MAX_VALUE : first.id();
 		var cutOff = clock.instant().minus(RETENTION);
 		for (var mark : marks) {
@@ -331,7 +345,7 @@ public class AuditLog {
 	}
 
 	/** Appends the chain's newest row to the checkpoints outside the database (hourly, and at every verification). */
-	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${gongjiang.audit.checkpoint-interval:PT1H}",
+	@Scheduled(fixedDelayString = "${gongjiang.audit.checkpoint-interval:PT1H}",
 			initialDelayString = "PT1M")
 	public void checkpoint() {
 		jdbc.sql("""
@@ -344,7 +358,7 @@ public class AuditLog {
 	/** Refuses anyone but the auditor; a download checks before its first byte, so the refusal can still be said. */
 	public static void requireAuditor(Actor actor) {
 		if (!actor.is(Role.AUDITOR)) {
-			throw new org.springframework.security.access.AccessDeniedException("audit log is for the auditor");
+			throw new AccessDeniedException("audit log is for the auditor");
 		}
 	}
 

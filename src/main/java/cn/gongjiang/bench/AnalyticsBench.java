@@ -2,6 +2,7 @@ package cn.gongjiang.bench;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +36,7 @@ import cn.gongjiang.shared.security.Role;
 class AnalyticsBench {
 
 	private static final Logger log = LoggerFactory.getLogger(AnalyticsBench.class);
-	static final String[] GRADES = java.util.Arrays.stream(SkillGrade.values()).map(SkillGrade::code)
+	static final String[] GRADES = Arrays.stream(SkillGrade.values()).map(SkillGrade::code)
 			.toArray(String[]::new);
 
 	/** How much an analytics run makes at each scale. */

@@ -3,10 +3,12 @@ package cn.gongjiang.bench;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,19 +26,25 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
 
+import org.dhatim.fastexcel.Workbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import cn.gongjiang.database.CsvCopy;
 import cn.gongjiang.imports.BulkImport;
@@ -44,10 +52,12 @@ import cn.gongjiang.imports.ImportStatus;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
-import cn.gongjiang.shared.RegionCode;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -168,7 +178,7 @@ class BenchCommand implements ApplicationRunner {
 		var report = new LinkedHashMap<String, Object>();
 		report.put("scale", scale.label());
 		report.put("startedAt", startedAt.toString());
-		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		var machine = new LinkedHashMap<String, Object>();
 		machine.put("cores", Runtime.getRuntime().availableProcessors());
 		machine.put("memoryGiB", Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024)));
@@ -185,7 +195,7 @@ class BenchCommand implements ApplicationRunner {
 					r.baselineName(), r.baselineValue(), r.ratio(), r.goal(), r.met() ? "met" : "NOT MET");
 		}
 		System.out.println("results: " + out.resolve("results.json").toAbsolutePath());
-		System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
+		System.exit(SpringApplication.exit(context, () -> 0));
 	}
 
 	/** The full import pipeline against a raw COPY of the same final rows into the same kind of indexed table. */
@@ -275,7 +285,7 @@ class BenchCommand implements ApplicationRunner {
 		var xlsx = out.resolve("persons.xlsx");
 		try (var reader = Files.newBufferedReader(out.resolve("persons.csv"));
 				var file = Files.newOutputStream(xlsx)) {
-			var workbook = new org.dhatim.fastexcel.Workbook(file, "bench", "1.0");
+			var workbook = new Workbook(file, "bench", "1.0");
 			var sheet = workbook.newWorksheet("persons");
 			String line;
 			var r = 0;
@@ -402,7 +412,7 @@ class BenchCommand implements ApplicationRunner {
 					HttpResponse.BodyHandlers.discarding());
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -425,14 +435,14 @@ class BenchCommand implements ApplicationRunner {
 	private static void verify(HttpClient http, int port, String[] certificate, AtomicLong ok) {
 		try {
 			var uri = URI.create("http://localhost:" + port + "/api/v1/certificates/verify?number=" + certificate[0]
-					+ "&name=" + java.net.URLEncoder.encode(certificate[1], StandardCharsets.UTF_8));
+					+ "&name=" + URLEncoder.encode(certificate[1], StandardCharsets.UTF_8));
 			var response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
 			if (response.statusCode() == 200) {
 				ok.incrementAndGet();
 			}
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -440,11 +450,11 @@ class BenchCommand implements ApplicationRunner {
 	}
 
 	/** Runs {@code n} calls on two threads (the machine has two cores) and returns calls per second. */
-	private static double timed(int n, java.util.function.IntConsumer call) throws Exception {
+	private static double timed(int n, IntConsumer call) throws Exception {
 		var pool = Executors.newFixedThreadPool(2);
 		var next = new AtomicLong();
 		var start = System.nanoTime();
-		var futures = new ArrayList<java.util.concurrent.Future<?>>();
+		var futures = new ArrayList<Future<?>>();
 		for (int t = 0; t < 2; t++) {
 			futures.add(pool.submit(() -> {
 				for (long i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
@@ -466,7 +476,7 @@ class BenchCommand implements ApplicationRunner {
 	}
 
 	static String idNumber(String county, LocalDate birth, int sequence) {
-		return cn.gongjiang.shared.IdNumber.withCheckDigit(county + birth.toString().replace("-", "")
+		return IdNumber.withCheckDigit(county + birth.toString().replace("-", "")
 				+ String.format("%03d", sequence));
 	}
 }

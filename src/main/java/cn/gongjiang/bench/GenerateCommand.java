@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -112,7 +113,7 @@ class GenerateCommand implements ApplicationRunner {
 		else {
 			System.out.println("say where: --files DIR or --into-database");
 		}
-		System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
+		System.exit(SpringApplication.exit(context, () -> 0));
 	}
 
 	private static void writeFiles(Generator generator, Generator.Sizes sizes, Path dir) throws Exception {

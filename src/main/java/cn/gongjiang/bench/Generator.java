@@ -3,16 +3,22 @@ package cn.gongjiang.bench;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.dhatim.fastexcel.Workbook;
 
@@ -20,6 +26,7 @@ import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
+
 import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
@@ -119,7 +126,7 @@ final class Generator {
 		this.intakeYear = intakeYear;
 		this.occupations = occupations;
 		this.counties = regions.stream().filter(r -> r.level() == RegionLevel.COUNTY).sorted(
-				java.util.Comparator.comparing(Region::code)).toList();
+				Comparator.comparing(Region::code)).toList();
 		var cities = CITY_WEIGHTS.keySet().stream().sorted().toList();
 		cumulative = new int[cities.size()];
 		var sum = 0;
@@ -197,7 +204,7 @@ final class Generator {
 
 	private Region personCounty(int i, Random random) {
 		var county = county(random);
-		var earlier = new java.util.HashSet<Region>();
+		var earlier = new HashSet<Region>();
 		for (int j = i - PERSONS_PER_ROUND; j >= 0; j -= PERSONS_PER_ROUND) {
 			earlier.add(personCounty(j, new Random(seed * 1_000_003L + j)));
 		}
@@ -319,13 +326,13 @@ final class Generator {
 	}
 
 	List<String> schoolCodes() {
-		return java.util.stream.IntStream.range(0, countiesByCity.size()).mapToObj(this::schoolCode).toList();
+		return IntStream.range(0, countiesByCity.size()).mapToObj(this::schoolCode).toList();
 	}
 
 	/** Each city's technician college, by city code. */
 	Map<String, String> schoolsByCity() {
 		var cities = CITY_WEIGHTS.keySet().stream().sorted().toList();
-		var schools = new java.util.TreeMap<String, String>();
+		var schools = new TreeMap<String, String>();
 		for (int c = 0; c < cities.size(); c++) {
 			schools.put(cities.get(c), schoolCode(c));
 		}
@@ -475,7 +482,7 @@ final class Generator {
 							sheet.flush();
 						}
 						catch (IOException e) {
-							throw new java.io.UncheckedIOException(e);
+							throw new UncheckedIOException(e);
 						}
 					}
 				});
@@ -486,7 +493,7 @@ final class Generator {
 			if (charset == StandardCharsets.UTF_8) {
 				out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 			}
-			try (BufferedWriter writer = new BufferedWriter(new java.io.OutputStreamWriter(out, charset), 1 << 16);
+			try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, charset), 1 << 16);
 					var csv = CsvWriter.builder().build(writer)) {
 				rows.accept(csv::writeRecord);
 			}

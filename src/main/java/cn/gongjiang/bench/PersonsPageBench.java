@@ -1,9 +1,12 @@
 package cn.gongjiang.bench;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +39,7 @@ class PersonsPageBench {
 		if (persons == 0) {
 			throw new IllegalStateException("the persons page reads the imported persons: run it with the import scenario");
 		}
-		var http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		var signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/bench/session"))
 				.POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 		if (signIn.statusCode() != 200) {
@@ -55,8 +58,8 @@ class PersonsPageBench {
 				paths.add("/persons?region=" + counties.get(i % counties.size()));
 			}
 			if (i % 8 == 7) {
-				paths.add("/persons?name=" + java.net.URLEncoder.encode(names.get(i % names.size()),
-						java.nio.charset.StandardCharsets.UTF_8));
+				paths.add("/persons?name=" + URLEncoder.encode(names.get(i % names.size()),
+						StandardCharsets.UTF_8));
 				next = "/persons";
 				continue;
 			}

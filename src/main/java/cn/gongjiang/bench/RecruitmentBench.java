@@ -1,6 +1,7 @@
 package cn.gongjiang.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -149,7 +150,7 @@ class RecruitmentBench {
 			call.run();
 			times[r] = (System.nanoTime() - start) / 1e6;
 		}
-		java.util.Arrays.sort(times);
+		Arrays.sort(times);
 		return times[(int) Math.ceil(0.95 * runs) - 1];
 	}
 }

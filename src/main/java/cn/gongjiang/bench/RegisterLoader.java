@@ -2,6 +2,7 @@ package cn.gongjiang.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,7 +91,7 @@ class RegisterLoader {
 	private void fileSchools(Actor province, Generator generator, int intakeYear) {
 		generator.schoolsByCity().forEach((city, school) -> {
 			specialties.file(province, school, new Specialties.Filing(Generator.SPECIALTY, "数控加工",
-					List.of("INTERMEDIATE"), java.time.LocalDate.of(2023, 5, 1)));
+					List.of("INTERMEDIATE"), LocalDate.of(2023, 5, 1)));
 			var cityOfficer = new Actor(0, "generator", "generator", Role.CITY_OFFICER,
 					DataScope.region(RegionCode.of(city), "/330000/" + city + "/"), false);
 			try {

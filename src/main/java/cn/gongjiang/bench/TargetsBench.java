@@ -1,5 +1,6 @@
 package cn.gongjiang.bench;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class TargetsBench {
 				DataScope.region(RegionCode.of("330600"), "/330000/330600/"), false);
 		var asOf = LocalDate.of(2025, 9, 30);
 		var query = new TargetMonitor.Query(null, "330600", false, null, 2025, asOf);
-		var product = new TreeMap<Long, java.math.BigDecimal>();
+		var product = new TreeMap<Long, BigDecimal>();
 		monitor.progress(shaoxing, query).stream().filter(p -> "COMPUTED".equals(p.actualSource()))
 				.forEach(p -> product.put(p.target().id(), p.actual()));
 		var baseline = groupBy(asOf);
@@ -84,8 +85,8 @@ class TargetsBench {
 	}
 
 	/** Every computed target of the city for 2025 and its actual, straight from the counted records. */
-	private Map<Long, java.math.BigDecimal> groupBy(LocalDate asOf) {
-		var result = new TreeMap<Long, java.math.BigDecimal>();
+	private Map<Long, BigDecimal> groupBy(LocalDate asOf) {
+		var result = new TreeMap<Long, BigDecimal>();
 		jdbc.sql("""
 				select t.id, coalesce(sum(c.amount), 0) as actual
 				from targets.target t

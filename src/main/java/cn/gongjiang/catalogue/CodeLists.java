@@ -1,6 +1,9 @@
 package cn.gongjiang.catalogue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,17 +23,17 @@ public class CodeLists {
 	}
 
 	/** An entry's name in the reader's language; the code itself when unknown. Lists change only by migration. */
-	public String nameOf(String list, String code, java.util.Locale locale) {
+	public String nameOf(String list, String code, Locale locale) {
 		if (code == null || code.isBlank()) {
 			return null;
 		}
 		var cached = items;
 		if (cached == null) {
-			var all = new java.util.HashMap<String, CodeItem>();
+			var all = new HashMap<String, CodeItem>();
 			for (var name : LISTS) {
 				list(name).forEach(item -> all.put(name + ":" + item.code(), item));
 			}
-			cached = java.util.Map.copyOf(all);
+			cached = Map.copyOf(all);
 			items = cached;
 		}
 		var item = cached.get(list + ":" + code);
@@ -40,7 +43,7 @@ public class CodeLists {
 		return "en".equals(locale.getLanguage()) ? item.nameEn() : item.nameZh();
 	}
 
-	private volatile java.util.Map<String, CodeItem> items;
+	private volatile Map<String, CodeItem> items;
 
 	public List<CodeItem> list(String list) {
 		if (!LISTS.contains(list)) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,12 +16,13 @@ import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.privacy.Masking;
 import cn.gongjiang.privacy.PersonalDataCipher;
-import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.OccupationCode;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.Violation;
 import cn.gongjiang.shared.security.Actor;
@@ -31,7 +33,7 @@ import cn.gongjiang.shared.security.Role;
 public class CertificateRegister {
 
 	/** What the API says for each field left empty. */
-	private static final java.util.Map<String, String> REQUIRED = java.util.Map.of("number",
+	private static final Map<String, String> REQUIRED = Map.of("number",
 			"certificate.number.required", "holderIdNumber", "certificate.id-number.required", "holderName",
 			"certificate.name.required", "type", "certificate.type.required", "occupationCode",
 			"certificate.occupation.required", "grade", "certificate.grade.required", "issuer",
@@ -167,7 +169,7 @@ public class CertificateRegister {
 				.orElseThrow(() -> new NotFoundException("certificate.verify.no-match"));
 		var type = CertificateType.fromCode(certificate.type());
 		var occupation = certificate.occupationCode() == null ? null
-				: certificate.occupationCode() + " " + occupations.find(cn.gongjiang.shared.OccupationCode.of(
+				: certificate.occupationCode() + " " + occupations.find(OccupationCode.of(
 						certificate.occupationCode())).name();
 		var grade = certificate.grade() == null ? null : SkillGrade.fromCode(certificate.grade()).nationalLabelZh();
 		return new Verification(certificate.status().equals("VALID"), certificate.number(), type.nameZh(), occupation,
@@ -207,8 +209,8 @@ public class CertificateRegister {
 
 	/** A valid certificate as a fact another module's rule can check (holder, type, grade, occupation). */
 	@Transactional(readOnly = true)
-	public java.util.Optional<CertificateIssued> validFact(String number) {
-		return number == null ? java.util.Optional.empty() : certificates.validFact(number.strip());
+	public Optional<CertificateIssued> validFact(String number) {
+		return number == null ? Optional.empty() : certificates.validFact(number.strip());
 	}
 
 	CertificateCheck check() {

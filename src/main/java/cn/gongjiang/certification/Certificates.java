@@ -3,8 +3,12 @@ package cn.gongjiang.certification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,7 +49,7 @@ class Certificates {
 	/** {@code regionPath}: the holders the registry places there; the province's path takes unplaced holders too. */
 	List<Certificate> withoutTraining(String regionPath, LocalDate since, int limit) {
 		var province = "/330000/".equals(regionPath);
-		var found = new java.util.ArrayList<Certificate>();
+		var found = new ArrayList<Certificate>();
 		LocalDate afterOn = null;
 		long afterId = Long.MAX_VALUE;
 		while (found.size() < limit) {
@@ -57,18 +61,18 @@ class Certificates {
 					  and (cast(:afterOn as date) is null or (c.issued_on, c.id) < (cast(:afterOn as date), :afterId))
 					order by c.issued_on desc, c.id desc limit :limit
 					""").param("since", since).param("afterOn", afterOn).param("afterId", afterId).param("limit", round)
-					.query((rs, i) -> java.util.Map.entry(map(rs, i), rs.getBytes("holder_index"))).list();
+					.query((rs, i) -> Map.entry(map(rs, i), rs.getBytes("holder_index"))).list();
 			if (province) {
 				candidates.forEach(c -> found.add(c.getKey()));
 				break;
 			}
 			// the holders the registry places in the region, asked once for the round's candidates
-			var placed = persons.identities(candidates.stream().map(java.util.Map.Entry::getValue).toList()).stream()
+			var placed = persons.identities(candidates.stream().map(Map.Entry::getValue).toList()).stream()
 					.filter(p -> p.regionPath() != null && p.regionPath().startsWith(regionPath))
-					.map(p -> java.util.HexFormat.of().formatHex(p.idNumberIndex()))
-					.collect(java.util.stream.Collectors.toSet());
+					.map(p -> HexFormat.of().formatHex(p.idNumberIndex()))
+					.collect(Collectors.toSet());
 			for (var c : candidates) {
-				if (found.size() < limit && placed.contains(java.util.HexFormat.of().formatHex(c.getValue()))) {
+				if (found.size() < limit && placed.contains(HexFormat.of().formatHex(c.getValue()))) {
 					found.add(c.getKey());
 				}
 			}

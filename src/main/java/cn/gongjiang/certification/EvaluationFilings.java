@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.occupation.OccupationCatalogue;
+import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
@@ -41,10 +42,10 @@ public class EvaluationFilings {
 	private final AuditLog audit;
 	private final Clock clock;
 
-	private final cn.gongjiang.registry.OrganisationRegistry organisations;
+	private final OrganisationRegistry organisations;
 
 	EvaluationFilings(JdbcClient jdbc, OccupationCatalogue occupations, AuditLog audit, Clock clock,
-			cn.gongjiang.registry.OrganisationRegistry organisations) {
+			OrganisationRegistry organisations) {
 		this.organisations = organisations;
 		this.jdbc = jdbc;
 		this.occupations = occupations;

@@ -3,6 +3,7 @@ package cn.gongjiang.console;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -15,6 +16,7 @@ import org.springframework.core.annotation.Order;
 
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -52,7 +54,7 @@ class OpenApiConfiguration {
 	@Bean
 	OperationCustomizer stableOperationIds() {
 		return (operation, handler) -> {
-			var declared = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+			var declared = handler.getMethodAnnotation(Operation.class);
 			if (declared != null && !declared.operationId().isEmpty()) {
 				return operation;
 			}
@@ -102,7 +104,7 @@ class OpenApiConfiguration {
 
 	private static Schema<Object> object(Map<String, Schema<?>> properties) {
 		var schema = typed("object", null);
-		new java.util.TreeMap<>(properties).forEach(schema::addProperty);
+		new TreeMap<>(properties).forEach(schema::addProperty);
 		return schema;
 	}
 

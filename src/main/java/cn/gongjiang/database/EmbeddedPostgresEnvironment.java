@@ -1,9 +1,12 @@
 package cn.gongjiang.database;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -41,8 +44,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		try {
 			password = EmbeddedPostgresServer.password(settings.dataDirectory());
 		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("gongjiangEmbeddedPostgres", Map.of(
 				"spring.datasource.url", url,
@@ -68,8 +71,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			try {
 				server.close();
 			}
-			catch (java.io.IOException e) {
-				org.slf4j.LoggerFactory.getLogger(EmbeddedPostgresEnvironment.class)
+			catch (IOException e) {
+				LoggerFactory.getLogger(EmbeddedPostgresEnvironment.class)
 						.warn("Embedded PostgreSQL did not stop cleanly", e);
 			}
 			server = null;

@@ -2,9 +2,15 @@ package cn.gongjiang.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -114,14 +120,14 @@ public final class EmbeddedPostgresServer {
 		if (!Files.exists(lockFile)) {
 			return;
 		}
-		try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE)) {
+		try (var channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
 			var lock = channel.tryLock();
 			if (lock == null) {
 				throw inUse(cluster);
 			}
 			lock.release();
 		}
-		catch (java.nio.channels.OverlappingFileLockException thisVeryProcess) {
+		catch (OverlappingFileLockException thisVeryProcess) {
 			throw inUse(cluster);
 		}
 	}
@@ -139,11 +145,11 @@ public final class EmbeddedPostgresServer {
 		}
 		Files.createDirectories(file.getParent());
 		var bytes = new byte[24];
-		new java.security.SecureRandom().nextBytes(bytes);
-		var password = java.util.HexFormat.of().formatHex(bytes);
+		new SecureRandom().nextBytes(bytes);
+		var password = HexFormat.of().formatHex(bytes);
 		Files.writeString(file, password);
 		try {
-			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		}
 		catch (UnsupportedOperationException notPosix) {
 			// the data folder's own permissions then protect it

@@ -1,7 +1,10 @@
 package cn.gongjiang.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -184,7 +187,7 @@ class DemoAnalytics implements ApplicationRunner {
 		var gradeShare = new double[] { 0.25, 0.25, 0.22, 0.15, 0.09, 0.04 };
 		var medians = new double[] { 5_200, 5_800, 6_700, 7_900, 9_400, 11_500 };
 		var occupations = List.of("6-18-01-01", "6-18-01-02", "6-31-01-03", "4-10-01-03", "6-18-02-01", "6-29-01-01");
-		var batch = new java.util.ArrayList<Map<String, Object>>();
+		var batch = new ArrayList<Map<String, Object>>();
 		var n = 0;
 		for (var city : cities) {
 			var factor = CITY_WAGE.get(city.code());
@@ -242,7 +245,7 @@ class DemoAnalytics implements ApplicationRunner {
 	private int locations(Map<String, Region> all, Map<String, double[]> seats) {
 		var townships = all.values().stream().filter(r -> r.level() == RegionLevel.TOWNSHIP).sorted(byCode()).toList();
 		var towns = new HashMap<String, Integer>();
-		var villages = new java.util.HashSet<String>();
+		var villages = new HashSet<String>();
 		var n = 0;
 		for (var t : townships) {
 			var county = all.get(t.parentCode());
@@ -363,7 +366,7 @@ class DemoAnalytics implements ApplicationRunner {
 		return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
 	}
 
-	private static java.util.Comparator<Region> byCode() {
-		return java.util.Comparator.comparing(Region::code);
+	private static Comparator<Region> byCode() {
+		return Comparator.comparing(Region::code);
 	}
 }

@@ -2,6 +2,7 @@ package cn.gongjiang.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -9,10 +10,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.gongjiang.shared.Money;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.DemoMode;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
@@ -54,7 +55,7 @@ class DemoBudgets implements ApplicationRunner {
 		regions.all().values().stream().filter(r -> r.level() == RegionLevel.COUNTY).forEach(county -> {
 			decisions.allocate(province, county.code(), FundingSource.SKILLS_ACCOUNT, year, Money.yuan(200_000));
 			if (county.code().startsWith("3306")) {
-				for (var y : java.util.List.of(year - 1, year)) {
+				for (var y : List.of(year - 1, year)) {
 					decisions.allocate(province, county.code(), FundingSource.CITY_TALENT_FUND, y,
 							Money.yuan(1_000_000));
 				}

@@ -2,6 +2,7 @@ package cn.gongjiang.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.identity.AccountBootstrap;
 import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.recruitment.Application;
 import cn.gongjiang.recruitment.Applications;
 import cn.gongjiang.recruitment.JobPosting;
 import cn.gongjiang.recruitment.JobPostings;
@@ -103,7 +105,7 @@ class DemoRecruitment implements ApplicationRunner {
 					    and c.grade in ('intermediate', 'senior', 'technician', 'senior-technician')) desc, p.id
 					limit 3""").param("path", county.path())
 					.query((rs, i) -> new Object[] { rs.getBytes(1), rs.getString(2) }).list();
-			var seekerIds = new java.util.ArrayList<Long>();
+			var seekerIds = new ArrayList<Long>();
 			for (var person : people) {
 				var idNumber = cipher.open((byte[]) person[0]);
 				seekerIds.add(seekers.register(officer, idNumber, (String) person[1], Seeker.Basis.REGISTERED, null,
@@ -116,7 +118,7 @@ class DemoRecruitment implements ApplicationRunner {
 			if (!seekerIds.isEmpty()) {
 				var applied = applications.applyAtEvent(officer, fair.id(), typed.id(), seekerIds.get(0));
 				var offered = applications.move(officer, applied.id(), applied.version(),
-						cn.gongjiang.recruitment.Application.Status.OFFERED);
+						Application.Status.OFFERED);
 				placements.hire(officer, offered.id(), offered.version(),
 						new Placements.Hire(today.minusDays(20), 24, null));
 				hires++;

@@ -12,6 +12,7 @@ import cn.gongjiang.shared.DemoMode;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
+import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.supervision.Inspections;
 
 /**
@@ -39,7 +40,7 @@ class DemoSupervision implements ApplicationRunner {
 		if (!demo.enabled() || jdbc.sql("select exists (select 1 from supervision.draw)").query(Boolean.class).single()) {
 			return;
 		}
-		var shaoxing = new Actor(0, "demo-loader", "绍兴市人力社保局", cn.gongjiang.shared.security.Role.CITY_OFFICER,
+		var shaoxing = new Actor(0, "demo-loader", "绍兴市人力社保局", Role.CITY_OFFICER,
 				DataScope.region(RegionCode.of("330600"), "/330000/330600/"), false);
 		inspections.addInspector(shaoxing, "王检查", "绍兴市人力社保局职业能力建设处");
 		inspections.addInspector(shaoxing, "李督导", "绍兴市职业技能鉴定指导中心");

@@ -3,8 +3,11 @@ package cn.gongjiang.demo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.gongjiang.identity.AccountBootstrap;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.DemoMode;
@@ -22,10 +26,10 @@ import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.training.Attendance;
-import cn.gongjiang.training.DemandItem;
-import cn.gongjiang.training.DemandSurvey;
 import cn.gongjiang.training.ClassEnrolment;
 import cn.gongjiang.training.ClassEnrolments;
+import cn.gongjiang.training.DemandItem;
+import cn.gongjiang.training.DemandSurvey;
 import cn.gongjiang.training.Results;
 import cn.gongjiang.training.SubsidyCatalogue;
 import cn.gongjiang.training.TrainingClass;
@@ -33,7 +37,6 @@ import cn.gongjiang.training.TrainingOrder;
 import cn.gongjiang.training.TrainingOrders;
 import cn.gongjiang.training.Voucher;
 import cn.gongjiang.training.Vouchers;
-import cn.gongjiang.identity.AccountBootstrap;
 
 /**
  * Demo training: an illustrative catalogue (示例标准), and in every city demand recorded on a visit and four orders,
@@ -95,7 +98,7 @@ class DemoTraining implements ApplicationRunner {
 			var shaoxing = city.code().equals(DemoData.SHAOXING);
 			var enterprise = DemoData.enterpriseOf(city.code(), county.code());
 			var providerCode = DemoData.providerOf(city.code(), county.code());
-			var names = new java.util.Random(city.code().hashCode());
+			var names = new Random(city.code().hashCode());
 			var provider = new Actor(0, "demo-loader", city.name() + "示范职业技能培训学校", Role.TRAINING_PROVIDER,
 					DataScope.organisation(providerCode), false);
 			var occupation = OCCUPATIONS.get(made % OCCUPATIONS.size());
@@ -146,7 +149,7 @@ class DemoTraining implements ApplicationRunner {
 	}
 
 	private static TrainingClass.Plan plan(Instant first, int sessions) {
-		var plans = new java.util.ArrayList<TrainingClass.SessionPlan>();
+		var plans = new ArrayList<TrainingClass.SessionPlan>();
 		for (int i = 0; i < sessions; i++) {
 			var start = first.truncatedTo(ChronoUnit.HOURS).plus(i, ChronoUnit.DAYS);
 			plans.add(new TrainingClass.SessionPlan(start, start.plus(3, ChronoUnit.HOURS), "实训基地"));
@@ -154,8 +157,8 @@ class DemoTraining implements ApplicationRunner {
 		return new TrainingClass.Plan(null, null, null, null, List.of("示范讲师"), null, plans);
 	}
 
-	private List<Long> enrol(Actor provider, long classId, String county, int from, int count, java.util.Random names) {
-		var ids = new java.util.ArrayList<Long>();
+	private List<Long> enrol(Actor provider, long classId, String county, int from, int count, Random names) {
+		var ids = new ArrayList<Long>();
 		for (int i = from; i < from + count; i++) {
 			var id = DemoData.idNumber(county, LocalDate.of(1990 + i, 3, 3), 700 + i);
 			ids.add(enrolments.enrol(provider, classId, new ClassEnrolment.Request(id, DemoData.name(names), null)).id());
@@ -166,8 +169,8 @@ class DemoTraining implements ApplicationRunner {
 	/** One practical session from an hour ago until 22:00 Beijing time (at least four hours from now). */
 	private TrainingClass.Plan runningNow() {
 		var now = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
-		var tenPm = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")))
-				.atTime(22, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+		var tenPm = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")))
+				.atTime(22, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
 		var end = tenPm.isAfter(now.plus(4, ChronoUnit.HOURS)) ? tenPm : now.plus(4, ChronoUnit.HOURS);
 		return new TrainingClass.Plan(null, null, null, null, List.of("示范讲师"), null,
 				List.of(new TrainingClass.SessionPlan(now.minus(1, ChronoUnit.HOURS), end, "越城区实训基地 3 号车间")));

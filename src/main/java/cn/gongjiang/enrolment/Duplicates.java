@@ -17,6 +17,8 @@ import cn.gongjiang.privacy.Masking;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 
 /**
@@ -94,7 +96,7 @@ public class Duplicates {
 
 	/** A page of the cases in the actor's region, open ones first, with the total. */
 	@Transactional(readOnly = true)
-	public cn.gongjiang.shared.Page<DuplicateCase> page(Actor actor, String status, cn.gongjiang.shared.PageRequest request) {
+	public Page<DuplicateCase> page(Actor actor, String status, PageRequest request) {
 		actor.requireRegionalOfficer();
 		var total = jdbc.sql("""
 				select count(*) from enrolment.duplicate_case c
@@ -110,7 +112,7 @@ public class Duplicates {
 				order by c.status desc, c.id limit :size offset :offset
 				""").param("path", actor.scope().regionPath()).param("status", status)
 				.param("size", request.size()).param("offset", request.offset()).query(this::map).list();
-		return cn.gongjiang.shared.Page.of(rows, total, request);
+		return Page.of(rows, total, request);
 	}
 
 	/** Open cases in the actor's region, for their to-do list. */
@@ -119,7 +121,7 @@ public class Duplicates {
 		if (!actor.regionalOfficer()) {
 			return 0;
 		}
-		return page(actor, "OPEN", cn.gongjiang.shared.PageRequest.first(1)).total();
+		return page(actor, "OPEN", PageRequest.first(1)).total();
 	}
 
 	@Transactional

@@ -15,11 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -273,7 +275,7 @@ public class Plans {
 			}
 			var specialty = specialties.find(schoolCode, line.specialtyCode());
 			if (specialty.isEmpty() || !specialty.get().offers(level)) {
-				throw new cn.gongjiang.shared.BusinessException("enrolment.specialty-not-filed", line.specialtyCode(),
+				throw new BusinessException("enrolment.specialty-not-filed", line.specialtyCode(),
 						level.nameZh());
 			}
 			if (line.headcount() <= 0) {

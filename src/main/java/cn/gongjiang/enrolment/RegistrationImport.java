@@ -1,7 +1,10 @@
 package cn.gongjiang.enrolment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -217,7 +220,7 @@ class RegistrationImport implements ImportHandler {
 
 	/** The staged rows whose student the registry knows by another name, asked of it a chunk of rows at a time. */
 	private List<Integer> namedOtherwise(UUID job) {
-		var rows = new java.util.ArrayList<Integer>();
+		var rows = new ArrayList<Integer>();
 		for (int after = 0, read = CHECK_CHUNK; read == CHECK_CHUNK;) {
 			var staged = jdbc.sql("""
 					select row_number, person_index, name from enrolment.registration_staging
@@ -235,7 +238,7 @@ class RegistrationImport implements ImportHandler {
 	private static final int CHECK_CHUNK = 10_000;
 
 	/** A refused row with the arguments its message names: the other school by name, the student masked. */
-	private RowError error(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private RowError error(ResultSet rs) throws SQLException {
 		var code = rs.getString(3);
 		if (rs.getString(5) != null) {
 			var school = schools.find(rs.getString(5)).map(School::name).orElse(rs.getString(5));

@@ -27,6 +27,7 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
 
 /**
  * Student registration (学籍注册, ENR-2..5). A request is refused with the first rule it breaks, in this order: a
@@ -278,7 +279,7 @@ public class Registrations {
 	/** A page of the registrations the actor sees, filtered, with the total. ID numbers masked. */
 	@Transactional(readOnly = true)
 	public Page<Registration> page(Actor actor, Filter filter, PageRequest request) {
-		if (!actor.role().officer() && actor.role() != cn.gongjiang.shared.security.Role.TECHNICAL_SCHOOL) {
+		if (!actor.role().officer() && actor.role() != Role.TECHNICAL_SCHOOL) {
 			throw new AccessDeniedException("registrations are for schools and officers");
 		}
 		var regionPath = filter.region() == null ? null
@@ -303,8 +304,8 @@ public class Registrations {
 		return Page.of(rows, total, request);
 	}
 
-	private static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(
-			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, Actor actor, Filter f, String regionPath) {
+	private static JdbcClient.StatementSpec bind(
+			JdbcClient.StatementSpec spec, Actor actor, Filter f, String regionPath) {
 		return spec.param("kind", actor.scope().kind().name())
 				.param("path", actor.scope().regionPath() == null ? "" : actor.scope().regionPath())
 				.param("organisation", actor.scope().value() == null ? "" : actor.scope().value())
@@ -314,7 +315,7 @@ public class Registrations {
 	}
 
 	/** Places of a filed plan not yet taken, per intake still open on {@code today}: what a school has left to fill. */
-	public record OpenPlaces(int year, IntakeSeason season, java.time.LocalDate deadline, int places, int taken) {
+	public record OpenPlaces(int year, IntakeSeason season, LocalDate deadline, int places, int taken) {
 
 		public int left() {
 			return Math.max(0, places - taken);
@@ -322,7 +323,7 @@ public class Registrations {
 	}
 
 	@Transactional(readOnly = true)
-	public List<OpenPlaces> openPlaces(String schoolCode, java.time.LocalDate today) {
+	public List<OpenPlaces> openPlaces(String schoolCode, LocalDate today) {
 		return jdbc.sql("""
 				select p.year, p.intake, sum(l.headcount) as places,
 				    (select count(*) from enrolment.registration r where r.school_code = p.school_code
@@ -353,7 +354,7 @@ public class Registrations {
 
 	private List<Registration> visible(Actor actor, String where, Map<String, Object> params, int limit,
 			String schoolCode, Integer year) {
-		if (!actor.role().officer() && actor.role() != cn.gongjiang.shared.security.Role.TECHNICAL_SCHOOL) {
+		if (!actor.role().officer() && actor.role() != Role.TECHNICAL_SCHOOL) {
 			throw new AccessDeniedException("registrations are for schools and officers");
 		}
 		var spec = jdbc.sql("""

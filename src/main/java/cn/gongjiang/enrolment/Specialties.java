@@ -1,5 +1,7 @@
 package cn.gongjiang.enrolment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -96,7 +98,7 @@ public class Specialties {
 				.param("school", schoolCode).param("code", code).query((rs, i) -> map(rs)).optional();
 	}
 
-	private static Specialty map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Specialty map(ResultSet rs) throws SQLException {
 		return new Specialty(rs.getString("school_code"), rs.getString("code"), rs.getString("name"),
 				Arrays.asList((String[]) rs.getArray("class_levels").getArray()),
 				rs.getObject("filed_on", LocalDate.class));

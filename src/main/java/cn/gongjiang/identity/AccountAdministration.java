@@ -1,18 +1,20 @@
 package cn.gongjiang.identity;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.ConflictException;
-import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.IdNumberIndex;
@@ -21,6 +23,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
@@ -62,7 +65,7 @@ public class AccountAdministration {
 	}
 
 	/** The sort keys of the account list (username, name, role, lastLogin), for {@link PageRequest#of}. */
-	public static final java.util.Map<String, String> SORTS = Accounts.SORTS;
+	public static final Map<String, String> SORTS = Accounts.SORTS;
 
 	/** One page of the accounts matching a filter, each with its scope named. */
 	@Transactional(readOnly = true)
@@ -77,7 +80,7 @@ public class AccountAdministration {
 		return DEPARTMENTS;
 	}
 
-	private AccountSummary summary(Account a, java.time.Instant now) {
+	private AccountSummary summary(Account a, Instant now) {
 		return new AccountSummary(a.id(), a.username(), a.displayName(), a.role(), a.scope(),
 				scopeNames.of(a.role(), a.scope()), a.enabled(), a.lockedAt(now), a.totpEnrolled(), a.lastLoginAt(),
 				a.mayUnmask(), a.mustChangePassword(), a.version());
@@ -171,7 +174,7 @@ public class AccountAdministration {
 		});
 	}
 
-	private void change(Actor admin, String action, long accountId, java.util.function.Predicate<Account> change) {
+	private void change(Actor admin, String action, long accountId, Predicate<Account> change) {
 		var account = accounts.byId(accountId).orElseThrow(() -> new NotFoundException("account.not-found"));
 		requireSecurityAdmin(admin, action, account.username());
 		if (account.id() == admin.accountId()) {

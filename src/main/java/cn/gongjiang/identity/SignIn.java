@@ -4,10 +4,13 @@ import java.time.Clock;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.DemoMode;
+import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.security.Actor;
 
 /**
  * The sign-in rules for console and API alike: password, lockout after five failures, and the TOTP second factor
@@ -127,17 +130,17 @@ public class SignIn {
 	 * The owner changes their own password: the current one must be right (a failure counts towards lockout), the new
 	 * one must meet the policy and differ from the current one. Every API token of the account is revoked.
 	 */
-	@org.springframework.transaction.annotation.Transactional
-	public void changeOwnPassword(cn.gongjiang.shared.security.Actor actor, String current, String replacement) {
+	@Transactional
+	public void changeOwnPassword(Actor actor, String current, String replacement) {
 		var account = accounts.byId(actor.accountId()).orElseThrow();
 		if (current == null || !passwords.matches(current, account.passwordHash())) {
 			accounts.recordFailure(account.id(), clock.instant());
 			audit.record(actor, "account.password.change", account.username(), AuditOutcome.FAILURE, "wrong current");
-			throw new cn.gongjiang.shared.InvalidValueException("password.current-wrong");
+			throw new InvalidValueException("password.current-wrong");
 		}
 		PasswordPolicy.check(replacement, account.username(), account.role());
 		if (passwords.matches(replacement, account.passwordHash())) {
-			throw new cn.gongjiang.shared.InvalidValueException("password.unchanged");
+			throw new InvalidValueException("password.unchanged");
 		}
 		accounts.changeOwnPassword(account.id(), passwords.encode(replacement));
 		tokens.revokeAll(account.id());

@@ -2,12 +2,22 @@ package cn.gongjiang.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -18,6 +28,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -28,7 +39,7 @@ import jakarta.annotation.PreDestroy;
 public class BulkImport {
 
 	/** The sort keys of a jobs list (uploaded, file, kind, status, rejected), for {@link PageRequest#of}. */
-	public static final java.util.Map<String, String> JOB_SORTS = ImportJobs.SORTS;
+	public static final Map<String, String> JOB_SORTS = ImportJobs.SORTS;
 
 	private final ImportRunner runner;
 	private final ImportJobs jobs;
@@ -87,7 +98,7 @@ public class BulkImport {
 	/** The kinds this actor may import, so a page offers no kind that would be refused. */
 	public List<ImportHandler> importable(Actor actor) {
 		return runner.handlers().values().stream().filter(h -> h.mayImport(actor))
-				.sorted(java.util.Comparator.comparing(ImportHandler::kind)).toList();
+				.sorted(Comparator.comparing(ImportHandler::kind)).toList();
 	}
 
 	public List<RowError> errors(Actor actor, UUID id, int limit) {
@@ -108,13 +119,13 @@ public class BulkImport {
 	}
 
 	/** When the job's upload was deleted after the retention period: the number of days it was kept. */
-	public java.util.Optional<Long> errorReportGone(UUID id) {
-		return files.kept(id) ? java.util.Optional.empty() : java.util.Optional.of(retention.keep().toDays());
+	public Optional<Long> errorReportGone(UUID id) {
+		return files.kept(id) ? Optional.empty() : Optional.of(retention.keep().toDays());
 	}
 
 	/** The refused rows in the file's own layout with an error column (xlsx). */
-	public void errorReport(Actor actor, UUID id, java.io.OutputStream out,
-			java.util.function.Function<RowError, String> message) throws IOException {
+	public void errorReport(Actor actor, UUID id, OutputStream out,
+			Function<RowError, String> message) throws IOException {
 		job(actor, id);
 		if (!files.kept(id)) {
 			throw new NotFoundException("import.file.expired", retention.keep().toDays());
@@ -124,18 +135,18 @@ public class BulkImport {
 		report.write(id, out, message);
 	}
 
-	public void template(String kind, boolean xlsx, java.io.OutputStream out) throws IOException {
+	public void template(String kind, boolean xlsx, OutputStream out) throws IOException {
 		template(kind, xlsx ? TemplateFormat.XLSX : TemplateFormat.CSV_UTF8, null, out);
 	}
 
 	/** An empty file of the kind with its headers; {@code title} names the sheet (the kind's own name). */
-	public void template(String kind, TemplateFormat format, String title, java.io.OutputStream out)
+	public void template(String kind, TemplateFormat format, String title, OutputStream out)
 			throws IOException {
 		var handler = handler(kind);
 		switch (format) {
 			case XLSX -> Templates.xlsx(handler, title, out);
-			case CSV_UTF8 -> Templates.csv(handler, java.nio.charset.StandardCharsets.UTF_8, out);
-			case CSV_GBK -> Templates.csv(handler, java.nio.charset.Charset.forName("GBK"), out);
+			case CSV_UTF8 -> Templates.csv(handler, StandardCharsets.UTF_8, out);
+			case CSV_GBK -> Templates.csv(handler, Charset.forName("GBK"), out);
 		}
 	}
 
@@ -155,9 +166,9 @@ public class BulkImport {
 	}
 
 	private boolean isXlsx(UUID id) {
-		try (var in = java.nio.file.Files.newInputStream(files.path(id))) {
-			return org.dhatim.fastexcel.reader.ReadableWorkbook
-					.isOOXMLZipHeader(java.util.Arrays.copyOf(in.readNBytes(8), 8));
+		try (var in = Files.newInputStream(files.path(id))) {
+			return ReadableWorkbook
+					.isOOXMLZipHeader(Arrays.copyOf(in.readNBytes(8), 8));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -20,6 +22,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -27,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gongjiang.database.CsvCopy;
 import cn.gongjiang.shared.security.Actor;
+
 import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
@@ -56,7 +60,7 @@ class ImportRunner {
 
 	ImportRunner(List<ImportHandler> handlers, ImportJobs jobs, ImportFiles files, JdbcClient jdbc,
 			DataSource dataSource, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
-			ActorCodec actors, org.springframework.core.env.Environment environment) {
+			ActorCodec actors, Environment environment) {
 		this.maxAttempts = environment.getProperty("gongjiang.imports.max-attempts", Integer.class, 3);
 		this.handlers = handlers.stream().collect(Collectors.toMap(ImportHandler::kind, Function.identity()));
 		this.jobs = jobs;
@@ -110,7 +114,7 @@ class ImportRunner {
 			});
 		}
 		catch (ImportRefusedException e) {
-			jobs.fail(id, e.code(), String.join(", ", java.util.Arrays.stream(e.arguments()).map(String::valueOf)
+			jobs.fail(id, e.code(), String.join(", ", Arrays.stream(e.arguments()).map(String::valueOf)
 					.toList()), clock.instant());
 		}
 		catch (RuntimeException | IOException e) {
@@ -125,7 +129,7 @@ class ImportRunner {
 	}
 
 	private static boolean namedXlsx(String fileName) {
-		var name = fileName.toLowerCase(java.util.Locale.ROOT);
+		var name = fileName.toLowerCase(Locale.ROOT);
 		return name.endsWith(".xlsx") || name.endsWith(".xlsm");
 	}
 

@@ -18,6 +18,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -100,7 +102,7 @@ final class TabularFile implements Closeable {
 		if (read >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
 			limits.check(file);
 			ReadableWorkbook workbook;
-			Stream<org.dhatim.fastexcel.reader.Row> sheet;
+			Stream<Row> sheet;
 			try {
 				// with the cells' formats, to tell a date cell from a number
 				workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
@@ -305,7 +307,7 @@ final class TabularFile implements Closeable {
 		}
 		// quoted text, escaped characters and [colour] or [$-locale] sections are not the format's codes
 		var codes = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\\\.", "").replaceAll("\\[[^]]*]", "")
-				.toLowerCase(java.util.Locale.ROOT);
+				.toLowerCase(Locale.ROOT);
 		return codes.matches(".*[yd].*") || codes.contains("年") || codes.contains("日");
 	}
 

@@ -1,14 +1,20 @@
 package cn.gongjiang.occupation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.OccupationCode;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
-import cn.gongjiang.shared.OccupationCode;
 
 /** Looks occupations up by code and by name; the table is small (2,176 rows) and never changes at run time. */
 @Service
@@ -37,16 +43,16 @@ public class OccupationCatalogue {
 	 * Every code, for checking many at once (a bulk import, each certificate issued). The classification only changes
 	 * by migration, so it is read once per process.
 	 */
-	public java.util.Set<String> allCodes() {
+	public Set<String> allCodes() {
 		var codes = allCodes;
 		if (codes == null) {
-			codes = java.util.Set.copyOf(jdbc.sql("select code from occupation.occupation").query(String.class).list());
+			codes = Set.copyOf(jdbc.sql("select code from occupation.occupation").query(String.class).list());
 			allCodes = codes;
 		}
 		return codes;
 	}
 
-	private volatile java.util.Set<String> allCodes;
+	private volatile Set<String> allCodes;
 
 	/** An occupation's name by code; the code itself when unknown. Read once per process. */
 	public String nameOf(String code) {
@@ -56,15 +62,15 @@ public class OccupationCatalogue {
 		var cached = names;
 		if (cached == null) {
 			cached = jdbc.sql("select code, name from occupation.occupation")
-					.query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-					.collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
-							java.util.Map.Entry::getValue));
+					.query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+					.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+							Map.Entry::getValue));
 			names = cached;
 		}
 		return cached.getOrDefault(code, code);
 	}
 
-	private volatile java.util.Map<String, String> names;
+	private volatile Map<String, String> names;
 
 	/** Name search, occupations (细类) first, then shorter names: "车工" finds 车工 before 数控车工. */
 	public List<Occupation> search(String text, int limit) {
@@ -105,7 +111,7 @@ public class OccupationCatalogue {
 
 	/** The entries above an occupation, from its 大类 down to its parent, for a breadcrumb. */
 	public List<Occupation> ancestors(String code) {
-		var chain = new java.util.ArrayList<Occupation>();
+		var chain = new ArrayList<Occupation>();
 		var current = code == null ? null : jdbc.sql(SELECT + "where code = :code").param("code", code)
 				.query(OccupationCatalogue::map).optional().orElse(null);
 		while (current != null) {
@@ -128,7 +134,7 @@ public class OccupationCatalogue {
 		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private static Occupation map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static Occupation map(ResultSet rs, int row) throws SQLException {
 		return new Occupation(rs.getString("code"), rs.getString("name"), rs.getInt("level"),
 				rs.getString("parent_code"), (Boolean) rs.getObject("green"), (Boolean) rs.getObject("digital"));
 	}

@@ -11,6 +11,7 @@ import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.HKDFParameters;
@@ -112,7 +113,7 @@ public final class PersonalDataCipher {
 		return algorithm;
 	}
 
-	private org.bouncycastle.crypto.modes.GCMModeCipher gcm(Algorithm which, boolean encrypt, byte[] nonce) {
+	private GCMModeCipher gcm(Algorithm which, boolean encrypt, byte[] nonce) {
 		// values are a few bytes long: the basic multiplier beats building 4 KB tables for every value
 		var multiplier = new BasicGCMMultiplier();
 		var cipher = which == Algorithm.SM4_GCM ? GCMBlockCipher.newInstance(new SM4Engine(), multiplier)

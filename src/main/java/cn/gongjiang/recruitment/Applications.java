@@ -1,7 +1,13 @@
 package cn.gongjiang.recruitment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -10,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -33,12 +40,12 @@ public class Applications {
 	private final Seekers seekers;
 	private final AuditLog audit;
 	private final RecruitmentEvents events;
-	private final java.time.Clock clock;
-	private final org.springframework.context.ApplicationEventPublisher published;
+	private final Clock clock;
+	private final ApplicationEventPublisher published;
 
 	Applications(JdbcClient jdbc, JobPostings jobs, Seekers seekers, AuditLog audit, RecruitmentEvents events,
-			java.time.Clock clock,
-			org.springframework.context.ApplicationEventPublisher published) {
+			Clock clock,
+			ApplicationEventPublisher published) {
 		this.published = published;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -70,7 +77,7 @@ public class Applications {
 			throw new NotFoundException("recruitment.event.not-found", eventId);
 		}
 		if (personId == null) {
-			throw new cn.gongjiang.shared.InvalidValueException("recruitment.application.person-required");
+			throw new InvalidValueException("recruitment.application.person-required");
 		}
 		var job = openJob(organiser, requireJob(jobId));
 		var seeker = seekers.find(personId).orElseThrow(() -> new NotFoundException("recruitment.seeker.not-found"));
@@ -104,7 +111,7 @@ public class Applications {
 			jobs.mine(actor, application.jobId());
 		}
 		if (next == null) {
-			throw new cn.gongjiang.shared.InvalidValueException("recruitment.application.step-required");
+			throw new InvalidValueException("recruitment.application.step-required");
 		}
 		if (byPerson) {
 			if (!application.status().personMayMoveTo(next)) {
@@ -145,7 +152,7 @@ public class Applications {
 				.param("index", worker.scope().personIndex().bytes()).query((rs, i) -> map(rs)).list();
 	}
 
-	java.util.Optional<Application> find(long id) {
+	Optional<Application> find(long id) {
 		return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query((rs, i) -> map(rs)).optional();
 	}
 
@@ -160,7 +167,7 @@ public class Applications {
 
 	private static long requireJob(Long jobId) {
 		if (jobId == null) {
-			throw new cn.gongjiang.shared.InvalidValueException("recruitment.application.job-required");
+			throw new InvalidValueException("recruitment.application.job-required");
 		}
 		return jobId;
 	}
@@ -195,12 +202,12 @@ public class Applications {
 		audit.record(actor, "recruitment.application." + origin.name().toLowerCase(), "job:" + job.id(),
 				AuditOutcome.SUCCESS, seeker.idNumberMasked());
 		// REG-4: the application on the person's lifelong archive, as the placement that may follow will be
-		published.publishEvent(new ApplicationMade(seeker.personId(), java.time.LocalDate.now(clock),
+		published.publishEvent(new ApplicationMade(seeker.personId(), LocalDate.now(clock),
 				job.enterpriseCode(), job.title(), job.occupationCode(), origin.name()));
 		return find(id.get()).orElseThrow();
 	}
 
-	static Application map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	static Application map(ResultSet rs) throws SQLException {
 		return new Application(rs.getLong("id"), rs.getLong("job_id"), rs.getString("title"),
 				rs.getString("enterprise_name"), rs.getLong("person_id"), rs.getString("person_name"),
 				rs.getString("id_number_masked"), (Long) rs.getObject("event_id"),

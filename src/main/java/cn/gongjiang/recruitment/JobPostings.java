@@ -3,6 +3,7 @@ package cn.gongjiang.recruitment;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -77,7 +78,7 @@ public class JobPostings {
 		try {
 			id = jobs.insert(row);
 		}
-		catch (org.springframework.dao.DuplicateKeyException alreadyPosted) {
+		catch (DuplicateKeyException alreadyPosted) {
 			throw new ConflictException("recruitment.job.demand-posted", demandItemId);
 		}
 		audit.record(actor, "recruitment.job.post", "job:" + id, AuditOutcome.SUCCESS, "demand:" + demandItemId);
@@ -88,7 +89,7 @@ public class JobPostings {
 	public JobPosting edit(Actor actor, long id, int version, JobPosting.Form form) {
 		var job = mine(actor, id);
 		if (form == null) {
-			throw new cn.gongjiang.shared.InvalidValueException("recruitment.job.posting-required");
+			throw new InvalidValueException("recruitment.job.posting-required");
 		}
 		var row = resolve(actor, new JobPosting.Form(job.enterpriseCode(), form.title(), form.occupationCode(),
 				form.minGrade(), form.headcount(), form.county(), form.wageMin(), form.wageMax(), form.startsOn(),

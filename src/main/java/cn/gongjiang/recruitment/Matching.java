@@ -1,7 +1,9 @@
 package cn.gongjiang.recruitment;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +31,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.training.CatalogueEntry;
 import cn.gongjiang.training.OpenClasses;
 import cn.gongjiang.training.SubsidyCatalogue;
 
@@ -199,7 +203,7 @@ public class Matching {
 				      and (j.county_path like :scope || '%' or j.enterprise_path like :scope || '%')
 				    group by r.job_id, r.person_id
 				) pairs
-				""").param("from", java.sql.Timestamp.valueOf(from.atStartOfDay()))
+				""").param("from", Timestamp.valueOf(from.atStartOfDay()))
 				.param("scope", officer.scope().regionPath())
 				.query((rs, i) -> new Precision(rs.getLong(1), rs.getLong(2), from, to)).single();
 	}
@@ -212,12 +216,12 @@ public class Matching {
 	Scorer scorer() {
 		var inputs = inputs();
 		var now = clock.instant();
-		var advice = new HashMap<String, java.util.Optional<GradeGap.Advice>>();
+		var advice = new HashMap<String, Optional<GradeGap.Advice>>();
 		GradeGap gaps = (occupation, rank) -> advice.computeIfAbsent(occupation + "|" + rank, key -> {
 			var grade = SkillGrade.values()[rank - 1].code();
 			var upcoming = classes.next(occupation, grade, now);
 			if (upcoming.isPresent()) {
-				return java.util.Optional.of(new GradeGap.Advice("recruitment.match.grade.gap.class", List.of(
+				return Optional.of(new GradeGap.Advice("recruitment.match.grade.gap.class", List.of(
 						new Component.Occupation(occupation), new Component.Grade(rank), upcoming.get().providerName(),
 						upcoming.get().startsAt())));
 			}
@@ -229,8 +233,8 @@ public class Matching {
 		return new Scorer(inputs.weights(), inputs.related(), gaps);
 	}
 
-	private record Inputs(Weights weights, Set<String> related, List<cn.gongjiang.training.CatalogueEntry> catalogue,
-			java.time.Instant readAt) {
+	private record Inputs(Weights weights, Set<String> related, List<CatalogueEntry> catalogue,
+			Instant readAt) {
 	}
 
 	private volatile Inputs inputs;

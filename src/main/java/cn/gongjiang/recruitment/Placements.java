@@ -1,11 +1,14 @@
 package cn.gongjiang.recruitment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +27,7 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.training.ClassHires;
 import cn.gongjiang.training.OrderTrainees;
 
 /**
@@ -34,7 +38,7 @@ import cn.gongjiang.training.OrderTrainees;
  * proposed to anyone.
  */
 @Service
-public class Placements implements cn.gongjiang.training.ClassHires {
+public class Placements implements ClassHires {
 
 	private static final String SELECT = """
 			select p.*, s.name as person_name, s.id_number_masked, j.title
@@ -197,7 +201,7 @@ public class Placements implements cn.gongjiang.training.ClassHires {
 
 	/** One of the enterprise's own placements, as evidence; another enterprise's is not found. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<HireEvidence> evidence(String enterpriseCode, long placementId) {
+	public Optional<HireEvidence> evidence(String enterpriseCode, long placementId) {
 		return jdbc.sql(SELECT + " where p.id = :id and p.enterprise_code = :enterprise").param("id", placementId)
 				.param("enterprise", enterpriseCode)
 				.query((rs, i) -> new HireEvidence(map(rs), rs.getBytes("person_index"))).optional();
@@ -207,7 +211,7 @@ public class Placements implements cn.gongjiang.training.ClassHires {
 		return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query((rs, i) -> map(rs)).single();
 	}
 
-	static Placement map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	static Placement map(ResultSet rs) throws SQLException {
 		return new Placement(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"),
 				rs.getString("id_number_masked"), rs.getString("enterprise_code"), rs.getString("enterprise_name"),
 				rs.getLong("job_id"), rs.getString("title"), rs.getString("occupation_code"),

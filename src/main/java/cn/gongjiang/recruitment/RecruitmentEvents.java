@@ -1,5 +1,8 @@
 package cn.gongjiang.recruitment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.HashMap;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -295,11 +298,11 @@ public class RecruitmentEvents {
 				+ "on conflict do nothing").param("e", eventId).param("k", kind).param("p", code).param("n", name).update();
 	}
 
-	static RecruitmentEvent map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	static RecruitmentEvent map(ResultSet rs) throws SQLException {
 		return new RecruitmentEvent(rs.getLong("id"), rs.getString("title"),
 				RecruitmentEvent.Format.valueOf(rs.getString("format")), rs.getString("venue_kind"), rs.getString("place"),
 				rs.getString("stream_url"), rs.getString("organiser_kind"), rs.getString("organiser_code"),
-				rs.getString("organiser_name"), rs.getObject("held_on", java.time.LocalDate.class),
+				rs.getString("organiser_name"), rs.getObject("held_on", LocalDate.class),
 				RecruitmentEvent.Status.valueOf(rs.getString("status")), rs.getInt("jobs"), rs.getInt("enterprises"),
 				rs.getInt("schools"), rs.getInt("seekers"), rs.getInt("applications"), rs.getInt("hires"),
 				rs.getInt("version"));

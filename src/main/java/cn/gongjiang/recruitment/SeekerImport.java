@@ -2,6 +2,8 @@ package cn.gongjiang.recruitment;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +127,7 @@ class SeekerImport implements ImportHandler {
 				if (wage != null && (wage < 1000 || wage > 200_000)) {
 					return rejected(row.number(), WAGE, "recruitment.seeker.wage.invalid");
 				}
-				return CheckedRow.staged(java.util.Arrays.asList(String.valueOf(profile.personId()),
+				return CheckedRow.staged(Arrays.asList(String.valueOf(profile.personId()),
 						"\\x" + HexFormat.of().formatHex(index), profile.name(), profile.idNumberMasked(), home,
 						basis.name(), wanted, wage == null ? null : wage.toString(), skills(index)));
 			}
@@ -152,7 +154,7 @@ class SeekerImport implements ImportHandler {
 	/** The same person twice in the file: the first row counts. A person already placed is not seeking. */
 	@Override
 	public List<RowError> checkStaged(UUID job) {
-		var errors = new java.util.ArrayList<>(jdbc.sql("""
+		var errors = new ArrayList<>(jdbc.sql("""
 				select row_number, first_row from (
 				    select row_number, min(row_number) over (partition by person_id) as first_row
 				    from recruitment.seeker_staging where job_id = :job

@@ -1,12 +1,15 @@
 package cn.gongjiang.recruitment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -16,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.certification.Certificate;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.occupation.OccupationCatalogue;
+import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
@@ -195,8 +200,8 @@ public class Seekers {
 	}
 
 	/** The best grade rank per occupation of valid certificates (0 for one without a grade): a seeker's skills. */
-	static Map<String, Integer> skills(List<cn.gongjiang.certification.Certificate> held) {
-		var best = new java.util.TreeMap<String, Integer>();
+	static Map<String, Integer> skills(List<Certificate> held) {
+		var best = new TreeMap<String, Integer>();
 		for (var c : held) {
 			if (c.occupationCode() != null && "VALID".equals(c.status())) {
 				best.merge(c.occupationCode(), c.grade() == null ? 0 : SkillGrade.fromCode(c.grade()).rank(), Math::max);
@@ -205,7 +210,7 @@ public class Seekers {
 		return best;
 	}
 
-	private static String residence(cn.gongjiang.registry.PersonProfile profile) {
+	private static String residence(PersonProfile profile) {
 		if (profile.residencePath() != null) {
 			return profile.residencePath();
 		}
@@ -223,7 +228,7 @@ public class Seekers {
 				s.expectedWage(), s.status(), s.since(), s.schoolCode(), Map.copyOf(skills), s.version());
 	}
 
-	static Seeker map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	static Seeker map(ResultSet rs) throws SQLException {
 		return new Seeker(rs.getLong("person_id"), rs.getString("name"), rs.getString("id_number_masked"),
 				rs.getString("residence_path"), Seeker.Basis.valueOf(rs.getString("basis")),
 				rs.getString("wanted_occupation"), (Integer) rs.getObject("expected_wage"),

@@ -1,5 +1,7 @@
 package cn.gongjiang.region;
 
+import java.util.List;
+
 import cn.gongjiang.shared.RegionPath;
 
 /**
@@ -9,7 +11,7 @@ public record Region(String code, String name, RegionLevel level, String kind, S
 		Boolean mountainCounty, boolean hasChildren, int version) {
 
 	/** The codes from the province down to this region, read off the materialised path. */
-	public java.util.List<String> lineage() {
+	public List<String> lineage() {
 		return RegionPath.of(path).codes();
 	}
 }

@@ -1,6 +1,9 @@
 package cn.gongjiang.region;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -8,9 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
 
 /**
@@ -53,8 +58,8 @@ public class RegionDirectory {
 
 	/** Every region by code, for checking many codes at once (a bulk import); 1,490 small records. */
 	@Transactional(readOnly = true)
-	public java.util.Map<String, Region> all() {
-		return regions.all().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Region::code, r -> r));
+	public Map<String, Region> all() {
+		return regions.all().stream().collect(Collectors.toUnmodifiableMap(Region::code, r -> r));
 	}
 
 	/**
@@ -86,27 +91,27 @@ public class RegionDirectory {
 	}
 
 	/** Every region by code as read at start (names and levels only: the mountain-county flag may have changed). */
-	public java.util.Map<String, Region> names() {
+	public Map<String, Region> names() {
 		var cached = named;
 		if (cached == null) {
 			cached = regions.all().stream()
-					.collect(java.util.stream.Collectors.toUnmodifiableMap(Region::code, r -> r));
+					.collect(Collectors.toUnmodifiableMap(Region::code, r -> r));
 			named = cached;
 		}
 		return cached;
 	}
 
-	private volatile java.util.Map<String, Region> named;
+	private volatile Map<String, Region> named;
 
 	/** Any region by code, whoever asks: for checking codes that users enter (regions are public reference data). */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Region> lookup(RegionCode code) {
-		return regions.find(code.value(), cn.gongjiang.shared.security.DataScope.NONE);
+	public Optional<Region> lookup(RegionCode code) {
+		return regions.find(code.value(), DataScope.NONE);
 	}
 
 	/** The materialised path of a region, for building a data scope; empty when the code does not exist. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<String> pathOf(RegionCode code) {
+	public Optional<String> pathOf(RegionCode code) {
 		return regions.pathOf(code.value());
 	}
 
@@ -120,11 +125,11 @@ public class RegionDirectory {
 			throw actor.refuse("region.mountain-county.change", code.value(), null);
 		}
 		if (mountainCounty == null || expectedVersion == null) {
-			throw new cn.gongjiang.shared.InvalidValueException("region.mountain-county.required");
+			throw new InvalidValueException("region.mountain-county.required");
 		}
 		var region = find(code, actor);
 		if (region.level() != RegionLevel.COUNTY) {
-			throw new cn.gongjiang.shared.InvalidValueException("region.mountain-county.not-county", code.value());
+			throw new InvalidValueException("region.mountain-county.not-county", code.value());
 		}
 		if (!regions.updateMountainCounty(code.value(), mountainCounty, expectedVersion)) {
 			throw new ConflictException("region.changed", code.value());

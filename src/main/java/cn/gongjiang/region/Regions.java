@@ -1,5 +1,7 @@
 package cn.gongjiang.region;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,7 +86,7 @@ class Regions {
 		return scope.regional() ? scope.regionPath() : null;
 	}
 
-	private static Region map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static Region map(ResultSet rs, int row) throws SQLException {
 		return new Region(rs.getString("code"), rs.getString("name"), RegionLevel.of(rs.getInt("level")),
 				rs.getString("kind"), rs.getString("parent_code"), rs.getString("path"),
 				(Boolean) rs.getObject("mountain_county"), rs.getBoolean("has_children"), rs.getInt("version"));

@@ -1,5 +1,6 @@
 package cn.gongjiang.registry;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -139,12 +141,12 @@ class OrganisationImports {
 		private final JdbcClient jdbc;
 		private final PersonRegistry persons;
 		private final AfterMerge afterMerge;
-		private final java.util.function.Supplier<Function<ImportRow, List<String>>> rowChecks;
+		private final Supplier<Function<ImportRow, List<String>>> rowChecks;
 		private final String mergeSql;
 
 		OrganisationImport(String kind, List<ImportColumn> columns, String stagingTable, List<String> stagingColumns,
 				JdbcClient jdbc, PersonRegistry persons, AfterMerge afterMerge,
-				java.util.function.Supplier<Function<ImportRow, List<String>>> rowChecks, String mergeSql) {
+				Supplier<Function<ImportRow, List<String>>> rowChecks, String mergeSql) {
 			this.afterMerge = afterMerge;
 			this.kind = kind;
 			this.columns = columns;
@@ -207,7 +209,7 @@ class OrganisationImports {
 					return CheckedRow.rejected(List.of(RowError.of(row.number(), columnOf(e.code()), e.code(),
 							e.arguments())));
 				}
-				catch (IllegalArgumentException | java.time.DateTimeException e) {
+				catch (IllegalArgumentException | DateTimeException e) {
 					return CheckedRow.rejected(List.of(RowError.of(row.number(), null, "value.format")));
 				}
 			};

@@ -1,7 +1,11 @@
 package cn.gongjiang.registry;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -14,6 +18,8 @@ import cn.gongjiang.catalogue.CodeLists;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 
 /**
@@ -100,7 +106,7 @@ public class OrganisationRegistry {
 	 * without a region: credit code and name. {@code kind}: enterprise, provider or school.
 	 */
 	@Transactional(readOnly = true)
-	public List<java.util.Map.Entry<String, String>> named(String kind, String name, int limit) {
+	public List<Map.Entry<String, String>> named(String kind, String name, int limit) {
 		if (name == null || name.isBlank()) {
 			return List.of();
 		}
@@ -113,16 +119,16 @@ public class OrganisationRegistry {
 
 	/** One page of the enterprises an officer's region holds (an enterprise sees only itself), with the total. */
 	@Transactional(readOnly = true)
-	public cn.gongjiang.shared.Page<Enterprise> enterprisePage(Actor actor, OrganisationFilter filter,
-			cn.gongjiang.shared.PageRequest request) {
+	public Page<Enterprise> enterprisePage(Actor actor, OrganisationFilter filter,
+			PageRequest request) {
 		var path = actor.scope().regional() ? persons.regionFilter(actor, filter.region()) : null;
 		return organisations.enterprisePage(actor.scope(), filter, path, request);
 	}
 
 	/** One page of the providers an officer's region holds (a provider sees only itself), with the total. */
 	@Transactional(readOnly = true)
-	public cn.gongjiang.shared.Page<Provider> providerPage(Actor actor, OrganisationFilter filter,
-			cn.gongjiang.shared.PageRequest request) {
+	public Page<Provider> providerPage(Actor actor, OrganisationFilter filter,
+			PageRequest request) {
 		var path = actor.scope().regional() ? persons.regionFilter(actor, filter.region()) : null;
 		return organisations.providerPage(actor.scope(), filter, path, request);
 	}
@@ -144,13 +150,13 @@ public class OrganisationRegistry {
 	}
 
 	/** Industry-field codes by their Chinese names, for files that name the field instead of coding it. */
-	java.util.Map<String, String> industryFieldsByName() {
+	Map<String, String> industryFieldsByName() {
 		return codeLists.list("industry-field").stream()
-				.collect(java.util.stream.Collectors.toMap(CodeItem::nameZh, CodeItem::code, (a, b) -> a));
+				.collect(Collectors.toMap(CodeItem::nameZh, CodeItem::code, (a, b) -> a));
 	}
 
 	Set<String> industryFields() {
-		return codeLists.list("industry-field").stream().map(CodeItem::code).collect(java.util.stream.Collectors.toSet());
+		return codeLists.list("industry-field").stream().map(CodeItem::code).collect(Collectors.toSet());
 	}
 
 	Provider checkProvider(ProviderRegistration p) {
@@ -182,7 +188,7 @@ public class OrganisationRegistry {
 
 	/** Any enterprise by credit code, whoever asks: for checking a code another module was given. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Enterprise> enterprise(String creditCode) {
+	public Optional<Enterprise> enterprise(String creditCode) {
 		return organisations.enterpriseAnywhere(creditCode);
 	}
 
@@ -207,7 +213,7 @@ public class OrganisationRegistry {
 	/** SUP-1: suspension, exit, or reinstatement, with the reason and the day; a suspended provider trains nobody. */
 	@Transactional
 	public Provider changeStatus(Actor actor, String creditCode, String status, String reason,
-			java.time.LocalDate on) {
+			LocalDate on) {
 		var provider = covered(actor, creditCode, "provider.status");
 		if (status == null || !PROVIDER_STATUSES.contains(status)) {
 			throw new InvalidValueException("provider.status.unknown", status);
@@ -231,13 +237,13 @@ public class OrganisationRegistry {
 
 	/** Any provider by credit code, whoever asks: for checking a code another module was given (providers are public). */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Provider> provider(String creditCode) {
+	public Optional<Provider> provider(String creditCode) {
 		return organisations.providerAnywhere(creditCode);
 	}
 
 	/** A provider's code, name, kind, region path and status, whoever asks (providers are public). */
 	@Transactional(readOnly = true)
-	public java.util.Optional<ProviderIdentity> providerIdentity(String creditCode) {
+	public Optional<ProviderIdentity> providerIdentity(String creditCode) {
 		return organisations.providerIdentity(creditCode);
 	}
 

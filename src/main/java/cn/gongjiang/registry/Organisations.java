@@ -1,12 +1,17 @@
 package cn.gongjiang.registry;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.DataScope;
 
 /**
@@ -105,13 +110,13 @@ class Organisations {
 	}
 
 	/** The sort columns the enterprise and provider lists offer (X-4: a whitelist, never a spliced name). */
-	static final java.util.Map<String, String> SORTS = java.util.Map.of("name", "o.name", "region", "o.region");
+	static final Map<String, String> SORTS = Map.of("name", "o.name", "region", "o.region");
 
 	/** One page of the enterprises in scope, with the total; only the filter's own predicates are in the SQL. */
-	cn.gongjiang.shared.Page<Enterprise> enterprisePage(DataScope scope, OrganisationFilter filter, String regionPath,
-			cn.gongjiang.shared.PageRequest request) {
+	Page<Enterprise> enterprisePage(DataScope scope, OrganisationFilter filter, String regionPath,
+			PageRequest request) {
 		var where = new StringBuilder(VISIBLE);
-		var parameters = new java.util.HashMap<String, Object>();
+		var parameters = new HashMap<String, Object>();
 		common(filter, regionPath, where, parameters);
 		if (filter.field() != null) {
 			where.append(" and o.industry_field = :field");
@@ -128,10 +133,10 @@ class Organisations {
 	}
 
 	/** One page of the providers in scope, with the total. */
-	cn.gongjiang.shared.Page<Provider> providerPage(DataScope scope, OrganisationFilter filter, String regionPath,
-			cn.gongjiang.shared.PageRequest request) {
+	Page<Provider> providerPage(DataScope scope, OrganisationFilter filter, String regionPath,
+			PageRequest request) {
 		var where = new StringBuilder(VISIBLE);
-		var parameters = new java.util.HashMap<String, Object>();
+		var parameters = new HashMap<String, Object>();
 		common(filter, regionPath, where, parameters);
 		if (filter.kind() != null) {
 			where.append(" and o.kind = :kind");
@@ -144,18 +149,18 @@ class Organisations {
 		return page("registry.provider", Provider.class, scope, where, parameters, request);
 	}
 
-	private <T> cn.gongjiang.shared.Page<T> page(String table, Class<T> type, DataScope scope, StringBuilder where,
-			java.util.Map<String, Object> parameters, cn.gongjiang.shared.PageRequest request) {
+	private <T> Page<T> page(String table, Class<T> type, DataScope scope, StringBuilder where,
+			Map<String, Object> parameters, PageRequest request) {
 		var total = RegistryScope.bind(jdbc.sql("select count(*) from " + table + " o where " + where)
 				.params(parameters), scope).query(Long.class).single();
 		var rows = RegistryScope.bind(jdbc.sql("select * from " + table + " o where " + where + " order by "
 				+ request.orderBy(SORTS, "o.id") + " limit :limit offset :offset").params(parameters)
 				.param("limit", request.size()).param("offset", request.offset()), scope).query(type).list();
-		return cn.gongjiang.shared.Page.of(rows, total, request);
+		return Page.of(rows, total, request);
 	}
 
 	private static void common(OrganisationFilter filter, String regionPath, StringBuilder where,
-			java.util.Map<String, Object> parameters) {
+			Map<String, Object> parameters) {
 		if (filter.name() != null) {
 			where.append(" and o.name like '%' || :name || '%'");
 			parameters.put("name", filter.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
@@ -167,7 +172,7 @@ class Organisations {
 	}
 
 	/** Organisations whose name contains {@code name}, whoever asks: names of registered organisations are public. */
-	List<Map.Entry<String, String>> named(String table, String name, java.util.Set<String> kinds, int limit) {
+	List<Map.Entry<String, String>> named(String table, String name, Set<String> kinds, int limit) {
 		var kindFilter = kinds == null ? "" : " and o.kind = any(:kinds)";
 		var statement = jdbc.sql("select o.credit_code, o.name from " + table + " o where o.name like '%' || :name || '%'"
 				+ kindFilter + " order by length(o.name), o.name limit :limit")
@@ -195,7 +200,7 @@ class Organisations {
 				""").param("stars", stars).param("year", year).param("credit", creditCode).update();
 	}
 
-	void changeStatus(String creditCode, String status, String reason, java.time.LocalDate on) {
+	void changeStatus(String creditCode, String status, String reason, LocalDate on) {
 		jdbc.sql("""
 				update registry.provider set status = :status, status_reason = :reason, status_date = :on,
 				    updated_at = now(), version = version + 1 where credit_code = :credit

@@ -3,6 +3,7 @@ package cn.gongjiang.registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import cn.gongjiang.privacy.Masking;
 import cn.gongjiang.privacy.PersonalDataCipher;
@@ -29,8 +30,8 @@ final class PersonCheck {
 		}
 	}
 
-	private static final java.util.regex.Pattern COUNTY_CODE = java.util.regex.Pattern.compile("\\d{6}");
-	private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1\\d{10}");
+	private static final Pattern COUNTY_CODE = Pattern.compile("\\d{6}");
+	private static final Pattern MOBILE = Pattern.compile("1\\d{10}");
 
 	private final PersonalDataCipher cipher;
 	private final Map<String, Region> regions;

@@ -2,7 +2,12 @@ package cn.gongjiang.registry;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import org.dhatim.fastexcel.Workbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +30,8 @@ import cn.gongjiang.shared.web.Formats;
 @Service
 public class PersonExport {
 
-	private static final java.util.Locale CHINESE = java.util.Locale.SIMPLIFIED_CHINESE;
-	private static final java.util.Map<String, String> EDUCATION = java.util.Map.of("PRIMARY", "小学",
+	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+	private static final Map<String, String> EDUCATION = Map.of("PRIMARY", "小学",
 			"JUNIOR_SECONDARY", "初中", "SENIOR_SECONDARY", "高中", "VOCATIONAL_SECONDARY", "中专", "JUNIOR_COLLEGE", "大专",
 			"BACHELOR", "本科", "MASTER", "硕士", "DOCTORATE", "博士");
 
@@ -65,14 +70,14 @@ public class PersonExport {
 		var sql = new StringBuilder("""
 				select p.*, e.name as employer_name from registry.person p
 				left join registry.enterprise e on e.credit_code = p.employer_credit_code where """).append(Persons.VISIBLE);
-		var parameters = new java.util.HashMap<String, Object>();
+		var parameters = new HashMap<String, Object>();
 		Persons.conditions(filter, regionPath, sql, parameters);
 		sql.append(" order by p.id");
 		try (var stream = RegistryScope.bind(jdbc.sql(sql.toString()).params(parameters), actor.scope())
 				.withFetchSize(1000)
 				.query((rs, i) -> new Object[] { rs.getString("name"),
 						unmasked ? cipher.open(rs.getBytes("id_number_sealed")) : rs.getString("id_number_masked"),
-						"M".equals(rs.getString("sex")) ? "男" : "女", formats.date(rs.getObject("birth_date", java.time.LocalDate.class)),
+						"M".equals(rs.getString("sex")) ? "男" : "女", formats.date(rs.getObject("birth_date", LocalDate.class)),
 						regions.placeOf(rs.getString("hukou_region")), regions.placeOf(rs.getString("residence_region")),
 						rs.getBytes("mobile_sealed") == null ? null
 								: unmasked ? cipher.open(rs.getBytes("mobile_sealed")) : rs.getString("mobile_masked"),
@@ -94,7 +99,7 @@ public class PersonExport {
 						sheet.flush();
 					}
 					catch (IOException e) {
-						throw new java.io.UncheckedIOException(e);
+						throw new UncheckedIOException(e);
 					}
 				}
 			});

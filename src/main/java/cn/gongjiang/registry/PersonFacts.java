@@ -3,6 +3,7 @@ package cn.gongjiang.registry;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -54,8 +55,8 @@ public class PersonFacts {
 	 * the reader may see this person (their archive answered).
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<byte[]> indexOf(long personId) {
+	public Optional<byte[]> indexOf(long personId) {
 		return jdbc.query("select id_number_index from registry.person where id = ?", rs -> rs.next()
-				? java.util.Optional.of(rs.getBytes(1)) : java.util.Optional.<byte[]>empty(), personId);
+				? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), personId);
 	}
 }

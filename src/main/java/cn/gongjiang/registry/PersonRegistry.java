@@ -1,7 +1,15 @@
 package cn.gongjiang.registry;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,15 +22,18 @@ import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.ForbiddenException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PersonName;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.Violation;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
 
 /**
  * The person registry (REG-1): one real-name record per ID number. Officers register and find people of their
@@ -40,10 +51,10 @@ public class PersonRegistry {
 	private final RegionDirectory regions;
 	private final CodeLists codeLists;
 	private final AuditLog audit;
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	PersonRegistry(Persons persons, PersonCounts counts, PersonalDataCipher cipher, RegionDirectory regions,
-			CodeLists codeLists, AuditLog audit, java.time.Clock clock) {
+			CodeLists codeLists, AuditLog audit, Clock clock) {
 		this.clock = clock;
 		this.persons = persons;
 		this.counts = counts;
@@ -135,7 +146,7 @@ public class PersonRegistry {
 
 	/** A person's profile by the keyed ID-number index, for another module's rules; empty when unknown. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<PersonProfile> profile(byte[] idNumberIndex) {
+	public Optional<PersonProfile> profile(byte[] idNumberIndex) {
 		return persons.profile(idNumberIndex);
 	}
 
@@ -147,7 +158,7 @@ public class PersonRegistry {
 
 	/** Who this keyed ID number is, if the registry knows them (one holder's name or region to check). */
 	@Transactional(readOnly = true)
-	public java.util.Optional<PersonIdentity> identity(byte[] idNumberIndex) {
+	public Optional<PersonIdentity> identity(byte[] idNumberIndex) {
 		return persons.identities(List.of(idNumberIndex)).stream().findFirst();
 	}
 
@@ -156,9 +167,9 @@ public class PersonRegistry {
 	 * {@value #IDENTITY_CHUNK} numbers, unknown ones simply absent.
 	 */
 	@Transactional(readOnly = true)
-	public List<PersonIdentity> identities(java.util.Collection<byte[]> idNumberIndexes) {
+	public List<PersonIdentity> identities(Collection<byte[]> idNumberIndexes) {
 		var all = List.copyOf(idNumberIndexes);
-		var found = new java.util.ArrayList<PersonIdentity>(all.size());
+		var found = new ArrayList<PersonIdentity>(all.size());
 		for (int from = 0; from < all.size(); from += IDENTITY_CHUNK) {
 			found.addAll(persons.identities(all.subList(from, Math.min(all.size(), from + IDENTITY_CHUNK))));
 		}
@@ -174,8 +185,8 @@ public class PersonRegistry {
 	/** The rows whose person the registry knows by another name (an import's check, a chunk at a time). */
 	@Transactional(readOnly = true)
 	public List<Integer> namedOtherwise(List<NamedRow> rows) {
-		var hex = java.util.HexFormat.of();
-		var registered = new java.util.HashMap<String, String>();
+		var hex = HexFormat.of();
+		var registered = new HashMap<String, String>();
 		for (var person : identities(rows.stream().map(NamedRow::idNumberIndex).toList())) {
 			registered.put(hex.formatHex(person.idNumberIndex()), person.name());
 		}
@@ -227,7 +238,7 @@ public class PersonRegistry {
 
 	/** A checker over the current reference data, for one request or one import job. */
 	PersonCheck check() {
-		var groups = new java.util.HashMap<String, String>();
+		var groups = new HashMap<String, String>();
 		codeLists.list("person-group").forEach(g -> {
 			groups.put(g.code(), g.code());
 			groups.put(g.nameZh(), g.code());
@@ -268,13 +279,13 @@ public class PersonRegistry {
 		if (record.source() == null || record.source().isBlank() || record.source().strip().length() > 200) {
 			throw InvalidValueException.of("source", "person.pension.source-required");
 		}
-		if (record.asOf() == null || record.asOf().isAfter(java.time.LocalDate.now(clock))) {
+		if (record.asOf() == null || record.asOf().isAfter(LocalDate.now(clock))) {
 			throw InvalidValueException.of("asOf", "person.pension.as-of");
 		}
 		var version = record.version() == null ? person.version() : record.version();
 		if (!persons.recordPension(personId, version, record.drawing() ? "DRAWING" : "NOT_DRAWING",
 				record.source().strip(), record.asOf())) {
-			throw new cn.gongjiang.shared.ConflictException("person.changed");
+			throw new ConflictException("person.changed");
 		}
 		audit.record(actor, "person.pension", "person:" + personId, AuditOutcome.SUCCESS,
 				(record.drawing() ? "DRAWING " : "NOT_DRAWING ") + record.asOf() + " " + record.source().strip());
@@ -293,7 +304,7 @@ public class PersonRegistry {
 	 * list, else counted up to {@link #COUNT_CAP} ("more than" beyond).
 	 */
 	@Transactional(readOnly = true)
-	public cn.gongjiang.shared.Page<PersonSummary> list(Actor actor, PersonFilter filter, String order, String after,
+	public Page<PersonSummary> list(Actor actor, PersonFilter filter, String order, String after,
 			String before, int number, int size) {
 		actor.requireRegionalOfficer();
 		var sort = "name".equals(order) ? Persons.Order.NAME : Persons.Order.REGISTERED;
@@ -302,9 +313,9 @@ public class PersonRegistry {
 		var cursor = backwards ? before : after == null || after.isBlank() ? null : after;
 		var rows = persons.page(actor.scope(), filter, regionPath, sort, cursor, backwards, size);
 		var more = rows.size() > size;
-		rows = new java.util.ArrayList<>(rows.subList(0, Math.min(size, rows.size())));
+		rows = new ArrayList<>(rows.subList(0, Math.min(size, rows.size())));
 		if (backwards) {
-			java.util.Collections.reverse(rows);
+			Collections.reverse(rows);
 		}
 		var first = cursor == null || (backwards && !more);
 		String next = null;
@@ -328,7 +339,7 @@ public class PersonRegistry {
 			total = Math.min(total, COUNT_CAP);
 		}
 		var page = first ? 1 : Math.max(number, 2);
-		return new cn.gongjiang.shared.Page<>(rows.stream().map(Persons.Row::summary).toList(), total, exact, page,
+		return new Page<>(rows.stream().map(Persons.Row::summary).toList(), total, exact, page,
 				size, next, previous);
 	}
 
@@ -386,7 +397,7 @@ public class PersonRegistry {
 		// a paying region's officer: a department's officer pays nobody (issue 17); which persons the batch of that
 		// region may name is the caller's to decide, since a beneficiary may live outside the paying region
 		actor.requireRegionalOfficer("person.payees", purpose);
-		var payees = new java.util.HashMap<Long, Payee>();
+		var payees = new HashMap<Long, Payee>();
 		for (var row : persons.byIds(personIds)) {
 			payees.put(row.id(), new Payee(row.id(), row.name(), cipher.open(row.idNumberSealed())));
 		}
@@ -397,7 +408,7 @@ public class PersonRegistry {
 	/** The person a worker's account is bound to. */
 	@Transactional(readOnly = true)
 	public PersonSummary self(Actor worker) {
-		if (worker.scope().kind() != cn.gongjiang.shared.security.Role.ScopeKind.PERSON) {
+		if (worker.scope().kind() != Role.ScopeKind.PERSON) {
 			throw new NotFoundException("person.not-found");
 		}
 		return persons.recent(worker.scope(), 1).stream().findFirst().map(Persons.Row::summary)

@@ -1,16 +1,25 @@
 package cn.gongjiang.registry;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.security.DataScope;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** The person table. A person is visible to the officers of their residence or hukou region, and to themselves. */
 @Repository
@@ -27,10 +36,10 @@ class Persons {
 
 	/** The stored row, sealed values included. */
 	record Row(long id, byte[] idNumberSealed, String idNumberMasked, String name, String sex,
-			java.time.LocalDate birthDate, String hukouRegion, String residenceRegion, byte[] mobileSealed,
+			LocalDate birthDate, String hukouRegion, String residenceRegion, byte[] mobileSealed,
 			String mobileMasked, Education education, List<String> groups, String employerCreditCode,
 			String salaryBand, int version, String employerName, String pension, String pensionSource,
-			java.time.LocalDate pensionAsOf) {
+			LocalDate pensionAsOf) {
 
 		PersonSummary summary() {
 			return new PersonSummary(id, name, idNumberMasked, sex, birthDate, hukouRegion, residenceRegion,
@@ -41,7 +50,7 @@ class Persons {
 
 	/** A new or changed person, ready to store: sealed, indexed, masked, paths resolved. */
 	record Upsert(byte[] idNumberIndex, byte[] idNumberSealed, String idNumberMasked, String name, String sex,
-			java.time.LocalDate birthDate, String hukouRegion, String hukouPath, String residenceRegion,
+			LocalDate birthDate, String hukouRegion, String hukouPath, String residenceRegion,
 			String residencePath, byte[] mobileSealed, byte[] mobileIndex, String mobileMasked, Education education,
 			List<String> groups,
 			String employerCreditCode, String salaryBand) {
@@ -153,7 +162,7 @@ class Persons {
 	List<Row> page(DataScope scope, PersonFilter filter, String regionPath, Order order, String cursor,
 			boolean backwards, int size) {
 		var sql = new StringBuilder(SELECT).append("where ").append(VISIBLE);
-		var parameters = new java.util.HashMap<String, Object>();
+		var parameters = new HashMap<String, Object>();
 		conditions(filter, regionPath, sql, parameters);
 		if (cursor != null) {
 			var at = Cursor.parse(cursor, order);
@@ -177,7 +186,7 @@ class Persons {
 	/** How many rows a filter matches, counting at most {@code cap + 1} (beyond that the page says "more than"). */
 	long countUpTo(DataScope scope, PersonFilter filter, String regionPath, int cap) {
 		var sql = new StringBuilder("select count(*) from (select 1 from registry.person p where ").append(VISIBLE);
-		var parameters = new java.util.HashMap<String, Object>();
+		var parameters = new HashMap<String, Object>();
 		conditions(filter, regionPath, sql, parameters);
 		sql.append(" limit :cap) matched");
 		parameters.put("cap", cap + 1);
@@ -185,7 +194,7 @@ class Persons {
 	}
 
 	static void conditions(PersonFilter filter, String regionPath, StringBuilder sql,
-			java.util.Map<String, Object> parameters) {
+			Map<String, Object> parameters) {
 		if (filter.name() != null) {
 			sql.append(" and p.name = :name");
 			parameters.put("name", filter.name());
@@ -213,8 +222,8 @@ class Persons {
 
 		static String of(Row row, Order order) {
 			return order == Order.NAME
-					? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-							row.name().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "~" + row.id()
+					? Base64.getUrlEncoder().withoutPadding().encodeToString(
+							row.name().getBytes(StandardCharsets.UTF_8)) + "~" + row.id()
 					: String.valueOf(row.id());
 		}
 
@@ -223,13 +232,13 @@ class Persons {
 				if (order == Order.NAME) {
 					var at = cursor.lastIndexOf('~');
 					return new Cursor(Long.parseLong(cursor.substring(at + 1)), new String(
-							java.util.Base64.getUrlDecoder().decode(cursor.substring(0, at)),
-							java.nio.charset.StandardCharsets.UTF_8));
+							Base64.getUrlDecoder().decode(cursor.substring(0, at)),
+							StandardCharsets.UTF_8));
 				}
 				return new Cursor(Long.parseLong(cursor), null);
 			}
 			catch (RuntimeException e) {
-				throw new cn.gongjiang.shared.InvalidValueException("request.parameter.invalid", "after");
+				throw new InvalidValueException("request.parameter.invalid", "after");
 			}
 		}
 	}
@@ -260,9 +269,9 @@ class Persons {
 			id, id_number_masked, name, sex, birth_date, hukou_region, hukou_path, residence_path, groups,
 			employer_credit_code, encode(id_number_index, 'hex'), pension""";
 
-	private static PersonProfile profile(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static PersonProfile profile(ResultSet rs, int row) throws SQLException {
 		return new PersonProfile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-				rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
+				rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
 				strings(rs.getArray(9)), rs.getString(10), rs.getString(11), rs.getString(12));
 	}
 
@@ -279,7 +288,7 @@ class Persons {
 	}
 
 	/** A person known only by real name so far; a concurrent insert of the same number wins and is returned. */
-	long insertRealName(byte[] index, byte[] sealed, String masked, String name, String sex, java.time.LocalDate birth,
+	long insertRealName(byte[] index, byte[] sealed, String masked, String name, String sex, LocalDate birth,
 			String residence, String residencePath, String source) {
 		jdbc.sql("""
 				insert into registry.person (id_number_index, id_number_sealed, id_number_masked, name, sex, birth_date,
@@ -300,11 +309,11 @@ class Persons {
 				""").param("employer", creditCode).param("id", personId).update();
 	}
 
-	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+	private static final JsonMapper JSON = JsonMapper.builder()
 			.build();
 
 	/** A stored change of the person: when, what kind, and its values (codes), never prose. */
-	record StoredEvent(java.time.LocalDate on, String kind, java.util.Map<String, Object> detail) {
+	record StoredEvent(LocalDate on, String kind, Map<String, Object> detail) {
 	}
 
 	/** The person's own changes (registration, employers, residences), oldest first. */
@@ -313,14 +322,14 @@ class Persons {
 				select occurred_on, kind, detail::text from registry.person_event where person_id = :person
 				order by occurred_on, id
 				""").param("person", personId)
-				.query((rs, i) -> new StoredEvent(rs.getObject(1, java.time.LocalDate.class), rs.getString(2),
+				.query((rs, i) -> new StoredEvent(rs.getObject(1, LocalDate.class), rs.getString(2),
 						detail(rs.getString(3))))
 				.list();
 	}
 
 	@SuppressWarnings("unchecked")
-	private static java.util.Map<String, Object> detail(String json) {
-		return json == null ? java.util.Map.of() : JSON.readValue(json, java.util.LinkedHashMap.class);
+	private static Map<String, Object> detail(String json) {
+		return json == null ? Map.of() : JSON.readValue(json, LinkedHashMap.class);
 	}
 
 	byte[] idNumberIndex(long personId) {
@@ -329,7 +338,7 @@ class Persons {
 	}
 
 	/** Records whether a person draws a pension; false when the version seen is no longer the person's. */
-	boolean recordPension(long id, int version, String pension, String source, java.time.LocalDate asOf) {
+	boolean recordPension(long id, int version, String pension, String source, LocalDate asOf) {
 		return jdbc.sql("""
 				update registry.person set pension = :pension, pension_source = :source, pension_as_of = :asOf,
 				    version = version + 1, updated_at = now()
@@ -341,12 +350,12 @@ class Persons {
 	private static Row map(ResultSet rs, int row) throws SQLException {
 		var education = rs.getString("education");
 		return new Row(rs.getLong("id"), rs.getBytes("id_number_sealed"), rs.getString("id_number_masked"),
-				rs.getString("name"), rs.getString("sex"), rs.getObject("birth_date", java.time.LocalDate.class),
+				rs.getString("name"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
 				rs.getString("hukou_region"), rs.getString("residence_region"), rs.getBytes("mobile_sealed"),
 				rs.getString("mobile_masked"), education == null ? null : Education.valueOf(education),
 				strings(rs.getArray("groups")), rs.getString("employer_credit_code"), rs.getString("salary_band"),
 				rs.getInt("version"), rs.getString("employer_name"), rs.getString("pension"), rs.getString("pension_source"),
-				rs.getObject("pension_as_of", java.time.LocalDate.class));
+				rs.getObject("pension_as_of", LocalDate.class));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

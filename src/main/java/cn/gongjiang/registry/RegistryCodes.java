@@ -1,6 +1,8 @@
 package cn.gongjiang.registry;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 
 /**
@@ -31,7 +33,7 @@ final class RegistryCodes {
 
 	/** "微型、小型、中型、大型" for a template's column help. */
 	static String listed(Map<String, String> names) {
-		var seen = new java.util.LinkedHashSet<String>();
+		var seen = new LinkedHashSet<String>();
 		names.forEach((name, code) -> {
 			if (seen.stream().noneMatch(n -> names.get(n).equals(code))) {
 				seen.add(name);
@@ -45,6 +47,6 @@ final class RegistryCodes {
 		for (int i = 0; i < pairs.length; i += 2) {
 			map.put(pairs[i], pairs[i + 1]);
 		}
-		return java.util.Collections.unmodifiableMap(map);
+		return Collections.unmodifiableMap(map);
 	}
 }

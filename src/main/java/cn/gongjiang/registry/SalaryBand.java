@@ -1,5 +1,10 @@
 package cn.gongjiang.registry;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import cn.gongjiang.shared.InvalidValueException;
+
 /** Monthly wage band in yuan, as employers report it; feeds the "扩中提低" analysis (ANA-2). */
 public enum SalaryBand {
 	BELOW_3K("3000元以下"), _3K_5K("3000-5000元"), _5K_8K("5000-8000元"), _8K_12K("8000-12000元"),
@@ -28,11 +33,11 @@ public enum SalaryBand {
 				return band;
 			}
 		}
-		throw new cn.gongjiang.shared.InvalidValueException("salary-band.unknown", code);
+		throw new InvalidValueException("salary-band.unknown", code);
 	}
 
 	/** "3000元以下、3000-5000元、…" for a template's column help. */
 	static String listed() {
-		return java.util.Arrays.stream(values()).map(SalaryBand::nameZh).collect(java.util.stream.Collectors.joining("、"));
+		return Arrays.stream(values()).map(SalaryBand::nameZh).collect(Collectors.joining("、"));
 	}
 }

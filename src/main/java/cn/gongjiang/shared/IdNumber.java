@@ -2,6 +2,7 @@ package cn.gongjiang.shared;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,7 @@ public record IdNumber(String value) {
 	/** Checks every rule and names the first one broken. */
 	public static IdNumber parse(String raw) {
 		// Beijing's day: a number born "tomorrow" in UTC is today's newborn in Zhejiang
-		return parse(raw, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+		return parse(raw, LocalDate.now(ZoneId.of("Asia/Shanghai")));
 	}
 
 	static IdNumber parse(String raw, LocalDate today) {

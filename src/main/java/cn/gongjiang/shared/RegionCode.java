@@ -1,12 +1,14 @@
 package cn.gongjiang.shared;
 
+import java.util.regex.Pattern;
+
 /**
  * A region code: six digits (GB/T 2260) for province, city and county, nine digits for a township
  * (the first nine of its 12-digit statistics code). Existence is the region module's business.
  */
 public record RegionCode(String value) {
 
-	private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("\\d{6}|\\d{9}");
+	private static final Pattern FORMAT = Pattern.compile("\\d{6}|\\d{9}");
 
 	public static final RegionCode ZHEJIANG = new RegionCode("330000");
 

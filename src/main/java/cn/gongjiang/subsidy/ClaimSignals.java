@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ public class ClaimSignals {
 		var signals = new ArrayList<Signal>();
 		signals.addAll(refusedAttempts(path));
 		signals.addAll(grantedOverCap(path));
-		signals.sort(java.util.Comparator.comparing(Signal::seenAt).reversed());
+		signals.sort(Comparator.comparing(Signal::seenAt).reversed());
 		return signals;
 	}
 

@@ -1,16 +1,22 @@
 package cn.gongjiang.subsidy;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-
-import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.region.RegionDirectory;
@@ -18,6 +24,7 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -101,9 +108,9 @@ public class PolicyPacks {
 	public List<Difference> compare(Actor actor, long draftId) {
 		var draft = readable(actor, draftId, "subsidy.pack.compare");
 		var current = find(draft.scopePath(), draft.effectiveFrom()).map(PolicyPack::parameters).orElse(Map.of());
-		var keys = new java.util.TreeSet<String>(current.keySet());
+		var keys = new TreeSet<String>(current.keySet());
 		keys.addAll(draft.parameters().keySet());
-		return keys.stream().filter(k -> !java.util.Objects.equals(current.get(k), draft.parameters().get(k)))
+		return keys.stream().filter(k -> !Objects.equals(current.get(k), draft.parameters().get(k)))
 				.map(k -> new Difference(k, current.get(k), draft.parameters().get(k))).toList();
 	}
 
@@ -142,11 +149,11 @@ public class PolicyPacks {
 
 	/** The ids of the published versions in force on a day, one per scope. */
 	@Transactional(readOnly = true)
-	public java.util.Set<Long> inForceOn(LocalDate day) {
+	public Set<Long> inForceOn(LocalDate day) {
 		var book = book();
 		return published().stream().map(PolicyPack::scopePath).distinct()
 				.flatMap(path -> book.inForce(path, day).stream()).map(PolicyPack::id)
-				.collect(java.util.stream.Collectors.toSet());
+				.collect(Collectors.toSet());
 	}
 
 	/** Every published version, to pick the one in force for many certificates without a query each. */
@@ -170,14 +177,14 @@ public class PolicyPacks {
 		 */
 		public Optional<PolicyPack> inForce(String scopePath, LocalDate day) {
 			return packs.stream().filter(p -> p.scopePath().equals(scopePath) && !p.effectiveFrom().isAfter(day))
-					.max(java.util.Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version))
+					.max(Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version))
 					.filter(p -> p.holdsOn(day));
 		}
 
 		/** The scope's earliest version: what a day before any of them is read against, to be told so. */
 		public Optional<PolicyPack> first(String scopePath) {
 			return packs.stream().filter(p -> p.scopePath().equals(scopePath))
-					.min(java.util.Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version));
+					.min(Comparator.comparing(PolicyPack::effectiveFrom).thenComparing(PolicyPack::version));
 		}
 
 		public Optional<PolicyPack> cityInForce(String countyPath, LocalDate day) {
@@ -186,7 +193,7 @@ public class PolicyPacks {
 
 		/** The same book with a draft standing in for every version of its scope (what-if). */
 		public Book with(PolicyPack draft) {
-			var list = new java.util.ArrayList<>(packs.stream().filter(p -> !p.scopePath().equals(draft.scopePath())).toList());
+			var list = new ArrayList<>(packs.stream().filter(p -> !p.scopePath().equals(draft.scopePath())).toList());
 			list.add(draft);
 			return new Book(list);
 		}
@@ -241,7 +248,7 @@ public class PolicyPacks {
 				""").param("path", scopePath).param("day", day).query((rs, i) -> pack(rs)).optional();
 	}
 
-	private PolicyPack pack(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private PolicyPack pack(ResultSet rs) throws SQLException {
 		return new PolicyPack(rs.getLong("id"), rs.getString("scope_region"), rs.getString("scope_path"),
 				rs.getInt("version"), rs.getObject("effective_from", LocalDate.class),
 				rs.getObject("effective_until", LocalDate.class), rs.getString("title"),

@@ -1,16 +1,21 @@
 package cn.gongjiang.subsidy;
 
 import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.web.Formats;
 import cn.gongjiang.shared.web.Sheets;
 import cn.gongjiang.subsidy.payments.PaymentLine;
 
@@ -33,7 +38,7 @@ public class SubsidyAudit {
 		this.regions = regions;
 	}
 
-	@Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public List<Sheets.Sheet> sheets(int year, Locale locale) {
 		var decisions = new ArrayList<List<Object>>();
 		jdbc.sql("""
@@ -86,11 +91,11 @@ public class SubsidyAudit {
 						batches));
 	}
 
-	private static final java.time.format.DateTimeFormatter SENT = java.time.format.DateTimeFormatter
-			.ofPattern("yyyy-MM-dd HH:mm").withZone(cn.gongjiang.shared.web.Formats.BEIJING);
+	private static final DateTimeFormatter SENT = DateTimeFormatter
+			.ofPattern("yyyy-MM-dd HH:mm").withZone(Formats.BEIJING);
 
 	private String place(String code) {
-		return code == null ? "" : regions.lookup(cn.gongjiang.shared.RegionCode.of(code)).map(r -> r.name()).orElse(code);
+		return code == null ? "" : regions.lookup(RegionCode.of(code)).map(r -> r.name()).orElse(code);
 	}
 
 	private String source(String code, Locale locale) {
@@ -110,6 +115,6 @@ public class SubsidyAudit {
 	}
 
 	private List<String> words(Locale locale, String... codes) {
-		return java.util.Arrays.stream(codes).map(c -> word(c, locale)).toList();
+		return Arrays.stream(codes).map(c -> word(c, locale)).toList();
 	}
 }

@@ -1,11 +1,18 @@
 package cn.gongjiang.subsidy;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,10 +34,10 @@ import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.subsidy.decisions.Budgets;
-import cn.gongjiang.subsidy.decisions.Decisions;
-import cn.gongjiang.subsidy.decisions.Outcome;
 import cn.gongjiang.subsidy.decisions.CertificateDecider;
 import cn.gongjiang.subsidy.decisions.Decision;
+import cn.gongjiang.subsidy.decisions.Decisions;
+import cn.gongjiang.subsidy.decisions.Outcome;
 import cn.gongjiang.subsidy.decisions.Step;
 import cn.gongjiang.subsidy.decisions.TrainingSubsidyRules;
 import cn.gongjiang.subsidy.payments.PaymentBatches;
@@ -60,12 +67,12 @@ public class SubsidyDecisions {
 	private final AuditLog audit;
 	private final JsonMapper json;
 	private final Clock clock;
-	private final javax.sql.DataSource dataSource;
+	private final DataSource dataSource;
 	private final Budgets budgets;
 	private final Decisions decisions;
 
 	SubsidyDecisions(JdbcClient jdbc, CertificateDecider decider, PersonRegistry persons, RegionDirectory regions,
-			AuditLog audit, JsonMapper json, Clock clock, javax.sql.DataSource dataSource, Budgets budgets,
+			AuditLog audit, JsonMapper json, Clock clock, DataSource dataSource, Budgets budgets,
 			Decisions decisions) {
 		this.budgets = budgets;
 		this.decisions = decisions;
@@ -202,7 +209,7 @@ public class SubsidyDecisions {
 				limit :limit offset :offset
 				""")
 				.param("codes", codes).param("year", filter.year()).param("source", filter.fundingSource())
-				.param("sources", java.util.Arrays.stream(FundingSource.values()).map(Enum::name).toArray(String[]::new))
+				.param("sources", Arrays.stream(FundingSource.values()).map(Enum::name).toArray(String[]::new))
 				.param("limit", request.size()).param("offset", request.offset())
 				.query((rs, i) -> new BudgetLine(rs.getString(1), regions.lookup(RegionCode.of(rs.getString(1)))
 						.map(r -> r.name()).orElse(rs.getString(1)), rs.getString(2), rs.getInt(3),
@@ -419,7 +426,7 @@ public class SubsidyDecisions {
 	@Transactional(readOnly = true)
 	public void export(Actor actor, Filter filter, PageRequest order, int limit, Consumer<Decision> each) {
 		var bound = bind(actor, filter);
-		var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		var template = new JdbcTemplate(dataSource);
 		template.setFetchSize(1_000);
 		var streaming = JdbcClient.create(template);
 		var rows = new int[1];
@@ -446,7 +453,7 @@ public class SubsidyDecisions {
 	}
 
 	/** The filter's parameters bound to a statement, within the officer's region. */
-	private java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind(Actor actor, Filter filter) {
+	private UnaryOperator<JdbcClient.StatementSpec> bind(Actor actor, Filter filter) {
 		actor.requireRegionalOfficer();
 		var path = actor.scope().regionPath();
 		if (filter.region() != null && !filter.region().isBlank()) {
@@ -479,7 +486,7 @@ public class SubsidyDecisions {
 				.query((rs, i) -> map(rs)).single();
 	}
 
-	private Decision map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private Decision map(ResultSet rs) throws SQLException {
 		var overrideId = (Long) rs.getObject("override_id");
 		return new Decision(rs.getLong("id"), rs.getString("scheme"), rs.getString("certificate_number"),
 				rs.getString("beneficiary_masked"), rs.getString("occupation_code"), rs.getString("grade"),

@@ -1,6 +1,7 @@
 package cn.gongjiang.supervision;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.registry.OrganisationRegistry;
@@ -19,6 +19,9 @@ import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.training.TrainingClasses;
 
@@ -36,7 +39,7 @@ public class Inspections {
 
 	/** A draw with its seed and targets. */
 	public record Draw(long id, String population, String regionPath, long seed, int targetCount, String drawnBy,
-			java.time.Instant drawnAt, java.time.Instant publishedAt, List<Target> targets) {
+			Instant drawnAt, Instant publishedAt, List<Target> targets) {
 
 		/** The region the draw was made in: the last code of its path. */
 		public String regionCode() {
@@ -185,14 +188,14 @@ public class Inspections {
 
 	/** A page of the draws of the officer's region, newest first. */
 	@Transactional(readOnly = true)
-	public cn.gongjiang.shared.Page<Draw> page(Actor actor, cn.gongjiang.shared.PageRequest request) {
+	public Page<Draw> page(Actor actor, PageRequest request) {
 		requireRegionalOfficer(actor);
 		var ids = jdbc.sql("select id from supervision.draw where region_path like :path || '%' order by id desc limit :limit offset :offset")
 				.param("path", actor.scope().regionPath()).param("limit", request.size()).param("offset", request.offset())
 				.query(Long.class).list();
 		var total = jdbc.sql("select count(*) from supervision.draw where region_path like :path || '%'")
 				.param("path", actor.scope().regionPath()).query(Long.class).single();
-		return cn.gongjiang.shared.Page.of(ids.stream().map(this::find).toList(), total, request);
+		return Page.of(ids.stream().map(this::find).toList(), total, request);
 	}
 
 	/** Draws of the officer's region whose results are not public yet. */
@@ -224,11 +227,11 @@ public class Inspections {
 
 	/** A page of the published draws, for the public page, most recently published first. */
 	@Transactional(readOnly = true)
-	public cn.gongjiang.shared.Page<Draw> published(cn.gongjiang.shared.PageRequest request) {
+	public Page<Draw> published(PageRequest request) {
 		var ids = jdbc.sql("select id from supervision.draw where published_at is not null order by published_at desc, id desc limit :limit offset :offset")
 				.param("limit", request.size()).param("offset", request.offset()).query(Long.class).list();
 		var total = jdbc.sql("select count(*) from supervision.draw where published_at is not null").query(Long.class).single();
-		return cn.gongjiang.shared.Page.of(ids.stream().map(this::find).toList(), total, request);
+		return Page.of(ids.stream().map(this::find).toList(), total, request);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,8 +1,11 @@
 package cn.gongjiang.supervision;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,7 +54,7 @@ public class SignalReviews {
 	public static final List<String> STATUSES = List.of("OPEN", "REVIEWED", "ALL");
 
 	/** Every kind of signal, training's first. */
-	public static final List<String> KINDS = java.util.stream.Stream
+	public static final List<String> KINDS = Stream
 			.concat(TrainingSignals.KINDS.stream(), ClaimSignals.KINDS.stream()).toList();
 
 	private final TrainingSignals signals;
@@ -104,10 +107,10 @@ public class SignalReviews {
 	}
 
 	private List<Reviewed> reviewed(Actor actor) {
-		var found = new java.util.ArrayList<Reviewed>();
+		var found = new ArrayList<Reviewed>();
 		signals.signals(actor).forEach(s -> found.add(new Reviewed(s, null, null, null, null)));
 		claims.signals(actor).forEach(c -> found.add(new Reviewed(null, c, null, null, null)));
-		found.sort(java.util.Comparator.comparing(Reviewed::seenAt).reversed());
+		found.sort(Comparator.comparing(Reviewed::seenAt).reversed());
 		var reviews = new HashMap<String, Object[]>();
 		if (!found.isEmpty()) {
 			jdbc.sql("select signal_key, note, reviewed_by, reviewed_at from supervision.signal_review where signal_key = any(:keys)")

@@ -1,16 +1,22 @@
 package cn.gongjiang.supervision;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.Provider;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 
 /**
@@ -22,9 +28,9 @@ public class StarRatings {
 
 	private final JdbcClient jdbc;
 	private final OrganisationRegistry organisations;
-	private final cn.gongjiang.region.RegionDirectory regions;
+	private final RegionDirectory regions;
 
-	StarRatings(JdbcClient jdbc, OrganisationRegistry organisations, cn.gongjiang.region.RegionDirectory regions) {
+	StarRatings(JdbcClient jdbc, OrganisationRegistry organisations, RegionDirectory regions) {
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.regions = regions;
@@ -62,7 +68,7 @@ public class StarRatings {
 
 	/** A recorded evaluation, with its provider's name. */
 	public record Rating(String providerCode, String providerName, int year, BigDecimal score, int stars, String basis,
-			String ratedBy, java.time.Instant ratedAt) {
+			String ratedBy, Instant ratedAt) {
 	}
 
 	/**
@@ -70,9 +76,9 @@ public class StarRatings {
 	 * (private providers, once a year), so the scope is checked against the registry row by row.
 	 */
 	@Transactional(readOnly = true)
-	public cn.gongjiang.shared.Page<Rating> page(Actor actor, Integer year, cn.gongjiang.shared.PageRequest request) {
+	public Page<Rating> page(Actor actor, Integer year, PageRequest request) {
 		var places = regions.all();
-		var names = new java.util.HashMap<String, java.util.Optional<String>>();
+		var names = new HashMap<String, Optional<String>>();
 		var all = jdbc.sql("""
 				select provider_code, year, score, stars, basis, rated_by, rated_at from supervision.rating
 				where cast(:year as integer) is null or year = :year order by rated_at desc
@@ -85,6 +91,6 @@ public class StarRatings {
 						.map(name -> new Rating(r.providerCode(), name, r.year(), r.score(), r.stars(), r.basis(),
 								r.ratedBy(), r.ratedAt())))
 				.toList();
-		return cn.gongjiang.shared.Page.slice(all, request);
+		return Page.slice(all, request);
 	}
 }

@@ -2,6 +2,7 @@ package cn.gongjiang.targets;
 
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -65,7 +66,7 @@ class CertificateFacts {
 		rollups.set(NEW_HIGH_SKILLED, holderIndex, first(held, high, region));
 	}
 
-	private static Optional<Contribution> first(java.util.List<Certificate> held, Predicate<Certificate> which,
+	private static Optional<Contribution> first(List<Certificate> held, Predicate<Certificate> which,
 			String region) {
 		return held.stream().filter(which)
 				.min(Comparator.comparing(Certificate::issuedOn).thenComparing(Certificate::id))

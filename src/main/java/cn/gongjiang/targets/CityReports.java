@@ -3,7 +3,9 @@ package cn.gongjiang.targets;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.Workbook;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +25,6 @@ import org.thymeleaf.context.Context;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.enrolment.EnrolmentProgress;
@@ -33,6 +35,7 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.shared.security.Actor;
 
 /** TGT-4: quarterly city reports and the yearly summary, on screen, as xlsx and as PDF. */
@@ -102,7 +105,7 @@ public class CityReports {
 				saved.isEmpty() ? "DRAFT" : (String) saved.get("status"),
 				saved.isEmpty() ? null : (String) saved.get("submitted_by"),
 				saved.isEmpty() || saved.get("submitted_at") == null ? null
-						: ((java.sql.Timestamp) saved.get("submitted_at")).toInstant());
+						: ((Timestamp) saved.get("submitted_at")).toInstant());
 	}
 
 	/**
@@ -119,7 +122,7 @@ public class CityReports {
 
 	/** One report of the list: a city's quarter (0: the year), when it is due, and whether it has gone in. */
 	public record Entry(String cityCode, String cityName, int year, int quarter, LocalDate dueOn, String status,
-			String submittedBy, java.time.Instant submittedAt) {
+			String submittedBy, Instant submittedAt) {
 
 		public boolean submitted() {
 			return "SUBMITTED".equals(status);
@@ -155,7 +158,7 @@ public class CityReports {
 						row == null ? "DRAFT" : (String) row.get("status"),
 						row == null ? null : (String) row.get("submitted_by"),
 						row == null || row.get("submitted_at") == null ? null
-								: ((java.sql.Timestamp) row.get("submitted_at")).toInstant()));
+								: ((Timestamp) row.get("submitted_at")).toInstant()));
 			}
 		}
 		return entries;
@@ -171,7 +174,7 @@ public class CityReports {
 			return new Owed(0, null);
 		}
 		var horizon = today.plusDays(days);
-		var owed = java.util.stream.Stream.of(today.getYear() - 1, today.getYear())
+		var owed = Stream.of(today.getYear() - 1, today.getYear())
 				.flatMap(y -> overview(actor, y).stream())
 				.filter(e -> !e.submitted() && !e.dueOn().isAfter(horizon) && e.dueOn().isAfter(today.minusYears(1)))
 				.map(Entry::dueOn).sorted().toList();

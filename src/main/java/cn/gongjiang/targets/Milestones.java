@@ -1,6 +1,7 @@
 package cn.gongjiang.targets;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -176,7 +177,7 @@ public class Milestones {
 				+ param + ")";
 	}
 
-	private static Milestone milestone(java.sql.ResultSet rs) throws SQLException {
+	private static Milestone milestone(ResultSet rs) throws SQLException {
 		Array departments = rs.getArray("departments");
 		return new Milestone(rs.getLong("id"), rs.getInt("task_line_id"), rs.getString("key_work"),
 				rs.getString("measure"), Arrays.asList((String[]) departments.getArray()),

@@ -221,8 +221,8 @@ public class Returns {
 		return Page.of(rows, total, request);
 	}
 
-	private static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bindFilter(
-			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, Filter filter, String path) {
+	private static JdbcClient.StatementSpec bindFilter(
+			JdbcClient.StatementSpec spec, Filter filter, String path) {
 		return spec.param("status", filter.status()).param("indicator", filter.indicator()).param("path", path)
 				.param("department", filter.department()).param("year", filter.year());
 	}

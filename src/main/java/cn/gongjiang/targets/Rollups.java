@@ -1,6 +1,7 @@
 package cn.gongjiang.targets;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -8,6 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import cn.gongjiang.audit.AuditLog;
+import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.shared.security.Actor;
 
 /**
  * The extension point for actuals (TGT-2). A module's event listener says what one of its records contributes to a
@@ -20,10 +25,10 @@ public class Rollups {
 
 	private final JdbcClient jdbc;
 	private final SkilledStock stock;
-	private final java.time.Clock clock;
-	private final cn.gongjiang.audit.AuditLog audit;
+	private final Clock clock;
+	private final AuditLog audit;
 
-	Rollups(JdbcClient jdbc, cn.gongjiang.audit.AuditLog audit, SkilledStock stock, java.time.Clock clock) {
+	Rollups(JdbcClient jdbc, AuditLog audit, SkilledStock stock, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.stock = stock;
@@ -76,9 +81,9 @@ public class Rollups {
 
 	/** An officer's rebuild, on the audit log. */
 	@Transactional
-	public void rebuild(cn.gongjiang.shared.security.Actor actor) {
+	public void rebuild(Actor actor) {
 		rebuild();
-		audit.record(actor, "targets.rollups.rebuild", null, cn.gongjiang.audit.AuditOutcome.SUCCESS, null);
+		audit.record(actor, "targets.rollups.rebuild", null, AuditOutcome.SUCCESS, null);
 	}
 
 	/** Recomputes the whole rollup from the contributions. */

@@ -1,19 +1,26 @@
 package cn.gongjiang.targets;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.DataScope;
 
 /** Progress of targets against their actuals and the elapsed time (TGT-3), for the viewer's scope. */
 @Service
@@ -54,7 +61,7 @@ public class TargetMonitor {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Map<Integer, String> taskLineNames() {
+	public Map<Integer, String> taskLineNames() {
 		return store.taskLineNames();
 	}
 
@@ -85,7 +92,7 @@ public class TargetMonitor {
 		}
 		var day = asOf(asOf);
 		var province = new Actor(actor.accountId(), actor.username(), actor.displayName(), actor.role(),
-				cn.gongjiang.shared.security.DataScope.region(RegionCode.ZHEJIANG, TargetScope.PROVINCE_PATH),
+				DataScope.region(RegionCode.ZHEJIANG, TargetScope.PROVINCE_PATH),
 				false);
 		var cities = measured(province, new TargetStore.Filter(indicator, null, "330000", null, year), day)
 				.stream().filter(m -> m.target().periodKind() == PeriodKind.YEAR)
@@ -93,7 +100,7 @@ public class TargetMonitor {
 				.sorted(Comparator.comparing((Progress p) -> p.progress() == null)
 						.thenComparing(p -> p.progress() == null ? 0 : -p.progress()))
 				.toList();
-		return java.util.stream.IntStream.range(0, cities.size()).mapToObj(i -> new Ranked(i + 1, cities.get(i)))
+		return IntStream.range(0, cities.size()).mapToObj(i -> new Ranked(i + 1, cities.get(i)))
 				.toList();
 	}
 
@@ -102,7 +109,7 @@ public class TargetMonitor {
 	 * city's target): the year's records up to the as-of date, or everything up to it for a cumulative indicator.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<java.math.BigDecimal> counted(Actor actor, String indicator, String region, int year,
+	public Optional<BigDecimal> counted(Actor actor, String indicator, String region, int year,
 			LocalDate asOf, boolean cumulative) {
 		TargetScope.requireOfficer(actor);
 		regions.find(RegionCode.of(region), actor);
@@ -128,8 +135,8 @@ public class TargetMonitor {
 	public View defaultView(Actor actor, String regionCode, Integer year, LocalDate asOf) {
 		TargetScope.requireOfficer(actor);
 		var region = regions.find(RegionCode.of(regionCode), actor);
-		var targetsOf = region.level() == cn.gongjiang.region.RegionLevel.COUNTY ? region.parentCode() : region.code();
-		var activity = store.activity(targetsOf, region.code(), region.level() == cn.gongjiang.region.RegionLevel.COUNTY);
+		var targetsOf = region.level() == RegionLevel.COUNTY ? region.parentCode() : region.code();
+		var activity = store.activity(targetsOf, region.code(), region.level() == RegionLevel.COUNTY);
 		var day = asOf(asOf);
 		if (activity.isEmpty()) {
 			return new View(store.indicators().get(0).code(), year == null ? day.getYear() : year);
@@ -137,7 +144,7 @@ public class TargetMonitor {
 		int chosen = year != null ? year : chooseYear(activity, day.getYear());
 		var inYear = activity.stream().filter(a -> a.year() == chosen).toList();
 		var withData = inYear.stream().filter(TargetStore.Activity::data).map(TargetStore.Activity::indicator).toList();
-		if (region.level() != cn.gongjiang.region.RegionLevel.COUNTY) {
+		if (region.level() != RegionLevel.COUNTY) {
 			for (var indicator : withData) {
 				var statuses = progress(actor, new Query(indicator, region.code(), true, null, chosen, day)).stream()
 						.filter(p -> p.target().periodKind() != PeriodKind.RANGE).map(Progress::status).distinct().count();
@@ -172,7 +179,7 @@ public class TargetMonitor {
 			if (county == null || city.actual() == null || city.actual().signum() == 0) {
 				return null;
 			}
-			return county.divide(city.actual(), java.math.MathContext.DECIMAL64).doubleValue();
+			return county.divide(city.actual(), MathContext.DECIMAL64).doubleValue();
 		}
 	}
 
@@ -185,15 +192,15 @@ public class TargetMonitor {
 	public List<CountyShare> countyShares(Actor actor, String countyCode, int year, LocalDate asOf) {
 		TargetScope.requireOfficer(actor);
 		var county = regions.find(RegionCode.of(countyCode), actor);
-		if (county.level() != cn.gongjiang.region.RegionLevel.COUNTY) {
+		if (county.level() != RegionLevel.COUNTY) {
 			throw new InvalidValueException("targets.region.not-a-county", countyCode);
 		}
 		var day = asOf(asOf);
 		var cityPath = county.path().substring(0, county.path().lastIndexOf('/', county.path().length() - 2) + 1);
 		var city = new Actor(actor.accountId(), actor.username(), actor.displayName(), actor.role(),
-				cn.gongjiang.shared.security.DataScope.region(RegionCode.of(county.parentCode()), cityPath), false);
+				DataScope.region(RegionCode.of(county.parentCode()), cityPath), false);
 		var facts = store.indicators().stream().filter(Indicator::computed)
-				.collect(java.util.stream.Collectors.toMap(Indicator::code, Indicator::fact));
+				.collect(Collectors.toMap(Indicator::code, Indicator::fact));
 		return measured(city, new TargetStore.Filter(null, county.parentCode(), null, null, year), day).stream()
 				.map(m -> Progress.assess(m.target(), m.actual(), m.actualSource(), day, thresholdPoints))
 				.map(p -> {
@@ -214,7 +221,7 @@ public class TargetMonitor {
 	 */
 	private List<TargetStore.Measured> measured(Actor actor, TargetStore.Filter filter, LocalDate day) {
 		var facts = store.indicators().stream().filter(Indicator::computed)
-				.collect(java.util.stream.Collectors.toMap(Indicator::code, Indicator::fact));
+				.collect(Collectors.toMap(Indicator::code, Indicator::fact));
 		return store.measured(actor, filter, day).stream().map(m -> {
 			var fact = facts.get(m.target().indicator());
 			if (!SkilledStock.measures(fact) || m.target().regionCode() == null) {

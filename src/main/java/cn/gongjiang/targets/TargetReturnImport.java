@@ -2,12 +2,14 @@ package cn.gongjiang.targets;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -153,7 +155,7 @@ class TargetReturnImport implements ImportHandler {
 			try {
 				asOf = period(row.get(AS_OF));
 			}
-			catch (java.time.DateTimeException e) {
+			catch (DateTimeException e) {
 				return rejected(row, AS_OF, "date.format", row.get(AS_OF));
 			}
 			if (asOf.isAfter(today)) {
@@ -218,7 +220,7 @@ class TargetReturnImport implements ImportHandler {
 				return refused(row, INDICATOR, "targets.return.no-department-target", department);
 			}
 		}
-		var labels = candidates.stream().map(Line::label).filter(java.util.Objects::nonNull).distinct().toList();
+		var labels = candidates.stream().map(Line::label).filter(Objects::nonNull).distinct().toList();
 		var label = row.get(LABEL);
 		if (label != null) {
 			candidates = candidates.stream().filter(l -> label.equals(l.label())).toList();

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -118,8 +120,8 @@ class TargetStore {
 	}
 
 	/** Each task line's activity (or measure where it names none), for naming a department's figure. */
-	java.util.Map<Integer, String> taskLineNames() {
-		var names = new java.util.LinkedHashMap<Integer, String>();
+	Map<Integer, String> taskLineNames() {
+		var names = new LinkedHashMap<Integer, String>();
 		jdbc.sql("select id, coalesce(activity, measure) as name from targets.task_line order by id")
 				.query((rs, i) -> names.put(rs.getInt("id"), rs.getString("name"))).list();
 		return names;

@@ -3,6 +3,7 @@ package cn.gongjiang.targets;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -91,13 +92,13 @@ public class TargetWords {
 		return messages.getMessage(key, arguments, key, locale);
 	}
 
-	private java.util.Optional<Indicator> indicator(String code) {
+	private Optional<Indicator> indicator(String code) {
 		var known = indicators;
 		if (known == null) {
 			// reference data by migration: read once per process
 			known = store.indicators().stream().collect(Collectors.toUnmodifiableMap(Indicator::code, Function.identity()));
 			indicators = known;
 		}
-		return java.util.Optional.ofNullable(known.get(code));
+		return Optional.ofNullable(known.get(code));
 	}
 }

@@ -1,18 +1,24 @@
 package cn.gongjiang.training;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +30,7 @@ import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
+import cn.gongjiang.shared.web.CorrelationIdFilter;
 
 /**
  * Attendance and completion (TRN-3): the provider records who attended a session (by list), or a trainee checks in
@@ -98,7 +105,7 @@ public class Attendance {
 	@Transactional
 	public void checkIn(Actor worker, long sessionId, String code) {
 		if (worker.role() != Role.WORKER) {
-			throw new org.springframework.security.access.AccessDeniedException("trainees check in");
+			throw new AccessDeniedException("trainees check in");
 		}
 		var row = jdbc.sql("""
 				select e.id as enrolment, s.class_id, s.starts_at, s.ends_at from training.class_session s
@@ -108,8 +115,8 @@ public class Attendance {
 				.query().listOfRows().stream().findFirst()
 				.orElseThrow(() -> new NotFoundException("training.session.not-found"));
 		var now = Instant.now(clock);
-		var starts = ((java.sql.Timestamp) row.get("starts_at")).toInstant();
-		var ends = ((java.sql.Timestamp) row.get("ends_at")).toInstant();
+		var starts = ((Timestamp) row.get("starts_at")).toInstant();
+		var ends = ((Timestamp) row.get("ends_at")).toInstant();
 		if (!checkInOpen(starts, ends)) {
 			throw new BusinessException("training.attendance.outside-session");
 		}
@@ -123,7 +130,7 @@ public class Attendance {
 				insert into training.attendance (session_id, enrolment_id, method, recorded_by, device)
 				values (:session, :enrolment, 'CODE', :user, :device) on conflict do nothing
 				""").param("session", sessionId).param("enrolment", row.get("enrolment")).param("user", worker.username())
-				.param("device", org.slf4j.MDC.get(cn.gongjiang.shared.web.CorrelationIdFilter.CLIENT_ADDRESS)).update();
+				.param("device", MDC.get(CorrelationIdFilter.CLIENT_ADDRESS)).update();
 	}
 
 	/**
@@ -138,8 +145,8 @@ public class Attendance {
 		}
 		var last = c.sessions().stream().map(TrainingClass.Session::endsAt).max(Instant::compareTo).orElseThrow();
 		if (Instant.now(clock).isBefore(last)) {
-			throw new ConflictException("training.class.not-over", java.time.format.DateTimeFormatter
-					.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai")).format(last));
+			throw new ConflictException("training.class.not-over", DateTimeFormatter
+					.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai")).format(last));
 		}
 		var sessions = c.sessions().size();
 		var today = LocalDate.now(clock);
@@ -152,7 +159,7 @@ public class Attendance {
 			if (!e.status().equals("ENROLLED")) {
 				continue;
 			}
-			var completed = e.attended() >= c.completionRate().multiply(java.math.BigDecimal.valueOf(sessions)).doubleValue();
+			var completed = e.attended() >= c.completionRate().multiply(BigDecimal.valueOf(sessions)).doubleValue();
 			jdbc.sql("update training.enrolment set status = :status where id = :id")
 					.param("status", completed ? "COMPLETED" : "NOT_COMPLETED").param("id", e.id()).update();
 			var person = jdbc.sql("select person_id, encode(person_index, 'hex') from training.enrolment where id = :id")

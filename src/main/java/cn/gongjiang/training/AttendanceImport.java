@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.CheckedRow;
@@ -107,7 +108,7 @@ class AttendanceImport implements ImportHandler {
 			catch (BusinessException e) {
 				return CheckedRow.rejected(List.of(RowError.of(row.number(), CLASS, e.code(), e.arguments())));
 			}
-			catch (org.springframework.security.access.AccessDeniedException e) {
+			catch (AccessDeniedException e) {
 				return CheckedRow.rejected(List.of(RowError.of(row.number(), CLASS, "scope.outside")));
 			}
 		};

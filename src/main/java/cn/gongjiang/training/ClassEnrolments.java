@@ -1,12 +1,17 @@
 package cn.gongjiang.training;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +25,7 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
 
 /**
  * Real-name enrolment (实名制, TRN-3): the trainee's ID number is checked and matched to the person registry (created
@@ -37,11 +43,11 @@ public class ClassEnrolments {
 	private final Clock clock;
 	private final RefusalLog refusals;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	ClassEnrolments(JdbcClient jdbc, TrainingClasses classes, Vouchers vouchers, PersonRegistry persons,
 			PersonalDataCipher cipher, AuditLog audit, Clock clock, RefusalLog refusals,
-			org.springframework.context.ApplicationEventPublisher events) {
+			ApplicationEventPublisher events) {
 		this.events = events;
 		this.refusals = refusals;
 		this.jdbc = jdbc;
@@ -139,8 +145,8 @@ public class ClassEnrolments {
 	/** The worker's own enrolments, for their page and check-in. */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> mine(Actor worker) {
-		if (worker.role() != cn.gongjiang.shared.security.Role.WORKER) {
-			throw new org.springframework.security.access.AccessDeniedException("a worker's own classes");
+		if (worker.role() != Role.WORKER) {
+			throw new AccessDeniedException("a worker's own classes");
 		}
 		return jdbc.sql("""
 				select e.id, e.class_id as "classId", e.status, e.result, e.certificate_number as "certificateNumber",
@@ -181,15 +187,15 @@ public class ClassEnrolments {
 	@Transactional(readOnly = true)
 	public List<TraineeSession> todaySessions(Actor worker) {
 		requireWorker(worker);
-		var today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
-		var zone = java.time.ZoneId.of("Asia/Shanghai");
+		var today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+		var zone = ZoneId.of("Asia/Shanghai");
 		return traineeSessions(worker, "s.starts_at >= :from and s.starts_at < :to", today.atStartOfDay(zone).toInstant(),
 				today.plusDays(1).atStartOfDay(zone).toInstant(), null);
 	}
 
 	/** One session of a class the worker is enrolled in; empty when they are not. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<TraineeSession> traineeSession(Actor worker, long sessionId) {
+	public Optional<TraineeSession> traineeSession(Actor worker, long sessionId) {
 		requireWorker(worker);
 		return traineeSessions(worker, "s.id = :session", null, null, sessionId).stream().findFirst();
 	}
@@ -204,8 +210,8 @@ public class ClassEnrolments {
 				from training.enrolment e join training.training_class c on c.id = e.class_id
 				join training.class_session s on s.class_id = e.class_id
 				where e.person_index = :index and e.status = 'ENROLLED' and (""" + where + ") order by s.starts_at").param("index", worker.scope().personIndex().bytes())
-				.param("from", from == null ? null : java.sql.Timestamp.from(from))
-				.param("to", to == null ? null : java.sql.Timestamp.from(to)).param("session", sessionId)
+				.param("from", from == null ? null : Timestamp.from(from))
+				.param("to", to == null ? null : Timestamp.from(to)).param("session", sessionId)
 				.query((rs, i) -> new TraineeSession(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
 						rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
 						rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getBoolean(11)))
@@ -213,8 +219,8 @@ public class ClassEnrolments {
 	}
 
 	private static void requireWorker(Actor worker) {
-		if (worker.role() != cn.gongjiang.shared.security.Role.WORKER) {
-			throw new org.springframework.security.access.AccessDeniedException("a worker's own classes");
+		if (worker.role() != Role.WORKER) {
+			throw new AccessDeniedException("a worker's own classes");
 		}
 	}
 
@@ -228,7 +234,7 @@ public class ClassEnrolments {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Optional<CompletedTraining> training(long enrolmentId) {
+	public Optional<CompletedTraining> training(long enrolmentId) {
 		return trainings(List.of(enrolmentId)).stream().findFirst();
 	}
 

@@ -193,8 +193,8 @@ public class DemandSurvey {
 			  and (cast(:name as text) is null or position(:name in d.enterprise_name) > 0)
 			""";
 
-	private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bindFilter(
-			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, Actor actor, TrainingFilter filter) {
+	private JdbcClient.StatementSpec bindFilter(
+			JdbcClient.StatementSpec spec, Actor actor, TrainingFilter filter) {
 		return TrainingScope.bind(spec, actor).param("path", TrainingScope.filterPath(regions, filter.region()))
 				.param("occupation", filter.occupation()).param("grade", filter.grade())
 				.param("source", filter.source()).param("status", filter.status()).param("name", filter.name());

@@ -2,6 +2,7 @@ package cn.gongjiang.training;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -125,7 +126,7 @@ public class ListExport {
 		}
 
 		List<String> all(String... codes) {
-			return java.util.Arrays.stream(codes).map(this::msg).toList();
+			return Arrays.stream(codes).map(this::msg).toList();
 		}
 
 		String occupation(String code) {

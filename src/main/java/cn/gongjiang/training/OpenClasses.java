@@ -1,5 +1,6 @@
 package cn.gongjiang.training;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public class OpenClasses {
 				group by c.id, c.provider_name
 				having min(s.starts_at) > :now
 				order by starts limit 1
-				""").param("occupation", occupation).param("grade", grade).param("now", java.sql.Timestamp.from(now))
+				""").param("occupation", occupation).param("grade", grade).param("now", Timestamp.from(now))
 				.query((rs, i) -> new Upcoming(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
 				.optional();
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -59,12 +60,12 @@ public class Results {
 	private final OccupationCatalogue occupations;
 	private final AuditLog audit;
 	private final Clock clock;
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	Results(JdbcClient jdbc, ClassEnrolments enrolments, TrainingClasses classes, Vouchers vouchers,
 			CertificateRegister certificates, PersonalDataCipher cipher, PersonRegistry persons,
 			OrganisationRegistry organisations, OccupationCatalogue occupations, AuditLog audit, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
+			ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.enrolments = enrolments;

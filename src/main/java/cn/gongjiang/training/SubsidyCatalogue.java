@@ -3,6 +3,7 @@ package cn.gongjiang.training;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,7 +119,7 @@ public class SubsidyCatalogue {
 				.query(CatalogueEntry.class).optional();
 	}
 
-	public static final java.util.Map<String, String> SORTS = java.util.Map.of("occupation", "occupation_code", "standard",
+	public static final Map<String, String> SORTS = Map.of("occupation", "occupation_code", "standard",
 			"standard_yuan", "validFrom", "valid_from");
 
 	/** A page of the entries in force today, filtered by occupation, grade, and shortage ({@code status} SHORTAGE). */

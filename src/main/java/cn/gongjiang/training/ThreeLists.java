@@ -1,8 +1,12 @@
 package cn.gongjiang.training;
 
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,12 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
-import cn.gongjiang.registry.Enterprise;
+import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.registry.Enterprise;
 import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
-import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -60,12 +65,12 @@ public class ThreeLists {
 	/** Order-list statuses a reader filters by: {@code NONE} for demand no order took up yet. */
 	public static final List<String> WISH_STATUSES = List.of("NONE", "OPEN", "ACCEPTED", "CLOSED", "CANCELLED");
 
-	public static final java.util.Map<String, String> DEMAND_SORTS = java.util.Map.of("neededBy", "d.needed_by", "headcount",
+	public static final Map<String, String> DEMAND_SORTS = Map.of("neededBy", "d.needed_by", "headcount",
 			"d.headcount", "enterprise", "d.enterprise_name", "train", "d.train_headcount", "recordedAt", "d.recorded_at");
-	public static final java.util.Map<String, String> WISH_SORTS = java.util.Map.of("enterprise", "d.enterprise_name",
+	public static final Map<String, String> WISH_SORTS = Map.of("enterprise", "d.enterprise_name",
 			"train", "d.train_headcount", "neededBy", "d.needed_by");
 	/** Key enterprises are sorted in memory: by open headcount or by name. */
-	public static final java.util.Map<String, String> KEY_SORTS = java.util.Map.of("headcount", "headcount", "name",
+	public static final Map<String, String> KEY_SORTS = Map.of("headcount", "headcount", "name",
 			"name");
 
 	private final JdbcClient jdbc;
@@ -117,9 +122,9 @@ public class ThreeLists {
 	@Transactional(readOnly = true)
 	public Page<KeyEnterprise> keyEnterprises(Actor actor, TrainingFilter filter, PageRequest request) {
 		var all = new ArrayList<>(keyEnterprises(actor, filter));
-		java.util.Comparator<KeyEnterprise> order = "name".equals(request.sort())
-				? java.util.Comparator.comparing(KeyEnterprise::name, java.text.Collator.getInstance(java.util.Locale.CHINA))
-				: java.util.Comparator.comparingInt(KeyEnterprise::openHeadcount);
+		Comparator<KeyEnterprise> order = "name".equals(request.sort())
+				? Comparator.comparing(KeyEnterprise::name, Collator.getInstance(Locale.CHINA))
+				: Comparator.comparingInt(KeyEnterprise::openHeadcount);
 		all.sort(request.descending() ? order.reversed() : order);
 		return Page.slice(all, request);
 	}
@@ -136,12 +141,12 @@ public class ThreeLists {
 				where d.status = 'OPEN' and (d.enterprise_path like :scope || '%' or d.place_path like :scope || '%')
 				group by d.enterprise_code
 				""").param("scope", actor.scope().regionPath())
-				.query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).list()
+				.query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2))).list()
 				.forEach(e -> demand.put(e.getKey(), e.getValue()));
 		var candidates = new LinkedHashMap<String, Enterprise>();
 		organisations.keyEnterprises(actor).forEach(e -> candidates.put(e.creditCode(), e));
 		demand.keySet().forEach(code -> organisations.enterprise(code).ifPresent(e -> candidates.putIfAbsent(code, e)));
-		var places = path == null ? java.util.Map.<String, cn.gongjiang.region.Region>of() : regions.all();
+		var places = path == null ? Map.<String, Region>of() : regions.all();
 		var result = new ArrayList<KeyEnterprise>();
 		for (var e : candidates.values()) {
 			if (filter.name() != null && !e.name().contains(filter.name())) {
@@ -234,8 +239,8 @@ public class ThreeLists {
 				.list();
 	}
 
-	private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bindWish(
-			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, Actor actor, TrainingFilter filter) {
+	private JdbcClient.StatementSpec bindWish(
+			JdbcClient.StatementSpec spec, Actor actor, TrainingFilter filter) {
 		return spec.param("scope", actor.scope().regionPath())
 				.param("path", TrainingScope.filterPath(regions, filter.region()))
 				.param("occupation", filter.occupation()).param("grade", filter.grade()).param("name", filter.name())

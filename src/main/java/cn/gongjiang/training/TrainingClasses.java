@@ -2,8 +2,12 @@ package cn.gongjiang.training;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,10 +49,10 @@ public class TrainingClasses {
 	private final RegionDirectory regions;
 	private final OccupationCatalogue occupations;
 	private final AuditLog audit;
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	TrainingClasses(JdbcClient jdbc, OrganisationRegistry organisations, RegionDirectory regions,
-			OccupationCatalogue occupations, AuditLog audit, java.time.Clock clock) {
+			OccupationCatalogue occupations, AuditLog audit, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
@@ -161,7 +165,7 @@ public class TrainingClasses {
 				.query(Long.class).list().stream().map(this::find).toList();
 	}
 
-	public static final java.util.Map<String, String> SORTS = java.util.Map.of("id", "c.id", "start", "s.first_start",
+	public static final Map<String, String> SORTS = Map.of("id", "c.id", "start", "s.first_start",
 			"occupation", "c.occupation_code");
 	/** Class statuses a list filters by: ENDED is an open class whose last session is over (to complete). */
 	public static final List<String> STATUSES = List.of("OPEN", "ENDED", "FINISHED");
@@ -180,7 +184,7 @@ public class TrainingClasses {
 				  and (cast(:path as text) is null or c.provider_path like :path || '%')
 				""";
 		var path = TrainingScope.filterPath(regions, filter.region());
-		var now = java.sql.Timestamp.from(clock.instant());
+		var now = Timestamp.from(clock.instant());
 		var items = TrainingScope.bind(jdbc.sql(SUMMARY + where + " order by " + request.orderBy(SORTS, "c.id")
 				+ " limit :limit offset :offset"), actor).param("status", filter.status()).param("path", path)
 				.param("now", now)
@@ -222,33 +226,33 @@ public class TrainingClasses {
 	 * order it serves read it; a trainee enrolled in it sees their own part. Empty when none of these.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Viewer> viewer(Actor actor, long classId) {
+	public Optional<Viewer> viewer(Actor actor, long classId) {
 		var row = jdbc.sql("""
 				select c.provider_code, c.provider_path, o.enterprise_code from training.training_class c
 				left join training.training_order o on o.id = c.order_id where c.id = :id
 				""").param("id", classId).query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 				.optional();
 		if (row.isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		var c = row.get();
 		var scope = actor.scope();
 		if ((actor.role() == Role.TRAINING_PROVIDER || actor.role() == Role.TECHNICAL_SCHOOL) && c[0].equals(scope.value())) {
-			return java.util.Optional.of(Viewer.PROVIDER);
+			return Optional.of(Viewer.PROVIDER);
 		}
 		if (actor.officerCovering(c[1])) {
-			return java.util.Optional.of(Viewer.OFFICER);
+			return Optional.of(Viewer.OFFICER);
 		}
 		if (actor.role() == Role.ENTERPRISE && scope.value().equals(c[2])) {
-			return java.util.Optional.of(Viewer.ENTERPRISE);
+			return Optional.of(Viewer.ENTERPRISE);
 		}
 		if (actor.role() == Role.WORKER && jdbc.sql("""
 				select exists (select 1 from training.enrolment where class_id = :id and person_index = :index)
 				""").param("id", classId).param("index", scope.personIndex().bytes())
 				.query(Boolean.class).single()) {
-			return java.util.Optional.of(Viewer.TRAINEE);
+			return Optional.of(Viewer.TRAINEE);
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	/** Who is looking at a class, which decides what of it they see and may do. */
@@ -284,8 +288,8 @@ public class TrainingClasses {
 	private void insertSessions(long classId, List<TrainingClass.SessionPlan> sessions) {
 		for (var s : sessions) {
 			jdbc.sql("insert into training.class_session (class_id, starts_at, ends_at, place) values (:c, :from, :to, :place)")
-					.param("c", classId).param("from", java.sql.Timestamp.from(s.startsAt()))
-					.param("to", java.sql.Timestamp.from(s.endsAt())).param("place", s.place().strip()).update();
+					.param("c", classId).param("from", Timestamp.from(s.startsAt()))
+					.param("to", Timestamp.from(s.endsAt())).param("place", s.place().strip()).update();
 		}
 	}
 

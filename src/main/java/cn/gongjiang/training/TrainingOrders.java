@@ -2,13 +2,15 @@ package cn.gongjiang.training;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.occupation.OccupationCatalogue;
@@ -23,6 +25,7 @@ import cn.gongjiang.shared.OccupationCode;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -111,7 +114,7 @@ public class TrainingOrders {
 			+ " or (:scopeKind = 'ORGANISATION' and exists (select 1 from training.training_class v"
 			+ " where v.order_id = o.id and v.provider_code = :scopeValue)))";
 
-	public static final java.util.Map<String, String> SORTS = java.util.Map.of("wantedStart", "o.wanted_start", "headcount",
+	public static final Map<String, String> SORTS = Map.of("wantedStart", "o.wanted_start", "headcount",
 			"o.headcount", "createdAt", "o.created_at", "enterprise", "o.enterprise_name");
 
 	/** Open orders a provider may take up: in its own city, or online ones anywhere. */
@@ -298,8 +301,8 @@ public class TrainingOrders {
 
 	/** The outcomes of many orders at once, for a page of them: by order, its classes in the order they opened. */
 	@Transactional(readOnly = true)
-	public java.util.Map<Long, List<TrainingOrder.ClassOutcome>> outcomes(List<Long> orderIds) {
-		var byOrder = new java.util.LinkedHashMap<Long, List<TrainingOrder.ClassOutcome>>();
+	public Map<Long, List<TrainingOrder.ClassOutcome>> outcomes(List<Long> orderIds) {
+		var byOrder = new LinkedHashMap<Long, List<TrainingOrder.ClassOutcome>>();
 		if (orderIds.isEmpty()) {
 			return byOrder;
 		}
@@ -311,11 +314,11 @@ public class TrainingOrders {
 				from training.training_class c left join training.enrolment e on e.class_id = c.id
 				where c.order_id = any(:orders) group by c.order_id, c.id, c.provider_name order by c.id
 				""").param("orders", orderIds.toArray(Long[]::new))
-				.query((rs, i) -> java.util.Map.entry(rs.getLong(1), new TrainingOrder.ClassOutcome(rs.getLong(2),
+				.query((rs, i) -> Map.entry(rs.getLong(1), new TrainingOrder.ClassOutcome(rs.getLong(2),
 						rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), 0)))
-				.list().forEach(e -> byOrder.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+				.list().forEach(e -> byOrder.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
 		var classIds = byOrder.values().stream().flatMap(List::stream).map(TrainingOrder.ClassOutcome::classId).toList();
-		var hired = hires.stream().map(h -> h.hired(classIds)).findFirst().orElse(java.util.Map.of());
+		var hired = hires.stream().map(h -> h.hired(classIds)).findFirst().orElse(Map.of());
 		byOrder.replaceAll((order, classes) -> classes.stream().map(c -> new TrainingOrder.ClassOutcome(c.classId(),
 				c.providerName(), c.enrolled(), c.completed(), c.certified(), hired.getOrDefault(c.classId(), 0))).toList());
 		return byOrder;

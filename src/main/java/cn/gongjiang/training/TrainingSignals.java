@@ -1,12 +1,17 @@
 package cn.gongjiang.training;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -107,7 +112,7 @@ public class TrainingSignals {
 						"supervision.signal.certificate-without-training",
 						List.of(certificateType(c.type()), c.holderIdMasked(), c.issuedOn()),
 						c.issuedOn().atStartOfDay(BEIJING).toInstant())));
-		signals.sort(java.util.Comparator.comparing(Signal::seenAt).reversed());
+		signals.sort(Comparator.comparing(Signal::seenAt).reversed());
 		return signals;
 	}
 
@@ -120,8 +125,8 @@ public class TrainingSignals {
 	 * Holding is not refusing: the officer who looks pays it or not. Classes without any are absent from the answer.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Map<Long, List<String>> holdingSubsidies(java.util.Collection<Long> classIds) {
-		var held = new java.util.HashMap<Long, List<String>>();
+	public Map<Long, List<String>> holdingSubsidies(Collection<Long> classIds) {
+		var held = new HashMap<Long, List<String>>();
 		if (classIds.isEmpty()) {
 			return held;
 		}
@@ -190,8 +195,8 @@ public class TrainingSignals {
 				from training.enrolment e join training.training_class c on c.id = e.class_id
 				left join training.voucher v on v.enrolment_id = e.id
 				where e.enrolled_at >= :from and e.enrolled_at < :to order by c.id, e.id
-				""").param("from", java.sql.Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(BEIJING).toInstant()))
-				.param("to", java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(BEIJING).toInstant()))
+				""").param("from", Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(BEIJING).toInstant()))
+				.param("to", Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(BEIJING).toInstant()))
 				.query(AuditRow.class).list();
 	}
 }

@@ -1,11 +1,16 @@
 package cn.gongjiang.training;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -13,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
+import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.privacy.PersonalDataCipher;
+import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
@@ -33,14 +40,14 @@ public class Vouchers {
 	private final SubsidyCatalogue catalogue;
 	private final PersonRegistry persons;
 	private final PersonalDataCipher cipher;
-	private final cn.gongjiang.occupation.OccupationCatalogue occupations;
+	private final OccupationCatalogue occupations;
 	private final AuditLog audit;
 	private final Clock clock;
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	Vouchers(JdbcClient jdbc, SubsidyCatalogue catalogue, PersonRegistry persons, PersonalDataCipher cipher,
-			cn.gongjiang.occupation.OccupationCatalogue occupations, AuditLog audit, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
+			OccupationCatalogue occupations, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
 		this.events = events;
 		this.occupations = occupations;
 		this.jdbc = jdbc;
@@ -87,7 +94,7 @@ public class Vouchers {
 			throw new InvalidValueException("training.voucher.valid-until", validUntil);
 		}
 		int issued = 0;
-		var archive = new java.util.ArrayList<Long>();
+		var archive = new ArrayList<Long>();
 		for (var person : persons.inGroup(actor, group, 100_000)) {
 			var one = jdbc.sql("""
 					insert into training.voucher (person_index, person_id, catalogue_entry_id, issued_by, valid_until)
@@ -136,13 +143,13 @@ public class Vouchers {
 		var v = jdbc.sql("select * from training.voucher where id = :id" + (lock ? " for update" : ""))
 				.param("id", voucherId).query().listOfRows().stream().findFirst()
 				.orElseThrow(() -> new InvalidValueException("training.voucher.unknown", voucherId));
-		if (!java.util.Arrays.equals((byte[]) v.get("person_index"), personIndex)) {
+		if (!Arrays.equals((byte[]) v.get("person_index"), personIndex)) {
 			throw new InvalidValueException("training.voucher.unknown", voucherId);
 		}
 		if (!"ISSUED".equals(v.get("status"))) {
 			throw new ConflictException("training.voucher-used", voucherId);
 		}
-		if (((java.sql.Date) v.get("valid_until")).toLocalDate().isBefore(LocalDate.now(clock))) {
+		if (((Date) v.get("valid_until")).toLocalDate().isBefore(LocalDate.now(clock))) {
 			throw new BusinessException("training.voucher.expired", voucherId);
 		}
 		var entry = catalogue.byId(((Number) v.get("catalogue_entry_id")).longValue()).orElseThrow();
@@ -192,7 +199,7 @@ public class Vouchers {
 			from training.voucher v join training.catalogue_entry c on c.id = v.catalogue_entry_id
 			""";
 
-	public static final java.util.Map<String, String> SORTS = java.util.Map.of("issuedAt", "v.issued_at", "validUntil",
+	public static final Map<String, String> SORTS = Map.of("issuedAt", "v.issued_at", "validUntil",
 			"v.valid_until", "occupation", "c.occupation_code");
 	public static final List<String> STATUSES = List.of("ISSUED", "REDEEMED", "TRAINED", "EVALUATED", "SUBSIDISED",
 			"RECORDED", "CANCELLED");
@@ -215,14 +222,14 @@ public class Vouchers {
 				.param("all", actor.is(Role.PROVINCE_OFFICER)).param("user", actor.username())
 				.param("status", filter.status()).param("occupation", filter.occupation()).param("grade", filter.grade())
 				.param("limit", request.size()).param("offset", request.offset())
-				.query((rs, i) -> java.util.Map.entry((byte[]) rs.getBytes("person_index"), new Voucher(rs.getLong("id"),
+				.query((rs, i) -> Map.entry((byte[]) rs.getBytes("person_index"), new Voucher(rs.getLong("id"),
 						rs.getLong("catalogue_entry_id"), rs.getString("occupation_code"), rs.getString("grade"),
 						rs.getString("status"), (Long) rs.getObject("enrolment_id"), rs.getString("issued_by"),
 						rs.getTimestamp("issued_at").toInstant(), rs.getDate("valid_until").toLocalDate(),
 						(Integer) rs.getObject("standard_yuan"))))
 				.list();
-		var holders = new java.util.HashMap<String, cn.gongjiang.registry.PersonProfile>();
-		persons.profiles(rows.stream().map(java.util.Map.Entry::getKey).toList())
+		var holders = new HashMap<String, PersonProfile>();
+		persons.profiles(rows.stream().map(Map.Entry::getKey).toList())
 				.forEach(p -> holders.put(p.idNumberIndex(), p));
 		var items = rows.stream().map(r -> {
 			var holder = holders.get(HexFormat.of().formatHex(r.getKey()));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -116,7 +117,7 @@ class AnalyticsBrowserTests {
 	@Test
 	void aWorkerReadsTheirOwnProfileOnAPhone() {
 		browser.signIn("worker-demo");
-		browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+		browser.driver().manage().window().setSize(new Dimension(375, 800));
 		try {
 			browser.consoleErrors();
 			browser.open("/analytics/me");
@@ -130,7 +131,7 @@ class AnalyticsBrowserTests {
 			assertThat(browser.status()).isEqualTo(403);
 		}
 		finally {
-			browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+			browser.driver().manage().window().setSize(new Dimension(1366, 900));
 			browser.signOut();
 		}
 	}

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -316,9 +317,9 @@ class AnalyticsIntegrationTests {
 				.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/analytics/skilled-shares.xlsx").header("Authorization", shaoxing))
 				.andExpect(status().isOk())
-				.andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith(
+				.andExpect(header().string("Content-Type", Matchers.startsWith(
 						"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))
-				.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("UTF-8''")));
+				.andExpect(header().string("Content-Disposition", Matchers.containsString("UTF-8''")));
 	}
 
 	private String person(String sequence, String name, String employer) {

@@ -7,9 +7,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -22,13 +28,13 @@ import cn.gongjiang.IntegrationTest;
 class ArchiveIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	@Autowired
 	Api api;
@@ -64,14 +70,14 @@ class ArchiveIntegrationTests {
 		issue("AR-2026-0003", "330603199204044419", "蒋文", "intermediate", "2026-03-01");
 		var chinese = mvc.perform(get("/api/v1/persons/" + id + "/archive").header("Authorization", api.bearer("keqiao")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		java.util.List<String> details = JsonPath.read(chinese, "$.timeline[*].detail");
-		org.assertj.core.api.Assertions.assertThat(details).isNotEmpty().allSatisfy(d -> org.assertj.core.api.Assertions
+		List<String> details = JsonPath.read(chinese, "$.timeline[*].detail");
+		Assertions.assertThat(details).isNotEmpty().allSatisfy(d -> Assertions
 				.assertThat(d).doesNotContain("{", "\"", "=", "REGISTERED", "91330603MA2D12345A"));
-		org.assertj.core.api.Assertions.assertThat(details).contains("在绍兴市柯桥区建立档案", "取得中级工(四级)");
+		Assertions.assertThat(details).contains("在绍兴市柯桥区建立档案", "取得中级工(四级)");
 		var english = mvc.perform(get("/api/v1/persons/" + id + "/archive").header("Authorization", api.bearer("keqiao"))
 				.header("Accept-Language", "en")).andReturn().getResponse().getContentAsString();
-		java.util.List<String> englishDetails = JsonPath.read(english, "$.timeline[*].detail");
-		org.assertj.core.api.Assertions.assertThat(englishDetails).contains("Record opened in 绍兴市柯桥区",
+		List<String> englishDetails = JsonPath.read(english, "$.timeline[*].detail");
+		Assertions.assertThat(englishDetails).contains("Record opened in 绍兴市柯桥区",
 				"Reached Intermediate worker", "Employer changed from \"none\" to \"绍兴示范机械有限公司\"");
 	}
 
@@ -91,7 +97,7 @@ class ArchiveIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"enterpriseCode": "91330603MA2D12345A", "title": "档案测试车工", "occupationCode": "6-18-01-01",
 						 "headcount": 1, "county": "330603", "wageMin": 5000, "wageMax": 6000, "startsOn": "%1$s",
-						 "closesOn": "%1$s"}""".formatted(java.time.LocalDate.now(clock).plusMonths(1))))
+						 "closesOn": "%1$s"}""".formatted(LocalDate.now(clock).plusMonths(1))))
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		long job = ((Number) JsonPath.read(posted, "$.id")).longValue();
 		mvc.perform(post("/api/v1/recruitment/jobs/{id}/opening", job).header("Authorization", api.bearer("enterprise-demo"))
@@ -103,7 +109,7 @@ class ArchiveIntegrationTests {
 		ArchiveCaughtUp.await(jdbc);
 		var archive = mvc.perform(get("/api/v1/persons/" + id + "/archive").header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		java.util.List<String> sentences = JsonPath.read(archive, "$.timeline[?(@.kind == 'APPLICATION')].detail");
+		List<String> sentences = JsonPath.read(archive, "$.timeline[?(@.kind == 'APPLICATION')].detail");
 		assertThat(sentences).anySatisfy(s -> assertThat(s).isEqualTo(
 				"应聘绍兴示范机械有限公司的岗位“档案测试车工”（车工）；方式：本人投递"));
 	}

@@ -9,14 +9,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.gongjiang.Api;
 import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 
@@ -31,7 +35,7 @@ class AuditIntegrationTests {
 	Console console;
 
 	@Autowired
-	cn.gongjiang.Api api;
+	Api api;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -67,7 +71,7 @@ class AuditIntegrationTests {
 		var auditor = console.session("auditor");
 		mvc.perform(post("/audit/verify").session(auditor).with(csrf()))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("哈希链完整")));
+				.andExpect(content().string(Matchers.containsString("哈希链完整")));
 
 		var victim = jdbc.sql("select id from audit.audit_event where account = 'keqiao' order by id desc limit 1")
 				.query(Long.class).single();
@@ -75,7 +79,7 @@ class AuditIntegrationTests {
 		try {
 			assertThat(audit.verifyChain().firstBrokenId()).isEqualTo(victim);
 			mvc.perform(post("/audit/verify").session(auditor).with(csrf()))
-					.andExpect(content().string(org.hamcrest.Matchers.containsString("第 " + victim + " 号记录处断裂")));
+					.andExpect(content().string(Matchers.containsString("第 " + victim + " 号记录处断裂")));
 		}
 		finally {
 			tamper("update audit.audit_event set outcome = 'SUCCESS' where id = " + victim);
@@ -135,7 +139,7 @@ class AuditIntegrationTests {
 				.single();
 		for (var forged : List.of(row.expectedLegacyHash(), row.expectedHash(new byte[32]))) {
 			tamper("update audit.audit_event set detail = 'nothing happened', hash = '\\x%s' where id = %d"
-					.formatted(java.util.HexFormat.of().formatHex(forged), victim));
+					.formatted(HexFormat.of().formatHex(forged), victim));
 			jdbc.sql("update audit.chain_head set last_hash = :h").param("h", forged).update();
 			try {
 				var verification = audit.verifyChain();
@@ -233,7 +237,7 @@ class AuditIntegrationTests {
 		}
 		mvc.perform(get("/audit").session(console.session("auditor")).param("action", "login"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("audit-events")));
+				.andExpect(content().string(Matchers.containsString("audit-events")));
 	}
 
 	@Test
@@ -255,7 +259,7 @@ class AuditIntegrationTests {
 	@Test
 	void theThreeAdministratorsAreSeparated() throws Exception {
 		// each administrator opens only their own console; every refusal is audited, counted from before this test
-		var pages = java.util.Map.of("secadmin", "/admin/accounts", "auditor", "/audit", "sysadmin", "/system");
+		var pages = Map.of("secadmin", "/admin/accounts", "auditor", "/audit", "sysadmin", "/system");
 		for (var admin : pages.keySet()) {
 			var session = console.session(admin);
 			for (var page : pages.entrySet()) {

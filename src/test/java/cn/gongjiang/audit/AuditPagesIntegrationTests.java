@@ -7,12 +7,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -22,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.gongjiang.Api;
 import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 
@@ -46,7 +55,7 @@ class AuditPagesIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	@Test
 	void theLogPagesByKeysetNewestFirst() throws Exception {
@@ -56,7 +65,7 @@ class AuditPagesIntegrationTests {
 		var session = console.session("auditor");
 		var first = page(session, "/audit");
 		var firstIds = ids(first);
-		assertThat(firstIds).hasSize(50).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(firstIds).hasSize(50).isSortedAccordingTo(Comparator.reverseOrder());
 		var next = link(NEXT, first);
 		assertThat(next).contains("after=" + firstIds.get(49)).contains("page=2");
 		var second = page(session, next);
@@ -86,14 +95,14 @@ class AuditPagesIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from audit.audit_event where id in (:ids) and action not like 'account.%'")
 				.param("ids", accounts.isEmpty() ? List.of(-1L) : accounts).query(Long.class).single()).isZero();
 		// a day after the newest record (another test may have moved the platform's clock on)
-		var after = jdbc.sql("select max(occurred_at) from audit.audit_event").query(java.sql.Timestamp.class).single()
+		var after = jdbc.sql("select max(occurred_at) from audit.audit_event").query(Timestamp.class).single()
 				.toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().plusDays(1);
 		assertThat(ids(page(session, "/audit?from=" + after))).isEmpty();
 		assertThat(page(session, "/audit?from=" + after)).contains("没有符合条件的记录");
 	}
 
 	@Test
-	void theApiSaysHowManyRowsMatch(@Autowired cn.gongjiang.Api api) throws Exception {
+	void theApiSaysHowManyRowsMatch(@Autowired Api api) throws Exception {
 		var expected = jdbc.sql("select count(*) from audit.audit_event where account = 'auditor' and action = 'login'")
 				.query(Long.class).single();
 		var response = mvc.perform(get("/api/v1/audit-events").param("account", "auditor").param("action", "login")
@@ -121,9 +130,9 @@ class AuditPagesIntegrationTests {
 
 	@Test
 	void everyActionThePlatformWritesHasAName() throws Exception {
-		var names = new java.util.Properties();
+		var names = new Properties();
 		try (var in = getClass().getResourceAsStream("/i18n/audit_zh_CN.properties")) {
-			names.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+			names.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		var written = jdbc.sql("select distinct action from audit.audit_event").query(String.class).list();
 		assertThat(written).isNotEmpty().allSatisfy(action -> assertThat(names).as(action)
@@ -133,18 +142,18 @@ class AuditPagesIntegrationTests {
 	/** X-4: what an action was done to is named by its kind (补贴申请 12), not left as a code the platform wrote. */
 	@Test
 	void everyKindOfTargetThePlatformWritesHasAName() throws Exception {
-		var names = new java.util.Properties();
+		var names = new Properties();
 		for (var bundle : List.of("audit", "imports", "recruitment", "analytics")) {
 			try (var in = getClass().getResourceAsStream("/i18n/" + bundle + "_zh_CN.properties")) {
-				names.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+				names.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 			}
 		}
 		// the kinds the code writes ("claim:" + id …), read from the sources so a new kind cannot be forgotten
-		var kinds = new java.util.TreeSet<String>();
-		var written = java.util.regex.Pattern.compile("audit\\.record\\([^;]*?\"([a-z-]+):\" \\+");
-		try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+		var kinds = new TreeSet<String>();
+		var written = Pattern.compile("audit\\.record\\([^;]*?\"([a-z-]+):\" \\+");
+		try (var files = Files.walk(Path.of("src/main/java"))) {
 			for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-				var matcher = written.matcher(java.nio.file.Files.readString(file));
+				var matcher = written.matcher(Files.readString(file));
 				while (matcher.find()) {
 					kinds.add(matcher.group(1));
 				}

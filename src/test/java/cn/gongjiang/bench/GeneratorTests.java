@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import cn.gongjiang.region.Region;
@@ -68,7 +69,7 @@ class GeneratorTests {
 		rows(7, "persons").stream().skip(1).forEach(p -> perCity.merge(p.get(3).substring(0, 4), 1, Integer::sum));
 		var total = Generator.CITY_WEIGHTS.values().stream().mapToInt(Integer::intValue).sum();
 		Generator.CITY_WEIGHTS.forEach((city, weight) -> assertThat(perCity.get(city.substring(0, 4)) / 20_000.0)
-				.as(city).isCloseTo(weight / (double) total, org.assertj.core.data.Offset.offset(0.015)));
+				.as(city).isCloseTo(weight / (double) total, Offset.offset(0.015)));
 		var grades = new HashMap<String, Integer>();
 		rows(7, "certificates").stream().skip(1).filter(c -> !c.get(5).isEmpty())
 				.forEach(c -> grades.merge(c.get(5), 1, Integer::sum));

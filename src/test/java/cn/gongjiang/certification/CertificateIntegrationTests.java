@@ -9,18 +9,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.PublishedEvents;
 
 /** CRT-1, CRT-2: certificates by import and API, revocation, public verification that leaks nothing. */
 @IntegrationTest
@@ -41,7 +44,7 @@ class CertificateIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	cn.gongjiang.PublishedEvents events;
+	PublishedEvents events;
 
 	@Test
 	void certificatesAreImportedWithEveryBadRowNamedAndReplaysChangeNothing() throws Exception {
@@ -122,9 +125,9 @@ class CertificateIntegrationTests {
 		mvc.perform(post("/api/v1/certificates").header("Authorization", api.bearer("provider-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("{}"))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("certificate.number.required"))
-				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("number", "holderIdNumber",
+				.andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("number", "holderIdNumber",
 						"holderName", "type", "issuedOn")))
-				.andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.contains("certificate.number.required",
+				.andExpect(jsonPath("$.errors[*].code").value(Matchers.contains("certificate.number.required",
 						"certificate.id-number.required", "certificate.name.required", "certificate.type.required",
 						"certificate.issued-on.required")));
 	}
@@ -159,8 +162,8 @@ class CertificateIntegrationTests {
 		importOne("Z2026200001", "卫东", "330602198609094413");
 		mvc.perform(get("/verify").param("number", "Z2026200001").param("name", "卫东").with(from("10.0.0.5")))
 				.andExpect(status().isOk())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-						.string(org.hamcrest.Matchers.containsString("证书有效")));
+				.andExpect(MockMvcResultMatchers.content()
+						.string(Matchers.containsString("证书有效")));
 	}
 
 	private void importOne(String number, String name, String idNumber) throws Exception {

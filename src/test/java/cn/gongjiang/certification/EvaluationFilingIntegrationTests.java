@@ -7,9 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -36,7 +38,7 @@ import cn.gongjiang.shared.IdNumber;
 class EvaluationFilingIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	/** A detailed occupation no demo body is filed for. */
 	static final String UNFILED = "6-20-01-02";
@@ -66,7 +68,7 @@ class EvaluationFilingIntegrationTests {
 		send(post("/api/v1/certificates"), "provider-demo", certificate("FILE-A-1", holder, "skill-level"))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.code").value("certificate.evaluator.not-filed"))
-				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("本机构未备案评价职业（工种）6-20-01-02")));
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("本机构未备案评价职业（工种）6-20-01-02")));
 		assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'certificate.issue' and target = 'FILE-A-1' and outcome = 'DENIED'")
 				.query(Long.class).single()).isEqualTo(1);
 		// a training-completion certificate is the provider's own to give

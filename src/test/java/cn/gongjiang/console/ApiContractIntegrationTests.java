@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
@@ -32,8 +34,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import cn.gongjiang.Api;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.shared.Page;
+import cn.gongjiang.training.TrainingOrder;
+import cn.gongjiang.training.Voucher;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +63,7 @@ class ApiContractIntegrationTests {
 	JsonMapper json;
 
 	@Autowired
-	cn.gongjiang.Api api;
+	Api api;
 
 	@Test
 	void everyDocumentedBodyHasTheFieldsOfItsRecordAndEverySchemaNameOneType() throws Exception {
@@ -112,7 +118,7 @@ class ApiContractIntegrationTests {
 		var document = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
 		var schema = document.path("components").path("schemas").path("Problem");
 		var refusal = json.readTree(mvc.perform(post("/api/v1/persons").header("Authorization", api.bearer("keqiao"))
-				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"idNumber\": \"330603198506122421\", \"name\": \"陈刚\", \"residenceRegion\": \"330603\"}"))
 				.andReturn().getResponse().getContentAsString());
 		assertThat(refusal.path("errors").path(0).path("field").asString()).isEqualTo("idNumber");
@@ -156,8 +162,8 @@ class ApiContractIntegrationTests {
 
 	@Test
 	void aSchemaIsNamedAfterItsOuterAndInnerTypes() {
-		assertThat(SchemaNames.of(cn.gongjiang.training.TrainingOrder.Request.class)).isEqualTo("TrainingOrderRequest");
-		assertThat(SchemaNames.of(cn.gongjiang.training.Voucher.Request.class)).isEqualTo("VoucherRequest");
+		assertThat(SchemaNames.of(TrainingOrder.Request.class)).isEqualTo("TrainingOrderRequest");
+		assertThat(SchemaNames.of(Voucher.Request.class)).isEqualTo("VoucherRequest");
 		assertThat(SchemaNames.of(Page.class)).isEqualTo("Page");
 	}
 
@@ -299,7 +305,7 @@ class ApiContractIntegrationTests {
 			return type.asString("(no type)");
 		}
 
-		private static java.lang.reflect.Field fieldOf(Class<?> record, RecordComponent component) {
+		private static Field fieldOf(Class<?> record, RecordComponent component) {
 			try {
 				return record.getDeclaredField(component.getName());
 			}
@@ -308,7 +314,7 @@ class ApiContractIntegrationTests {
 			}
 		}
 
-		private static String jsonName(RecordComponent component, java.lang.reflect.Field field) {
+		private static String jsonName(RecordComponent component, Field field) {
 			var renamed = Optional.ofNullable(component.getAccessor().getAnnotation(JsonProperty.class))
 					.or(() -> Optional.ofNullable(field.getAnnotation(JsonProperty.class)))
 					.or(() -> Optional.ofNullable(component.getAnnotation(JsonProperty.class)))

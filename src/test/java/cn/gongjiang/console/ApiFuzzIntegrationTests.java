@@ -5,11 +5,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 
 import cn.gongjiang.Api;
 import cn.gongjiang.IntegrationTest;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -57,7 +60,7 @@ class ApiFuzzIntegrationTests {
 	 * 10,000 CJK characters that do not repeat in a pattern: PostgreSQL compresses a run of one character to almost
 	 * nothing, which would hide an index entry too large for a b-tree.
 	 */
-	static final String LONG = new java.util.Random(16).ints(10_000, 0x4E00, 0x9FA6)
+	static final String LONG = new Random(16).ints(10_000, 0x4E00, 0x9FA6)
 			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
 
 	@Autowired
@@ -336,7 +339,7 @@ class ApiFuzzIntegrationTests {
 				var value = pathValue != null ? pathValue
 						: PATH_VALUES.getOrDefault(name, "integer".equals(typeOf(parameter.path("schema")))
 								? "999999999" : "no-such-" + name);
-				uri = uri.replace("{" + name + "}", java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+				uri = uri.replace("{" + name + "}", URLEncoder.encode(value, StandardCharsets.UTF_8));
 			}
 			return uri;
 		}

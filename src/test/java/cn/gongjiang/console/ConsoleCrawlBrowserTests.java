@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,7 +47,7 @@ class ConsoleCrawlBrowserTests {
 	private static final Set<String> README_HOMES = Set.of("province", "enterprise-demo", "worker-demo");
 
 	/** Menu pages the README shows, by account and path. */
-	private static final java.util.Map<String, String> README_PAGES = java.util.Map.of("worker-demo /me", "worker-archive",
+	private static final Map<String, String> README_PAGES = Map.of("worker-demo /me", "worker-archive",
 			"shaoxing /subsidies", "subsidy-decisions", "province /analytics/shares", "analytics-shares",
 			"province /analytics/circle", "analytics-circle");
 
@@ -172,7 +174,7 @@ class ConsoleCrawlBrowserTests {
 	 * constraints allow for status and kind columns.
 	 */
 	static Set<String> enumAndStatusCodes() throws IOException {
-		var found = new java.util.HashSet<String>();
+		var found = new HashSet<String>();
 		var classes = Path.of("target/classes");
 		try (Stream<Path> files = Files.walk(classes.resolve("cn/gongjiang"))) {
 			files.filter(f -> f.toString().endsWith(".class")).forEach(f -> {

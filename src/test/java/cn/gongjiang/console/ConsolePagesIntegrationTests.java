@@ -8,16 +8,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.shared.IdNumber;
 
 /** Every console page renders for the roles it is for, in scope (X-4 Chinese by default). */
 @IntegrationTest
@@ -33,7 +43,7 @@ class ConsolePagesIntegrationTests {
 	Api api;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	@Test
 	void theRegistryAndImportPagesRenderForAnOfficer() throws Exception {
@@ -60,12 +70,12 @@ class ConsolePagesIntegrationTests {
 				.andExpect(content().string(containsString("id=\"unmask\"")));
 		mvc.perform(post("/persons/" + id + "/unmasked").session(province).with(csrf()))
 				.andExpect(content().string(containsString("查看完整号码须填写原因")))
-				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("330624198203036617"))));
+				.andExpect(content().string(Matchers.not(containsString("330624198203036617"))));
 		mvc.perform(post("/persons/" + id + "/unmasked").param("reason", "信访核查").session(province).with(csrf()))
 				.andExpect(content().string(containsString("330624198203036617")));
 		var shaoxing = console.session("shaoxing");
 		mvc.perform(get("/persons/" + id).session(shaoxing)).andExpect(content().string(
-				org.hamcrest.Matchers.not(containsString("id=\"unmask\""))));
+				Matchers.not(containsString("id=\"unmask\""))));
 		mvc.perform(post("/persons/" + id + "/unmasked").session(shaoxing).with(csrf())).andExpect(status().isForbidden());
 		mvc.perform(get("/persons/" + id).session(console.session("hangzhou"))).andExpect(status().isNotFound());
 	}
@@ -73,20 +83,20 @@ class ConsolePagesIntegrationTests {
 	@Test
 	void anOfficerUploadsAFileInTheConsoleAndLandsOnItsProgressPage() throws Exception {
 		var session = console.session("keqiao");
-		var idNumber = cn.gongjiang.shared.IdNumber.withCheckDigit("33060319950707881");
-		var file = new org.springframework.mock.web.MockMultipartFile("file", "柯桥新增人员.csv", "text/csv",
-				("姓名,身份证号,常住地区划代码\n林木森," + idNumber + ",330603\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		var progress = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/imports")
+		var idNumber = IdNumber.withCheckDigit("33060319950707881");
+		var file = new MockMultipartFile("file", "柯桥新增人员.csv", "text/csv",
+				("姓名,身份证号,常住地区划代码\n林木森," + idNumber + ",330603\n").getBytes(StandardCharsets.UTF_8));
+		var progress = mvc.perform(MockMvcRequestBuilders.multipart("/imports")
 				.file(file).param("kind", "persons").session(session).with(csrf()))
 				.andExpect(redirectedUrlPattern("/imports/*")).andReturn().getResponse().getRedirectedUrl();
 		var job = progress.substring(progress.lastIndexOf('/') + 1);
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
 				.sql("select status from imports.import_job where id = cast(:id as uuid)").param("id", job)
 				.query(String.class).single().equals("DONE"));
 		var page = mvc.perform(get(progress).session(session)).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString();
-		org.assertj.core.api.Assertions.assertThat(page).contains("柯桥新增人员.csv").contains("完成");
-		org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+		Assertions.assertThat(page).contains("柯桥新增人员.csv").contains("完成");
+		Assertions.assertThat(jdbc.sql("""
 				select count(*) from registry.person where name = '林木森' and residence_path like '/330000/330600/330603/%'
 				""").query(Integer.class).single()).as("the row reached the registry").isEqualTo(1);
 		mvc.perform(get(progress).session(console.session("hangzhou"))).andExpect(status().isNotFound());
@@ -98,10 +108,10 @@ class ConsolePagesIntegrationTests {
 				.query(Long.class).single();
 		mvc.perform(get("/").session(console.session("keqiao"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"home-counts\"")))
-				.andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+				.andExpect(content().string(Matchers.matchesPattern(
 						"(?s).*<div class=\"subheader\">人员库</div><div class=\"h1 m-0\">" + keqiao + "</div>.*")));
 		mvc.perform(get("/").session(console.session("auditor")))
-				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("home-counts"))));
+				.andExpect(content().string(Matchers.not(containsString("home-counts"))));
 	}
 
 	@Test
@@ -109,14 +119,14 @@ class ConsolePagesIntegrationTests {
 		mvc.perform(get("/verify")).andExpect(status().isOk()).andExpect(content().string(containsString("证书查验")));
 		var verified = mvc.perform(get("/verify").param("number", "ZJ3306022026001").param("name", "张明"))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		org.assertj.core.api.Assertions.assertThat(verified).contains("证书有效").contains("ZJ3306022026001")
+		Assertions.assertThat(verified).contains("证书有效").contains("ZJ3306022026001")
 				.contains("车工").doesNotContain("330602199003071238");
 		var worker = console.session("worker-demo");
 		var me = mvc.perform(get("/me").session(worker)).andExpect(redirectedUrlPattern("/persons/*")).andReturn()
 				.getResponse().getRedirectedUrl();
 		var archive = mvc.perform(get(me).session(worker)).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString();
-		org.assertj.core.api.Assertions.assertThat(archive).contains("张明").contains("ZJ3306022026001")
+		Assertions.assertThat(archive).contains("张明").contains("ZJ3306022026001")
 				.contains("ZJ3306022024001");
 		// another person's archive is not the worker's to read
 		var other = jdbc.sql("select id from registry.person where name <> '张明' order by id limit 1").query(Long.class)

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -23,8 +24,8 @@ class MessageBundlesTests {
 	static final Path BUNDLES = Path.of("src/main/resources/i18n");
 
 	/** Every key of a language, with the files and lines that define it. */
-	Map<String, java.util.List<String>> keys(String language) throws IOException {
-		var found = new HashMap<String, java.util.List<String>>();
+	Map<String, List<String>> keys(String language) throws IOException {
+		var found = new HashMap<String, List<String>>();
 		try (var files = Files.list(BUNDLES)) {
 			for (var file : files.filter(f -> f.getFileName().toString().endsWith("_" + language + ".properties"))
 					.sorted().toList()) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -56,7 +57,7 @@ class RefusalsAreProblemsIntegrationTests {
 			var uri = Pattern.compile("\\{([^}]+)}").matcher(path.getKey())
 					.replaceAll(m -> PATH_VALUES.getOrDefault(m.group(1), "1"));
 			for (var role : ROLES) {
-				org.springframework.mock.web.MockHttpServletResponse response;
+				MockHttpServletResponse response;
 				try {
 					response = mvc.perform(get(uri).header("Authorization", api.bearer(role))).andReturn().getResponse();
 				}

@@ -3,14 +3,22 @@ package cn.gongjiang.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
 
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.shared.DemoMode;
 
 /**
  * Over real HTTP: security headers on every response, the session cookie's flags, the public endpoints. A context of
@@ -19,7 +27,7 @@ import cn.gongjiang.IntegrationTest;
  * does.
  */
 @IntegrationTest
-@org.springframework.test.context.TestPropertySource(properties = "gongjiang.test.context=real-http-only")
+@TestPropertySource(properties = "gongjiang.test.context=real-http-only")
 class SecurityHeadersIntegrationTests {
 
 	@LocalServerPort
@@ -52,11 +60,11 @@ class SecurityHeadersIntegrationTests {
 		var csrfCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
 				.findFirst().orElseThrow();
 		assertThat(csrfCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
-		var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
+		var token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
 		assertThat(token.find()).as("the form carries the token").isTrue();
-		var form = "username=worker-demo&password=" + java.net.URLEncoder.encode(cn.gongjiang.shared.DemoMode.DEFAULT_PASSWORD,
-				java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + java.net.URLEncoder.encode(token.group(1),
-						java.nio.charset.StandardCharsets.UTF_8);
+		var form = "username=worker-demo&password=" + URLEncoder.encode(DemoMode.DEFAULT_PASSWORD,
+				StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(token.group(1),
+						StandardCharsets.UTF_8);
 		var signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
@@ -78,10 +86,10 @@ class SecurityHeadersIntegrationTests {
 	}
 
 	@Test
-	void thirtyIdleMinutesEndASession(@org.springframework.beans.factory.annotation.Autowired
-			org.springframework.core.env.Environment environment) {
-		assertThat(environment.getProperty("server.servlet.session.timeout", java.time.Duration.class))
-				.isEqualTo(java.time.Duration.ofMinutes(30));
+	void thirtyIdleMinutesEndASession(@Autowired
+			Environment environment) {
+		assertThat(environment.getProperty("server.servlet.session.timeout", Duration.class))
+				.isEqualTo(Duration.ofMinutes(30));
 	}
 
 	@Test

@@ -3,7 +3,11 @@ package cn.gongjiang.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,15 +45,15 @@ class EmbeddedPostgresServerTests {
 		try (var server = EmbeddedPostgresServer.start(settings)) {
 			var url = EmbeddedPostgresServer.jdbcUrl(server);
 			// no "trust" for local connections, as zonky's initdb leaves it
-			assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "").close())
-					.isInstanceOf(java.sql.SQLException.class);
-			assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "guess").close())
+			assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+					.isInstanceOf(SQLException.class);
+			assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "guess").close())
 					.hasMessageContaining("password authentication failed");
-			var password = java.nio.file.Files.readString(folder.resolve("keys/database.password")).strip();
-			assertThat(java.nio.file.Files.getPosixFilePermissions(folder.resolve("keys/database.password")))
-					.containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-							java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-			try (var connection = java.sql.DriverManager.getConnection(url, "postgres", password);
+			var password = Files.readString(folder.resolve("keys/database.password")).strip();
+			assertThat(Files.getPosixFilePermissions(folder.resolve("keys/database.password")))
+					.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+							PosixFilePermission.OWNER_WRITE);
+			try (var connection = DriverManager.getConnection(url, "postgres", password);
 					var rows = connection.createStatement().executeQuery(
 							"select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = 'postgres'")) {
 				rows.next();

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.gongjiang.Chromium;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.shared.IdNumber;
 
 /** Registration refused in Chinese beside the field it concerns. In Debian's headless Chromium. */
 @IntegrationTest
@@ -47,7 +48,7 @@ class EnrolmentBrowserTests {
 		browser.driver().findElement(By.linkText("招生与学籍")).click();
 		var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("registration-form")));
-		browser.driver().findElement(By.id("idNumber")).sendKeys(cn.gongjiang.shared.IdNumber.withCheckDigit("33010620090909001"));
+		browser.driver().findElement(By.id("idNumber")).sendKeys(IdNumber.withCheckDigit("33010620090909001"));
 		browser.driver().findElement(By.id("name")).sendKeys("杭州生");
 		new Select(browser.driver().findElement(By.id("specialtyCode"))).selectByVisibleText("数控加工");
 		// the origin from the region cascade: the city, then the county it loads

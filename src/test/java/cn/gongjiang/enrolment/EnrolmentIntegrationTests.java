@@ -15,23 +15,31 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.Console;
 import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
-import cn.gongjiang.archive.ArchiveCaughtUp;
 
 /** ENR-1..6: plans, registration rules with real requests, rosters and the duplicate batch, progress, the console. */
 @IntegrationTest
@@ -72,7 +80,7 @@ class EnrolmentIntegrationTests {
 		school(SHAOXING_SCHOOL, "绍兴越城测试技工学校", "TECHNICAL_SCHOOL", "330602");
 		school(HANGZHOU_SCHOOL, "杭州西湖测试技师学院", "TECHNICIAN_COLLEGE", "330106");
 		school(PROVINCIAL_COLLEGE, "浙江测试省属技师学院", "TECHNICIAN_COLLEGE", "330105");
-		json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/enrolment/schools/{c}/affiliation", PROVINCIAL_COLLEGE), "province",
+		json(MockMvcRequestBuilders.put("/api/v1/enrolment/schools/{c}/affiliation", PROVINCIAL_COLLEGE), "province",
 				"{\"affiliation\": \"PROVINCE\"}").andExpect(status().isOk()).andExpect(jsonPath("$.affiliation").value("PROVINCE"));
 		for (var code : new String[] { SHAOXING_SCHOOL, HANGZHOU_SCHOOL, PROVINCIAL_COLLEGE }) {
 			json(post("/api/v1/enrolment/schools/{c}/specialties", code), "province",
@@ -104,7 +112,7 @@ class EnrolmentIntegrationTests {
 				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FILED"));
 	}
 
-	private ResultActions json(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+	private ResultActions json(MockHttpServletRequestBuilder request,
 			String user, String body) throws Exception {
 		return mvc.perform(request.header("Authorization", api.bearer(user)).contentType(MediaType.APPLICATION_JSON)
 				.content(body));
@@ -292,7 +300,7 @@ class EnrolmentIntegrationTests {
 		return jdbc.sql("""
 				select count(*) from enrolment.duplicate_case c join enrolment.registration r on r.id = c.registration_id
 				where c.status = 'OPEN' and r.id_number_masked = any(:masked) and r.name in ('甲双籍', '乙高中', '丙毕业', '丁中职', '戊清白')
-				""").param("masked", java.util.Arrays.stream(idNumbers).map(i -> IdNumber.parse(i).masked()).toArray(String[]::new))
+				""").param("masked", Arrays.stream(idNumbers).map(i -> IdNumber.parse(i).masked()).toArray(String[]::new))
 				.query(Integer.class).single();
 	}
 
@@ -325,7 +333,7 @@ class EnrolmentIntegrationTests {
 		var body = mvc.perform(get("/api/v1/targets").param("indicator", "TECH_SCHOOL_ENROLMENT").param("region", city)
 				.param("year", String.valueOf(year)).param("asOf", year + "-12-31").header("Authorization", api.bearer("province")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		var match = java.util.regex.Pattern.compile("\"actual\":(\\d+)").matcher(body);
+		var match = Pattern.compile("\"actual\":(\\d+)").matcher(body);
 		return match.find() ? Integer.parseInt(match.group(1)) : -1;
 	}
 
@@ -359,7 +367,7 @@ class EnrolmentIntegrationTests {
 	void theConsoleFormShowsEachRefusalInChineseNextToItsField() throws Exception {
 		var session = console.session("shaoxing");
 		var form = post("/enrolment/registrations").session(session).with(
-				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				SecurityMockMvcRequestPostProcessors.csrf())
 				.param("schoolCode", SHAOXING_SCHOOL).param("specialtyCode", "0301").param("classLevel", "INTERMEDIATE")
 				.param("intakeYear", String.valueOf(year)).param("intakeSeason", "SPRING")
 				.param("learnerKind", "JUNIOR_SECONDARY_GRADUATE").param("studyMode", "FULL_TIME");
@@ -369,7 +377,7 @@ class EnrolmentIntegrationTests {
 				.andExpect(flash().attribute("error", containsString("不在省内跨市招生")));
 		var other = console.session("shaoxing");
 		mvc.perform(post("/enrolment/registrations").session(other).with(
-				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				SecurityMockMvcRequestPostProcessors.csrf())
 				.param("schoolCode", SHAOXING_SCHOOL).param("specialtyCode", "0301").param("classLevel", "INTERMEDIATE")
 				.param("intakeYear", String.valueOf(year)).param("intakeSeason", "SPRING")
 				.param("learnerKind", "JUNIOR_SECONDARY_GRADUATE").param("studyMode", "FULL_TIME")
@@ -392,11 +400,11 @@ class EnrolmentIntegrationTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.dueOn").value(year + "-11-30"))
 				.andExpect(jsonPath("$.enrolment[0].year").value(year))
-				.andExpect(jsonPath("$.enrolment[0].intermediate").value(org.hamcrest.Matchers.greaterThan(0)));
+				.andExpect(jsonPath("$.enrolment[0].intermediate").value(Matchers.greaterThan(0)));
 		var pdf = mvc.perform(get("/api/v1/targets/reports/330600/{y}/0.pdf", year).header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+		try (var document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document))
 					.contains("技工院校招生（按班级层次）", "高级工班及以上占比", year + "-11-30");
 		}
 	}
@@ -427,7 +435,7 @@ class EnrolmentIntegrationTests {
 				.andExpect(status().isCreated());
 		mvc.perform(get("/api/v1/enrolment/registrations").param("school", SHAOXING_SCHOOL)
 				.header("Authorization", api.bearer("shaoxing")))
-				.andExpect(jsonPath("$[?(@.name == '蒲仪陇')].agreementId").value(org.hamcrest.Matchers.contains((int) agreement)));
+				.andExpect(jsonPath("$[?(@.name == '蒲仪陇')].agreementId").value(Matchers.contains((int) agreement)));
 		mvc.perform(get("/api/v1/enrolment/schools/{c}/agreements", SHAOXING_SCHOOL).header("Authorization", api.bearer("hangzhou")))
 				.andExpect(status().isForbidden());
 	}
@@ -435,7 +443,7 @@ class EnrolmentIntegrationTests {
 	@Test
 	void aSchoolDraftsItsPlanInTheConsoleAndAsksForARevisionOnceIssued() throws Exception {
 		var session = console.session("school-demo");
-		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		var csrf = SecurityMockMvcRequestPostProcessors.csrf();
 		// the line editor posts one specialty, level and headcount per row; a half-filled row is refused by its number
 		mvc.perform(post("/enrolment/schools/12330600MB12345675/plans").session(session).with(csrf)
 				.param("year", String.valueOf(year + 1)).param("intake", "AUTUMN")

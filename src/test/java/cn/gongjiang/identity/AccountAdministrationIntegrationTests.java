@@ -6,14 +6,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
@@ -86,7 +88,7 @@ class AccountAdministrationIntegrationTests {
 				.param("scope", "330400").param("initialPassword", "short"))
 				.andExpect(status().isOk())
 				.andExpect(model().attribute("formError", "password.too-weak.privileged"))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"嘉兴市局\"")))
+				.andExpect(content().string(Matchers.containsString("value=\"嘉兴市局\"")))
 				.andReturn();
 		assertThat(refused.getResponse().getContentAsString()).doesNotContain("value=\"short\"");
 		mvc.perform(post("/admin/accounts").session(session).with(csrf()).param("username", "page-officer")
@@ -101,9 +103,9 @@ class AccountAdministrationIntegrationTests {
 		var id = administration.open(secadmin(),
 				new NewAccount("jiaxing-officer", "嘉兴市局", Role.CITY_OFFICER, "330400", "Jiaxing#2026ab"));
 		var session = console.session("secadmin");
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/accounts/" + id)
+		mvc.perform(MockMvcRequestBuilders.get("/admin/accounts/" + id)
 				.session(session)).andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("jiaxing-officer")));
+				.andExpect(content().string(Matchers.containsString("jiaxing-officer")));
 		mvc.perform(post("/admin/accounts/" + id + "/role").session(session).with(csrf()).param("role", "COUNTY_OFFICER")
 				.param("scope", "330400").param("version", "0"))
 				.andExpect(model().attribute("formError", "account.scope.region-level"));

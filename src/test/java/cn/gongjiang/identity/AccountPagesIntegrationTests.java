@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ class AccountPagesIntegrationTests {
 		assertThat(usernames(page(session, "/admin/accounts?q=keqiao"))).containsExactly("keqiao");
 		assertThat(usernames(page(session, "/admin/accounts?q=柯桥区"))).contains("keqiao");
 		assertThat(usernames(page(session, "/admin/accounts?sort=-username&size=1"))).containsExactly(
-				accounts.all().stream().map(Account::username).sorted(java.util.Comparator.reverseOrder()).findFirst()
+				accounts.all().stream().map(Account::username).sorted(Comparator.reverseOrder()).findFirst()
 						.orElseThrow());
 
 		var id = administration.open(accounts.byUsername("secadmin").orElseThrow().actor(),

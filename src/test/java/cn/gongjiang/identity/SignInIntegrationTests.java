@@ -10,7 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +23,17 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+
+import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.TestClock;
 import cn.gongjiang.shared.DemoMode;
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
 /** Sign-in rules (MLPS level 3): lockout, TOTP for officers, token expiry, production refusing demo passwords. */
@@ -72,10 +80,10 @@ class SignInIntegrationTests {
 				.andReturn().getResponse().getContentAsString();
 		var unknown = tokenRequest("nobody-" + username, "wrong-password-6", null).andExpect(status().isUnauthorized())
 				.andReturn().getResponse().getContentAsString();
-		assertThat(com.jayway.jsonpath.JsonPath.<String>read(locked, "$.code"))
-				.isEqualTo(com.jayway.jsonpath.JsonPath.<String>read(unknown, "$.code")).isEqualTo("auth.bad-credentials");
-		assertThat(com.jayway.jsonpath.JsonPath.<String>read(locked, "$.detail"))
-				.isEqualTo(com.jayway.jsonpath.JsonPath.<String>read(unknown, "$.detail"));
+		assertThat(JsonPath.<String>read(locked, "$.code"))
+				.isEqualTo(JsonPath.<String>read(unknown, "$.code")).isEqualTo("auth.bad-credentials");
+		assertThat(JsonPath.<String>read(locked, "$.detail"))
+				.isEqualTo(JsonPath.<String>read(unknown, "$.detail"));
 		// the right password does not open a locked account; only its owner learns it is locked
 		tokenRequest(username, PASSWORD, null).andExpect(status().isUnauthorized())
 				.andExpect(jsonPath("$.code").value("auth.locked"));
@@ -91,7 +99,7 @@ class SignInIntegrationTests {
 	@Test
 	void aUsernameOfTenThousandCharactersIsRefusedLikeAnyUnknownOneAndAuditedAbbreviated() throws Exception {
 		// random characters: PostgreSQL would compress a run of one character and hide the index limit
-		var typed = new java.util.Random(7).ints(10_000, 0x4E00, 0x9FA6)
+		var typed = new Random(7).ints(10_000, 0x4E00, 0x9FA6)
 				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
 		tokenRequest(typed, PASSWORD, null).andExpect(status().isUnauthorized())
 				.andExpect(jsonPath("$.code").value("auth.bad-credentials"));
@@ -135,7 +143,7 @@ class SignInIntegrationTests {
 		mvc.perform(get("/").session(session)).andExpect(status().isOk());
 		var stored = jdbc.sql("select totp_secret_sealed from identity.account where username = :u")
 				.param("u", username).query(byte[].class).single();
-		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).as("sealed at rest")
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).as("sealed at rest")
 				.doesNotContain(secret);
 
 		// API: now the code is required, and each code works once
@@ -195,11 +203,11 @@ class SignInIntegrationTests {
 		mvc.perform(post("/account/password").session(session).with(csrf()).param("current", "wrong")
 				.param("replacement", "worker2027new").param("confirmation", "worker2027new"))
 				.andExpect(status().isOk())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+				.andExpect(MockMvcResultMatchers.model()
 						.attribute("error", "password.current-wrong"));
 		mvc.perform(post("/account/password").session(session).with(csrf()).param("current", PASSWORD)
 				.param("replacement", "short").param("confirmation", "short"))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+				.andExpect(MockMvcResultMatchers.model()
 						.attribute("error", "password.too-weak"));
 		mvc.perform(post("/account/password").session(session).with(csrf()).param("current", PASSWORD)
 				.param("replacement", "worker2027new").param("confirmation", "worker2027new"))
@@ -228,7 +236,7 @@ class SignInIntegrationTests {
 				"worker-demo");
 	}
 
-	private org.springframework.test.web.servlet.ResultActions tokenRequest(String username, String password,
+	private ResultActions tokenRequest(String username, String password,
 			String totp) throws Exception {
 		var body = totp == null ? "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password)
 				: "{\"username\":\"%s\",\"password\":\"%s\",\"totp\":\"%s\"}".formatted(username, password, totp);
@@ -249,7 +257,7 @@ class SignInIntegrationTests {
 
 	/** A valid ID number of its own for each test worker. */
 	static String idNumberFor(String username) {
-		return cn.gongjiang.shared.IdNumber.withCheckDigit(
+		return IdNumber.withCheckDigit(
 				"33060219900101" + String.format("%03d", Math.floorMod(username.hashCode(), 1000)));
 	}
 
@@ -258,7 +266,7 @@ class SignInIntegrationTests {
 		return passwordChangedByOwner(username);
 	}
 
-	private cn.gongjiang.shared.security.Actor secadmin() {
+	private Actor secadmin() {
 		return accounts.byUsername("secadmin").orElseThrow().actor();
 	}
 }

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -45,13 +47,13 @@ final class CraftedXlsx {
 		Files.write(source, xlsx);
 		try (var original = new ZipFile(source.toFile()); var zip = new ZipOutputStream(out)) {
 			zip.setLevel(1);
-			for (var entry : java.util.Collections.list(original.entries())) {
+			for (var entry : Collections.list(original.entries())) {
 				zip.putNextEntry(new ZipEntry(entry.getName()));
 				if (entry.getName().equals("xl/sharedStrings.xml")) {
 					zip.write("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>"
 							.getBytes(StandardCharsets.US_ASCII));
 					var letters = new byte[1 << 20];
-					java.util.Arrays.fill(letters, (byte) 'a');
+					Arrays.fill(letters, (byte) 'a');
 					for (long written = 0; written < inflatedBytes; written += letters.length) {
 						zip.write(letters, 0, (int) Math.min(letters.length, inflatedBytes - written));
 					}

@@ -2,8 +2,11 @@ package cn.gongjiang.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.gongjiang.Chromium;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.shared.IdNumber;
 
 /** An officer uploads a file and watches it finish, errors named by row and column. In Debian's headless Chromium. */
 @IntegrationTest
@@ -44,7 +48,7 @@ class ImportBrowserTests {
 	void anOfficerImportsAFileAndWatchesItFinish() throws Exception {
 		var file = Files.createTempFile("persons", ".csv");
 		Files.writeString(file, "姓名,身份证号,常住地区划代码\n袁野,%s,330624\n袁林,330624199101010000,330624\n"
-				.formatted(cn.gongjiang.shared.IdNumber.withCheckDigit("33062419910101001")));
+				.formatted(IdNumber.withCheckDigit("33062419910101001")));
 		browser.signIn("shaoxing");
 		browser.open(("/imports?kind=persons"));
 		browser.driver().findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
@@ -74,7 +78,7 @@ class ImportBrowserTests {
 		assertThat((String) report.get("type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml");
 		var base = file.getFileName().toString().replaceFirst("\\.csv$", "");
 		assertThat((String) report.get("disposition")).contains("filename*=UTF-8''" + encoded(base + "-错误报告.xlsx"));
-		assertThat((java.util.List<Number>) report.get("head")).extracting(Number::intValue).startsWith(0x50, 0x4B);
+		assertThat((List<Number>) report.get("head")).extracting(Number::intValue).startsWith(0x50, 0x4B);
 		browser.open("/imports?kind=persons");
 		var template = browser.fetch(browser.driver().findElement(By.id("template-xlsx")).getAttribute("href")
 				.substring(browser.url("").length()));
@@ -88,7 +92,7 @@ class ImportBrowserTests {
 	}
 
 	private static String encoded(String fileName) {
-		return java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+		return URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 }

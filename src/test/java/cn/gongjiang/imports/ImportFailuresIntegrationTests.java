@@ -5,17 +5,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.shared.IdNumber;
 
 /**
  * X-3, X-2 (issue 19, imports that fail cleanly): a hostile or damaged file ends its job FAILED with a code that
@@ -27,7 +34,7 @@ class ImportFailuresIntegrationTests {
 	static final String HEADER = PersonImportIntegrationTests.HEADER;
 
 	@Autowired
-	cn.gongjiang.Imports imports;
+	Imports imports;
 
 	@Autowired
 	BulkImport bulkImport;
@@ -93,10 +100,10 @@ class ImportFailuresIntegrationTests {
 		assertThat(text).containsEntry("status", "FAILED").containsEntry("failureCode", "import.file.unreadable");
 		var xlsx = CraftedXlsx.of(List.of(List.of("姓名", "身份证号", "常住地区划代码"),
 				List.of("乙", id("33060219700101506"), "330602")));
-		var cut = imports.run("shaoxing", "persons", "cut.xlsx", java.util.Arrays.copyOf(xlsx, xlsx.length / 2));
+		var cut = imports.run("shaoxing", "persons", "cut.xlsx", Arrays.copyOf(xlsx, xlsx.length / 2));
 		assertThat(cut).containsEntry("status", "FAILED").containsEntry("failureCode", "import.file.unreadable");
 		var random = new byte[4096];
-		new java.util.Random(19).nextBytes(random);
+		new Random(19).nextBytes(random);
 		random[0] = 'P';
 		random[1] = 'K';
 		random[2] = 3;
@@ -121,7 +128,7 @@ class ImportFailuresIntegrationTests {
 		var rows = new ArrayList<List<String>>();
 		rows.add(List.of("姓名", "身份证号", "常住地区划代码"));
 		for (int i = 0; i < 500; i++) {
-			rows.add(java.util.Arrays.asList("", null, " "));
+			rows.add(Arrays.asList("", null, " "));
 		}
 		var xlsx = imports.run("shaoxing", "persons", "blank.xlsx", CraftedXlsx.of(rows));
 		assertThat(xlsx).containsEntry("status", "FAILED").containsEntry("failureCode", "import.file.empty");
@@ -132,7 +139,7 @@ class ImportFailuresIntegrationTests {
 		var job = imports.run("shaoxing", "persons", "private.csv", (HEADER + "阿笠," + id("33060219700101508")
 				+ ",330602,330602,,,,\n").getBytes(StandardCharsets.UTF_8));
 		var path = files.path(UUID.fromString((String) job.get("id")));
-		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path)))
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
 				.isEqualTo("rw-------");
 	}
 
@@ -151,13 +158,13 @@ class ImportFailuresIntegrationTests {
 		assertThat(files.kept(id)).isFalse();
 		assertThat(retention.deleteExpired()).as("once").isZero();
 		mvc.perform(get("/api/v1/imports/" + id + "/errors.xlsx").header("Authorization", api.bearer("shaoxing")))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.code")
+				.andExpect(MockMvcResultMatchers.status().isNotFound())
+				.andExpect(MockMvcResultMatchers.jsonPath("$.code")
 						.value("import.file.expired"));
 		assertThat(imports.errors("shaoxing", job)).hasSize(1);
 	}
 
 	private static String id(String seventeen) {
-		return cn.gongjiang.shared.IdNumber.withCheckDigit(seventeen);
+		return IdNumber.withCheckDigit(seventeen);
 	}
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.shared.CreditCode;
 
 /** X-3 with REG-2, REG-3: enterprises and providers from files, keyed by credit code. */
 @IntegrationTest
@@ -62,6 +63,6 @@ class OrganisationImportIntegrationTests {
 	}
 
 	static String code(String seventeen) {
-		return cn.gongjiang.shared.CreditCode.withCheckCharacter(seventeen);
+		return CreditCode.withCheckCharacter(seventeen);
 	}
 }

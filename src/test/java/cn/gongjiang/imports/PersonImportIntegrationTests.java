@@ -30,8 +30,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
+import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.TestNames;
+import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
@@ -53,7 +56,7 @@ class PersonImportIntegrationTests {
 	Api api;
 
 	@Autowired
-	cn.gongjiang.Console console;
+	Console console;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -62,7 +65,7 @@ class PersonImportIntegrationTests {
 	BulkImport bulkImport;
 
 	@Autowired
-	cn.gongjiang.Imports imports;
+	Imports imports;
 
 	@Autowired
 	ImportJobs jobs;
@@ -303,6 +306,6 @@ class PersonImportIntegrationTests {
 	}
 
 	static String idNumber(String seventeen) {
-		return cn.gongjiang.shared.IdNumber.withCheckDigit(seventeen);
+		return IdNumber.withCheckDigit(seventeen);
 	}
 }

@@ -2,8 +2,10 @@ package cn.gongjiang.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
@@ -33,10 +35,10 @@ class RowErrorTests {
 
 	@Test
 	void argumentsAreKeptAsTheTextTheReportShowsAndAnImportCodeIsNotPrefixedTwice() {
-		var error = RowError.of(4, "截至日期", "import.date.format", java.time.LocalDate.of(2026, 3, 1));
+		var error = RowError.of(4, "截至日期", "import.date.format", LocalDate.of(2026, 3, 1));
 		assertThat(error.violation().code()).isEqualTo("import.date.format");
 		assertThat(error.violation().arguments()).containsExactly("2026-03-01");
-		assertThat(RowError.missing(new ImportRow(3, java.util.Map.of()), List.of(new ImportColumn("姓名", true, "")))
+		assertThat(RowError.missing(new ImportRow(3, Map.of()), List.of(new ImportColumn("姓名", true, "")))
 				.get(0).violation()).isEqualTo(Violation.of("姓名", "import.required"));
 	}
 }

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.shared.DemoMode;
 
@@ -38,7 +39,7 @@ class UploadLimitIntegrationTests {
 	Api api;
 
 	@Autowired
-	cn.gongjiang.Console console;
+	Console console;
 
 	@LocalServerPort
 	int port;

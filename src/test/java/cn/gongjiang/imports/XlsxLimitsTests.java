@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -66,7 +67,7 @@ class XlsxLimitsTests {
 	@Test
 	void aZipCutInHalfIsUnreadable() throws IOException {
 		var xlsx = CraftedXlsx.of(List.of(List.of("姓名"), List.of("张三")));
-		assertRefused(java.util.Arrays.copyOf(xlsx, xlsx.length / 2), "import.file.unreadable");
+		assertRefused(Arrays.copyOf(xlsx, xlsx.length / 2), "import.file.unreadable");
 	}
 
 	private void assertRefused(byte[] content, String code) throws IOException {

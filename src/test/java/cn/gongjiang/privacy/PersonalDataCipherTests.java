@@ -3,6 +3,7 @@ package cn.gongjiang.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -39,7 +40,7 @@ class PersonalDataCipherTests {
 		for (var algorithm : Algorithm.values()) {
 			var cipher = new PersonalDataCipher(KEY, algorithm);
 			var sealed = cipher.seal("330106199003071236");
-			assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("19900307");
+			assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("19900307");
 			assertThat(sealed[1]).isEqualTo(algorithm.id);
 			assertThat(cipher.open(sealed)).isEqualTo("330106199003071236");
 		}

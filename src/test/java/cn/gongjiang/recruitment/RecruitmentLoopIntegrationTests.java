@@ -9,12 +9,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -22,12 +24,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
-import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.archive.ArchiveCaughtUp;
+import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.IdNumber;
 
 /**
@@ -41,7 +45,7 @@ import cn.gongjiang.shared.IdNumber;
 class RecruitmentLoopIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	static final String ENTERPRISE = "91330603MA2D12345A";
 
@@ -55,7 +59,7 @@ class RecruitmentLoopIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	cn.gongjiang.privacy.PersonalDataCipher cipher;
+	PersonalDataCipher cipher;
 
 	@Test
 	void demandBecomesAPostingTheOrdersTraineeIsRankedFirstAndHiredAtAnEventAtASchool() throws Exception {
@@ -149,7 +153,7 @@ class RecruitmentLoopIntegrationTests {
 		var application = id(send(post("/api/v1/recruitment/applications"), "shaoxing",
 				"{\"eventId\": %d, \"jobId\": %d, \"personId\": %d}".formatted(event, job, traineeId))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.origin").value("AT_EVENT")));
-		send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/recruitment/applications/{id}/status", application),
+		send(MockMvcRequestBuilders.put("/api/v1/recruitment/applications/{id}/status", application),
 				"enterprise-demo", "{\"version\": 0, \"status\": \"OFFERED\"}").andExpect(jsonPath("$.status").value("OFFERED"));
 		var placement = id(send(post("/api/v1/recruitment/placements"), "enterprise-demo", """
 				{"applicationId": %d, "version": 1, "startsOn": "%s", "contractMonths": 24}""".formatted(application, today.plusDays(7)))
@@ -183,7 +187,7 @@ class RecruitmentLoopIntegrationTests {
 		ArchiveCaughtUp.await(jdbc);
 		mvc.perform(get("/api/v1/persons/{id}/archive", traineeId).header("Authorization", api.bearer("shaoxing")))
 				.andExpect(jsonPath("$.timeline[?(@.kind == 'PLACEMENT')].detail").value(hasItem(
-						org.hamcrest.Matchers.containsString("入职绍兴示范机械有限公司"))));
+						Matchers.containsString("入职绍兴示范机械有限公司"))));
 		// a placed person is no longer proposed, and cannot be hired twice
 		var after = mvc.perform(get("/api/v1/recruitment/jobs/{id}/candidates", job).header("Authorization", api.bearer("enterprise-demo")))
 				.andReturn().getResponse().getContentAsString();
@@ -238,7 +242,7 @@ class RecruitmentLoopIntegrationTests {
 
 		// precision at 10: the trainee shown in the top ten applied
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> mvc.perform(get("/api/v1/recruitment/precision")
-				.header("Authorization", api.bearer("keqiao"))).andExpect(jsonPath("$.followed").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1))));
+				.header("Authorization", api.bearer("keqiao"))).andExpect(jsonPath("$.followed").value(Matchers.greaterThanOrEqualTo(1))));
 	}
 
 	private long seeker(String officer, String idNumber, String name, int wage) throws Exception {

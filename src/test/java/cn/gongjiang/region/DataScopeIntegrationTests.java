@@ -2,24 +2,30 @@ package cn.gongjiang.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.ArrayList;
+import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.jayway.jsonpath.JsonPath;
+
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 
 /** an officer sees and changes only their own area, enforced in the query, whatever the entry point. */
@@ -37,13 +43,13 @@ class DataScopeIntegrationTests {
 	Api api;
 
 	@Autowired
-	cn.gongjiang.Console console;
+	Console console;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
-	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	@Test
@@ -84,7 +90,7 @@ class DataScopeIntegrationTests {
 				.query(Long.class).single();
 		var providerId = jdbc.sql("select id from registry.provider where region_path like '/330000/330100/%' limit 1")
 				.query(Long.class).single();
-		var ids = java.util.Map.of("/api/v1/persons/", personId, "/persons/", personId, "/api/v1/enterprises/",
+		var ids = Map.of("/api/v1/persons/", personId, "/persons/", personId, "/api/v1/enterprises/",
 				enterpriseId, "/api/v1/providers/", providerId);
 		var walked = new ArrayList<String>();
 		var shaoxing = api.bearer("shaoxing");
@@ -112,7 +118,7 @@ class DataScopeIntegrationTests {
 	}
 
 	private static long id(String json) {
-		return ((Number) com.jayway.jsonpath.JsonPath.read(json, "$.id")).longValue();
+		return ((Number) JsonPath.read(json, "$.id")).longValue();
 	}
 
 	@Test
@@ -130,7 +136,7 @@ class DataScopeIntegrationTests {
 		mvc.perform(get("/api/v1/regions/330602").header("Authorization", keqiao)).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/regions/330603/children").header("Authorization", keqiao))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$[0].code").value(org.hamcrest.Matchers.startsWith("330603")));
+				.andExpect(jsonPath("$[0].code").value(Matchers.startsWith("330603")));
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -148,12 +149,12 @@ class ReferenceDataIntegrationTests {
 	void personGroupsAndIndustryFieldsAreCodeLists() throws Exception {
 		mvc.perform(get("/api/v1/catalogues/person-group").header("Authorization", api.bearer("worker-demo")))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$[*].nameZh").value(org.hamcrest.Matchers.hasItems("农村转移劳动者", "两后生", "外卖骑手")));
+				.andExpect(jsonPath("$[*].nameZh").value(Matchers.hasItems("农村转移劳动者", "两后生", "外卖骑手")));
 		mvc.perform(get("/api/v1/catalogues/industry-field").header("Authorization", api.bearer("worker-demo")))
 				.andExpect(jsonPath("$[?(@.source == '004')].nameZh").value(containsInAnyOrder("高端装备", "新材料", "电子信息", "现代医药")));
 		// REF-6: every field 001 附件1 trains in
 		mvc.perform(get("/api/v1/catalogues/industry-field").header("Authorization", api.bearer("worker-demo")))
-				.andExpect(jsonPath("$[*].nameZh").value(org.hamcrest.Matchers.hasItems("健康管理服务", "长期照护服务",
+				.andExpect(jsonPath("$[*].nameZh").value(Matchers.hasItems("健康管理服务", "长期照护服务",
 						"文化旅游服务", "研发设计服务", "测绘服务", "检验检测服务", "人力资源服务", "生态环境服务", "育婴托幼服务",
 						"高危行业", "平台经济")));
 		mvc.perform(get("/api/v1/certificate-types").header("Authorization", api.bearer("worker-demo")))

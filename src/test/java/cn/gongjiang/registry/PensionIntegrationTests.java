@@ -8,12 +8,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -34,7 +36,7 @@ import cn.gongjiang.shared.IdNumber;
 class PensionIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -101,7 +103,7 @@ class PensionIntegrationTests {
 		var session = console.session("keqiao");
 
 		var refused = mvc.perform(post("/persons/{id}/pension", person).session(session)
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.with(SecurityMockMvcRequestPostProcessors.csrf())
 				.param("drawing", "false").param("source", "社保系统查询")
 				.param("asOf", LocalDate.now(clock).plusDays(3).toString()))
 				.andExpect(status().is3xxRedirection()).andReturn();

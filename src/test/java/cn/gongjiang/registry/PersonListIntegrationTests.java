@@ -5,10 +5,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -20,7 +24,10 @@ import com.jayway.jsonpath.JsonPath;
 import cn.gongjiang.Api;
 import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.TestNames;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.DataScope;
 
 /**
  * X-4: the persons list pages on the server by keyset, shows its total at once (from the maintained counts when only
@@ -48,7 +55,7 @@ class PersonListIntegrationTests {
 	void walkingEveryPageForwardAndBackReadsEachPersonOnceAndTheTotalIsTheTablesCount() throws Exception {
 		// 45 persons in 新昌县 (330624): more than two pages of 20
 		for (int i = 0; i < 45; i++) {
-			register("shaoxing", IdNumber.withCheckDigit("33062419800101" + String.format("%03d", 500 + i)), cn.gongjiang.TestNames.of("新昌", i), "330624", "rural-migrant");
+			register("shaoxing", IdNumber.withCheckDigit("33062419800101" + String.format("%03d", 500 + i)), TestNames.of("新昌", i), "330624", "rural-migrant");
 		}
 		var expected = jdbc.sql("""
 				select count(*) from registry.person
@@ -121,9 +128,9 @@ class PersonListIntegrationTests {
 		var response = mvc.perform(get("/api/v1/persons/export.xlsx").param("region", "330683").param("group", "veteran")
 				.header("Authorization", bearer)).andExpect(status().isOk()).andReturn().getResponse();
 		assertThat(response.getHeader("Content-Disposition")).contains("filename*=UTF-8''").contains(
-				java.net.URLEncoder.encode("人员库", java.nio.charset.StandardCharsets.UTF_8));
-		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
-				new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
+				URLEncoder.encode("人员库", StandardCharsets.UTF_8));
+		try (var workbook = new ReadableWorkbook(
+				new ByteArrayInputStream(response.getContentAsByteArray()))) {
 			var rows = workbook.getFirstSheet().read();
 			var text = rows.stream().map(r -> r.stream().map(c -> c == null ? "" : c.getText())
 					.reduce("", (a, b) -> a + "|" + b)).toList();
@@ -151,8 +158,8 @@ class PersonListIntegrationTests {
 		for (var scope : List.of("/330000/", "/330000/330600/", "/330000/330600/330624/", "/330000/330600/330602/")) {
 			var table = jdbc.sql("select count(*) from registry.person where residence_path like :s || '%' or hukou_path like :s || '%'")
 					.param("s", scope).query(Long.class).single();
-			var counted = counts.visible(cn.gongjiang.shared.security.DataScope.region(
-					cn.gongjiang.shared.RegionCode.of(scope.replaceAll(".*/(\\d+)/$", "$1")), scope), null);
+			var counted = counts.visible(DataScope.region(
+					RegionCode.of(scope.replaceAll(".*/(\\d+)/$", "$1")), scope), null);
 			assertThat(counted).as(scope).isEqualTo(table);
 		}
 	}

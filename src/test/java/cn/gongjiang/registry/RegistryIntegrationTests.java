@@ -7,6 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -54,7 +59,7 @@ class RegistryIntegrationTests {
 				.andExpect(jsonPath("$[0].name").value("司马秀英"));
 		var stored = jdbc.sql("select id_number_sealed from registry.person where id_number_masked = '330603********2422'")
 				.query(byte[].class).single();
-		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("19850612");
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("19850612");
 	}
 
 	@Test
@@ -128,7 +133,7 @@ class RegistryIntegrationTests {
 	void badInputNamesEachFieldItConcerns() throws Exception {
 		register("keqiao", person("330603198506122421", "陈刚", "330603", "12345"))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("id-number.check-digit"))
-				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("idNumber", "mobile")))
+				.andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("idNumber", "mobile")))
 				.andExpect(jsonPath("$.errors[1].code").value("person.mobile.format"))
 				.andExpect(jsonPath("$.errors[1].message").value("手机号应为1开头的11位数字"));
 		mvc.perform(post("/api/v1/persons").header("Authorization", api.bearer("keqiao")).header("Accept-Language", "en")
@@ -172,7 +177,7 @@ class RegistryIntegrationTests {
 	private String export(String account) throws Exception {
 		var bytes = mvc.perform(get("/api/v1/persons/export.xlsx").header("Authorization", api.bearer(account)))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
 			var text = new StringBuilder();
 			workbook.getFirstSheet().read().forEach(row -> row.forEach(cell -> text.append(cell == null ? "" : cell.getText()).append('|')));
 			return text.toString();
@@ -197,7 +202,7 @@ class RegistryIntegrationTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.keyEnterprise").value(true));
 		mvc.perform(get("/api/v1/enterprises").header("Authorization", api.bearer("enterprise-demo")))
-				.andExpect(jsonPath("$.items[*].creditCode").value(org.hamcrest.Matchers.contains("91330603MA2D12345A")))
+				.andExpect(jsonPath("$.items[*].creditCode").value(Matchers.contains("91330603MA2D12345A")))
 				.andExpect(jsonPath("$.total").value(1));
 		mvc.perform(get("/api/v1/enterprises").param("creditCode", "91330603MA2D12345A")
 				.header("Authorization", api.bearer("hangzhou"))).andExpect(jsonPath("$.items", hasSize(0)));

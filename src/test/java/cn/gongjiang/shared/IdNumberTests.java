@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,9 +26,9 @@ class IdNumberTests {
 		assertThat(IdNumber.isValid(value)).as(note).isEqualTo(expected);
 	}
 
-	static Stream<org.junit.jupiter.params.provider.Arguments> vectors() {
+	static Stream<Arguments> vectors() {
 		return TestVectors.read("test-vectors/id_card_vectors.csv")
-				.map(row -> org.junit.jupiter.params.provider.Arguments.of(row.get(0), row.get(2), row.get(3)));
+				.map(row -> Arguments.of(row.get(0), row.get(2), row.get(3)));
 	}
 
 	@ParameterizedTest(name = "{0} is refused with {1}")

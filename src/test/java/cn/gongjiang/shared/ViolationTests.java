@@ -2,6 +2,7 @@ package cn.gongjiang.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,7 +59,7 @@ class ViolationTests {
 		arguments[0] = "Z2";
 		assertThat(violation.arguments()).containsExactly("Z1", null);
 		assertThat(violation.in("证书编号")).isEqualTo(new Violation("证书编号", "certificate.number.format",
-				java.util.Arrays.asList("Z1", null)));
+				Arrays.asList("Z1", null)));
 	}
 
 	@Test

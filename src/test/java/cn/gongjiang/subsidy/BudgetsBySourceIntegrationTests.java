@@ -12,11 +12,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -121,7 +123,7 @@ class BudgetsBySourceIntegrationTests {
 				"{\"region\": \"330603\", \"year\": 2026, \"amount\": -5}" }) {
 			mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("keqiao"))
 					.contentType(MediaType.APPLICATION_JSON).content(bad))
-					.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value(org.hamcrest.Matchers.startsWith("subsidy.budget.")));
+					.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value(Matchers.startsWith("subsidy.budget.")));
 		}
 		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("keqiao"))
 				.contentType(MediaType.APPLICATION_JSON).content("{\"region\": \"330602\", \"year\": 2026, \"amount\": 1000}"))
@@ -144,8 +146,8 @@ class BudgetsBySourceIntegrationTests {
 		mvc.perform(post("/subsidies/budgets").session(session).with(csrf()).param("county", "330603")
 				.param("fundingSource", "EMPLOYMENT_FUND").param("year", String.valueOf(year)).param("amount", "很多"))
 				.andExpect(status().is3xxRedirection()).andExpect(
-						org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
-								org.hamcrest.Matchers.containsString("追加金额须为正数")));
+						MockMvcResultMatchers.flash().attribute("error",
+								Matchers.containsString("追加金额须为正数")));
 		mvc.perform(get("/api/v1/subsidies/budgets").param("fundingSource", "EMPLOYMENT_FUND")
 				.header("Authorization", api.bearer("keqiao")))
 				.andExpect(status().isOk()).andExpect(jsonPath("$[0].region").value("330603"))

@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -81,7 +83,7 @@ class ClaimDocumentsIntegrationTests {
 		return ((Number) JsonPath.read(body, "$.id")).longValue();
 	}
 
-	org.springframework.test.web.servlet.ResultActions attach(String account, long claim, MockMultipartFile file)
+	ResultActions attach(String account, long claim, MockMultipartFile file)
 			throws Exception {
 		return mvc.perform(multipart("/api/v1/subsidies/claims/{id}/documents", claim).file(file)
 				.header("Authorization", api.bearer(account)));
@@ -105,7 +107,7 @@ class ClaimDocumentsIntegrationTests {
 					.header("Authorization", api.bearer(reader)))
 					.andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
 					.andExpect(header().string("X-Content-Type-Options", "nosniff"))
-					.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(
+					.andExpect(header().string("Content-Disposition", Matchers.containsString(
 							"filename*=UTF-8''%E5%AE%9A%E5%90%91%E5%9F%B9%E5%85%BB%E5%8D%8F%E8%AE%AE")))
 					.andReturn().getResponse().getContentAsByteArray();
 			assertThat(Arrays.equals(download, PDF)).as(reader + " downloads the same bytes").isTrue();
@@ -136,7 +138,7 @@ class ClaimDocumentsIntegrationTests {
 		for (var bytes : new byte[][] { zip, executable }) {
 			attach("enterprise-demo", claim, new MockMultipartFile("file", "劳动合同.pdf", "application/pdf", bytes))
 					.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("subsidy.document.wrong-type"))
-					.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("劳动合同.pdf")));
+					.andExpect(jsonPath("$.detail").value(Matchers.containsString("劳动合同.pdf")));
 		}
 		attach("enterprise-demo", claim, new MockMultipartFile("file", "扫描件.pdf", "application/pdf",
 				pdf(ClaimDocuments.MAX_BYTES + 1)))

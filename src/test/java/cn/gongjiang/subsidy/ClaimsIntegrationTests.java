@@ -6,21 +6,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import java.util.List;
-
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
@@ -36,7 +40,7 @@ import cn.gongjiang.subsidy.payments.BankAccounts;
 class ClaimsIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	static final AtomicInteger SERIAL = new AtomicInteger(100);
 
@@ -50,7 +54,7 @@ class ClaimsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	cn.gongjiang.Console console;
+	Console console;
 
 	@Autowired
 	PersonRegistry persons;
@@ -91,8 +95,8 @@ class ClaimsIntegrationTests {
 		var claim = submit("enterprise-demo", "DIRECTED_TRAINING", evidence);
 		mvc.perform(get("/api/v1/subsidies/claims/{id}", claim).header("Authorization", api.bearer("enterprise-demo")))
 				.andExpect(jsonPath("$.amount").value(5000)).andExpect(jsonPath("$.schemeName").value("企业定向培养补贴"))
-				.andExpect(jsonPath("$.evidence.idNumber").value(org.hamcrest.Matchers.containsString("****")))
-				.andExpect(jsonPath("$.steps[1].clause").value(org.hamcrest.Matchers.containsString("第11条")));
+				.andExpect(jsonPath("$.evidence.idNumber").value(Matchers.containsString("****")))
+				.andExpect(jsonPath("$.steps[1].clause").value(Matchers.containsString("第11条")));
 		// the same person-year again is refused at once, naming the rule
 		mvc.perform(post("/api/v1/subsidies/claims").header("Authorization", api.bearer("enterprise-demo"))
 				.contentType(MediaType.APPLICATION_JSON)
@@ -120,7 +124,7 @@ class ClaimsIntegrationTests {
 					.param("c", claim).query((rs, i) -> new Object[] { rs.getString(1), rs.getBytes(2), rs.getString(3) })
 					.single();
 			assertThat(stored[0]).as(table).isNull();
-			assertThat(new String((byte[]) stored[1], java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("6222021234567890");
+			assertThat(new String((byte[]) stored[1], StandardCharsets.ISO_8859_1)).doesNotContain("6222021234567890");
 			assertThat(stored[2]).isEqualTo("************7890");
 		}
 		// one written in clear by an earlier version is sealed at the next start
@@ -171,9 +175,9 @@ class ClaimsIntegrationTests {
 				.containsExactly("PERSON 周技师 -");
 		var decision = jdbc.sql("select min(id) from subsidy.decision where claim_id = :c").param("c", claim)
 				.query(Long.class).single();
-		var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+		var page = mvc.perform(MockMvcRequestBuilders
 				.get("/subsidies/decisions/{id}", decision).session(console.session("shaoxing"))).andReturn().getResponse()
-				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+				.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("id=\"decision-payee\"", "（本人社会保障卡）").doesNotContain("绍兴示范机械有限公司（单位账户");
 
 		// the same month is never decided twice, and the next month comes when it begins
@@ -190,7 +194,7 @@ class ClaimsIntegrationTests {
 				.query(String.class).single()).isEqualTo("subsidy.allowance.left-employer");
 	}
 
-	java.util.List<String> months(long claim) {
+	List<String> months(long claim) {
 		return jdbc.sql("select period from subsidy.decision where claim_id = :c order by period").param("c", claim)
 				.query(String.class).list();
 	}
@@ -199,7 +203,7 @@ class ClaimsIntegrationTests {
 	void onlyOrganisationsClaimAndOnlyWhereTheirCityHasTheScheme() throws Exception {
 		mvc.perform(get("/api/v1/subsidies/claims/schemes").header("Authorization", api.bearer("enterprise-demo")))
 				.andExpect(jsonPath("$.length()").value(9))
-				.andExpect(jsonPath("$[?(@.code == 'TRAINING_BASE')].evidence[0]").value(org.hamcrest.Matchers.hasItem("baseName")));
+				.andExpect(jsonPath("$[?(@.code == 'TRAINING_BASE')].evidence[0]").value(Matchers.hasItem("baseName")));
 		mvc.perform(post("/api/v1/subsidies/claims").header("Authorization", api.bearer("worker-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content("{\"scheme\": \"STUDY_TOUR\", \"bankAccount\": \"62220212345678\", \"evidence\": {}}"))
 				.andExpect(status().isForbidden());

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +32,7 @@ import cn.gongjiang.shared.IdNumber;
 class EveryDecisionHasACountyIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +40,7 @@ import cn.gongjiang.shared.IdNumber;
 class HeldForSignalsIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;

@@ -14,15 +14,18 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonRegistry;
@@ -74,7 +77,7 @@ class LostRacesIntegrationTests {
 	Clock clock;
 
 	@Autowired
-	cn.gongjiang.Console console;
+	Console console;
 
 	/** A draft batch of Yuecheng's training subsidies, opened by Shaoxing's officer. */
 	long draftBatch() throws Exception {
@@ -124,9 +127,9 @@ class LostRacesIntegrationTests {
 		mvc.perform(get("/subsidies/payments/batches/{id}/bank-file", batch).param("format", "xlsx")
 				.param("version", String.valueOf(seen)).session(session))
 				.andExpect(status().is3xxRedirection())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/subsidies/payments"))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
-						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("{"))));
+				.andExpect(MockMvcResultMatchers.redirectedUrl("/subsidies/payments"))
+				.andExpect(MockMvcResultMatchers.flash().attribute("error",
+						Matchers.not(Matchers.containsString("{"))));
 		assertThat(batches.batch(PROVINCE, batch).status()).isEqualTo(BatchStatus.APPROVED);
 		// from the page as it now stands, the file comes and the batch is sent
 		var file = mvc.perform(get("/subsidies/payments/batches/{id}/bank-file", batch).param("format", "xlsx")

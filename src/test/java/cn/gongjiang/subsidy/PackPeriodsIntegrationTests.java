@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +116,7 @@ class PackPeriodsIntegrationTests {
 			assertThat(decided(firstDayAfter)).isEqualTo("2500 330000 v1");
 		});
 		// decided in a world the demo does not have: revoked, so that no later what-if of this year prices it again
-		for (var made : java.util.List.of(lastDay, firstDayAfter)) {
+		for (var made : List.of(lastDay, firstDayAfter)) {
 			decisions.reverse(new CertificateRevoked(made.certificateId(), made.number(), made.holderIndex(), "测试结束",
 					LocalDate.now(clock)));
 		}
@@ -139,7 +140,7 @@ class PackPeriodsIntegrationTests {
 		var body = simulate(draft[0], year);
 		assertThat(new BigDecimal(JsonPath.read(body, "$.claimsCurrent").toString()))
 				.isGreaterThanOrEqualTo(new BigDecimal("5000"));
-		assertThat(JsonPath.<java.util.List<String>>read(body, "$.claimChanges[*].scheme")).doesNotContain("DIRECTED_TRAINING");
+		assertThat(JsonPath.<List<String>>read(body, "$.claimChanges[*].scheme")).doesNotContain("DIRECTED_TRAINING");
 	}
 
 	String simulate(long draft, int year) throws Exception {
@@ -167,9 +168,9 @@ class PackPeriodsIntegrationTests {
 		assertThat(new BigDecimal(JsonPath.read(body, "$.claimsCurrent").toString())).isZero();
 		assertThat(new BigDecimal(JsonPath.read(body, "$.claimsSimulated").toString()))
 				.isGreaterThanOrEqualTo(new BigDecimal("5000"));
-		assertThat(JsonPath.<java.util.List<Number>>read(body,
+		assertThat(JsonPath.<List<Number>>read(body,
 				"$.byScheme[?(@.key == 'DIRECTED_TRAINING')].simulated")).isNotEmpty();
-		assertThat(JsonPath.<java.util.List<String>>read(body, "$.claimChanges[*].scheme")).contains("DIRECTED_TRAINING");
+		assertThat(JsonPath.<List<String>>read(body, "$.claimChanges[*].scheme")).contains("DIRECTED_TRAINING");
 		return id;
 	}
 }

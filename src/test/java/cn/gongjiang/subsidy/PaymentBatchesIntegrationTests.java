@@ -6,16 +6,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,8 +33,9 @@ import com.jayway.jsonpath.JsonPath;
 import cn.gongjiang.Api;
 import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
-import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.archive.ArchiveCaughtUp;
+import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.subsidy.payments.PaymentAssembly;
 
 /**
@@ -38,7 +47,7 @@ import cn.gongjiang.subsidy.payments.PaymentAssembly;
 class PaymentBatchesIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -62,20 +71,20 @@ class PaymentBatchesIntegrationTests {
 	DataSource dataSource;
 
 	@Autowired
-	cn.gongjiang.registry.PersonRegistry persons;
+	PersonRegistry persons;
 
 	@Autowired
-	org.springframework.core.env.Environment environment;
+	Environment environment;
 
 	/** Two granted decisions of Yuecheng's training (越城区, 330602), with money in its budget. */
 	List<Long> grantedInYuecheng() throws Exception {
-		var enrolments = java.util.List.of(Trainees.completedIn(jdbc, persons, "330602"), Trainees.completedIn(jdbc, persons, "330602"));
+		var enrolments = List.of(Trainees.completedIn(jdbc, persons, "330602"), Trainees.completedIn(jdbc, persons, "330602"));
 		var year = LocalDate.now(clock).getYear();
 		mvc.perform(post("/api/v1/subsidies/budgets").header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"region\": \"330602\", \"year\": %d, \"amount\": 100000}".formatted(year)))
 				.andExpect(status().isOk());
-		var ids = new java.util.ArrayList<Long>();
+		var ids = new ArrayList<Long>();
 		for (var e : enrolments) {
 			var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
 			var occupation = "6-20-0" + (id % 9 + 1) + "-0" + (id % 7 + 1);
@@ -157,7 +166,7 @@ class PaymentBatchesIntegrationTests {
 				.param("b", batch).query(Long.class).single();
 		mvc.perform(get("/api/v1/subsidies/payments/queue").header("Authorization", api.bearer("shaoxing")))
 				.andExpect(jsonPath("$[?(@.payingRegion == '330602' && @.fundingSource == 'SKILLS_ACCOUNT')].failedBefore")
-						.value(org.hamcrest.Matchers.hasItem(1)));
+						.value(Matchers.hasItem(1)));
 		assertThat(jdbc.sql("select payment_status || ' ' || payment_failure from subsidy.decision_in_effect where id = :id")
 				.param("id", failedDecision).query(String.class).single()).isEqualTo("FAILED 账户已销户");
 		var next = mvc.perform(post("/api/v1/subsidies/payments/batches").header("Authorization", api.bearer("keqiao"))
@@ -171,9 +180,9 @@ class PaymentBatchesIntegrationTests {
 		var workbookBytes = mvc.perform(get("/api/v1/supervision/audit-export.xlsx")
 				.param("year", String.valueOf(LocalDate.now(clock).getYear())).header("Authorization", api.bearer("province")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(workbookBytes))) {
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(workbookBytes))) {
 			var sheets = workbook.getSheets().toList();
-			assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+			assertThat(sheets).extracting(Sheet::getName)
 					.containsExactly("培训记录", "补贴决定", "付款批次");
 			var decisionRows = sheets.get(1).read();
 			var batchRows = sheets.get(2).read();
@@ -185,14 +194,14 @@ class PaymentBatchesIntegrationTests {
 				assertThat(r.getCellText(7)).isEqualTo("职业技能提升行动专账资金");
 				assertThat(r.getCellText(10)).isEqualTo("已到账");
 			});
-			var paid = ours.stream().map(r -> new java.math.BigDecimal(r.getCellText(13)))
-					.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+			var paid = ours.stream().map(r -> new BigDecimal(r.getCellText(13)))
+					.reduce(BigDecimal.ZERO, BigDecimal::add);
 			var batchRow = batchRows.subList(2, batchRows.size()).stream()
 					.filter(r -> r.getCellText(0).equals(String.valueOf(batch))).findFirst().orElseThrow();
 			var failedAmount = jdbc.sql("select amount from subsidy.payment_line where batch_id = :b and status = 'FAILED'")
-					.param("b", batch).query(java.math.BigDecimal.class).single();
-			assertThat(paid).isEqualByComparingTo(new java.math.BigDecimal(batchRow.getCellText(5)).subtract(failedAmount))
-					.isEqualByComparingTo(new java.math.BigDecimal(batchRow.getCellText(6)));
+					.param("b", batch).query(BigDecimal.class).single();
+			assertThat(paid).isEqualByComparingTo(new BigDecimal(batchRow.getCellText(5)).subtract(failedAmount))
+					.isEqualByComparingTo(new BigDecimal(batchRow.getCellText(6)));
 		}
 
 		// the paid beneficiary's archive says so, in codes the archive renders: the scheme's code, the reason's key

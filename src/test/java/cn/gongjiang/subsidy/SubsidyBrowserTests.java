@@ -2,17 +2,27 @@ package cn.gongjiang.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import cn.gongjiang.Api;
 import cn.gongjiang.Chromium;
 import cn.gongjiang.IntegrationTest;
 
@@ -25,11 +35,11 @@ class SubsidyBrowserTests {
 	@LocalServerPort
 	int port;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	org.springframework.test.web.servlet.MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	cn.gongjiang.Api api;
+	@Autowired
+	Api api;
 
 	@BeforeEach
 	void startBrowser() {
@@ -50,7 +60,7 @@ class SubsidyBrowserTests {
 	@SuppressWarnings("unchecked")
 	void anEnterpriseClaimIsReviewedApprovedPaidInABatchAndConfirmedFromTheBanksStatement() throws Exception {
 		var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
-		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		wait.ignoring(StaleElementReferenceException.class);
 		browser.signIn("enterprise-demo");
 		browser.driver().findElement(By.linkText("补贴申请")).click();
 		browser.driver().findElement(By.cssSelector("#schemes a[data-scheme='TRAINING_BASE']")).click();
@@ -100,22 +110,22 @@ class SubsidyBrowserTests {
 		assertThat(xlsx.get("status")).isEqualTo(200L);
 		assertThat((String) xlsx.get("type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		assertThat((String) xlsx.get("disposition")).contains("attachment", "filename*=UTF-8''"
-				+ java.net.URLEncoder.encode("支付批次" + batch + "-银行文件.xlsx", java.nio.charset.StandardCharsets.UTF_8));
-		assertThat((java.util.List<Object>) xlsx.get("head")).as("a zip: xlsx").startsWith(0x50L, 0x4BL);
+				+ URLEncoder.encode("支付批次" + batch + "-银行文件.xlsx", StandardCharsets.UTF_8));
+		assertThat((List<Object>) xlsx.get("head")).as("a zip: xlsx").startsWith(0x50L, 0x4BL);
 		browser.open(("/subsidies/payments"));
 		var gbkLink = batchRow(batch).findElement(By.cssSelector("a.bank-file[data-format='csv-gbk']")).getAttribute("href");
 		var gbk = browser.fetch(gbkLink.substring(browser.url("").length()));
 		assertThat(gbk.get("status")).isEqualTo(200L);
 		assertThat((String) gbk.get("type")).contains("text/csv", "GB18030");
 		assertThat((String) gbk.get("disposition")).contains("filename*=UTF-8''");
-		assertThat((java.util.List<Object>) gbk.get("head")).as("明细编号 in GBK").startsWith(0xC3L, 0xF7L);
+		assertThat((List<Object>) gbk.get("head")).as("明细编号 in GBK").startsWith(0xC3L, 0xF7L);
 		var utf8 = browser.fetch("/api/v1/subsidies/payments/batches/" + batch + "/bank-file?format=csv");
-		assertThat((java.util.List<Object>) utf8.get("head")).as("UTF-8 with a byte order mark").startsWith(0xEFL, 0xBBL, 0xBFL);
+		assertThat((List<Object>) utf8.get("head")).as("UTF-8 with a byte order mark").startsWith(0xEFL, 0xBBL, 0xBFL);
 
 		// the bank pays from the file and answers with its statement, every line paid
-		var file = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+		var file = mvc.perform(MockMvcRequestBuilders
 				.get("/api/v1/subsidies/payments/batches/{id}/bank-file", batch).param("format", "csv")
-				.header("Authorization", api.bearer("shaoxing"))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+				.header("Authorization", api.bearer("shaoxing"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(file).contains("绍兴示范机械有限公司", "6222021234567890123", "市级公共实训基地经费");
 		var statement = new StringBuilder("明细编号,金额（元）,结果,失败原因,银行流水号\n");
 		file.lines().skip(1).map(l -> l.split(",")).forEach(l -> statement.append(l[0]).append(',').append(l[5]).append(",成功,,B").append(l[0]).append('\n'));
@@ -172,8 +182,8 @@ class SubsidyBrowserTests {
 		assertThat(file.get("status")).isEqualTo(200L);
 		assertThat((String) file.get("type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		assertThat((String) file.get("disposition")).contains("attachment", "filename*=UTF-8''"
-				+ java.net.URLEncoder.encode("补贴决定", java.nio.charset.StandardCharsets.UTF_8));
-		assertThat((java.util.List<Object>) file.get("head")).as("a zip: xlsx").startsWith(0x50L, 0x4BL);
+				+ URLEncoder.encode("补贴决定", StandardCharsets.UTF_8));
+		assertThat((List<Object>) file.get("head")).as("a zip: xlsx").startsWith(0x50L, 0x4BL);
 		browser.signOut();
 	}
 
@@ -187,7 +197,7 @@ class SubsidyBrowserTests {
 				d.switchTo().alert().accept();
 				return true;
 			}
-			catch (org.openqa.selenium.NoAlertPresentException none) {
+			catch (NoAlertPresentException none) {
 				var ok = d.findElements(By.id("confirm-ok"));
 				if (!ok.isEmpty() && ok.get(0).isDisplayed()) {
 					ok.get(0).click();
@@ -198,11 +208,11 @@ class SubsidyBrowserTests {
 		});
 	}
 
-	private org.openqa.selenium.WebElement claimRow(String id) {
+	private WebElement claimRow(String id) {
 		return browser.driver().findElement(By.cssSelector("#claims tr[data-id='" + id + "']"));
 	}
 
-	private org.openqa.selenium.WebElement batchRow(String id) {
+	private WebElement batchRow(String id) {
 		return browser.driver().findElement(By.cssSelector("#batches tr[data-id='" + id + "']"));
 	}
 }

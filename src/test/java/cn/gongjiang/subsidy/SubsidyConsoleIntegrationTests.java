@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +25,17 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
-import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.subsidy.decisions.StepSentencesTests;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SubsidyConsoleIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	static final AtomicInteger SERIAL = new AtomicInteger(100);
 
@@ -140,7 +143,7 @@ class SubsidyConsoleIntegrationTests {
 		mvc.perform(get("/api/v1/subsidies/decisions").param("from", "2023-02-10").param("to", "2023-02-12")
 				.param("size", "1").header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isOk()).andExpect(header().string("X-Total-Count", "3"))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.length()").value(1));
+				.andExpect(MockMvcResultMatchers.jsonPath("$.length()").value(1));
 
 		// the list's export link keeps the filter, and the file is the API's, read with the console session
 		var exportLink = Pattern.compile("href=\"(/api/v1/subsidies/decisions/export\\.xlsx[^\"]*)\"").matcher(twoDays);
@@ -149,7 +152,7 @@ class SubsidyConsoleIntegrationTests {
 				.andExpect(status().isOk()).andReturn().getResponse();
 		assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		assertThat(response.getHeader("Content-Disposition")).contains("filename*=UTF-8''"
-				+ java.net.URLEncoder.encode("补贴决定", StandardCharsets.UTF_8).replace("+", "%20"));
+				+ URLEncoder.encode("补贴决定", StandardCharsets.UTF_8).replace("+", "%20"));
 		var rows = new ArrayList<List<String>>();
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()));
 				var sheet = workbook.getFirstSheet().openStream()) {

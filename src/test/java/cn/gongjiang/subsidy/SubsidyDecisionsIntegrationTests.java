@@ -6,20 +6,32 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+
+import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
-import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.archive.ArchiveCaughtUp;
+import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.registry.PersonRegistry;
 
 /**
  * SUB-1, SUB-3: decisions for certificates that follow the demo's completed classes — the Shaoxing uplift against the
@@ -29,7 +41,7 @@ import cn.gongjiang.archive.ArchiveCaughtUp;
 class SubsidyDecisionsIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	static final AtomicLong IDS = new AtomicLong(9_000_000);
 
@@ -46,7 +58,7 @@ class SubsidyDecisionsIntegrationTests {
 	Api api;
 
 	@Autowired
-	org.springframework.context.MessageSource messages;
+	MessageSource messages;
 
 	/** A completed enrolment of the demo in a city: its id and its trainee's keyed index. */
 	Object[] completedIn(String cityPath, int skip) {
@@ -89,7 +101,7 @@ class SubsidyDecisionsIntegrationTests {
 				.andExpect(jsonPath("$[0].steps[5].arguments[4]").value(30))
 				.andExpect(jsonPath("$[0].steps[5].arguments[5]").value("高端装备"))
 				.andExpect(jsonPath("$[0].steps[5].amount").value(3250))
-				.andExpect(jsonPath("$[0].beneficiary").value(org.hamcrest.Matchers.containsString("********")));
+				.andExpect(jsonPath("$[0].beneficiary").value(Matchers.containsString("********")));
 		mvc.perform(get("/api/v1/subsidies/decisions").param("certificateNumber", shaoxing.number())
 				.header("Authorization", api.bearer("hangzhou")))
 				.andExpect(jsonPath("$").isEmpty());
@@ -104,7 +116,7 @@ class SubsidyDecisionsIntegrationTests {
 				.param("id", pharma.certificateId()).query(String.class).single();
 		assertThat(steps).contains("现代医药").doesNotContain("新材料");
 		var sheet = mvc.perform(get("/subsidies/packs").session(console.session("shaoxing"))).andReturn().getResponse()
-				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+				.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(sheet).contains("医药制造人员：化学药品、中药、生物药品和药物制剂的制造，即现代医药产业");
 	}
 
@@ -112,7 +124,7 @@ class SubsidyDecisionsIntegrationTests {
 	void aCertificateIsPricedByTheCatalogueAsItStoodOnTheDayItWasIssued() throws Exception {
 		// SUB-1 (issue 16): an entry since ended still prices the certificates issued while it stood
 		mvc.perform(post("/api/v1/demand/catalogue").header("Authorization", api.bearer("province"))
-				.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"occupationCode": "6-20-01-02", "grade": "junior", "standardYuan": 1234, "shortage": false,
 						 "validFrom": "2025-01-01", "validUntil": "2025-12-31", "basis": "2025年度目录"}"""))
 				.andExpect(status().is2xxSuccessful());
@@ -136,8 +148,8 @@ class SubsidyDecisionsIntegrationTests {
 		var b = certificate(trainee, "6-18-01-03", "junior", LocalDate.now(clock));
 		CompletableFuture.allOf(CompletableFuture.runAsync(() -> decisions.decide(a)),
 				CompletableFuture.runAsync(() -> decisions.decide(b))).join();
-		assertThat(java.util.List.of(outcome(a), outcome(b))).filteredOn(o -> o.startsWith("GRANTED")).hasSize(1);
-		assertThat(java.util.List.of(outcome(a), outcome(b)))
+		assertThat(List.of(outcome(a), outcome(b))).filteredOn(o -> o.startsWith("GRANTED")).hasSize(1);
+		assertThat(List.of(outcome(a), outcome(b)))
 				.anySatisfy(o -> assertThat(o).endsWith("subsidy.repeat-occupation-grade"));
 	}
 
@@ -160,7 +172,7 @@ class SubsidyDecisionsIntegrationTests {
 				.andExpect(status().isOk()).andExpect(jsonPath("$.released").value(1));
 		assertThat(outcome(waiting)).isEqualTo("GRANTED 1000 ");
 		assertThat(jdbc.sql("select committed from subsidy.budget where region_code = :c and funding_source = 'SKILLS_ACCOUNT' and year = :y").param("c", county)
-				.param("y", nextYear.getYear()).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1000");
+				.param("y", nextYear.getYear()).query(BigDecimal.class).single()).isEqualByComparingTo("1000");
 	}
 
 	@Test
@@ -185,15 +197,15 @@ class SubsidyDecisionsIntegrationTests {
 				select e.detail ->> 'reason' from archive.line e join registry.person p on p.id = e.person_id
 				where e.kind = 'SUBSIDY' and e.detail ->> 'certificate' = :number
 				""").param("number", imported.number()).query(String.class).single();
-		assertThat(messages.getMessage(why, null, java.util.Locale.SIMPLIFIED_CHINESE))
+		assertThat(messages.getMessage(why, null, Locale.SIMPLIFIED_CHINESE))
 				.as("the beneficiary reads why on their archive").isEqualTo("平台没有该证书对应的已结业培训记录");
 	}
 
 	@Autowired
-	cn.gongjiang.Console console;
+	Console console;
 
 	@Autowired
-	cn.gongjiang.registry.PersonRegistry persons;
+	PersonRegistry persons;
 
 	@Test
 	void officersReadThePacksAsTablesAndTheDecisionsWithTheirSteps() throws Exception {
@@ -201,18 +213,18 @@ class SubsidyDecisionsIntegrationTests {
 		decisions.decide(shaoxing);
 		var session = console.session("shaoxing");
 		mvc.perform(get("/subsidies/packs").session(session)).andExpect(status().isOk())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-						.string(org.hamcrest.Matchers.containsString("示例标准")));
+				.andExpect(MockMvcResultMatchers.content()
+						.string(Matchers.containsString("示例标准")));
 		mvc.perform(get("/subsidies").param("certificateNumber", shaoxing.number()).session(session))
 				.andExpect(status().isOk())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-						.string(org.hamcrest.Matchers.containsString(shaoxing.number())));
+				.andExpect(MockMvcResultMatchers.content()
+						.string(Matchers.containsString(shaoxing.number())));
 		var id = jdbc.sql("select id from subsidy.decision where certificate_id = :id").param("id", shaoxing.certificateId())
 				.query(Long.class).single();
 		mvc.perform(get("/subsidies/decisions/{id}", id).session(session)).andExpect(status().isOk())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-						.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("浙人社发〔2022〕32号 §13"),
-								org.hamcrest.Matchers.containsString("每人每年次数上限"))));
+				.andExpect(MockMvcResultMatchers.content()
+						.string(Matchers.allOf(Matchers.containsString("浙人社发〔2022〕32号 §13"),
+								Matchers.containsString("每人每年次数上限"))));
 	}
 
 	@Test
@@ -226,11 +238,11 @@ class SubsidyDecisionsIntegrationTests {
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		var draft = Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
 		// the next version of the city's: after the demo's continuation (v3) and any draft an earlier test left
-		int version = com.jayway.jsonpath.JsonPath.read(body, "$.version");
+		int version = JsonPath.read(body, "$.version");
 		assertThat(version).isGreaterThanOrEqualTo(4);
 		mvc.perform(get("/api/v1/subsidies/packs/{id}/compare", draft).header("Authorization", api.bearer("province")))
-				.andExpect(jsonPath("$[?(@.parameter == 'keyFieldUpliftPercent')].draft").value(org.hamcrest.Matchers.hasItem(40)))
-				.andExpect(jsonPath("$[?(@.parameter == 'keyFieldUpliftPercent')].inForce").value(org.hamcrest.Matchers.hasItem(30)));
+				.andExpect(jsonPath("$[?(@.parameter == 'keyFieldUpliftPercent')].draft").value(Matchers.hasItem(40)))
+				.andExpect(jsonPath("$[?(@.parameter == 'keyFieldUpliftPercent')].inForce").value(Matchers.hasItem(30)));
 		mvc.perform(post("/api/v1/subsidies/packs/{id}/publish", draft).header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("subsidy.pack.second-officer"));
 		mvc.perform(post("/api/v1/subsidies/packs/{id}/publish", draft).header("Authorization", api.bearer("hangzhou")))

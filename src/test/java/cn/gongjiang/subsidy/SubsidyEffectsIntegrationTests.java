@@ -9,10 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,9 +27,10 @@ import com.jayway.jsonpath.JsonPath;
 import cn.gongjiang.Api;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.TestClock;
+import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.certification.CertificateRevoked;
-import cn.gongjiang.archive.ArchiveCaughtUp;
+import cn.gongjiang.registry.PersonRegistry;
 
 /**
  * SUB-3 and SUB-5 around a decision: an officer's override (reason, expiry, audit, budget, lapse), a revoked
@@ -50,10 +56,10 @@ class SubsidyEffectsIntegrationTests {
 	TestClock clock;
 
 	@Autowired
-	org.springframework.context.MessageSource messages;
+	MessageSource messages;
 
 	@Autowired
-	cn.gongjiang.registry.PersonRegistry persons;
+	PersonRegistry persons;
 
 	@AfterEach
 	void resetClock() {
@@ -158,7 +164,7 @@ class SubsidyEffectsIntegrationTests {
 				select detail ->> 'reason' from archive.line
 				where kind = 'SUBSIDY' and detail ->> 'certificate' = :n and detail ->> 'outcome' = 'REVERSED'
 				""").param("n", cert.number()).query(String.class).list()).containsExactly("subsidy.certificate-revoked");
-		assertThat(messages.getMessage("subsidy.certificate-revoked", null, java.util.Locale.SIMPLIFIED_CHINESE))
+		assertThat(messages.getMessage("subsidy.certificate-revoked", null, Locale.SIMPLIFIED_CHINESE))
 				.isEqualTo("证书已被撤销，补贴决定随之撤销");
 
 		// the person filter finds this person's decisions only
@@ -167,8 +173,8 @@ class SubsidyEffectsIntegrationTests {
 		var body = mvc.perform(get("/api/v1/subsidies/decisions").param("person", String.valueOf(person))
 				.header("Authorization", api.bearer("shaoxing"))).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString();
-		assertThat(JsonPath.<java.util.List<String>>read(body, "$[*].certificateNumber")).contains(cert.number());
-		assertThat(JsonPath.<java.util.List<String>>read(body, "$[*].beneficiary")).as("one person's only")
+		assertThat(JsonPath.<List<String>>read(body, "$[*].certificateNumber")).contains(cert.number());
+		assertThat(JsonPath.<List<String>>read(body, "$[*].beneficiary")).as("one person's only")
 				.hasSizeGreaterThanOrEqualTo(1).containsOnly(JsonPath.<String>read(body, "$[0].beneficiary"));
 	}
 
@@ -179,15 +185,15 @@ class SubsidyEffectsIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"region\": \"330681\", \"year\": %d, \"amount\": 300}".formatted(nextYear.getYear())))
 				.andExpect(status().isOk());
-		var certificates = java.util.stream.IntStream.range(0, 2).mapToObj(i -> {
+		var certificates = IntStream.range(0, 2).mapToObj(i -> {
 			var trainee = Trainees.completedIn(jdbc, persons, "330681");
 			var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
 			return new CertificateIssued(id, "RACE" + id, (String) trainee[1], "training-completion", "4-10-01-01", null,
 					nextYear, "机构", (Long) trainee[0]);
 		}).toList();
-		java.util.concurrent.CompletableFuture.allOf(certificates.stream()
-				.map(c -> java.util.concurrent.CompletableFuture.runAsync(() -> decisions.decide(c)))
-				.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+		CompletableFuture.allOf(certificates.stream()
+				.map(c -> CompletableFuture.runAsync(() -> decisions.decide(c)))
+				.toArray(CompletableFuture[]::new)).join();
 		assertThat(certificates.stream().map(c -> jdbc.sql("select outcome from subsidy.decision where certificate_id = :c")
 				.param("c", c.certificateId()).query(String.class).single()).toList())
 				.containsExactlyInAnyOrder("GRANTED", "WAITING");
@@ -252,7 +258,7 @@ class SubsidyEffectsIntegrationTests {
 		assertThat((Integer) JsonPath.read(body, "$.losers")).isEqualTo(keyField);
 		assertThat((Integer) JsonPath.read(body, "$.gainers")).isZero();
 		assertThat(new BigDecimal(JsonPath.read(body, "$.change").toString())).isNegative();
-		assertThat(JsonPath.<java.util.List<String>>read(body, "$.byRegion[*].key")).allMatch(k -> k.startsWith("3306"));
+		assertThat(JsonPath.<List<String>>read(body, "$.byRegion[*].key")).allMatch(k -> k.startsWith("3306"));
 		assertThat(jdbc.sql("select count(*) from subsidy.decision").query(Integer.class).single()).isEqualTo(decisionsBefore);
 	}
 }

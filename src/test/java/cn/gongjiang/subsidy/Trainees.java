@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.gongjiang.TestNames;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
 
@@ -32,14 +33,14 @@ final class Trainees {
 				""").param("path", path).query(Long.class).single());
 		var number = IdNumber.parse(IdNumber.withCheckDigit(county + "19900101" + String.valueOf(SERIAL.incrementAndGet() % 1000 + 1000)
 				.toString().substring(1)));
-		var person = persons.realName(number, cn.gongjiang.TestNames.of("学员", SERIAL.get()), county, "test");
+		var person = persons.realName(number, TestNames.of("学员", SERIAL.get()), county, "test");
 		var enrolment = jdbc.sql("""
 				insert into training.enrolment (class_id, person_index, person_id, id_number_sealed, id_number_masked, name,
 				    status, result)
 				values (:class, :index, :person, '\\x00', :masked, :name, 'COMPLETED', 'PASSED')
 				returning id
 				""").param("class", classId).param("index", person.idNumberIndex()).param("person", person.personId())
-				.param("masked", number.masked()).param("name", cn.gongjiang.TestNames.of("学员", SERIAL.get())).query(Long.class).single();
+				.param("masked", number.masked()).param("name", TestNames.of("学员", SERIAL.get())).query(Long.class).single();
 		return new Object[] { enrolment, HexFormat.of().formatHex(person.idNumberIndex()) };
 	}
 }

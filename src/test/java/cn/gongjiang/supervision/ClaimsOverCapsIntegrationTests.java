@@ -7,9 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class ClaimsOverCapsIntegrationTests {
 	}
 
 	List<SignalReviews.Reviewed> signals(Actor actor, String kind) {
-		return reviews.page(actor, kind, "ALL", PageRequest.of(1, 200, null, java.util.Map.of(), null)).items();
+		return reviews.page(actor, kind, "ALL", PageRequest.of(1, 200, null, Map.of(), null)).items();
 	}
 
 	@Test
@@ -224,7 +225,7 @@ class ClaimsOverCapsIntegrationTests {
 		mvc.perform(post("/supervision/signals/review").param("key", key).param("note", "已电话核实，企业改为分两次出访")
 				.session(console.session("keqiao")).with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(reviews.page(KEQIAO, "CLAIM_OVER_CAP_ATTEMPTS", "REVIEWED",
-				PageRequest.of(1, 200, null, java.util.Map.of(), null)).items())
+				PageRequest.of(1, 200, null, Map.of(), null)).items())
 				.anyMatch(r -> r.key().equals(key) && r.note().equals("已电话核实，企业改为分两次出访"));
 
 		assertThat(submit("OVERSEAS_TRAINING", overseas)).isEqualTo(422);

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,16 +21,19 @@ import java.util.List;
 import java.util.Locale;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
@@ -43,7 +48,7 @@ import cn.gongjiang.shared.security.Role;
 class SupervisionConsoleIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -87,7 +92,7 @@ class SupervisionConsoleIntegrationTests {
 		var session = jdbc.sql("select id from training.class_session where class_id = :c").param("c", classId).query(Long.class).single();
 		var enrolment = jdbc.sql("select id from training.enrolment where class_id = :c").param("c", classId).query(Long.class).single();
 		jdbc.sql("insert into training.attendance (session_id, enrolment_id, method, recorded_by, recorded_at) values (:s, :e, 'LIST', 'x', :at)")
-				.param("s", session).param("e", enrolment).param("at", java.sql.Timestamp.from(start.plus(9, ChronoUnit.DAYS))).update();
+				.param("s", session).param("e", enrolment).param("at", Timestamp.from(start.plus(9, ChronoUnit.DAYS))).update();
 		return session;
 	}
 
@@ -106,10 +111,10 @@ class SupervisionConsoleIntegrationTests {
 		assertThat(english).contains("Attendance for session 1 (" + en + ") was entered 8 days 22 hours after it ended, for 1 trainee(s)");
 		// the API keeps subject and detail, and adds the code with its arguments
 		mvc.perform(get("/api/v1/supervision/anomalies").header("Authorization", api.bearer("province")))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
-						"$[?(@.key == 'LATE_ATTENDANCE:session:%d')].code".formatted(session)).value(org.hamcrest.Matchers.hasItem("supervision.signal.late-attendance")))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
-						"$[?(@.key == 'LATE_ATTENDANCE:session:%d')].arguments[2]".formatted(session)).value(org.hamcrest.Matchers.hasItem(8 * 86400 + 22 * 3600)));
+				.andExpect(MockMvcResultMatchers.jsonPath(
+						"$[?(@.key == 'LATE_ATTENDANCE:session:%d')].code".formatted(session)).value(Matchers.hasItem("supervision.signal.late-attendance")))
+				.andExpect(MockMvcResultMatchers.jsonPath(
+						"$[?(@.key == 'LATE_ATTENDANCE:session:%d')].arguments[2]".formatted(session)).value(Matchers.hasItem(8 * 86400 + 22 * 3600)));
 	}
 
 	@Test
@@ -134,7 +139,7 @@ class SupervisionConsoleIntegrationTests {
 	}
 
 	private boolean open(String key) {
-		return reviews.page(PROVINCE, "LATE_ATTENDANCE", "OPEN", cn.gongjiang.shared.PageRequest.first(200)).items().stream()
+		return reviews.page(PROVINCE, "LATE_ATTENDANCE", "OPEN", PageRequest.first(200)).items().stream()
 				.anyMatch(r -> r.key().equals(key));
 	}
 

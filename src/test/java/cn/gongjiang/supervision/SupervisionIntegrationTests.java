@@ -10,7 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import com.jayway.jsonpath.JsonPath;
+
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.TestNames;
 import cn.gongjiang.shared.IdNumber;
 
 /** SUP-1..4: ratings and suspension, reproducible random inspections made public, anomaly signals, the audit export. */
@@ -32,7 +39,7 @@ import cn.gongjiang.shared.IdNumber;
 class SupervisionIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	static final String PROVIDER = "52330600MJ9876543F";
 
@@ -46,7 +53,7 @@ class SupervisionIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	cn.gongjiang.Console console;
+	Console console;
 
 	ResultActions send(String path, String user, String body, Object... vars) throws Exception {
 		return mvc.perform(post(path, vars).header("Authorization", api.bearer(user)).contentType(MediaType.APPLICATION_JSON)
@@ -104,7 +111,7 @@ class SupervisionIntegrationTests {
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		assertThat(targets(again)).as("a draw is redone from its seed").isEqualTo(targets(first));
 		var drawId = Long.parseLong(first.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
-		var drawn = com.jayway.jsonpath.JsonPath.<List<Map<String, Object>>>read(first, "$.targets");
+		var drawn = JsonPath.<List<Map<String, Object>>>read(first, "$.targets");
 		assertThat(drawn).hasSize(2).allSatisfy(t -> assertThat((List<?>) t.get("inspectors")).hasSize(2).doesNotHaveDuplicates());
 		send("/api/v1/supervision/draws/{id}/publish", "shaoxing", "{}", drawId).andExpect(status().isConflict());
 		send("/api/v1/supervision/draws/{id}/findings", "shaoxing", """
@@ -124,7 +131,7 @@ class SupervisionIntegrationTests {
 	}
 
 	private static String targets(String draw) {
-		return com.jayway.jsonpath.JsonPath.read(draw, "$.targets").toString();
+		return JsonPath.read(draw, "$.targets").toString();
 	}
 
 	@Test
@@ -141,10 +148,10 @@ class SupervisionIntegrationTests {
 		var session = jdbc.sql("select id from training.class_session where class_id = :c").param("c", one).query(Long.class).single();
 		var enrolment = jdbc.sql("select id from training.enrolment where class_id = :c").param("c", one).query(Long.class).single();
 		jdbc.sql("insert into training.attendance (session_id, enrolment_id, method, recorded_by, recorded_at) values (:s, :e, 'LIST', 'x', :at)")
-				.param("s", session).param("e", enrolment).param("at", java.sql.Timestamp.from(start.plus(9, ChronoUnit.DAYS))).update();
+				.param("s", session).param("e", enrolment).param("at", Timestamp.from(start.plus(9, ChronoUnit.DAYS))).update();
 		for (var n : List.of("33060219900101784", "33060219900202785", "33060219900303786")) {
 			var e = send("/api/v1/training/classes/{id}/enrolments", "provider-demo",
-					"{\"idNumber\": \"%s\", \"name\": \"%s\"}".formatted(IdNumber.withCheckDigit(n), cn.gongjiang.TestNames.of("同机", Long.parseLong(n.substring(14)))), other)
+					"{\"idNumber\": \"%s\", \"name\": \"%s\"}".formatted(IdNumber.withCheckDigit(n), TestNames.of("同机", Long.parseLong(n.substring(14)))), other)
 					.andReturn().getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+).*", "$1");
 			var otherSession = jdbc.sql("select id from training.class_session where class_id = :c").param("c", other).query(Long.class).single();
 			jdbc.sql("insert into training.attendance (session_id, enrolment_id, method, recorded_by, device) values (:s, :e, 'CODE', 'w', '10.9.8.7')")
@@ -152,7 +159,7 @@ class SupervisionIntegrationTests {
 		}
 		send("/api/v1/certificates", "provider-demo", """
 				{"number": "SIG-2026-0001", "holderIdNumber": "%s", "holderName": "双报名", "type": "training-completion",
-				 "issuedOn": "%s"}""".formatted(trainee, java.time.LocalDate.now(clock))).andExpect(status().isCreated());
+				 "issuedOn": "%s"}""".formatted(trainee, LocalDate.now(clock))).andExpect(status().isCreated());
 		mvc.perform(get("/api/v1/supervision/anomalies").header("Authorization", api.bearer("province")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$[?(@.kind == 'OVERLAP_ATTEMPTS')].subject").value(hasItem(containsString("class:" + other))))
@@ -169,7 +176,7 @@ class SupervisionIntegrationTests {
 
 	@Test
 	void theProvinceExportsTheYearsTrainingForTheAuditor() throws Exception {
-		var year = java.time.LocalDate.now(clock).getYear();
+		var year = LocalDate.now(clock).getYear();
 		mvc.perform(get("/api/v1/supervision/audit-export.xlsx").param("year", String.valueOf(year))
 				.header("Authorization", api.bearer("shaoxing"))).andExpect(status().isForbidden());
 		var xlsx = mvc.perform(get("/api/v1/supervision/audit-export.xlsx").param("year", String.valueOf(year))

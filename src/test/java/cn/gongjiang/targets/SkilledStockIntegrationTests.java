@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,11 +55,11 @@ class SkilledStockIntegrationTests {
 		assertThat(source("SKILLED_TALENTS_TOTAL", "330000")).isEqualTo("COMPUTED");
 		var highShare = actual("HIGH_SKILLED_SHARE_OF_SKILLED", "330000");
 		assertThat(highShare).isEqualByComparingTo(BigDecimal.valueOf(province.highSkilledShareOfSkilled() * 100)
-				.setScale(1, java.math.RoundingMode.HALF_UP));
+				.setScale(1, RoundingMode.HALF_UP));
 		// the share of the employed stands on the recorded employed figure of 2025 (the demo records 2024 and 2025)
 		assertThat(province.employed()).isNotNull();
 		assertThat(actual("SKILLED_SHARE_OF_EMPLOYED", "330000").doubleValue()).isCloseTo(
-				100.0 * province.count().skilled() / province.employed().persons(), org.assertj.core.data.Offset.offset(0.05));
+				100.0 * province.count().skilled() / province.employed().persons(), Offset.offset(0.05));
 		// without an employed figure for the year the share is unknown, not 0
 		assertThat(rollups.total("STOCK_SKILLED_SHARE_OF_EMPLOYED", "330000", null, LocalDate.of(2023, 12, 31))).isNull();
 		var shaoxing = talents.countAsOf(RegionCode.of("330600"), end);

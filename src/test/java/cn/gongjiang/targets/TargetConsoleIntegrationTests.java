@@ -9,19 +9,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.regex.Pattern;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.Console;
@@ -69,7 +76,7 @@ class TargetConsoleIntegrationTests {
 	void theDashboardOpensOnAYearAndIndicatorWhereTheRegionsDiffer() throws Exception {
 		var html = page("province", "/targets");
 		// the ranking's rows carry each city's status: more than one of them, not eleven of a colour
-		var statuses = new java.util.HashSet<String>();
+		var statuses = new HashSet<String>();
 		var matcher = Pattern.compile("data-code=\"33\\d{4}\" data-status=\"([A-Z_a-z]+)\"").matcher(html);
 		int cities = 0;
 		while (matcher.find()) {
@@ -89,12 +96,12 @@ class TargetConsoleIntegrationTests {
 
 	@Test
 	void theOpeningYearIsThisYearWithDataElseTheLatestBeforeElseTheNearestAfter() {
-		var activity = java.util.List.of(new TargetStore.Activity("A", 10, 2025, true),
+		var activity = List.of(new TargetStore.Activity("A", 10, 2025, true),
 				new TargetStore.Activity("A", 10, 2026, false), new TargetStore.Activity("B", 20, 2027, true));
 		assertThat(TargetMonitor.chooseYear(activity, 2026)).isEqualTo(2025);
 		assertThat(TargetMonitor.chooseYear(activity, 2025)).isEqualTo(2025);
 		assertThat(TargetMonitor.chooseYear(activity, 2024)).isEqualTo(2025);
-		assertThat(TargetMonitor.chooseYear(java.util.List.of(new TargetStore.Activity("B", 20, 2027, true)), 2026))
+		assertThat(TargetMonitor.chooseYear(List.of(new TargetStore.Activity("B", 20, 2027, true)), 2026))
 				.isEqualTo(2027);
 	}
 
@@ -129,7 +136,7 @@ class TargetConsoleIntegrationTests {
 				.containsPattern("共 \\d+ 条，当前第 1–1 条").contains("rel=\"next\"");
 		mvc.perform(get("/api/v1/targets/returns").param("size", "2").header("Authorization", api.bearer("province")))
 				.andExpect(status().isOk()).andExpect(header().exists("X-Total-Count"))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.length()").value(2));
+				.andExpect(MockMvcResultMatchers.jsonPath("$.length()").value(2));
 	}
 
 	@Test
@@ -163,8 +170,8 @@ class TargetConsoleIntegrationTests {
 				try (var rows = sheet.openStream()) {
 					rows.forEach(row -> row.forEach(cell -> cells.add(cell == null ? "" : cell.getText())));
 				}
-				catch (java.io.IOException e) {
-					throw new java.io.UncheckedIOException(e);
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
 				}
 			});
 		}
@@ -174,8 +181,8 @@ class TargetConsoleIntegrationTests {
 				.andExpect(status().isOk()).andReturn().getResponse();
 		assertThat(pdf.getHeader("Content-Disposition")).contains(
 				URLEncoder.encode("绍兴市-2025年第3季度工作报告.pdf", StandardCharsets.UTF_8));
-		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.getContentAsByteArray())) {
-			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+		try (var document = Loader.loadPDF(pdf.getContentAsByteArray())) {
+			assertThat(new PDFTextStripper().getText(document))
 					.contains("绍兴市 2025年第3季度工作报告", "8,760 人", "报送期限 2025-10-10").doesNotContain("BEHIND");
 		}
 		assertThat(page("province", "/targets/reports?year=2025")).contains("绍兴市", "第3季度", "报送期限 2025-10-10");

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -171,9 +174,9 @@ class TargetMonitoringIntegrationTests {
 				.param("department", "省经信厅"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$[?(@.status == 'UNKNOWN_TARGET')]", hasSize(2)))
-				.andExpect(jsonPath("$[?(@.status == 'UNKNOWN_TARGET')].target").value(org.hamcrest.Matchers.contains(
-						org.hamcrest.Matchers.nullValue(), org.hamcrest.Matchers.nullValue())))
-				.andExpect(jsonPath("$[?(@.department == '省人力社保厅、省经信厅')].target").value(org.hamcrest.Matchers.hasItem(400000)));
+				.andExpect(jsonPath("$[?(@.status == 'UNKNOWN_TARGET')].target").value(Matchers.contains(
+						Matchers.nullValue(), Matchers.nullValue())))
+				.andExpect(jsonPath("$[?(@.department == '省人力社保厅、省经信厅')].target").value(Matchers.hasItem(400000)));
 		mvc.perform(get("/api/v1/targets").header("Authorization", api.bearer("economy-dept")).param("year", "2025"))
 				.andExpect(jsonPath("$[?(@.department == '省建设厅')]", hasSize(0)));
 	}
@@ -224,7 +227,7 @@ class TargetMonitoringIntegrationTests {
 				.andExpect(jsonPath("$[0].status").value("NOT_REPORTED"));
 		mvc.perform(get("/api/v1/targets/returns").header("Authorization", api.bearer("keqiao")))
 				.andExpect(jsonPath("$[?(@.regionCode == '330600')]", hasSize(0)))
-				.andExpect(jsonPath("$[?(@.regionCode == '330603')].value").value(org.hamcrest.Matchers.hasItem(4)));
+				.andExpect(jsonPath("$[?(@.regionCode == '330603')].value").value(Matchers.hasItem(4)));
 	}
 
 	private long submit(String user, String json) throws Exception {
@@ -238,7 +241,7 @@ class TargetMonitoringIntegrationTests {
 	void milestonesAreKeptByTheirDepartmentsWithEvidence() throws Exception {
 		var body = mvc.perform(get("/api/v1/targets/milestones").header("Authorization", api.bearer("economy-dept")))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$[*].departments[*]").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue())))
+				.andExpect(jsonPath("$[*].departments[*]").value(Matchers.everyItem(Matchers.notNullValue())))
 				.andReturn().getResponse().getContentAsString();
 		assertThat(body).contains("行业技能生态圈").doesNotContain("民办培训机构星级评定制度");
 		var ecosystem = jdbc.sql("select id from targets.milestone where task_line_id = 40 and due_on = date '2025-12-31'")
@@ -287,8 +290,8 @@ class TargetMonitoringIntegrationTests {
 				try (var rows = sheet.openStream()) {
 					rows.forEach(row -> row.forEach(cell -> cells.add(cell == null ? "" : cell.getText())));
 				}
-				catch (java.io.IOException e) {
-					throw new java.io.UncheckedIOException(e);
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
 				}
 			});
 		}
@@ -308,29 +311,29 @@ class TargetMonitoringIntegrationTests {
 		mvc.perform(get("/targets").session(console.session("province")).param("year", "2025")
 				.param("indicator", "TECH_SCHOOL_ENROLMENT"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("data-code=\"330600\"")))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"ranking\"")))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"region-map\"")))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("/maps/330000.js")))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("progress-chart")));
+				.andExpect(content().string(Matchers.containsString("data-code=\"330600\"")))
+				.andExpect(content().string(Matchers.containsString("id=\"ranking\"")))
+				.andExpect(content().string(Matchers.containsString("id=\"region-map\"")))
+				.andExpect(content().string(Matchers.containsString("/maps/330000.js")))
+				.andExpect(content().string(Matchers.containsString("progress-chart")));
 		mvc.perform(get("/targets").session(console.session("shaoxing")).param("year", "2025")
 				.param("indicator", "SKILL_BASED_ENTERPRISES_NEW"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("柯桥区")))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("/maps/330600.js")))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString(" 家")))
-				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("data-code=\"330100\""))));
+				.andExpect(content().string(Matchers.containsString("柯桥区")))
+				.andExpect(content().string(Matchers.containsString("/maps/330600.js")))
+				.andExpect(content().string(Matchers.containsString(" 家")))
+				.andExpect(content().string(Matchers.not(Matchers.containsString("data-code=\"330100\""))));
 		mvc.perform(get("/targets").session(console.session("keqiao")).param("year", "2025"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("柯桥区")))
-				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"region-map\""))));
+				.andExpect(content().string(Matchers.containsString("柯桥区")))
+				.andExpect(content().string(Matchers.not(Matchers.containsString("id=\"region-map\""))));
 		for (var page : List.of("/targets/returns", "/targets/reports/330600/2023/1", "/targets/reports")) {
 			mvc.perform(get(page).session(console.session("shaoxing"))).andExpect(status().isOk());
 		}
 		mvc.perform(get("/targets/milestones").session(console.session("province"))).andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("出台民办培训机构星级评定制度")));
+				.andExpect(content().string(Matchers.containsString("出台民办培训机构星级评定制度")));
 		mvc.perform(get("/targets/department").session(console.session("economy-dept"))).andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("待定")));
+				.andExpect(content().string(Matchers.containsString("待定")));
 	}
 
 	@Test
@@ -351,8 +354,8 @@ class TargetMonitoringIntegrationTests {
 				.andExpect(status().isOk()).andExpect(jsonPath("$.department").value("省人力社保厅、省经信厅"));
 		mvc.perform(get("/api/v1/targets").header("Authorization", api.bearer("economy-dept"))
 				.param("department", "省经信厅").param("year", "2025").param("asOf", "2025-07-01"))
-				.andExpect(jsonPath("$[?(@.department == '省人力社保厅、省经信厅')].actual").value(org.hamcrest.Matchers.contains(180000)))
-				.andExpect(jsonPath("$[?(@.department == '省人力社保厅、省经信厅')].status").value(org.hamcrest.Matchers.contains("ON_TRACK"))) // 45 % of the year's figure at 49.9 % of the year
+				.andExpect(jsonPath("$[?(@.department == '省人力社保厅、省经信厅')].actual").value(Matchers.contains(180000)))
+				.andExpect(jsonPath("$[?(@.department == '省人力社保厅、省经信厅')].status").value(Matchers.contains("ON_TRACK"))) // 45 % of the year's figure at 49.9 % of the year
 				.andExpect(jsonPath("$[?(@.department == '省经信厅' && @.status == 'NOT_REPORTED')]", hasSize(0)));
 		mvc.perform(get("/api/v1/targets").header("Authorization", api.bearer("province"))
 				.param("department", "省人力社保厅").param("indicator", "TASK_TRAINING_PERSON_TIMES").param("year", "2025")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ class TargetsBrowserTests {
 				var chart = echarts.getInstanceByDom(document.getElementById('region-map'));
 				return chart.getOption().series[0].data.map(function (d) { return { name: d.name, status: d.status }; });
 				""");
-		var drawn = new java.util.LinkedHashMap<String, String>();
+		var drawn = new LinkedHashMap<String, String>();
 		data.forEach(d -> drawn.put((String) d.get("name"), (String) d.get("status")));
 		return drawn;
 	}

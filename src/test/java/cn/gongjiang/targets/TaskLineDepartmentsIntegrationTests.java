@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -110,7 +111,7 @@ class TaskLineDepartmentsIntegrationTests {
 	private Set<Integer> lines(Actor actor, String department) {
 		var lines = new TreeSet<Integer>();
 		monitor.progress(actor, query(department)).stream().map(p -> p.target().taskLineId())
-				.filter(java.util.Objects::nonNull).forEach(lines::add);
+				.filter(Objects::nonNull).forEach(lines::add);
 		return lines;
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.Console;
@@ -229,7 +230,7 @@ class ClassTraineeImportIntegrationTests {
 				.andReturn().getResponse().getContentAsByteArray();
 	}
 
-	private ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+	private ResultActions send(MockHttpServletRequestBuilder request,
 			String user, String body) throws Exception {
 		return mvc.perform(request.header("Authorization", api.bearer(user)).contentType(MediaType.APPLICATION_JSON)
 				.content(body));

@@ -2,37 +2,52 @@ package cn.gongjiang.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import com.jayway.jsonpath.JsonPath;
+
+import cn.gongjiang.Api;
 import cn.gongjiang.Chromium;
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.identity.AccountBootstrap;
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.web.Formats;
 
 /** A provider runs its class: enrolment, attendance with the rotating check-in code. In Debian's headless Chromium. */
 @IntegrationTest
 class TrainingBrowserTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	static Chromium browser;
 
 	@LocalServerPort
 	int port;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	org.springframework.test.web.servlet.MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	cn.gongjiang.Api api;
+	@Autowired
+	Api api;
 
 	@BeforeEach
 	void startBrowser() {
@@ -52,20 +67,20 @@ class TrainingBrowserTests {
 	@Test
 	void aProviderTakesAttendanceWithTheRotatingCodeOnScreen() throws Exception {
 		var token = api.bearer("provider-demo");
-		var start = java.time.Instant.now(clock).minus(java.time.Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-		var created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/training/classes")
-				.header("Authorization", token).contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+		var start = Instant.now(clock).minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);
+		var created = mvc.perform(MockMvcRequestBuilders.post("/api/v1/training/classes")
+				.header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content("""
 						{"occupationCode": "6-18-01-01", "grade": "intermediate", "kind": "ON_JOB", "capacity": 10,
 						 "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "越城区实训中心 2 楼"}]}"""
-						.formatted(start, start.plus(java.time.Duration.ofHours(2)))))
+						.formatted(start, start.plus(Duration.ofHours(2)))))
 				.andReturn().getResponse().getContentAsString();
 		var classId = created.replaceAll("^\\{\"id\":(\\d+).*", "$1");
 		for (var trainee : new String[][] { { "33060219920202781", "金考勤" }, { "33060219930303782", "叶考勤" } }) {
-			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			mvc.perform(MockMvcRequestBuilders
 					.post("/api/v1/training/classes/{id}/enrolments", classId).header("Authorization", token)
-					.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+					.contentType(MediaType.APPLICATION_JSON)
 					.content("{\"idNumber\": \"%s\", \"name\": \"%s\"}".formatted(
-							cn.gongjiang.shared.IdNumber.withCheckDigit(trainee[0]), trainee[1])));
+							IdNumber.withCheckDigit(trainee[0]), trainee[1])));
 		}
 		browser.signIn("provider-demo");
 		browser.driver().findElement(By.linkText("订单与班级")).click();
@@ -89,7 +104,7 @@ class TrainingBrowserTests {
 		browser.signOut();
 	}
 
-	private static void click(org.openqa.selenium.WebElement element) {
+	private static void click(WebElement element) {
 		browser.script("arguments[0].scrollIntoView({block: 'center'});", element);
 		element.click();
 	}
@@ -99,23 +114,23 @@ class TrainingBrowserTests {
 		DemoWorker.freeToday(jdbc);
 		var token = api.bearer("provider-demo");
 		// a session running now, at odd minutes so that no other class of the worker's overlaps it
-		var start = java.time.Instant.now(clock).minus(java.time.Duration.ofMinutes(7)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-		var created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/training/classes")
-				.header("Authorization", token).contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+		var start = Instant.now(clock).minus(Duration.ofMinutes(7)).truncatedTo(ChronoUnit.MINUTES);
+		var created = mvc.perform(MockMvcRequestBuilders.post("/api/v1/training/classes")
+				.header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content("""
 						{"occupationCode": "6-18-01-01", "grade": "intermediate", "kind": "ON_JOB", "capacity": 10,
 						 "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "越城区实训中心 3 楼"}]}"""
-						.formatted(start, start.plus(java.time.Duration.ofMinutes(31)))))
+						.formatted(start, start.plus(Duration.ofMinutes(31)))))
 				.andReturn().getResponse().getContentAsString();
 		var classId = Long.parseLong(created.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
-		var session = com.jayway.jsonpath.JsonPath.<Number>read(created, "$.sessions[0].id").longValue();
-		var enrolled = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+		var session = JsonPath.<Number>read(created, "$.sessions[0].id").longValue();
+		var enrolled = mvc.perform(MockMvcRequestBuilders
 				.post("/api/v1/training/classes/{id}/enrolments", classId).header("Authorization", token)
-				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-				.content("{\"idNumber\": \"%s\", \"name\": \"张明\"}".formatted(cn.gongjiang.identity.AccountBootstrap.DEMO_WORKER_ID_NUMBER)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"idNumber\": \"%s\", \"name\": \"张明\"}".formatted(AccountBootstrap.DEMO_WORKER_ID_NUMBER)))
 				.andReturn().getResponse();
 		assertThat(enrolled.getStatus()).as(enrolled.getContentAsString()).isEqualTo(201);
 		var enrolment = Long.parseLong(enrolled.getContentAsString().replaceAll("^\\{\"id\":(\\d+).*", "$1"));
-		var code = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+		var code = mvc.perform(MockMvcRequestBuilders
 				.get("/api/v1/training/classes/{id}/sessions/{s}/code", classId, session).header("Authorization", token))
 				.andReturn().getResponse().getContentAsString().replaceAll("\\D", "");
 		try {
@@ -129,7 +144,7 @@ class TrainingBrowserTests {
 		}
 	}
 
-	private void checkInOnAPhone(long session, String code, java.time.Instant start) {
+	private void checkInOnAPhone(long session, String code, Instant start) {
 		try (var phone = Chromium.start(port, 375, 812)) {
 			phone.signIn("worker-demo");
 			phone.open("/training/check-in?session=" + session + "&code=" + code);
@@ -137,7 +152,7 @@ class TrainingBrowserTests {
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("check-in-session")));
 			// the class, its provider, and the session's time in Beijing
 			assertThat(phone.driver().findElement(By.id("check-in-session")).getText()).contains("车工", "绍兴市示范职业技能培训学校",
-					new cn.gongjiang.shared.web.Formats(java.util.Locale.CHINA).span(start, start.plus(java.time.Duration.ofMinutes(31))));
+					new Formats(Locale.CHINA).span(start, start.plus(Duration.ofMinutes(31))));
 			assertThat(phone.driver().findElements(By.xpath("//*[contains(text(), '课次编号')]"))).isEmpty();
 			phone.screenshot("check-in-by-qr-375");
 			phone.driver().findElement(By.id("check-in-submit")).click();
@@ -153,6 +168,6 @@ class TrainingBrowserTests {
 		}
 	}
 
-	@org.springframework.beans.factory.annotation.Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	@Autowired
+	JdbcClient jdbc;
 }

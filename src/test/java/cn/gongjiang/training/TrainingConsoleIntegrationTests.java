@@ -15,26 +15,39 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+
+import com.jayway.jsonpath.JsonPath;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.identity.AccountBootstrap;
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.web.Formats;
+import cn.gongjiang.training.web.QrSvgTests;
 
 /**
  * The training console as each role meets it (X-4, DEM-1..3, TRN-1..5): lists that page on the server with their
@@ -45,7 +58,7 @@ import cn.gongjiang.identity.AccountBootstrap;
 class TrainingConsoleIntegrationTests {
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	static final String ENTERPRISE = "91330603MA2D12345A";
 
@@ -101,7 +114,7 @@ class TrainingConsoleIntegrationTests {
 
 		mvc.perform(get("/api/v1/demand/labour-demand").param("size", "2").header("Authorization", api.bearer("province")))
 				.andExpect(status().isOk()).andExpect(header().string("X-Total-Count", String.valueOf(all)))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.length()").value(2));
+				.andExpect(MockMvcResultMatchers.jsonPath("$.length()").value(2));
 	}
 
 	@Test
@@ -173,7 +186,7 @@ class TrainingConsoleIntegrationTests {
 				.param("headcount", "0").param("wantedStart", LocalDate.now(clock).plusDays(3).toString()).param("kind", "ON_JOB")
 				.param("demandItemId", String.valueOf(demand)))
 				.andExpect(redirectedUrl("/training?tab=orders&fromDemand=" + demand))
-				.andExpect(flash().attribute("fieldErrors", java.util.Map.of("headcount", "订单人数应为 1 至 10000，收到 0")));
+				.andExpect(flash().attribute("fieldErrors", Map.of("headcount", "订单人数应为 1 至 10000，收到 0")));
 	}
 
 	@Test
@@ -184,7 +197,7 @@ class TrainingConsoleIntegrationTests {
 		var code = html.replaceAll("(?s).*<strong class=\"code[^\"]*\">(\\d{6})</strong>.*", "$1");
 		assertThat(code).matches("\\d{6}");
 		var svg = html.replaceAll("(?s).*(<svg[^>]*class=\"check-in-qr\".*?</svg>).*", "$1");
-		assertThat(cn.gongjiang.training.web.QrSvgTests.decode(svg)).isEqualTo("http://localhost/training/check-in?session=" + session + "&code=" + code);
+		assertThat(QrSvgTests.decode(svg)).isEqualTo("http://localhost/training/check-in?session=" + session + "&code=" + code);
 		var refreshed = page("provider-demo", "/training/classes/" + classId + "/sessions/" + session + "/check-in-code");
 		assertThat(refreshed).contains("class=\"check-in-qr\"").containsPattern("<strong class=\"code[^\"]*\">\\d{6}</strong>");
 		assertThat(html).doesNotContain("课次编号");
@@ -206,9 +219,9 @@ class TrainingConsoleIntegrationTests {
 	}
 
 	/** Classes of this test that the demo worker sits, left at the end so that no other test's class overlaps them. */
-	final java.util.List<Long> workersClasses = new java.util.ArrayList<>();
+	final List<Long> workersClasses = new ArrayList<>();
 
-	@org.junit.jupiter.api.AfterEach
+	@AfterEach
 	void theWorkerLeavesThisTestsClasses() {
 		workersClasses.forEach(c -> jdbc.sql("update training.enrolment set status = 'WITHDRAWN' where class_id = :c and status = 'ENROLLED'")
 				.param("c", c).update());
@@ -244,9 +257,9 @@ class TrainingConsoleIntegrationTests {
 		var confirmation = mvc.perform(get("/training/check-in").param("session", String.valueOf(session)).param("code", "000000")
 				.session(worker)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(confirmation).contains("车工").contains("绍兴市示范职业技能培训学校").contains("确认签到")
-				.contains(new cn.gongjiang.shared.web.Formats(java.util.Locale.CHINA).time(
+				.contains(new Formats(Locale.CHINA).time(
 						jdbc.sql("select starts_at from training.class_session where id = :s").param("s", session)
-								.query(java.sql.Timestamp.class).single().toInstant()));
+								.query(Timestamp.class).single().toInstant()));
 		var code = mvc.perform(get("/api/v1/training/classes/{id}/sessions/{s}/code", classId, session)
 				.header("Authorization", api.bearer("provider-demo"))).andReturn().getResponse().getContentAsString().replaceAll("\\D", "");
 		var wrong = code.equals("000000") ? "111111" : "000000";
@@ -326,9 +339,9 @@ class TrainingConsoleIntegrationTests {
 	void theApiListsPageWithTheirTotalAndKeepTheirFields() throws Exception {
 		mvc.perform(get("/api/v1/demand/key-enterprises").param("size", "1").header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isOk()).andExpect(header().exists("X-Total-Count"))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.length()").value(1))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].reasons[0]").isString())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].reasonCodes[0].code").isString());
+				.andExpect(MockMvcResultMatchers.jsonPath("$.length()").value(1))
+				.andExpect(MockMvcResultMatchers.jsonPath("$[0].reasons[0]").isString())
+				.andExpect(MockMvcResultMatchers.jsonPath("$[0].reasonCodes[0].code").isString());
 		mvc.perform(get("/api/v1/training/orders/open").param("occupation", "6-99-99-99").header("Authorization", api.bearer("provider-demo")))
 				.andExpect(status().isOk()).andExpect(header().string("X-Total-Count", "0"))
 				.andExpect(content().string("[]"));
@@ -346,14 +359,14 @@ class TrainingConsoleIntegrationTests {
 						 "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "车间"}]}""".formatted(past, past.plus(Duration.ofHours(3)))))
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		var classId = Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
-		var session = com.jayway.jsonpath.JsonPath.<Number>read(body, "$.sessions[0].id").longValue();
+		var session = JsonPath.<Number>read(body, "$.sessions[0].id").longValue();
 		var provider = console.session("provider-demo");
 		mvc.perform(post("/training/classes/{id}/enrolments", classId).session(provider).with(csrf())
-				.param("idNumber", cn.gongjiang.shared.IdNumber.withCheckDigit("33060219870707795")).param("name", "结业生"))
+				.param("idNumber", IdNumber.withCheckDigit("33060219870707795")).param("name", "结业生"))
 				.andExpect(flash().attribute("saved", true));
 		mvc.perform(post("/training/classes/{id}/enrolments", classId).session(provider).with(csrf())
 				.param("idNumber", "330602198707077").param("name", "短号"))
-				.andExpect(flash().attribute("fieldErrors", org.hamcrest.Matchers.hasKey("idNumber")));
+				.andExpect(flash().attribute("fieldErrors", Matchers.hasKey("idNumber")));
 		var enrolment = jdbc.sql("select id from training.enrolment where class_id = :c").param("c", classId).query(Long.class).single();
 		mvc.perform(post("/training/classes/{id}/sessions/{s}/attendance", classId, session).session(provider).with(csrf())
 				.param("enrolment", String.valueOf(enrolment))).andExpect(flash().attribute("saved", true));
@@ -379,11 +392,11 @@ class TrainingConsoleIntegrationTests {
 		assertThat(vouchers).contains("id=\"voucher-form\"").contains("车工 · 中级工(四级) · 1,500 元");
 		var entry = jdbc.sql("select id from training.catalogue_entry where occupation_code = '6-18-01-01' and grade = 'intermediate' and valid_until is null")
 				.query(Long.class).single();
-		var holder = cn.gongjiang.shared.IdNumber.withCheckDigit("33060219910101796");
+		var holder = IdNumber.withCheckDigit("33060219910101796");
 		// X-1: a person the registry does not place in the officer's region is refused, with what to do
 		mvc.perform(post("/training/vouchers").session(officer).with(csrf()).param("idNumber", holder).param("name", "券持有人")
 				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now(clock).plusMonths(6).toString()))
-				.andExpect(flash().attribute("fieldErrors", java.util.Map.of("name",
+				.andExpect(flash().attribute("fieldErrors", Map.of("name",
 						"此人不在本地区人员库中（户籍地或常住地须在本地区）；请先在人员库登记")));
 		mvc.perform(post("/api/v1/persons").header("Authorization", api.bearer("shaoxing")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"idNumber\": \"%s\", \"name\": \"券持有人\", \"residenceRegion\": \"330602\"}".formatted(holder)))
@@ -395,7 +408,7 @@ class TrainingConsoleIntegrationTests {
 				.doesNotContain(">ISSUED<");
 		mvc.perform(post("/training/vouchers").session(officer).with(csrf()).param("idNumber", holder).param("name", "券持有人")
 				.param("catalogueEntryId", String.valueOf(entry)).param("validUntil", LocalDate.now(clock).plusYears(3).toString()))
-				.andExpect(flash().attribute("fieldErrors", java.util.Map.of("validUntil", "培训券有效期应在今天至两年内")));
+				.andExpect(flash().attribute("fieldErrors", Map.of("validUntil", "培训券有效期应在今天至两年内")));
 
 		var demand = page("shaoxing", "/training", "tab", "demand");
 		assertThat(demand).contains("id=\"officer-demand-form\"").contains("data-picker=\"organisation\"")

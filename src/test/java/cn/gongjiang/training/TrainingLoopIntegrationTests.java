@@ -13,28 +13,38 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Map;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import cn.gongjiang.Api;
+import cn.gongjiang.Console;
+import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.TestClock;
-import cn.gongjiang.identity.AccountBootstrap;
-import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.archive.ArchiveCaughtUp;
+import cn.gongjiang.identity.AccountBootstrap;
+import cn.gongjiang.shared.CreditCode;
+import cn.gongjiang.shared.IdNumber;
 
 /** DEM-1..3, TRN-1..5: one order from demand to certificate, and every refusal on the way. */
 @IntegrationTest
@@ -56,7 +66,7 @@ class TrainingLoopIntegrationTests {
 	TestClock clock;
 
 	@Autowired
-	cn.gongjiang.Console console;
+	Console console;
 
 	@Autowired
 	Clock appClock;
@@ -66,7 +76,7 @@ class TrainingLoopIntegrationTests {
 		clock.reset();
 	}
 
-	ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String user,
+	ResultActions send(MockHttpServletRequestBuilder request, String user,
 			String body) throws Exception {
 		return mvc.perform(request.header("Authorization", api.bearer(user)).contentType(MediaType.APPLICATION_JSON)
 				.content(body));
@@ -115,7 +125,7 @@ class TrainingLoopIntegrationTests {
 		mvc.perform(get("/api/v1/demand/labour-demand").header("Authorization", api.bearer("hangzhou")))
 				.andExpect(jsonPath("$[?(@.enterpriseCode == '%s')]".formatted(ENTERPRISE), hasSize(0)));
 		mvc.perform(get("/api/v1/demand/training-orders").header("Authorization", api.bearer("keqiao")))
-				.andExpect(jsonPath("$[?(@.demandId == %d)].orderId".formatted(demand), hasItem(org.hamcrest.Matchers.nullValue())));
+				.andExpect(jsonPath("$[?(@.demandId == %d)].orderId".formatted(demand), hasItem(Matchers.nullValue())));
 		var xlsx = mvc.perform(get("/api/v1/demand/labour-demand.xlsx").header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx)); var rows = workbook.getFirstSheet().openStream()) {
@@ -328,7 +338,7 @@ class TrainingLoopIntegrationTests {
 
 	@Test
 	void everyRoleHasItsTrainingPage() throws Exception {
-		var pages = java.util.Map.of("enterprise-demo", "id=\"demand-form\"", "provider-demo", "id=\"open-orders\"",
+		var pages = Map.of("enterprise-demo", "id=\"demand-form\"", "provider-demo", "id=\"open-orders\"",
 				"worker-demo", "id=\"check-in\"", "shaoxing", "id=\"key-enterprises\"");
 		for (var page : pages.entrySet()) {
 			mvc.perform(get("/training").session(console.session(page.getKey()))).andExpect(status().isOk())
@@ -336,11 +346,11 @@ class TrainingLoopIntegrationTests {
 		}
 		mvc.perform(get("/training").param("tab", "orders").session(console.session("enterprise-demo")))
 				.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"order-form\"")));
-		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		var csrf = SecurityMockMvcRequestPostProcessors.csrf();
 		mvc.perform(post("/training/catalogue").session(console.session("province")).with(csrf)
 				.param("occupationCode", "4-10-01-03").param("standardYuan", "800").param("validFrom", "2026-01-01")
 				.param("basis", "示例标准（控制台）"))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("saved", true));
+				.andExpect(MockMvcResultMatchers.flash().attribute("saved", true));
 		mvc.perform(get("/training").param("tab", "catalogue").session(console.session("province")))
 				.andExpect(content().string(containsString("示例标准（控制台）")));
 		// a session row the planner cannot read is refused in words under it, the rows kept as typed
@@ -355,21 +365,21 @@ class TrainingLoopIntegrationTests {
 	}
 
 	@Autowired
-	cn.gongjiang.Imports imports;
+	Imports imports;
 
 	@Test
 	void demandComesByFileWithEveryBadRowNamedAndTheSameFileAgainChangesNothing() throws Exception {
 		var neededBy = LocalDate.now(appClock).plusDays(120);
-		var hangzhou = cn.gongjiang.shared.CreditCode.withCheckCharacter("91330102MA2D1DEMX");
+		var hangzhou = CreditCode.withCheckCharacter("91330102MA2D1DEMX");
 		var csv = "统一社会信用代码,职业编码,技能等级,需求人数,需求时间,月薪,需培训人数,用工地区划代码,来源\n"
 				+ ENTERPRISE + ",6-18-02-01,高级工,6," + neededBy + ",8000,6,330603,走访\n"
 				+ ENTERPRISE + ",9-99-99-99,,6," + neededBy + ",,,330603,走访\n"
 				+ hangzhou + ",6-18-01-01,,2," + neededBy + ",,,,问卷\n";
-		var job = imports.run("shaoxing", "demand", "demand.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		var job = imports.run("shaoxing", "demand", "demand.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(job).containsEntry("acceptedRows", 1).containsEntry("rejectedRows", 2);
 		assertThat(imports.errors("shaoxing", job)).containsExactlyInAnyOrder("3|职业编码|import.occupation.not-found",
 				"4|统一社会信用代码|import.scope.outside");
-		var again = imports.run("shaoxing", "demand", "demand.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		var again = imports.run("shaoxing", "demand", "demand.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(again).containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 1);
 		assertThat(jdbc.sql("select count(*) || ' ' || min(source) from training.demand_item where occupation_code = '6-18-02-01' and enterprise_code = :e")
 				.param("e", ENTERPRISE).query(String.class).single()).isEqualTo("1 VISIT");
@@ -412,12 +422,12 @@ class TrainingLoopIntegrationTests {
 				+ classId + "," + sessions.get(1) + "," + present + "\n"
 				+ classId + "," + sessions.get(0) + "," + IdNumber.withCheckDigit("33060219850505792") + "\n"
 				+ classId + "," + sessions.get(0) + "," + present + "\n";
-		var job = imports.run("provider-demo", "attendance", "sheet.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		var job = imports.run("provider-demo", "attendance", "sheet.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(job).containsEntry("acceptedRows", 1).containsEntry("rejectedRows", 3);
 		assertThat(imports.errors("provider-demo", job)).containsExactlyInAnyOrder(
 				"3|课次编号|import.training.attendance.before-session", "4|身份证号|import.training.attendance.not-enrolled",
 				"5|身份证号|import.duplicate-in-file");
-		var again = imports.run("provider-demo", "attendance", "sheet.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		var again = imports.run("provider-demo", "attendance", "sheet.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(again).containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 1);
 		assertThat(jdbc.sql("select method from training.attendance where session_id = :s").param("s", sessions.get(0))
 				.query(String.class).list()).containsExactly("IMPORT");
@@ -432,12 +442,12 @@ class TrainingLoopIntegrationTests {
 		var edit = """
 				{"occupationCode": "6-18-01-01", "kind": "ON_JOB", "capacity": 8, "teachers": ["李老师"], "sessions": %s}"""
 				.formatted(sessions(start, 3));
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/training/classes/{id}", classId)
+		mvc.perform(MockMvcRequestBuilders.put("/api/v1/training/classes/{id}", classId)
 				.param("version", "0").header("Authorization", api.bearer("provider-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content(edit))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.id").value(classId)).andExpect(jsonPath("$.capacity").value(8))
 				.andExpect(jsonPath("$.sessions", hasSize(3))).andExpect(jsonPath("$.version").value(1));
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/training/classes/{id}", classId)
+		mvc.perform(MockMvcRequestBuilders.put("/api/v1/training/classes/{id}", classId)
 				.param("version", "0").header("Authorization", api.bearer("provider-demo"))
 				.contentType(MediaType.APPLICATION_JSON).content(edit))
 				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("training.class.changed-meanwhile"));

@@ -1,5 +1,7 @@
 package cn.gongjiang.analytics.travel;
 
+import java.util.Locale;
+
 /**
  * The two coordinate systems officials' points come in: WGS-84 (GPS, OpenStreetMap, 天地图 is CGCS2000, within
  * centimetres of it) and GCJ-02 (the offset system of Chinese web maps such as 高德 and 腾讯). Points are stored in
@@ -13,7 +15,7 @@ public enum CoordinateSystem {
 	private static final double EE = 0.00669342162296594323;
 
 	public static CoordinateSystem of(String text) {
-		var t = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace(" ", "");
+		var t = text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
 		return switch (t) {
 			case "WGS84", "GPS", "CGCS2000" -> WGS84;
 			case "GCJ02", "火星坐标", "高德" -> GCJ02;

@@ -1,14 +1,17 @@
 package cn.gongjiang.analytics.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.gongjiang.shared.web.Sheets;
 import cn.gongjiang.analytics.AnalyticsTables;
 import cn.gongjiang.analytics.EmploymentStatistics;
 import cn.gongjiang.analytics.IncomeBands;
@@ -31,13 +33,18 @@ import cn.gongjiang.analytics.Wages;
 import cn.gongjiang.catalogue.CodeLists;
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Downloads;
+import cn.gongjiang.shared.web.Formats;
+import cn.gongjiang.shared.web.Sheets;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -155,7 +162,7 @@ class AnalyticsApiController {
 	@Operation(summary = "The last rebuilds of the analytics tables")
 	List<AnalyticsTables.Rebuild> rebuilds(@AuthenticationPrincipal Actor actor) {
 		if (!actor.role().officer()) {
-			throw new org.springframework.security.access.AccessDeniedException("officers");
+			throw new AccessDeniedException("officers");
 		}
 		return tables.recent(20);
 	}
@@ -412,7 +419,7 @@ class AnalyticsApiController {
 		return rows.stream().map(o -> Sheets.row(occupationName(o.occupationCode()), o.demanded(), o.certified())).toList();
 	}
 
-	private static java.io.OutputStream download(HttpServletResponse response, String name) {
+	private static OutputStream download(HttpServletResponse response, String name) {
 		return Downloads.attachment(response, name, Downloads.XLSX);
 	}
 
@@ -421,7 +428,7 @@ class AnalyticsApiController {
 	}
 
 	private List<String> words(Locale locale, String... keys) {
-		return java.util.Arrays.stream(keys).map(k -> word(k, locale)).toList();
+		return Arrays.stream(keys).map(k -> word(k, locale)).toList();
 	}
 
 	private String word(String key, Locale locale) {
@@ -429,7 +436,7 @@ class AnalyticsApiController {
 	}
 
 	private String share(Double share, Locale locale) {
-		return share == null ? "—" : new cn.gongjiang.shared.web.Formats(locale).percent(share);
+		return share == null ? "—" : new Formats(locale).percent(share);
 	}
 
 	private String gradeName(String code, Locale locale) {
@@ -460,7 +467,7 @@ class AnalyticsApiController {
 
 	private String typeName(String code, Locale locale) {
 		try {
-			return cn.gongjiang.shared.CertificateType.fromCode(code).name(locale);
+			return CertificateType.fromCode(code).name(locale);
 		}
 		catch (RuntimeException e) {
 			return code;

@@ -1,13 +1,18 @@
 package cn.gongjiang.analytics.web;
 
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,14 +33,19 @@ import cn.gongjiang.analytics.TrainingCircle;
 import cn.gongjiang.analytics.TrainingSites;
 import cn.gongjiang.analytics.Wages;
 import cn.gongjiang.catalogue.CodeLists;
+import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
+import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.ConsoleActions;
+import cn.gongjiang.shared.web.Formats;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -128,7 +138,7 @@ class AnalyticsPageController {
 				PageRequest.of(page, null, sort, Map.of("year", "", "region", "", "employed", ""), "-year")));
 		model.addAttribute("region", region);
 		model.addAttribute("year", year);
-		model.addAttribute("thisYear", java.time.Year.now(cn.gongjiang.shared.web.Formats.BEIJING).getValue());
+		model.addAttribute("thisYear", Year.now(Formats.BEIJING).getValue());
 		return "analytics/employment";
 	}
 
@@ -154,7 +164,7 @@ class AnalyticsPageController {
 		model.addAttribute("bandHistory", bands.history());
 		model.addAttribute("maySetBand", actor.is(Role.PROVINCE_OFFICER));
 		var chart = new LinkedHashMap<String, Object>();
-		var years = new java.util.TreeSet<Integer>();
+		var years = new TreeSet<Integer>();
 		table.trend().forEach(t -> years.addAll(t.medians().keySet()));
 		chart.put("years", years.stream().map(String::valueOf).toList());
 		var series = new ArrayList<Map<String, Object>>();
@@ -177,7 +187,7 @@ class AnalyticsPageController {
 			var l = number(lower);
 			var u = number(upper);
 			if (l == null || u == null) {
-				throw new cn.gongjiang.shared.InvalidValueException("analytics.band.range");
+				throw new InvalidValueException("analytics.band.range");
 			}
 			bands.set(actor, l.intValue(), u.intValue(), validFrom, source);
 		});
@@ -268,7 +278,7 @@ class AnalyticsPageController {
 			chart.put("city", city);
 			chart.put("cityName", shortCityName(regions.nameOf(city)));
 			// the boundaries are bundled by another change (static/maps); name the file only once it is there
-			chart.put("mapFile", new org.springframework.core.io.ClassPathResource("static/maps/" + city + ".js").exists()
+			chart.put("mapFile", new ClassPathResource("static/maps/" + city + ".js").exists()
 					? "/maps/" + city + ".js" : null);
 			chart.put("within", view.points().stream().filter(TrainingCircle.Reached::within).map(this::pointJson).toList());
 			chart.put("beyond", view.points().stream().filter(r -> !r.within()).map(this::pointJson).toList());
@@ -308,7 +318,7 @@ class AnalyticsPageController {
 		model.addAttribute("view", view);
 		var here = regions.names().get(region == null || region.isBlank() ? actor.scope().value() : region);
 		model.addAttribute("region", here);
-		var county = here.level() == cn.gongjiang.region.RegionLevel.COUNTY;
+		var county = here.level() == RegionLevel.COUNTY;
 		model.addAttribute("isCounty", county);
 		if (county) {
 			model.addAttribute("locations", circle.locations(actor, here.code()));
@@ -326,12 +336,12 @@ class AnalyticsPageController {
 			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
 		actions.attempt(redirect, locale, () -> {
 			if (location == null || site == null) {
-				throw new cn.gongjiang.shared.InvalidValueException("analytics.trip.required");
+				throw new InvalidValueException("analytics.trip.required");
 			}
 			circle.recordTrip(actor, location, site, decimalOrNull(minutes), travelledOn, mode);
 		});
 		return "redirect:" + UriComponentsBuilder.fromPath("/analytics/circle/calibration")
-				.queryParamIfPresent("region", java.util.Optional.ofNullable(region).filter(r -> r.matches("\\d{6}")))
+				.queryParamIfPresent("region", Optional.ofNullable(region).filter(r -> r.matches("\\d{6}")))
 				.build().toUriString();
 	}
 
@@ -372,7 +382,7 @@ class AnalyticsPageController {
 		return name == null ? null : name.replaceFirst("市$", "");
 	}
 
-	private List<cn.gongjiang.region.Region> lineage(Actor actor, String code) {
+	private List<Region> lineage(Actor actor, String code) {
 		var region = regions.names().get(code);
 		if (region == null) {
 			return List.of();
@@ -382,7 +392,7 @@ class AnalyticsPageController {
 	}
 
 	private static List<String> skilledGrades() {
-		return java.util.Arrays.stream(SkillGrade.values()).filter(g -> g.rank() >= 2).map(SkillGrade::code).toList();
+		return Arrays.stream(SkillGrade.values()).filter(g -> g.rank() >= 2).map(SkillGrade::code).toList();
 	}
 
 	private String word(String key, Locale locale) {
@@ -417,7 +427,7 @@ class AnalyticsPageController {
 			return Long.valueOf(text.replace(",", "").replace("，", "").strip());
 		}
 		catch (NumberFormatException e) {
-			throw new cn.gongjiang.shared.InvalidValueException("analytics.number.format", text);
+			throw new InvalidValueException("analytics.number.format", text);
 		}
 	}
 
@@ -429,14 +439,14 @@ class AnalyticsPageController {
 			return Double.valueOf(text.strip());
 		}
 		catch (NumberFormatException e) {
-			throw new cn.gongjiang.shared.InvalidValueException("analytics.number.format", text);
+			throw new InvalidValueException("analytics.number.format", text);
 		}
 	}
 
 	private static double decimal(String text) {
 		var value = decimalOrNull(text);
 		if (value == null) {
-			throw new cn.gongjiang.shared.InvalidValueException("analytics.number.format", "");
+			throw new InvalidValueException("analytics.number.format", "");
 		}
 		return value;
 	}

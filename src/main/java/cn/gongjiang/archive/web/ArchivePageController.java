@@ -1,5 +1,6 @@
 package cn.gongjiang.archive.web;
 
+import java.time.LocalDate;
 import java.util.Locale;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import cn.gongjiang.archive.PersonArchive;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.web.Formats;
 
 /**
  * A person's page (REG-4): their record and their lifelong archive as a timeline of sentences. The template is the
@@ -32,7 +34,7 @@ class ArchivePageController {
 		model.addAttribute("archive", archives.of(actor, id, locale));
 		model.addAttribute("mayUnmask", actor.mayUnmask());
 		model.addAttribute("mayRecordPension", actor.regionalOfficer());
-		model.addAttribute("today", java.time.LocalDate.now(cn.gongjiang.shared.web.Formats.BEIJING));
+		model.addAttribute("today", LocalDate.now(Formats.BEIJING));
 		return "registry/person";
 	}
 

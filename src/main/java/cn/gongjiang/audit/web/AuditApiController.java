@@ -85,7 +85,7 @@ class AuditApiController {
 	 * when it is whole from its first row); {@code checkpoints}: signed checkpoints outside the database compared.
 	 */
 	record VerificationView(boolean intact, long checkedRows, Long firstBrokenId, String problem, Long firstId,
-			java.time.Instant firstOccurredAt, String firstPreviousHash, int checkpoints) {
+			Instant firstOccurredAt, String firstPreviousHash, int checkpoints) {
 	}
 
 	@Operation(summary = "Walk the hash chain and report the first row that was changed or deleted (auditor only)")

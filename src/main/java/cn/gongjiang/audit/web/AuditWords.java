@@ -2,6 +2,7 @@ package cn.gongjiang.audit.web;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,7 +123,7 @@ class AuditWords {
 		return event.hash() == null ? null : grouped(event.hashHex());
 	}
 
-	private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> words) {
+	private static String replace(Pattern pattern, String text, Function<Matcher, String> words) {
 		var matcher = pattern.matcher(text);
 		var out = new StringBuilder();
 		while (matcher.find()) {

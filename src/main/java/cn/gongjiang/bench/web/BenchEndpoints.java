@@ -1,17 +1,29 @@
 package cn.gongjiang.bench.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.gongjiang.bench.BareLookup;
+import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.DataScope;
+import cn.gongjiang.shared.security.Role;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The baseline of {@code certificates.verify}: the barest endpoint the same server answers, one look-up by the
@@ -37,16 +49,16 @@ class BenchEndpoints {
 	 * A console session for a province officer without the sign-in's second factor (the bench has no demo accounts
 	 * and no authenticator): the session the console list pages are then measured with.
 	 */
-	@org.springframework.web.bind.annotation.PostMapping("/bench/session")
-	Map<String, Boolean> session(jakarta.servlet.http.HttpServletRequest request) {
-		var actor = new cn.gongjiang.shared.security.Actor(0, "bench-province", "省厅（基准测试）",
-				cn.gongjiang.shared.security.Role.PROVINCE_OFFICER, cn.gongjiang.shared.security.DataScope.region(
-						cn.gongjiang.shared.RegionCode.ZHEJIANG, "/330000/"), false);
-		var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-				.authenticated(actor, null, java.util.List.of(
-						new org.springframework.security.core.authority.SimpleGrantedAuthority(actor.role().authority()),
-						new org.springframework.security.core.authority.SimpleGrantedAuthority("SIGNED_IN")));
-		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+	@PostMapping("/bench/session")
+	Map<String, Boolean> session(HttpServletRequest request) {
+		var actor = new Actor(0, "bench-province", "省厅（基准测试）",
+				Role.PROVINCE_OFFICER, DataScope.region(
+						RegionCode.ZHEJIANG, "/330000/"), false);
+		var authentication = UsernamePasswordAuthenticationToken
+				.authenticated(actor, null, List.of(
+						new SimpleGrantedAuthority(actor.role().authority()),
+						new SimpleGrantedAuthority("SIGNED_IN")));
+		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		request.getSession(true).setAttribute(org.springframework.security.web.context
 				.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
@@ -58,7 +70,7 @@ class BenchEndpoints {
 	SecurityFilterChain benchOnly(HttpSecurity http) throws Exception {
 		return http.securityMatcher("/bench/**").csrf(c -> c.disable()).requestCache(c -> c.disable())
 				.securityContext(c -> c.disable()).sessionManagement(s -> s.sessionCreationPolicy(
-						org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+						SessionCreationPolicy.STATELESS))
 				.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.gongjiang.enrolment.Agreement;
@@ -30,13 +31,15 @@ import cn.gongjiang.enrolment.Specialties;
 import cn.gongjiang.enrolment.Specialty;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /** Technical-school enrolment (ENR-1..6). */
 @RestController
@@ -101,7 +104,7 @@ class EnrolmentApiController {
 
 	@Operation(summary = "File a specialty for a school, with the class levels it may be taught at")
 	@PostMapping("/schools/{code}/specialties")
-	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+	@ResponseStatus(HttpStatus.CREATED)
 	Specialty file(@PathVariable String code, @RequestBody Specialties.Filing filing,
 			@AuthenticationPrincipal Actor actor) {
 		return specialties.file(actor, code, filing);
@@ -115,7 +118,7 @@ class EnrolmentApiController {
 
 	@Operation(summary = "Record a joint-programme agreement with a partner province's school")
 	@PostMapping("/agreements")
-	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+	@ResponseStatus(HttpStatus.CREATED)
 	Agreement agreement(@RequestBody Agreements.Signing signing, @AuthenticationPrincipal Actor actor) {
 		return agreements.record(actor, signing);
 	}

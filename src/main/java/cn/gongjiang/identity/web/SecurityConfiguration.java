@@ -1,10 +1,13 @@
 package cn.gongjiang.identity.web;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -12,6 +15,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -25,12 +30,14 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.identity.ApiTokens;
 import cn.gongjiang.identity.SignIn;
+import cn.gongjiang.shared.DemoMode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Refusal;
 import cn.gongjiang.shared.web.ProblemWriter;
@@ -105,8 +112,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain console(HttpSecurity http, AuthenticationManager authenticationManager, AuditLog audit,
-			SecurityContextRepository contexts, org.springframework.core.env.Environment environment,
-			cn.gongjiang.shared.DemoMode demo) throws Exception {
+			SecurityContextRepository contexts, Environment environment,
+			DemoMode demo) throws Exception {
 		// nobody gets a session before signing in: the CSRF token of the sign-in and verification pages lives
 		// in a cookie of its own (HttpOnly, SameSite, Secure like the session's), and no request is saved for later
 		// (after the password the console always opens its home page)
@@ -132,7 +139,7 @@ class SecurityConfiguration {
 				.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 				.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 				.exceptionHandling(e -> e.accessDeniedHandler(audited(audit, (request, response, ex) -> {
-					var authentication = org.springframework.security.core.context.SecurityContextHolder
+					var authentication = SecurityContextHolder
 							.getContext().getAuthentication();
 					if (authentication instanceof PasswordStepAuthentication) {
 						response.sendRedirect(request.getContextPath() + "/login/totp");
@@ -154,7 +161,7 @@ class SecurityConfiguration {
 		headers.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
 				.referrerPolicy(r -> r.policy(
-						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+						ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
 	}
 
 	private static AuthenticationSuccessHandler afterPassword() {
@@ -177,7 +184,7 @@ class SecurityConfiguration {
 	 */
 	private static AccessDeniedHandler audited(AuditLog audit, AccessDeniedHandler then) {
 		return (request, response, e) -> {
-			var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+			var authentication = SecurityContextHolder.getContext()
 					.getAuthentication();
 			if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
 				var refusal = refusalIn(e);
@@ -209,12 +216,12 @@ class SecurityConfiguration {
 	record ActorPrincipal(Actor actor) implements OAuth2AuthenticatedPrincipal {
 
 		@Override
-		public java.util.Map<String, Object> getAttributes() {
-			return java.util.Map.of();
+		public Map<String, Object> getAttributes() {
+			return Map.of();
 		}
 
 		@Override
-		public java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> getAuthorities() {
+		public Collection<? extends GrantedAuthority> getAuthorities() {
 			return List.of();
 		}
 

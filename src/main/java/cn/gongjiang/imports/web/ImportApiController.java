@@ -56,7 +56,7 @@ class ImportApiController {
 
 	record JobView(UUID id, String kind, String status, String fileName, Instant uploadedAt, Instant finishedAt,
 			int totalRows, int acceptedRows, int rejectedRows, int unchangedRows, int percent, long rowsPerSecond,
-			String failureCode, String failureMessage, java.util.List<String> ignoredColumns, String kindName) {
+			String failureCode, String failureMessage, List<String> ignoredColumns, String kindName) {
 	}
 
 	record ErrorView(int row, String column, String code, String message) {

@@ -2,8 +2,10 @@ package cn.gongjiang.recruitment.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -225,20 +227,20 @@ public final class Scorer {
 
 	/** The ranking of many candidates: best score first, ties by the person's id for a stable order. */
 	public List<Match> rank(JobProfile job, List<SeekerProfile> seekers, int limit) {
-		return seekers.stream().map(s -> score(job, s)).filter(java.util.Objects::nonNull)
+		return seekers.stream().map(s -> score(job, s)).filter(Objects::nonNull)
 				.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparingLong(Match::personId))
 				.limit(limit).toList();
 	}
 
 	/** Jobs for one person, best first. */
 	public List<Match> rankJobs(List<JobProfile> jobs, SeekerProfile seeker, int limit) {
-		return jobs.stream().map(j -> score(j, seeker)).filter(java.util.Objects::nonNull)
+		return jobs.stream().map(j -> score(j, seeker)).filter(Objects::nonNull)
 				.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparingLong(Match::jobId))
 				.limit(limit).toList();
 	}
 
 	static Map<String, Integer> skills(Object... pairs) {
-		var map = new java.util.LinkedHashMap<String, Integer>();
+		var map = new LinkedHashMap<String, Integer>();
 		for (int i = 0; i < pairs.length; i += 2) {
 			map.put((String) pairs[i], (Integer) pairs[i + 1]);
 		}

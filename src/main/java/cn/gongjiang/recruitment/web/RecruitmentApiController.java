@@ -34,6 +34,8 @@ import cn.gongjiang.recruitment.matching.Weights;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -187,7 +189,7 @@ class RecruitmentApiController {
 	@PostMapping("/seekers")
 	@ResponseStatus(HttpStatus.CREATED)
 	Seeker registerSeeker(@RequestBody SeekerRegistration r, @AuthenticationPrincipal Actor actor) {
-		if (actor.role() == cn.gongjiang.shared.security.Role.WORKER) {
+		if (actor.role() == Role.WORKER) {
 			return seekers.registerSelf(actor, r.basis() == null ? Seeker.Basis.REGISTERED : r.basis(),
 					r.wantedOccupation(), r.expectedWage());
 		}

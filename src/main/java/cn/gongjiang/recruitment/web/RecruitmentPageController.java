@@ -3,8 +3,11 @@ package cn.gongjiang.recruitment.web;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,7 +79,7 @@ class RecruitmentPageController {
 				model.addAttribute("page", postings.list(actor, status, null, null,
 						PageRequest.of(page, null, null, SORTS, "-updated")));
 				var posted = postings.list(actor, null, null, null, PageRequest.first(PageRequest.MAX_SIZE)).items()
-						.stream().map(JobPosting::demandItemId).filter(java.util.Objects::nonNull).toList();
+						.stream().map(JobPosting::demandItemId).filter(Objects::nonNull).toList();
 				model.addAttribute("demand", demand.open(actor).stream().filter(d -> !posted.contains(d.id())).toList());
 				model.addAttribute("placements", placements.list(actor, PageRequest.first(10)));
 				return "recruitment/enterprise";
@@ -155,13 +158,13 @@ class RecruitmentPageController {
 				var received = applications.ofJob(actor, id);
 				model.addAttribute("applications", received);
 				// a candidate who already applied or was invited is not invited again
-				model.addAttribute("applied", received.stream().map(Application::personId).collect(java.util.stream.Collectors.toSet()));
+				model.addAttribute("applied", received.stream().map(Application::personId).collect(Collectors.toSet()));
 				model.addAttribute("manages", true);
 				if (job.open()) {
 					model.addAttribute("candidates", matching.candidates(actor, id, 20));
 				}
 			}
-			catch (BusinessException | org.springframework.security.access.AccessDeniedException notHis) {
+			catch (BusinessException | AccessDeniedException notHis) {
 				model.addAttribute("manages", false);
 			}
 		}

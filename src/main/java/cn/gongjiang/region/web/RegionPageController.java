@@ -1,5 +1,8 @@
 package cn.gongjiang.region.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,9 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
 
 /**
  * The region browser: from the account's own area (a Shaoxing officer starts at 绍兴市) down to the townships,
@@ -39,14 +44,14 @@ class RegionPageController {
 		var lineage = regions.lineage(region);
 		model.addAttribute("lineage", lineage);
 		// the tree beside the table: at every level above, the regions the account may see, the path open
-		var tree = new java.util.LinkedHashMap<String, java.util.List<cn.gongjiang.region.Region>>();
+		var tree = new LinkedHashMap<String, List<Region>>();
 		for (var ancestor : lineage.subList(0, Math.max(0, lineage.size() - 1))) {
 			tree.put(ancestor.code(), regions.children(RegionCode.of(ancestor.code()), actor));
 		}
 		model.addAttribute("tree", tree);
 		model.addAttribute("children", regions.children(RegionCode.of(code), actor));
 		model.addAttribute("mountainCountyCount", regions.mountainCounties().size());
-		model.addAttribute("canDesignate", actor.is(cn.gongjiang.shared.security.Role.PROVINCE_OFFICER));
+		model.addAttribute("canDesignate", actor.is(Role.PROVINCE_OFFICER));
 		return "region/browse";
 	}
 

@@ -1,6 +1,7 @@
 package cn.gongjiang.registry.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +14,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.gongjiang.registry.Enterprise;
 import cn.gongjiang.registry.EnterpriseRegistration;
+import cn.gongjiang.registry.OrganisationFilter;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.Provider;
 import cn.gongjiang.registry.ProviderRegistration;
-import cn.gongjiang.registry.OrganisationFilter;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -29,7 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class OrganisationApiController {
 
 	/** The sort keys the lists accept (the SQL behind them is the registry's own whitelist). */
-	private static final java.util.Map<String, String> SORTS = java.util.Map.of("name", "name", "region", "region");
+	private static final Map<String, String> SORTS = Map.of("name", "name", "region", "region");
 
 	private final OrganisationRegistry registry;
 

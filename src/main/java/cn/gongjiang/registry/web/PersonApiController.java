@@ -1,5 +1,7 @@
 package cn.gongjiang.registry.web;
 
+import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -14,9 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.gongjiang.registry.PensionRecord;
+import cn.gongjiang.registry.PersonDetails;
 import cn.gongjiang.registry.PersonExport;
 import cn.gongjiang.registry.PersonFilter;
-import cn.gongjiang.registry.PersonDetails;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.registry.PersonSummary;
 import cn.gongjiang.registry.PersonUnmasked;
@@ -25,8 +28,11 @@ import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.shared.web.Formats;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 @RestController
 @RequestMapping("/api/v1/persons")
@@ -46,8 +52,8 @@ class PersonApiController {
 	void export(@RequestParam(required = false) String name, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String group, @RequestParam(required = false) String sex,
 			@RequestParam(required = false) String employer, @AuthenticationPrincipal Actor actor,
-			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-		var file = Downloads.attachment(response, "人员库-" + java.time.LocalDate.now(Formats.BEIJING) + ".xlsx", Downloads.XLSX);
+			HttpServletResponse response) throws IOException {
+		var file = Downloads.attachment(response, "人员库-" + LocalDate.now(Formats.BEIJING) + ".xlsx", Downloads.XLSX);
 		export.write(actor, new PersonFilter(name, region, group, sex, employer), file);
 	}
 
@@ -83,7 +89,7 @@ class PersonApiController {
 	@Operation(summary = "Record whether the person draws a monthly urban employee pension, from what source, as of "
 			+ "when (officers of the person's region); the training subsidy reads it past retirement age")
 	@PutMapping("/{id}/pension")
-	PersonSummary pension(@PathVariable long id, @RequestBody cn.gongjiang.registry.PensionRecord record,
+	PersonSummary pension(@PathVariable long id, @RequestBody PensionRecord record,
 			@AuthenticationPrincipal Actor actor) {
 		return persons.recordPension(actor, id, record);
 	}

@@ -1,7 +1,9 @@
 package cn.gongjiang.registry.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -10,14 +12,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.gongjiang.catalogue.CodeLists;
 import cn.gongjiang.registry.OrganisationFilter;
 import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.registry.PensionRecord;
 import cn.gongjiang.registry.PersonFilter;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
@@ -30,7 +35,7 @@ import cn.gongjiang.shared.web.ConsoleActions;
 @Controller
 class RegistryPageController {
 
-	private static final java.util.Map<String, String> ORGANISATION_SORTS = java.util.Map.of("name", "name",
+	private static final Map<String, String> ORGANISATION_SORTS = Map.of("name", "name",
 			"region", "region");
 
 	private final PersonRegistry persons;
@@ -61,7 +66,7 @@ class RegistryPageController {
 		}
 		catch (BusinessException e) {
 			model.addAttribute("searchError", actions.message(e, locale));
-			model.addAttribute("page", cn.gongjiang.shared.Page.of(List.of(), 0, PageRequest.first(PageRequest.DEFAULT_SIZE)));
+			model.addAttribute("page", Page.of(List.of(), 0, PageRequest.first(PageRequest.DEFAULT_SIZE)));
 		}
 		return "registry/persons";
 	}
@@ -75,12 +80,12 @@ class RegistryPageController {
 		model.addAttribute("idNumber", idNumber);
 		try {
 			var found = persons.search(actor, idNumber, null);
-			model.addAttribute("page", cn.gongjiang.shared.Page.of(found, found.size(),
+			model.addAttribute("page", Page.of(found, found.size(),
 					PageRequest.first(PageRequest.DEFAULT_SIZE)));
 		}
 		catch (BusinessException e) {
 			model.addAttribute("searchError", actions.message(e, locale));
-			model.addAttribute("page", cn.gongjiang.shared.Page.of(List.of(), 0, PageRequest.first(PageRequest.DEFAULT_SIZE)));
+			model.addAttribute("page", Page.of(List.of(), 0, PageRequest.first(PageRequest.DEFAULT_SIZE)));
 		}
 		return "registry/persons";
 	}
@@ -88,11 +93,11 @@ class RegistryPageController {
 	/** SUB-1: whether the person draws a monthly pension, as an officer of their region learned it. */
 	@PostMapping("/persons/{id}/pension")
 	String pension(@PathVariable long id, @RequestParam(required = false) Boolean drawing,
-			@RequestParam(required = false) String source, @RequestParam(required = false) java.time.LocalDate asOf,
+			@RequestParam(required = false) String source, @RequestParam(required = false) LocalDate asOf,
 			@RequestParam(required = false) Integer version, @AuthenticationPrincipal Actor actor, Locale locale,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		actions.attempt(redirect, locale, () -> persons.recordPension(actor, id,
-				new cn.gongjiang.registry.PensionRecord(drawing, source, asOf, version)));
+				new PensionRecord(drawing, source, asOf, version)));
 		return "redirect:/persons/" + id;
 	}
 

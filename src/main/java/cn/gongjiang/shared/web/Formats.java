@@ -15,6 +15,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 import java.util.Locale;
 
+import cn.gongjiang.shared.Money;
+
 /**
  * How the console and every file it writes show numbers, money and time (X-4): yuan with thousands separators and
  * fen only where there are fen, instants in Beijing time, durations in words, years without separators. Templates
@@ -152,7 +154,7 @@ public final class Formats {
 		if (value instanceof BigDecimal d) {
 			return d;
 		}
-		if (value instanceof cn.gongjiang.shared.Money m) {
+		if (value instanceof Money m) {
 			return m.toBigDecimal();
 		}
 		if (value instanceof Double || value instanceof Float) {

@@ -1,13 +1,16 @@
 package cn.gongjiang.shared.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -32,10 +35,10 @@ class LocaleConfiguration implements WebMvcConfigurer {
 	 * its name, and two people changing two modules never touch the same file.
 	 */
 	@Bean
-	MessageSource messageSource() throws java.io.IOException {
+	MessageSource messageSource() throws IOException {
 		var source = new ReloadableResourceBundleMessageSource();
-		var bundles = new java.util.TreeSet<String>();
-		for (var resource : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+		var bundles = new TreeSet<String>();
+		for (var resource : new PathMatchingResourcePatternResolver()
 				.getResources("classpath*:i18n/*_zh_CN.properties")) {
 			bundles.add("classpath:i18n/" + resource.getFilename().replace("_zh_CN.properties", ""));
 		}

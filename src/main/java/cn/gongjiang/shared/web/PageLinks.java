@@ -1,5 +1,6 @@
 package cn.gongjiang.shared.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.util.LinkedMultiValueMap;
@@ -104,7 +105,7 @@ public final class PageLinks {
 
 	private MultiValueMap<String, String> copy() {
 		var copy = new LinkedMultiValueMap<String, String>();
-		parameters.forEach((name, values) -> copy.put(name, new java.util.ArrayList<>(values)));
+		parameters.forEach((name, values) -> copy.put(name, new ArrayList<>(values)));
 		return copy;
 	}
 

@@ -9,11 +9,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.Violation;
+
 import tools.jackson.core.JacksonException;
 
 /**
@@ -32,7 +36,7 @@ import tools.jackson.core.JacksonException;
  * stands in the log.
  */
 @RestControllerAdvice(annotations = RestController.class)
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private final MessageSource messages;
@@ -68,7 +72,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
-			org.springframework.http.converter.HttpMessageNotReadableException e, HttpHeaders headers,
+			HttpMessageNotReadableException e, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		// a record's compact constructor refused a value: that refusal, with its code, is the answer; the property
 		// the reader stood at is the field, where the refusal names none

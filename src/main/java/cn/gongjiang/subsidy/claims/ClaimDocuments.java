@@ -2,6 +2,8 @@ package cn.gongjiang.subsidy.claims;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -206,7 +208,7 @@ public class ClaimDocuments {
 		}
 	}
 
-	private static Document document(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Document document(ResultSet rs) throws SQLException {
 		return new Document(rs.getLong("id"), rs.getLong("claim_id"), rs.getString("file_name"),
 				rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
 				rs.getTimestamp("uploaded_at").toInstant());

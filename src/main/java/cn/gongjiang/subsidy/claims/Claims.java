@@ -1,23 +1,32 @@
 package cn.gongjiang.subsidy.claims;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.certification.Certificate;
@@ -38,6 +47,7 @@ import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -121,7 +131,7 @@ public class Claims {
 		return schemeParameters(claimant.path()).map(all -> all.entrySet().stream()
 				.map(e -> new Scheme(e.getKey(), BankFile.SCHEMES.get(e.getKey()),
 						String.valueOf(((Map<?, ?>) e.getValue()).get("clause")), EnterpriseSchemes.EVIDENCE.get(e.getKey())))
-				.sorted(java.util.Comparator.comparing(Scheme::code)).toList()).orElse(List.of());
+				.sorted(Comparator.comparing(Scheme::code)).toList()).orElse(List.of());
 	}
 
 	/**
@@ -227,7 +237,7 @@ public class Claims {
 
 	/** The evidence with who and when taken from the hire, and the best certificate unless the claimant named one. */
 	private Map<String, String> withHire(Map<String, String> evidence, Placements.HireEvidence hire) {
-		var filled = new java.util.TreeMap<>(evidence);
+		var filled = new TreeMap<>(evidence);
 		filled.remove("idNumber");
 		filled.put("placementId", String.valueOf(hire.placement().id()));
 		filled.put("name", hire.placement().personName());
@@ -243,7 +253,7 @@ public class Claims {
 		var occupation = hire.placement().occupationCode();
 		return certificates.forHolderIndex(hire.personIndex()).stream().filter(c -> "VALID".equals(c.status()))
 				.filter(c -> c.grade() != null)
-				.max(java.util.Comparator.<Certificate, Boolean>comparing(c -> occupation.equals(c.occupationCode()))
+				.max(Comparator.<Certificate, Boolean>comparing(c -> occupation.equals(c.occupationCode()))
 						.thenComparing(c -> SkillGrade.fromCode(c.grade()).ordinal())
 						.thenComparing(Certificate::issuedOn));
 	}
@@ -416,8 +426,8 @@ public class Claims {
 	}
 
 	/** A step's sentence, for a message that quotes it: resolved in the reader's language when the message is. */
-	static org.springframework.context.MessageSourceResolvable sentence(Step step) {
-		return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { step.reason() },
+	static MessageSourceResolvable sentence(Step step) {
+		return new DefaultMessageSourceResolvable(new String[] { step.reason() },
 				step.argumentArray(), step.reason());
 	}
 
@@ -441,7 +451,7 @@ public class Claims {
 				  and (cast(:scheme as text) is null or c.scheme = :scheme)
 				  and (cast(:claimant as text) is null or strpos(c.claimant_name, :claimant) > 0)
 				""";
-		java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = sql -> sql.param("officer", officer)
+		UnaryOperator<JdbcClient.StatementSpec> bind = sql -> sql.param("officer", officer)
 				.param("path", officer ? actor.scope().regionPath() : "").param("code", code)
 				.param("status", blank(filter.status())).param("scheme", blank(filter.scheme()))
 				.param("claimant", officer ? blank(filter.claimant()) : null);
@@ -467,7 +477,7 @@ public class Claims {
 
 	/** The claimant's claims sent back (rejected) since a day: to correct and submit again. */
 	@Transactional(readOnly = true)
-	public long returned(Actor actor, java.time.Instant since) {
+	public long returned(Actor actor, Instant since) {
 		if (actor.role() != Role.ENTERPRISE && actor.role() != Role.TRAINING_PROVIDER
 				&& actor.role() != Role.TECHNICAL_SCHOOL) {
 			return 0;
@@ -475,7 +485,7 @@ public class Claims {
 		return jdbc.sql("""
 				select count(*) from subsidy.claim where claimant_code = :code and status = 'REJECTED'
 				  and coalesce(decided_at, reviewed_at) >= :since
-				""").param("code", actor.scope().value()).param("since", java.sql.Timestamp.from(since))
+				""").param("code", actor.scope().value()).param("since", Timestamp.from(since))
 				.query(Long.class).single();
 	}
 
@@ -608,12 +618,12 @@ public class Claims {
 
 	/** The claim keeps the evidence, but an ID number only masked: the keyed index finds the person. */
 	private static Map<String, String> masked(Map<String, String> evidence) {
-		var copy = new java.util.TreeMap<>(evidence);
+		var copy = new TreeMap<>(evidence);
 		copy.computeIfPresent("idNumber", (k, v) -> IdNumber.parse(v.strip()).masked());
 		return copy;
 	}
 
-	private Claim map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private Claim map(ResultSet rs) throws SQLException {
 		var id = rs.getLong("id");
 		var steps = json.readValue(rs.getString("steps"), STEPS);
 		return new Claim(id, rs.getString("scheme"), BankFile.SCHEMES.get(rs.getString("scheme")),
@@ -658,7 +668,7 @@ public class Claims {
 					@SuppressWarnings("unchecked")
 					var inForce = book.cityInForce((String) row[4], submittedOn)
 							.map(p -> (Map<String, Object>) p.parameters().get("schemes")).orElse(Map.of());
-					java.util.function.Function<Map<String, Object>, Money> earns = schemes -> {
+					Function<Map<String, Object>, Money> earns = schemes -> {
 						@SuppressWarnings("unchecked")
 						var parameters = (Map<String, Object>) schemes.get(scheme);
 						if (parameters == null) {

@@ -1,28 +1,34 @@
 package cn.gongjiang.subsidy.decisions;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.RegionCode;
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.PolicyPack;
@@ -52,7 +58,7 @@ public class CertificateDecider {
 	private final PersonRegistry persons;
 	private final RegionDirectory regions;
 	private final JsonMapper json;
-	private final org.springframework.transaction.support.TransactionTemplate transactions;
+	private final TransactionTemplate transactions;
 	private final Budgets budgets;
 	private final Decisions decisions;
 
@@ -60,16 +66,16 @@ public class CertificateDecider {
 
 	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, ClassEnrolments trainings, TrainingSignals signals,
 			SubsidyCatalogue catalogue, PersonRegistry persons, RegionDirectory regions, JsonMapper json,
-			org.springframework.transaction.support.TransactionTemplate transactions,
+			TransactionTemplate transactions,
 			Budgets budgets, Decisions decisions, ApplicationEventPublisher events) {
 		this.events = events;
 		this.budgets = budgets;
 		this.decisions = decisions;
 		this.signals = signals;
 		// its own transaction, even inside a listener's: a chunk whose budgets moved is rolled back and decided again
-		this.transactions = new org.springframework.transaction.support.TransactionTemplate(
-				java.util.Objects.requireNonNull(transactions.getTransactionManager()));
-		this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions = new TransactionTemplate(
+				Objects.requireNonNull(transactions.getTransactionManager()));
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.packs = packs;
 		this.trainings = trainings;
@@ -146,7 +152,7 @@ public class CertificateDecider {
 			return 0;
 		}
 		var trainingById = trainings.trainings(todo.stream().map(CertificateIssued::trainingEnrolmentId)
-				.filter(java.util.Objects::nonNull).distinct().toList()).stream()
+				.filter(Objects::nonNull).distinct().toList()).stream()
 				.collect(Collectors.toMap(ClassEnrolments.CompletedTraining::enrolmentId, Function.identity()));
 		var signalled = signals.holdingSubsidies(trainingById.values().stream()
 				.map(ClassEnrolments.CompletedTraining::classId).collect(Collectors.toSet()));
@@ -157,8 +163,8 @@ public class CertificateDecider {
 		var granted = granted(holders);
 		// the catalogue as it stood on each certificate's day, not today's
 		var entries = catalogue.inForceBetween(
-				todo.stream().map(CertificateIssued::issuedOn).min(java.util.Comparator.naturalOrder()).orElseThrow(),
-				todo.stream().map(CertificateIssued::issuedOn).max(java.util.Comparator.naturalOrder()).orElseThrow());
+				todo.stream().map(CertificateIssued::issuedOn).min(Comparator.naturalOrder()).orElseThrow(),
+				todo.stream().map(CertificateIssued::issuedOn).max(Comparator.naturalOrder()).orElseThrow());
 		var book = packs.book();
 		var mountains = new HashMap<String, Boolean>();
 
@@ -291,7 +297,7 @@ public class CertificateDecider {
 
 	/** Commits what was granted, county by county in a fixed order; if the money is gone, the chunk starts over. */
 	private void commit(List<Pending> decided) {
-		var sums = new java.util.TreeMap<Budgets.Key, Money>(java.util.Comparator.comparing(Budgets.Key::region)
+		var sums = new TreeMap<Budgets.Key, Money>(Comparator.comparing(Budgets.Key::region)
 				.thenComparing(Budgets.Key::year));
 		decided.stream().filter(p -> p.outcome().granted())
 				.forEach(p -> sums.merge(budgetKey(p), p.amount(), Money::plus));
@@ -329,7 +335,7 @@ public class CertificateDecider {
 	 * The beneficiary's archive shows the decision (SUB-3) as codes the archive renders in the reader's language: the
 	 * outcome, the amount in yuan, the scheme, and the reason as a message key with its arguments. No prose.
 	 */
-	public SubsidyOutcomesRecorded.Outcome archiveEntry(long personId, String certificate, java.time.LocalDate on,
+	public SubsidyOutcomesRecorded.Outcome archiveEntry(long personId, String certificate, LocalDate on,
 			String outcome, Money amount, String reason, List<Object> arguments) {
 		return new SubsidyOutcomesRecorded.Outcome(personId, on, certificate, TrainingSubsidyRules.SCHEME, outcome,
 				amount, reason, arguments);

@@ -1,5 +1,12 @@
 package cn.gongjiang.subsidy.decisions;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -18,6 +25,8 @@ import cn.gongjiang.database.CsvCopy;
 import cn.gongjiang.shared.Money;
 import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.payments.PaymentStatus;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
  * The one writer of {@code subsidy.decision} (issue 17): the training rules' decisions in bulk, a claim's and an
@@ -109,9 +118,9 @@ public class Decisions {
 	}
 
 	private static byte[] csv(List<New> decisions) {
-		var csv = new java.io.StringWriter(decisions.size() * 1024);
+		var csv = new StringWriter(decisions.size() * 1024);
 		var hex = HexFormat.of();
-		try (var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(csv)) {
+		try (var writer = CsvWriter.builder().build(csv)) {
 			for (var d : decisions) {
 				writer.writeRecord(d.scheme(), d.businessKey(), text(d.certificateId()), d.certificateNumber(),
 						d.holderIndex() == null ? null : "\\x" + hex.formatHex(d.holderIndex()), d.beneficiaryMasked(),
@@ -123,10 +132,10 @@ public class Decisions {
 						d.steps(), d.inputs(), text(d.issuedOn()), text(d.claimId()));
 			}
 		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
-		return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String text(Object value) {
@@ -136,9 +145,9 @@ public class Decisions {
 	private void copy(byte[] csv, String table) {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			CsvCopy.copy(connection, new java.io.ByteArrayInputStream(csv), table + " (" + COLUMNS + ")", false);
+			CsvCopy.copy(connection, new ByteArrayInputStream(csv), table + " (" + COLUMNS + ")", false);
 		}
-		catch (java.sql.SQLException e) {
+		catch (SQLException e) {
 			if ("23505".equals(e.getSQLState())) {
 				throw new DuplicateKeyException(e.getMessage(), e);
 			}
@@ -224,7 +233,7 @@ public class Decisions {
 			from subsidy.decision_in_effect d
 			""";
 
-	private static InEffect inEffect(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static InEffect inEffect(ResultSet rs) throws SQLException {
 		return new InEffect(rs.getLong(1), Outcome.valueOf(rs.getString(2)), rs.getString(3),
 				Money.ofNullable(rs.getBigDecimal(4)), Outcome.valueOf(rs.getString(5)),
 				Money.ofNullable(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8),

@@ -1,9 +1,11 @@
 package cn.gongjiang.subsidy.decisions;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import cn.gongjiang.shared.Money;
 
@@ -34,7 +36,7 @@ public final class TrainingSubsidyRules {
 	/** The steps of one case; the last is the amount when every rule passed. */
 	public static List<Step> decide(SubsidyCase c) {
 		var steps = new ArrayList<Step>();
-		for (var rule : List.<java.util.function.Function<SubsidyCase, Step>>of(TrainingSubsidyRules::qualifyingCertificate,
+		for (var rule : List.<Function<SubsidyCase, Step>>of(TrainingSubsidyRules::qualifyingCertificate,
 				TrainingSubsidyRules::placeInProvince, TrainingSubsidyRules::threePerYear,
 				TrainingSubsidyRules::oncePerOccupationAndGrade, TrainingSubsidyRules::retirementAge)) {
 			var step = rule.apply(c);
@@ -170,7 +172,7 @@ public final class TrainingSubsidyRules {
 			var fields = (Map<String, Object>) c.city().get().parameters().getOrDefault("keyFields", Map.of());
 			// the most detailed group that holds the occupation names its field: 6-12-03 before 6-12
 			var field = fields.entrySet().stream().filter(f -> cert.occupationCode().startsWith(f.getKey()))
-					.max(java.util.Comparator.comparingInt(f -> f.getKey().length()))
+					.max(Comparator.comparingInt(f -> f.getKey().length()))
 					.map(f -> String.valueOf(f.getValue()));
 			if (field.isPresent()) {
 				keyField = c.city().get().intParameter("keyFieldUpliftPercent", 0);

@@ -1,6 +1,8 @@
 package cn.gongjiang.subsidy.packs;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -171,8 +174,8 @@ public class Simulations {
 		return a.startsWith(b) ? a : b;
 	}
 
-	private static Money amount(CaseInputs inputs, java.sql.ResultSet rs, PolicyPacks.Book book, String path)
-			throws java.sql.SQLException {
+	private static Money amount(CaseInputs inputs, ResultSet rs, PolicyPacks.Book book, String path)
+			throws SQLException {
 		var province = book.inForce("/330000/", inputs.issuedOn());
 		if (province.isEmpty()) {
 			return Money.ZERO;
@@ -191,7 +194,7 @@ public class Simulations {
 		sums[2] = sums[2].add(then.toBigDecimal());
 	}
 
-	private static List<Share> shares(Map<String, BigDecimal[]> sums, java.util.function.Function<String, String> name) {
+	private static List<Share> shares(Map<String, BigDecimal[]> sums, Function<String, String> name) {
 		return sums.entrySet().stream().map(e -> new Share(e.getKey(), name.apply(e.getKey()), e.getValue()[0].intValue(),
 				Money.of(e.getValue()[1]), Money.of(e.getValue()[2]))).toList();
 	}

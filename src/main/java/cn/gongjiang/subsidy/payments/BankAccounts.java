@@ -9,6 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.subsidy.decisions.Decisions;
 
+import jakarta.annotation.PostConstruct;
+
 /**
  * An organisation's bank account (X-2): kept sealed and shown masked, opened only to write the bank file. Accounts
  * stored in clear by an earlier version are sealed once at start.
@@ -44,7 +46,7 @@ public class BankAccounts {
 		return digits.length() <= 4 ? "****" : "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
 	}
 
-	@jakarta.annotation.PostConstruct
+	@PostConstruct
 	public void sealPlainAccounts() {
 		// the claim's table is payments' to seal; a decision's account is changed by the decisions' one writer
 		var claims = transactions.execute(tx -> {

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.SpreadsheetText;
 import cn.gongjiang.shared.security.Actor;
@@ -75,7 +76,7 @@ public class BankFile {
 		// know cannot be written, and says which it is rather than failing the file blind
 		for (var l : lines) {
 			if (l.person() && l.personId() == null) {
-				throw new cn.gongjiang.shared.ConflictException("subsidy.batch.payee-unknown",
+				throw new ConflictException("subsidy.batch.payee-unknown",
 						PaymentLine.reference(batchId, l.id()));
 			}
 		}

@@ -2,6 +2,9 @@ package cn.gongjiang.subsidy.payments;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -262,7 +265,7 @@ public class PaymentBatches {
 			       (select count(*) from subsidy.payment_line l where l.batch_id = b.id and l.status in ('PENDING', 'SENT')) as open
 			from subsidy.payment_batch b""";
 
-	private static PaymentBatch map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static PaymentBatch map(ResultSet rs) throws SQLException {
 		return new PaymentBatch(rs.getLong("id"), rs.getString("paying_region"), rs.getString("funding_source"),
 				BatchStatus.valueOf(rs.getString("status")), rs.getInt("line_count"), Money.of(rs.getBigDecimal("total")),
 				rs.getString("created_by"),
@@ -271,7 +274,7 @@ public class PaymentBatches {
 				rs.getInt("version"));
 	}
 
-	private static java.time.Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		var t = rs.getTimestamp(column);
 		return t == null ? null : t.toInstant();
 	}

@@ -1,11 +1,16 @@
 package cn.gongjiang.subsidy.payments;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +37,11 @@ class StatementImport implements ImportHandler {
 	private static final Set<String> PAID = Set.of("成功", "SUCCESS", "PAID"), FAILED = Set.of("失败", "FAILED", "FAIL");
 
 	private final JdbcClient jdbc;
-	private final org.springframework.context.ApplicationEventPublisher events;
-	private final java.time.Clock clock;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	StatementImport(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events,
-			java.time.Clock clock) {
+	StatementImport(JdbcClient jdbc, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -87,7 +92,7 @@ class StatementImport implements ImportHandler {
 			if (!m.matches()) {
 				return reject(row.number(), REFERENCE, "payment.reference.format", row.get(REFERENCE));
 			}
-			var result = row.get(RESULT).strip().toUpperCase(java.util.Locale.ROOT);
+			var result = row.get(RESULT).strip().toUpperCase(Locale.ROOT);
 			var paid = PAID.contains(result);
 			if (!paid && !FAILED.contains(result)) {
 				return reject(row.number(), RESULT, "payment.result.unknown", row.get(RESULT));
@@ -124,7 +129,7 @@ class StatementImport implements ImportHandler {
 			if ((l.status() == PaymentStatus.PAID && !paid) || (l.status() == PaymentStatus.FAILED && paid)) {
 				return reject(row.number(), RESULT, "payment.line.settled", l.status().name());
 			}
-			return CheckedRow.staged(java.util.Arrays.asList(String.valueOf(l.id()), amount.toPlainString(),
+			return CheckedRow.staged(Arrays.asList(String.valueOf(l.id()), amount.toPlainString(),
 					String.valueOf(paid), paid ? null : reason.strip(), row.get(BANK_REFERENCE)));
 		};
 	}
@@ -167,7 +172,7 @@ class StatementImport implements ImportHandler {
 					where id = any(:ids) and person_id is not null and beneficiary_kind = 'PERSON'
 					""").param("ids", paid.toArray(Long[]::new))
 					// codes the archive renders in the reader's language, as the decision's own entry (REG-4)
-					.query((rs, i) -> new SubsidyOutcomesRecorded.Outcome(rs.getLong(1), java.time.LocalDate.now(clock),
+					.query((rs, i) -> new SubsidyOutcomesRecorded.Outcome(rs.getLong(1), LocalDate.now(clock),
 							rs.getString(2), rs.getString(3), "PAID", Money.ofNullable(rs.getBigDecimal(4)),
 							"subsidy.paid", List.of()))
 					.list();

@@ -3,6 +3,7 @@ package cn.gongjiang.subsidy.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,9 @@ import org.dhatim.fastexcel.Workbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import cn.gongjiang.shared.Money;
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
@@ -50,7 +51,7 @@ class DecisionExport {
 	}
 
 	/** The file's name in the reader's language: 补贴决定-2026-06-20.xlsx. */
-	String fileName(Locale locale, java.time.LocalDate today) {
+	String fileName(Locale locale, LocalDate today) {
 		return messages.getMessage("subsidy.export.file", new Object[] { today.toString() }, locale);
 	}
 

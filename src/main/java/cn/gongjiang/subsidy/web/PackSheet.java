@@ -1,10 +1,13 @@
 package cn.gongjiang.subsidy.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.SkillGrade;
@@ -75,7 +78,7 @@ public record PackSheet(PolicyPack pack, boolean illustrative, boolean inForce, 
 			"maxPerPerson", "maxInProvince", "maxOutside", "maxYears", "maxMonths", "maxDays", "minGrade",
 			"minInsuranceMonths", "minContractYears", "manufacturingFields");
 
-	private static final java.util.Comparator<Row> IN_ORDER = java.util.Comparator
+	private static final Comparator<Row> IN_ORDER = Comparator
 			.comparingInt(r -> ORDER.indexOf(r.key()) < 0 ? ORDER.size() : ORDER.indexOf(r.key()));
 
 	/** Read by the sheet itself (or shown as a badge), not shown as a parameter of their own. */
@@ -101,7 +104,7 @@ public record PackSheet(PolicyPack pack, boolean illustrative, boolean inForce, 
 			}
 		}
 		var gradeOrder = gradeOrder();
-		grades.sort(java.util.Comparator.comparingInt(g -> gradeOrder.indexOf(g) < 0 ? 99 : gradeOrder.indexOf(g)));
+		grades.sort(Comparator.comparingInt(g -> gradeOrder.indexOf(g) < 0 ? 99 : gradeOrder.indexOf(g)));
 		var parameters = new ArrayList<Row>();
 		p.forEach((key, value) -> {
 			if (!STRUCTURE.contains(key)) {
@@ -115,7 +118,7 @@ public record PackSheet(PolicyPack pack, boolean illustrative, boolean inForce, 
 			var reasons = p.get("keyFieldReasons") instanceof Map<?, ?> r ? r : Map.of();
 			fields.forEach((prefix, name) -> keyFields.add(new Row("keyField", null, null, null, String.valueOf(prefix),
 					Kind.TEXT, name, reasons.get(prefix) == null ? pack.source() : String.valueOf(reasons.get(prefix)))));
-			keyFields.sort(java.util.Comparator.comparing(Row::prefix));
+			keyFields.sort(Comparator.comparing(Row::prefix));
 		}
 		var schemes = new ArrayList<Scheme>();
 		if (p.get("schemes") instanceof Map<?, ?> all) {
@@ -186,16 +189,16 @@ public record PackSheet(PolicyPack pack, boolean illustrative, boolean inForce, 
 	}
 
 	private static List<String> typeOrder() {
-		return java.util.Arrays.stream(CertificateType.values()).map(CertificateType::code).toList();
+		return Arrays.stream(CertificateType.values()).map(CertificateType::code).toList();
 	}
 
 	private static List<String> gradeOrder() {
-		return java.util.Arrays.stream(SkillGrade.values()).map(SkillGrade::code).toList();
+		return Arrays.stream(SkillGrade.values()).map(SkillGrade::code).toList();
 	}
 
-	private static List<Object> ordered(java.util.Set<?> keys, List<String> order) {
+	private static List<Object> ordered(Set<?> keys, List<String> order) {
 		var list = new ArrayList<Object>(keys);
-		list.sort(java.util.Comparator.comparingInt(k -> order.indexOf(String.valueOf(k)) < 0 ? 99
+		list.sort(Comparator.comparingInt(k -> order.indexOf(String.valueOf(k)) < 0 ? 99
 				: order.indexOf(String.valueOf(k))));
 		return list;
 	}

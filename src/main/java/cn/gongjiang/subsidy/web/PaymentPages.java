@@ -3,6 +3,7 @@ package cn.gongjiang.subsidy.web;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,13 +14,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
 import cn.gongjiang.subsidy.payments.PaymentBatches;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Paying (SUB-3): what is due per paying region and funding source, the batches opened from it, approved by a second
@@ -54,7 +55,7 @@ class PaymentPages {
 	String batch(@PathVariable long id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal Actor actor, Model model) {
 		model.addAttribute("b", batches.batch(actor, id));
-		model.addAttribute("page", batches.lines(actor, id, PageRequest.of(page, size, null, java.util.Map.of(), null)));
+		model.addAttribute("page", batches.lines(actor, id, PageRequest.of(page, size, null, Map.of(), null)));
 		model.addAttribute("me", actor.username());
 		return "subsidy/batch";
 	}

@@ -1,20 +1,22 @@
 package cn.gongjiang.subsidy.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.web.multipart.MultipartFile;
-import java.time.LocalDate;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.subsidy.SubsidyDecisions;
 import cn.gongjiang.subsidy.claims.ClaimDocuments;
 import cn.gongjiang.subsidy.payments.BankFile;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /** What the API and the console share: the decisions filter, bank files. */
 final class SubsidyWeb {
@@ -35,7 +37,7 @@ final class SubsidyWeb {
 	}
 
 	static BankFile.Format format(String name) {
-		return switch (name == null ? "csv" : name.toLowerCase(java.util.Locale.ROOT)) {
+		return switch (name == null ? "csv" : name.toLowerCase(Locale.ROOT)) {
 			case "csv" -> BankFile.Format.CSV;
 			case "csv-gbk", "gbk" -> BankFile.Format.CSV_GBK;
 			case "xlsx" -> BankFile.Format.XLSX;
@@ -101,6 +103,6 @@ final class SubsidyWeb {
 
 	@FunctionalInterface
 	interface BankFileWriter {
-		void write(BankFile.Format format, java.io.OutputStream out) throws IOException;
+		void write(BankFile.Format format, OutputStream out) throws IOException;
 	}
 }

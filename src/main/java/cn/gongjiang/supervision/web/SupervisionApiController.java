@@ -2,6 +2,8 @@ package cn.gongjiang.supervision.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -21,26 +23,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
-
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.Provider;
+import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.Downloads;
+import cn.gongjiang.shared.web.Formats;
 import cn.gongjiang.shared.web.Sheets;
 import cn.gongjiang.subsidy.ClaimSignals;
+import cn.gongjiang.subsidy.SubsidyAudit;
 import cn.gongjiang.supervision.Inspections;
 import cn.gongjiang.supervision.SignalReviews;
 import cn.gongjiang.supervision.StarRatings;
 import cn.gongjiang.training.ListExport;
 import cn.gongjiang.training.TrainingSignals;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /** Supervision (SUP-1..4): ratings, status, inspections, anomaly signals, the audit export. */
 @RestController
@@ -69,7 +75,7 @@ class SupervisionApiController {
 	 * types by code) to render it in any language; {@code key} names it for its review.
 	 */
 	record Anomaly(String kind, String subject, String detail, String key, String code, List<Object> arguments,
-			java.time.Instant seenAt, ClaimOverCap claim) {
+			Instant seenAt, ClaimOverCap claim) {
 	}
 
 	/**
@@ -87,13 +93,13 @@ class SupervisionApiController {
 	private final SignalSentences sentences;
 	private final ListExport export;
 	private final OrganisationRegistry organisations;
-	private final cn.gongjiang.subsidy.SubsidyAudit subsidyAudit;
+	private final SubsidyAudit subsidyAudit;
 	private final MessageSource messages;
 	private final AuditLog audit;
 
 	SupervisionApiController(StarRatings ratings, Inspections inspections, SignalReviews reviews,
 			SignalSentences sentences, ListExport export, OrganisationRegistry organisations, MessageSource messages,
-			AuditLog audit, cn.gongjiang.subsidy.SubsidyAudit subsidyAudit) {
+			AuditLog audit, SubsidyAudit subsidyAudit) {
 		this.subsidyAudit = subsidyAudit;
 		this.sentences = sentences;
 		this.export = export;
@@ -115,7 +121,7 @@ class SupervisionApiController {
 	@PostMapping("/providers/{code}/status")
 	Provider status(@PathVariable String code, @RequestBody Status status, @AuthenticationPrincipal Actor actor) {
 		return organisations.changeStatus(actor, code, status.status(), status.reason(),
-				status.on() == null ? LocalDate.now(cn.gongjiang.shared.web.Formats.BEIJING) : status.on());
+				status.on() == null ? LocalDate.now(Formats.BEIJING) : status.on());
 	}
 
 	@Operation(summary = "Add an inspector to the region's pool")
@@ -174,13 +180,13 @@ class SupervisionApiController {
 				s.classId() != null ? "class:" + s.classId() + " " + s.organisation()
 						: "certificate:" + s.certificateNumber() + " " + s.organisation(),
 				sentences.sentence(s, Locale.ENGLISH), s.key(), s.code(), s.arguments().stream().map(a -> {
-					if (a instanceof java.time.Duration d) {
+					if (a instanceof Duration d) {
 						return (Object) d.toSeconds();
 					}
-					if (a instanceof cn.gongjiang.shared.CertificateType t) {
+					if (a instanceof CertificateType t) {
 						return t.code();
 					}
-					return a instanceof java.time.LocalDate day ? day.toString() : a;
+					return a instanceof LocalDate day ? day.toString() : a;
 				}).toList(), s.seenAt(), null);
 	}
 

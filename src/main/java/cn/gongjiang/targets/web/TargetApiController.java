@@ -1,5 +1,6 @@
 package cn.gongjiang.targets.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.targets.CityReport;
 import cn.gongjiang.targets.CityReports;
@@ -35,11 +38,13 @@ import cn.gongjiang.targets.ReturnReport;
 import cn.gongjiang.targets.Returns;
 import cn.gongjiang.targets.Rollups;
 import cn.gongjiang.targets.TargetMonitor;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Targets, progress, returns, milestones and city reports (TGT-1..5). */
@@ -219,7 +224,7 @@ class TargetApiController {
 	void pdf(@PathVariable String city, @PathVariable int year, @PathVariable int quarter,
 			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletResponse response) throws IOException {
 		var report = reports.report(actor, city, year, quarter);
-		var bytes = new java.io.ByteArrayOutputStream();
+		var bytes = new ByteArrayOutputStream();
 		reports.writePdf(report, indicatorsByCode(), locale, bytes);
 		var file = Downloads.attachment(response, reports.fileName(report, locale, "pdf"), Downloads.PDF);
 		bytes.writeTo(file);
@@ -229,8 +234,8 @@ class TargetApiController {
 	@PostMapping("/rollups/rebuild")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void rebuild(@AuthenticationPrincipal Actor actor) {
-		if (!actor.is(cn.gongjiang.shared.security.Role.PROVINCE_OFFICER)) {
-			throw new org.springframework.security.access.AccessDeniedException("province only");
+		if (!actor.is(Role.PROVINCE_OFFICER)) {
+			throw new AccessDeniedException("province only");
 		}
 		rollups.rebuild(actor);
 	}

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -69,8 +70,8 @@ class TaskListPageController {
 		};
 		var sorted = rows.stream().sorted(request.descending() ? order.reversed() : order).toList();
 		model.addAttribute("page", Page.slice(sorted, request));
-		model.addAttribute("counts", rows.stream().collect(java.util.stream.Collectors.groupingBy(
-				p -> p.status().name(), java.util.stream.Collectors.counting())));
+		model.addAttribute("counts", rows.stream().collect(Collectors.groupingBy(
+				p -> p.status().name(), Collectors.counting())));
 		model.addAttribute("statuses", ProgressStatus.values());
 		model.addAttribute("year", y);
 		model.addAttribute("years", monitor.years().stream().filter(v -> v >= 2025).toList());

@@ -2,6 +2,7 @@ package cn.gongjiang.training.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import cn.gongjiang.training.TrainingClass;
 import cn.gongjiang.training.TrainingClasses;
 import cn.gongjiang.training.TrainingOrders;
 import cn.gongjiang.training.Vouchers;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -80,7 +82,7 @@ class ClassPageController {
 		var enrolled = enrolments.ofClass(actor, id);
 		var attended = new HashMap<String, Boolean>();
 		enrolments.attendance(id).forEach(a -> attended.put(a, true));
-		var rows = new java.util.ArrayList<SessionRow>();
+		var rows = new ArrayList<SessionRow>();
 		for (int i = 0; i < c.sessions().size(); i++) {
 			var s = c.sessions().get(i);
 			var open = attendance.checkInOpen(s.startsAt(), s.endsAt());

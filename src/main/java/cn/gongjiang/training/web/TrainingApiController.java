@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
@@ -29,10 +29,10 @@ import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.training.Attendance;
 import cn.gongjiang.training.CatalogueEntry;
-import cn.gongjiang.training.DemandItem;
-import cn.gongjiang.training.DemandSurvey;
 import cn.gongjiang.training.ClassEnrolment;
 import cn.gongjiang.training.ClassEnrolments;
+import cn.gongjiang.training.DemandItem;
+import cn.gongjiang.training.DemandSurvey;
 import cn.gongjiang.training.ListExport;
 import cn.gongjiang.training.Results;
 import cn.gongjiang.training.SubsidyCatalogue;
@@ -44,11 +44,13 @@ import cn.gongjiang.training.TrainingOrder;
 import cn.gongjiang.training.TrainingOrders;
 import cn.gongjiang.training.Voucher;
 import cn.gongjiang.training.Vouchers;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -304,7 +306,7 @@ class TrainingApiController {
 		var viewer = classes.viewer(actor, id);
 		if (viewer.isEmpty() || !(viewer.get() == TrainingClasses.Viewer.PROVIDER
 				|| viewer.get() == TrainingClasses.Viewer.OFFICER)) {
-			throw new cn.gongjiang.shared.NotFoundException("training.class.not-found");
+			throw new NotFoundException("training.class.not-found");
 		}
 		return classes.find(id);
 	}
@@ -384,7 +386,7 @@ class TrainingApiController {
 		return vouchers.issue(actor, request);
 	}
 
-	record GroupIssue(String group, long catalogueEntryId, java.time.LocalDate validUntil) {
+	record GroupIssue(String group, long catalogueEntryId, LocalDate validUntil) {
 	}
 
 	@Operation(summary = "Issue vouchers to every person of a listed group in the officer's region, once each")

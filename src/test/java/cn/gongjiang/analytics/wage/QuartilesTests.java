@@ -3,6 +3,8 @@ package cn.gongjiang.analytics.wage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class QuartilesTests {
 	void mergedSketchesOfCountiesGiveTheCitysQuartilesWithinOnePercent() {
 		var random = new Random(7);
 		var all = new double[60_000];
-		var counties = new java.util.ArrayList<WageSketch>();
+		var counties = new ArrayList<WageSketch>();
 		for (int c = 0; c < 6; c++) {
 			var county = WageSketch.empty();
 			for (int i = 0; i < 10_000; i++) {
@@ -48,7 +50,7 @@ class QuartilesTests {
 	@Test
 	void theGradePremiumIsOverTheNearestLowerGradeWhoseMedianIsShown() {
 		// junior 6,000, intermediate hidden, senior 7,500: senior is 25 % above junior
-		assertThat(GradePremium.overLowerGrade(java.util.Arrays.asList(6_000.0, null, 7_500.0)))
+		assertThat(GradePremium.overLowerGrade(Arrays.asList(6_000.0, null, 7_500.0)))
 				.containsExactly(null, null, 0.25);
 	}
 }

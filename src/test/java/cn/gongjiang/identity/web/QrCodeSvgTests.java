@@ -2,6 +2,7 @@ package cn.gongjiang.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class QrCodeSvgTests {
 		var size = Integer.parseInt(SIZE.matcher(svg).results().findFirst().orElseThrow().group(1));
 		var scale = 4;
 		var pixels = new int[size * scale * size * scale];
-		java.util.Arrays.fill(pixels, 0xFFFFFF);
+		Arrays.fill(pixels, 0xFFFFFF);
 		MODULE.matcher(svg).results().forEach(m -> {
 			var x = Integer.parseInt(m.group(1));
 			var y = Integer.parseInt(m.group(2));

@@ -3,6 +3,7 @@ package cn.gongjiang.subsidy.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -47,7 +48,7 @@ class DecisionsOwnTheirTableTests {
 			return Files.readString(file);
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 	}
 }

@@ -2,6 +2,7 @@ package cn.gongjiang.subsidy.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ public class StepSentencesTests {
 		try (var in = StepSentencesTests.class.getResourceAsStream("/i18n/" + name + ".properties")) {
 			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 		return properties;
@@ -131,7 +133,7 @@ public class StepSentencesTests {
 				new String[] { "STUDY_TOUR", "ENTERPRISE", "name=王五;inProvince=no;amount=18000", null, null })) {
 			steps.addAll(EnterpriseSchemesTests.assess(claim[0], claim[1], claim[2], claim[3], claim[4]).steps());
 		}
-		var reasons = new java.util.TreeSet<String>();
+		var reasons = new TreeSet<String>();
 		for (var step : steps) {
 			assertThat(step.legacy()).as("%s says why with a reason", step.rule()).isFalse();
 			reasons.add(step.reason());

@@ -2,11 +2,14 @@ package cn.gongjiang.subsidy.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -136,11 +139,11 @@ class TrainingSubsidyRulesTests {
 		assertThat(step.code()).as(why).isEqualTo(code);
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void clause6TheMostDetailedGroupThatHoldsTheOccupationNamesItsKeyField() {
 		// issue 16: 药物制剂 (6-12-03) was labelled 新材料 because a shorter group matched first
 		var city = new PolicyPack(2, "330600", "/330000/330600/", 1, LocalDate.of(2022, 7, 1), null, "绍兴", "三、（二）4",
-				Map.of("keyFieldUpliftPercent", 30, "keyFields", new java.util.LinkedHashMap<>(Map.of("6-12", "新材料",
+				Map.of("keyFieldUpliftPercent", 30, "keyFields", new LinkedHashMap<>(Map.of("6-12", "新材料",
 						"6-12-03", "现代医药"))));
 		var c = of("skill-level", "6-12-03-00", "intermediate", "COMPLETED", "/330000/330600/330603/", true, 0, false,
 				LocalDate.of(1990, 1, 1), "M", null, false, false);
@@ -171,7 +174,7 @@ class TrainingSubsidyRulesTests {
 		assertThat(step.rule()).isEqualTo("amount");
 		assertThat(step.amount()).as(why).isEqualTo(Money.yuan(amount));
 		assertThat(step.arguments().get(0)).as("the sentence says the amount granted, as a number")
-				.isEqualTo(java.math.BigDecimal.valueOf(amount));
+				.isEqualTo(BigDecimal.valueOf(amount));
 	}
 
 	@ParameterizedTest(name = "{0}")

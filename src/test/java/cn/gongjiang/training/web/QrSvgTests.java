@@ -2,6 +2,7 @@ package cn.gongjiang.training.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ public class QrSvgTests {
 		var size = Integer.parseInt(svg.replaceAll("(?s).*viewBox=\"0 0 (\\d+) \\d+\".*", "$1"));
 		var scale = 4;
 		var pixels = new int[size * scale * size * scale];
-		java.util.Arrays.fill(pixels, 0xFFFFFF);
+		Arrays.fill(pixels, 0xFFFFFF);
 		var square = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
 		while (square.find()) {
 			int x = Integer.parseInt(square.group(1));
