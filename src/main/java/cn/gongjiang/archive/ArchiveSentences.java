@@ -158,13 +158,7 @@ class ArchiveSentences {
 	}
 
 	private String gradeName(String code, Locale locale) {
-		try {
-			var grade = SkillGrade.fromCode(code);
-			return "en".equals(locale.getLanguage()) ? grade.nameEn() : grade.nationalLabelZh();
-		}
-		catch (RuntimeException unknown) {
-			return code;
-		}
+		return SkillGrade.labelOf(code, locale);
 	}
 
 	private String word(String key, Locale locale) {

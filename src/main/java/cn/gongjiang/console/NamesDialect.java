@@ -90,16 +90,7 @@ class NamesDialect extends AbstractDialect implements IExpressionObjectDialect {
 
 		/** 高级工(三级); the code when it is none of the eight grades. */
 		public String grade(String code) {
-			if (code == null || code.isBlank()) {
-				return null;
-			}
-			try {
-				var grade = SkillGrade.fromCode(code);
-				return "en".equals(locale.getLanguage()) ? grade.nameEn() : grade.nationalLabelZh();
-			}
-			catch (RuntimeException unknown) {
-				return code;
-			}
+			return SkillGrade.labelOf(code, locale);
 		}
 
 		public String certificateType(String code) {

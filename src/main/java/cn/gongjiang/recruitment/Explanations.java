@@ -51,7 +51,7 @@ public class Explanations {
 		if (argument instanceof Grade g) {
 			var grade = SkillGrade.values()[Math.max(0, g.rank() - 1)];
 			return g.rank() == 0 ? messages.getMessage("recruitment.match.grade.ungraded", null, locale)
-					: "en".equals(locale.getLanguage()) ? grade.nameEn() : grade.nationalLabelZh();
+					: grade.label(locale);
 		}
 		if (argument instanceof Place p) {
 			return regions.placeOf(RegionPath.of(p.path()).code().value());

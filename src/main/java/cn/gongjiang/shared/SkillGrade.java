@@ -63,6 +63,24 @@ public enum SkillGrade {
 		return nationalLevel == null ? nameZh : "%s(%s级)".formatted(nameZh, "零一二三四五".charAt(nationalLevel));
 	}
 
+	/** As a reader sees it: 高级工(三级) in Chinese, the English name otherwise. */
+	public String label(Locale locale) {
+		return "en".equals(locale.getLanguage()) ? nameEn : nationalLabelZh();
+	}
+
+	/** The grade {@code code} names, as a reader sees it; the code itself when it is none of the grades, null for none. */
+	public static String labelOf(String code, Locale locale) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		try {
+			return fromCode(code).label(locale);
+		}
+		catch (InvalidValueException unknown) {
+			return code;
+		}
+	}
+
 	public boolean highSkilled() {
 		return atLeast(SENIOR);
 	}

@@ -137,13 +137,7 @@ public class ListExport {
 			if (code == null || code.isBlank()) {
 				return msg("training.grade.any");
 			}
-			try {
-				var grade = SkillGrade.fromCode(code);
-				return "en".equals(locale.getLanguage()) ? grade.nameEn() : grade.nationalLabelZh();
-			}
-			catch (RuntimeException unknown) {
-				return code;
-			}
+			return SkillGrade.labelOf(code, locale);
 		}
 
 		String place(String code) {

@@ -54,4 +54,12 @@ class SkillGradeTests {
 		assertThat(Arrays.stream(CertificateType.values()).map(CertificateType::nameZh))
 				.containsExactly("职业资格证书", "职业技能等级证书", "专项职业能力证书", "培训合格证书");
 	}
+
+	@Test
+	void aGradeReadsInTheReadersLanguageAndAnUnknownCodeAsItself() {
+		assertThat(SkillGrade.labelOf("senior", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("高级工(三级)");
+		assertThat(SkillGrade.labelOf("senior", java.util.Locale.ENGLISH)).isEqualTo(SkillGrade.SENIOR.nameEn());
+		assertThat(SkillGrade.labelOf("不存在的等级", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("不存在的等级");
+		assertThat(SkillGrade.labelOf(" ", java.util.Locale.ENGLISH)).isNull();
+	}
 }

@@ -446,13 +446,7 @@ class AnalyticsApiController {
 		if ("none".equals(code)) {
 			return word("analytics.grade.none", locale);
 		}
-		try {
-			var grade = SkillGrade.fromCode(code);
-			return "en".equals(locale.getLanguage()) ? grade.nameEn() : grade.nationalLabelZh();
-		}
-		catch (RuntimeException e) {
-			return code;
-		}
+		return SkillGrade.labelOf(code, locale);
 	}
 
 	private String fieldName(String code, Locale locale) {

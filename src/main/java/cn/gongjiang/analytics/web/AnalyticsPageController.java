@@ -404,7 +404,7 @@ class AnalyticsPageController {
 			return word("analytics.grade.none", locale);
 		}
 		var grade = SkillGrade.fromCode(code);
-		return "en".equals(locale.getLanguage()) ? grade.nameEn() : grade.nationalLabelZh();
+		return grade.label(locale);
 	}
 
 	private String ageName(String band, Locale locale) {

@@ -145,16 +145,7 @@ class DecisionExport {
 	}
 
 	private static String grade(String code, Locale locale) {
-		if (code == null) {
-			return null;
-		}
-		try {
-			var grade = SkillGrade.fromCode(code);
-			return "en".equals(locale.getLanguage()) ? grade.nameEn() : grade.nationalLabelZh();
-		}
-		catch (RuntimeException unknown) {
-			return code;
-		}
+		return SkillGrade.labelOf(code, locale);
 	}
 
 	private String text(String key, Locale locale) {
