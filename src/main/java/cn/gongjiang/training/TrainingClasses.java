@@ -114,6 +114,7 @@ public class TrainingClasses {
 		if (!current.providerCode().equals(actor.scope().value())) {
 			throw new NotFoundException("training.class.not-found");
 		}
+		activeProvider(actor);
 		checkPlan(plan);
 		if (plan.capacity() < current.enrolled()) {
 			throw new BusinessException("training.class.capacity-below-enrolled", current.enrolled());

@@ -285,6 +285,11 @@ class TrainingLoopIntegrationTests {
 		var provider = """
 				{"creditCode": "%s", "name": "绍兴市示范职业技能培训学校", "kind": "PRIVATE_INSTITUTION", "licenceNumber": "浙人社培330600001",
 				 "licenceValidUntil": "2028-06-30", "region": "330602", "starRating": 4, "starYear": 2025, "status": "%s"%s}""";
+		// a class it opened while active (issue 17's refusal tests found a suspended provider could still change it)
+		var plan = """
+				{"occupationCode": "6-18-01-02", "kind": "OFF_JOB", "capacity": %d, "sessions": %s}""";
+		var opened = id(send(post("/api/v1/training/classes"), "provider-demo",
+				plan.formatted(5, sessions(Instant.now(clock).plus(3, ChronoUnit.DAYS), 1))).andExpect(status().isCreated()));
 		send(post("/api/v1/providers"), "shaoxing", provider.formatted(PROVIDER, "SUSPENDED",
 				", \"statusReason\": \"双随机抽查发现虚假考勤\", \"statusDate\": \"%s\"".formatted(today))).andExpect(status().isOk());
 		try {
@@ -295,6 +300,11 @@ class TrainingLoopIntegrationTests {
 					{"occupationCode": "6-18-01-02", "kind": "OFF_JOB", "capacity": 5, "sessions": %s}"""
 					.formatted(sessions(Instant.now(clock).plus(2, ChronoUnit.DAYS), 1)))
 					.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("training.provider-suspended"));
+			send(MockMvcRequestBuilders.put("/api/v1/training/classes/{id}", opened).param("version", "0"), "provider-demo",
+					plan.formatted(8, sessions(Instant.now(clock).plus(3, ChronoUnit.DAYS), 1)))
+					.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("training.provider-suspended"));
+			assertThat(jdbc.sql("select capacity from training.training_class where id = :id").param("id", opened)
+					.query(Integer.class).single()).isEqualTo(5);
 		}
 		finally {
 			send(post("/api/v1/providers"), "shaoxing", provider.formatted(PROVIDER, "ACTIVE", "")).andExpect(status().isOk());
