@@ -786,7 +786,7 @@ class AuthorizationMatrixIntegrationTests {
 				new String[] { "330102", "/330000/330100/330102/" })) {
 			jdbc.sql("""
 					insert into subsidy.payment_batch (paying_region, paying_path, funding_source, status, created_by)
-					values (:code, :path, '职业技能提升行动专账资金', 'DRAFT', 'matrix')""")
+					values (:code, :path, 'SKILLS_ACCOUNT', 'DRAFT', 'matrix')""")
 					.param("code", region[0]).param("path", region[1]).update();
 		}
 		// two drafts a city: the province may publish the first while the walk goes on

@@ -49,6 +49,7 @@ import cn.gongjiang.certification.HeldCertificates;
 import cn.gongjiang.recruitment.OfferedWages;
 import cn.gongjiang.registry.PersonFacts;
 import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -494,6 +495,9 @@ public class AnalyticsTables {
 				if (v instanceof byte[] bytes) {
 					out.write("\\x");
 					out.write(HexFormat.of().formatHex(bytes));
+				}
+				else if (v instanceof IdNumberIndex index) {
+					out.write(index.copyText());
 				}
 				else if (v instanceof List<?> list) {
 					out.write('"');

@@ -26,6 +26,7 @@ import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.registry.PersonSummary;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.CertificateType;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -121,12 +122,12 @@ public class TalentProfiles {
 		if (worker.role() != Role.WORKER) {
 			throw new AccessDeniedException("a worker's own profile");
 		}
-		return person(worker, persons.self(worker).id(), locale);
+		return person(worker, PersonId.of(persons.self(worker).id()), locale);
 	}
 
 	/** A person's profile: the person themselves, or an officer of the region they live or have hukou in. */
 	@Transactional
-	public PersonProfile person(Actor actor, long personId, Locale locale) {
+	public PersonProfile person(Actor actor, PersonId personId, Locale locale) {
 		if (!(actor.role() == Role.WORKER || actor.regionalOfficer())) {
 			throw new AccessDeniedException("officers of the person's region and the person themselves");
 		}
@@ -142,7 +143,7 @@ public class TalentProfiles {
 		var seeker = true;
 		List<MatchingJob> matches;
 		try {
-			var ranked = actor.role() == Role.WORKER ? matching.myJobs(actor, 5) : matching.jobsFor(actor, personId, 5);
+			var ranked = actor.role() == Role.WORKER ? matching.myJobs(actor, 5) : matching.jobsFor(actor, personId.value(), 5);
 			matches = ranked.items().stream().map(s -> new MatchingJob(s.rank(), s.job().id(), s.job().title(),
 					s.job().enterpriseName(), s.job().occupationCode(), s.job().county(), s.job().wageMin(),
 					s.job().wageMax())).toList();

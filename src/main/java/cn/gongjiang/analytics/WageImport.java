@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,8 +157,7 @@ class WageImport implements ImportHandler {
 				if (actor.role() != Role.ENTERPRISE && !actor.scope().covers(county.path())) {
 					return CheckedRow.rejected(row, row.get(COUNTY) != null ? COUNTY : CREDIT, "scope.outside", county.code());
 				}
-				return CheckedRow.staged(Arrays.asList("\\x" + HexFormat.of()
-						.formatHex(cipher.index(person.value())), credit, county.path(), occupation, grade,
+				return CheckedRow.staged(Arrays.asList(cipher.index(person).copyText(), credit, county.path(), occupation, grade,
 						String.valueOf(wage), LocalDate.of(month.getYear(), month.getMonth(), 1).toString(), source));
 			}
 			catch (BusinessException e) {

@@ -18,6 +18,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 import cn.gongjiang.database.CsvCopy;
+import cn.gongjiang.shared.PersonId;
+
 import de.siegmar.fastcsv.writer.CsvWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +33,7 @@ class ArchiveLines {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** A line to store: whose, on which day, what kind, its values, and which module reported it. */
-	record Line(long personId, LocalDate on, String kind, Map<String, ?> detail, String source) {
+	record Line(PersonId personId, LocalDate on, String kind, Map<String, ?> detail, String source) {
 	}
 
 	/** A stored line as the archive reads it back. */
@@ -87,7 +89,7 @@ class ArchiveLines {
 	}
 
 	/** The person's lines, oldest first. */
-	List<Stored> of(long personId) {
+	List<Stored> of(PersonId personId) {
 		return jdbc.sql("""
 				select occurred_on, kind, detail::text from archive.line where person_id = :person
 				order by occurred_on, id

@@ -13,6 +13,7 @@ import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.registry.PersonSummary;
 import cn.gongjiang.shared.CertificateType;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 
@@ -43,13 +44,13 @@ public class PersonArchive {
 
 	/** The archive in Chinese. */
 	@Transactional(readOnly = true)
-	public Archive of(Actor actor, long personId) {
+	public Archive of(Actor actor, PersonId personId) {
 		return of(actor, personId, Locale.SIMPLIFIED_CHINESE);
 	}
 
 	/** The archive, newest first, every entry one sentence in the reader's language. */
 	@Transactional(readOnly = true)
-	public Archive of(Actor actor, long personId, Locale locale) {
+	public Archive of(Actor actor, PersonId personId, Locale locale) {
 		var history = persons.history(actor, personId);
 		var timeline = new ArrayList<ArchiveEntry>();
 		for (var change : history.changes()) {

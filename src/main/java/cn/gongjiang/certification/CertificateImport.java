@@ -3,7 +3,6 @@ package cn.gongjiang.certification;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.security.Actor;
 
 /**
@@ -91,7 +91,6 @@ class CertificateImport implements ImportHandler {
 	@Override
 	public RowChecker checker(Actor actor) {
 		var check = register.check();
-		var hex = HexFormat.of();
 		// SUB-3 (issue 19): a provider's or school's file holds only what it was filed to evaluate
 		var filed = CertificateRegister.evaluatesItself(actor) ? filings.standing(actor.scope().value()) : null;
 		return row -> {
@@ -121,7 +120,7 @@ class CertificateImport implements ImportHandler {
 						c.occupation())));
 			}
 			return CheckedRow.staged(Arrays.asList(c.number(), c.type().code(),
-					"\\x" + hex.formatHex(cipher.index(c.holder().value())), c.name(), c.holder().masked(),
+					cipher.index(c.holder()).copyText(), c.name(), c.holder().masked(),
 					c.occupation(), c.grade() == null ? null : c.grade().code(), c.issuer(), c.issuedOn().toString()));
 		};
 	}
@@ -142,7 +141,8 @@ class CertificateImport implements ImportHandler {
 					select row_number, holder_index, holder_name from certification.certificate_staging
 					where job_id = :job and row_number > :after order by row_number limit :chunk
 					""").param("job", job).param("after", after).param("chunk", CHECK_CHUNK)
-					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1), rs.getBytes(2), rs.getString(3))).list();
+					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1), IdNumberIndex.of(rs.getBytes(2)),
+							rs.getString(3))).list();
 			persons.namedOtherwise(rows).forEach(row -> errors.add(RowError.of(row, NAME, "name-mismatch")));
 			read = rows.size();
 			after = rows.isEmpty() ? after : rows.get(rows.size() - 1).row();
@@ -160,7 +160,6 @@ class CertificateImport implements ImportHandler {
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
 		var staged = jdbc.sql("select count(*) from certification.certificate_staging where job_id = :job and row_number between :from and :to")
 				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
-		var hex = HexFormat.of();
 		var created = jdbc.sql("""
 				insert into certification.certificate (number, type, holder_index, holder_name, holder_id_masked,
 				    occupation_code, grade, issuer, issued_on, source, evaluation_filing_id)
@@ -177,7 +176,7 @@ class CertificateImport implements ImportHandler {
 				""").param("job", job).param("from", fromRow).param("to", toRow)
 				.param("evaluator", CertificateRegister.evaluatesItself(actor) ? actor.scope().value() : null)
 				.query((rs, i) -> new CertificateIssued(rs.getLong("id"), rs.getString("number"),
-						hex.formatHex(rs.getBytes("holder_index")), rs.getString("type"), rs.getString("occupation_code"),
+						IdNumberIndex.of(rs.getBytes("holder_index")), rs.getString("type"), rs.getString("occupation_code"),
 						rs.getString("grade"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer"), null))
 				.list();
 		created.forEach(events::publishEvent);

@@ -2,7 +2,6 @@ package cn.gongjiang.certification;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.OccupationCode;
@@ -80,7 +80,7 @@ public class CertificateRegister {
 		if (certificates.numberTaken(c.number())) {
 			throw new ConflictException("certificate.number.taken", c.number());
 		}
-		var holder = cipher.index(c.holder().value());
+		var holder = cipher.index(c.holder());
 		// an officer certifies the people of their own region, registered there first; an evaluation body
 		// certifies whoever it evaluated
 		if (actor.role().officer() && !actor.officerCovering(certificates.registeredRegion(holder).orElse(null))) {
@@ -92,7 +92,7 @@ public class CertificateRegister {
 		var filing = entitlement(actor, c);
 		var id = certificates.insert(c, holder, "api:" + actor.username(), request.trainingEnrolmentId(),
 				filing.map(EvaluationFiling::id).orElse(null));
-		events.publishEvent(new CertificateIssued(id, c.number(), HexFormat.of().formatHex(holder), c.type().code(),
+		events.publishEvent(new CertificateIssued(id, c.number(), holder, c.type().code(),
 				c.occupation(), c.grade() == null ? null : c.grade().code(), c.issuedOn(), c.issuer(),
 				request.trainingEnrolmentId()));
 		audit.record(actor, "certificate.issue", c.number(), AuditOutcome.SUCCESS, null);
@@ -150,7 +150,7 @@ public class CertificateRegister {
 			throw new ConflictException("certificate.already-revoked", number);
 		}
 		events.publishEvent(new CertificateRevoked(certificate.id(), number,
-				HexFormat.of().formatHex(certificates.holderOf(certificate.id())), reason.strip(), today));
+				certificates.holderOf(certificate.id()), reason.strip(), today));
 		audit.record(actor, "certificate.revoke", number, AuditOutcome.SUCCESS, reason.strip());
 		return certificates.byNumber(number).orElseThrow();
 	}
@@ -190,11 +190,11 @@ public class CertificateRegister {
 	/** A person's certificates, for their lifelong archive; the caller has checked the person is in scope. */
 	@Transactional(readOnly = true)
 	public List<Certificate> forHolder(IdNumber holder) {
-		return certificates.forHolder(cipher.index(holder.value()));
+		return certificates.forHolder(cipher.index(holder));
 	}
 
 	@Transactional(readOnly = true)
-	public List<Certificate> forHolderIndex(byte[] holderIndex) {
+	public List<Certificate> forHolderIndex(IdNumberIndex holderIndex) {
 		return certificates.forHolder(holderIndex);
 	}
 

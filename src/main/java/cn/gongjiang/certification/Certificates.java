@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.gongjiang.registry.PersonIdentity;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.IdNumberIndex;
 
 @Repository
 class Certificates {
@@ -30,7 +30,7 @@ class Certificates {
 		this.persons = persons;
 	}
 
-	long insert(CertificateCheck.Checked c, byte[] holderIndex, String source, Long trainingEnrolmentId,
+	long insert(CertificateCheck.Checked c, IdNumberIndex holderIndex, String source, Long trainingEnrolmentId,
 			Long evaluationFilingId) {
 		return jdbc.sql("""
 				insert into certification.certificate (number, type, holder_index, holder_name, holder_id_masked,
@@ -61,7 +61,7 @@ class Certificates {
 					  and (cast(:afterOn as date) is null or (c.issued_on, c.id) < (cast(:afterOn as date), :afterId))
 					order by c.issued_on desc, c.id desc limit :limit
 					""").param("since", since).param("afterOn", afterOn).param("afterId", afterId).param("limit", round)
-					.query((rs, i) -> Map.entry(map(rs, i), rs.getBytes("holder_index"))).list();
+					.query((rs, i) -> Map.entry(map(rs, i), IdNumberIndex.of(rs.getBytes("holder_index")))).list();
 			if (province) {
 				candidates.forEach(c -> found.add(c.getKey()));
 				break;
@@ -69,10 +69,9 @@ class Certificates {
 			// the holders the registry places in the region, asked once for the round's candidates
 			var placed = persons.identities(candidates.stream().map(Map.Entry::getValue).toList()).stream()
 					.filter(p -> p.regionPath() != null && p.regionPath().startsWith(regionPath))
-					.map(p -> HexFormat.of().formatHex(p.idNumberIndex()))
-					.collect(Collectors.toSet());
+					.map(PersonIdentity::idNumberIndex).collect(Collectors.toSet());
 			for (var c : candidates) {
-				if (found.size() < limit && placed.contains(HexFormat.of().formatHex(c.getValue()))) {
+				if (found.size() < limit && placed.contains(c.getValue())) {
 					found.add(c.getKey());
 				}
 			}
@@ -92,12 +91,12 @@ class Certificates {
 	}
 
 	/** The name the person registry holds for this holder, if it knows them. */
-	Optional<String> registeredName(byte[] holderIndex) {
+	Optional<String> registeredName(IdNumberIndex holderIndex) {
 		return persons.identity(holderIndex).map(PersonIdentity::name);
 	}
 
 	/** Where the person registry places this holder (residence, else hukou in Zhejiang), if it knows them. */
-	Optional<String> registeredRegion(byte[] holderIndex) {
+	Optional<String> registeredRegion(IdNumberIndex holderIndex) {
 		return persons.identity(holderIndex).map(PersonIdentity::regionPath);
 	}
 
@@ -106,12 +105,12 @@ class Certificates {
 				.query(Certificates::map).optional();
 	}
 
-	byte[] holderOf(long id) {
-		return jdbc.sql("select holder_index from certification.certificate where id = :id").param("id", id)
-				.query(byte[].class).single();
+	IdNumberIndex holderOf(long id) {
+		return IdNumberIndex.of(jdbc.sql("select holder_index from certification.certificate where id = :id")
+				.param("id", id).query(byte[].class).single());
 	}
 
-	List<Certificate> forHolder(byte[] holderIndex) {
+	List<Certificate> forHolder(IdNumberIndex holderIndex) {
 		return jdbc.sql("select * from certification.certificate where holder_index = :h order by issued_on, id")
 				.param("h", holderIndex).query(Certificates::map).list();
 	}
@@ -130,7 +129,7 @@ class Certificates {
 	 */
 	List<CertificateIssued> validAfter(long afterId, int limit, int partitions, int partition) {
 		return jdbc.sql("""
-				select id, number, encode(holder_index, 'hex'), type, occupation_code, grade, issued_on, issuer,
+				select id, number, holder_index, type, occupation_code, grade, issued_on, issuer,
 				       training_enrolment_id
 				from certification.certificate
 				where id > :after and status = 'VALID' and get_byte(holder_index, 0) % :partitions = :partition
@@ -141,14 +140,15 @@ class Certificates {
 
 	Optional<CertificateIssued> validFact(String number) {
 		return jdbc.sql("""
-				select id, number, encode(holder_index, 'hex'), type, occupation_code, grade, issued_on, issuer,
+				select id, number, holder_index, type, occupation_code, grade, issued_on, issuer,
 				       training_enrolment_id
 				from certification.certificate where number = :n and status = 'VALID'
 				""").param("n", number).query(Certificates::fact).optional();
 	}
 
 	private static CertificateIssued fact(ResultSet rs, int row) throws SQLException {
-		return new CertificateIssued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+		return new CertificateIssued(rs.getLong(1), rs.getString(2), IdNumberIndex.of(rs.getBytes(3)), rs.getString(4),
+				rs.getString(5),
 				rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8), (Long) rs.getObject(9));
 	}
 

@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.IdNumberIndex;
+
 /**
  * Whether a person is a technical-school graduate by the enrolment records (学籍): graduated, or registered and
  * hired out of their studies. Recruitment counts such hires for 引进职业院校毕业生 (REC-3).
@@ -18,7 +20,7 @@ public class Graduates {
 	}
 
 	@Transactional(readOnly = true)
-	public boolean onRecord(byte[] personIndex) {
+	public boolean onRecord(IdNumberIndex personIndex) {
 		return jdbc.sql("""
 				select exists (select 1 from enrolment.registration
 				               where person_index = :index and status in ('GRADUATED', 'REGISTERED'))

@@ -25,6 +25,7 @@ import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -134,7 +135,7 @@ class RegistrationImport implements ImportHandler {
 							c.origin(), school.get().cityCode())));
 				}
 				var id = c.idNumber();
-				return CheckedRow.staged(Arrays.asList("\\x" + hex.formatHex(cipher.index(id.value())),
+				return CheckedRow.staged(Arrays.asList(cipher.index(id).copyText(),
 						"\\x" + hex.formatHex(cipher.seal(id.value())), id.masked(), c.name(), id.male() ? "M" : "F",
 						id.birthDate().toString(), school.get().creditCode(), school.get().countyPath(),
 						c.specialtyCode(), c.classLevel().name(), String.valueOf(c.intakeYear()), c.season().name(),
@@ -226,7 +227,8 @@ class RegistrationImport implements ImportHandler {
 					select row_number, person_index, name from enrolment.registration_staging
 					where job_id = :job and row_number > :after order by row_number limit :chunk
 					""").param("job", job).param("after", after).param("chunk", CHECK_CHUNK)
-					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1), rs.getBytes(2), rs.getString(3))).list();
+					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1), IdNumberIndex.of(rs.getBytes(2)),
+							rs.getString(3))).list();
 			rows.addAll(persons.namedOtherwise(staged));
 			read = staged.size();
 			after = staged.isEmpty() ? after : staged.get(staged.size() - 1).row();

@@ -21,10 +21,12 @@ import cn.gongjiang.registry.RealName;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -84,8 +86,8 @@ public class Registrations {
 			}
 			throw e;
 		}
-		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(encode(:index, 'hex'), 7))")
-				.param("index", person.idNumberIndex()).query().listOfRows();
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:index, 7))")
+				.param("index", person.idNumberIndex().hex()).query().listOfRows();
 		var replay = activeAt(person.idNumberIndex(), school.creditCode(), c.intakeYear(), c.season());
 		if (replay.isPresent()) {
 			return new Registration.Outcome(replay.get(), false);
@@ -152,7 +154,7 @@ public class Registrations {
 	}
 
 	/** 双重学籍: registered at another technical school, or enrolled on a roster of the education department. */
-	void refuseOtherEnrolment(byte[] index, School school) {
+	void refuseOtherEnrolment(IdNumberIndex index, School school) {
 		var other = jdbc.sql("""
 				select r.school_code, r.name, r.id_number_masked from enrolment.registration r
 				where r.person_index = :index and r.status = 'REGISTERED'
@@ -179,7 +181,7 @@ public class Registrations {
 				});
 	}
 
-	Optional<Long> activeAt(byte[] index, String schoolCode, int year, IntakeSeason season) {
+	Optional<Long> activeAt(IdNumberIndex index, String schoolCode, int year, IntakeSeason season) {
 		return jdbc.sql("""
 				select id from enrolment.registration where person_index = :index and school_code = :school
 				  and intake_year = :year and intake_season = :season and status = 'REGISTERED'
@@ -250,13 +252,13 @@ public class Registrations {
 		var row = jdbc.sql("select person_id, school_path from enrolment.registration where id = :id").param("id", r.id())
 				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }).single();
 		var school = schools.find(r.schoolCode()).map(School::name).orElse(r.schoolCode());
-		archive((long) row[0], today, status, school, r.specialtyCode(), r.intakeYear(), r.intakeSeason(), reason);
+		archive(PersonId.of((long) row[0]), today, status, school, r.specialtyCode(), r.intakeYear(), r.intakeSeason(), reason);
 		events.publishEvent(new RegistrationChanged(r.id(), (String) row[1], r.intakeYear(), r.classLevel(),
 				r.registeredOn(), status, "GRADUATED".equals(status)));
 	}
 
 	/** REG-4: the change reaches the student's lifelong archive by its event. */
-	private void archive(long personId, LocalDate on, String status, String school, String specialty, int year,
+	private void archive(PersonId personId, LocalDate on, String status, String school, String specialty, int year,
 			String season, String reason) {
 		events.publishEvent(new RegistrationStatusChanged(personId, on, status, school, specialty, year, season, reason));
 	}

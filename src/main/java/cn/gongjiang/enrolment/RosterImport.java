@@ -2,7 +2,6 @@ package cn.gongjiang.enrolment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +73,6 @@ class RosterImport implements ImportHandler {
 
 	@Override
 	public RowChecker checker(Actor actor) {
-		var hex = HexFormat.of();
 		return row -> {
 			var errors = new ArrayList<RowError>(RowError.missing(row, columns()));
 			if (!errors.isEmpty()) {
@@ -98,7 +96,7 @@ class RosterImport implements ImportHandler {
 			if (!errors.isEmpty()) {
 				return CheckedRow.rejected(errors);
 			}
-			return CheckedRow.staged(Arrays.asList("\\x" + hex.formatHex(cipher.index(id.value())), id.masked(),
+			return CheckedRow.staged(Arrays.asList(cipher.index(id).copyText(), id.masked(),
 					row.get(NAME), row.get(SCHOOL), type, status));
 		};
 	}

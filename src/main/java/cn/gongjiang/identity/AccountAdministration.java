@@ -229,7 +229,7 @@ public class AccountAdministration {
 					throw new InvalidValueException("account.scope.id-number-required");
 				}
 				// a worker's account is bound to their ID number, kept only as its keyed index
-				return DataScope.person(IdNumberIndex.of(cipher.index(IdNumber.parse(scope).value())));
+				return DataScope.person(cipher.index(IdNumber.parse(scope)));
 			default:
 				throw new IllegalStateException();
 		}

@@ -3,10 +3,10 @@ package cn.gongjiang.identity;
 
 import org.springframework.stereotype.Component;
 
-import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
 
@@ -43,7 +43,7 @@ class ScopeNames {
 	/** A worker's scope is the keyed index of their ID number: the registry knows whose it is. */
 	private ScopeName person(String index) {
 		try {
-			return persons.profile(IdNumberIndex.fromHex(index).bytes())
+			return persons.profile(IdNumberIndex.fromHex(index))
 					.map(p -> new ScopeName(Role.ScopeKind.PERSON, p.name(), p.idNumberMasked()))
 					.orElse(new ScopeName(Role.ScopeKind.PERSON, null, null));
 		}

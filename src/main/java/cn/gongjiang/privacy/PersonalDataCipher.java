@@ -17,6 +17,9 @@ import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
+import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
+
 /**
  * Seals personal data for storage and computes its lookup index. A sealed value is
  * {@code version | algorithm | 12-byte nonce | ciphertext and 16-byte tag}, so values sealed under either algorithm
@@ -107,6 +110,11 @@ public final class PersonalDataCipher {
 		var out = new byte[mac.getMacSize()];
 		mac.doFinal(out, 0);
 		return out;
+	}
+
+	/** The keyed index of an ID number, as the type every module finds a person by. */
+	public IdNumberIndex index(IdNumber number) {
+		return IdNumberIndex.of(index(number.value()));
 	}
 
 	public Algorithm algorithm() {

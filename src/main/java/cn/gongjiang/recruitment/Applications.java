@@ -18,6 +18,7 @@ import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -202,7 +203,7 @@ public class Applications {
 		audit.record(actor, "recruitment.application." + origin.name().toLowerCase(), "job:" + job.id(),
 				AuditOutcome.SUCCESS, seeker.idNumberMasked());
 		// REG-4: the application on the person's lifelong archive, as the placement that may follow will be
-		published.publishEvent(new ApplicationMade(seeker.personId(), LocalDate.now(clock),
+		published.publishEvent(new ApplicationMade(PersonId.of(seeker.personId()), LocalDate.now(clock),
 				job.enterpriseCode(), job.title(), job.occupationCode(), origin.name()));
 		return find(id.get()).orElseThrow();
 	}

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +20,12 @@ import cn.gongjiang.enrolment.Graduates;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.CreditCode;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.training.ClassHires;
@@ -107,8 +108,8 @@ public class Placements implements ClassHires {
 				.update() == 0) {
 			throw new ConflictException("recruitment.application.changed", applicationId);
 		}
-		var index = jdbc.sql("select person_index from recruitment.seeker where person_id = :id")
-				.param("id", application.personId()).query(byte[].class).single();
+		var index = IdNumberIndex.of(jdbc.sql("select person_index from recruitment.seeker where person_id = :id")
+				.param("id", application.personId()).query(byte[].class).single());
 		var classId = trainees.classCompleted(index, job.enterpriseCode()).orElse(null);
 		var origin = application.eventId() != null ? "EVENT" : classId != null ? "ORDER_CLASS" : "POSTING";
 		var evidence = hire.graduateEvidence() == null || hire.graduateEvidence().isBlank() ? null
@@ -134,11 +135,11 @@ public class Placements implements ClassHires {
 				.param("basis", onRecord ? "ENROLMENT" : evidence != null ? "EVIDENCE" : null)
 				.param("evidence", evidence).param("by", actor.username()).query(Long.class).single();
 		jobs.hired(job.id());
-		persons.recordEmployment(application.personId(), CreditCode.parse(job.enterpriseCode()));
+		persons.recordEmployment(PersonId.of(application.personId()), CreditCode.parse(job.enterpriseCode()));
 		audit.record(actor, "recruitment.hire", "placement:" + id, AuditOutcome.SUCCESS, seeker.idNumberMasked());
 		// REG-4: the lifelong archive records the hire from this event
-		events.publishEvent(new PlacementRecorded(id, HexFormat.of().formatHex(index), enterprisePath,
-				hire.startsOn(), graduate, classId, application.personId(), LocalDate.now(clock), job.enterpriseCode(),
+		events.publishEvent(new PlacementRecorded(id, index, enterprisePath,
+				hire.startsOn(), graduate, classId, PersonId.of(application.personId()), LocalDate.now(clock), job.enterpriseCode(),
 				job.title(), job.occupationCode(), hire.contractMonths(), origin));
 		return find(id);
 	}
@@ -186,7 +187,7 @@ public class Placements implements ClassHires {
 	}
 
 	/** A hire as evidence for a subsidy that pays per hire: the placement and the keyed index of the person. */
-	public record HireEvidence(Placement placement, byte[] personIndex) {
+	public record HireEvidence(Placement placement, IdNumberIndex personIndex) {
 	}
 
 	/** The enterprise's hires that started between two days, newest first, as evidence (004 第8条). */
@@ -196,7 +197,7 @@ public class Placements implements ClassHires {
 				 where p.enterprise_code = :enterprise and p.starts_on between :from and :to
 				order by p.starts_on desc, p.id desc limit :limit""").param("enterprise", enterpriseCode)
 				.param("from", from).param("to", to).param("limit", limit)
-				.query((rs, i) -> new HireEvidence(map(rs), rs.getBytes("person_index"))).list();
+				.query((rs, i) -> new HireEvidence(map(rs), IdNumberIndex.of(rs.getBytes("person_index")))).list();
 	}
 
 	/** One of the enterprise's own placements, as evidence; another enterprise's is not found. */
@@ -204,7 +205,7 @@ public class Placements implements ClassHires {
 	public Optional<HireEvidence> evidence(String enterpriseCode, long placementId) {
 		return jdbc.sql(SELECT + " where p.id = :id and p.enterprise_code = :enterprise").param("id", placementId)
 				.param("enterprise", enterpriseCode)
-				.query((rs, i) -> new HireEvidence(map(rs), rs.getBytes("person_index"))).optional();
+				.query((rs, i) -> new HireEvidence(map(rs), IdNumberIndex.of(rs.getBytes("person_index")))).optional();
 	}
 
 	Placement find(long id) {

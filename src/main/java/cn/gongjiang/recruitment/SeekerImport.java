@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +23,7 @@ import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.OccupationCode;
 import cn.gongjiang.shared.security.Actor;
 
@@ -96,7 +96,7 @@ class SeekerImport implements ImportHandler {
 			String column = ID_NUMBER;
 			try {
 				var number = IdNumber.parse(row.get(ID_NUMBER));
-				var index = cipher.index(number.value());
+				var index = cipher.index(number);
 				var profile = persons.profile(index).orElse(null);
 				if (profile == null) {
 					return rejected(row.number(), ID_NUMBER, "recruitment.seeker.person-unknown");
@@ -128,7 +128,7 @@ class SeekerImport implements ImportHandler {
 					return rejected(row.number(), WAGE, "recruitment.seeker.wage.invalid");
 				}
 				return CheckedRow.staged(Arrays.asList(String.valueOf(profile.personId()),
-						"\\x" + HexFormat.of().formatHex(index), profile.name(), profile.idNumberMasked(), home,
+						index.copyText(), profile.name(), profile.idNumberMasked(), home,
 						basis.name(), wanted, wage == null ? null : wage.toString(), skills(index)));
 			}
 			catch (BusinessException e) {
@@ -141,7 +141,7 @@ class SeekerImport implements ImportHandler {
 	}
 
 	/** The seeker's skills, as the staging table carries them: occupation=rank;… */
-	private String skills(byte[] index) {
+	private String skills(IdNumberIndex index) {
 		var best = Seekers.skills(certificates.forHolderIndex(index));
 		return best.isEmpty() ? null
 				: best.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));

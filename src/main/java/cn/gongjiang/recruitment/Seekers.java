@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.OccupationCode;
@@ -68,9 +68,9 @@ public class Seekers {
 		if (basis != Seeker.Basis.REGISTERED && basis != Seeker.Basis.TRAINEE_CONSENT) {
 			throw new InvalidValueException("recruitment.seeker.basis.invalid", basis);
 		}
-		var index = worker.scope().personIndex().bytes();
+		var index = worker.scope().personIndex();
 		var profile = persons.profile(index).orElseThrow(() -> new NotFoundException("person.not-found"));
-		return save(profile.personId(), index, profile.name(), profile.idNumberMasked(), residence(profile), basis,
+		return save(profile.personId().value(), index, profile.name(), profile.idNumberMasked(), residence(profile), basis,
 				wantedOccupation, expectedWage, null, worker);
 	}
 
@@ -89,7 +89,7 @@ public class Seekers {
 		if (!officer.scope().covers(home)) {
 			throw officer.refuse("recruitment.seeker.register", number.masked(), "outside scope");
 		}
-		return save(profile.personId(), person.idNumberIndex(), profile.name(), profile.idNumberMasked(), home, basis,
+		return save(profile.personId().value(), person.idNumberIndex(), profile.name(), profile.idNumberMasked(), home, basis,
 				wantedOccupation, expectedWage, null, officer);
 	}
 
@@ -102,7 +102,7 @@ public class Seekers {
 		var number = IdNumber.parse(idNumber);
 		var person = persons.realName(number, name, null, "recruitment");
 		var profile = persons.profile(person.idNumberIndex()).orElseThrow();
-		return save(profile.personId(), person.idNumberIndex(), profile.name(), profile.idNumberMasked(),
+		return save(profile.personId().value(), person.idNumberIndex(), profile.name(), profile.idNumberMasked(),
 				residence(profile), Seeker.Basis.GRADUATING, wantedOccupation, null, school.scope().value(), school);
 	}
 
@@ -144,7 +144,7 @@ public class Seekers {
 	/** The seeker's skills follow a new certificate (REC-2 ranks by what certificates attest). */
 	@ApplicationModuleListener
 	void on(CertificateIssued issued) {
-		var index = HexFormat.of().parseHex(issued.holderIndex());
+		var index = issued.holderIndex();
 		jdbc.sql("select person_id from recruitment.seeker where person_index = :index").param("index", index)
 				.query(Long.class).optional().ifPresent(personId -> refreshSkills(personId, index));
 	}
@@ -155,7 +155,7 @@ public class Seekers {
 				+ "where person_id = :id and status = 'SEEKING'").param("id", personId).update() == 1;
 	}
 
-	private Seeker save(long personId, byte[] index, String name, String masked, String residencePath,
+	private Seeker save(long personId, IdNumberIndex index, String name, String masked, String residencePath,
 			Seeker.Basis basis, String wantedOccupation, Integer expectedWage, String school, Actor actor) {
 		String wanted = null;
 		if (wantedOccupation != null && !wantedOccupation.isBlank()) {
@@ -191,7 +191,7 @@ public class Seekers {
 	}
 
 	/** The best grade rank per occupation the person's valid certificates attest (0 for one without a grade). */
-	void refreshSkills(long personId, byte[] index) {
+	void refreshSkills(long personId, IdNumberIndex index) {
 		var best = skills(certificates.forHolderIndex(index));
 		jdbc.sql("delete from recruitment.seeker_skill where person_id = :id").param("id", personId).update();
 		best.forEach((occupation, rank) -> jdbc.sql("""

@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.IdNumberIndex;
+import cn.gongjiang.shared.PersonId;
+
 /**
  * Every person as a fact for set-based analysis (ANA-1, ANA-3): where they are counted (residence, else hukou in
  * Zhejiang, as {@code person_identity} places them), sex, birth date, groups and their employer's industry field;
@@ -21,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PersonFacts {
 
 	/** One person: {@code idNumberIndex} is the keyed index certificates and wages name their holder by. */
-	public record Fact(long personId, byte[] idNumberIndex, String regionPath, String sex, LocalDate birthDate,
+	public record Fact(PersonId personId, IdNumberIndex idNumberIndex, String regionPath, String sex, LocalDate birthDate,
 			List<String> groups, String industryField) {
 	}
 
@@ -42,7 +45,7 @@ public class PersonFacts {
 				from registry.person p left join registry.enterprise e on e.credit_code = p.employer_credit_code
 				""", rs -> {
 			var groups = rs.getArray(6);
-			each.accept(new Fact(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4),
+			each.accept(new Fact(PersonId.of(rs.getLong(1)), IdNumberIndex.of(rs.getBytes(2)), rs.getString(3), rs.getString(4),
 					rs.getObject(5, LocalDate.class),
 					groups == null ? List.of() : Arrays.asList((String[]) groups.getArray()), rs.getString(7)));
 			count[0]++;
@@ -55,8 +58,8 @@ public class PersonFacts {
 	 * the reader may see this person (their archive answered).
 	 */
 	@Transactional(readOnly = true)
-	public Optional<byte[]> indexOf(long personId) {
+	public Optional<IdNumberIndex> indexOf(PersonId personId) {
 		return jdbc.query("select id_number_index from registry.person where id = ?", rs -> rs.next()
-				? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), personId);
+				? Optional.of(IdNumberIndex.of(rs.getBytes(1))) : Optional.<IdNumberIndex>empty(), personId.value());
 	}
 }

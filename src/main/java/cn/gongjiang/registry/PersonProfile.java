@@ -3,18 +3,21 @@ package cn.gongjiang.registry;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.gongjiang.shared.IdNumberIndex;
+import cn.gongjiang.shared.PersonId;
+
 /**
  * What a rule needs to know of a person (subsidy eligibility, SUB-1): never the ID number itself. {@code pension}:
  * {@code DRAWING} or {@code NOT_DRAWING} a monthly urban employee pension as recorded, null when nobody has recorded it.
  */
-public record PersonProfile(long personId, String idNumberMasked, String name, String sex, LocalDate birthDate,
+public record PersonProfile(PersonId personId, String idNumberMasked, String name, String sex, LocalDate birthDate,
 		String hukouRegion, String hukouPath, String residencePath, List<String> groups, String employerCreditCode,
-		String idNumberIndex, String pension) {
+		IdNumberIndex idNumberIndex, String pension) {
 
 	/** A person whose pension nobody has recorded. */
-	public PersonProfile(long personId, String idNumberMasked, String name, String sex, LocalDate birthDate,
+	public PersonProfile(PersonId personId, String idNumberMasked, String name, String sex, LocalDate birthDate,
 			String hukouRegion, String hukouPath, String residencePath, List<String> groups, String employerCreditCode,
-			String idNumberIndex) {
+			IdNumberIndex idNumberIndex) {
 		this(personId, idNumberMasked, name, sex, birthDate, hukouRegion, hukouPath, residencePath, groups,
 				employerCreditCode, idNumberIndex, null);
 	}

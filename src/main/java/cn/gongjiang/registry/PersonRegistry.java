@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +25,11 @@ import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.ForbiddenException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.PersonName;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.Violation;
@@ -92,19 +93,19 @@ public class PersonRegistry {
 		if (!PersonName.valid(name.strip())) {
 			throw new InvalidValueException("person.name.invalid");
 		}
-		var index = cipher.index(idNumber.value());
+		var index = cipher.index(idNumber);
 		var known = persons.identity(index);
 		if (known.isPresent()) {
 			if (!known.get().name().equals(name.strip())) {
 				throw new BusinessException("person.name-mismatch");
 			}
-			return new RealName(known.get().id(), index, idNumber.masked(), false);
+			return new RealName(PersonId.of(known.get().id()), index, idNumber.masked(), false);
 		}
 		var county = residenceCounty == null ? null : county(residenceCounty);
 		var id = persons.insertRealName(index, cipher.seal(idNumber.value()), idNumber.masked(), name.strip(),
 				idNumber.male() ? "M" : "F", idNumber.birthDate(), county == null ? null : county.code(),
 				county == null ? null : county.path(), source);
-		return new RealName(id, index, idNumber.masked(), true);
+		return new RealName(PersonId.of(id), index, idNumber.masked(), true);
 	}
 
 	/**
@@ -113,7 +114,7 @@ public class PersonRegistry {
 	 */
 	@Transactional(readOnly = true)
 	public RealName inRegionOf(Actor officer, IdNumber idNumber, String name) {
-		var index = cipher.index(idNumber.value());
+		var index = cipher.index(idNumber);
 		var person = persons.profile(index)
 				.filter(p -> officer.officerCovering(p.residencePath(), p.hukouPath()))
 				.orElseThrow(() -> {
@@ -133,7 +134,7 @@ public class PersonRegistry {
 	 */
 	@Transactional(readOnly = true)
 	public RealName employeeOf(Actor enterprise, IdNumber idNumber, String name) {
-		var index = cipher.index(idNumber.value());
+		var index = cipher.index(idNumber);
 		var person = persons.profile(index)
 				.filter(p -> enterprise.scope().value() != null && enterprise.scope().value().equals(p.employerCreditCode()))
 				.filter(p -> name != null && p.name().equals(name.strip()))
@@ -146,19 +147,19 @@ public class PersonRegistry {
 
 	/** A person's profile by the keyed ID-number index, for another module's rules; empty when unknown. */
 	@Transactional(readOnly = true)
-	public Optional<PersonProfile> profile(byte[] idNumberIndex) {
+	public Optional<PersonProfile> profile(IdNumberIndex idNumberIndex) {
 		return persons.profile(idNumberIndex);
 	}
 
 	/** The profiles of many persons at once, by keyed index; unknown ones are simply absent. */
 	@Transactional(readOnly = true)
-	public List<PersonProfile> profiles(List<byte[]> idNumberIndexes) {
+	public List<PersonProfile> profiles(List<IdNumberIndex> idNumberIndexes) {
 		return idNumberIndexes.isEmpty() ? List.of() : persons.profiles(idNumberIndexes);
 	}
 
 	/** Who this keyed ID number is, if the registry knows them (one holder's name or region to check). */
 	@Transactional(readOnly = true)
-	public Optional<PersonIdentity> identity(byte[] idNumberIndex) {
+	public Optional<PersonIdentity> identity(IdNumberIndex idNumberIndex) {
 		return persons.identities(List.of(idNumberIndex)).stream().findFirst();
 	}
 
@@ -167,7 +168,7 @@ public class PersonRegistry {
 	 * {@value #IDENTITY_CHUNK} numbers, unknown ones simply absent.
 	 */
 	@Transactional(readOnly = true)
-	public List<PersonIdentity> identities(Collection<byte[]> idNumberIndexes) {
+	public List<PersonIdentity> identities(Collection<IdNumberIndex> idNumberIndexes) {
 		var all = List.copyOf(idNumberIndexes);
 		var found = new ArrayList<PersonIdentity>(all.size());
 		for (int from = 0; from < all.size(); from += IDENTITY_CHUNK) {
@@ -179,19 +180,18 @@ public class PersonRegistry {
 	static final int IDENTITY_CHUNK = 10_000;
 
 	/** A row of another module's bulk import naming a person: its row number, the keyed ID number, the name given. */
-	public record NamedRow(int row, byte[] idNumberIndex, String name) {
+	public record NamedRow(int row, IdNumberIndex idNumberIndex, String name) {
 	}
 
 	/** The rows whose person the registry knows by another name (an import's check, a chunk at a time). */
 	@Transactional(readOnly = true)
 	public List<Integer> namedOtherwise(List<NamedRow> rows) {
-		var hex = HexFormat.of();
-		var registered = new HashMap<String, String>();
+		var registered = new HashMap<IdNumberIndex, String>();
 		for (var person : identities(rows.stream().map(NamedRow::idNumberIndex).toList())) {
-			registered.put(hex.formatHex(person.idNumberIndex()), person.name());
+			registered.put(person.idNumberIndex(), person.name());
 		}
 		return rows.stream().filter(r -> {
-			var name = registered.get(hex.formatHex(r.idNumberIndex()));
+			var name = registered.get(r.idNumberIndex());
 			return name != null && !name.equals(r.name());
 		}).map(NamedRow::row).toList();
 	}
@@ -208,9 +208,9 @@ public class PersonRegistry {
 	 * lifelong archive (REG-4) to compose with what other modules reported.
 	 */
 	@Transactional(readOnly = true)
-	public PersonHistory history(Actor actor, long personId) {
-		var person = find(actor, personId);
-		return new PersonHistory(person, persons.idNumberIndex(personId), persons.history(personId).stream()
+	public PersonHistory history(Actor actor, PersonId personId) {
+		var person = find(actor, personId.value());
+		return new PersonHistory(person, persons.idNumberIndex(personId.value()), persons.history(personId.value()).stream()
 				.map(e -> new PersonChange(e.on(), e.kind(), e.detail())).toList());
 	}
 
@@ -219,8 +219,8 @@ public class PersonRegistry {
 	 * the change is in the person's history as every change of employer is.
 	 */
 	@Transactional
-	public void recordEmployment(long personId, CreditCode employer) {
-		persons.changeEmployer(personId, employer.value());
+	public void recordEmployment(PersonId personId, CreditCode employer) {
+		persons.changeEmployer(personId.value(), employer.value());
 	}
 
 	/**
@@ -270,9 +270,9 @@ public class PersonRegistry {
 	 * person's region; the subsidy rules read it where the city has chosen to include those who draw none.
 	 */
 	@Transactional
-	public PersonSummary recordPension(Actor actor, long personId, PensionRecord record) {
+	public PersonSummary recordPension(Actor actor, PersonId personId, PensionRecord record) {
 		actor.requireRegionalOfficer("person.pension", "person:" + personId);
-		var person = find(actor, personId);
+		var person = find(actor, personId.value());
 		if (record.drawing() == null) {
 			throw InvalidValueException.of("drawing", "person.pension.drawing-required");
 		}
@@ -283,13 +283,13 @@ public class PersonRegistry {
 			throw InvalidValueException.of("asOf", "person.pension.as-of");
 		}
 		var version = record.version() == null ? person.version() : record.version();
-		if (!persons.recordPension(personId, version, record.drawing() ? "DRAWING" : "NOT_DRAWING",
+		if (!persons.recordPension(personId.value(), version, record.drawing() ? "DRAWING" : "NOT_DRAWING",
 				record.source().strip(), record.asOf())) {
 			throw new ConflictException("person.changed");
 		}
 		audit.record(actor, "person.pension", "person:" + personId, AuditOutcome.SUCCESS,
 				(record.drawing() ? "DRAWING " : "NOT_DRAWING ") + record.asOf() + " " + record.source().strip());
-		return find(actor, personId);
+		return find(actor, personId.value());
 	}
 
 	@Transactional(readOnly = true)
@@ -385,7 +385,7 @@ public class PersonRegistry {
 	}
 
 	/** A payee for a bank file: the social security card (社保卡) account is found by the bank from the full ID number. */
-	public record Payee(long personId, String name, String idNumber) {
+	public record Payee(PersonId personId, String name, String idNumber) {
 	}
 
 	/**
@@ -399,7 +399,7 @@ public class PersonRegistry {
 		actor.requireRegionalOfficer("person.payees", purpose);
 		var payees = new HashMap<Long, Payee>();
 		for (var row : persons.byIds(personIds)) {
-			payees.put(row.id(), new Payee(row.id(), row.name(), cipher.open(row.idNumberSealed())));
+			payees.put(row.id(), new Payee(PersonId.of(row.id()), row.name(), cipher.open(row.idNumberSealed())));
 		}
 		audit.record(actor, "person.payees", purpose, AuditOutcome.SUCCESS, payees.size() + " persons, id-number");
 		return payees;

@@ -16,7 +16,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.DataScope;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -246,49 +248,56 @@ class Persons {
 	record Identity(long id, String name) {
 	}
 
-	Optional<PersonProfile> profile(byte[] index) {
+	Optional<PersonProfile> profile(IdNumberIndex index) {
 		return jdbc.sql("select " + PROFILE + " from registry.person where id_number_index = :index")
 				.param("index", index).query(Persons::profile).optional();
 	}
 
-	List<PersonIdentity> identities(List<byte[]> indexes) {
+	List<PersonIdentity> identities(List<IdNumberIndex> indexes) {
 		return jdbc.sql("""
 				select id, id_number_index, name, coalesce(residence_path, hukou_path) from registry.person
 				where id_number_index = any(:indexes)
-				""").param("indexes", indexes.toArray(new byte[0][]))
-				.query((rs, i) -> new PersonIdentity(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4)))
+				""").param("indexes", bytea(indexes))
+				.query((rs, i) -> new PersonIdentity(PersonId.of(rs.getLong(1)), IdNumberIndex.of(rs.getBytes(2)), rs.getString(3),
+						rs.getString(4)))
 				.list();
 	}
 
-	List<PersonProfile> profiles(List<byte[]> indexes) {
+	List<PersonProfile> profiles(List<IdNumberIndex> indexes) {
 		return jdbc.sql("select " + PROFILE + " from registry.person where id_number_index = any(:indexes)")
-				.param("indexes", indexes.toArray(new byte[0][])).query(Persons::profile).list();
+				.param("indexes", bytea(indexes)).query(Persons::profile).list();
+	}
+
+	/** Indexes as a {@code bytea[]} parameter, for {@code = any(…)}. */
+	private static byte[][] bytea(List<IdNumberIndex> indexes) {
+		return indexes.stream().map(IdNumberIndex::bytes).toArray(byte[][]::new);
 	}
 
 	private static final String PROFILE = """
 			id, id_number_masked, name, sex, birth_date, hukou_region, hukou_path, residence_path, groups,
-			employer_credit_code, encode(id_number_index, 'hex'), pension""";
+			employer_credit_code, id_number_index, pension""";
 
 	private static PersonProfile profile(ResultSet rs, int row) throws SQLException {
-		return new PersonProfile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+		return new PersonProfile(PersonId.of(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
-				strings(rs.getArray(9)), rs.getString(10), rs.getString(11), rs.getString(12));
+				strings(rs.getArray(9)), rs.getString(10), IdNumberIndex.of(rs.getBytes(11)), rs.getString(12));
 	}
 
 	List<RealName> inGroup(DataScope scope, String group, int limit) {
 		return RegistryScope.bind(jdbc.sql("select p.id, p.id_number_index, p.id_number_masked from registry.person p where "
 				+ VISIBLE + " and :group = any(p.groups) order by p.id limit :limit"), scope)
 				.param("group", group).param("limit", limit)
-				.query((rs, i) -> new RealName(rs.getLong(1), rs.getBytes(2), rs.getString(3), false)).list();
+				.query((rs, i) -> new RealName(PersonId.of(rs.getLong(1)), IdNumberIndex.of(rs.getBytes(2)), rs.getString(3), false))
+				.list();
 	}
 
-	Optional<Identity> identity(byte[] index) {
+	Optional<Identity> identity(IdNumberIndex index) {
 		return jdbc.sql("select id, name from registry.person where id_number_index = :index").param("index", index)
 				.query(Identity.class).optional();
 	}
 
 	/** A person known only by real name so far; a concurrent insert of the same number wins and is returned. */
-	long insertRealName(byte[] index, byte[] sealed, String masked, String name, String sex, LocalDate birth,
+	long insertRealName(IdNumberIndex index, byte[] sealed, String masked, String name, String sex, LocalDate birth,
 			String residence, String residencePath, String source) {
 		jdbc.sql("""
 				insert into registry.person (id_number_index, id_number_sealed, id_number_masked, name, sex, birth_date,
@@ -332,9 +341,9 @@ class Persons {
 		return json == null ? Map.of() : JSON.readValue(json, LinkedHashMap.class);
 	}
 
-	byte[] idNumberIndex(long personId) {
-		return jdbc.sql("select id_number_index from registry.person where id = :id").param("id", personId)
-				.query(byte[].class).single();
+	IdNumberIndex idNumberIndex(long personId) {
+		return IdNumberIndex.of(jdbc.sql("select id_number_index from registry.person where id = :id")
+				.param("id", personId).query(byte[].class).single());
 	}
 
 	/** Records whether a person draws a pension; false when the version seen is no longer the person's. */

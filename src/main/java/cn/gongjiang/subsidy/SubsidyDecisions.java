@@ -31,6 +31,7 @@ import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.subsidy.decisions.Budgets;
@@ -126,7 +127,7 @@ public class SubsidyDecisions {
 		decisions.reverse(id, revoked.reason(), moneyLeft);
 		jdbc.sql("update subsidy.override set lapsed = true where decision_id = :id").param("id", id).update();
 		if (d.personId() != null) {
-			decider.archive(List.of(decider.archiveEntry(d.personId(),
+			decider.archive(List.of(decider.archiveEntry(PersonId.of(d.personId()),
 					revoked.number(), revoked.revokedOn(), "REVERSED", null,
 					moneyLeft ? "subsidy.reversed-recovery" : "subsidy.certificate-revoked", List.of())));
 		}
@@ -162,7 +163,7 @@ public class SubsidyDecisions {
 			if (decisions.grantWaiting(waiting.id())) {
 				released++;
 				if (waiting.personId() != null && waiting.certificateNumber() != null) {
-					decider.archive(List.of(decider.archiveEntry(waiting.personId(),
+					decider.archive(List.of(decider.archiveEntry(PersonId.of(waiting.personId()),
 							waiting.certificateNumber(), LocalDate.now(clock), "GRANTED", waiting.amount(),
 							"subsidy.granted", List.of())));
 				}
@@ -265,7 +266,7 @@ public class SubsidyDecisions {
 		}
 		decisions.settleHold(decisionId, outcome, code);
 		if (outcome.granted() && d.personId() != null) {
-			decider.archive(List.of(decider.archiveEntry(d.personId(),
+			decider.archive(List.of(decider.archiveEntry(PersonId.of(d.personId()),
 					d.certificateNumber(), LocalDate.now(clock), "GRANTED", amount, "subsidy.granted",
 					List.of())));
 		}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.gongjiang.shared.Money;
+import cn.gongjiang.shared.PersonId;
 
 /**
  * What became of persons' subsidies (SUB-3): decided, released from waiting, reversed, paid. One event for many (a
@@ -16,7 +17,7 @@ public record SubsidyOutcomesRecorded(List<Outcome> outcomes) {
 	 * One person's outcome: {@code outcome} GRANTED, DENIED, WAITING, REVERSED or PAID; the amount in yuan (null when
 	 * none); the scheme's code; the reason as a message key with its arguments.
 	 */
-	public record Outcome(long personId, LocalDate on, String certificate, String scheme, String outcome,
+	public record Outcome(PersonId personId, LocalDate on, String certificate, String scheme, String outcome,
 			Money amount, String reason, List<Object> reasonArguments) {
 	}
 }

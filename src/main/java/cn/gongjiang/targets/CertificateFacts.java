@@ -1,7 +1,6 @@
 package cn.gongjiang.targets;
 
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.certification.CertificateRevoked;
 import cn.gongjiang.registry.PersonIdentity;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.SkillGrade;
 
 /**
@@ -54,16 +54,15 @@ class CertificateFacts {
 		recount(revoked.holderIndex());
 	}
 
-	void recount(String holderIndex) {
-		var index = HexFormat.of().parseHex(holderIndex);
+	void recount(IdNumberIndex index) {
 		var held = certificates.forHolderIndex(index).stream()
 				.filter(c -> c.status().equals("VALID") && SKILL_TYPES.contains(c.type()) && c.grade() != null
 						&& SkillGrade.fromCode(c.grade()) != SkillGrade.APPRENTICE)
 				.toList();
 		var region = persons.identity(index).map(PersonIdentity::regionPath).orElse(UNPLACED);
 		Predicate<Certificate> high = c -> HIGH.contains(SkillGrade.fromCode(c.grade()));
-		rollups.set(NEW_SKILLED, holderIndex, first(held, c -> true, region));
-		rollups.set(NEW_HIGH_SKILLED, holderIndex, first(held, high, region));
+		rollups.set(NEW_SKILLED, index.hex(), first(held, c -> true, region));
+		rollups.set(NEW_HIGH_SKILLED, index.hex(), first(held, high, region));
 	}
 
 	private static Optional<Contribution> first(List<Certificate> held, Predicate<Certificate> which,

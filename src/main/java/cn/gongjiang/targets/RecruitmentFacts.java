@@ -37,7 +37,7 @@ class RecruitmentFacts {
 		if (!placed.graduate()) {
 			return;
 		}
-		rollups.set(GRADUATES, placed.personIndex() + ":" + placed.startsOn().getYear(),
+		rollups.set(GRADUATES, placed.personIndex().hex() + ":" + placed.startsOn().getYear(),
 				Optional.of(Contribution.one(placed.enterprisePath(), placed.startsOn(), "placement:" + placed.placementId())));
 	}
 }

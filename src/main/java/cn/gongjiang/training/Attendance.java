@@ -26,8 +26,10 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.CorrelationIdFilter;
@@ -162,13 +164,14 @@ public class Attendance {
 			var completed = e.attended() >= c.completionRate().multiply(BigDecimal.valueOf(sessions)).doubleValue();
 			jdbc.sql("update training.enrolment set status = :status where id = :id")
 					.param("status", completed ? "COMPLETED" : "NOT_COMPLETED").param("id", e.id()).update();
-			var person = jdbc.sql("select person_id, encode(person_index, 'hex') from training.enrolment where id = :id")
-					.param("id", e.id()).query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }).single();
-			enrolments.archive((long) person[0], completed ? "COMPLETED" : "NOT_COMPLETED", c,
+			var person = jdbc.sql("select person_id, person_index from training.enrolment where id = :id")
+					.param("id", e.id()).query((rs, i) -> new Object[] { rs.getLong(1), IdNumberIndex.of(rs.getBytes(2)) })
+					.single();
+			enrolments.archive(PersonId.of((long) person[0]), completed ? "COMPLETED" : "NOT_COMPLETED", c,
 					e.attended() + "/" + sessions);
 			if (completed) {
 				vouchers.advance(e.id(), "TRAINED");
-				events.publishEvent(new TrainingCompleted(e.id(), classId, c.orderId(), (String) person[1], region,
+				events.publishEvent(new TrainingCompleted(e.id(), classId, c.orderId(), (IdNumberIndex) person[1], region,
 						c.occupationCode(), c.grade(), today, c.kind(), order == null ? null : order.enterpriseCode()));
 			}
 		}

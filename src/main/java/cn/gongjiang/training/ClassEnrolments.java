@@ -23,7 +23,9 @@ import cn.gongjiang.registry.RealName;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -125,7 +127,7 @@ public class ClassEnrolments {
 	}
 
 	/** REG-4: the step reaches the trainee's lifelong archive by its event. */
-	void archive(long personId, String step, TrainingClass c, String detail) {
+	void archive(PersonId personId, String step, TrainingClass c, String detail) {
 		events.publishEvent(new TrainingStepRecorded(personId, LocalDate.now(clock), step, c.id(), c.providerName(),
 				c.occupationCode(), c.grade(), detail));
 	}
@@ -226,7 +228,7 @@ public class ClassEnrolments {
 
 	/** A training the platform knows behind a certificate (SUB-1): where it was held and whether it was completed. */
 	public record CompletedTraining(long enrolmentId, long classId, Long orderId, String status, String countyPath,
-			Long voucherId, String holderIndex) {
+			Long voucherId, IdNumberIndex holderIndex) {
 
 		public boolean completed() {
 			return "COMPLETED".equals(status);
@@ -243,14 +245,14 @@ public class ClassEnrolments {
 	public List<CompletedTraining> trainings(List<Long> enrolmentIds) {
 		return enrolmentIds.isEmpty() ? List.of() : jdbc.sql("""
 				select e.id, e.class_id, c.order_id, e.status, coalesce(o.county_path, c.provider_path) as county_path,
-				       v.id as voucher_id, encode(e.person_index, 'hex') as holder
+				       v.id as voucher_id, e.person_index as holder
 				from training.enrolment e join training.training_class c on c.id = e.class_id
 				left join training.training_order o on o.id = c.order_id
 				left join training.voucher v on v.enrolment_id = e.id
 				where e.id = any(:ids)
 				""").param("ids", enrolmentIds.toArray(Long[]::new)).query((rs, i) -> new CompletedTraining(rs.getLong(1),
 						rs.getLong(2), (Long) rs.getObject(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6),
-						rs.getString(7))).list();
+						IdNumberIndex.of(rs.getBytes(7)))).list();
 	}
 
 	/** The vouchers of subsidised trainings move on (TRN-5: … → subsidised). */

@@ -22,6 +22,7 @@ import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.PersonName;
 import cn.gongjiang.shared.security.Actor;
@@ -134,7 +135,7 @@ class ClassTraineeImport implements ImportHandler {
 			if (!PersonName.valid(name)) {
 				return rejected(row, NAME, "person.name.invalid");
 			}
-			var index = cipher.index(id.value());
+			var index = cipher.index(id);
 			var person = persons.profile(index);
 			if (person.isPresent() && !person.get().name().equals(name)) {
 				return rejected(row, NAME, "training.name-mismatch");
@@ -149,7 +150,7 @@ class ClassTraineeImport implements ImportHandler {
 					return rejected(row, VOUCHER, e.code(), e.arguments());
 				}
 			}
-			return CheckedRow.staged(Arrays.asList(String.valueOf(classId), "\\x" + hex.formatHex(index),
+			return CheckedRow.staged(Arrays.asList(String.valueOf(classId), index.copyText(),
 					"\\x" + hex.formatHex(cipher.seal(id.value())), id.masked(), name,
 					voucherId == null ? null : voucherId.toString(), String.valueOf(replay)));
 		};

@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gongjiang.shared.IdNumberIndex;
+
 /**
  * Who an enterprise's training orders trained (订单式培训, TRN-1): the class a person completed under one of the
  * enterprise's orders, so a hire by that enterprise can be traced back to the order (REC-3 closes the loop).
@@ -21,7 +23,7 @@ public class OrderTrainees {
 
 	/** The newest class of the enterprise's orders the person completed, if any. */
 	@Transactional(readOnly = true)
-	public Optional<Long> classCompleted(byte[] personIndex, String enterpriseCode) {
+	public Optional<Long> classCompleted(IdNumberIndex personIndex, String enterpriseCode) {
 		return jdbc.sql("""
 				select c.id from training.enrolment e
 				join training.training_class c on c.id = e.class_id

@@ -25,6 +25,7 @@ import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.OccupationCode;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -114,7 +115,7 @@ public class Results {
 			jdbc.sql("update training.enrolment set result = :result, certificate_number = :number where id = :id")
 					.param("result", r.passed() ? "PASSED" : "FAILED").param("number", number)
 					.param("id", r.enrolmentId()).update();
-			enrolments.archive(((Number) row.get("person_id")).longValue(), r.passed() ? "PASSED" : "FAILED", c,
+			enrolments.archive(PersonId.of(((Number) row.get("person_id")).longValue()), r.passed() ? "PASSED" : "FAILED", c,
 					number);
 		}
 		audit.record(actor, "training.results", "class:" + classId, AuditOutcome.SUCCESS, results.size() + " results");

@@ -4,9 +4,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +23,12 @@ import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -94,7 +94,7 @@ public class Vouchers {
 			throw new InvalidValueException("training.voucher.valid-until", validUntil);
 		}
 		int issued = 0;
-		var archive = new ArrayList<Long>();
+		var archive = new ArrayList<PersonId>();
 		for (var person : persons.inGroup(actor, group, 100_000)) {
 			var one = jdbc.sql("""
 					insert into training.voucher (person_index, person_id, catalogue_entry_id, issued_by, valid_until)
@@ -119,7 +119,7 @@ public class Vouchers {
 	 * Redeems the voucher for an enrolment: it must be the trainee's, unused, in date, and for the class's occupation
 	 * (and grade, when the entry names one). A second redemption is refused: {@code training.voucher-used}.
 	 */
-	void redeem(long voucherId, byte[] personIndex, TrainingClass c, long enrolmentId) {
+	void redeem(long voucherId, IdNumberIndex personIndex, TrainingClass c, long enrolmentId) {
 		var v = redeemable(voucherId, personIndex, c, true);
 		var entry = catalogue.byId(((Number) v.get("catalogue_entry_id")).longValue()).orElseThrow();
 		jdbc.sql("""
@@ -127,7 +127,7 @@ public class Vouchers {
 				where id = :id
 				""").param("enrolment", enrolmentId).param("id", voucherId).update();
 		// REG-4: the voucher's use is on the trainee's archive, beside the enrolment it paid for
-		events.publishEvent(new VoucherRedeemed(((Number) v.get("person_id")).longValue(), LocalDate.now(clock),
+		events.publishEvent(new VoucherRedeemed(PersonId.of(((Number) v.get("person_id")).longValue()), LocalDate.now(clock),
 				entry.occupationCode(), entry.grade(), c.providerName()));
 	}
 
@@ -135,15 +135,15 @@ public class Vouchers {
 	 * Whether the voucher may pay for this trainee's place in this class, by the rules of {@link #redeem}; throws the
 	 * rule it breaks. Read alone (no lock) it lets an import check a row before merging it (X-3).
 	 */
-	void checkRedeemable(long voucherId, byte[] personIndex, TrainingClass c) {
+	void checkRedeemable(long voucherId, IdNumberIndex personIndex, TrainingClass c) {
 		redeemable(voucherId, personIndex, c, false);
 	}
 
-	private Map<String, Object> redeemable(long voucherId, byte[] personIndex, TrainingClass c, boolean lock) {
+	private Map<String, Object> redeemable(long voucherId, IdNumberIndex personIndex, TrainingClass c, boolean lock) {
 		var v = jdbc.sql("select * from training.voucher where id = :id" + (lock ? " for update" : ""))
 				.param("id", voucherId).query().listOfRows().stream().findFirst()
 				.orElseThrow(() -> new InvalidValueException("training.voucher.unknown", voucherId));
-		if (!Arrays.equals((byte[]) v.get("person_index"), personIndex)) {
+		if (!personIndex.equals(IdNumberIndex.of((byte[]) v.get("person_index")))) {
 			throw new InvalidValueException("training.voucher.unknown", voucherId);
 		}
 		if (!"ISSUED".equals(v.get("status"))) {
@@ -222,17 +222,17 @@ public class Vouchers {
 				.param("all", actor.is(Role.PROVINCE_OFFICER)).param("user", actor.username())
 				.param("status", filter.status()).param("occupation", filter.occupation()).param("grade", filter.grade())
 				.param("limit", request.size()).param("offset", request.offset())
-				.query((rs, i) -> Map.entry((byte[]) rs.getBytes("person_index"), new Voucher(rs.getLong("id"),
+				.query((rs, i) -> Map.entry(IdNumberIndex.of(rs.getBytes("person_index")), new Voucher(rs.getLong("id"),
 						rs.getLong("catalogue_entry_id"), rs.getString("occupation_code"), rs.getString("grade"),
 						rs.getString("status"), (Long) rs.getObject("enrolment_id"), rs.getString("issued_by"),
 						rs.getTimestamp("issued_at").toInstant(), rs.getDate("valid_until").toLocalDate(),
 						(Integer) rs.getObject("standard_yuan"))))
 				.list();
-		var holders = new HashMap<String, PersonProfile>();
+		var holders = new HashMap<IdNumberIndex, PersonProfile>();
 		persons.profiles(rows.stream().map(Map.Entry::getKey).toList())
 				.forEach(p -> holders.put(p.idNumberIndex(), p));
 		var items = rows.stream().map(r -> {
-			var holder = holders.get(HexFormat.of().formatHex(r.getKey()));
+			var holder = holders.get(r.getKey());
 			return new Voucher.Held(r.getValue(), holder == null ? null : holder.name(),
 					holder == null ? null : holder.idNumberMasked());
 		}).toList();
@@ -259,7 +259,7 @@ public class Vouchers {
 		catch (InvalidValueException notYetANumber) {
 			return List.of();
 		}
-		var index = cipher.index(id.value());
+		var index = cipher.index(id);
 		var holder = persons.profile(index);
 		if (holder.isEmpty() || name == null || !holder.get().name().equals(name.strip())) {
 			return List.of();

@@ -13,13 +13,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.gongjiang.shared.Money;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.TestNames;
 import cn.gongjiang.enrolment.RegistrationStatusChanged;
 import cn.gongjiang.recruitment.PlacementRecorded;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
+import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
@@ -66,7 +67,7 @@ class ArchiveReportsIntegrationTests {
 				"TRAINING", "GRANTED", Money.of(new BigDecimal("1500.00")), "subsidy.granted", List.of()))));
 		publish(new RegistrationStatusChanged(person, today, "GRADUATED", "绍兴档案测试技工学校", "0101", 2023, "AUTUMN",
 				null));
-		publish(new PlacementRecorded(0, "00", "/330000/330600/330603/", today.plusDays(7), false, null, person, today,
+		publish(new PlacementRecorded(0, IdNumberIndex.fromHex("00"), "/330000/330600/330603/", today.plusDays(7), false, null, person, today,
 				"91330603MA2D12345A", "档案测试车工", "6-18-01-01", 12, "POSTING"));
 		ArchiveCaughtUp.await(jdbc);
 

@@ -26,6 +26,7 @@ import cn.gongjiang.Api;
 import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 
 /**
  * SUB-1 (issue 16): 浙人社发〔2022〕32号 §13 lets a city include people past retirement age who draw no monthly pension;
@@ -78,8 +79,8 @@ class PensionIntegrationTests {
 				{"drawing": true, "source": "本人承诺", "asOf": "%s", "version": 0}""".formatted(LocalDate.now(clock)))
 				.andExpect(status().isConflict());
 
-		var index = jdbc.sql("select id_number_index from registry.person where id = :id").param("id", person)
-				.query(byte[].class).single();
+		var index = IdNumberIndex.of(jdbc.sql("select id_number_index from registry.person where id = :id")
+				.param("id", person).query(byte[].class).single());
 		assertThat(persons.profile(index)).hasValueSatisfying(p -> {
 			assertThat(p.drawsNoPension()).isTrue();
 			assertThat(p.drawsPension()).isFalse();

@@ -27,6 +27,7 @@ import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
@@ -90,14 +91,14 @@ class RegistryRefusalsIntegrationTests {
 			refused(() -> persons.register(actor, registration(idNumber, "改名者", "330602")), AccessDeniedException.class, null);
 			refused(() -> persons.list(actor, PersonFilter.NONE, null, null, null, 1, 20), AccessDeniedException.class, null);
 			refused(() -> persons.inGroup(actor, "rural-migrant", 10), AccessDeniedException.class, null);
-			refused(() -> persons.recordPension(actor, person.id(), pension(true, "社保系统", today())),
+			refused(() -> persons.recordPension(actor, PersonId.of(person.id()), pension(true, "社保系统", today())),
 					AccessDeniedException.class, null);
 			refused(() -> persons.payees(actor, List.of(person.id()), "batch:0"), AccessDeniedException.class, null);
 		}
 		// another region: Hangzhou may not register a Shaoxing resident, and sees no such person
 		refused(() -> persons.register(HANGZHOU, registration(idNumber, "改名者", "330602")), AccessDeniedException.class, null);
 		refused(() -> persons.find(HANGZHOU, person.id()), NotFoundException.class, "person.not-found");
-		refused(() -> persons.recordPension(HANGZHOU, person.id(), pension(true, "社保系统", today())),
+		refused(() -> persons.recordPension(HANGZHOU, PersonId.of(person.id()), pension(true, "社保系统", today())),
 				NotFoundException.class, "person.not-found");
 		refused(() -> persons.unmask(mayUnmask(HANGZHOU), person.id(), "核对"), NotFoundException.class, "person.not-found");
 		refused(() -> persons.list(SHAOXING, new PersonFilter(null, "330100", null, null, null), null, null, null, 1, 20),
@@ -112,11 +113,11 @@ class RegistryRefusalsIntegrationTests {
 				"person.name.required");
 		refused(() -> persons.register(SHAOXING, registration(idNumber, "张三3", "330602")), InvalidValueException.class,
 				"person.name.invalid");
-		refused(() -> persons.recordPension(SHAOXING, person.id(), pension(null, "社保系统", today())),
+		refused(() -> persons.recordPension(SHAOXING, PersonId.of(person.id()), pension(null, "社保系统", today())),
 				InvalidValueException.class, "person.pension.drawing-required");
-		refused(() -> persons.recordPension(SHAOXING, person.id(), pension(true, " ", today())),
+		refused(() -> persons.recordPension(SHAOXING, PersonId.of(person.id()), pension(true, " ", today())),
 				InvalidValueException.class, "person.pension.source-required");
-		refused(() -> persons.recordPension(SHAOXING, person.id(), pension(true, "社保系统", today().plusDays(1))),
+		refused(() -> persons.recordPension(SHAOXING, PersonId.of(person.id()), pension(true, "社保系统", today().plusDays(1))),
 				InvalidValueException.class, "person.pension.as-of");
 		assertThat(snapshot()).isEqualTo(before);
 		assertThat(denied("person.register")).isGreaterThanOrEqualTo(1);

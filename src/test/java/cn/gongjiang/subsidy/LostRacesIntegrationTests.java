@@ -31,6 +31,7 @@ import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
@@ -87,7 +88,7 @@ class LostRacesIntegrationTests {
 				.andExpect(status().isOk());
 		var enrolment = Trainees.completedIn(jdbc, persons, "330602");
 		var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
-		decisions.decide(new CertificateIssued(id, "RACE" + id, (String) enrolment[1], "special-ability",
+		decisions.decide(new CertificateIssued(id, "RACE" + id, (IdNumberIndex) enrolment[1], "special-ability",
 				"6-20-0" + (id % 9 + 1) + "-0" + (id % 7 + 1), null, LocalDate.now(clock), "机构", (Long) enrolment[0]));
 		return batches.open(SHAOXING, "330602", "SKILLS_ACCOUNT").id();
 	}

@@ -26,6 +26,7 @@ import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.certification.CertificateRevoked;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 
 /**
  * SUB-2, SUB-5: a pack holds for the period its document states. Shaoxing's 实施意见 covers 2022-2025; a certificate
@@ -79,7 +80,7 @@ class PackPeriodsIntegrationTests {
 	CertificateIssued certificate(String occupation, LocalDate on) {
 		var enrolment = Trainees.completedIn(jdbc, persons, "330603");
 		var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
-		return new CertificateIssued(id, "PERIOD" + id, (String) enrolment[1], "skill-level", occupation, "technician",
+		return new CertificateIssued(id, "PERIOD" + id, (IdNumberIndex) enrolment[1], "skill-level", occupation, "technician",
 				on, "测试培训机构", (Long) enrolment[0]);
 	}
 

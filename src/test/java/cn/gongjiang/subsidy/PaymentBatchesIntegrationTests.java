@@ -1,6 +1,7 @@
 package cn.gongjiang.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -36,6 +37,7 @@ import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.subsidy.payments.PaymentAssembly;
 
 /**
@@ -88,7 +90,7 @@ class PaymentBatchesIntegrationTests {
 		for (var e : enrolments) {
 			var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
 			var occupation = "6-20-0" + (id % 9 + 1) + "-0" + (id % 7 + 1);
-			decisions.decide(new CertificateIssued(id, "PAYTEST" + id, (String) e[1], "special-ability", occupation,
+			decisions.decide(new CertificateIssued(id, "PAYTEST" + id, (IdNumberIndex) e[1], "special-ability", occupation,
 					null, LocalDate.now(clock), "机构", (Long) e[0]));
 			ids.add(jdbc.sql("select id from subsidy.decision where certificate_id = :c and outcome = 'GRANTED'")
 					.param("c", id).query(Long.class).single());
@@ -218,20 +220,43 @@ class PaymentBatchesIntegrationTests {
 	}
 
 	@Test
+	void aBatchNamesOneOfTheFiveFundingSourcesAndTheDatabaseHoldsNoOther() throws Exception {
+		// issue 17: refused at the door with the source named, not taken as free text into a bank file
+		mvc.perform(post("/api/v1/subsidies/payments/batches").header("Authorization", api.bearer("shaoxing"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"region\": \"330602\", \"fundingSource\": \"人才经费\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("subsidy.batch.source-unknown"))
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("人才经费")));
+		assertThat(jdbc.sql("select count(*) from subsidy.payment_batch where funding_source = '人才经费'")
+				.query(Integer.class).single()).isZero();
+		// and the tables themselves refuse one that slips past the code
+		assertThatThrownBy(() -> jdbc.sql("""
+				insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, year, paying_region,
+				    paying_path, outcome, amount, policy_versions, steps, funding_source)
+				values ('TRAINING', 'SOURCE-CHECK', '\\x00'::bytea, '张*', 2026, '330602', '/330000/330600/330602/',
+				        'GRANTED', 1000, 'test', '[]', '人才经费')""").update())
+				.hasMessageContaining("decision_funding_source_check");
+		assertThatThrownBy(() -> jdbc.sql("""
+				insert into subsidy.payment_batch (paying_region, paying_path, funding_source, status, created_by)
+				values ('330602', '/330000/330600/330602/', '人才经费', 'DRAFT', 'shaoxing')""").update())
+				.hasMessageContaining("payment_batch_funding_source_check");
+	}
+
+	@Test
 	void aProcessKilledWhileAssemblingABatchIsResumedWithoutALineLostOrTakenTwice() throws Exception {
-		// 20,000 granted decisions due from a source of their own, in 越城区
-		var source = "KILL-TEST-" + System.nanoTime();
+		// 20,000 granted decisions due in 越城区 from the unemployment-insurance fund, which nothing else in the suite pays
+		var tag = "KILL-TEST-" + System.nanoTime();
 		jdbc.sql("""
 				insert into subsidy.decision (scheme, business_key, holder_index, beneficiary_masked, year, paying_region,
 				    paying_path, outcome, amount, policy_versions, steps, funding_source)
-				select 'TRAINING', :source || ':' || n, decode(md5(:source || n), 'hex'), '张*', 2026, '330602',
-				       '/330000/330600/330602/', 'GRANTED', 1000, 'test', '[]', :source
+				select 'TRAINING', :tag || ':' || n, decode(md5(:tag || n), 'hex'), '张*', 2026, '330602',
+				       '/330000/330600/330602/', 'GRANTED', 1000, 'test', '[]', 'UNEMPLOYMENT_INSURANCE'
 				from generate_series(1, 20000) n
-				""").param("source", source).update();
+				""").param("tag", tag).update();
 		var batch = jdbc.sql("""
 				insert into subsidy.payment_batch (paying_region, paying_path, funding_source, status, created_by)
-				values ('330602', '/330000/330600/330602/', :source, 'ASSEMBLING', 'shaoxing') returning id
-				""").param("source", source).query(Long.class).single();
+				values ('330602', '/330000/330600/330602/', 'UNEMPLOYMENT_INSURANCE', 'ASSEMBLING', 'shaoxing') returning id
+				""").query(Long.class).single();
 		String url;
 		String user;
 		try (var connection = dataSource.getConnection()) {

@@ -32,6 +32,7 @@ import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.IdNumberIndex;
 
 /**
  * SUB-1, SUB-3: decisions for certificates that follow the demo's completed classes — the Shaoxing uplift against the
@@ -63,16 +64,16 @@ class SubsidyDecisionsIntegrationTests {
 	/** A completed enrolment of the demo in a city: its id and its trainee's keyed index. */
 	Object[] completedIn(String cityPath, int skip) {
 		return jdbc.sql("""
-				select e.id, encode(e.person_index, 'hex') from training.enrolment e
+				select e.id, e.person_index from training.enrolment e
 				join training.training_class c on c.id = e.class_id
 				where e.status = 'COMPLETED' and c.provider_path like :path || '%' order by e.id offset :skip limit 1
-				""").param("path", cityPath).param("skip", skip).query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) })
+				""").param("path", cityPath).param("skip", skip).query((rs, i) -> new Object[] { rs.getLong(1), IdNumberIndex.of(rs.getBytes(2)) })
 				.single();
 	}
 
 	CertificateIssued certificate(Object[] enrolment, String occupation, String grade, LocalDate on) {
 		var id = IDS.incrementAndGet();
-		return new CertificateIssued(id, "SUBTEST" + id, (String) enrolment[1], "skill-level", occupation, grade, on,
+		return new CertificateIssued(id, "SUBTEST" + id, (IdNumberIndex) enrolment[1], "skill-level", occupation, grade, on,
 				"示范职业技能培训学校", (Long) enrolment[0]);
 	}
 
@@ -179,7 +180,7 @@ class SubsidyDecisionsIntegrationTests {
 	void anotherPersonsTrainingDoesNotCount() {
 		var mine = completedIn("/330000/330600/", 0);
 		var someoneElses = completedIn("/330000/330100/", 0);
-		var borrowed = new CertificateIssued(IDS.incrementAndGet(), "SUBTEST-B" + IDS.get(), (String) mine[1], "skill-level",
+		var borrowed = new CertificateIssued(IDS.incrementAndGet(), "SUBTEST-B" + IDS.get(), (IdNumberIndex) mine[1], "skill-level",
 				"6-18-01-01", "junior", LocalDate.now(clock), "机构", (Long) someoneElses[0]);
 		decisions.decide(borrowed);
 		assertThat(outcome(borrowed)).isEqualTo("DENIED  subsidy.no-completed-training");
@@ -188,7 +189,7 @@ class SubsidyDecisionsIntegrationTests {
 	@Test
 	void aCertificateWithoutACompletedTrainingIsDeniedWithItsReason() {
 		var id = IDS.incrementAndGet();
-		var imported = new CertificateIssued(id, "SUBTEST" + id, (String) completedIn("/330000/330600/", 0)[1],
+		var imported = new CertificateIssued(id, "SUBTEST" + id, (IdNumberIndex) completedIn("/330000/330600/", 0)[1],
 				"skill-level", "6-18-01-01", "senior", LocalDate.now(clock), "鉴定中心", null);
 		decisions.decide(imported);
 		assertThat(outcome(imported)).isEqualTo("DENIED  subsidy.no-completed-training");

@@ -31,6 +31,7 @@ import cn.gongjiang.archive.ArchiveCaughtUp;
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.certification.CertificateRevoked;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.IdNumberIndex;
 
 /**
  * SUB-3 and SUB-5 around a decision: an officer's override (reason, expiry, audit, budget, lapse), a revoked
@@ -69,18 +70,18 @@ class SubsidyEffectsIntegrationTests {
 	/** A completed enrolment in a county: its id and its trainee's keyed index. */
 	Object[] completedIn(String countyPath, int skip) {
 		return jdbc.sql("""
-				select e.id, encode(e.person_index, 'hex') from training.enrolment e
+				select e.id, e.person_index from training.enrolment e
 				join training.training_class c on c.id = e.class_id
 				left join training.training_order o on o.id = c.order_id
 				where e.status = 'COMPLETED' and coalesce(o.county_path, c.provider_path) like :path || '%'
 				order by e.id desc offset :skip limit 1
-				""").param("path", countyPath).param("skip", skip).query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) })
+				""").param("path", countyPath).param("skip", skip).query((rs, i) -> new Object[] { rs.getLong(1), IdNumberIndex.of(rs.getBytes(2)) })
 				.single();
 	}
 
 	CertificateIssued decided(Object[] enrolment, String type, String occupation, String grade) {
 		var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
-		var cert = new CertificateIssued(id, "EFFTEST" + id, (String) enrolment[1], type, occupation, grade,
+		var cert = new CertificateIssued(id, "EFFTEST" + id, (IdNumberIndex) enrolment[1], type, occupation, grade,
 				LocalDate.now(clock), "机构", (Long) enrolment[0]);
 		decisions.decide(cert);
 		return cert;
@@ -188,7 +189,7 @@ class SubsidyEffectsIntegrationTests {
 		var certificates = IntStream.range(0, 2).mapToObj(i -> {
 			var trainee = Trainees.completedIn(jdbc, persons, "330681");
 			var id = SubsidyDecisionsIntegrationTests.IDS.incrementAndGet();
-			return new CertificateIssued(id, "RACE" + id, (String) trainee[1], "training-completion", "4-10-01-01", null,
+			return new CertificateIssued(id, "RACE" + id, (IdNumberIndex) trainee[1], "training-completion", "4-10-01-01", null,
 					nextYear, "机构", (Long) trainee[0]);
 		}).toList();
 		CompletableFuture.allOf(certificates.stream()
@@ -209,7 +210,7 @@ class SubsidyEffectsIntegrationTests {
 		var certificate = jdbc.sql("""
 				insert into certification.certificate (number, type, holder_index, holder_name, holder_id_masked,
 				    occupation_code, grade, issuer, issued_on, source, training_enrolment_id)
-				values (:n, 'training-completion', decode(:h, 'hex'), '某', '330***', '4-10-01-01', null, '机构', current_date,
+				values (:n, 'training-completion', :h, '某', '330***', '4-10-01-01', null, '机构', current_date,
 				    'test', :e)
 				returning id
 				""").param("n", number).param("h", enrolment[1]).param("e", enrolment[0]).query(Long.class).single();

@@ -1,6 +1,5 @@
 package cn.gongjiang.subsidy;
 
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +40,6 @@ final class Trainees {
 				returning id
 				""").param("class", classId).param("index", person.idNumberIndex()).param("person", person.personId())
 				.param("masked", number.masked()).param("name", TestNames.of("学员", SERIAL.get())).query(Long.class).single();
-		return new Object[] { enrolment, HexFormat.of().formatHex(person.idNumberIndex()) };
+		return new Object[] { enrolment, person.idNumberIndex() };
 	}
 }

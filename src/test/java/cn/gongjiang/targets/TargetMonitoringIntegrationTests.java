@@ -35,6 +35,7 @@ import cn.gongjiang.Console;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 
 /** TGT-2..5: actuals from events and returns, progress, ranking, milestones, reports, the dashboard. */
 @IntegrationTest
@@ -93,8 +94,8 @@ class TargetMonitoringIntegrationTests {
 				+ "and evidence = 'certificate:TGT-2023-0002'").query(String.class).single()).isEqualTo("2023-09-10 certificate:TGT-2023-0002");
 
 		var snapshot = rollupSnapshot();
-		var holder = jdbc.sql("select encode(id_number_index, 'hex') from registry.person_identity where name = '钱塘生'")
-				.query(String.class).single();
+		var holder = IdNumberIndex.of(jdbc.sql("select id_number_index from registry.person_identity where name = '钱塘生'")
+				.query(byte[].class).single());
 		transactions.executeWithoutResult(s -> certificateFacts.recount(holder));
 		transactions.executeWithoutResult(s -> certificateFacts.recount(holder));
 		assertThat(rollupSnapshot()).as("replaying changes nothing").isEqualTo(snapshot);
@@ -109,7 +110,7 @@ class TargetMonitoringIntegrationTests {
 				.andExpect(status().isOk());
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
 				"select occurred_on from targets.contribution where fact = 'NEW_HIGH_SKILLED' and source_key = :h")
-				.param("h", holder).query(LocalDate.class).single()).as("the next certificate takes over")
+				.param("h", holder.hex()).query(LocalDate.class).single()).as("the next certificate takes over")
 				.isEqualTo(LocalDate.of(2023, 11, 10)));
 		assertThat(newSkilled("330600", CertificateFacts.NEW_HIGH_SKILLED)).isEqualByComparingTo(highBefore.add(BigDecimal.ONE));
 		rollups.rebuild();

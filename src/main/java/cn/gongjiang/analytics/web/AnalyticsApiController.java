@@ -36,6 +36,7 @@ import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.shared.CertificateType;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Downloads;
@@ -284,7 +285,7 @@ class AnalyticsApiController {
 	@Operation(summary = "A person's profile: grades and certificates over time, trainings, subsidies, jobs and placements, matching postings, the next grade (the person themselves or officers of their region)")
 	TalentProfiles.PersonProfile personProfile(@PathVariable long id, @AuthenticationPrincipal Actor actor,
 			Locale locale) {
-		return profiles.person(actor, id, locale);
+		return profiles.person(actor, PersonId.of(id), locale);
 	}
 
 	@GetMapping("/profiles/me")
@@ -297,7 +298,7 @@ class AnalyticsApiController {
 	@Operation(summary = "A person's profile as xlsx")
 	void personXlsx(@PathVariable(required = false) Long id, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletResponse response) throws IOException {
-		var p = id == null ? profiles.mine(actor, locale) : profiles.person(actor, id, locale);
+		var p = id == null ? profiles.mine(actor, locale) : profiles.person(actor, PersonId.of(id), locale);
 		var file = download(response, word("analytics.file.person", locale) + "-" + p.person().name() + ".xlsx");
 		var entries = new ArrayList<List<Object>>();
 		for (var group : List.of(p.trainings(), p.subsidies(), p.jobs())) {

@@ -40,6 +40,7 @@ import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.SkillGrade;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -236,7 +237,7 @@ class AnalyticsPageController {
 
 	@GetMapping("/analytics/profiles/persons/{id}")
 	String personProfile(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale, Model model) {
-		return person(profiles.person(actor, id, locale), "/api/v1/analytics/profiles/persons/" + id + ".xlsx", locale,
+		return person(profiles.person(actor, PersonId.of(id), locale), "/api/v1/analytics/profiles/persons/" + id + ".xlsx", locale,
 				model);
 	}
 

@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.gongjiang.archive.PersonArchive;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,6 +30,6 @@ class ArchiveApiController {
 			+ "changes, training, enrolment and subsidies, each entry one sentence in the request's language")
 	@GetMapping("/{id}/archive")
 	PersonArchive.Archive archive(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale) {
-		return archives.of(actor, id, locale);
+		return archives.of(actor, PersonId.of(id), locale);
 	}
 }

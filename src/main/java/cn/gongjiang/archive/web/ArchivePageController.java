@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import cn.gongjiang.archive.PersonArchive;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Formats;
 
@@ -31,7 +32,7 @@ class ArchivePageController {
 
 	@GetMapping("/persons/{id}")
 	String person(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale, Model model) {
-		model.addAttribute("archive", archives.of(actor, id, locale));
+		model.addAttribute("archive", archives.of(actor, PersonId.of(id), locale));
 		model.addAttribute("mayUnmask", actor.mayUnmask());
 		model.addAttribute("mayRecordPension", actor.regionalOfficer());
 		model.addAttribute("today", LocalDate.now(Formats.BEIJING));

@@ -25,6 +25,7 @@ import cn.gongjiang.registry.PersonSummary;
 import cn.gongjiang.registry.PersonUnmasked;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Downloads;
 import cn.gongjiang.shared.web.Formats;
@@ -91,7 +92,7 @@ class PersonApiController {
 	@PutMapping("/{id}/pension")
 	PersonSummary pension(@PathVariable long id, @RequestBody PensionRecord record,
 			@AuthenticationPrincipal Actor actor) {
-		return persons.recordPension(actor, id, record);
+		return persons.recordPension(actor, PersonId.of(id), record);
 	}
 
 	@Operation(summary = "One person in scope, masked")

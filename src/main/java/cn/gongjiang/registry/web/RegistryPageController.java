@@ -24,6 +24,7 @@ import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.ConsoleActions;
 
@@ -96,7 +97,7 @@ class RegistryPageController {
 			@RequestParam(required = false) String source, @RequestParam(required = false) LocalDate asOf,
 			@RequestParam(required = false) Integer version, @AuthenticationPrincipal Actor actor, Locale locale,
 			RedirectAttributes redirect) {
-		actions.attempt(redirect, locale, () -> persons.recordPension(actor, id,
+		actions.attempt(redirect, locale, () -> persons.recordPension(actor, PersonId.of(id),
 				new PensionRecord(drawing, source, asOf, version)));
 		return "redirect:/persons/" + id;
 	}

@@ -9,13 +9,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.Money;
+import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.subsidy.FundingSource;
+import cn.gongjiang.subsidy.decisions.Budgets;
 import cn.gongjiang.subsidy.decisions.Decisions;
 import cn.gongjiang.subsidy.decisions.Outcome;
-import cn.gongjiang.subsidy.decisions.Budgets;
 
 /**
  * Monthly allowances (技师津贴, SUB-4) on their schedule: each month that has begun is decided while the holder still
@@ -74,7 +75,8 @@ public class Allowances {
 				where s.claim_id = :id and s.ended_on is null for no key update of s
 				""").param("id", claimId).query((rs, i) -> new Schedule(rs.getObject(1, LocalDate.class), rs.getInt(2),
 						rs.getObject(3, LocalDate.class), Money.of(rs.getBigDecimal(4)), rs.getString(5),
-						Claims.fundingSource(rs.getString(6)), "WORKER".equals(rs.getString(7)), rs.getBytes(8),
+						Claims.fundingSource(rs.getString(6)), "WORKER".equals(rs.getString(7)),
+						IdNumberIndex.ofNullable(rs.getBytes(8)),
 						(Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getBytes(13),
 						rs.getString(14), rs.getString(15), rs.getString(16)))
 				.stream().findFirst();
@@ -124,7 +126,7 @@ public class Allowances {
 
 	/** A running schedule and the claim it pays, as one month's decision needs them. */
 	private record Schedule(LocalDate firstMonth, int months, LocalDate accruedThrough, Money monthlyAmount,
-			String employerCode, FundingSource fundingSource, boolean toWorker, byte[] personIndex, Long personId,
+			String employerCode, FundingSource fundingSource, boolean toWorker, IdNumberIndex personIndex, Long personId,
 			String personMasked, String claimantName, String claimantPath, byte[] bankAccountSealed,
 			String bankAccountMasked, String packVersion, String steps) {
 	}

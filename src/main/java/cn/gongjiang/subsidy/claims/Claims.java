@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +40,7 @@ import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.NotFoundException;
@@ -312,7 +312,7 @@ public class Claims {
 				select status, claimant_code, person_index, bank_account_sealed, bank_account_masked
 				from subsidy.claim where id = :id for no key update
 				""").param("id", id).query((rs, i) -> new Approving(ClaimStatus.valueOf(rs.getString(1)), rs.getString(2),
-						rs.getBytes(3), rs.getBytes(4), rs.getString(5))).single();
+						IdNumberIndex.ofNullable(rs.getBytes(3)), rs.getBytes(4), rs.getString(5))).single();
 		if (row.status() != ClaimStatus.REVIEWED) {
 			// another officer decided it while this one was reading it
 			throw lostRace(actor, "subsidy.claim.decide", id);
@@ -345,7 +345,7 @@ public class Claims {
 				var funded = budgets.commit(new Budgets.Key(payingRegion, source, year), e.amount());
 				var inserted = decisions.insert(new Decisions.New(claim.scheme(), key, null, null, index,
 						person.map(p -> Beneficiaries.mask(p.name(), p.idNumberMasked())).orElse(claimant.name()),
-						person.map(PersonProfile::personId).orElse(null), "ORGANISATION", claimant.code(),
+						person.map(p -> p.personId().value()).orElse(null), "ORGANISATION", claimant.code(),
 						claimant.name(), row.bankAccountSealed(), row.bankAccountMasked(), null, null, year,
 						e.period(), payingRegion, claimant.path(), source,
 						funded ? Outcome.GRANTED : Outcome.WAITING, funded ? null : "subsidy.budget-exhausted",
@@ -369,7 +369,7 @@ public class Claims {
 	}
 
 	/** What an approval reads of its claim, under the claim's row lock. */
-	private record Approving(ClaimStatus status, String claimantCode, byte[] personIndex, byte[] bankAccountSealed,
+	private record Approving(ClaimStatus status, String claimantCode, IdNumberIndex personIndex, byte[] bankAccountSealed,
 			String bankAccountMasked) {
 	}
 
@@ -394,8 +394,8 @@ public class Claims {
 	}
 
 	/** The entitlement's business key: person (or claimant, for what is paid once to it), scheme and period. */
-	static String businessKey(String scheme, byte[] personIndex, String claimantCode, String period) {
-		return scheme + ":" + (personIndex == null ? "org:" + claimantCode : HexFormat.of().formatHex(personIndex)) + ":"
+	static String businessKey(String scheme, IdNumberIndex personIndex, String claimantCode, String period) {
+		return scheme + ":" + (personIndex == null ? "org:" + claimantCode : personIndex.hex()) + ":"
 				+ period;
 	}
 
@@ -511,20 +511,20 @@ public class Claims {
 		return claim(actor, id);
 	}
 
-	private record Gathered(ClaimCase claimCase, byte[] index, String packLabel, String fundingSource) {
+	private record Gathered(ClaimCase claimCase, IdNumberIndex index, String packLabel, String fundingSource) {
 	}
 
 	private Gathered gather(ClaimCase.Claimant claimant, String scheme, Map<String, String> evidence) {
-		byte[] index = null;
+		IdNumberIndex index = null;
 		var idNumber = evidence.get("idNumber");
 		if (idNumber != null && !idNumber.isBlank()) {
-			index = cipher.index(IdNumber.parse(idNumber.strip()).value());
+			index = cipher.index(IdNumber.parse(idNumber.strip()));
 		}
 		return gather(claimant, scheme, evidence, index, 0);
 	}
 
 	/** Gathers a claim's case; {@code claimId} is the claim itself when it is judged again at approval. */
-	private Gathered gather(ClaimCase.Claimant claimant, String scheme, Map<String, String> evidence, byte[] index,
+	private Gathered gather(ClaimCase.Claimant claimant, String scheme, Map<String, String> evidence, IdNumberIndex index,
 			long claimId) {
 		var today = LocalDate.now(clock);
 		var city = packs.book().cityInForce(claimant.path(), today);
@@ -547,8 +547,8 @@ public class Claims {
 	 * Approvals of one person's (or organisation's) entitlements under a scheme run one after another, so that each
 	 * reads the periods the other granted, not the state before it.
 	 */
-	private void holdEntitlements(String scheme, byte[] index, String claimantCode) {
-		var who = index == null ? "org:" + claimantCode : "person:" + HexFormat.of().formatHex(index);
+	private void holdEntitlements(String scheme, IdNumberIndex index, String claimantCode) {
+		var who = index == null ? "org:" + claimantCode : "person:" + index.hex();
 		jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) held")
 				.param("key", scheme + ":" + who).query(Integer.class).single();
 	}
@@ -575,7 +575,7 @@ public class Claims {
 	 * scheme: granted decisions, claims on their way (every period of their range), and the months of running
 	 * allowance schedules.
 	 */
-	private List<String> held(String scheme, byte[] index, String claimantCode, long claimId) {
+	private List<String> held(String scheme, IdNumberIndex index, String claimantCode, long claimId) {
 		var prefix = businessKey(scheme, index, claimantCode, "");
 		return jdbc.sql("""
 				select substr(business_key, length(:prefix) + 1) from subsidy.decision
@@ -638,6 +638,11 @@ public class Claims {
 			Money simulated) {
 	}
 
+	/** A claim as submitted, to judge again. */
+	private record Submitted(long id, String scheme, String claimantCode, String claimantName, String claimantPath,
+			IdNumberIndex personIndex, String personMasked, Map<String, String> evidence, LocalDate submittedOn) {
+	}
+
 	/**
 	 * The year's claims of a scope that are approved or on their way, each judged again on its evidence as of the day
 	 * it was submitted, once under the city's schemes then in force and once under {@code draftSchemes} (a draft
@@ -651,22 +656,22 @@ public class Claims {
 				where claimant_path like :path || '%' and status in ('SUBMITTED', 'REVIEWED', 'APPROVED')
 				  and extract(year from submitted_at at time zone 'Asia/Shanghai') = :year
 				order by id
-				""").param("path", scopePath).param("year", year).query((rs, i) -> new Object[] { rs.getLong(1),
-						rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getString(7),
-						json.readValue(rs.getString(8), EVIDENCE), rs.getObject(9, LocalDate.class) })
+				""").param("path", scopePath).param("year", year).query((rs, i) -> new Submitted(rs.getLong(1),
+						rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						IdNumberIndex.ofNullable(rs.getBytes(6)), rs.getString(7), json.readValue(rs.getString(8), EVIDENCE),
+						rs.getObject(9, LocalDate.class)))
 				.list().stream().map(row -> {
-					var id = (long) row[0];
-					var scheme = (String) row[1];
-					var index = (byte[]) row[5];
-					@SuppressWarnings("unchecked")
-					var evidence = (Map<String, String>) row[7];
-					var submittedOn = (LocalDate) row[8];
-					var claimant = claimantOf((String) row[2]);
+					var id = row.id();
+					var scheme = row.scheme();
+					var index = row.personIndex();
+					var evidence = row.evidence();
+					var submittedOn = row.submittedOn();
+					var claimant = claimantOf(row.claimantCode());
 					var person = index == null ? Optional.<PersonProfile>empty() : persons.profile(index);
 					var certificate = certificates.validFact(evidence.get("certificateNumber"));
 					var held = held(scheme, index, claimant.code(), id);
 					@SuppressWarnings("unchecked")
-					var inForce = book.cityInForce((String) row[4], submittedOn)
+					var inForce = book.cityInForce(row.claimantPath(), submittedOn)
 							.map(p -> (Map<String, Object>) p.parameters().get("schemes")).orElse(Map.of());
 					Function<Map<String, Object>, Money> earns = schemes -> {
 						@SuppressWarnings("unchecked")
@@ -678,7 +683,7 @@ public class Claims {
 								parameters, held, certificate, submittedOn));
 						return assessment.granted() ? assessment.total() : Money.ZERO;
 					};
-					return new Repriced(id, scheme, (String) row[3], (String) row[6], (String) row[4],
+					return new Repriced(id, scheme, row.claimantName(), row.personMasked(), row.claimantPath(),
 							earns.apply(inForce), earns.apply(draftSchemes == null ? Map.of() : draftSchemes));
 				}).toList();
 	}

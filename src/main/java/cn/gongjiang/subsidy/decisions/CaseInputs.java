@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonProfile;
+import cn.gongjiang.shared.IdNumberIndex;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.subsidy.PolicyPack;
 import cn.gongjiang.training.CatalogueEntry;
 import cn.gongjiang.training.ClassEnrolments;
@@ -19,6 +21,9 @@ public record CaseInputs(String type, LocalDate issuedOn, Long enrolmentId, Stri
 		boolean trainingOwnedByHolder, boolean personKnown, LocalDate birthDate, String sex, String hukouPath,
 		String residencePath, List<String> groups, int grantedThisYear, boolean grantedSameOccupationGrade,
 		Integer catalogueStandard, boolean catalogueShortage, boolean mountainCounty) {
+
+	private static final IdNumberIndex FROZEN_HOLDER = IdNumberIndex.of(new byte[] { 1 });
+	private static final IdNumberIndex ANOTHER_HOLDER = IdNumberIndex.of(new byte[] { 2 });
 
 	static CaseInputs of(SubsidyCase c) {
 		var t = c.training();
@@ -38,13 +43,14 @@ public record CaseInputs(String type, LocalDate issuedOn, Long enrolmentId, Stri
 	/** The case again, for the rules, under the given packs. */
 	public SubsidyCase toCase(long certificateId, String number, String occupationCode, String grade, PolicyPack province,
 			Optional<PolicyPack> city) {
-		var holder = "frozen";
+		// the rules compare the training's holder with the certificate's: any two equal indexes stand for "the same"
+		var holder = FROZEN_HOLDER;
 		var certificate = new CertificateIssued(certificateId, number, holder, type, occupationCode, grade, issuedOn,
 				null, enrolmentId);
 		var training = trainingStatus == null ? Optional.<ClassEnrolments.CompletedTraining>empty()
 				: Optional.of(new ClassEnrolments.CompletedTraining(enrolmentId == null ? 0 : enrolmentId, 0, null,
-						trainingStatus, trainingCountyPath, null, trainingOwnedByHolder ? holder : "another"));
-		var person = personKnown ? Optional.of(new PersonProfile(0, null, null, sex, birthDate, null, hukouPath,
+						trainingStatus, trainingCountyPath, null, trainingOwnedByHolder ? holder : ANOTHER_HOLDER));
+		var person = personKnown ? Optional.of(new PersonProfile(PersonId.of(0), null, null, sex, birthDate, null, hukouPath,
 				residencePath, groups, null, holder)) : Optional.<PersonProfile>empty();
 		var entry = catalogueStandard == null ? Optional.<CatalogueEntry>empty()
 				: Optional.of(new CatalogueEntry(0, occupationCode, grade, catalogueStandard, catalogueShortage, issuedOn,

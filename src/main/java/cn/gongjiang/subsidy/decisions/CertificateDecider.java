@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,9 @@ import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.PersonProfile;
 import cn.gongjiang.registry.PersonRegistry;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.Money;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.RegionPath;
 import cn.gongjiang.shared.security.DataScope;
@@ -48,7 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class CertificateDecider {
-
 
 	private final JdbcClient jdbc;
 	private final PolicyPacks packs;
@@ -89,7 +89,7 @@ public class CertificateDecider {
 	public static final String HELD_FOR_SIGNAL = "subsidy.held.signal";
 
 	/** One decision about to be written. */
-	private record Pending(CertificateIssued cert, byte[] holder, Optional<PersonProfile> person, String county,
+	private record Pending(CertificateIssued cert, IdNumberIndex holder, Optional<PersonProfile> person, String county,
 			String payingPath, Outcome outcome, String code, Money amount, String versions, List<Step> steps,
 			CaseInputs inputs) {
 
@@ -157,8 +157,7 @@ public class CertificateDecider {
 		var signalled = signals.holdingSubsidies(trainingById.values().stream()
 				.map(ClassEnrolments.CompletedTraining::classId).collect(Collectors.toSet()));
 		var holders = todo.stream().map(CertificateIssued::holderIndex).distinct().toList();
-		var hex = HexFormat.of();
-		var profiles = persons.profiles(holders.stream().map(hex::parseHex).toList()).stream()
+		var profiles = persons.profiles(holders).stream()
 				.collect(Collectors.toMap(PersonProfile::idNumberIndex, Function.identity(), (a, b) -> a));
 		var granted = granted(holders);
 		// the catalogue as it stood on each certificate's day, not today's
@@ -209,7 +208,7 @@ public class CertificateDecider {
 				outcome = Outcome.WAITING;
 				code = HELD_FOR_SIGNAL;
 			}
-			pending.add(new Pending(cert, hex.parseHex(cert.holderIndex()), c.person(), county, payingPath, outcome,
+			pending.add(new Pending(cert, cert.holderIndex(), c.person(), county, payingPath, outcome,
 					code, amount, versions, steps, CaseInputs.of(c)));
 		}
 		var funded = fund(pending);
@@ -250,15 +249,14 @@ public class CertificateDecider {
 		return TrainingSubsidyRules.SCHEME + ":certificate:" + certificate.certificateId();
 	}
 
-	private Map<String, Granted> granted(List<String> holders) {
-		var granted = new HashMap<String, Granted>();
-		var hex = HexFormat.of();
+	private Map<IdNumberIndex, Granted> granted(List<IdNumberIndex> holders) {
+		var granted = new HashMap<IdNumberIndex, Granted>();
 		jdbc.sql("""
-				select encode(holder_index, 'hex'), year, occupation_code, grade from subsidy.decision
+				select holder_index, year, occupation_code, grade from subsidy.decision
 				where holder_index = any(:holders) and scheme = 'TRAINING' and outcome = 'GRANTED'
-				""").param("holders", holders.stream().map(hex::parseHex).toArray(byte[][]::new))
+				""").param("holders", holders.stream().map(IdNumberIndex::bytes).toArray(byte[][]::new))
 				.query((rs, i) -> {
-					granted.computeIfAbsent(rs.getString(1), h -> new Granted()).add(rs.getInt(2), rs.getString(3),
+					granted.computeIfAbsent(IdNumberIndex.of(rs.getBytes(1)), h -> new Granted()).add(rs.getInt(2), rs.getString(3),
 							rs.getString(4));
 					return null;
 				}).list();
@@ -316,7 +314,7 @@ public class CertificateDecider {
 	private Decisions.New row(Pending p) {
 		return new Decisions.New(TrainingSubsidyRules.SCHEME, p.key(), p.cert().certificateId(), p.cert().number(),
 				p.holder(), p.person().map(x -> Beneficiaries.mask(x.name(), x.idNumberMasked())).orElse("—"),
-				p.person().map(PersonProfile::personId).orElse(null), "PERSON", null, null, null, null,
+				p.person().map(x -> x.personId().value()).orElse(null), "PERSON", null, null, null, null,
 				p.cert().occupationCode(), p.cert().grade(), p.cert().issuedOn().getYear(), null, p.county(),
 				p.payingPath(), FundingSource.SKILLS_ACCOUNT, p.outcome(), p.code(), p.amount(), p.versions(),
 				json.writeValueAsString(Step.stored(p.steps())), json.writeValueAsString(p.inputs()),
@@ -335,7 +333,7 @@ public class CertificateDecider {
 	 * The beneficiary's archive shows the decision (SUB-3) as codes the archive renders in the reader's language: the
 	 * outcome, the amount in yuan, the scheme, and the reason as a message key with its arguments. No prose.
 	 */
-	public SubsidyOutcomesRecorded.Outcome archiveEntry(long personId, String certificate, LocalDate on,
+	public SubsidyOutcomesRecorded.Outcome archiveEntry(PersonId personId, String certificate, LocalDate on,
 			String outcome, Money amount, String reason, List<Object> arguments) {
 		return new SubsidyOutcomesRecorded.Outcome(personId, on, certificate, TrainingSubsidyRules.SCHEME, outcome,
 				amount, reason, arguments);

@@ -22,6 +22,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 import cn.gongjiang.database.CsvCopy;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.Money;
 import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.payments.PaymentStatus;
@@ -50,7 +51,7 @@ public class Decisions {
 	 * {@code beneficiaryKind} PERSON or ORGANISATION (whose code, name and sealed account it is paid to).
 	 */
 	public record New(String scheme, String businessKey, Long certificateId, String certificateNumber,
-			byte[] holderIndex, String beneficiaryMasked, Long personId, String beneficiaryKind, String beneficiaryCode,
+			IdNumberIndex holderIndex, String beneficiaryMasked, Long personId, String beneficiaryKind, String beneficiaryCode,
 			String beneficiaryName, byte[] bankAccountSealed, String bankAccountMasked, String occupationCode,
 			String grade, int year, String period, String payingRegion, String payingPath, FundingSource fundingSource,
 			Outcome outcome, String code, Money amount, String policyVersions, String steps, String inputs,
@@ -123,7 +124,7 @@ public class Decisions {
 		try (var writer = CsvWriter.builder().build(csv)) {
 			for (var d : decisions) {
 				writer.writeRecord(d.scheme(), d.businessKey(), text(d.certificateId()), d.certificateNumber(),
-						d.holderIndex() == null ? null : "\\x" + hex.formatHex(d.holderIndex()), d.beneficiaryMasked(),
+						d.holderIndex() == null ? null : d.holderIndex().copyText(), d.beneficiaryMasked(),
 						text(d.personId()), d.beneficiaryKind(), d.beneficiaryCode(), d.beneficiaryName(),
 						d.bankAccountSealed() == null ? null : "\\x" + hex.formatHex(d.bankAccountSealed()),
 						d.bankAccountMasked(), d.occupationCode(), d.grade(), String.valueOf(d.year()), d.period(),

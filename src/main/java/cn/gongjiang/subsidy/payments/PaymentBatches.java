@@ -26,6 +26,7 @@ import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
+import cn.gongjiang.subsidy.FundingSource;
 
 /**
  * Payment batches (SUB-3): per paying region and funding source, assembled from the queue of granted decisions not
@@ -80,16 +81,20 @@ public class PaymentBatches {
 		if (fundingSource == null || fundingSource.isBlank()) {
 			throw new InvalidValueException("subsidy.batch.source-required");
 		}
+		var source = FundingSource.ofCode(fundingSource.strip());
+		if (source == null) {
+			throw new InvalidValueException("subsidy.batch.source-unknown", fundingSource);
+		}
 		var id = jdbc.sql("""
 				insert into subsidy.payment_batch (paying_region, paying_path, funding_source, status, created_by)
 				values (:region, :path, :source, 'ASSEMBLING', :user) returning id
-				""").param("region", payingRegion).param("path", path).param("source", fundingSource.strip())
+				""").param("region", payingRegion).param("path", path).param("source", source.name())
 				.param("user", actor.username()).query(Long.class).single();
 		if (assembly.assemble(id) == 0) {
 			jdbc.sql("delete from subsidy.payment_batch where id = :id").param("id", id).update();
-			throw new BusinessException("subsidy.batch.nothing-due", payingRegion, fundingSource);
+			throw new BusinessException("subsidy.batch.nothing-due", payingRegion, source.name());
 		}
-		audit.record(actor, "subsidy.batch.open", "batch:" + id, AuditOutcome.SUCCESS, payingRegion + " " + fundingSource);
+		audit.record(actor, "subsidy.batch.open", "batch:" + id, AuditOutcome.SUCCESS, payingRegion + " " + source.name());
 		return batch(actor, id);
 	}
 

@@ -20,6 +20,7 @@ import cn.gongjiang.imports.ImportHandler;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
 import cn.gongjiang.shared.Money;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.subsidy.SubsidyOutcomesRecorded;
 
@@ -172,7 +173,7 @@ class StatementImport implements ImportHandler {
 					where id = any(:ids) and person_id is not null and beneficiary_kind = 'PERSON'
 					""").param("ids", paid.toArray(Long[]::new))
 					// codes the archive renders in the reader's language, as the decision's own entry (REG-4)
-					.query((rs, i) -> new SubsidyOutcomesRecorded.Outcome(rs.getLong(1), LocalDate.now(clock),
+					.query((rs, i) -> new SubsidyOutcomesRecorded.Outcome(PersonId.of(rs.getLong(1)), LocalDate.now(clock),
 							rs.getString(2), rs.getString(3), "PAID", Money.ofNullable(rs.getBigDecimal(4)),
 							"subsidy.paid", List.of()))
 					.list();

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonProfile;
+import cn.gongjiang.shared.IdNumberIndex;
+import cn.gongjiang.shared.PersonId;
 
 /**
  * SUB-4, Shaoxing's enterprise and other schemes (绍兴市实施意见 第6、7、8、10、11、17条), one table per clause, readable
@@ -53,11 +55,12 @@ public class EnterpriseSchemesTests {
 				e.put(kv[0].strip(), kv[1].strip());
 			}
 		}
-		var person = e.containsKey("idNumber") ? Optional.of(new PersonProfile(1, "330603********1234", "王五", "M",
+		var person = e.containsKey("idNumber") ? Optional.of(new PersonProfile(PersonId.of(1), "330603********1234", "王五", "M",
 				LocalDate.of(1985, 1, 1), null, null, "/330000/330600/330603/", List.of(),
-				e.getOrDefault("employer", ENTERPRISE), "aa")) : Optional.<PersonProfile>empty();
+				e.getOrDefault("employer", ENTERPRISE), IdNumberIndex.fromHex("aa"))) : Optional.<PersonProfile>empty();
 		var certificate = certificateGrade == null ? Optional.<CertificateIssued>empty()
-				: Optional.of(new CertificateIssued(5, "C1", certificateGrade.startsWith("other:") ? "bb" : "aa",
+				: Optional.of(new CertificateIssued(5, "C1",
+						IdNumberIndex.fromHex(certificateGrade.startsWith("other:") ? "bb" : "aa"),
 						"skill-level", "6-18-01-01", certificateGrade.replace("other:", ""), LocalDate.of(2024, 1, 1),
 						"机构", null));
 		@SuppressWarnings("unchecked")

@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonProfile;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.Money;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.subsidy.PolicyPack;
 import cn.gongjiang.training.CatalogueEntry;
 import cn.gongjiang.training.ClassEnrolments;
@@ -36,15 +38,17 @@ class TrainingSubsidyRulesTests {
 	static final PolicyPack SHAOXING = new PolicyPack(2, "330600", "/330000/330600/", 1, LocalDate.of(2022, 7, 1), null, "绍兴",
 			"绍兴市实施意见 三、（二）4", Map.of("keyFieldUpliftPercent", 30, "keyFields", Map.of("6-18", "高端装备")));
 
+	static final IdNumberIndex HOLDER = IdNumberIndex.fromHex("00");
+
 	static SubsidyCase of(String type, String occupation, String grade, String trainingStatus, String county,
 			boolean shaoxing, int grantedThisYear, boolean repeat, LocalDate birth, String sex, Integer catalogueStandard,
 			boolean shortage, boolean mountain) {
-		var cert = new CertificateIssued(1, "N1", "00", type, occupation, grade, LocalDate.of(2026, 6, 1), "机构",
+		var cert = new CertificateIssued(1, "N1", HOLDER, type, occupation, grade, LocalDate.of(2026, 6, 1), "机构",
 				trainingStatus == null ? null : 7L);
 		var training = trainingStatus == null ? Optional.<ClassEnrolments.CompletedTraining>empty()
-				: Optional.of(new ClassEnrolments.CompletedTraining(7, 3, 5L, trainingStatus, county, null, "00"));
-		var person = Optional.of(new PersonProfile(1, "330602********1234", "张三", sex, birth, null, null, county,
-				List.of(), null, "00"));
+				: Optional.of(new ClassEnrolments.CompletedTraining(7, 3, 5L, trainingStatus, county, null, HOLDER));
+		var person = Optional.of(new PersonProfile(PersonId.of(1), "330602********1234", "张三", sex, birth, null, null, county,
+				List.of(), null, HOLDER));
 		var entry = catalogueStandard == null ? Optional.<CatalogueEntry>empty()
 				: Optional.of(new CatalogueEntry(9, occupation, grade, catalogueStandard, shortage,
 						LocalDate.of(2025, 1, 1), null, "目录"));
