@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.region.RegionLevel;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.Page;
 import cn.gongjiang.shared.PageRequest;
@@ -92,23 +93,24 @@ public class EmploymentStatistics {
 	/** The rules of a figure, for the form and the import alike; the first broken one is thrown. */
 	Checked check(Actor actor, Form form) {
 		if (form.region() == null || form.region().isBlank()) {
-			throw new InvalidValueException("analytics.employment.region.required");
+			throw InvalidValueException.of("region", "analytics.employment.region.required");
 		}
-		var region = scope.regions().lookup(RegionCode.of(form.region()))
+		var region = BusinessException.about("region", () -> scope.regions().lookup(RegionCode.of(form.region())))
 				.filter(r -> r.level() != RegionLevel.TOWNSHIP)
-				.orElseThrow(() -> new InvalidValueException("analytics.employment.region.unknown", form.region()));
+				.orElseThrow(() -> InvalidValueException.of("region", "analytics.employment.region.unknown",
+						form.region()));
 		if (!actor.scope().covers(region.path())) {
 			throw new AccessDeniedException("outside the officer's region");
 		}
 		var thisYear = LocalDate.now(clock).getYear();
 		if (form.year() == null || form.year() < 2000 || form.year() > thisYear) {
-			throw new InvalidValueException("analytics.employment.year.invalid", form.year(), thisYear);
+			throw InvalidValueException.of("year", "analytics.employment.year.invalid", form.year(), thisYear);
 		}
 		if (form.employed() == null || form.employed() <= 0 || form.employed() > 100_000_000L) {
-			throw new InvalidValueException("analytics.employment.employed.invalid", form.employed());
+			throw InvalidValueException.of("employed", "analytics.employment.employed.invalid", form.employed());
 		}
 		if (form.source() == null || form.source().isBlank() || form.source().strip().length() > 200) {
-			throw new InvalidValueException("analytics.employment.source.required");
+			throw InvalidValueException.of("source", "analytics.employment.source.required");
 		}
 		return new Checked(region.code(), region.path(), form.year(), form.employed(), form.source().strip());
 	}

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.CheckedRow;
 import cn.gongjiang.imports.ImportColumn;
-import cn.gongjiang.imports.ImportHandler;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.imports.StagedImport;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.security.Actor;
@@ -23,7 +23,7 @@ import cn.gongjiang.shared.security.Actor;
  * is updated.
  */
 @Component
-class LocationImport implements ImportHandler {
+class LocationImport extends StagedImport {
 
 	static final String REGION = "乡镇街道区划代码", NAME = "名称", CATEGORY = "类别", LONGITUDE = "经度", LATITUDE = "纬度",
 			CRS = "坐标系", SOURCE = "坐标来源";
@@ -32,25 +32,16 @@ class LocationImport implements ImportHandler {
 			"CENTRAL_TOWN", "CENTRAL_TOWN", "TOWNSHIP", "TOWNSHIP", "KEY_VILLAGE", "KEY_VILLAGE");
 
 	private final AnalyticsScope scope;
-	private final JdbcClient jdbc;
 
 	LocationImport(AnalyticsScope scope, JdbcClient jdbc) {
-		this.scope = scope;
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String kind() {
-		return "locations";
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return List.of(ImportColumn.required(REGION, "9位乡镇街道代码，如 330603001；重点村填所在乡镇"),
+		super("locations", List.of(ImportColumn.required(REGION, "9位乡镇街道代码，如 330603001；重点村填所在乡镇"),
 				ImportColumn.required(NAME, "乡镇街道或重点村名称"),
 				ImportColumn.required(CATEGORY, "县城、中心镇、一般乡镇 或 重点村"),
 				ImportColumn.required(LONGITUDE, "十进制度，如 120.4921"), ImportColumn.required(LATITUDE, "十进制度，如 30.0818"),
-				ImportColumn.required(CRS, "WGS-84 或 GCJ-02"), ImportColumn.required(SOURCE, "坐标来源及许可，如 天地图实测"));
+				ImportColumn.required(CRS, "WGS-84 或 GCJ-02"), ImportColumn.required(SOURCE, "坐标来源及许可，如 天地图实测")),
+				"analytics.location_staging", List.of("region_code", "county_path", "name", "category", "longitude",
+						"latitude", "entered_crs", "entered_longitude", "entered_latitude", "source"), jdbc);
+		this.scope = scope;
 	}
 
 	@Override
@@ -59,24 +50,10 @@ class LocationImport implements ImportHandler {
 	}
 
 	@Override
-	public String stagingTable() {
-		return "analytics.location_staging";
-	}
-
-	@Override
-	public List<String> stagingColumns() {
-		return List.of("region_code", "county_path", "name", "category", "longitude", "latitude", "entered_crs",
-				"entered_longitude", "entered_latitude", "source");
-	}
-
-	@Override
 	public RowChecker checker(Actor actor) {
 		var regions = scope.regions().all();
-		return row -> {
-			var missing = RowError.missing(row, columns());
-			if (!missing.isEmpty()) {
-				return CheckedRow.rejected(missing);
-			}
+		var rows = rowCheck().formatErrorsAs("analytics.value.format");
+		return row -> rows.check(row, () -> {
 			var township = regions.get(row.get(REGION));
 			if (township == null || township.level() != RegionLevel.TOWNSHIP) {
 				return CheckedRow.rejected(row, REGION, "analytics.location.township", row.get(REGION));
@@ -92,45 +69,26 @@ class LocationImport implements ImportHandler {
 			if (row.get(NAME).length() > 60) {
 				return CheckedRow.rejected(row, NAME, "analytics.location.name");
 			}
-			var column = LONGITUDE;
-			try {
-				var lon = Double.parseDouble(row.get(LONGITUDE));
-				column = LATITUDE;
-				var lat = Double.parseDouble(row.get(LATITUDE));
-				column = CRS;
-				var crs = TrainingSites.coordinateSystem(row.get(CRS));
-				column = LONGITUDE;
-				var point = TrainingSites.point(crs, lon, lat);
-				return CheckedRow.staged(List.of(township.code(), county.path(), row.get(NAME), category,
-						String.valueOf(point.longitude()), String.valueOf(point.latitude()), crs.name(), String.valueOf(lon),
-						String.valueOf(lat), row.get(SOURCE)));
-			}
-			catch (BusinessException e) {
-				return CheckedRow.rejected(row, column, e.code(), e.arguments());
-			}
-			catch (RuntimeException e) {
-				return CheckedRow.rejected(row, column, "analytics.value.format");
-			}
-		};
+			var lon = row.read(LONGITUDE, Double::parseDouble);
+			var lat = row.read(LATITUDE, Double::parseDouble);
+			var crs = row.read(CRS, TrainingSites::coordinateSystem);
+			// a point outside the province is reported on the longitude, the first of the pair
+			var point = BusinessException.about(LONGITUDE, () -> TrainingSites.point(crs, lon, lat));
+			return CheckedRow.staged(List.of(township.code(), county.path(), row.get(NAME), category,
+					String.valueOf(point.longitude()), String.valueOf(point.latitude()), crs.name(),
+					String.valueOf(lon), String.valueOf(lat), row.get(SOURCE)));
+		});
 	}
 
 	@Override
 	public List<RowError> checkStaged(UUID job) {
-		return jdbc.sql("""
-				select row_number, first_row from (
-				    select row_number, min(row_number) over (partition by region_code, name) as first_row
-				    from analytics.location_staging where job_id = :job
-				) s where row_number <> first_row
-				""").param("job", job).query((rs, i) -> RowError.of(rs.getInt(1), NAME, "duplicate-in-file", rs.getInt(2)))
-				.list();
+		return duplicatesInFile(job, "region_code, name", NAME);
 	}
 
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-		var staged = jdbc.sql("select count(*) from analytics.location_staging where job_id = :job and row_number "
-				+ "between :from and :to").param("job", job).param("from", fromRow).param("to", toRow)
-				.query(Integer.class).single();
-		var changed = jdbc.sql("""
+		var staged = staged(job, fromRow, toRow);
+		var changed = overRows("""
 				insert into analytics.location (region_code, county_path, name, category, longitude, latitude,
 				    entered_crs, entered_longitude, entered_latitude, source, recorded_by)
 				select region_code, county_path, name, category, longitude, latitude, entered_crs, entered_longitude,
@@ -144,7 +102,7 @@ class LocationImport implements ImportHandler {
 				    where (location.category, location.entered_longitude, location.entered_latitude, location.entered_crs,
 				           location.source) is distinct from (excluded.category, excluded.entered_longitude,
 				           excluded.entered_latitude, excluded.entered_crs, excluded.source)
-				""").param("job", job).param("from", fromRow).param("to", toRow).param("by", actor.username()).update();
+				""", job, fromRow, toRow).param("by", actor.username()).update();
 		return new MergeCounts(changed, staged - changed);
 	}
 }

@@ -15,15 +15,14 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.CheckedRow;
 import cn.gongjiang.imports.ImportColumn;
-import cn.gongjiang.imports.ImportHandler;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.imports.StagedImport;
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.registry.OrganisationRegistry;
-import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.RegionCode;
@@ -38,7 +37,7 @@ import cn.gongjiang.shared.security.Role;
  * county given or else the enterprise's. The same person, enterprise, month and source again changes nothing.
  */
 @Component
-class WageImport implements ImportHandler {
+class WageImport extends StagedImport {
 
 	static final String CREDIT = "统一社会信用代码", ID = "身份证号码", OCCUPATION = "职业编码", GRADE = "技能等级",
 			WAGE = "月工资", MONTH = "年月", SOURCE = "数据来源", COUNTY = "工作地区划代码";
@@ -49,31 +48,22 @@ class WageImport implements ImportHandler {
 	private final OrganisationRegistry organisations;
 	private final OccupationCatalogue occupations;
 	private final AnalyticsScope scope;
-	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	WageImport(PersonalDataCipher cipher, OrganisationRegistry organisations, OccupationCatalogue occupations,
 			AnalyticsScope scope, JdbcClient jdbc, Clock clock) {
+		super("wages", List.of(ImportColumn.optional(CREDIT, "企业统一社会信用代码；企业导入本单位数据时可不填"),
+				ImportColumn.required(ID, "18位居民身份证号码"), ImportColumn.required(OCCUPATION, "职业编码，如 6-18-01-01"),
+				ImportColumn.optional(GRADE, "如 中级工；不填按其证书认定"), ImportColumn.required(WAGE, "应发月工资，元"),
+				ImportColumn.required(MONTH, "yyyy-MM，如 2025-06"), ImportColumn.required(SOURCE, "企业工资调查 或 社保缴费基数"),
+				ImportColumn.optional(COUNTY, "县级区划代码，缺省为企业所在地")),
+				"analytics.wage_staging", List.of("person_index", "enterprise_code", "region_path", "occupation_code",
+						"grade", "monthly_wage", "period", "source"), jdbc);
 		this.clock = clock;
 		this.cipher = cipher;
 		this.organisations = organisations;
 		this.occupations = occupations;
 		this.scope = scope;
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String kind() {
-		return "wages";
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return List.of(ImportColumn.optional(CREDIT, "企业统一社会信用代码；企业导入本单位数据时可不填"),
-				ImportColumn.required(ID, "18位居民身份证号码"), ImportColumn.required(OCCUPATION, "职业编码，如 6-18-01-01"),
-				ImportColumn.optional(GRADE, "如 中级工；不填按其证书认定"), ImportColumn.required(WAGE, "应发月工资，元"),
-				ImportColumn.required(MONTH, "yyyy-MM，如 2025-06"), ImportColumn.required(SOURCE, "企业工资调查 或 社保缴费基数"),
-				ImportColumn.optional(COUNTY, "县级区划代码，缺省为企业所在地"));
 	}
 
 	@Override
@@ -82,111 +72,73 @@ class WageImport implements ImportHandler {
 	}
 
 	@Override
-	public String stagingTable() {
-		return "analytics.wage_staging";
-	}
-
-	@Override
-	public List<String> stagingColumns() {
-		return List.of("person_index", "enterprise_code", "region_path", "occupation_code", "grade", "monthly_wage",
-				"period", "source");
-	}
-
-	@Override
 	public RowChecker checker(Actor actor) {
 		var codes = occupations.allCodes();
 		var enterprises = new HashMap<String, Optional<String>>();
 		var regions = scope.regions().all();
 		var latest = YearMonth.now(clock);
-		return row -> {
-			var missing = RowError.missing(row, columns());
-			if (!missing.isEmpty()) {
-				return CheckedRow.rejected(missing);
+		var rows = rowCheck().formatErrorsAs("analytics.value.format");
+		return row -> rows.check(row, () -> {
+			var credit = row.get(CREDIT) != null ? row.read(CREDIT, c -> CreditCode.parse(c).value())
+					: actor.role() == Role.ENTERPRISE ? actor.scope().value() : null;
+			if (credit == null) {
+				return CheckedRow.rejected(row, CREDIT, "required");
 			}
-			var column = CREDIT;
-			try {
-				var credit = row.get(CREDIT) != null ? CreditCode.parse(row.get(CREDIT)).value()
-						: actor.role() == Role.ENTERPRISE ? actor.scope().value() : null;
-				if (credit == null) {
-					return CheckedRow.rejected(row, CREDIT, "required");
-				}
-				if (actor.role() == Role.ENTERPRISE && !credit.equals(actor.scope().value())) {
-					return CheckedRow.rejected(row, CREDIT, "scope.outside", credit);
-				}
-				column = ID;
-				var person = IdNumber.parse(row.get(ID));
-				column = OCCUPATION;
-				var occupation = row.get(OCCUPATION);
-				if (!codes.contains(occupation)) {
-					return CheckedRow.rejected(row, OCCUPATION, "occupation.not-found", occupation);
-				}
-				column = GRADE;
-				var grade = row.get(GRADE) == null ? null : SkillGrade.fromCode(row.get(GRADE).replaceAll("[(（].*", "")).code();
-				column = WAGE;
-				var wage = Integer.parseInt(row.get(WAGE).replace(",", "").replace("元", "").strip());
-				if (wage <= 0 || wage > 1_000_000) {
-					return CheckedRow.rejected(row, WAGE, "analytics.wage.invalid", wage);
-				}
-				column = MONTH;
-				var month = YearMonth.parse(row.get(MONTH).replace('/', '-').replace("年", "-").replace("月", "")
-						.strip().replaceFirst("-(\\d)$", "-0$1"));
-				if (month.isAfter(latest) || month.getYear() < 2000) {
-					return CheckedRow.rejected(row, MONTH, "analytics.wage.month", month);
-				}
-				column = SOURCE;
-				var source = SOURCES.get(row.get(SOURCE));
-				if (source == null) {
-					return CheckedRow.rejected(row, SOURCE, "analytics.wage.source", row.get(SOURCE));
-				}
-				column = COUNTY;
-				Region county;
-				if (row.get(COUNTY) != null) {
-					county = regions.get(RegionCode.of(row.get(COUNTY)).value());
-					if (county == null || county.level() != RegionLevel.COUNTY) {
-						return CheckedRow.rejected(row, COUNTY, "analytics.wage.county", row.get(COUNTY));
-					}
-				}
-				else {
-					var seat = enterprises.computeIfAbsent(credit,
-							c -> organisations.enterprise(c).map(e -> e.region()));
-					if (seat.isEmpty()) {
-						return CheckedRow.rejected(row, CREDIT, "analytics.wage.enterprise-unknown", credit);
-					}
-					county = regions.get(seat.get());
-				}
-				if (actor.role() != Role.ENTERPRISE && !actor.scope().covers(county.path())) {
-					return CheckedRow.rejected(row, row.get(COUNTY) != null ? COUNTY : CREDIT, "scope.outside", county.code());
-				}
-				return CheckedRow.staged(Arrays.asList(cipher.index(person).copyText(), credit, county.path(), occupation, grade,
-						String.valueOf(wage), LocalDate.of(month.getYear(), month.getMonth(), 1).toString(), source));
+			if (actor.role() == Role.ENTERPRISE && !credit.equals(actor.scope().value())) {
+				return CheckedRow.rejected(row, CREDIT, "scope.outside", credit);
 			}
-			catch (BusinessException e) {
-				return CheckedRow.rejected(row, column, e.code(), e.arguments());
+			var person = row.read(ID, IdNumber::parse);
+			var occupation = row.get(OCCUPATION);
+			if (!codes.contains(occupation)) {
+				return CheckedRow.rejected(row, OCCUPATION, "occupation.not-found", occupation);
 			}
-			catch (RuntimeException e) {
-				return CheckedRow.rejected(row, column, "analytics.value.format");
+			var grade = row.read(GRADE, g -> SkillGrade.fromCode(g.replaceAll("[(（].*", "")).code());
+			var wage = row.read(WAGE, w -> Integer.parseInt(w.replace(",", "").replace("元", "").strip()));
+			if (wage <= 0 || wage > 1_000_000) {
+				return CheckedRow.rejected(row, WAGE, "analytics.wage.invalid", wage);
 			}
-		};
+			var month = row.read(MONTH, m -> YearMonth.parse(m.replace('/', '-').replace("年", "-").replace("月", "")
+					.strip().replaceFirst("-(\\d)$", "-0$1")));
+			if (month.isAfter(latest) || month.getYear() < 2000) {
+				return CheckedRow.rejected(row, MONTH, "analytics.wage.month", month);
+			}
+			var source = SOURCES.get(row.get(SOURCE));
+			if (source == null) {
+				return CheckedRow.rejected(row, SOURCE, "analytics.wage.source", row.get(SOURCE));
+			}
+			Region county;
+			if (row.get(COUNTY) != null) {
+				county = regions.get(row.read(COUNTY, c -> RegionCode.of(c).value()));
+				if (county == null || county.level() != RegionLevel.COUNTY) {
+					return CheckedRow.rejected(row, COUNTY, "analytics.wage.county", row.get(COUNTY));
+				}
+			}
+			else {
+				var seat = enterprises.computeIfAbsent(credit,
+						c -> organisations.enterprise(c).map(e -> e.region()));
+				if (seat.isEmpty()) {
+					return CheckedRow.rejected(row, CREDIT, "analytics.wage.enterprise-unknown", credit);
+				}
+				county = regions.get(seat.get());
+			}
+			if (actor.role() != Role.ENTERPRISE && !actor.scope().covers(county.path())) {
+				return CheckedRow.rejected(row, row.get(COUNTY) != null ? COUNTY : CREDIT, "scope.outside",
+						county.code());
+			}
+			return CheckedRow.staged(Arrays.asList(cipher.index(person).copyText(), credit, county.path(), occupation, grade,
+					String.valueOf(wage), LocalDate.of(month.getYear(), month.getMonth(), 1).toString(), source));
+		});
 	}
 
 	@Override
 	public List<RowError> checkStaged(UUID job) {
-		return jdbc.sql("""
-				select row_number, first_row from (
-				    select row_number, min(row_number) over (partition by person_index, enterprise_code, period, source)
-				           as first_row
-				    from analytics.wage_staging where job_id = :job
-				) s where row_number <> first_row
-				""").param("job", job).query((rs, i) -> RowError.of(rs.getInt(1), ID, "duplicate-in-file", rs.getInt(2)))
-				.list();
+		return duplicatesInFile(job, "person_index, enterprise_code, period, source", ID);
 	}
 
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-		var staged = jdbc.sql("select count(*) from analytics.wage_staging where job_id = :job and row_number "
-				+ "between :from and :to").param("job", job).param("from", fromRow).param("to", toRow)
-				.query(Integer.class).single();
-		var changed = jdbc.sql("""
+		var staged = staged(job, fromRow, toRow);
+		var changed = overRows("""
 				insert into analytics.wage_record (person_index, enterprise_code, region_path, occupation_code, grade,
 				    monthly_wage, period, source, recorded_by)
 				select person_index, enterprise_code, region_path, occupation_code, grade, monthly_wage, period, source, :by
@@ -196,7 +148,7 @@ class WageImport implements ImportHandler {
 				        grade = excluded.grade, monthly_wage = excluded.monthly_wage
 				    where (wage_record.region_path, wage_record.occupation_code, wage_record.grade, wage_record.monthly_wage)
 				          is distinct from (excluded.region_path, excluded.occupation_code, excluded.grade, excluded.monthly_wage)
-				""").param("job", job).param("from", fromRow).param("to", toRow).param("by", actor.username()).update();
+				""", job, fromRow, toRow).param("by", actor.username()).update();
 		return new MergeCounts(changed, staged - changed);
 	}
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,10 +12,9 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.CheckedRow;
 import cn.gongjiang.imports.ImportColumn;
-import cn.gongjiang.imports.ImportHandler;
-import cn.gongjiang.imports.ImportRow;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.imports.StagedImport;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumberIndex;
@@ -27,19 +25,13 @@ import cn.gongjiang.shared.security.Actor;
  * already on record for the same holder is left as it is (a replay); for another holder it is refused.
  */
 @Component
-class CertificateImport implements ImportHandler {
+class CertificateImport extends StagedImport {
 
 	static final String NUMBER = "证书编号", NAME = "姓名", ID_NUMBER = "身份证号", TYPE = "证书类型", OCCUPATION = "职业编码",
 			GRADE = "技能等级", ISSUER = "发证机构", ISSUED_ON = "发证日期";
 
-	/** The column of each field {@link CertificateCheck} names. */
-	private static final Map<String, String> COLUMN = Map.of("number", NUMBER, "holderIdNumber", ID_NUMBER,
-			"holderName", NAME, "type", TYPE, "occupationCode", OCCUPATION, "grade", GRADE, "issuer", ISSUER,
-			"issuedOn", ISSUED_ON);
-
 	private final CertificateRegister register;
 	private final PersonalDataCipher cipher;
-	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final EvaluationFilings filings;
 	private final PersonRegistry persons;
@@ -49,27 +41,23 @@ class CertificateImport implements ImportHandler {
 
 	CertificateImport(CertificateRegister register, PersonalDataCipher cipher, JdbcClient jdbc,
 			ApplicationEventPublisher events, EvaluationFilings filings, PersonRegistry persons) {
+		// each column fills the field of CertificateCheck that a problem names
+		super("certificates", List.of(ImportColumn.required(NUMBER, "证书编号，6-40位字母、数字或-").field("number"),
+				ImportColumn.required(NAME, "持证人姓名").field("holderName"),
+				ImportColumn.required(ID_NUMBER, "持证人18位身份证号").field("holderIdNumber"),
+				ImportColumn.required(TYPE, "职业资格证书、职业技能等级证书、专项职业能力证书、培训合格证书").field("type"),
+				ImportColumn.optional(OCCUPATION, "职业编码，如 6-18-01-01；职业资格、技能等级证书必填").field("occupationCode"),
+				ImportColumn.optional(GRADE, "学徒工、初级工、中级工、高级工、技师、高级技师、特级技师、首席技师；职业资格、技能等级证书必填")
+						.field("grade"),
+				ImportColumn.required(ISSUER, "发证（评价）机构名称").field("issuer"),
+				ImportColumn.required(ISSUED_ON, "yyyy-MM-dd").field("issuedOn")),
+				"certification.certificate_staging", List.of("number", "type", "holder_index", "holder_name",
+						"holder_id_masked", "occupation_code", "grade", "issuer", "issued_on"), jdbc);
 		this.persons = persons;
 		this.filings = filings;
 		this.register = register;
 		this.cipher = cipher;
-		this.jdbc = jdbc;
 		this.events = events;
-	}
-
-	@Override
-	public String kind() {
-		return "certificates";
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return List.of(ImportColumn.required(NUMBER, "证书编号，6-40位字母、数字或-"), ImportColumn.required(NAME, "持证人姓名"),
-				ImportColumn.required(ID_NUMBER, "持证人18位身份证号"),
-				ImportColumn.required(TYPE, "职业资格证书、职业技能等级证书、专项职业能力证书、培训合格证书"),
-				ImportColumn.optional(OCCUPATION, "职业编码，如 6-18-01-01；职业资格、技能等级证书必填"),
-				ImportColumn.optional(GRADE, "学徒工、初级工、中级工、高级工、技师、高级技师、特级技师、首席技师；职业资格、技能等级证书必填"),
-				ImportColumn.required(ISSUER, "发证（评价）机构名称"), ImportColumn.required(ISSUED_ON, "yyyy-MM-dd"));
 	}
 
 	@Override
@@ -78,21 +66,12 @@ class CertificateImport implements ImportHandler {
 	}
 
 	@Override
-	public String stagingTable() {
-		return "certification.certificate_staging";
-	}
-
-	@Override
-	public List<String> stagingColumns() {
-		return List.of("number", "type", "holder_index", "holder_name", "holder_id_masked", "occupation_code", "grade",
-				"issuer", "issued_on");
-	}
-
-	@Override
 	public RowChecker checker(Actor actor) {
 		var check = register.check();
 		// SUB-3 (issue 19): a provider's or school's file holds only what it was filed to evaluate
 		var filed = CertificateRegister.evaluatesItself(actor) ? filings.standing(actor.scope().value()) : null;
+		// every problem of a row is reported, so the required cells are the check's own problems, not a first pass
+		var rows = rowCheck();
 		return row -> {
 			LocalDate issuedOn = null;
 			var errors = new ArrayList<RowError>();
@@ -107,9 +86,8 @@ class CertificateImport implements ImportHandler {
 			}
 			var result = check.check(row.get(NUMBER), row.get(ID_NUMBER), row.get(NAME), row.get(TYPE),
 					row.get(OCCUPATION), row.get(GRADE), row.get(ISSUER), issuedOn);
-			result.problems().stream()
-					.filter(p -> !(p.field().equals("issuedOn") && !errors.isEmpty()))
-					.forEach(p -> errors.add(RowError.of(row.number(), p.in(COLUMN.get(p.field())))));
+			errors.addAll(rows.errors(row, result.problems().stream()
+					.filter(p -> !(p.field().equals("issuedOn") && !errors.isEmpty())).toList()));
 			if (!errors.isEmpty()) {
 				return CheckedRow.rejected(errors);
 			}
@@ -128,21 +106,15 @@ class CertificateImport implements ImportHandler {
 	@Override
 	public List<RowError> checkStaged(UUID job) {
 		var errors = new ArrayList<RowError>();
-		errors.addAll(jdbc.sql("""
-				select row_number, first_row from (
-				    select row_number, min(row_number) over (partition by number) as first_row
-				    from certification.certificate_staging where job_id = :job
-				) s where row_number <> first_row
-				""").param("job", job)
-				.query((rs, i) -> RowError.of(rs.getInt(1), NUMBER, "duplicate-in-file", rs.getInt(2))).list());
+		errors.addAll(duplicatesInFile(job, "number", NUMBER));
 		// a name the registry knows otherwise: asked of the registry a chunk of staged rows at a time
 		for (int after = 0, read = CHECK_CHUNK; read == CHECK_CHUNK;) {
 			var rows = jdbc.sql("""
 					select row_number, holder_index, holder_name from certification.certificate_staging
 					where job_id = :job and row_number > :after order by row_number limit :chunk
 					""").param("job", job).param("after", after).param("chunk", CHECK_CHUNK)
-					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1), IdNumberIndex.of(rs.getBytes(2)),
-							rs.getString(3))).list();
+					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1),
+							IdNumberIndex.of(rs.getBytes(2)), rs.getString(3))).list();
 			persons.namedOtherwise(rows).forEach(row -> errors.add(RowError.of(row, NAME, "name-mismatch")));
 			read = rows.size();
 			after = rows.isEmpty() ? after : rows.get(rows.size() - 1).row();
@@ -158,9 +130,8 @@ class CertificateImport implements ImportHandler {
 
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-		var staged = jdbc.sql("select count(*) from certification.certificate_staging where job_id = :job and row_number between :from and :to")
-				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
-		var created = jdbc.sql("""
+		var staged = staged(job, fromRow, toRow);
+		var created = overRows("""
 				insert into certification.certificate (number, type, holder_index, holder_name, holder_id_masked,
 				    occupation_code, grade, issuer, issued_on, source, evaluation_filing_id)
 				select s.number, s.type, s.holder_index, s.holder_name, s.holder_id_masked, s.occupation_code, s.grade,
@@ -173,7 +144,7 @@ class CertificateImport implements ImportHandler {
 				where s.job_id = :job and s.row_number between :from and :to
 				on conflict (number) do nothing
 				returning id, number, holder_index, type, occupation_code, grade, issued_on, issuer
-				""").param("job", job).param("from", fromRow).param("to", toRow)
+				""", job, fromRow, toRow)
 				.param("evaluator", CertificateRegister.evaluatesItself(actor) ? actor.scope().value() : null)
 				.query((rs, i) -> new CertificateIssued(rs.getLong("id"), rs.getString("number"),
 						IdNumberIndex.of(rs.getBytes("holder_index")), rs.getString("type"), rs.getString("occupation_code"),

@@ -18,12 +18,11 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.CheckedRow;
 import cn.gongjiang.imports.ImportColumn;
-import cn.gongjiang.imports.ImportHandler;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.imports.StagedImport;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.registry.PersonRegistry;
-import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.security.Actor;
@@ -35,27 +34,18 @@ import cn.gongjiang.shared.security.Role;
  * same student twice in the file) run set-based over the staged rows, the plan filling in row order.
  */
 @Component
-class RegistrationImport implements ImportHandler {
+class RegistrationImport extends StagedImport {
 
 	static final String KIND = "registrations";
 	static final String ID_NUMBER = "身份证号", NAME = "姓名", SCHOOL = "学校统一社会信用代码", SPECIALTY = "专业代码",
 			LEVEL = "班级层次", YEAR = "入学年份", SEASON = "入学季", KIND_COLUMN = "学员类别", MODE = "学习形式",
 			ORIGIN = "生源地区划代码", AGREEMENT = "合作协议编号";
 
-	private static final Map<String, String> COLUMN_OF_CODE = Map.ofEntries(
-			Map.entry("enrolment.invalid-id-number", ID_NUMBER), Map.entry("enrolment.name.required", NAME),
-			Map.entry("enrolment.class-level.unknown", LEVEL), Map.entry("enrolment.intake.unknown", SEASON),
-			Map.entry("enrolment.intake-year", YEAR), Map.entry("enrolment.learner-kind.unknown", KIND_COLUMN),
-			Map.entry("enrolment.study-mode.unknown", MODE), Map.entry("region.unknown", ORIGIN),
-			Map.entry("region.code.format", ORIGIN), Map.entry("enrolment.agreement.unknown", AGREEMENT),
-			Map.entry("enrolment.deadline-passed", SEASON), Map.entry("enrolment.specialty-not-filed", SPECIALTY),
-			Map.entry("enrolment.cross-city", ORIGIN));
 	private static final Map<String, String> SEASONS = Map.of("春季", "SPRING", "秋季", "AUTUMN", "SPRING", "SPRING",
 			"AUTUMN", "AUTUMN");
 	private static final Map<String, String> MODES = Map.of("全日制", "FULL_TIME", "非全日制", "PART_TIME", "FULL_TIME",
 			"FULL_TIME", "PART_TIME", "PART_TIME");
 
-	private final JdbcClient jdbc;
 	private final Schools schools;
 	private final Registrations registrations;
 	private final PersonRegistry persons;
@@ -64,7 +54,22 @@ class RegistrationImport implements ImportHandler {
 
 	RegistrationImport(JdbcClient jdbc, Schools schools, Registrations registrations, PersonRegistry persons,
 			PersonalDataCipher cipher, Clock clock) {
-		this.jdbc = jdbc;
+		super(KIND, List.of(ImportColumn.required(ID_NUMBER, "18位居民身份证号").field("idNumber"),
+				ImportColumn.required(NAME, "学生姓名").field("name"),
+				ImportColumn.required(SCHOOL, "技工院校的统一社会信用代码").field("schoolCode"),
+				ImportColumn.required(SPECIALTY, "已备案的专业代码").field("specialtyCode"),
+				ImportColumn.required(LEVEL, "中级工班、高级工班、预备技师（技师）班").field("classLevel"),
+				ImportColumn.required(YEAR, "如 2026").field("intakeYear"),
+				ImportColumn.required(SEASON, "春季 或 秋季").field("intakeSeason"),
+				ImportColumn.required(KIND_COLUMN, "应届/往届初中毕业生、高中毕业生、企业职工、失业人员、灵活就业人员、农民工、新型职业农民、其他")
+						.field("learnerKind"),
+				ImportColumn.required(MODE, "全日制 或 非全日制").field("studyMode"),
+				ImportColumn.required(ORIGIN, "户籍地或毕业学校所在地的区划代码（省外亦可）").field("originRegionCode"),
+				ImportColumn.optional(AGREEMENT, "跨省联合培养协议编号").field("agreementId")),
+				"enrolment.registration_staging", List.of("person_index", "id_number_sealed", "id_number_masked",
+						"name", "sex", "birth_date", "school_code", "school_path", "specialty_code", "class_level",
+						"intake_year", "intake_season", "learner_kind", "study_mode", "origin_region", "agreement_id"),
+				jdbc);
 		this.schools = schools;
 		this.registrations = registrations;
 		this.persons = persons;
@@ -73,37 +78,8 @@ class RegistrationImport implements ImportHandler {
 	}
 
 	@Override
-	public String kind() {
-		return KIND;
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return List.of(ImportColumn.required(ID_NUMBER, "18位居民身份证号"), ImportColumn.required(NAME, "学生姓名"),
-				ImportColumn.required(SCHOOL, "技工院校的统一社会信用代码"), ImportColumn.required(SPECIALTY, "已备案的专业代码"),
-				ImportColumn.required(LEVEL, "中级工班、高级工班、预备技师（技师）班"), ImportColumn.required(YEAR, "如 2026"),
-				ImportColumn.required(SEASON, "春季 或 秋季"),
-				ImportColumn.required(KIND_COLUMN, "应届/往届初中毕业生、高中毕业生、企业职工、失业人员、灵活就业人员、农民工、新型职业农民、其他"),
-				ImportColumn.required(MODE, "全日制 或 非全日制"),
-				ImportColumn.required(ORIGIN, "户籍地或毕业学校所在地的区划代码（省外亦可）"),
-				ImportColumn.optional(AGREEMENT, "跨省联合培养协议编号"));
-	}
-
-	@Override
 	public boolean mayImport(Actor actor) {
 		return actor.role() == Role.TECHNICAL_SCHOOL || actor.regionalOfficer();
-	}
-
-	@Override
-	public String stagingTable() {
-		return "enrolment.registration_staging";
-	}
-
-	@Override
-	public List<String> stagingColumns() {
-		return List.of("person_index", "id_number_sealed", "id_number_masked", "name", "sex", "birth_date",
-				"school_code", "school_path", "specialty_code", "class_level", "intake_year", "intake_season",
-				"learner_kind", "study_mode", "origin_region", "agreement_id");
 	}
 
 	@Override
@@ -111,46 +87,31 @@ class RegistrationImport implements ImportHandler {
 		var today = LocalDate.now(clock);
 		var known = new HashMap<String, Optional<School>>();
 		var hex = HexFormat.of();
-		return row -> {
-			var missing = RowError.missing(row, columns());
-			if (!missing.isEmpty()) {
-				return CheckedRow.rejected(missing);
-			}
+		var rows = rowCheck().scopeIn(SCHOOL);
+		return row -> rows.check(row, () -> {
 			var school = known.computeIfAbsent(row.get(SCHOOL), schools::find);
 			if (school.isEmpty()) {
-				return CheckedRow.rejected(List.of(RowError.of(row.number(), SCHOOL, "enrolment.school.not-found", row.get(SCHOOL))));
+				return CheckedRow.rejected(row, SCHOOL, "enrolment.school.not-found", row.get(SCHOOL));
 			}
 			if (!Schools.mayActFor(actor, school.get())) {
-				return CheckedRow.rejected(List.of(RowError.of(row.number(), SCHOOL, "scope.outside", row.get(SCHOOL))));
+				return CheckedRow.rejected(row, SCHOOL, "scope.outside", row.get(SCHOOL));
 			}
-			try {
-				var year = Integer.valueOf(row.get(YEAR).strip());
-				var agreement = row.get(AGREEMENT) == null ? null : Long.valueOf(row.get(AGREEMENT).strip());
-				var c = registrations.check(new Registration.Request(row.get(ID_NUMBER), row.get(NAME), row.get(SCHOOL),
-						row.get(SPECIALTY), row.get(LEVEL), year, SEASONS.getOrDefault(row.get(SEASON), row.get(SEASON)),
-						row.get(KIND_COLUMN), MODES.getOrDefault(row.get(MODE), row.get(MODE)), row.get(ORIGIN), agreement),
-						school.get(), today);
-				if (EnrolmentRules.crossCity(school.get(), c.origin())) {
-					return CheckedRow.rejected(List.of(RowError.of(row.number(), ORIGIN, "enrolment.cross-city",
-							c.origin(), school.get().cityCode())));
-				}
-				var id = c.idNumber();
-				return CheckedRow.staged(Arrays.asList(cipher.index(id).copyText(),
-						"\\x" + hex.formatHex(cipher.seal(id.value())), id.masked(), c.name(), id.male() ? "M" : "F",
-						id.birthDate().toString(), school.get().creditCode(), school.get().countyPath(),
-						c.specialtyCode(), c.classLevel().name(), String.valueOf(c.intakeYear()), c.season().name(),
-						c.learnerKind().name(), c.studyMode(), c.origin(),
-						c.agreementId() == null ? null : c.agreementId().toString()));
+			var c = registrations.check(new Registration.Request(row.get(ID_NUMBER), row.get(NAME), row.get(SCHOOL),
+					row.get(SPECIALTY), row.get(LEVEL), row.read(YEAR, Integer::valueOf),
+					SEASONS.getOrDefault(row.get(SEASON), row.get(SEASON)), row.get(KIND_COLUMN),
+					MODES.getOrDefault(row.get(MODE), row.get(MODE)), row.get(ORIGIN),
+					row.read(AGREEMENT, Long::valueOf)), school.get(), today);
+			if (EnrolmentRules.crossCity(school.get(), c.origin())) {
+				return CheckedRow.rejected(row, ORIGIN, "enrolment.cross-city", c.origin(), school.get().cityCode());
 			}
-			catch (NumberFormatException e) {
-				return CheckedRow.rejected(List.of(RowError.of(row.number(), row.get(AGREEMENT) != null
-						&& !row.get(AGREEMENT).strip().matches("\\d+") ? AGREEMENT : YEAR, "value.format")));
-			}
-			catch (BusinessException e) {
-				return CheckedRow.rejected(List.of(RowError.of(row.number(), COLUMN_OF_CODE.get(e.code()), e.code(),
-						e.arguments())));
-			}
-		};
+			var id = c.idNumber();
+			return CheckedRow.staged(Arrays.asList(cipher.index(id).copyText(),
+					"\\x" + hex.formatHex(cipher.seal(id.value())), id.masked(), c.name(), id.male() ? "M" : "F",
+					id.birthDate().toString(), school.get().creditCode(), school.get().countyPath(),
+					c.specialtyCode(), c.classLevel().name(), String.valueOf(c.intakeYear()), c.season().name(),
+					c.learnerKind().name(), c.studyMode(), c.origin(),
+					c.agreementId() == null ? null : c.agreementId().toString()));
+		});
 	}
 
 	/**
@@ -227,8 +188,8 @@ class RegistrationImport implements ImportHandler {
 					select row_number, person_index, name from enrolment.registration_staging
 					where job_id = :job and row_number > :after order by row_number limit :chunk
 					""").param("job", job).param("after", after).param("chunk", CHECK_CHUNK)
-					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1), IdNumberIndex.of(rs.getBytes(2)),
-							rs.getString(3))).list();
+					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1),
+							IdNumberIndex.of(rs.getBytes(2)), rs.getString(3))).list();
 			rows.addAll(persons.namedOtherwise(staged));
 			read = staged.size();
 			after = staged.isEmpty() ? after : staged.get(staged.size() - 1).row();
@@ -255,10 +216,10 @@ class RegistrationImport implements ImportHandler {
 
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-		var rows = jdbc.sql("""
+		var rows = overRows("""
 				select * from enrolment.registration_staging where job_id = :job and row_number between :from and :to
 				order by row_number
-				""").param("job", job).param("from", fromRow).param("to", toRow).query().listOfRows();
+				""", job, fromRow, toRow).query().listOfRows();
 		int changed = 0;
 		var known = new HashMap<String, School>();
 		for (var row : rows) {

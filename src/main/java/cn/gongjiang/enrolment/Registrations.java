@@ -114,40 +114,42 @@ public class Registrations {
 			id = IdNumber.parse(r.idNumber());
 		}
 		catch (InvalidValueException e) {
-			throw new BusinessException("enrolment.invalid-id-number", e.code());
+			throw new BusinessException("enrolment.invalid-id-number", e.code()).about("idNumber");
 		}
 		if (r.name() == null || r.name().isBlank()) {
-			throw new InvalidValueException("enrolment.name.required");
+			throw InvalidValueException.of("name", "enrolment.name.required");
 		}
 		var level = ClassLevel.parse(r.classLevel());
 		if (level == null) {
-			throw new InvalidValueException("enrolment.class-level.unknown", r.classLevel());
+			throw InvalidValueException.of("classLevel", "enrolment.class-level.unknown", r.classLevel());
 		}
-		var season = Plans.intake(r.intakeSeason());
+		var season = BusinessException.about("intakeSeason", () -> Plans.intake(r.intakeSeason()));
 		if (r.intakeYear() == null || r.intakeYear() < 2000 || r.intakeYear() > today.getYear() + 1) {
-			throw new InvalidValueException("enrolment.intake-year", r.intakeYear());
+			throw InvalidValueException.of("intakeYear", "enrolment.intake-year", r.intakeYear());
 		}
 		var kind = LearnerKind.parse(r.learnerKind());
 		if (kind == null) {
-			throw new InvalidValueException("enrolment.learner-kind.unknown", r.learnerKind());
+			throw InvalidValueException.of("learnerKind", "enrolment.learner-kind.unknown", r.learnerKind());
 		}
 		if (!"FULL_TIME".equals(r.studyMode()) && !"PART_TIME".equals(r.studyMode())) {
-			throw new InvalidValueException("enrolment.study-mode.unknown", r.studyMode());
+			throw InvalidValueException.of("studyMode", "enrolment.study-mode.unknown", r.studyMode());
 		}
-		var origin = RegionCode.of(r.originRegionCode());
+		var origin = BusinessException.about("originRegionCode", () -> RegionCode.of(r.originRegionCode()));
 		if (origin.inZhejiang() && regions.lookup(origin).isEmpty()) {
-			throw new InvalidValueException("region.unknown", origin.value());
+			throw InvalidValueException.of("originRegionCode", "region.unknown", origin.value());
 		}
 		if (r.agreementId() != null && jdbc.sql("select count(*) from enrolment.agreement where id = :id and school_code = :school")
 				.param("id", r.agreementId()).param("school", school.creditCode()).query(Integer.class).single() == 0) {
-			throw new InvalidValueException("enrolment.agreement.unknown", r.agreementId());
+			throw InvalidValueException.of("agreementId", "enrolment.agreement.unknown", r.agreementId());
 		}
 		if (EnrolmentRules.deadlinePassed(season, r.intakeYear(), today)) {
-			throw new BusinessException("enrolment.deadline-passed", season.deadline(r.intakeYear()).toString());
+			throw new BusinessException("enrolment.deadline-passed", season.deadline(r.intakeYear()).toString())
+					.about("intakeSeason");
 		}
 		var specialty = specialties.find(school.creditCode(), r.specialtyCode());
 		if (specialty.isEmpty() || !specialty.get().offers(level)) {
-			throw new BusinessException("enrolment.specialty-not-filed", r.specialtyCode(), level.nameZh());
+			throw new BusinessException("enrolment.specialty-not-filed", r.specialtyCode(), level.nameZh())
+					.about("specialtyCode");
 		}
 		return new Checked(id, r.name().strip(), school, r.specialtyCode(), level, r.intakeYear(), season, kind,
 				r.studyMode(), origin.value(), r.agreementId());

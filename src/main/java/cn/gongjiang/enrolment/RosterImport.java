@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.CheckedRow;
 import cn.gongjiang.imports.ImportColumn;
-import cn.gongjiang.imports.ImportHandler;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.imports.StagedImport;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.InvalidValueException;
@@ -25,7 +25,7 @@ import cn.gongjiang.shared.security.Actor;
  * person and school; the duplicate batch runs when the import completes.
  */
 @Component
-class RosterImport implements ImportHandler {
+class RosterImport extends StagedImport {
 
 	static final String KIND = "education-rosters";
 	static final String ID_NUMBER = "身份证号", NAME = "姓名", SCHOOL = "学校名称", TYPE = "学校类型", STATUS = "学籍状态";
@@ -35,24 +35,15 @@ class RosterImport implements ImportHandler {
 	static final Map<String, String> STATUSES = Map.of("在籍", "ENROLLED", "ENROLLED", "ENROLLED", "毕业", "GRADUATED",
 			"GRADUATED", "GRADUATED", "离校", "LEFT", "退学", "LEFT", "LEFT", "LEFT");
 
-	private final JdbcClient jdbc;
 	private final PersonalDataCipher cipher;
 
 	RosterImport(JdbcClient jdbc, PersonalDataCipher cipher) {
-		this.jdbc = jdbc;
-		this.cipher = cipher;
-	}
-
-	@Override
-	public String kind() {
-		return KIND;
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return List.of(ImportColumn.required(ID_NUMBER, "18位居民身份证号"), ImportColumn.required(NAME, "学生姓名"),
+		super(KIND, List.of(ImportColumn.required(ID_NUMBER, "18位居民身份证号"), ImportColumn.required(NAME, "学生姓名"),
 				ImportColumn.required(SCHOOL, "学校全称"), ImportColumn.required(TYPE, "普通高中 或 中等职业学校"),
-				ImportColumn.required(STATUS, "在籍、毕业、离校"));
+				ImportColumn.required(STATUS, "在籍、毕业、离校")),
+				"enrolment.roster_staging", List.of("person_index", "id_number_masked", "name", "school_name",
+						"school_type", "status"), jdbc);
+		this.cipher = cipher;
 	}
 
 	/** Rosters come to the province and the cities from the education department. */
@@ -62,22 +53,10 @@ class RosterImport implements ImportHandler {
 	}
 
 	@Override
-	public String stagingTable() {
-		return "enrolment.roster_staging";
-	}
-
-	@Override
-	public List<String> stagingColumns() {
-		return List.of("person_index", "id_number_masked", "name", "school_name", "school_type", "status");
-	}
-
-	@Override
 	public RowChecker checker(Actor actor) {
-		return row -> {
-			var errors = new ArrayList<RowError>(RowError.missing(row, columns()));
-			if (!errors.isEmpty()) {
-				return CheckedRow.rejected(errors);
-			}
+		var rows = rowCheck();
+		return row -> rows.check(row, () -> {
+			var errors = new ArrayList<RowError>();
 			IdNumber id = null;
 			try {
 				id = IdNumber.parse(row.get(ID_NUMBER));
@@ -98,26 +77,18 @@ class RosterImport implements ImportHandler {
 			}
 			return CheckedRow.staged(Arrays.asList(cipher.index(id).copyText(), id.masked(),
 					row.get(NAME), row.get(SCHOOL), type, status));
-		};
+		});
 	}
 
 	@Override
 	public List<RowError> checkStaged(UUID job) {
-		return jdbc.sql("""
-				select row_number, first_row from (
-				    select row_number, min(row_number) over (partition by person_index, school_name) as first_row
-				    from enrolment.roster_staging where job_id = :job
-				) s where row_number <> first_row
-				""").param("job", job)
-				.query((rs, i) -> RowError.of(rs.getInt(1), ID_NUMBER, "duplicate-in-file", rs.getInt(2))).list();
+		return duplicatesInFile(job, "person_index, school_name", ID_NUMBER);
 	}
 
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-		var staged = jdbc.sql("select count(*) from enrolment.roster_staging where job_id = :job "
-				+ "and row_number between :from and :to").param("job", job).param("from", fromRow).param("to", toRow)
-				.query(Integer.class).single();
-		var changed = jdbc.sql("""
+		var staged = staged(job, fromRow, toRow);
+		var changed = overRows("""
 				with merged as (
 				    insert into enrolment.roster_entry as t (person_index, id_number_masked, name, school_name,
 				        school_type, status, imported_by_job)
@@ -129,7 +100,7 @@ class RosterImport implements ImportHandler {
 				    where (t.name, t.school_type, t.status) is distinct from (excluded.name, excluded.school_type, excluded.status)
 				    returning 1
 				) select count(*) from merged
-				""").param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
+				""", job, fromRow, toRow).query(Integer.class).single();
 		return new MergeCounts(changed, staged - changed);
 	}
 }

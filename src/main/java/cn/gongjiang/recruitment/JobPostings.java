@@ -15,6 +15,7 @@ import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.ConflictException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
@@ -204,44 +205,50 @@ public class JobPostings {
 		}
 		var code = actor.role() == Role.ENTERPRISE ? actor.scope().value() : form.enterpriseCode();
 		if (code == null || code.isBlank()) {
-			throw new InvalidValueException("recruitment.job.enterprise.required");
+			throw InvalidValueException.of("enterpriseCode", "recruitment.job.enterprise.required");
 		}
 		var enterprise = organisations.enterprise(code.strip())
-				.orElseThrow(() -> new InvalidValueException("recruitment.job.enterprise.unknown", code));
+				.orElseThrow(() -> InvalidValueException.of("enterpriseCode", "recruitment.job.enterprise.unknown",
+						code));
 		var enterprisePath = regions.pathOf(RegionCode.of(enterprise.region())).orElseThrow();
 		if (source.equals("OFFICER") && !actor.scope().covers(enterprisePath)) {
 			throw new AccessDeniedException("officers post for enterprises of their region");
 		}
 		var title = form.title() == null || form.title().isBlank() ? null : form.title().strip();
 		if (title == null || title.length() > 100) {
-			throw new InvalidValueException("recruitment.job.title.invalid");
+			throw InvalidValueException.of("title", "recruitment.job.title.invalid");
 		}
-		var occupation = OccupationCode.of(form.occupationCode()).value();
+		var occupation = BusinessException.about("occupationCode", () -> OccupationCode.of(form.occupationCode()))
+				.value();
 		if (!occupations.exists(OccupationCode.of(occupation))) {
-			throw new InvalidValueException("occupation.not-found", occupation);
+			throw InvalidValueException.of("occupationCode", "occupation.not-found", occupation);
 		}
-		var grade = form.minGrade() == null || form.minGrade().isBlank() ? null : SkillGrade.fromCode(form.minGrade()).code();
+		var grade = form.minGrade() == null || form.minGrade().isBlank() ? null
+				: BusinessException.about("minGrade", () -> SkillGrade.fromCode(form.minGrade()).code());
 		if (form.headcount() == null || form.headcount() < 1 || form.headcount() > 10_000) {
-			throw new InvalidValueException("recruitment.job.headcount.invalid");
+			throw InvalidValueException.of("headcount", "recruitment.job.headcount.invalid");
 		}
 		var countyCode = form.county() == null || form.county().isBlank() ? enterprise.region() : form.county().strip();
 		var county = regions.names().get(countyCode);
 		if (county == null || county.level() != RegionLevel.COUNTY) {
-			throw new InvalidValueException("recruitment.job.county.invalid", countyCode);
+			throw InvalidValueException.of("county", "recruitment.job.county.invalid", countyCode);
 		}
-		if ((form.wageMin() != null && form.wageMin() <= 0) || (form.wageMax() != null && form.wageMax() <= 0)
+		if (form.wageMin() != null && form.wageMin() <= 0) {
+			throw InvalidValueException.of("wageMin", "recruitment.job.wage.invalid");
+		}
+		if ((form.wageMax() != null && form.wageMax() <= 0)
 				|| (form.wageMin() != null && form.wageMax() != null && form.wageMax() < form.wageMin())) {
-			throw new InvalidValueException("recruitment.job.wage.invalid");
+			throw InvalidValueException.of("wageMax", "recruitment.job.wage.invalid");
 		}
 		if (form.closesOn() == null) {
-			throw new InvalidValueException("recruitment.job.closes.required");
+			throw InvalidValueException.of("closesOn", "recruitment.job.closes.required");
 		}
 		if (form.startsOn() != null && form.startsOn().isBefore(LocalDate.now(clock).minusYears(1))) {
-			throw new InvalidValueException("recruitment.job.starts.invalid");
+			throw InvalidValueException.of("startsOn", "recruitment.job.starts.invalid");
 		}
 		var requirements = form.requirements() == null || form.requirements().isBlank() ? null : form.requirements().strip();
 		if (requirements != null && requirements.length() > 2_000) {
-			throw new InvalidValueException("recruitment.job.requirements.too-long");
+			throw InvalidValueException.of("requirements", "recruitment.job.requirements.too-long");
 		}
 		return new Jobs.Row(enterprise.creditCode(), enterprise.name(), enterprisePath, title, occupation, grade,
 				form.headcount(), county.code(), county.path(), form.wageMin(), form.wageMax(), form.startsOn(),

@@ -1,6 +1,5 @@
 package cn.gongjiang.registry;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,9 +20,9 @@ import cn.gongjiang.imports.ImportHandler;
 import cn.gongjiang.imports.ImportRow;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.imports.StagedImport;
 import cn.gongjiang.region.Region;
 import cn.gongjiang.region.RegionLevel;
-import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.security.Actor;
 
 /**
@@ -38,13 +37,14 @@ class OrganisationImports {
 	@Bean
 	ImportHandler enterpriseImport(OrganisationRegistry registry, PersonRegistry persons, JdbcClient jdbc,
 			ApplicationEventPublisher events) {
-		var columns = List.of(ImportColumn.required(CREDIT, "18位统一社会信用代码"),
-				ImportColumn.required(NAME, "企业名称"), ImportColumn.required(REGION, "企业所在县级区划代码（6位）"),
-				ImportColumn.optional("产业领域", "产业领域名称，如 先进制造业(415X集群)、数字经济、高端装备"),
+		var columns = List.of(ImportColumn.required(CREDIT, "18位统一社会信用代码").field("creditCode"),
+				ImportColumn.required(NAME, "企业名称").field("name"), ImportColumn.required(REGION, "企业所在县级区划代码（6位）"),
+				ImportColumn.optional("产业领域", "产业领域名称，如 先进制造业(415X集群)、数字经济、高端装备").field("industryField"),
 				ImportColumn.optional("产业集群", "所属415X集群名称"),
-				ImportColumn.optional("企业规模", RegistryCodes.listed(RegistryCodes.SIZES)),
-				ImportColumn.optional("重点企业", "是/否"), ImportColumn.optional("重点企业认定理由", "重点企业必填"),
-				ImportColumn.optional("技能型企业状态", RegistryCodes.listed(RegistryCodes.SKILL_BASED)),
+				ImportColumn.optional("企业规模", RegistryCodes.listed(RegistryCodes.SIZES)).field("size"),
+				ImportColumn.optional("重点企业", "是/否"), ImportColumn.optional("重点企业认定理由", "重点企业必填").field("keyReason"),
+				ImportColumn.optional("技能型企业状态", RegistryCodes.listed(RegistryCodes.SKILL_BASED))
+						.field("skillBasedStatus"),
 				ImportColumn.optional("技能型企业认定年份", "已认定时必填"),
 				ImportColumn.optional("新八级试点", "是/否"));
 		var staging = List.of("credit_code", "name", "region", "region_path", "industry_field", "cluster", "size",
@@ -64,7 +64,7 @@ class OrganisationImports {
 								row.get(REGION), RegistryCodes.code(fieldsByName, row.get("产业领域")), row.get("产业集群"),
 								RegistryCodes.code(RegistryCodes.SIZES, row.get("企业规模")), yes(row.get("重点企业")),
 								row.get("重点企业认定理由"), RegistryCodes.code(RegistryCodes.SKILL_BASED, row.get("技能型企业状态")),
-								integer(row.get("技能型企业认定年份")), yes(row.get("新八级试点"))), fields);
+								row.read("技能型企业认定年份", OrganisationImports::integer), yes(row.get("新八级试点"))), fields);
 						return Arrays.asList(e.creditCode(), e.name(), e.region(), null, e.industryField(), e.cluster(),
 								e.size(), String.valueOf(e.keyEnterprise()), e.keyReason(), e.skillBasedStatus(),
 								e.skillBasedYear() == null ? null : e.skillBasedYear().toString(),
@@ -83,12 +83,12 @@ class OrganisationImports {
 
 	@Bean
 	ImportHandler providerImport(OrganisationRegistry registry, PersonRegistry persons, JdbcClient jdbc) {
-		var columns = List.of(ImportColumn.required(CREDIT, "18位统一社会信用代码"),
-				ImportColumn.required(NAME, "机构名称"), ImportColumn.required(REGION, "机构所在县级区划代码（6位）"),
-				ImportColumn.required("机构类型", RegistryCodes.listed(RegistryCodes.PROVIDER_KINDS)),
+		var columns = List.of(ImportColumn.required(CREDIT, "18位统一社会信用代码").field("creditCode"),
+				ImportColumn.required(NAME, "机构名称").field("name"), ImportColumn.required(REGION, "机构所在县级区划代码（6位）"),
+				ImportColumn.required("机构类型", RegistryCodes.listed(RegistryCodes.PROVIDER_KINDS)).field("kind"),
 				ImportColumn.optional("办学许可证号", ""), ImportColumn.optional("许可证有效期至", "yyyy-MM-dd"),
-				ImportColumn.optional("星级", "1-5"), ImportColumn.optional("星级评定年份", "有星级时必填"),
-				ImportColumn.optional("状态", RegistryCodes.listed(RegistryCodes.PROVIDER_STATUSES)),
+				ImportColumn.optional("星级", "1-5").field("starRating"), ImportColumn.optional("星级评定年份", "有星级时必填"),
+				ImportColumn.optional("状态", RegistryCodes.listed(RegistryCodes.PROVIDER_STATUSES)).field("status"),
 				ImportColumn.optional("状态原因", "暂停或退出时必填"), ImportColumn.optional("状态日期", "yyyy-MM-dd"));
 		var staging = List.of("credit_code", "name", "kind", "licence_number", "licence_valid_until", "region",
 				"region_path", "star_rating", "star_year", "status", "status_reason", "status_date");
@@ -97,10 +97,10 @@ class OrganisationImports {
 				}, () -> row -> {
 					var p = registry.checkProviderFields(new ProviderRegistration(row.get(CREDIT), row.get(NAME),
 							RegistryCodes.code(RegistryCodes.PROVIDER_KINDS, row.get("机构类型")), row.get("办学许可证号"),
-							date(row.get("许可证有效期至")), row.get(REGION), integer(row.get("星级")),
-							integer(row.get("星级评定年份")), RegistryCodes.code(RegistryCodes.PROVIDER_STATUSES, row.get("状态")),
-							row.get("状态原因"),
-							date(row.get("状态日期"))));
+							row.read("许可证有效期至", OrganisationImports::date), row.get(REGION),
+							row.read("星级", OrganisationImports::integer), row.read("星级评定年份", OrganisationImports::integer),
+							RegistryCodes.code(RegistryCodes.PROVIDER_STATUSES, row.get("状态")), row.get("状态原因"),
+							row.read("状态日期", OrganisationImports::date)));
 					return Arrays.asList(p.creditCode(), p.name(), p.kind(), p.licenceNumber(), string(p.licenceValidUntil()),
 							p.region(), null, string(p.starRating()), string(p.starYear()), p.status(), p.statusReason(),
 							string(p.statusDate()));
@@ -126,19 +126,8 @@ class OrganisationImports {
 	 * column it concerns), the county resolved to its path and checked against the uploader's scope, duplicates of a
 	 * credit code within the file refused, and the rows merged by credit code.
 	 */
-	static final class OrganisationImport implements ImportHandler {
+	static final class OrganisationImport extends StagedImport {
 
-		private static final Map<String, String> COLUMN_OF_CODE = Map.of("credit-code", CREDIT,
-				"organisation.name", NAME, "region", REGION, "enterprise.size", "企业规模",
-				"enterprise.industry-field", "产业领域", "enterprise.key-reason", "重点企业认定理由",
-				"enterprise.skill-based", "技能型企业状态", "provider.kind", "机构类型", "provider.star-rating", "星级",
-				"provider.status", "状态");
-
-		private final String kind;
-		private final List<ImportColumn> columns;
-		private final String stagingTable;
-		private final List<String> stagingColumns;
-		private final JdbcClient jdbc;
 		private final PersonRegistry persons;
 		private final AfterMerge afterMerge;
 		private final Supplier<Function<ImportRow, List<String>>> rowChecks;
@@ -147,25 +136,11 @@ class OrganisationImports {
 		OrganisationImport(String kind, List<ImportColumn> columns, String stagingTable, List<String> stagingColumns,
 				JdbcClient jdbc, PersonRegistry persons, AfterMerge afterMerge,
 				Supplier<Function<ImportRow, List<String>>> rowChecks, String mergeSql) {
+			super(kind, columns, stagingTable, stagingColumns, jdbc);
 			this.afterMerge = afterMerge;
-			this.kind = kind;
-			this.columns = columns;
-			this.stagingTable = stagingTable;
-			this.stagingColumns = stagingColumns;
-			this.jdbc = jdbc;
 			this.persons = persons;
 			this.rowChecks = rowChecks;
 			this.mergeSql = mergeSql;
-		}
-
-		@Override
-		public String kind() {
-			return kind;
-		}
-
-		@Override
-		public List<ImportColumn> columns() {
-			return columns;
 		}
 
 		@Override
@@ -174,72 +149,37 @@ class OrganisationImports {
 		}
 
 		@Override
-		public String stagingTable() {
-			return stagingTable;
-		}
-
-		@Override
-		public List<String> stagingColumns() {
-			return stagingColumns;
-		}
-
-		@Override
 		public RowChecker checker(Actor actor) {
 			Map<String, Region> regions = persons.regionsByCode();
 			var checkRow = rowChecks.get(); // reference data read once per file
-			return row -> {
-				var missing = RowError.missing(row, columns);
-				if (!missing.isEmpty()) {
-					return CheckedRow.rejected(missing);
-				}
+			var rows = rowCheck();
+			return row -> rows.check(row, () -> {
 				var region = regions.get(row.get(REGION));
 				if (region == null || region.level() != RegionLevel.COUNTY) {
-					return CheckedRow.rejected(List.of(RowError.of(row.number(), REGION,
-							region == null ? "region.unknown" : "region.not-county", row.get(REGION))));
+					return CheckedRow.rejected(row, REGION, region == null ? "region.unknown" : "region.not-county",
+							row.get(REGION));
 				}
 				if (!actor.scope().covers(region.path())) {
-					return CheckedRow.rejected(List.of(RowError.of(row.number(), REGION, "scope.outside", row.get(REGION))));
+					return CheckedRow.rejected(row, REGION, "scope.outside", row.get(REGION));
 				}
-				try {
-					var values = new ArrayList<>(checkRow.apply(row));
-					values.set(stagingColumns.indexOf("region_path"), region.path());
-					return CheckedRow.staged(values);
-				}
-				catch (BusinessException e) {
-					return CheckedRow.rejected(List.of(RowError.of(row.number(), columnOf(e.code()), e.code(),
-							e.arguments())));
-				}
-				catch (IllegalArgumentException | DateTimeException e) {
-					return CheckedRow.rejected(List.of(RowError.of(row.number(), null, "value.format")));
-				}
-			};
+				var values = new ArrayList<>(checkRow.apply(row));
+				values.set(stagingColumns().indexOf("region_path"), region.path());
+				return CheckedRow.staged(values);
+			});
 		}
 
 		@Override
 		public List<RowError> checkStaged(UUID job) {
-			return jdbc.sql("""
-					select row_number, first_row from (
-					    select row_number, min(row_number) over (partition by credit_code) as first_row
-					    from %s where job_id = :job
-					) s where row_number <> first_row
-					""".formatted(stagingTable)).param("job", job)
-					.query((rs, i) -> RowError.of(rs.getInt(1), CREDIT, "duplicate-in-file", rs.getInt(2))).list();
+			return duplicatesInFile(job, "credit_code", CREDIT);
 		}
 
 		@Override
 		public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-			var staged = jdbc.sql("select count(*) from " + stagingTable
-					+ " where job_id = :job and row_number between :from and :to").param("job", job)
-					.param("from", fromRow).param("to", toRow).query(Integer.class).single();
-			var changed = jdbc.sql("with merged as (" + mergeSql + ") select count(*) from merged").param("job", job)
-					.param("from", fromRow).param("to", toRow).query(Integer.class).single();
+			var staged = staged(job, fromRow, toRow);
+			var changed = overRows("with merged as (" + mergeSql + ") select count(*) from merged", job, fromRow, toRow)
+					.query(Integer.class).single();
 			afterMerge.merged(job, fromRow, toRow);
 			return new MergeCounts(changed, staged - changed);
-		}
-
-		private static String columnOf(String code) {
-			return COLUMN_OF_CODE.entrySet().stream().filter(e -> code.startsWith(e.getKey())).map(Map.Entry::getValue)
-					.findFirst().orElse(null);
 		}
 	}
 

@@ -15,6 +15,7 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.catalogue.CodeItem;
 import cn.gongjiang.catalogue.CodeLists;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.CreditCode;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
@@ -73,23 +74,23 @@ public class OrganisationRegistry {
 
 	/** The checks that need no database: reference data comes in, so a bulk import reads it once per file. */
 	Enterprise checkEnterprise(EnterpriseRegistration e, Set<String> industryFields) {
-		var credit = CreditCode.parse(e.creditCode()).value();
+		var credit = BusinessException.about("creditCode", () -> CreditCode.parse(e.creditCode())).value();
 		requireName(e.name());
 		if (e.size() != null && !SIZES.contains(e.size())) {
-			throw new InvalidValueException("enterprise.size.unknown", e.size());
+			throw InvalidValueException.of("size", "enterprise.size.unknown", e.size());
 		}
 		if (e.industryField() != null && !industryFields.contains(e.industryField())) {
-			throw new InvalidValueException("enterprise.industry-field.unknown", e.industryField());
+			throw InvalidValueException.of("industryField", "enterprise.industry-field.unknown", e.industryField());
 		}
 		if (e.keyEnterprise() && (e.keyReason() == null || e.keyReason().isBlank())) {
-			throw new InvalidValueException("enterprise.key-reason.required");
+			throw InvalidValueException.of("keyReason", "enterprise.key-reason.required");
 		}
 		var skill = e.skillBasedStatus() == null ? "NONE" : e.skillBasedStatus();
 		if (!SKILL_BASED.contains(skill)) {
-			throw new InvalidValueException("enterprise.skill-based.unknown", skill);
+			throw InvalidValueException.of("skillBasedStatus", "enterprise.skill-based.unknown", skill);
 		}
 		if (skill.equals("RECOGNISED") != (e.skillBasedYear() != null)) {
-			throw new InvalidValueException("enterprise.skill-based.year");
+			throw InvalidValueException.of("skillBasedStatus", "enterprise.skill-based.year");
 		}
 		return new Enterprise(0, credit, e.name().strip(), e.region(), e.industryField(), e.cluster(), e.size(),
 				e.keyEnterprise(), e.keyEnterprise() ? e.keyReason().strip() : null, skill, e.skillBasedYear(),
@@ -166,20 +167,20 @@ public class OrganisationRegistry {
 
 	/** The checks that need no database (the county is checked by the caller). */
 	Provider checkProviderFields(ProviderRegistration p) {
-		var credit = CreditCode.parse(p.creditCode()).value();
+		var credit = BusinessException.about("creditCode", () -> CreditCode.parse(p.creditCode())).value();
 		requireName(p.name());
 		if (p.kind() == null || !PROVIDER_KINDS.contains(p.kind())) {
-			throw new InvalidValueException("provider.kind.unknown", p.kind());
+			throw InvalidValueException.of("kind", "provider.kind.unknown", p.kind());
 		}
 		if (p.starRating() != null && (p.starRating() < 1 || p.starRating() > 5 || p.starYear() == null)) {
-			throw new InvalidValueException("provider.star-rating");
+			throw InvalidValueException.of("starRating", "provider.star-rating");
 		}
 		var status = p.status() == null ? "ACTIVE" : p.status();
 		if (status == null || !PROVIDER_STATUSES.contains(status)) {
-			throw new InvalidValueException("provider.status.unknown", status);
+			throw InvalidValueException.of("status", "provider.status.unknown", status);
 		}
 		if (!status.equals("ACTIVE") && (p.statusReason() == null || p.statusReason().isBlank() || p.statusDate() == null)) {
-			throw new InvalidValueException("provider.status.reason-required");
+			throw InvalidValueException.of("status", "provider.status.reason-required");
 		}
 		return new Provider(0, credit, p.name().strip(), p.kind(), p.licenceNumber(), p.licenceValidUntil(),
 				p.region(), p.starRating(), p.starRating() == null ? null : p.starYear(), status,
@@ -272,7 +273,7 @@ public class OrganisationRegistry {
 
 	private static void requireName(String name) {
 		if (name == null || name.isBlank() || name.strip().length() > 100) {
-			throw new InvalidValueException("organisation.name.required");
+			throw InvalidValueException.of("name", "organisation.name.required");
 		}
 	}
 

@@ -23,11 +23,15 @@ public class InvalidValueException extends BusinessException {
 
 	/** One rule broken by one field's value. */
 	public static InvalidValueException of(String field, String code, Object... arguments) {
-		return new InvalidValueException(List.of(Violation.of(field, code, arguments)));
+		var refused = new InvalidValueException(List.of(Violation.of(field, code, arguments)));
+		refused.about(field);
+		return refused;
 	}
 
+	/** Each rule the values broke; one that names no field is about the field this refusal was said to be about. */
 	@Override
 	public List<Violation> violations() {
-		return violations;
+		return field() == null ? violations
+				: violations.stream().map(v -> v.field() == null ? v.in(field()) : v).toList();
 	}
 }

@@ -20,10 +20,10 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.imports.CheckedRow;
 import cn.gongjiang.imports.ImportColumn;
-import cn.gongjiang.imports.ImportHandler;
 import cn.gongjiang.imports.ImportRow;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.imports.StagedImport;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -34,7 +34,7 @@ import cn.gongjiang.shared.security.Role;
  * would change it is refused; the same file again changes nothing.
  */
 @Component
-class TargetReturnImport implements ImportHandler {
+class TargetReturnImport extends StagedImport {
 
 	static final String LINE = "任务", LABEL = "分项", INDICATOR = "指标", AS_OF = "截至日期", VALUE = "数值",
 			EVIDENCE = "佐证材料";
@@ -44,26 +44,12 @@ class TargetReturnImport implements ImportHandler {
 	private static final Pattern SECTION = Pattern.compile("^（[^）]*）\\s*");
 	private static final Map<String, Integer> CHINESE_DIGITS = Map.of("一", 1, "二", 2, "三", 3, "四", 4);
 
-	private final JdbcClient jdbc;
 	private final TargetStore targets;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	TargetReturnImport(JdbcClient jdbc, TargetStore targets, AuditLog audit, Clock clock) {
-		this.jdbc = jdbc;
-		this.targets = targets;
-		this.audit = audit;
-		this.clock = clock;
-	}
-
-	@Override
-	public String kind() {
-		return "target-returns";
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return List.of(
+		super("target-returns", List.of(
 				ImportColumn.optional(LINE, "省级部门必填：部门任务清单中的任务名称（如 开展先进制造业领域职业技能提升培训），或任务编号；市、县留空")
 						.alias("任务名称", "任务编号", "工作任务"),
 				ImportColumn.optional(LABEL, "一项任务列有几个目标时必填，如 网店业主、网络主播、外卖骑手").alias("培训对象", "细项"),
@@ -72,7 +58,12 @@ class TargetReturnImport implements ImportHandler {
 						.alias("报送期", "统计期", "截至", "季度"),
 				ImportColumn.required(VALUE, "累计完成数，按指标的计量单位（人次、人、家……）填写，不要写“万”；百分比指标填百分数")
 						.alias("完成数", "完成值", "实绩"),
-				ImportColumn.required(EVIDENCE, "文号、统计报表或其他佐证材料").alias("佐证", "备注", "说明"));
+				ImportColumn.required(EVIDENCE, "文号、统计报表或其他佐证材料").alias("佐证", "备注", "说明")),
+				"targets.return_staging", List.of("indicator", "region_code", "region_path", "task_line_id", "label",
+						"as_of", "value", "evidence"), jdbc);
+		this.targets = targets;
+		this.audit = audit;
+		this.clock = clock;
 	}
 
 	/** The province reports to nobody (no level above approves its figures), so it files no returns. */
@@ -80,16 +71,6 @@ class TargetReturnImport implements ImportHandler {
 	public boolean mayImport(Actor actor) {
 		return actor.role() == Role.DEPARTMENT_OFFICER || actor.role() == Role.CITY_OFFICER
 				|| actor.role() == Role.COUNTY_OFFICER;
-	}
-
-	@Override
-	public String stagingTable() {
-		return "targets.return_staging";
-	}
-
-	@Override
-	public List<String> stagingColumns() {
-		return List.of("indicator", "region_code", "region_path", "task_line_id", "label", "as_of", "value", "evidence");
 	}
 
 	/** A figure a department reports: one task line's target of one indicator (and label). */
@@ -103,28 +84,25 @@ class TargetReturnImport implements ImportHandler {
 		var department = actor.role() == Role.DEPARTMENT_OFFICER;
 		var own = department ? lines(actor.scope().value()) : List.<Line>of();
 		var names = targets.taskLineNames();
-		return row -> {
-			var missing = RowError.missing(row, columns());
-			if (!missing.isEmpty()) {
-				return CheckedRow.rejected(missing);
-			}
+		var rows = rowCheck();
+		return row -> rows.check(row, () -> {
 			Indicator indicator = null;
 			if (row.get(INDICATOR) != null) {
 				var wanted = row.get(INDICATOR);
 				indicator = indicators.stream().filter(i -> i.code().equalsIgnoreCase(wanted) || i.nameZh().equals(wanted))
 						.findFirst().orElse(null);
 				if (indicator == null) {
-					return rejected(row, INDICATOR, "targets.indicator.unknown", wanted);
+					return CheckedRow.rejected(row, INDICATOR, "targets.indicator.unknown", wanted);
 				}
 				if (indicator.computed()) {
-					return rejected(row, INDICATOR, "targets.computed-indicator", indicator.nameZh());
+					return CheckedRow.rejected(row, INDICATOR, "targets.computed-indicator", indicator.nameZh());
 				}
 			}
 			String region = null, path = null, label = null;
 			Integer lineId = null;
 			if (department) {
 				if (row.get(LINE) == null) {
-					return rejected(row, LINE, "required");
+					return CheckedRow.rejected(row, LINE, "required");
 				}
 				var found = line(row, own, names, indicator, actor.scope().value());
 				if (found.errors() != null) {
@@ -134,7 +112,7 @@ class TargetReturnImport implements ImportHandler {
 				var lineIndicator = line.indicator();
 				indicator = indicators.stream().filter(i -> i.code().equals(lineIndicator)).findFirst().orElseThrow();
 				if (indicator.computed()) {
-					return rejected(row, LINE, "targets.computed-indicator", indicator.nameZh());
+					return CheckedRow.rejected(row, LINE, "targets.computed-indicator", indicator.nameZh());
 				}
 				lineId = line.id();
 				label = line.label();
@@ -142,11 +120,11 @@ class TargetReturnImport implements ImportHandler {
 			else {
 				for (var column : List.of(LINE, LABEL)) {
 					if (row.get(column) != null) {
-						return rejected(row, column, "targets.return.task-line.department-only");
+						return CheckedRow.rejected(row, column, "targets.return.task-line.department-only");
 					}
 				}
 				if (indicator == null) {
-					return rejected(row, INDICATOR, "required");
+					return CheckedRow.rejected(row, INDICATOR, "required");
 				}
 				region = actor.scope().value();
 				path = actor.scope().regionPath();
@@ -156,28 +134,28 @@ class TargetReturnImport implements ImportHandler {
 				asOf = period(row.get(AS_OF));
 			}
 			catch (DateTimeException e) {
-				return rejected(row, AS_OF, "date.format", row.get(AS_OF));
+				return CheckedRow.rejected(row, AS_OF, "date.format", row.get(AS_OF));
 			}
 			if (asOf.isAfter(today)) {
-				return rejected(row, AS_OF, "targets.return.as-of");
+				return CheckedRow.rejected(row, AS_OF, "targets.return.as-of");
 			}
 			BigDecimal value;
 			try {
 				value = new BigDecimal(row.get(VALUE).replace(",", "").replace("，", "").strip());
 			}
 			catch (NumberFormatException e) {
-				return rejected(row, VALUE, "targets.return.value");
+				return CheckedRow.rejected(row, VALUE, "targets.return.value");
 			}
 			if (value.signum() < 0) {
-				return rejected(row, VALUE, "targets.return.value");
+				return CheckedRow.rejected(row, VALUE, "targets.return.value");
 			}
 			if (!indicator.unit().equals("PERCENT") && value.stripTrailingZeros().scale() > 0) {
-				return rejected(row, VALUE, "targets.return.value.whole", indicator.nameZh());
+				return CheckedRow.rejected(row, VALUE, "targets.return.value.whole", indicator.nameZh());
 			}
 			return CheckedRow.staged(Arrays.asList(indicator.code(), region, path,
 					lineId == null ? null : lineId.toString(), label, asOf.toString(), value.toPlainString(),
 					row.get(EVIDENCE)));
-		};
+		});
 	}
 
 	/** The department's figures: every target of a task line it is responsible for (alone or with others). */
@@ -272,10 +250,6 @@ class TargetReturnImport implements ImportHandler {
 		throw new DateTimeParseException("not a period", s, 0);
 	}
 
-	private static CheckedRow rejected(ImportRow row, String column, String code, Object... arguments) {
-		return CheckedRow.rejected(List.of(RowError.of(row.number(), column, code, arguments)));
-	}
-
 	/**
 	 * The same figure (line or region, indicator, label, period) twice in the file: the first row counts. A figure
 	 * already approved is locked: a row that would change it is refused, the same figure again is merely unchanged.
@@ -312,10 +286,8 @@ class TargetReturnImport implements ImportHandler {
 	 */
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-		var staged = jdbc.sql("select count(*) from targets.return_staging where job_id = :job "
-				+ "and row_number between :from and :to").param("job", job).param("from", fromRow).param("to", toRow)
-				.query(Integer.class).single();
-		var filed = jdbc.sql("""
+		var staged = staged(job, fromRow, toRow);
+		var filed = overRows("""
 				insert into targets.return_report (indicator, region_code, region_path, task_line_id, label,
 				    as_of, value, evidence, status, submitted_by, submitted_at)
 				select indicator, region_code, region_path, task_line_id, label, as_of, value, evidence,
@@ -330,7 +302,7 @@ class TargetReturnImport implements ImportHandler {
 				  and (targets.return_report.value, targets.return_report.evidence, targets.return_report.status)
 				      is distinct from (excluded.value, excluded.evidence, 'SUBMITTED')
 				returning id, indicator, value
-				""").param("job", job).param("from", fromRow).param("to", toRow).param("user", actor.username())
+				""", job, fromRow, toRow).param("user", actor.username())
 				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getBigDecimal(3) }).list();
 		for (var f : filed) {
 			audit.record(actor, "targets.return.submit", String.valueOf(f[0]), AuditOutcome.SUCCESS,

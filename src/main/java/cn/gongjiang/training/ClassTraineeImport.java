@@ -14,16 +14,14 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.CheckedRow;
 import cn.gongjiang.imports.ImportColumn;
-import cn.gongjiang.imports.ImportHandler;
-import cn.gongjiang.imports.ImportRow;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.imports.StagedImport;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.IdNumberIndex;
-import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.PersonName;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
@@ -37,7 +35,7 @@ import cn.gongjiang.shared.security.Role;
  * no refusal and one bad row never rolls back the good ones. A trainee already in the class is unchanged.
  */
 @Component
-class ClassTraineeImport implements ImportHandler {
+class ClassTraineeImport extends StagedImport {
 
 	static final String CLASS = "班级编号", NAME = "姓名", ID_NUMBER = "身份证号", VOUCHER = "培训券编号";
 
@@ -46,29 +44,21 @@ class ClassTraineeImport implements ImportHandler {
 	private final PersonRegistry persons;
 	private final PersonalDataCipher cipher;
 	private final RefusalLog refusals;
-	private final JdbcClient jdbc;
 
 	ClassTraineeImport(ClassEnrolments enrolments, Vouchers vouchers, PersonRegistry persons,
 			PersonalDataCipher cipher, RefusalLog refusals, JdbcClient jdbc) {
+		super("class-trainees", List.of(
+				ImportColumn.required(CLASS, "本机构开班中的班级编号（班级页标题中的数字）").alias("班级ID", "班号"),
+				ImportColumn.required(NAME, "学员姓名，与身份证一致").alias("学员姓名"),
+				ImportColumn.required(ID_NUMBER, "18位居民身份证号，校验位须正确").alias("身份证号码", "公民身份号码"),
+				ImportColumn.optional(VOUCHER, "学员用于本班的培训券编号（可不填）").alias("培训券号", "培训券")),
+				"training.class_trainee_staging", List.of("class_id", "person_index", "id_number_sealed",
+						"id_number_masked", "name", "voucher_id", "replay"), jdbc);
 		this.enrolments = enrolments;
 		this.vouchers = vouchers;
 		this.persons = persons;
 		this.cipher = cipher;
 		this.refusals = refusals;
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String kind() {
-		return "class-trainees";
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return List.of(ImportColumn.required(CLASS, "本机构开班中的班级编号（班级页标题中的数字）").alias("班级ID", "班号"),
-				ImportColumn.required(NAME, "学员姓名，与身份证一致").alias("学员姓名"),
-				ImportColumn.required(ID_NUMBER, "18位居民身份证号，校验位须正确").alias("身份证号码", "公民身份号码"),
-				ImportColumn.optional(VOUCHER, "学员用于本班的培训券编号（可不填）").alias("培训券号", "培训券"));
 	}
 
 	@Override
@@ -77,39 +67,13 @@ class ClassTraineeImport implements ImportHandler {
 	}
 
 	@Override
-	public String stagingTable() {
-		return "training.class_trainee_staging";
-	}
-
-	@Override
-	public List<String> stagingColumns() {
-		return List.of("class_id", "person_index", "id_number_sealed", "id_number_masked", "name", "voucher_id",
-				"replay");
-	}
-
-	@Override
 	public RowChecker checker(Actor actor) {
 		var known = new HashMap<Long, Object>();
 		var hex = HexFormat.of();
-		return row -> {
-			var missing = RowError.missing(row, columns());
-			if (!missing.isEmpty()) {
-				return CheckedRow.rejected(missing);
-			}
-			long classId;
-			Long voucherId;
-			try {
-				classId = Long.parseLong(row.get(CLASS));
-			}
-			catch (NumberFormatException e) {
-				return rejected(row, CLASS, "value.format");
-			}
-			try {
-				voucherId = row.get(VOUCHER) == null ? null : Long.valueOf(row.get(VOUCHER));
-			}
-			catch (NumberFormatException e) {
-				return rejected(row, VOUCHER, "value.format");
-			}
+		var rows = rowCheck();
+		return row -> rows.check(row, () -> {
+			long classId = row.read(CLASS, Long::parseLong);
+			var voucherId = row.read(VOUCHER, Long::valueOf);
 			// one look-up per class of the file: its own open class, or the rule it breaks
 			var found = known.computeIfAbsent(classId, id -> {
 				try {
@@ -121,47 +85,32 @@ class ClassTraineeImport implements ImportHandler {
 				}
 			});
 			if (found instanceof Refusal refusal) {
-				return rejected(row, CLASS, refusal.code(), refusal.arguments());
+				return CheckedRow.rejected(row, CLASS, refusal.code(), refusal.arguments());
 			}
 			var c = (TrainingClass) found;
-			IdNumber id;
-			try {
-				id = IdNumber.parse(row.get(ID_NUMBER));
-			}
-			catch (InvalidValueException e) {
-				return CheckedRow.rejected(List.of(RowError.of(row.number(), ID_NUMBER, e.code(), e.arguments())));
-			}
+			var id = row.read(ID_NUMBER, IdNumber::parse);
 			var name = row.get(NAME);
 			if (!PersonName.valid(name)) {
-				return rejected(row, NAME, "person.name.invalid");
+				return CheckedRow.rejected(row, NAME, "person.name.invalid");
 			}
 			var index = cipher.index(id);
 			var person = persons.profile(index);
 			if (person.isPresent() && !person.get().name().equals(name)) {
-				return rejected(row, NAME, "training.name-mismatch");
+				return CheckedRow.rejected(row, NAME, "training.name-mismatch");
 			}
 			var replay = jdbc.sql("select count(*) from training.enrolment where class_id = :c and person_index = :p")
 					.param("c", classId).param("p", index).query(Integer.class).single() > 0;
 			if (voucherId != null && !replay) {
-				try {
-					vouchers.checkRedeemable(voucherId, index, c);
-				}
-				catch (BusinessException e) {
-					return rejected(row, VOUCHER, e.code(), e.arguments());
-				}
+				BusinessException.about(VOUCHER, () -> vouchers.checkRedeemable(voucherId, index, c));
 			}
 			return CheckedRow.staged(Arrays.asList(String.valueOf(classId), index.copyText(),
 					"\\x" + hex.formatHex(cipher.seal(id.value())), id.masked(), name,
 					voucherId == null ? null : voucherId.toString(), String.valueOf(replay)));
-		};
+		});
 	}
 
 	/** Why every row of a class is refused. */
 	private record Refusal(String code, Object[] arguments) {
-	}
-
-	private static CheckedRow rejected(ImportRow row, String column, String code, Object... arguments) {
-		return CheckedRow.rejected(List.of(RowError.of(row.number(), column, code, arguments)));
 	}
 
 	/** A staged row as the file-wide rules read it. */
@@ -263,15 +212,13 @@ class ClassTraineeImport implements ImportHandler {
 	 */
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-		var rows = jdbc.sql("""
+		var rows = overRows("""
 				select class_id, id_number_sealed, name, voucher_id, person_index from training.class_trainee_staging
 				where job_id = :job and row_number between :from and :to and not replay order by row_number
-				""").param("job", job).param("from", fromRow).param("to", toRow)
+				""", job, fromRow, toRow)
 				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getObject(4),
 						rs.getBytes(5) }).list();
-		var staged = jdbc.sql("select count(*) from training.class_trainee_staging where job_id = :job "
-				+ "and row_number between :from and :to").param("job", job).param("from", fromRow).param("to", toRow)
-				.query(Integer.class).single();
+		var staged = staged(job, fromRow, toRow);
 		var enrolled = 0;
 		for (var r : rows) {
 			var already = jdbc.sql("select count(*) from training.enrolment where class_id = :c and person_index = :p")

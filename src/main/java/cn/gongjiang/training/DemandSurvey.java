@@ -18,6 +18,7 @@ import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.region.RegionLevel;
 import cn.gongjiang.registry.Enterprise;
 import cn.gongjiang.registry.OrganisationRegistry;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.NotFoundException;
 import cn.gongjiang.shared.OccupationCode;
@@ -102,19 +103,20 @@ public class DemandSurvey {
 	/** Every rule of an entry; the source is the enterprise's own unless an officer records it. */
 	Checked check(Actor actor, DemandItem.Entry entry) {
 		var enterprise = organisations.enterprise(entry.enterpriseCode())
-				.orElseThrow(() -> new NotFoundException("training.enterprise.not-found", entry.enterpriseCode()));
+				.orElseThrow(() -> new NotFoundException("training.enterprise.not-found", entry.enterpriseCode())
+						.about("enterpriseCode"));
 		var enterprisePath = regions.pathOf(RegionCode.of(enterprise.region())).orElseThrow();
 		if (actor.role() == Role.ENTERPRISE) {
 			if (!enterprise.creditCode().equals(actor.scope().value())) {
 				throw new AccessDeniedException("an enterprise states its own demand");
 			}
 			if (entry.source() != null && !"ENTERPRISE".equals(entry.source())) {
-				throw new InvalidValueException("training.demand.source", entry.source());
+				throw InvalidValueException.of("source", "training.demand.source", entry.source());
 			}
 		}
 		else if (actor.officerCovering(enterprisePath)) {
 			if (!OFFICER_SOURCES.contains(entry.source()) && !"IMPORT".equals(entry.source())) {
-				throw new InvalidValueException("training.demand.source", entry.source());
+				throw InvalidValueException.of("source", "training.demand.source", entry.source());
 			}
 		}
 		else {
@@ -123,23 +125,25 @@ public class DemandSurvey {
 		var normalised = new DemandItem.Entry(entry.enterpriseCode(), entry.occupationCode(), entry.grade(),
 				entry.headcount(), entry.neededBy(), entry.monthlyWage(), entry.trainHeadcount(),
 				entry.placeCounty(), actor.role() == Role.ENTERPRISE ? "ENTERPRISE" : entry.source());
-		occupations.find(OccupationCode.of(entry.occupationCode()));
-		var grade = entry.grade() == null || entry.grade().isBlank() ? null : SkillGrade.fromCode(entry.grade()).code();
+		BusinessException.about("occupationCode", () -> occupations.find(OccupationCode.of(entry.occupationCode())));
+		var grade = entry.grade() == null || entry.grade().isBlank() ? null
+				: BusinessException.about("grade", () -> SkillGrade.fromCode(entry.grade()).code());
 		if (entry.headcount() == null || entry.headcount() <= 0) {
-			throw new InvalidValueException("training.demand.headcount", entry.headcount());
+			throw InvalidValueException.of("headcount", "training.demand.headcount", entry.headcount());
 		}
 		if (entry.trainHeadcount() != null && entry.trainHeadcount() < 0) {
-			throw new InvalidValueException("training.demand.train-headcount", entry.trainHeadcount());
+			throw InvalidValueException.of("trainHeadcount", "training.demand.train-headcount", entry.trainHeadcount());
 		}
 		if (entry.neededBy() == null || entry.neededBy().isBefore(LocalDate.now(clock))) {
-			throw new InvalidValueException("training.demand.needed-by", entry.neededBy());
+			throw InvalidValueException.of("neededBy", "training.demand.needed-by", entry.neededBy());
 		}
 		if (entry.monthlyWage() != null && (entry.monthlyWage() < 1000 || entry.monthlyWage() > 200_000)) {
-			throw new InvalidValueException("training.demand.wage", entry.monthlyWage());
+			throw InvalidValueException.of("monthlyWage", "training.demand.wage", entry.monthlyWage());
 		}
-		var place = regions.lookup(RegionCode.of(entry.placeCounty() == null ? enterprise.region() : entry.placeCounty()))
+		var place = BusinessException.about("placeCounty", () -> regions.lookup(RegionCode.of(
+				entry.placeCounty() == null ? enterprise.region() : entry.placeCounty())))
 				.filter(r -> r.level() == RegionLevel.COUNTY)
-				.orElseThrow(() -> new InvalidValueException("region.not-county", entry.placeCounty()));
+				.orElseThrow(() -> InvalidValueException.of("placeCounty", "region.not-county", entry.placeCounty()));
 		return new Checked(enterprise, enterprisePath, normalised, grade, place);
 	}
 

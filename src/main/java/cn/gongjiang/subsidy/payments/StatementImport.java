@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.imports.CheckedRow;
 import cn.gongjiang.imports.ImportColumn;
-import cn.gongjiang.imports.ImportHandler;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.imports.StagedImport;
 import cn.gongjiang.shared.Money;
 import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
@@ -30,49 +30,29 @@ import cn.gongjiang.subsidy.SubsidyOutcomesRecorded;
  * decision back to the queue. The same statement again changes nothing; a row contradicting a settled line is refused.
  */
 @Component
-class StatementImport implements ImportHandler {
+class StatementImport extends StagedImport {
 
 	static final String REFERENCE = "明细编号", AMOUNT = "金额（元）", RESULT = "结果", REASON = "失败原因",
 			BANK_REFERENCE = "银行流水号";
 	private static final Pattern REF = Pattern.compile("GJ(\\d{1,18})-(\\d{1,18})");
 	private static final Set<String> PAID = Set.of("成功", "SUCCESS", "PAID"), FAILED = Set.of("失败", "FAILED", "FAIL");
 
-	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	StatementImport(JdbcClient jdbc, ApplicationEventPublisher events,
-			Clock clock) {
-		this.jdbc = jdbc;
+	StatementImport(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		super("payment-statement", List.of(ImportColumn.required(REFERENCE, "银行文件中的明细编号，如 GJ12-345"),
+				ImportColumn.required(AMOUNT, "实际处理金额，须与明细一致"), ImportColumn.required(RESULT, "成功 或 失败"),
+				ImportColumn.optional(REASON, "失败时必填：银行返回的原因"), ImportColumn.optional(BANK_REFERENCE, "银行流水号")),
+				"subsidy.statement_staging", List.of("line_id", "amount", "paid", "failure_reason", "bank_reference"),
+				jdbc);
 		this.events = events;
 		this.clock = clock;
 	}
 
 	@Override
-	public String kind() {
-		return "payment-statement";
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return List.of(ImportColumn.required(REFERENCE, "银行文件中的明细编号，如 GJ12-345"),
-				ImportColumn.required(AMOUNT, "实际处理金额，须与明细一致"), ImportColumn.required(RESULT, "成功 或 失败"),
-				ImportColumn.optional(REASON, "失败时必填：银行返回的原因"), ImportColumn.optional(BANK_REFERENCE, "银行流水号"));
-	}
-
-	@Override
 	public boolean mayImport(Actor actor) {
 		return actor.regionalOfficer();
-	}
-
-	@Override
-	public String stagingTable() {
-		return "subsidy.statement_staging";
-	}
-
-	@Override
-	public List<String> stagingColumns() {
-		return List.of("line_id", "amount", "paid", "failure_reason", "bank_reference");
 	}
 
 	private record Line(long id, long batchId, Money amount, PaymentStatus status, String path, String batchStatus) {
@@ -84,31 +64,22 @@ class StatementImport implements ImportHandler {
 
 	@Override
 	public RowChecker checker(Actor actor) {
-		return row -> {
-			var missing = RowError.missing(row, columns());
-			if (!missing.isEmpty()) {
-				return CheckedRow.rejected(missing);
-			}
-			var m = REF.matcher(row.get(REFERENCE).strip());
+		var rows = rowCheck();
+		return row -> rows.check(row, () -> {
+			var m = REF.matcher(row.get(REFERENCE));
 			if (!m.matches()) {
-				return reject(row.number(), REFERENCE, "payment.reference.format", row.get(REFERENCE));
+				return CheckedRow.rejected(row, REFERENCE, "payment.reference.format", row.get(REFERENCE));
 			}
 			var result = row.get(RESULT).strip().toUpperCase(Locale.ROOT);
 			var paid = PAID.contains(result);
 			if (!paid && !FAILED.contains(result)) {
-				return reject(row.number(), RESULT, "payment.result.unknown", row.get(RESULT));
+				return CheckedRow.rejected(row, RESULT, "payment.result.unknown", row.get(RESULT));
 			}
 			var reason = row.get(REASON);
 			if (!paid && (reason == null || reason.isBlank())) {
-				return reject(row.number(), REASON, "payment.reason.required");
+				return CheckedRow.rejected(row, REASON, "payment.reason.required");
 			}
-			BigDecimal amount;
-			try {
-				amount = new BigDecimal(row.get(AMOUNT).strip().replace(",", ""));
-			}
-			catch (NumberFormatException e) {
-				return reject(row.number(), AMOUNT, "value.format");
-			}
+			var amount = row.read(AMOUNT, a -> new BigDecimal(a.replace(",", "")));
 			var line = jdbc.sql("""
 					select l.id, l.batch_id, l.amount, l.status, b.paying_path, b.status
 					from subsidy.payment_line l join subsidy.payment_batch b on b.id = l.batch_id
@@ -117,52 +88,40 @@ class StatementImport implements ImportHandler {
 					.query((rs, i) -> new Line(rs.getLong(1), rs.getLong(2), Money.of(rs.getBigDecimal(3)),
 							PaymentStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6))).optional();
 			if (line.isEmpty() || !line.get().path().startsWith(actor.scope().regionPath())) {
-				return reject(row.number(), REFERENCE, "payment.line.not-found", row.get(REFERENCE));
+				return CheckedRow.rejected(row, REFERENCE, "payment.line.not-found", row.get(REFERENCE));
 			}
 			var l = line.get();
 			if (l.status() == PaymentStatus.PENDING) {
-				return reject(row.number(), REFERENCE, "payment.line.not-sent", row.get(REFERENCE));
+				return CheckedRow.rejected(row, REFERENCE, "payment.line.not-sent", row.get(REFERENCE));
 			}
 			if (l.amount().toBigDecimal().compareTo(amount) != 0) {
-				return reject(row.number(), AMOUNT, "payment.amount.mismatch", amount.toPlainString(),
+				return CheckedRow.rejected(row, AMOUNT, "payment.amount.mismatch", amount.toPlainString(),
 						l.amount().json().toPlainString());
 			}
 			if ((l.status() == PaymentStatus.PAID && !paid) || (l.status() == PaymentStatus.FAILED && paid)) {
-				return reject(row.number(), RESULT, "payment.line.settled", l.status().name());
+				return CheckedRow.rejected(row, RESULT, "payment.line.settled", l.status().name());
 			}
 			return CheckedRow.staged(Arrays.asList(String.valueOf(l.id()), amount.toPlainString(),
 					String.valueOf(paid), paid ? null : reason.strip(), row.get(BANK_REFERENCE)));
-		};
-	}
-
-	private static CheckedRow reject(int row, String column, String code, Object... arguments) {
-		return CheckedRow.rejected(List.of(RowError.of(row, column, code, arguments)));
+		});
 	}
 
 	@Override
 	public List<RowError> checkStaged(UUID job) {
-		return jdbc.sql("""
-				select row_number, first_row from (
-				    select row_number, min(row_number) over (partition by line_id) as first_row
-				    from subsidy.statement_staging where job_id = :job
-				) s where row_number <> first_row
-				""").param("job", job)
-				.query((rs, i) -> RowError.of(rs.getInt(1), REFERENCE, "duplicate-in-file", rs.getInt(2))).list();
+		return duplicatesInFile(job, "line_id", REFERENCE);
 	}
 
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-		var staged = jdbc.sql("""
-				select count(*) from subsidy.statement_staging where job_id = :job and row_number between :from and :to
-				""").param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
-		var settled = jdbc.sql("""
+		var staged = staged(job, fromRow, toRow);
+		var settled = overRows("""
 				update subsidy.payment_line l
 				set status = case when s.paid then 'PAID' else 'FAILED' end, failure_reason = s.failure_reason,
 				    bank_reference = s.bank_reference, settled_at = now()
 				from subsidy.statement_staging s
 				where s.job_id = :job and s.row_number between :from and :to and l.id = s.line_id and l.status = 'SENT'
 				returning l.id, l.batch_id, l.status, l.decision_id
-				""").param("job", job).param("from", fromRow).param("to", toRow)
+				""", job, fromRow, toRow)
 				.query((rs, i) -> new Settled(rs.getLong(1), rs.getLong(2), PaymentStatus.valueOf(rs.getString(3)),
 						rs.getLong(4))).list();
 		// the beneficiary's archive records the money paid
