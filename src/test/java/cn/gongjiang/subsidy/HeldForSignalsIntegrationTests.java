@@ -177,7 +177,7 @@ class HeldForSignalsIntegrationTests {
 	}
 
 	private void awaitHeld(String certificate) {
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+		await().ignoreExceptions().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
 				"select outcome || ' ' || code from subsidy.decision where certificate_number = :n").param("n", certificate)
 				.query(String.class).single()).isEqualTo("WAITING subsidy.held.signal"));
 	}
