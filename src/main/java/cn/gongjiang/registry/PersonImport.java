@@ -143,12 +143,24 @@ class PersonImport implements ImportHandler {
 
 	@Override
 	public List<RowError> checkStaged(UUID job) {
+		return checkStaged(job, Integer.MIN_VALUE, Integer.MAX_VALUE);
+	}
+
+	/** A person once per file: a later row with the same ID number is refused, naming the first. */
+	@Override
+	public boolean checksEarlierRowsOnly() {
+		return true;
+	}
+
+	@Override
+	public List<RowError> checkStaged(UUID job, int fromRow, int toRow) {
 		return jdbc.sql("""
-				select row_number, first_row from (
-				    select row_number, min(row_number) over (partition by id_number_index) as first_row
-				    from registry.person_staging where job_id = :job
-				) s where row_number <> first_row
-				""").param("job", job)
+				select s.row_number, min(e.row_number) from registry.person_staging s
+				join registry.person_staging e on e.id_number_index = s.id_number_index and e.job_id = s.job_id
+				    and e.row_number < s.row_number
+				where s.job_id = :job and s.row_number between :from and :to
+				group by s.row_number
+				""").param("job", job).param("from", fromRow).param("to", toRow)
 				.query((rs, i) -> RowError.of(rs.getInt(1), ID_NUMBER, "duplicate-in-file", rs.getInt(2)))
 				.list();
 	}

@@ -257,6 +257,39 @@ class PersonImportIntegrationTests {
 		}
 	}
 
+	/**
+	 * X-3 (issue 18): ranges of rows are checked and merged while later rows are still read, so a duplicate must be
+	 * found whichever range its first row was merged in. Ten rows a range here: rows 2-11, 12-21, 22-31.
+	 */
+	@Test
+	void aDuplicateIsFoundWhicheverRangeOfRowsItsFirstRowWasMergedIn() throws Exception {
+		var lines = new ArrayList<String>();
+		for (int i = 0; i < 22; i++) {
+			lines.add(TestNames.of("分段", i) + "," + idNumber("33068319900303" + String.format("%03d", 100 + i))
+					+ ",330683,330683,,,,\n"); // rows 2-23
+		}
+		lines.add(lines.get(1)); // row 24: row 3 again, two ranges back
+		lines.add(lines.get(11)); // row 25: row 13 again, the range before
+		lines.add(lines.get(21)); // row 26: row 23 again, in its own range
+		lines.add(lines.get(1)); // row 27: row 3 a third time
+		runner.mergeChunk(10);
+		try {
+			var job = importFile("shaoxing", "ranges.csv", (HEADER + String.join("", lines)).getBytes(StandardCharsets.UTF_8));
+			assertThat(job).containsEntry("status", "DONE").containsEntry("totalRows", 26)
+					.containsEntry("acceptedRows", 22).containsEntry("rejectedRows", 4);
+			assertThat(jdbc.sql("""
+					select row_number || '<' || arguments[1] from imports.import_error
+					where job_id = cast(:id as uuid) and code like '%duplicate-in-file' order by row_number
+					""").param("id", job.get("id")).query(String.class).list())
+					.as("each names the first row").containsExactly("24<3", "25<13", "26<23", "27<3");
+			assertThat(jdbc.sql("select count(*) from registry.person where name like '分段%'").query(Long.class)
+					.single()).isEqualTo(22);
+		}
+		finally {
+			runner.mergeChunk(ImportRunner.MERGE_CHUNK);
+		}
+	}
+
 	private long persons() {
 		return jdbc.sql("select count(*) from registry.person where residence_region = '330604' and name like '断点%'")
 				.query(Long.class).single();
