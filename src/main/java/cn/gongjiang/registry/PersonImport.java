@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -165,26 +166,47 @@ class PersonImport implements ImportHandler {
 				.list();
 	}
 
+	/** The chunk's staged rows into the person table, those on record or not, plainly or by the upsert. */
+	private static final String MERGE = """
+			with merged as (
+			    insert into registry.person as t (%s)
+			    select %s
+			    from registry.person_staging s
+			    where s.job_id = :job and s.row_number between :from and :to %s
+			    %s
+			    returning id
+			)
+			select count(*) from merged
+			""";
+	private static final String ON_RECORD = "exists (select 1 from registry.person p where p.id_number_index = s.id_number_index)";
+
+	/**
+	 * Persons on record go through {@link Persons#ON_CONFLICT} (changed or unchanged); new ones by a plain insert,
+	 * which skips the speculative insertion an upsert makes for every row (most rows of a large file are new). A
+	 * person registered by someone else between the two makes the insert fail on the unique index: then the whole
+	 * chunk goes through the upsert (the rows merged before it are unchanged by then and not counted twice).
+	 */
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
 		var staged = jdbc.sql("select count(*) from registry.person_staging where job_id = :job and row_number between :from and :to")
 				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
-		var changed = jdbc.sql("""
-				with merged as (
-				    insert into registry.person as t (id_number_index, id_number_sealed, id_number_masked, name, sex,
-				        birth_date, hukou_region, hukou_path, residence_region, residence_path, mobile_sealed,
-				        mobile_index, mobile_masked, education, groups, employer_credit_code, salary_band)
-				    select id_number_index, id_number_sealed, id_number_masked, name, sex, birth_date, hukou_region,
-				        hukou_path, residence_region, residence_path, mobile_sealed, mobile_index, mobile_masked,
-				        education, groups, employer_credit_code, salary_band
-				    from registry.person_staging
-				    where job_id = :job and row_number between :from and :to
-				""" + Persons.ON_CONFLICT + """
-				    returning id
-				)
-				select count(*) from merged
-				""")
-				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
+		var changed = merge(job, fromRow, toRow, "and " + ON_RECORD, Persons.ON_CONFLICT);
+		jdbc.sql("savepoint person_merge").update();
+		try {
+			changed += merge(job, fromRow, toRow, "and not " + ON_RECORD, "");
+			jdbc.sql("release savepoint person_merge").update();
+		}
+		catch (DuplicateKeyException raced) {
+			jdbc.sql("rollback to savepoint person_merge").update();
+			changed += merge(job, fromRow, toRow, "", Persons.ON_CONFLICT);
+		}
 		return new MergeCounts(changed, staged - changed);
+	}
+
+	/** Merges the chunk's rows that meet {@code condition}; how many it created or changed. */
+	private int merge(UUID job, int fromRow, int toRow, String condition, String onConflict) {
+		var columns = String.join(", ", stagingColumns());
+		return jdbc.sql(MERGE.formatted(columns, columns, condition, onConflict.strip()))
+				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
 	}
 }
