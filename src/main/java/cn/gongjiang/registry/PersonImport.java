@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,8 @@ class PersonImport implements ImportHandler {
 			Map.entry("技校", Education.VOCATIONAL_SECONDARY), Map.entry("大专", Education.JUNIOR_COLLEGE),
 			Map.entry("本科", Education.BACHELOR), Map.entry("硕士", Education.MASTER),
 			Map.entry("研究生", Education.MASTER), Map.entry("博士", Education.DOCTORATE));
+
+	private static final Pattern GROUP_SEPARATORS = Pattern.compile("[；;、,，]");
 
 	private static final String COLUMNS = """
 			id_number_index, id_number_sealed, id_number_masked, name, sex, birth_date, hukou_region, hukou_path,
@@ -119,7 +122,7 @@ class PersonImport implements ImportHandler {
 				errors.add(RowError.of(row.number(), BIRTH_DATE, "date.format", birthText));
 			}
 		}
-		var groups = row.get(GROUPS) == null ? List.<String>of() : Arrays.asList(row.get(GROUPS).split("[；;、,，]"));
+		var groups = row.get(GROUPS) == null ? List.<String>of() : Arrays.asList(GROUP_SEPARATORS.split(row.get(GROUPS)));
 		var registration = new PersonDetails(row.get(ID_NUMBER), row.get(NAME), row.get(SEX), birth,
 				row.get(HUKOU), row.get(RESIDENCE), row.get(MOBILE), parsedEducation, groups, row.get(EMPLOYER),
 				row.get(SALARY));
