@@ -126,7 +126,9 @@ class ImportRunner {
 			var reading = System.nanoTime();
 			readAndStage(id, handler, actor, merger);
 			if (!handler.checksEarlierRowsOnly()) {
+				var checking = System.nanoTime();
 				rejectStaged(id, handler, handler.checkStaged(id));
+				merger.checking += System.nanoTime() - checking;
 				merger.all();
 			}
 			var merged = System.nanoTime();
