@@ -158,12 +158,15 @@ class PersonImport implements ImportHandler {
 
 	@Override
 	public List<RowError> checkStaged(UUID job, int fromRow, int toRow) {
+		// one look-up in the staging index per row of the range (a join would be planned as a hash over the whole job)
 		return jdbc.sql("""
-				select s.row_number, min(e.row_number) from registry.person_staging s
-				join registry.person_staging e on e.id_number_index = s.id_number_index and e.job_id = s.job_id
-				    and e.row_number < s.row_number
-				where s.job_id = :job and s.row_number between :from and :to
-				group by s.row_number
+				select row_number, first_row from (
+				    select s.row_number, (
+				        select min(e.row_number) from registry.person_staging e
+				        where e.id_number_index = s.id_number_index and e.job_id = s.job_id and e.row_number < s.row_number
+				    ) as first_row
+				    from registry.person_staging s where s.job_id = :job and s.row_number between :from and :to
+				) r where first_row is not null
 				""").param("job", job).param("from", fromRow).param("to", toRow)
 				.query((rs, i) -> RowError.of(rs.getInt(1), ID_NUMBER, "duplicate-in-file", rs.getInt(2)))
 				.list();
