@@ -158,12 +158,16 @@ class PersonImport implements ImportHandler {
 
 	@Override
 	public List<RowError> checkStaged(UUID job, int fromRow, int toRow) {
-		// one look-up in the staging index per row of the range (a join would be planned as a hash over the whole job)
+		// one look-up in the staging index per row of the range: a join was planned as a hash over the whole job, and
+		// min() alone as a walk of the primary key in row order until a match (every earlier row, for a new person);
+		// "offset 0" keeps the ID-number index the only way in
 		return jdbc.sql("""
 				select row_number, first_row from (
 				    select s.row_number, (
-				        select min(e.row_number) from registry.person_staging e
-				        where e.id_number_index = s.id_number_index and e.job_id = s.job_id and e.row_number < s.row_number
+				        select min(e.row_number) from (
+				            select job_id, row_number from registry.person_staging
+				            where id_number_index = s.id_number_index offset 0
+				        ) e where e.job_id = s.job_id and e.row_number < s.row_number
 				    ) as first_row
 				    from registry.person_staging s where s.job_id = :job and s.row_number between :from and :to
 				) r where first_row is not null
