@@ -41,5 +41,22 @@ public interface ImportHandler {
 	/** Set-based checks over the staged rows of the job; the pipeline removes the rows it returns errors for. */
 	List<RowError> checkStaged(UUID job);
 
+	/**
+	 * Whether the set-based checks judge a row by itself and the rows before it alone (as "the same key in an earlier
+	 * row"), so that the pipeline may check and merge each range of rows with {@link #checkStaged(UUID, int, int)} as
+	 * soon as it is staged, while later rows are still being read. Otherwise the whole file is staged first.
+	 */
+	default boolean checksEarlierRowsOnly() {
+		return false;
+	}
+
+	/**
+	 * The set-based checks of the staged rows {@code fromRow..toRow} against each other and the rows staged before them;
+	 * all rows up to {@code toRow} are staged. Only called when {@link #checksEarlierRowsOnly()}.
+	 */
+	default List<RowError> checkStaged(UUID job, int fromRow, int toRow) {
+		throw new UnsupportedOperationException(kind() + " checks the whole file at once");
+	}
+
 	MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor);
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,10 +38,16 @@ import cn.gongjiang.shared.security.Actor;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 
+import jakarta.annotation.PreDestroy;
+
 /**
  * Runs one import job through the pipeline: read and check each row, {@code COPY} accepted rows into the handler's
  * staging table in chunks, run the set-based checks, merge in chunks of row numbers, record every refused row.
- * Memory stays constant: one chunk of rows at a time.
+ * Reading and checking (Java) run on the job's thread while a writer thread does the database's part, chunk after
+ * chunk in file order, so the two overlap on two cores. For a handler whose set-based checks look only at earlier rows
+ * ({@link ImportHandler#checksEarlierRowsOnly}) the writer also checks and merges each range of rows as soon as it is
+ * staged; otherwise it merges after the whole file is staged and checked. Memory stays constant: at most three
+ * chunks of rows at a time (one being read, two waiting for the writer).
  */
 @Component
 class ImportRunner {
@@ -55,8 +66,16 @@ class ImportRunner {
 	private final Clock clock;
 	private final Function<String, Actor> actors;
 	private final int maxAttempts;
+	/** Chunks read ahead of the writer; beyond that the reader waits. */
+	private static final int READ_AHEAD = 2;
 	/** Rows merged per transaction; a test makes it small to stop a merge between two committed chunks. */
 	private volatile int mergeChunk = MERGE_CHUNK;
+	/** The database side of the job that runs (jobs run one at a time, see {@link BulkImport}). */
+	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+		var thread = new Thread(r, "import-writer");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	ImportRunner(List<ImportHandler> handlers, ImportJobs jobs, ImportFiles files, JdbcClient jdbc,
 			DataSource dataSource, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
@@ -100,12 +119,25 @@ class ImportRunner {
 			if (namedXlsx(job.fileName()) && !"XLSX".equals(job.fileFormat())) {
 				throw new ImportRefusedException("import.file.unreadable");
 			}
+			var started = System.nanoTime();
 			jobs.total(id, countRows(id));
 			clearStaging(handler, id);
-			readAndStage(id, handler, actor);
-			rejectStaged(id, handler);
-			merge(id, handler, actor);
+			var merger = new Merger(id, handler, actor);
+			var reading = System.nanoTime();
+			readAndStage(id, handler, actor, merger);
+			if (!handler.checksEarlierRowsOnly()) {
+				var checking = System.nanoTime();
+				rejectStaged(id, handler, handler.checkStaged(id));
+				merger.checking += System.nanoTime() - checking;
+				merger.all();
+			}
+			var merged = System.nanoTime();
 			clearStaging(handler, id);
+			log.info("Import {} ({}): {} ms; counting {} ms, reading and checking {} ms ({} ms waiting for the writer),"
+					+ " COPY to staging {} ms, set-based checks {} ms, merging {} ms, clearing staging {} ms", id,
+					job.kind(), millis(System.nanoTime() - started), millis(reading - started), millis(merged - reading),
+					millis(merger.waited), millis(merger.copying), millis(merger.checking), millis(merger.merging),
+					millis(System.nanoTime() - merged));
 			transactions.executeWithoutResult(tx -> {
 				jobs.finish(id, clock.instant());
 				var done = jobs.find(id).orElseThrow();
@@ -147,8 +179,8 @@ class ImportRunner {
 		}
 	}
 
-	private void readAndStage(UUID id, ImportHandler handler, Actor actor) throws IOException {
-		try (var file = files.open(id)) {
+	private void readAndStage(UUID id, ImportHandler handler, Actor actor, Merger merger) throws IOException {
+		try (var file = files.open(id); var staging = new Staging(merger)) {
 			// an alias counts as the column's own header unless the file has both
 			var header = ImportColumn.canonical(file.header(), handler.columns());
 			var missing = handler.columns().stream().filter(ImportColumn::required)
@@ -165,38 +197,41 @@ class ImportRunner {
 			var chunk = new Chunk(handler.stagingColumns().size());
 			var errors = new ArrayList<RowError>();
 			var processed = 0;
+			var lastRow = 0;
 			for (var rows = file.rows(); rows.hasNext();) {
 				var line = rows.next();
 				processed++;
+				lastRow = line.number();
 				var undecodable = line.undecodableCell();
 				if (undecodable >= 0) {
 					// one damaged row of a UTF-8 file is reported as such; the other rows go on
 					var column = undecodable < header.size() && !header.get(undecodable).isEmpty()
 							? header.get(undecodable) : null;
 					errors.add(RowError.of(line.number(), column, "encoding", line.number(), charsetName(file)));
-					if (processed % COPY_CHUNK == 0) {
-						flush(id, handler, chunk, errors, processed);
-					}
-					continue;
-				}
-				var cells = new HashMap<String, String>();
-				for (int i = 0; i < header.size() && i < line.cells().size(); i++) {
-					if (!header.get(i).isEmpty()) {
-						cells.put(header.get(i), line.cells().get(i));
-					}
-				}
-				var checked = checker.check(new ImportRow(line.number(), cells));
-				if (checked.accepted()) {
-					chunk.add(id, line.number(), checked.staged());
 				}
 				else {
-					errors.addAll(checked.errors());
+					var cells = new HashMap<String, String>();
+					for (int i = 0; i < header.size() && i < line.cells().size(); i++) {
+						if (!header.get(i).isEmpty()) {
+							cells.put(header.get(i), line.cells().get(i));
+						}
+					}
+					var checked = checker.check(new ImportRow(line.number(), cells));
+					if (checked.accepted()) {
+						chunk.add(id, line.number(), checked.staged());
+					}
+					else {
+						errors.addAll(checked.errors());
+					}
 				}
 				if (processed % COPY_CHUNK == 0) {
-					flush(id, handler, chunk, errors, processed);
+					staging.write(chunk, errors, processed, lastRow, false);
+					chunk = new Chunk(handler.stagingColumns().size());
+					errors = new ArrayList<>();
 				}
 			}
-			flush(id, handler, chunk, errors, processed);
+			staging.write(chunk, errors, processed, lastRow, true);
+			staging.finish();
 		}
 	}
 
@@ -204,16 +239,98 @@ class ImportRunner {
 		return file.charset() == null ? "xlsx" : file.charset() == TabularFile.GBK ? "GBK" : file.charset().name();
 	}
 
-	private void flush(UUID id, ImportHandler handler, Chunk chunk, List<RowError> errors, int processed) {
-		transactions.executeWithoutResult(tx -> {
-			if (chunk.size() > 0) {
-				copy(handler, chunk.bytes());
+	/**
+	 * The chunks of one job on their way to the writer thread, in the order they were read. A chunk that fails stops
+	 * the ones behind it, and the failure comes back to the reader.
+	 */
+	private final class Staging implements AutoCloseable {
+
+		private final Merger merger;
+		private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
+		private volatile boolean failed;
+
+		Staging(Merger merger) {
+			this.merger = merger;
+		}
+
+		/** Hands a chunk to the writer: COPY its rows, record its errors and, where it may, merge what is staged. */
+		void write(Chunk chunk, List<RowError> errors, int processed, int lastRow, boolean last) {
+			var bytes = chunk.size() > 0 ? chunk.bytes() : null;
+			pending.add(writer.submit(() -> {
+				if (failed) {
+					return;
+				}
+				try {
+					var started = System.nanoTime();
+					transactions.executeWithoutResult(tx -> {
+						if (bytes != null) {
+							copy(merger.handler, bytes);
+						}
+						jobs.addErrors(merger.id, errors);
+						jobs.processed(merger.id, processed);
+					});
+					merger.copying += System.nanoTime() - started;
+					if (merger.handler.checksEarlierRowsOnly()) {
+						merger.upTo(lastRow, last);
+					}
+				}
+				catch (RuntimeException | Error e) {
+					failed = true;
+					throw e;
+				}
+			}));
+			while (pending.size() > READ_AHEAD) {
+				await(pending.poll());
 			}
-			jobs.addErrors(id, errors);
-			jobs.processed(id, processed);
-		});
-		chunk.clear();
-		errors.clear();
+		}
+
+		/** Waits for every chunk handed over. */
+		void finish() {
+			while (!pending.isEmpty()) {
+				await(pending.poll());
+			}
+		}
+
+		private void await(Future<?> task) {
+			var started = System.nanoTime();
+			try {
+				task.get();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for the import writer", e);
+			}
+			catch (ExecutionException e) {
+				if (e.getCause() instanceof RuntimeException r) {
+					throw r;
+				}
+				if (e.getCause() instanceof Error r) {
+					throw r;
+				}
+				throw new IllegalStateException(e.getCause());
+			}
+			finally {
+				merger.waited += System.nanoTime() - started;
+			}
+		}
+
+		/** After a failure on either side: nothing of this job may still be written once the job is marked failed. */
+		@Override
+		public void close() {
+			failed = failed || !pending.isEmpty();
+			while (!pending.isEmpty()) {
+				try {
+					pending.poll().get();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (ExecutionException e) {
+					// the first failure is what the reader reports
+				}
+			}
+		}
 	}
 
 	private void copy(ImportHandler handler, byte[] csv) {
@@ -230,9 +347,8 @@ class ImportRunner {
 		}
 	}
 
-	private void rejectStaged(UUID id, ImportHandler handler) {
+	private void rejectStaged(UUID id, ImportHandler handler, List<RowError> errors) {
 		transactions.executeWithoutResult(tx -> {
-			var errors = handler.checkStaged(id);
 			jobs.addErrors(id, errors);
 			var rows = errors.stream().map(RowError::row).distinct().toArray(Integer[]::new);
 			if (rows.length > 0) {
@@ -242,31 +358,77 @@ class ImportRunner {
 		});
 	}
 
-	private void merge(UUID id, ImportHandler handler, Actor actor) {
-		var range = jdbc.sql("select min(row_number), max(row_number), count(*) from " + handler.stagingTable()
-				+ " where job_id = :job").param("job", id)
-				.query((rs, i) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3) }).single();
-		if (range[2] == 0) {
-			return;
+	/**
+	 * Merges staged rows in consecutive ranges of row numbers, one transaction each, and keeps the job's counts. On the
+	 * writer thread while the file is read (ranges checked as they come), or after the whole file is staged.
+	 */
+	private final class Merger {
+
+		final UUID id;
+		final ImportHandler handler;
+		final Actor actor;
+		private final int chunk = mergeChunk;
+		/** The last row number merged (the header is row 1). */
+		private int mergedUpTo = 1;
+		private MergeCounts counts = new MergeCounts(0, 0);
+		private int applied;
+		long waited, copying, checking, merging;
+
+		Merger(UUID id, ImportHandler handler, Actor actor) {
+			this.id = id;
+			this.handler = handler;
+			this.actor = actor;
 		}
-		var counts = new MergeCounts(0, 0);
-		var applied = 0;
-		var chunk = mergeChunk;
-		for (int from = range[0]; from <= range[1]; from += chunk) {
-			var to = Math.min(range[1], from + chunk - 1);
-			var start = from;
-			var chunkCounts = transactions.execute(tx -> handler.merge(id, start, to, actor));
+
+		/** Merges every whole range up to {@code lastRow}, the rest too when {@code all}; rows up to it are staged. */
+		void upTo(int lastRow, boolean all) {
+			while (lastRow - mergedUpTo >= chunk || all && mergedUpTo < lastRow) {
+				var to = Math.min(lastRow, mergedUpTo + chunk);
+				range(mergedUpTo + 1, to, true);
+				mergedUpTo = to;
+			}
+		}
+
+		/** After the whole file is staged and checked: every staged row. */
+		void all() {
+			var range = jdbc.sql("select min(row_number), max(row_number), count(*) from " + handler.stagingTable()
+					+ " where job_id = :job").param("job", id)
+					.query((rs, i) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3) }).single();
+			if (range[2] == 0) {
+				return;
+			}
+			for (int from = range[0]; from <= range[1]; from += chunk) {
+				range(from, Math.min(range[1], from + chunk - 1), false);
+			}
+		}
+
+		private void range(int from, int to, boolean check) {
+			var started = System.nanoTime();
+			if (check) {
+				rejectStaged(id, handler, handler.checkStaged(id, from, to));
+				checking += System.nanoTime() - started;
+			}
+			var merging = System.nanoTime();
+			var chunkCounts = transactions.execute(tx -> handler.merge(id, from, to, actor));
 			counts = counts.plus(chunkCounts);
 			applied += chunkCounts.accepted() + chunkCounts.unchanged();
-			var total = counts;
-			var done = applied;
-			transactions.executeWithoutResult(tx -> jobs.applied(id, done, total));
+			transactions.executeWithoutResult(tx -> jobs.applied(id, applied, counts));
+			this.merging += System.nanoTime() - merging;
 		}
+	}
+
+	private static long millis(long nanos) {
+		return nanos / 1_000_000;
 	}
 
 	private void clearStaging(ImportHandler handler, UUID id) {
 		transactions.executeWithoutResult(tx -> jdbc.sql("delete from " + handler.stagingTable()
 				+ " where job_id = :job").param("job", id).update());
+	}
+
+	@PreDestroy
+	void stop() {
+		writer.shutdownNow();
 	}
 
 	/** Accepted rows as CSV bytes for COPY. */

@@ -13,6 +13,7 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
+import org.bouncycastle.crypto.modes.gcm.Tables4kGCMMultiplier;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -39,6 +40,12 @@ public final class PersonalDataCipher {
 	private final byte[] aesKey;
 	private final byte[] indexKey;
 	private final byte[] auditChainKey;
+	/*
+	 * Per thread, keyed once: a bulk import seals and indexes two values a row, and keying (HMAC's two padded key
+	 * blocks, SM4's key schedule and GCM's hash key) cost as much as the few bytes of the value itself (issue 18).
+	 */
+	private final ThreadLocal<HMac> indexMac = ThreadLocal.withInitial(this::keyedIndexMac);
+	private final ThreadLocal<GCMModeCipher> sealer = ThreadLocal.withInitial(this::keyedSealer);
 
 	public PersonalDataCipher(byte[] masterKey, Algorithm algorithm) {
 		if (masterKey == null || masterKey.length != 32) {
@@ -62,7 +69,9 @@ public final class PersonalDataCipher {
 	public byte[] seal(String plaintext) {
 		var nonce = new byte[NONCE];
 		RANDOM.nextBytes(nonce);
-		var cipher = gcm(algorithm, true, nonce);
+		var cipher = sealer.get();
+		// no key: the thread's cipher keeps its key schedule and only takes the new nonce
+		cipher.init(true, new AEADParameters(null, TAG_BITS, nonce));
 		var input = plaintext.getBytes(StandardCharsets.UTF_8);
 		var out = new byte[2 + NONCE + cipher.getOutputSize(input.length)];
 		out[0] = VERSION;
@@ -103,12 +112,11 @@ public final class PersonalDataCipher {
 
 	/** The keyed lookup index of a value: equal values, equal index; nothing else is learnt from it. */
 	public byte[] index(String plaintext) {
-		var mac = new HMac(new SM3Digest());
-		mac.init(new KeyParameter(indexKey));
+		var mac = indexMac.get();
 		var input = plaintext.getBytes(StandardCharsets.UTF_8);
 		mac.update(input, 0, input.length);
 		var out = new byte[mac.getMacSize()];
-		mac.doFinal(out, 0);
+		mac.doFinal(out, 0); // and back to the keyed state
 		return out;
 	}
 
@@ -121,8 +129,25 @@ public final class PersonalDataCipher {
 		return algorithm;
 	}
 
+	private HMac keyedIndexMac() {
+		var mac = new HMac(new SM3Digest());
+		mac.init(new KeyParameter(indexKey));
+		return mac;
+	}
+
+	/** A sealing cipher keyed for the configured algorithm; its 4 KB multiplication tables are built once a thread. */
+	private GCMModeCipher keyedSealer() {
+		var multiplier = new Tables4kGCMMultiplier();
+		var cipher = algorithm == Algorithm.SM4_GCM ? GCMBlockCipher.newInstance(new SM4Engine(), multiplier)
+				: GCMBlockCipher.newInstance(AESEngine.newInstance(), multiplier);
+		// keyed under a nonce no seal uses (a random one is never all zeros in practice, and GCM refuses a repeat)
+		cipher.init(true, new AEADParameters(new KeyParameter(algorithm == Algorithm.SM4_GCM ? sm4Key : aesKey),
+				TAG_BITS, new byte[NONCE]));
+		return cipher;
+	}
+
 	private GCMModeCipher gcm(Algorithm which, boolean encrypt, byte[] nonce) {
-		// values are a few bytes long: the basic multiplier beats building 4 KB tables for every value
+		// values are a few bytes long: for one value, the basic multiplier beats building 4 KB tables
 		var multiplier = new BasicGCMMultiplier();
 		var cipher = which == Algorithm.SM4_GCM ? GCMBlockCipher.newInstance(new SM4Engine(), multiplier)
 				: GCMBlockCipher.newInstance(AESEngine.newInstance(), multiplier);

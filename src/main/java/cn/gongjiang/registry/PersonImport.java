@@ -7,7 +7,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,8 @@ class PersonImport implements ImportHandler {
 			Map.entry("技校", Education.VOCATIONAL_SECONDARY), Map.entry("大专", Education.JUNIOR_COLLEGE),
 			Map.entry("本科", Education.BACHELOR), Map.entry("硕士", Education.MASTER),
 			Map.entry("研究生", Education.MASTER), Map.entry("博士", Education.DOCTORATE));
+
+	private static final Pattern GROUP_SEPARATORS = Pattern.compile("[；;、,，]");
 
 	private static final String COLUMNS = """
 			id_number_index, id_number_sealed, id_number_masked, name, sex, birth_date, hukou_region, hukou_path,
@@ -118,7 +122,7 @@ class PersonImport implements ImportHandler {
 				errors.add(RowError.of(row.number(), BIRTH_DATE, "date.format", birthText));
 			}
 		}
-		var groups = row.get(GROUPS) == null ? List.<String>of() : Arrays.asList(row.get(GROUPS).split("[；;、,，]"));
+		var groups = row.get(GROUPS) == null ? List.<String>of() : Arrays.asList(GROUP_SEPARATORS.split(row.get(GROUPS)));
 		var registration = new PersonDetails(row.get(ID_NUMBER), row.get(NAME), row.get(SEX), birth,
 				row.get(HUKOU), row.get(RESIDENCE), row.get(MOBILE), parsedEducation, groups, row.get(EMPLOYER),
 				row.get(SALARY));
@@ -143,36 +147,76 @@ class PersonImport implements ImportHandler {
 
 	@Override
 	public List<RowError> checkStaged(UUID job) {
+		return checkStaged(job, Integer.MIN_VALUE, Integer.MAX_VALUE);
+	}
+
+	/** A person once per file: a later row with the same ID number is refused, naming the first. */
+	@Override
+	public boolean checksEarlierRowsOnly() {
+		return true;
+	}
+
+	@Override
+	public List<RowError> checkStaged(UUID job, int fromRow, int toRow) {
+		// one look-up in the staging index per row of the range: a join was planned as a hash over the whole job, and
+		// min() alone as a walk of the primary key in row order until a match (every earlier row, for a new person);
+		// "offset 0" keeps the ID-number index the only way in
 		return jdbc.sql("""
 				select row_number, first_row from (
-				    select row_number, min(row_number) over (partition by id_number_index) as first_row
-				    from registry.person_staging where job_id = :job
-				) s where row_number <> first_row
-				""").param("job", job)
+				    select s.row_number, (
+				        select min(e.row_number) from (
+				            select job_id, row_number from registry.person_staging
+				            where id_number_index = s.id_number_index offset 0
+				        ) e where e.job_id = s.job_id and e.row_number < s.row_number
+				    ) as first_row
+				    from registry.person_staging s where s.job_id = :job and s.row_number between :from and :to
+				) r where first_row is not null
+				""").param("job", job).param("from", fromRow).param("to", toRow)
 				.query((rs, i) -> RowError.of(rs.getInt(1), ID_NUMBER, "duplicate-in-file", rs.getInt(2)))
 				.list();
 	}
 
+	/** The chunk's staged rows into the person table, those on record or not, plainly or by the upsert. */
+	private static final String MERGE = """
+			with merged as (
+			    insert into registry.person as t (%s)
+			    select %s
+			    from registry.person_staging s
+			    where s.job_id = :job and s.row_number between :from and :to %s
+			    %s
+			    returning id
+			)
+			select count(*) from merged
+			""";
+	private static final String ON_RECORD = "exists (select 1 from registry.person p where p.id_number_index = s.id_number_index)";
+
+	/**
+	 * Persons on record go through {@link Persons#ON_CONFLICT} (changed or unchanged); new ones by a plain insert,
+	 * which skips the speculative insertion an upsert makes for every row (most rows of a large file are new). A
+	 * person registered by someone else between the two makes the insert fail on the unique index: then the whole
+	 * chunk goes through the upsert (the rows merged before it are unchanged by then and not counted twice).
+	 */
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
 		var staged = jdbc.sql("select count(*) from registry.person_staging where job_id = :job and row_number between :from and :to")
 				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
-		var changed = jdbc.sql("""
-				with merged as (
-				    insert into registry.person as t (id_number_index, id_number_sealed, id_number_masked, name, sex,
-				        birth_date, hukou_region, hukou_path, residence_region, residence_path, mobile_sealed,
-				        mobile_index, mobile_masked, education, groups, employer_credit_code, salary_band)
-				    select id_number_index, id_number_sealed, id_number_masked, name, sex, birth_date, hukou_region,
-				        hukou_path, residence_region, residence_path, mobile_sealed, mobile_index, mobile_masked,
-				        education, groups, employer_credit_code, salary_band
-				    from registry.person_staging
-				    where job_id = :job and row_number between :from and :to
-				""" + Persons.ON_CONFLICT + """
-				    returning id
-				)
-				select count(*) from merged
-				""")
-				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
+		var changed = merge(job, fromRow, toRow, "and " + ON_RECORD, Persons.ON_CONFLICT);
+		jdbc.sql("savepoint person_merge").update();
+		try {
+			changed += merge(job, fromRow, toRow, "and not " + ON_RECORD, "");
+			jdbc.sql("release savepoint person_merge").update();
+		}
+		catch (DuplicateKeyException raced) {
+			jdbc.sql("rollback to savepoint person_merge").update();
+			changed += merge(job, fromRow, toRow, "", Persons.ON_CONFLICT);
+		}
 		return new MergeCounts(changed, staged - changed);
+	}
+
+	/** Merges the chunk's rows that meet {@code condition}; how many it created or changed. */
+	private int merge(UUID job, int fromRow, int toRow, String condition, String onConflict) {
+		var columns = String.join(", ", stagingColumns());
+		return jdbc.sql(MERGE.formatted(columns, columns, condition, onConflict.strip()))
+				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
 	}
 }

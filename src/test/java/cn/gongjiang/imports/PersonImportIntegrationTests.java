@@ -34,6 +34,7 @@ import cn.gongjiang.Console;
 import cn.gongjiang.Imports;
 import cn.gongjiang.IntegrationTest;
 import cn.gongjiang.TestNames;
+import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
@@ -75,6 +76,9 @@ class PersonImportIntegrationTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	PersonalDataCipher cipher;
 
 	@Test
 	void goodRowsAreAppliedAndEveryBadRowIsNamedWithRowColumnAndRule() throws Exception {
@@ -255,6 +259,119 @@ class PersonImportIntegrationTests {
 		finally {
 			runner.mergeChunk(ImportRunner.MERGE_CHUNK);
 		}
+	}
+
+	/**
+	 * X-3 (issue 18): ranges of rows are checked and merged while later rows are still read, so a duplicate must be
+	 * found whichever range its first row was merged in. Ten rows a range here: rows 2-11, 12-21, 22-31.
+	 */
+	@Test
+	void aDuplicateIsFoundWhicheverRangeOfRowsItsFirstRowWasMergedIn() throws Exception {
+		var lines = new ArrayList<String>();
+		for (int i = 0; i < 22; i++) {
+			lines.add(TestNames.of("分段", i) + "," + idNumber("33068319900303" + String.format("%03d", 100 + i))
+					+ ",330683,330683,,,,\n"); // rows 2-23
+		}
+		lines.add(lines.get(1)); // row 24: row 3 again, two ranges back
+		lines.add(lines.get(11)); // row 25: row 13 again, the range before
+		lines.add(lines.get(21)); // row 26: row 23 again, in its own range
+		lines.add(lines.get(1)); // row 27: row 3 a third time
+		runner.mergeChunk(10);
+		try {
+			var job = importFile("shaoxing", "ranges.csv", (HEADER + String.join("", lines)).getBytes(StandardCharsets.UTF_8));
+			assertThat(job).containsEntry("status", "DONE").containsEntry("totalRows", 26)
+					.containsEntry("acceptedRows", 22).containsEntry("rejectedRows", 4);
+			assertThat(jdbc.sql("""
+					select row_number || '<' || arguments[1] from imports.import_error
+					where job_id = cast(:id as uuid) and code like '%duplicate-in-file' order by row_number
+					""").param("id", job.get("id")).query(String.class).list())
+					.as("each names the first row").containsExactly("24<3", "25<13", "26<23", "27<3");
+			assertThat(jdbc.sql("select count(*) from registry.person where name like '分段%'").query(Long.class)
+					.single()).isEqualTo(22);
+		}
+		finally {
+			runner.mergeChunk(ImportRunner.MERGE_CHUNK);
+		}
+	}
+
+	/**
+	 * REG-1, X-3 (issue 18): new persons are inserted plainly and those on record go through the upsert, in one chunk:
+	 * the new are created, the changed updated (with their archive line), the same left untouched.
+	 */
+	@Test
+	void aChunkMixingNewAndExistingPersonsCreatesTheNewUpdatesTheChangedAndLeavesTheRest() throws Exception {
+		var numbers = new ArrayList<String>();
+		for (int i = 0; i < 6; i++) {
+			numbers.add(idNumber("33068119850505" + String.format("%03d", 200 + i)));
+		}
+		var before = HEADER + TestNames.of("混合", 0) + "," + numbers.get(0) + ",330681,330681,,,,\n"
+				+ TestNames.of("混合", 1) + "," + numbers.get(1) + ",330681,330681,,,,\n"
+				+ TestNames.of("混合", 2) + "," + numbers.get(2) + ",330681,330681,,,,\n";
+		assertThat(importFile("shaoxing", "before.csv", before.getBytes(StandardCharsets.UTF_8)))
+				.containsEntry("acceptedRows", 3);
+		var mixed = HEADER + TestNames.of("混合", 3) + "," + numbers.get(3) + ",330681,330681,,,,\n" // new
+				+ TestNames.of("混合", 0) + "," + numbers.get(0) + ",330681,330681,,,,\n" // the same
+				+ TestNames.of("混合", 4) + "," + numbers.get(4) + ",330681,330681,,,,\n" // new
+				+ TestNames.of("混合", 1) + "," + numbers.get(1) + ",330681,330624,,,,\n" // moved to 新昌
+				+ TestNames.of("混合", 5) + "," + numbers.get(5) + ",330681,330681,,,,\n" // new
+				+ TestNames.of("混合", 2) + "," + numbers.get(2) + ",330681,330681,13911112222,,,\n"; // a mobile
+		var job = importFile("shaoxing", "mixed.csv", mixed.getBytes(StandardCharsets.UTF_8));
+		assertThat(job).containsEntry("status", "DONE").containsEntry("acceptedRows", 5)
+				.containsEntry("unchangedRows", 1).containsEntry("rejectedRows", 0);
+		assertThat(jdbc.sql("""
+				select name || ' ' || residence_region || ' ' || coalesce(mobile_masked, '-') || ' v' || version
+				from registry.person where name like '混合%'
+				""").query(String.class).list()).containsExactlyInAnyOrder(
+						TestNames.of("混合", 0) + " 330681 - v0", TestNames.of("混合", 1) + " 330624 - v1",
+						TestNames.of("混合", 2) + " 330681 139****2222 v1", TestNames.of("混合", 3) + " 330681 - v0",
+						TestNames.of("混合", 4) + " 330681 - v0", TestNames.of("混合", 5) + " 330681 - v0");
+		assertThat(jdbc.sql("""
+				select e.kind, count(*) from registry.person_event e join registry.person p on p.id = e.person_id
+				where p.name like '混合%' group by e.kind order by e.kind
+				""").query((rs, i) -> rs.getString(1) + " " + rs.getLong(2)).list())
+				.as("one registration each, one move").containsExactly("REGISTERED 6", "RESIDENCE 1");
+	}
+
+	/**
+	 * X-3 (issue 18): a person registered by someone else while the import's plain insert of new persons runs makes it
+	 * fail on the unique index; the chunk then goes through the upsert and the import finishes with every row in.
+	 */
+	@Test
+	void aPersonRegisteredElsewhereDuringTheMergeIsUpdatedNotAFailure() throws Exception {
+		var number = idNumber("33060219870707" + "301");
+		var other = idNumber("33060219870707" + "302");
+		var csv = HEADER + TestNames.of("并发", 0) + "," + other + ",330602,330602,,,,\n"
+				+ TestNames.of("并发", 1) + "," + number + ",330602,330602,,,,\n";
+		try (var registrar = dataSource.getConnection()) {
+			registrar.setAutoCommit(false);
+			try (var insert = registrar.prepareStatement("""
+					insert into registry.person (id_number_index, id_number_sealed, id_number_masked, name, sex, birth_date,
+					    residence_region, residence_path)
+					values (?, ?, ?, ?, 'M', date '1987-07-07', '330602', '/330000/330600/330602/')
+					""")) {
+				insert.setBytes(1, cipher.index(number));
+				insert.setBytes(2, cipher.seal(number));
+				insert.setString(3, number.substring(0, 6) + "********" + number.substring(14));
+				insert.setString(4, TestNames.of("并发", 2));
+				insert.executeUpdate();
+			}
+			var id = bulkImport.submit(SHAOXING, "persons", "race.csv",
+					new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+			// the import's insert waits for the registrar's uncommitted row with the same ID number
+			await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+					select count(*) from pg_stat_activity
+					where wait_event_type = 'Lock' and query like '%insert into registry.person as t%'
+					""").query(Long.class).single() > 0);
+			registrar.commit();
+			var job = awaitDone("shaoxing", id.toString());
+			assertThat(job).containsEntry("status", "DONE").containsEntry("acceptedRows", 2)
+					.containsEntry("rejectedRows", 0);
+		}
+		assertThat(jdbc.sql("select name from registry.person where id_number_index = :index")
+				.param("index", cipher.index(number)).query(String.class).single())
+				.as("the file's name wins, as for any person on record").isEqualTo(TestNames.of("并发", 1));
+		assertThat(jdbc.sql("select count(*) from registry.person where name like '并发%'").query(Long.class).single())
+				.isEqualTo(2);
 	}
 
 	private long persons() {
