@@ -97,16 +97,16 @@ class SubsidyBench {
 			previous[0] = mark[0];
 			previous[1] = mark[1];
 		});
-		// CPU seconds per thousand rows of the JVM and the database: what each side costs whatever else runs
-		var decideJvm = (cpuDecided[0] - cpuStart[0]) * 1000 / certificates;
-		var decideDatabase = (cpuDecided[1] - cpuStart[1]) * 1000 / certificates;
-		var baselineCpu = (cpuBaseline[0] - cpuBaselineStart[0] + cpuBaseline[1] - cpuBaselineStart[1]) * 1000
+		// CPU milliseconds per thousand rows of the JVM and the database: what each side costs whatever else runs
+		var decideJvm = (cpuDecided[0] - cpuStart[0]) * 1e6 / certificates;
+		var decideDatabase = (cpuDecided[1] - cpuStart[1]) * 1e6 / certificates;
+		var baselineCpu = (cpuBaseline[0] - cpuBaselineStart[0] + cpuBaseline[1] - cpuBaselineStart[1]) * 1e6
 				/ certificates;
-		log.info("subsidy: CPU s per 1,000: decision JVM {} + database {}; baseline {}", String.format("%.3f", decideJvm),
-				String.format("%.3f", decideDatabase), String.format("%.3f", baselineCpu));
-		results.add(new BenchCommand.Result("subsidy.decide.cpu", "CPU s/1000 cert", decideJvm + decideDatabase,
-				"INSERT…SELECT, CPU s/1000 rows", baselineCpu, (decideJvm + decideDatabase) / baselineCpu,
-				String.format("(for information: JVM %.3f + database %.3f, until every line was on the archive)",
+		log.info("subsidy: CPU ms per 1,000: decision JVM {} + database {}; baseline {}", Math.round(decideJvm),
+				Math.round(decideDatabase), Math.round(baselineCpu));
+		results.add(new BenchCommand.Result("subsidy.decide.cpu", "CPU ms/1000 cert", decideJvm + decideDatabase,
+				"INSERT…SELECT, CPU ms/1000 rows", baselineCpu, (decideJvm + decideDatabase) / baselineCpu,
+				String.format("(for information: JVM %.0f + database %.0f, until every line was on the archive)",
 						decideJvm, decideDatabase), true));
 		results.addAll(0, List.of(new BenchCommand.Result("subsidy.decide", "cert/s", rate,
 				"INSERT…SELECT of the decision rows", baselineRate, rate / baselineRate,
