@@ -10,8 +10,8 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Rows streamed into {@code COPY … FROM STDIN} in PostgreSQL's text format, a buffer at a time. A bulk chunk's rows
- * are never held as one text: before this, a 5,000-decision chunk was built as a ~10 MB string and copied twice more
- * into bytes, allocations G1 could only place as humongous objects, and the bulk decision spent a third of its time
+ * are never held as one text: before this, a 5,000-decision chunk was built as a ≈ 14 MB string and copied twice more
+ * into bytes, allocations G1 could only place as humongous objects, and the bulk decision spent a fifth of its time
  * in full collections (issue 18). The text format, unlike CSV, quotes nothing: a JSON field is written as it is, only
  * its backslashes doubled.
  */
