@@ -1,10 +1,5 @@
 package cn.gongjiang.archive;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -17,10 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
-import cn.gongjiang.database.CsvCopy;
+import cn.gongjiang.database.CopyRows;
 import cn.gongjiang.shared.PersonId;
-
-import de.siegmar.fastcsv.writer.CsvWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,20 +58,13 @@ class ArchiveLines {
 			add(lines.get(0));
 			return;
 		}
-		var csv = new StringWriter(lines.size() * 160);
-		try (var writer = CsvWriter.builder().build(csv)) {
-			for (var l : lines) {
-				writer.writeRecord(String.valueOf(l.personId()), l.on().toString(), l.kind(),
-						JSON.writeValueAsString(l.detail()), l.source());
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 		var connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			CsvCopy.copy(connection, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-					"archive.line (person_id, occurred_on, kind, detail, source)", false);
+		try (var rows = CopyRows.into(connection, "archive.line (person_id, occurred_on, kind, detail, source)")) {
+			for (var l : lines) {
+				rows.value(l.personId()).value(l.on()).text(l.kind()).text(JSON.writeValueAsString(l.detail()))
+						.text(l.source()).endRow();
+			}
+			rows.finish();
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("writing archive lines", e);

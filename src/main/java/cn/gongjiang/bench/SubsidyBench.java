@@ -1,6 +1,8 @@
 package cn.gongjiang.bench;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +37,26 @@ class SubsidyBench {
 		var counties = regions.all().values().stream().filter(r -> r.level() == RegionLevel.COUNTY)
 				.map(r -> r.code()).sorted().toArray(String[]::new);
 		generate(certificates, counties);
+		var cpu = ProcessCpu.of(jdbc);
+		var cpuStart = cpu.now();
 		var start = System.nanoTime();
+		// issue 18: whether the rate holds as the tables grow, a figure per million certificates read
+		var millions = new ConcurrentSkipListMap<Long, long[]>();
 		var run = bulk.decideAll(read -> {
 			if (read % 100_000 == 0) {
 				log.info("subsidy: {} certificates decided", read);
 			}
+			if (read >= 1_000_000 && read < certificates) {
+				millions.putIfAbsent(read / 1_000_000, new long[] { read, System.nanoTime() });
+			}
 		});
-		var seconds = (System.nanoTime() - start) / 1e9;
+		var end = System.nanoTime();
+		var seconds = (end - start) / 1e9;
+		millions.put(Long.MAX_VALUE, new long[] { certificates, end });
 		// REG-4: the decisions' archive lines come after them, one event per chunk; a worker reads the decision when
 		// its line is on the archive, so that time is reported too (before issue 17 it was inside the decision)
 		var archivedSeconds = untilArchived(start);
+		var cpuDecided = cpu.now();
 		var decided = jdbc.sql("select count(*) from subsidy.decision where certificate_number like 'BENCH-%'")
 				.query(Long.class).single();
 		if (decided != certificates) {
@@ -58,6 +70,7 @@ class SubsidyBench {
 
 		jdbc.sql("drop table if exists public.bench_decision").update();
 		jdbc.sql("create table public.bench_decision (like subsidy.decision including all)").update();
+		var cpuBaselineStart = cpu.now();
 		var baselineStart = System.nanoTime();
 		jdbc.sql("""
 				insert into public.bench_decision (scheme, business_key, certificate_id, certificate_number, holder_index,
@@ -69,17 +82,41 @@ class SubsidyBench {
 				from subsidy.decision where certificate_number like 'BENCH-%'
 				""").update();
 		var baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
+		var cpuBaseline = cpu.now();
 		jdbc.sql("drop table public.bench_decision").update();
 		var rate = certificates / seconds;
 		var baselineRate = certificates / baselineSeconds;
-		return List.of(new BenchCommand.Result("subsidy.decide", "cert/s", rate,
+		var results = new ArrayList<BenchCommand.Result>();
+		var previous = new long[] { 0, start };
+		millions.values().forEach(mark -> {
+			var millionRate = (mark[0] - previous[0]) / ((mark[1] - previous[1]) / 1e9);
+			results.add(new BenchCommand.Result("subsidy.decide.to" + (mark[0] + 999_999) / 1_000_000 + "M", "cert/s",
+					millionRate, "INSERT…SELECT of the decision rows", baselineRate, millionRate / baselineRate,
+					String.format("(for information: certificates %,d to %,d, %.1f s)", previous[0] + 1, mark[0],
+							(mark[1] - previous[1]) / 1e9), true));
+			previous[0] = mark[0];
+			previous[1] = mark[1];
+		});
+		// CPU milliseconds per thousand rows of the JVM and the database: what each side costs whatever else runs
+		var decideJvm = (cpuDecided[0] - cpuStart[0]) * 1e6 / certificates;
+		var decideDatabase = (cpuDecided[1] - cpuStart[1]) * 1e6 / certificates;
+		var baselineCpu = (cpuBaseline[0] - cpuBaselineStart[0] + cpuBaseline[1] - cpuBaselineStart[1]) * 1e6
+				/ certificates;
+		log.info("subsidy: CPU ms per 1,000: decision JVM {} + database {}; baseline {}", Math.round(decideJvm),
+				Math.round(decideDatabase), Math.round(baselineCpu));
+		results.add(new BenchCommand.Result("subsidy.decide.cpu", "CPU ms/1000 cert", decideJvm + decideDatabase,
+				"INSERT…SELECT, CPU ms/1000 rows", baselineCpu, (decideJvm + decideDatabase) / baselineCpu,
+				String.format("(for information: JVM %.0f + database %.0f, until every line was on the archive)",
+						decideJvm, decideDatabase), true));
+		results.addAll(0, List.of(new BenchCommand.Result("subsidy.decide", "cert/s", rate,
 				"INSERT…SELECT of the decision rows", baselineRate, rate / baselineRate,
 				String.format("1 M in ≤ 60 s, ≥ 16,667 cert/s (%,d took %.1f s)", certificates, seconds),
 				seconds <= 60.0 * certificates / 1_000_000),
 				new BenchCommand.Result("subsidy.decide.archived", "cert/s", certificates / archivedSeconds,
 						"INSERT…SELECT of the decision rows", baselineRate, certificates / archivedSeconds / baselineRate,
 						String.format("(for information: until every decision is on the archive, %.1f s)", archivedSeconds),
-						true));
+						true)));
+		return results;
 	}
 
 	/** Seconds from {@code start} until the archive has taken every event published to it. */

@@ -89,19 +89,15 @@ public class CertificateDecider {
 	public static final String HELD_FOR_SIGNAL = "subsidy.held.signal";
 
 	/** One decision about to be written. */
-	private record Pending(CertificateIssued cert, IdNumberIndex holder, Optional<PersonProfile> person, String county,
-			String payingPath, Outcome outcome, String code, Money amount, String versions, List<Step> steps,
-			CaseInputs inputs) {
-
-		String key() {
-			return CertificateDecider.key(cert);
-		}
+	private record Pending(String key, CertificateIssued cert, IdNumberIndex holder, Optional<PersonProfile> person,
+			String county, String payingPath, Outcome outcome, String code, Money amount, String versions,
+			List<Step> steps, CaseInputs inputs) {
 
 		Pending deniedAsRepeat() {
 			var denied = new ArrayList<>(steps.subList(0, steps.size() - 1));
 			denied.add(Step.deny("repeat", TrainingSubsidyRules.CLAUSES.get("repeat"), "subsidy.repeat-occupation-grade"));
-			return new Pending(cert, holder, person, county, payingPath, Outcome.DENIED, "subsidy.repeat-occupation-grade",
-					null, versions, denied, inputs);
+			return new Pending(key, cert, holder, person, county, payingPath, Outcome.DENIED,
+					"subsidy.repeat-occupation-grade", null, versions, denied, inputs);
 		}
 	}
 
@@ -164,8 +160,13 @@ public class CertificateDecider {
 		var entries = catalogue.inForceBetween(
 				todo.stream().map(CertificateIssued::issuedOn).min(Comparator.naturalOrder()).orElseThrow(),
 				todo.stream().map(CertificateIssued::issuedOn).max(Comparator.naturalOrder()).orElseThrow());
+		var entriesByOccupation = entries.stream().collect(Collectors.groupingBy(e -> e.occupationCode()));
 		var book = packs.book();
 		var mountains = new HashMap<String, Boolean>();
+		// a chunk's certificates share a few hundred days and counties: each pack and county looked up once
+		var provinceOn = new HashMap<LocalDate, Optional<PolicyPack>>();
+		var cityOn = new HashMap<String, Optional<PolicyPack>>();
+		var countyOf = new HashMap<String, String>();
 
 		var pending = new ArrayList<Pending>();
 		for (var cert : todo) {
@@ -177,17 +178,21 @@ public class CertificateDecider {
 					.or(() -> profile.map(p -> inZhejiang(p.residencePath()) ? p.residencePath()
 							: inZhejiang(p.hukouPath()) ? p.hukouPath() : null))
 					.orElse(DataScope.PROVINCE_PATH);
-			var county = payingPath == null ? null : RegionPath.of(payingPath).code().value();
+			var county = payingPath == null ? null
+					: countyOf.computeIfAbsent(payingPath, path -> RegionPath.of(path).code().value());
 			// a certificate from before the province's policy took effect is read against its first version, and denied
-			var provinceInForce = book.inForce("/330000/", cert.issuedOn());
+			var provinceInForce = provinceOn.computeIfAbsent(cert.issuedOn(), day -> book.inForce("/330000/", day));
 			var province = provinceInForce.or(() -> book.first("/330000/"))
 					.orElseThrow(() -> new IllegalStateException("no province pack at all"));
-			var city = training.isEmpty() ? Optional.<PolicyPack>empty() : book.cityInForce(payingPath, cert.issuedOn());
+			var city = training.isEmpty() ? Optional.<PolicyPack>empty()
+					: cityOn.computeIfAbsent(payingPath + "|" + cert.issuedOn(),
+							k -> book.cityInForce(payingPath, cert.issuedOn()));
 			var mine = granted.computeIfAbsent(cert.holderIndex(), h -> new Granted());
 			var mountain = county != null && mountains.computeIfAbsent(county, c -> regions.lookup(RegionCode.of(c))
 					.map(r -> Boolean.TRUE.equals(r.mountainCounty())).orElse(false));
-			var entry = entries.stream().filter(e -> e.occupationCode().equals(cert.occupationCode())
-					&& (e.grade() == null || e.grade().equals(cert.grade())) && e.validOn(cert.issuedOn())).findFirst();
+			var entry = entriesByOccupation.getOrDefault(cert.occupationCode(), List.of()).stream()
+					.filter(e -> (e.grade() == null || e.grade().equals(cert.grade())) && e.validOn(cert.issuedOn()))
+					.findFirst();
 			var c = new SubsidyCase(cert, training, profile, province,
 					city, mine.perYear.getOrDefault(cert.issuedOn().getYear(), 0),
 					mine.occupationGrades.contains(cert.occupationCode() + "|" + cert.grade()), entry, mountain);
@@ -208,8 +213,8 @@ public class CertificateDecider {
 				outcome = Outcome.WAITING;
 				code = HELD_FOR_SIGNAL;
 			}
-			pending.add(new Pending(cert, cert.holderIndex(), c.person(), county, payingPath, outcome,
-					code, amount, versions, steps, CaseInputs.of(c)));
+			pending.add(new Pending(key(cert), cert, cert.holderIndex(), c.person(), county, payingPath,
+					outcome, code, amount, versions, steps, CaseInputs.of(c)));
 		}
 		var funded = fund(pending);
 		var written = insert(funded);
@@ -286,8 +291,8 @@ public class CertificateDecider {
 				result.add(p);
 			}
 			else {
-				result.add(new Pending(p.cert(), p.holder(), p.person(), p.county(), p.payingPath(), Outcome.WAITING,
-						"subsidy.budget-exhausted", p.amount(), p.versions(), p.steps(), p.inputs()));
+				result.add(new Pending(p.key(), p.cert(), p.holder(), p.person(), p.county(), p.payingPath(),
+						Outcome.WAITING, "subsidy.budget-exhausted", p.amount(), p.versions(), p.steps(), p.inputs()));
 			}
 		}
 		return result;

@@ -1,15 +1,9 @@
 package cn.gongjiang.subsidy.decisions;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,13 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
-import cn.gongjiang.database.CsvCopy;
+import cn.gongjiang.database.CopyRows;
 import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.Money;
 import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.payments.PaymentStatus;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
  * The one writer of {@code subsidy.decision} (issue 17): the training rules' decisions in bulk, a claim's and an
@@ -94,10 +87,9 @@ public class Decisions {
 		if (decisions.isEmpty()) {
 			return new HashSet<>();
 		}
-		var csv = csv(decisions);
 		jdbc.sql("savepoint decision_chunk").update();
 		try {
-			copy(csv, "subsidy.decision");
+			copy(decisions, "subsidy.decision");
 			jdbc.sql("release savepoint decision_chunk").update();
 			return new HashSet<>(decisions.stream().map(New::businessKey).toList());
 		}
@@ -113,40 +105,26 @@ public class Decisions {
 				    amount numeric, policy_versions text, steps json, inputs json, issued_on date, claim_id bigint)
 				on commit delete rows
 				""").update();
-		copy(csv, "decision_chunk");
+		copy(decisions, "decision_chunk");
 		return new HashSet<>(jdbc.sql("insert into subsidy.decision (" + COLUMNS + ") select " + COLUMNS
 				+ " from decision_chunk on conflict do nothing returning business_key").query(String.class).list());
 	}
 
-	private static byte[] csv(List<New> decisions) {
-		var csv = new StringWriter(decisions.size() * 1024);
-		var hex = HexFormat.of();
-		try (var writer = CsvWriter.builder().build(csv)) {
-			for (var d : decisions) {
-				writer.writeRecord(d.scheme(), d.businessKey(), text(d.certificateId()), d.certificateNumber(),
-						d.holderIndex() == null ? null : d.holderIndex().copyText(), d.beneficiaryMasked(),
-						text(d.personId()), d.beneficiaryKind(), d.beneficiaryCode(), d.beneficiaryName(),
-						d.bankAccountSealed() == null ? null : "\\x" + hex.formatHex(d.bankAccountSealed()),
-						d.bankAccountMasked(), d.occupationCode(), d.grade(), String.valueOf(d.year()), d.period(),
-						d.payingRegion(), d.payingPath(), d.fundingSource().name(), d.outcome().name(), d.code(),
-						d.amount() == null ? null : d.amount().toString(), d.policyVersions(),
-						d.steps(), d.inputs(), text(d.issuedOn()), text(d.claimId()));
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return csv.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String text(Object value) {
-		return value == null ? null : value.toString();
-	}
-
-	private void copy(byte[] csv, String table) {
+	/** Streams the rows into {@code table} in {@link #COLUMNS}' order; a broken unique constraint as DuplicateKey. */
+	private void copy(List<New> decisions, String table) {
 		var connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			CsvCopy.copy(connection, new ByteArrayInputStream(csv), table + " (" + COLUMNS + ")", false);
+		try (var rows = CopyRows.into(connection, table + " (" + COLUMNS + ")")) {
+			for (var d : decisions) {
+				rows.text(d.scheme()).text(d.businessKey()).value(d.certificateId()).text(d.certificateNumber())
+						.bytes(d.holderIndex() == null ? null : d.holderIndex().bytes()).text(d.beneficiaryMasked()).value(d.personId())
+						.text(d.beneficiaryKind()).text(d.beneficiaryCode()).text(d.beneficiaryName())
+						.bytes(d.bankAccountSealed()).text(d.bankAccountMasked()).text(d.occupationCode())
+						.text(d.grade()).value(d.year()).text(d.period()).text(d.payingRegion()).text(d.payingPath())
+						.text(d.fundingSource().name()).text(d.outcome().name()).text(d.code()).value(d.amount())
+						.text(d.policyVersions()).text(d.steps()).text(d.inputs()).value(d.issuedOn())
+						.value(d.claimId()).endRow();
+			}
+			rows.finish();
 		}
 		catch (SQLException e) {
 			if ("23505".equals(e.getSQLState())) {
