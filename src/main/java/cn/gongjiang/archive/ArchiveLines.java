@@ -1,5 +1,6 @@
 package cn.gongjiang.archive;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -41,15 +42,21 @@ class ArchiveLines {
 		this.dataSource = dataSource;
 	}
 
+	/** The line, unless the same report is stored already (a redelivered event changes nothing). */
 	void add(Line line) {
 		jdbc.sql("""
 				insert into archive.line (person_id, occurred_on, kind, detail, source)
 				values (:person, :on, :kind, cast(:detail as jsonb), :source)
+				on conflict (person_id, occurred_on, kind, source, md5(detail::text)) do nothing
 				""").param("person", line.personId()).param("on", line.on()).param("kind", line.kind())
 				.param("detail", JSON.writeValueAsString(line.detail())).param("source", line.source()).update();
 	}
 
-	/** Many lines in one {@code COPY} (a chunk of the bulk subsidy decision has one per certificate). */
+	/**
+	 * Many lines in one {@code COPY} (a chunk of the bulk subsidy decision has one per certificate). {@code COPY}
+	 * cannot skip a line stored already; a redelivered chunk is rare, so it is tried plainly and, when it breaks the
+	 * one-line-per-report index, undone to a savepoint and written line by line, skipping those stored.
+	 */
 	void addAll(List<Line> lines) {
 		if (lines.isEmpty()) {
 			return;
@@ -59,18 +66,37 @@ class ArchiveLines {
 			return;
 		}
 		var connection = DataSourceUtils.getConnection(dataSource);
-		try (var rows = CopyRows.into(connection, "archive.line (person_id, occurred_on, kind, detail, source)")) {
-			for (var l : lines) {
-				rows.value(l.personId()).value(l.on()).text(l.kind()).text(JSON.writeValueAsString(l.detail()))
-						.text(l.source()).endRow();
+		try {
+			var before = connection.setSavepoint();
+			try {
+				copy(connection, lines);
+				connection.releaseSavepoint(before);
 			}
-			rows.finish();
+			catch (SQLException e) {
+				if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+					throw e;
+				}
+				connection.rollback(before);
+				lines.forEach(this::add);
+			}
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("writing archive lines", e);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	private static void copy(Connection connection, List<Line> lines) throws SQLException {
+		try (var rows = CopyRows.into(connection, "archive.line (person_id, occurred_on, kind, detail, source)")) {
+			for (var l : lines) {
+				rows.value(l.personId()).value(l.on()).text(l.kind()).text(JSON.writeValueAsString(l.detail()))
+						.text(l.source()).endRow();
+			}
+			rows.finish();
 		}
 	}
 

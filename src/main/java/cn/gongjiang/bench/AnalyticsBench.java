@@ -258,16 +258,6 @@ class AnalyticsBench {
 
 	/** The 95th percentile of {@code runs} calls, in milliseconds, after a warm-up. */
 	private static double p95(int runs, Runnable call) {
-		for (int i = 0; i < Math.min(runs, 10); i++) {
-			call.run();
-		}
-		var times = new ArrayList<Double>();
-		for (int i = 0; i < runs; i++) {
-			var start = System.nanoTime();
-			call.run();
-			times.add((System.nanoTime() - start) / 1e6);
-		}
-		var sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+		return Latency.p95(Math.min(runs, 10), runs, call);
 	}
 }

@@ -1,7 +1,6 @@
 package cn.gongjiang.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -140,17 +139,8 @@ class RecruitmentBench {
 				order by j.closes_on, j.id limit 2000""").param("groups", groups.toArray(String[]::new)).query().listOfRows();
 	}
 
+	/** The 95th percentile of {@code runs} calls, in milliseconds, after a warm-up. */
 	private static double p95(int runs, Runnable call) {
-		for (int w = 0; w < Math.min(runs, 20); w++) {
-			call.run();
-		}
-		var times = new double[runs];
-		for (int r = 0; r < runs; r++) {
-			var start = System.nanoTime();
-			call.run();
-			times[r] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(times);
-		return times[(int) Math.ceil(0.95 * runs) - 1];
+		return Latency.p95(Math.min(runs, 20), runs, call);
 	}
 }

@@ -2,7 +2,6 @@ package cn.gongjiang.bench;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,17 +102,7 @@ class TargetsBench {
 
 	/** The 95th percentile of {@code runs} calls, in milliseconds, after a warm-up. */
 	private static double p95(int runs, Runnable call) {
-		for (int i = 0; i < Math.min(runs, 20); i++) {
-			call.run();
-		}
-		var times = new ArrayList<Double>();
-		for (int i = 0; i < runs; i++) {
-			var start = System.nanoTime();
-			call.run();
-			times.add((System.nanoTime() - start) / 1e6);
-		}
-		var sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+		return Latency.p95(Math.min(runs, 20), runs, call);
 	}
 
 }

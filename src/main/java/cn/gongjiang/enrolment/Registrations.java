@@ -82,9 +82,9 @@ public class Registrations {
 		}
 		catch (BusinessException e) {
 			if (e.code().equals("person.name-mismatch")) {
-				throw new BusinessException("enrolment.name-mismatch");
+				throw new BusinessException("enrolment.name-mismatch").about("name");
 			}
-			throw e;
+			throw e.about("idNumber");
 		}
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:index, 7))")
 				.param("index", person.idNumberIndex().hex()).query().listOfRows();
@@ -95,12 +95,12 @@ public class Registrations {
 		refuseOtherEnrolment(person.idNumberIndex(), school);
 		if (EnrolmentRules.crossCity(school, c.origin())) {
 			throw new BusinessException("enrolment.cross-city", regionName(c.origin().substring(0, 4) + "00"),
-					regionName(school.cityCode()));
+					regionName(school.cityCode())).about("originRegionCode");
 		}
 		var headcount = plans.filedHeadcount(school.creditCode(), c.intakeYear(), c.season(), c.specialtyCode(),
 				c.classLevel()).orElse(0);
 		if (taken(school.creditCode(), c.intakeYear(), c.season(), c.specialtyCode(), c.classLevel()) >= headcount) {
-			throw new BusinessException("enrolment.over-plan", headcount);
+			throw new BusinessException("enrolment.over-plan", headcount).about("specialtyCode");
 		}
 		var id = insert(c, person, "api:" + actor.username());
 		audit.record(actor, "enrolment.register", "registration:" + id, AuditOutcome.SUCCESS, null);
@@ -165,11 +165,11 @@ public class Registrations {
 				.optional();
 		if (other.isPresent()) {
 			if (other.get()[0].equals(school.creditCode())) {
-				throw new ConflictException("enrolment.already-registered");
+				throw new ConflictException("enrolment.already-registered").about("idNumber");
 			}
 			var name = schools.find(other.get()[0]).map(School::name).orElse(other.get()[0]);
 			throw new BusinessException("enrolment.dual-registration", "技工院校 " + name,
-					Masking.name(other.get()[1]) + " " + other.get()[2]);
+					Masking.name(other.get()[1]) + " " + other.get()[2]).about("idNumber");
 		}
 		jdbc.sql("""
 				select school_type, school_name, name, id_number_masked from enrolment.roster_entry
@@ -177,7 +177,7 @@ public class Registrations {
 				""").param("index", index)
 				.query((rs, i) -> new BusinessException("enrolment.dual-registration",
 						("GENERAL_HIGH_SCHOOL".equals(rs.getString(1)) ? "普通高中 " : "中等职业学校 ") + rs.getString(2),
-						Masking.name(rs.getString(3)) + " " + rs.getString(4)))
+						Masking.name(rs.getString(3)) + " " + rs.getString(4)).about("idNumber"))
 				.optional().ifPresent(e -> {
 					throw e;
 				});

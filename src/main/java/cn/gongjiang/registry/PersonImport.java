@@ -1,6 +1,7 @@
 package cn.gongjiang.registry;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -18,7 +19,9 @@ import cn.gongjiang.imports.ImportColumn;
 import cn.gongjiang.imports.ImportHandler;
 import cn.gongjiang.imports.ImportRow;
 import cn.gongjiang.imports.MergeCounts;
+import cn.gongjiang.imports.RowCheck;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.shared.Violation;
 import cn.gongjiang.shared.security.Actor;
 
 /** Bulk import of persons (kind {@code persons}): the same checks as the API, every error of a row reported. */
@@ -28,11 +31,6 @@ class PersonImport implements ImportHandler {
 	static final String NAME = "姓名", ID_NUMBER = "身份证号", HUKOU = "户籍地区划代码", RESIDENCE = "常住地区划代码",
 			MOBILE = "手机号", GROUPS = "人员类别", EDUCATION = "学历", EMPLOYER = "工作单位统一社会信用代码", SEX = "性别",
 			BIRTH_DATE = "出生日期", SALARY = "月工资区间";
-
-	/** The column of each {@link PersonDetails} field. */
-	private static final Map<String, String> COLUMN = Map.of("idNumber", ID_NUMBER, "name", NAME, "sex", SEX,
-			"birthDate", BIRTH_DATE, "hukouRegion", HUKOU, "residenceRegion", RESIDENCE, "mobile", MOBILE, "groups",
-			GROUPS, "employerCreditCode", EMPLOYER, "salaryBand", SALARY);
 
 	static final Map<String, Education> EDUCATION_NAMES = Map.ofEntries(Map.entry("小学", Education.PRIMARY),
 			Map.entry("初中", Education.JUNIOR_SECONDARY), Map.entry("高中", Education.SENIOR_SECONDARY),
@@ -63,18 +61,24 @@ class PersonImport implements ImportHandler {
 
 	@Override
 	public List<ImportColumn> columns() {
-		return List.of(ImportColumn.required(NAME, "实名登记的姓名"),
-				ImportColumn.required(ID_NUMBER, "18位居民身份证号；性别、出生日期由号码读出"),
-				ImportColumn.optional(HUKOU, "户籍所在县级区划代码（6位，省外亦可）"),
-				ImportColumn.required(RESIDENCE, "常住地县级区划代码（6位，浙江省内），决定由哪个人社局管辖"),
-				ImportColumn.optional(MOBILE, "11位手机号"),
-				ImportColumn.optional(GROUPS, "人员类别名称，多个用；分隔，如 农村转移劳动者；退役军人"),
-				ImportColumn.optional(EDUCATION, "小学、初中、高中、中专、大专、本科、硕士、博士"),
-				ImportColumn.optional(EMPLOYER, "工作单位的统一社会信用代码"),
-				ImportColumn.optional(SEX, "男/女；填写时须与身份证号一致"),
-				ImportColumn.optional(BIRTH_DATE, "yyyy-MM-dd；填写时须与身份证号一致"),
-				ImportColumn.optional(SALARY, SalaryBand.listed()));
+		return COLUMNS_OF_FILE;
 	}
+
+	/** Each column with the {@link PersonDetails} field whose refusals it reports. */
+	private static final List<ImportColumn> COLUMNS_OF_FILE = List.of(
+			ImportColumn.required(NAME, "实名登记的姓名").field("name"),
+			ImportColumn.required(ID_NUMBER, "18位居民身份证号；性别、出生日期由号码读出").field("idNumber"),
+			ImportColumn.optional(HUKOU, "户籍所在县级区划代码（6位，省外亦可）").field("hukouRegion"),
+			ImportColumn.required(RESIDENCE, "常住地县级区划代码（6位，浙江省内），决定由哪个人社局管辖").field("residenceRegion"),
+			ImportColumn.optional(MOBILE, "11位手机号").field("mobile"),
+			ImportColumn.optional(GROUPS, "人员类别名称，多个用；分隔，如 农村转移劳动者；退役军人").field("groups"),
+			ImportColumn.optional(EDUCATION, "小学、初中、高中、中专、大专、本科、硕士、博士").field("education"),
+			ImportColumn.optional(EMPLOYER, "工作单位的统一社会信用代码").field("employerCreditCode"),
+			ImportColumn.optional(SEX, "男/女；填写时须与身份证号一致").field("sex"),
+			ImportColumn.optional(BIRTH_DATE, "yyyy-MM-dd；填写时须与身份证号一致").field("birthDate"),
+			ImportColumn.optional(SALARY, SalaryBand.listed()).field("salaryBand"));
+
+	private static final RowCheck ROW_CHECK = RowCheck.of(COLUMNS_OF_FILE);
 
 	@Override
 	public boolean mayImport(Actor actor) {
@@ -97,52 +101,65 @@ class PersonImport implements ImportHandler {
 		return row -> check(row, actor, check);
 	}
 
+	/**
+	 * Every error of the row at once (a clerk fixes a row in one go): the cells only the file spells its own way
+	 * (education by its Chinese name, a day with slashes), then the registry's own check of the same form.
+	 */
 	private CheckedRow check(ImportRow row, Actor actor, PersonCheck checker) {
-		var errors = new ArrayList<RowError>();
+		var problems = new ArrayList<Violation>();
 		var education = row.get(EDUCATION);
-		Education parsedEducation = null;
-		if (education != null) {
-			parsedEducation = EDUCATION_NAMES.get(education);
-			if (parsedEducation == null) {
-				try {
-					parsedEducation = Education.valueOf(education);
-				}
-				catch (IllegalArgumentException e) {
-					errors.add(RowError.of(row.number(), EDUCATION, "person.education.unknown", education));
-				}
-			}
+		var parsedEducation = education == null ? null : education(education);
+		if (education != null && parsedEducation == null) {
+			problems.add(Violation.of("education", "person.education.unknown", education));
 		}
-		LocalDate birth = null;
 		var birthText = row.get(BIRTH_DATE);
-		if (birthText != null) {
-			try {
-				birth = LocalDate.parse(birthText.replace('/', '-').substring(0, Math.min(10, birthText.length())));
-			}
-			catch (RuntimeException e) {
-				errors.add(RowError.of(row.number(), BIRTH_DATE, "date.format", birthText));
-			}
+		var birth = birthText == null ? null : birthDate(birthText);
+		if (birthText != null && birth == null) {
+			problems.add(Violation.of("birthDate", "date.format", birthText));
 		}
 		var groups = row.get(GROUPS) == null ? List.<String>of() : Arrays.asList(GROUP_SEPARATORS.split(row.get(GROUPS)));
 		var registration = new PersonDetails(row.get(ID_NUMBER), row.get(NAME), row.get(SEX), birth,
 				row.get(HUKOU), row.get(RESIDENCE), row.get(MOBILE), parsedEducation, groups, row.get(EMPLOYER),
 				row.get(SALARY));
 		var result = checker.check(registration, true);
-		result.problems().forEach(p -> errors.add(RowError.of(row.number(), p.in(COLUMN.get(p.field())))));
-		if (!errors.isEmpty()) {
-			return CheckedRow.rejected(errors);
+		problems.addAll(result.problems());
+		if (!problems.isEmpty()) {
+			return CheckedRow.rejected(ROW_CHECK.errors(row, problems));
 		}
 		var u = result.upsert();
 		if (!actor.scope().covers(u.residencePath()) && !actor.scope().covers(u.hukouPath())) {
-			return CheckedRow.rejected(List.of(RowError.of(row.number(), RESIDENCE, "scope.outside", u.residenceRegion())));
+			return CheckedRow.rejected(row, RESIDENCE, "scope.outside", u.residenceRegion());
 		}
-		var hex = HexFormat.of();
-		return CheckedRow.staged(Arrays.asList("\\x" + hex.formatHex(u.idNumberIndex()),
-				"\\x" + hex.formatHex(u.idNumberSealed()), u.idNumberMasked(), u.name(), u.sex(),
-				u.birthDate().toString(), u.hukouRegion(), u.hukouPath(), u.residenceRegion(), u.residencePath(),
-				u.mobileSealed() == null ? null : "\\x" + hex.formatHex(u.mobileSealed()),
-				u.mobileIndex() == null ? null : "\\x" + hex.formatHex(u.mobileIndex()), u.mobileMasked(),
+		return CheckedRow.staged(Arrays.asList(copyText(u.idNumberIndex()), copyText(u.idNumberSealed()),
+				u.idNumberMasked(), u.name(), u.sex(), u.birthDate().toString(), u.hukouRegion(), u.hukouPath(),
+				u.residenceRegion(), u.residencePath(), copyText(u.mobileSealed()),
+				copyText(u.mobileIndex()), u.mobileMasked(),
 				u.education() == null ? null : u.education().name(), "{" + String.join(",", u.groups()) + "}",
 				u.employerCreditCode(), u.salaryBand()));
+	}
+
+	/** By its Chinese name or the code; null when neither. */
+	private static Education education(String text) {
+		var named = EDUCATION_NAMES.get(text);
+		if (named != null) {
+			return named;
+		}
+		return Arrays.stream(Education.values()).filter(e -> e.name().equals(text)).findFirst().orElse(null);
+	}
+
+	/** yyyy-MM-dd or yyyy/MM/dd, a time after it ignored; null when it is no day. */
+	private static LocalDate birthDate(String text) {
+		try {
+			return LocalDate.parse(text.replace('/', '-').substring(0, Math.min(10, text.length())));
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
+	}
+
+	/** A {@code bytea} cell in COPY's text format. */
+	private static String copyText(byte[] bytes) {
+		return bytes == null ? null : "\\x" + HexFormat.of().formatHex(bytes);
 	}
 
 	@Override

@@ -122,7 +122,7 @@ public class PersonRegistry {
 					return new ForbiddenException("person.out-of-scope");
 				});
 		if (name == null || !person.name().equals(name.strip())) {
-			throw new BusinessException("person.name-mismatch");
+			throw new BusinessException("person.name-mismatch").about("name");
 		}
 		return new RealName(person.personId(), index, idNumber.masked(), false);
 	}

@@ -7,7 +7,7 @@ import java.util.Locale;
  * The eight-grade sequence of skill levels (新八级, 浙人社发〔2022〕32号 §14; 浙政办发〔2023〕 (七)), lowest first.
  * The five national levels run from 五级/初级工 to 一级/高级技师; 高级工 and above are high-skilled (高技能人才).
  */
-public enum SkillGrade {
+public enum SkillGrade implements Listed {
 
 	APPRENTICE("apprentice", "学徒工", "Apprentice", null),
 	JUNIOR("junior", "初级工", "Junior worker", 5),
@@ -18,39 +18,21 @@ public enum SkillGrade {
 	PRINCIPAL_TECHNICIAN("principal-technician", "特级技师", "Principal technician", null),
 	CHIEF_TECHNICIAN("chief-technician", "首席技师", "Chief technician", null);
 
-	private final String code;
-	private final String nameZh;
-	private final String nameEn;
+	private final Names names;
 	private final Integer nationalLevel;
 
 	SkillGrade(String code, String nameZh, String nameEn, Integer nationalLevel) {
-		this.code = code;
-		this.nameZh = nameZh;
-		this.nameEn = nameEn;
+		this.names = new Names(code, nameZh, nameEn);
 		this.nationalLevel = nationalLevel;
 	}
 
 	public static SkillGrade fromCode(String code) {
-		return Arrays.stream(values())
-				.filter(g -> g.code.equals(code) || g.nameZh.equals(code))
-				.findFirst()
-				.orElseThrow(() -> new InvalidValueException("skill-grade.unknown", code));
+		return Listed.byCodeOrName(values(), code, "skill-grade.unknown");
 	}
 
-	public String code() {
-		return code;
-	}
-
-	public String nameZh() {
-		return nameZh;
-	}
-
-	public String nameEn() {
-		return nameEn;
-	}
-
-	public String name(Locale locale) {
-		return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+	@Override
+	public Names names() {
+		return names;
 	}
 
 	/** 5 = 五级 … 1 = 一级; null for the grades outside the national five. */
@@ -60,12 +42,12 @@ public enum SkillGrade {
 
 	/** 五级/初级工 as printed on certificates; the plain name where there is no national level. */
 	public String nationalLabelZh() {
-		return nationalLevel == null ? nameZh : "%s(%s级)".formatted(nameZh, "零一二三四五".charAt(nationalLevel));
+		return nationalLevel == null ? nameZh() : "%s(%s级)".formatted(nameZh(), "零一二三四五".charAt(nationalLevel));
 	}
 
 	/** As a reader sees it: 高级工(三级) in Chinese, the English name otherwise. */
 	public String label(Locale locale) {
-		return "en".equals(locale.getLanguage()) ? nameEn : nationalLabelZh();
+		return "en".equals(locale.getLanguage()) ? nameEn() : nationalLabelZh();
 	}
 
 	/** The grade {@code code} names, as a reader sees it; the code itself when it is none of the grades, null for none. */
@@ -98,7 +80,7 @@ public enum SkillGrade {
 		if (code == null) {
 			return false;
 		}
-		return Arrays.stream(values()).filter(g -> g.code.equals(code)).findFirst().map(g -> g.atLeast(other))
+		return Arrays.stream(values()).filter(g -> g.code().equals(code)).findFirst().map(g -> g.atLeast(other))
 				.orElse(false);
 	}
 

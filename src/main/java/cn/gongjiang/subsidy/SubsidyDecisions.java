@@ -305,19 +305,19 @@ public class SubsidyDecisions {
 			throw actor.refuse("subsidy.override", "decision:" + decisionId, null);
 		}
 		if (request.reason() == null || request.reason().strip().length() < 4) {
-			throw new InvalidValueException("subsidy.override.reason-required");
+			throw InvalidValueException.of("reason", "subsidy.override.reason-required");
 		}
 		var today = LocalDate.now(clock);
 		if (request.expiresOn() == null || !request.expiresOn().isAfter(today)
 				|| request.expiresOn().isAfter(today.plusYears(1))) {
-			throw new InvalidValueException("subsidy.override.expiry", request.expiresOn());
+			throw InvalidValueException.of("expiresOn", "subsidy.override.expiry", request.expiresOn());
 		}
 		if (!"GRANTED".equals(request.outcome()) && !"DENIED".equals(request.outcome())) {
-			throw new InvalidValueException("subsidy.override.outcome", request.outcome());
+			throw InvalidValueException.of("outcome", "subsidy.override.outcome", request.outcome());
 		}
 		var granting = "GRANTED".equals(request.outcome());
 		if (granting && (request.amount() == null || !request.amount().positive())) {
-			throw new InvalidValueException("subsidy.override.amount", request.amount());
+			throw InvalidValueException.of("amount", "subsidy.override.amount", request.amount());
 		}
 		if (d.outcome() == Outcome.REVERSED) {
 			throw new ConflictException("subsidy.override.reversed");

@@ -77,7 +77,7 @@ public class ClassEnrolments {
 		if (!c.status().equals("OPEN")) {
 			throw new ConflictException("training.class.finished");
 		}
-		var id = IdNumber.parse(r.idNumber());
+		var id = BusinessException.about("idNumber", () -> IdNumber.parse(r.idNumber()));
 		RealName person;
 		try {
 			var county = jdbc.sql("select split_part(provider_path, '/', 4) from training.training_class where id = :id")
@@ -85,7 +85,8 @@ public class ClassEnrolments {
 			person = persons.realName(id, r.name(), county.isEmpty() ? null : county, "training");
 		}
 		catch (BusinessException e) {
-			throw e.code().equals("person.name-mismatch") ? new BusinessException("training.name-mismatch") : e;
+			throw e.code().equals("person.name-mismatch") ? new BusinessException("training.name-mismatch").about("name")
+					: e.about("name");
 		}
 		// no key update: a class is locked against concurrent enrolment, not against rows that merely refer to it
 		jdbc.sql("select id from training.training_class where id = :id for no key update").param("id", classId).query().listOfRows();
@@ -119,7 +120,8 @@ public class ClassEnrolments {
 				.param("sealed", cipher.seal(id.value())).param("masked", person.idNumberMasked())
 				.param("name", r.name().strip()).param("voucher", r.voucherId()).query(Long.class).single();
 		if (r.voucherId() != null) {
-			vouchers.redeem(r.voucherId(), person.idNumberIndex(), c, enrolmentId);
+			BusinessException.about("voucherId",
+					() -> vouchers.redeem(r.voucherId(), person.idNumberIndex(), c, enrolmentId));
 		}
 		archive(person.personId(), "ENROLLED", c, null);
 		audit.record(actor, "training.enrol", "enrolment:" + enrolmentId, AuditOutcome.SUCCESS, null);

@@ -14,6 +14,7 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.region.RegionDirectory;
+import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.InvalidValueException;
 import cn.gongjiang.shared.OccupationCode;
 import cn.gongjiang.shared.Page;
@@ -59,16 +60,17 @@ public class SubsidyCatalogue {
 		if (!actor.is(Role.PROVINCE_OFFICER)) {
 			throw actor.refuse("training.catalogue.add", e.occupationCode(), null);
 		}
-		occupations.find(OccupationCode.of(e.occupationCode()));
-		var grade = e.grade() == null || e.grade().isBlank() ? null : SkillGrade.fromCode(e.grade()).code();
+		BusinessException.about("occupationCode", () -> occupations.find(OccupationCode.of(e.occupationCode())));
+		var grade = e.grade() == null || e.grade().isBlank() ? null
+				: BusinessException.about("grade", () -> SkillGrade.fromCode(e.grade()).code());
 		if (e.standardYuan() == null || e.standardYuan() < 0 || e.standardYuan() > 100_000) {
-			throw new InvalidValueException("training.catalogue.standard", e.standardYuan());
+			throw InvalidValueException.of("standardYuan", "training.catalogue.standard", e.standardYuan());
 		}
 		if (e.validFrom() == null || (e.validUntil() != null && e.validUntil().isBefore(e.validFrom()))) {
-			throw new InvalidValueException("training.catalogue.validity");
+			throw InvalidValueException.of("validFrom", "training.catalogue.validity");
 		}
 		if (e.basis() == null || e.basis().isBlank()) {
-			throw new InvalidValueException("training.catalogue.basis-required");
+			throw InvalidValueException.of("basis", "training.catalogue.basis-required");
 		}
 		// the entry in force until now ends the day before the new one starts
 		jdbc.sql("""

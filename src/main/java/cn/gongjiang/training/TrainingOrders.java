@@ -65,30 +65,33 @@ public class TrainingOrders {
 	@Transactional
 	public TrainingOrder place(Actor actor, TrainingOrder.Request r) {
 		var enterprise = organisations.enterprise(r.enterpriseCode())
-				.orElseThrow(() -> new NotFoundException("training.enterprise.not-found", r.enterpriseCode()));
+				.orElseThrow(() -> new NotFoundException("training.enterprise.not-found", r.enterpriseCode())
+						.about("enterpriseCode"));
 		var enterprisePath = regions.pathOf(RegionCode.of(enterprise.region())).orElseThrow();
 		var own = actor.role() == Role.ENTERPRISE && enterprise.creditCode().equals(actor.scope().value());
 		var officer = actor.officerCovering(enterprisePath);
 		if (!own && !officer) {
 			throw actor.refuse("training.order.place", r.enterpriseCode(), null);
 		}
-		occupations.find(OccupationCode.of(r.occupationCode()));
-		var grade = r.grade() == null || r.grade().isBlank() ? null : SkillGrade.fromCode(r.grade()).code();
+		BusinessException.about("occupationCode", () -> occupations.find(OccupationCode.of(r.occupationCode())));
+		var grade = r.grade() == null || r.grade().isBlank() ? null
+				: BusinessException.about("grade", () -> SkillGrade.fromCode(r.grade()).code());
 		if (r.headcount() == null || r.headcount() <= 0 || r.headcount() > 10_000) {
-			throw new InvalidValueException("training.order.headcount", r.headcount());
+			throw InvalidValueException.of("headcount", "training.order.headcount", r.headcount());
 		}
 		if (r.wantedStart() == null || r.wantedStart().isBefore(LocalDate.now(clock))) {
-			throw new InvalidValueException("training.order.wanted-start", r.wantedStart());
+			throw InvalidValueException.of("wantedStart", "training.order.wanted-start", r.wantedStart());
 		}
 		if (r.kind() == null || !TrainingClasses.KINDS.contains(r.kind())) {
-			throw new InvalidValueException("training.class.kind", r.kind());
+			throw InvalidValueException.of("kind", "training.class.kind", r.kind());
 		}
-		var county = regions.lookup(RegionCode.of(r.county() == null ? enterprise.region() : r.county()))
+		var county = BusinessException.about("county",
+				() -> regions.lookup(RegionCode.of(r.county() == null ? enterprise.region() : r.county())))
 				.filter(c -> c.level() == RegionLevel.COUNTY)
-				.orElseThrow(() -> new InvalidValueException("region.not-county", r.county()));
+				.orElseThrow(() -> InvalidValueException.of("county", "region.not-county", r.county()));
 		if (r.demandItemId() != null && jdbc.sql("select count(*) from training.demand_item where id = :id and enterprise_code = :code")
 				.param("id", r.demandItemId()).param("code", enterprise.creditCode()).query(Integer.class).single() == 0) {
-			throw new InvalidValueException("training.order.demand-unknown", r.demandItemId());
+			throw InvalidValueException.of("demandItemId", "training.order.demand-unknown", r.demandItemId());
 		}
 		var id = jdbc.sql("""
 				insert into training.training_order (enterprise_code, enterprise_name, enterprise_path, demand_item_id,
@@ -199,7 +202,7 @@ public class TrainingOrders {
 			throw new NotFoundException("training.class.not-found");
 		}
 		if (orderId == null) {
-			throw new InvalidValueException("training.class.order-required");
+			throw InvalidValueException.of("orderId", "training.class.order-required");
 		}
 		var order = locked(orderId);
 		if (!order.status().equals("OPEN")) {

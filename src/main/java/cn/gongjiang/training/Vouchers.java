@@ -63,12 +63,15 @@ public class Vouchers {
 		actor.requireRegionalOfficer("training.voucher.issue", null);
 		var entry = catalogue.byId(r.catalogueEntryId() == null ? -1 : r.catalogueEntryId())
 				.filter(e -> e.validOn(LocalDate.now(clock)))
-				.orElseThrow(() -> new InvalidValueException("training.voucher.catalogue-entry", r.catalogueEntryId()));
+				.orElseThrow(() -> InvalidValueException.of("catalogueEntryId", "training.voucher.catalogue-entry",
+						r.catalogueEntryId()));
 		var today = LocalDate.now(clock);
 		if (r.validUntil() == null || r.validUntil().isBefore(today) || r.validUntil().isAfter(today.plusYears(2))) {
-			throw new InvalidValueException("training.voucher.valid-until", r.validUntil());
+			throw InvalidValueException.of("validUntil", "training.voucher.valid-until", r.validUntil());
 		}
-		var person = persons.inRegionOf(actor, IdNumber.parse(r.idNumber()), r.name());
+		var idNumber = BusinessException.about("idNumber", () -> IdNumber.parse(r.idNumber()));
+		// not on record here or another name: said at the name, which the officer checks against the ID card
+		var person = BusinessException.about("name", () -> persons.inRegionOf(actor, idNumber, r.name()));
 		var id = jdbc.sql("""
 				insert into training.voucher (person_index, person_id, catalogue_entry_id, issued_by, valid_until)
 				values (:index, :person, :entry, :user, :until) returning id

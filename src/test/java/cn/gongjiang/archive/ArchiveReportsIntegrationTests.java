@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumber;
 import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.Money;
+import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.RegionCode;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
@@ -89,6 +91,46 @@ class ArchiveReportsIntegrationTests {
 				"从绍兴档案测试技工学校毕业（0101，2023年秋季入学）")
 				.contains("职业技能培训补贴已核定 1,500 元（证书 ARCHTEST%d），待发放".formatted(n))
 				.anySatisfy(s -> assertThat(s).startsWith("入职绍兴示范机械有限公司，岗位“档案测试车工”（车工）"));
+	}
+
+	/**
+	 * REG-4: the registry delivers a publication again when its completion was not recorded (a crash after the line's
+	 * commit); the report it carries is one line however often it comes, one at a time or in a chunk's COPY, and a
+	 * chunk that repeats some lines still adds the new ones. (The listeners run asynchronously, so the lines are
+	 * written here as the listener writes them, each delivery in a transaction of its own.)
+	 */
+	@Test
+	void aReportDeliveredAgainLeavesOneLine() {
+		var n = Math.floorMod(System.nanoTime(), 1000);
+		var person = persons.realName(IdNumber.parse(IdNumber.withCheckDigit("33060219870707" + "%03d".formatted(n))),
+				TestNames.of("重投", n), "330602", "test").personId();
+		var today = LocalDate.now(clock);
+		var enrolled = line(person, today, "TRAINING", Map.of("step", "ENROLLED", "class", 7));
+		deliver(List.of(enrolled));
+		deliver(List.of(enrolled));
+		var a = line(person, today, "SUBSIDY", Map.of("certificate", "REPLAY-A" + n, "outcome", "GRANTED"));
+		var b = line(person, today, "SUBSIDY", Map.of("certificate", "REPLAY-B" + n, "outcome", "GRANTED"));
+		var c = line(person, today, "SUBSIDY", Map.of("certificate", "REPLAY-C" + n, "outcome", "GRANTED"));
+		deliver(List.of(a, b));
+		deliver(List.of(a, b));
+		deliver(List.of(b, c, c));
+
+		assertThat(jdbc.sql("""
+				select kind || ' ' || coalesce(detail->>'certificate', detail->>'step') from archive.line
+				where person_id = :p""").param("p", person).query(String.class).list())
+				.containsExactlyInAnyOrder("TRAINING ENROLLED", "SUBSIDY REPLAY-A" + n, "SUBSIDY REPLAY-B" + n,
+						"SUBSIDY REPLAY-C" + n);
+	}
+
+	@Autowired
+	ArchiveLines lines;
+
+	private static ArchiveLines.Line line(PersonId person, LocalDate on, String kind, Map<String, ?> detail) {
+		return new ArchiveLines.Line(person, on, kind, detail, kind.toLowerCase());
+	}
+
+	private void deliver(List<ArchiveLines.Line> delivered) {
+		transactions.executeWithoutResult(tx -> lines.addAll(delivered));
 	}
 
 	private void publish(Object event) {

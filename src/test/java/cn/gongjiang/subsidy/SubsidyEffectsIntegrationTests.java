@@ -116,10 +116,12 @@ class SubsidyEffectsIntegrationTests {
 		var override = "{\"outcome\": \"GRANTED\", \"amount\": 800, \"reason\": %s, \"expiresOn\": \"%s\"}";
 		mvc.perform(post("/api/v1/subsidies/decisions/{id}/override", id).header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("null", LocalDate.now(clock).plusDays(30))))
-				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("subsidy.override.reason-required"));
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("subsidy.override.reason-required"))
+				.andExpect(jsonPath("$.errors[0].field").value("reason"));
 		mvc.perform(post("/api/v1/subsidies/decisions/{id}/override", id).header("Authorization", api.bearer("shaoxing"))
 				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("\"复核材料齐全\"", LocalDate.now(clock))))
-				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("subsidy.override.expiry"));
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("subsidy.override.expiry"))
+				.andExpect(jsonPath("$.errors[0].field").value("expiresOn"));
 		mvc.perform(post("/api/v1/subsidies/decisions/{id}/override", id).header("Authorization", api.bearer("hangzhou"))
 				.contentType(MediaType.APPLICATION_JSON).content(override.formatted("\"复核材料齐全\"", LocalDate.now(clock).plusDays(30))))
 				.andExpect(status().isForbidden());

@@ -418,5 +418,31 @@ class TrainingConsoleIntegrationTests {
 				.param("neededBy", LocalDate.now(clock).plusDays(50).toString()).param("placeCounty", "330603"))
 				.andExpect(flash().attribute("saved", true));
 		assertThat(page("shaoxing", "/training", "tab", "demand", "source", "QUESTIONNAIRE")).contains("问卷调查").contains("保育师");
+		// the service names the field of each refusal, so the form says it there with no code map of its own
+		mvc.perform(post("/training/demand").session(officer).with(csrf()).param("enterpriseCode", ENTERPRISE)
+				.param("source", "QUESTIONNAIRE").param("occupationCode", "4-10-01-03").param("headcount", "7")
+				.param("neededBy", LocalDate.now(clock).minusDays(1).toString()).param("placeCounty", "330603"))
+				.andExpect(flash().attribute("fieldErrors", Map.of("neededBy",
+						"需求时间不能早于今天：" + LocalDate.now(clock).minusDays(1))));
+		mvc.perform(post("/training/demand").session(officer).with(csrf()).param("enterpriseCode", ENTERPRISE)
+				.param("source", "QUESTIONNAIRE").param("occupationCode", "4-10-01-03").param("headcount", "7")
+				.param("neededBy", LocalDate.now(clock).plusDays(50).toString()).param("placeCounty", "330600"))
+				.andExpect(flash().attribute("fieldErrors", Matchers.hasKey("placeCounty")));
+	}
+
+	@Test
+	void aRefusedCatalogueEntryIsSaidUnderTheFieldItsRuleNames() throws Exception {
+		var province = console.session("province");
+		mvc.perform(post("/training/catalogue").session(province).with(csrf()).param("occupationCode", "6-18-01-01")
+				.param("standardYuan", "200000").param("validFrom", LocalDate.now(clock).toString()).param("basis", "测试依据"))
+				.andExpect(flash().attribute("fieldErrors", Map.of("standardYuan", "补贴标准应为 0 至 100000 元，收到 200,000")));
+		mvc.perform(post("/training/catalogue").session(province).with(csrf()).param("occupationCode", "6-18-01-01")
+				.param("standardYuan", "900").param("validFrom", LocalDate.now(clock).toString()).param("basis", " "))
+				.andExpect(flash().attribute("fieldErrors", Matchers.hasKey("basis")));
+		mvc.perform(post("/training/catalogue").session(province).with(csrf()).param("occupationCode", "9-99-99-99")
+				.param("standardYuan", "900").param("validFrom", LocalDate.now(clock).toString()).param("basis", "测试依据"))
+				.andExpect(flash().attribute("fieldErrors", Matchers.hasKey("occupationCode")));
+		assertThat(jdbc.sql("select count(*) from training.catalogue_entry where basis = '测试依据'").query(Integer.class)
+				.single()).isZero();
 	}
 }

@@ -50,17 +50,6 @@ import cn.gongjiang.shared.web.ConsoleActions;
 @Controller
 class EnrolmentPageController {
 
-	/** Which form field a refusal belongs next to. */
-	static final Map<String, String> FIELD_OF_CODE = Map.ofEntries(Map.entry("enrolment.invalid-id-number", "idNumber"),
-			Map.entry("enrolment.name-mismatch", "name"), Map.entry("enrolment.name.required", "name"),
-			Map.entry("enrolment.deadline-passed", "intakeSeason"), Map.entry("enrolment.intake.unknown", "intakeSeason"),
-			Map.entry("enrolment.intake-year", "intakeYear"), Map.entry("enrolment.dual-registration", "idNumber"),
-			Map.entry("enrolment.already-registered", "idNumber"), Map.entry("enrolment.cross-city", "originRegionCode"),
-			Map.entry("region.unknown", "originRegionCode"), Map.entry("region.code.format", "originRegionCode"),
-			Map.entry("enrolment.specialty-not-filed", "specialtyCode"), Map.entry("enrolment.over-plan", "specialtyCode"),
-			Map.entry("enrolment.class-level.unknown", "classLevel"), Map.entry("enrolment.learner-kind.unknown", "learnerKind"),
-			Map.entry("enrolment.study-mode.unknown", "studyMode"), Map.entry("enrolment.agreement.unknown", "agreementId"));
-
 	/** Provinces other than Zhejiang a student may come from (GB/T 2260), for the origin outside the cascade. */
 	static final List<String> OTHER_PROVINCES = List.of("110000", "120000", "130000", "140000", "150000", "210000",
 			"220000", "230000", "310000", "320000", "340000", "350000", "360000", "370000", "410000", "420000", "430000",
@@ -200,7 +189,9 @@ class EnrolmentPageController {
 		catch (BusinessException e) {
 			redirect.addFlashAttribute("form", request);
 			redirect.addFlashAttribute("originElsewhere", blank(originElsewhere));
-			redirect.addFlashAttribute("fieldError", FIELD_OF_CODE.getOrDefault(e.code(), "form"));
+			// the field the rule names, which the form has under the same name (else the message stands above it)
+			var field = e.violations().get(0).field();
+			redirect.addFlashAttribute("fieldError", field == null ? "form" : field);
 			redirect.addFlashAttribute("error", actions.message(e, locale));
 		}
 		return "redirect:/enrolment/schools/" + form.schoolCode() + "#register";

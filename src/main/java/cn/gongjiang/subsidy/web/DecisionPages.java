@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,11 +34,6 @@ class DecisionPages {
 	static final List<String> OUTCOMES = List.of("GRANTED", "WAITING", "HELD", "DENIED", "REVERSED");
 	static final List<String> SCHEMES = List.of("TRAINING", "DIRECTED_TRAINING", "APPRENTICESHIP", "TECHNICIAN_ALLOWANCE",
 			"PROJECT_HIRE", "PARTNER_SCHOOL", "PARTNER_RETENTION", "TRAINING_BASE", "OVERSEAS_TRAINING", "STUDY_TOUR");
-
-	/** Which field of the override form a refusal concerns. */
-	private static final Map<String, String> OVERRIDE_FIELDS = Map.of("subsidy.override.reason-required", "reason",
-			"subsidy.override.expiry", "expiresOn", "subsidy.override.amount", "amount", "subsidy.override.outcome",
-			"outcome");
 
 	private final SubsidyDecisions decisions;
 	private final ConsoleActions actions;
@@ -94,7 +88,7 @@ class DecisionPages {
 			return "redirect:/subsidies/decisions/" + id;
 		}
 		catch (BusinessException e) {
-			var field = OVERRIDE_FIELDS.get(e.code());
+			var field = e.violations().get(0).field();
 			model.addAttribute(field == null ? "error" : "fieldError", actions.message(e, locale));
 			model.addAttribute("errorField", field);
 			model.addAttribute("form", new OverrideForm(outcome, amount, reason, expiresOn));

@@ -1,7 +1,6 @@
 package cn.gongjiang.training.web;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,7 +45,7 @@ class CheckInController {
 	String checkIn(@RequestParam long sessionId, @RequestParam(required = false) String code,
 			@RequestParam(required = false) String returnTo, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		attempt.run(redirect, locale, request, Map.of(), () -> attendance.checkIn(actor, sessionId, code));
+		attempt.run(redirect, locale, request, () -> attendance.checkIn(actor, sessionId, code));
 		return "confirmation".equals(returnTo) ? "redirect:/training/check-in?session=" + sessionId : "redirect:/training";
 	}
 }

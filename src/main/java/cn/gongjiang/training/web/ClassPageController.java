@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,8 +45,6 @@ class ClassPageController {
 	record SessionRow(TrainingClass.Session session, int number, boolean open, long attended, String code, String qr) {
 	}
 
-	private static final Map<String, String> ENROL_FIELDS = Map.of("id-number.", "idNumber", "person.", "name",
-			"training.name-mismatch", "name", "training.voucher", "voucherId", "training.voucher.", "voucherId");
 
 	private final TrainingClasses classes;
 	private final ClassEnrolments enrolments;
@@ -153,7 +150,7 @@ class ClassPageController {
 	String enrol(@PathVariable long id, @RequestParam(required = false) String idNumber,
 			@RequestParam(required = false) String name, @RequestParam(required = false) Long voucherId,
 			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
-		attempt.run(redirect, locale, request, ENROL_FIELDS,
+		attempt.run(redirect, locale, request,
 				() -> enrolments.enrol(actor, id, new ClassEnrolment.Request(idNumber, name, voucherId)));
 		return "redirect:/training/classes/" + id;
 	}
@@ -162,7 +159,7 @@ class ClassPageController {
 	String attend(@PathVariable long id, @PathVariable long session,
 			@RequestParam(name = "enrolment", required = false) List<Long> present, @AuthenticationPrincipal Actor actor,
 			Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
-		attempt.run(redirect, locale, request, Map.of(),
+		attempt.run(redirect, locale, request,
 				() -> attendance.record(actor, id, session, present == null ? List.of() : present));
 		return "redirect:/training/classes/" + id;
 	}
@@ -171,7 +168,7 @@ class ClassPageController {
 	@PostMapping("/training/classes/{id}/order")
 	String joinOrder(@PathVariable long id, @RequestParam(required = false) Long orderId, @RequestParam int version,
 			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
-		if (attempt.run(redirect, locale, request, Map.of("training.class.order-required", "orderId"), () -> orders.attach(actor, id, orderId, version))) {
+		if (attempt.run(redirect, locale, request, () -> orders.attach(actor, id, orderId, version))) {
 			redirect.addFlashAttribute("savedText", messages.getMessage("training.order.attach.done", null, locale));
 		}
 		return "redirect:/training/classes/" + id;
@@ -180,7 +177,7 @@ class ClassPageController {
 	@PostMapping("/training/classes/{id}/complete")
 	String complete(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		attempt.run(redirect, locale, request, Map.of(), () -> attendance.complete(actor, id));
+		attempt.run(redirect, locale, request, () -> attendance.complete(actor, id));
 		return "redirect:/training/classes/" + id;
 	}
 
@@ -188,7 +185,7 @@ class ClassPageController {
 	String result(@PathVariable long id, @RequestParam long enrolmentId, @RequestParam boolean passed,
 			@RequestParam(required = false) String certificateType, @RequestParam(required = false) String certificateNumber,
 			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
-		attempt.run(redirect, locale, request, Map.of(), () -> results.record(actor, id, List.of(new Results.Result(
+		attempt.run(redirect, locale, request, () -> results.record(actor, id, List.of(new Results.Result(
 				enrolmentId, passed, TrainingPageController.blank(certificateType),
 				TrainingPageController.blank(certificateNumber), null))));
 		return "redirect:/training/classes/" + id;

@@ -26,25 +26,18 @@ class FormAttempt {
 		this.actions = actions;
 	}
 
-	/**
-	 * Runs {@code change}; {@code fields} names the field each refusal code concerns (a code ending in {@code .}
-	 * stands for every code it starts), else a field the refusal names is used when the form has it.
-	 */
-	boolean run(RedirectAttributes redirect, Locale locale, HttpServletRequest request, Map<String, String> fields,
-			Runnable change) {
+	/** Runs {@code change}; a refusal is said under the field it names when this form posted that field. */
+	boolean run(RedirectAttributes redirect, Locale locale, HttpServletRequest request, Runnable change) {
 		try {
 			change.run();
 			redirect.addFlashAttribute("saved", true);
 			return true;
 		}
 		catch (BusinessException e) {
-			// the field the form's code map names, else the one the refusal names if this form posted it (a
-			// service's field the form does not have is said above the form)
+			// a service's field the form does not have is said above the form
 			var posted = request.getParameterMap();
-			var errors = actions.fieldErrors(e.violations().stream().map(v -> {
-				var field = fieldOf(v.code(), fields);
-				return v.in(field != null ? field : v.field() != null && posted.containsKey(v.field()) ? v.field() : null);
-			}).toList(), locale);
+			var errors = actions.fieldErrors(e.violations().stream()
+					.map(v -> v.in(v.field() != null && posted.containsKey(v.field()) ? v.field() : null)).toList(), locale);
 			if (errors.isEmpty()) {
 				redirect.addFlashAttribute("error", actions.message(e, locale));
 			}
@@ -68,14 +61,6 @@ class FormAttempt {
 		if (!model.containsAttribute("fieldErrors")) {
 			model.addAttribute("fieldErrors", Map.of());
 		}
-	}
-
-	private static String fieldOf(String code, Map<String, String> fields) {
-		if (fields.containsKey(code)) {
-			return fields.get(code);
-		}
-		return fields.entrySet().stream().filter(f -> f.getKey().endsWith(".") && code.startsWith(f.getKey()))
-				.map(Map.Entry::getValue).findFirst().orElse(null);
 	}
 
 	private static Map<String, String> typed(HttpServletRequest request) {

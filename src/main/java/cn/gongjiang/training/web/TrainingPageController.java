@@ -52,20 +52,6 @@ class TrainingPageController {
 	static final List<String> KINDS = List.of("NAMED_CLASS", "ON_JOB", "PRE_JOB", "OFF_JOB", "APPRENTICESHIP",
 			"PROJECT", "ONLINE");
 
-	/** Which field a refusal concerns, by its code. */
-	private static final Map<String, String> DEMAND_FIELDS = Map.ofEntries(Map.entry("occupation.", "occupationCode"),
-			Map.entry("skill-grade.", "grade"), Map.entry("training.demand.headcount", "headcount"),
-			Map.entry("training.demand.train-headcount", "trainHeadcount"),
-			Map.entry("training.demand.needed-by", "neededBy"), Map.entry("training.demand.wage", "monthlyWage"),
-			Map.entry("region.", "placeCounty"), Map.entry("training.enterprise.not-found", "enterpriseCode"));
-	private static final Map<String, String> ORDER_FIELDS = Map.of("occupation.", "occupationCode", "skill-grade.",
-			"grade", "training.order.headcount", "headcount", "training.order.wanted-start", "wantedStart", "region.",
-			"county");
-	private static final Map<String, String> CATALOGUE_FIELDS = Map.of("occupation.", "occupationCode",
-			"training.catalogue.standard", "standardYuan", "training.catalogue.validity", "validFrom",
-			"training.catalogue.basis-required", "basis");
-	private static final Map<String, String> VOUCHER_FIELDS = Map.of("id-number.", "idNumber", "person.", "name",
-			"training.voucher.catalogue-entry", "catalogueEntryId", "training.voucher.valid-until", "validUntil");
 
 	private final DemandSurvey survey;
 	private final ThreeLists lists;
@@ -228,7 +214,7 @@ class TrainingPageController {
 			@RequestParam(required = false) String placeCounty, @RequestParam(required = false) String source,
 			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
 		var own = actor.role() == Role.ENTERPRISE;
-		attempt.run(redirect, locale, request, DEMAND_FIELDS, () -> survey.submit(actor, new DemandItem.Entry(
+		attempt.run(redirect, locale, request, () -> survey.submit(actor, new DemandItem.Entry(
 				own ? actor.scope().value() : blank(enterpriseCode), blank(occupationCode), blank(grade), headcount,
 				neededBy, monthlyWage, trainHeadcount == null ? 0 : trainHeadcount, blank(placeCounty),
 				own ? "ENTERPRISE" : blank(source))));
@@ -238,7 +224,7 @@ class TrainingPageController {
 	@PostMapping("/training/demand/{id}/close")
 	String closeDemand(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		attempt.run(redirect, locale, request, Map.of(), () -> survey.close(actor, id));
+		attempt.run(redirect, locale, request, () -> survey.close(actor, id));
 		return "redirect:/training?tab=demand";
 	}
 
@@ -249,7 +235,7 @@ class TrainingPageController {
 			@RequestParam(required = false) String county, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) Long demandItemId, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		var placed = attempt.run(redirect, locale, request, ORDER_FIELDS, () -> orders.place(actor, new TrainingOrder.Request(
+		var placed = attempt.run(redirect, locale, request, () -> orders.place(actor, new TrainingOrder.Request(
 				actor.scope().value(), demandItemId, blank(occupationCode), blank(grade), headcount, wantedStart,
 				blank(county), blank(kind), false)));
 		return "redirect:/training?tab=orders" + (!placed && demandItemId != null ? "&fromDemand=" + demandItemId : "");
@@ -258,7 +244,7 @@ class TrainingPageController {
 	@PostMapping("/training/orders/{id}/cancel")
 	String cancel(@PathVariable long id, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		attempt.run(redirect, locale, request, Map.of(), () -> orders.cancel(actor, id));
+		attempt.run(redirect, locale, request, () -> orders.cancel(actor, id));
 		return "redirect:/training?tab=orders";
 	}
 
@@ -268,7 +254,7 @@ class TrainingPageController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
 			@RequestParam(required = false) String basis, @AuthenticationPrincipal Actor actor, Locale locale,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		attempt.run(redirect, locale, request, CATALOGUE_FIELDS, () -> catalogue.add(actor, new SubsidyCatalogue.Entry(
+		attempt.run(redirect, locale, request, () -> catalogue.add(actor, new SubsidyCatalogue.Entry(
 				blank(occupationCode), blank(grade), standardYuan, shortage, validFrom, null, basis)));
 		return "redirect:/training?tab=catalogue";
 	}
@@ -278,8 +264,7 @@ class TrainingPageController {
 			@RequestParam(required = false) Long catalogueEntryId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
 			@AuthenticationPrincipal Actor actor, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
-		attempt.run(redirect, locale, request, VOUCHER_FIELDS,
-				() -> vouchers.issue(actor, new Voucher.Request(idNumber, name, catalogueEntryId, validUntil)));
+		attempt.run(redirect, locale, request, () -> vouchers.issue(actor, new Voucher.Request(idNumber, name, catalogueEntryId, validUntil)));
 		return "redirect:/training?tab=vouchers";
 	}
 
