@@ -34,11 +34,15 @@ public class GongjiangApplication {
 		if (Arrays.asList(args).contains("bench")) {
 			// the bench command measures on a fresh throwaway database, on a free port, without demo data, over plain
 			// HTTP on localhost (so its session cookie is not Secure)
-			var benchArgs = new ArrayList<>(List.of("--server.port=0",
-					"--gongjiang.data-dir=target/bench-data", "--gongjiang.database.throwaway=true",
-					"--gongjiang.demo=false", "--gongjiang.secure-cookie=false",
-					"--gongjiang.verify.rate-per-minute=1000000000", "--gongjiang.bench.enabled=true"));
-			benchArgs.addAll(commandOptions(args));
+			var options = commandOptions(args);
+			var onData = options.stream().filter(o -> o.startsWith("--on-data=")).findFirst();
+			var benchArgs = new ArrayList<>(List.of("--server.port=0", "--gongjiang.demo=false",
+					"--gongjiang.secure-cookie=false", "--gongjiang.verify.rate-per-minute=1000000000",
+					"--gongjiang.bench.enabled=true"));
+			// --on-data: the console measured on a database loaded before (kept), else a fresh throwaway one
+			benchArgs.addAll(onData.isPresent() ? List.of("--gongjiang.data-dir=" + onData.get().substring("--on-data=".length()))
+					: List.of("--gongjiang.data-dir=target/bench-data", "--gongjiang.database.throwaway=true"));
+			benchArgs.addAll(options);
 			args = benchArgs.toArray(String[]::new);
 		}
 		else if (Arrays.asList(args).contains("generate")) {

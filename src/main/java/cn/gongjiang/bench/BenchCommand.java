@@ -62,14 +62,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -Xmx512m -jar gongjiang.jar bench [--scale=small|medium|province] [--out=DIR]
- * [--scenarios=import,console,verify,targets,enrolment,recruitment,subsidy,analytics] [--rows=N] [--xlsx-rows=N]
+ * [--scenarios=import,console,reads,verify,targets,enrolment,recruitment,subsidy,analytics] [--rows=N] [--xlsx-rows=N]
  * [--requests=N]
- * [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N]}: on a throwaway embedded database,
+ * [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N] [--on-data=DIR]}: on a throwaway embedded
+ * database,
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
  * merge) next to a raw {@code COPY} of the same final rows into an identical, identically indexed table;</li>
  * <li>open a province officer's persons list in the console, page after page, next to the bare endpoint
- * ({@link PersonsPageBench});</li>
+ * ({@link ConsolePagesBench});</li>
  * <li>verify certificates over HTTP next to the cheapest request the same server answers (a small static file through
  * the same filters), so the ratio is what verification itself costs; the SQL look-up it rests on is reported too;</li>
  * <li>read a city officer's targets dashboard from the rollup next to a {@code GROUP BY} over the counted records
@@ -84,6 +85,11 @@ import tools.jackson.databind.json.JsonMapper;
  * circle of every township ({@link AnalyticsBench}).</li>
  * </ol>
  * Prints a table and writes {@code results.json}. Peak heap is reported too: the import must stay within 512 MB.
+ * <p>
+ * {@code bench --on-data=DIR --scenarios=console,reads} measures the console instead on a database already loaded
+ * ({@code generate --into-database}, e.g. the 40 M-person province): a province officer's persons list, a person's
+ * archive and a city's dashboard ({@link ConsolePagesBench}), nothing written. The other scenarios load their own data
+ * and belong on a throwaway database.
  */
 @Component
 @Order(100)
@@ -105,17 +111,17 @@ class BenchCommand implements ApplicationRunner {
 	private final TargetsBench targets;
 	private final EnrolmentBench enrolment;
 	private final SubsidyBench subsidy;
-	private final PersonsPageBench personsPage;
+	private final ConsolePagesBench consolePages;
 	private final RecruitmentBench recruitment;
 	private final AnalyticsBench analytics;
 
 	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
 			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment,
-			SubsidyBench subsidy, PersonsPageBench personsPage, RecruitmentBench recruitment, AnalyticsBench analytics) {
+			SubsidyBench subsidy, ConsolePagesBench consolePages, RecruitmentBench recruitment, AnalyticsBench analytics) {
 		this.recruitment = recruitment;
 		this.analytics = analytics;
 		this.subsidy = subsidy;
-		this.personsPage = personsPage;
+		this.consolePages = consolePages;
 		this.targets = targets;
 		this.enrolment = enrolment;
 		this.context = context;
@@ -138,7 +144,7 @@ class BenchCommand implements ApplicationRunner {
 		var out = Path.of(option(args, "out", "target/bench"));
 		Files.createDirectories(out);
 		var startedAt = Instant.now();
-		var scenarios = List.of(option(args, "scenarios", "import,console,verify,targets,enrolment,recruitment,subsidy,analytics").split(","));
+		var scenarios = List.of(option(args, "scenarios", "import,console,reads,verify,targets,enrolment,recruitment,subsidy,analytics").split(","));
 		var results = new ArrayList<Result>();
 		if (scenarios.contains("import")) {
 			results.addAll(importVersusCopy(rows, out));
@@ -148,7 +154,11 @@ class BenchCommand implements ApplicationRunner {
 		}
 		if (scenarios.contains("console")) {
 			var port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			results.addAll(personsPage.pageVersusBare(port, 200));
+			results.addAll(consolePages.pageVersusBare(port, 200));
+		}
+		if (scenarios.contains("reads")) {
+			var port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			results.addAll(consolePages.archiveAndDashboard(port, 200));
 		}
 		if (scenarios.contains("verify")) {
 			results.addAll(verifyVersusBaselines(Math.min(rows, 200_000) / 10,

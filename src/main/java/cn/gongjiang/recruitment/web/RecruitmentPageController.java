@@ -191,17 +191,18 @@ class RecruitmentPageController {
 		return "redirect:/recruitment/jobs/" + id;
 	}
 
-	@PostMapping("/recruitment/jobs/{id}/opening")
-	String open(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal Actor actor, Locale locale,
-			RedirectAttributes redirect) {
-		actions.attempt(redirect, locale, () -> postings.open(actor, id, version));
-		return "redirect:/recruitment/jobs/" + id;
-	}
-
-	@PostMapping("/recruitment/jobs/{id}/closing")
-	String close(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal Actor actor, Locale locale,
-			RedirectAttributes redirect) {
-		actions.attempt(redirect, locale, () -> postings.close(actor, id, version));
+	/** Opens or closes a posting at the version the page showed (409 when someone changed it since). */
+	@PostMapping("/recruitment/jobs/{id}/{step:opening|closing}")
+	String openOrClose(@PathVariable long id, @PathVariable String step, @RequestParam int version,
+			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
+		actions.attempt(redirect, locale, () -> {
+			if (step.equals("opening")) {
+				postings.open(actor, id, version);
+			}
+			else {
+				postings.close(actor, id, version);
+			}
+		});
 		return "redirect:/recruitment/jobs/" + id;
 	}
 
@@ -313,17 +314,18 @@ class RecruitmentPageController {
 		return "redirect:/recruitment/events/" + id;
 	}
 
-	@PostMapping("/recruitment/events/{id}/holding")
-	String hold(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal Actor actor, Locale locale,
-			RedirectAttributes redirect) {
-		actions.attempt(redirect, locale, () -> events.hold(actor, id, version));
-		return "redirect:/recruitment/events/" + id;
-	}
-
-	@PostMapping("/recruitment/events/{id}/cancellation")
-	String cancel(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal Actor actor,
-			Locale locale, RedirectAttributes redirect) {
-		actions.attempt(redirect, locale, () -> events.cancel(actor, id, version));
+	/** Holds or cancels an event at the version the page showed (409 when someone changed it since). */
+	@PostMapping("/recruitment/events/{id}/{step:holding|cancellation}")
+	String holdOrCancel(@PathVariable long id, @PathVariable String step, @RequestParam int version,
+			@AuthenticationPrincipal Actor actor, Locale locale, RedirectAttributes redirect) {
+		actions.attempt(redirect, locale, () -> {
+			if (step.equals("holding")) {
+				events.hold(actor, id, version);
+			}
+			else {
+				events.cancel(actor, id, version);
+			}
+		});
 		return "redirect:/recruitment/events/" + id;
 	}
 
