@@ -85,7 +85,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				Path.of(environment.getProperty("gongjiang.data-dir", "./data")),
 				environment.getProperty("gongjiang.database.throwaway", Boolean.class, false),
 				environment.getProperty("gongjiang.database.port", Integer.class, 0),
-				environment.getProperty("gongjiang.database.shared-buffers", "256MB"));
+				environment.getProperty("gongjiang.database.shared-buffers", "256MB"),
+				environment.getProperty("gongjiang.database.max-wal-size", EmbeddedPostgresServer.DEFAULT_MAX_WAL_SIZE));
 	}
 
 	@Override

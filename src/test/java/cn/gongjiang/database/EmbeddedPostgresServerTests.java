@@ -32,6 +32,9 @@ class EmbeddedPostgresServerTests {
 			assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
 			assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 			assertThat(jdbc.sql("show server_encoding").query(String.class).single()).isEqualTo("UTF8");
+			// X-5 (issue 18): a bulk load checkpoints by time, not every gigabyte of WAL
+			assertThat(jdbc.sql("show max_wal_size").query(String.class).single()).isEqualTo("8GB");
+			assertThat(jdbc.sql("show checkpoint_timeout").query(String.class).single()).isEqualTo("15min");
 		}
 		try (var second = EmbeddedPostgresServer.start(settings)) {
 			var jdbc = JdbcClient.create(second.getDatabase("postgres", EmbeddedPostgresServer.DATABASE));
