@@ -34,7 +34,7 @@ public final class EmbeddedPostgresServer {
 	/**
 	 * Where and how: {@code throwaway} wipes the folder at start and trades durability for speed (tests).
 	 * {@code maxWalSize} is how much WAL may gather between two checkpoints: PostgreSQL's 1 GB made the 40 M-person
-	 * load checkpoint every few seconds, two thirds of its WAL full-page images (BENCHMARKS.md, issue 18).
+	 * load checkpoint about every 90 seconds, two thirds of its WAL full-page images (BENCHMARKS.md, issue 18).
 	 */
 	public record Settings(Path dataDirectory, boolean throwaway, int port, String sharedBuffers, String maxWalSize) {
 
