@@ -1,5 +1,6 @@
 package cn.gongjiang.archive.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -13,7 +14,6 @@ import cn.gongjiang.archive.PersonArchive;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
-import cn.gongjiang.shared.web.Formats;
 
 /**
  * A person's page (REG-4): their record and their lifelong archive as a timeline of sentences. The template is the
@@ -25,9 +25,12 @@ class ArchivePageController {
 	private final PersonArchive archives;
 	private final PersonRegistry persons;
 
-	ArchivePageController(PersonArchive archives, PersonRegistry persons) {
+	private final Clock clock;
+
+	ArchivePageController(PersonArchive archives, PersonRegistry persons, Clock clock) {
 		this.archives = archives;
 		this.persons = persons;
+		this.clock = clock;
 	}
 
 	@GetMapping("/persons/{id}")
@@ -35,7 +38,7 @@ class ArchivePageController {
 		model.addAttribute("archive", archives.of(actor, PersonId.of(id), locale));
 		model.addAttribute("mayUnmask", actor.mayUnmask());
 		model.addAttribute("mayRecordPension", actor.regionalOfficer());
-		model.addAttribute("today", LocalDate.now(Formats.BEIJING));
+		model.addAttribute("today", LocalDate.now(clock));
 		return "registry/person";
 	}
 

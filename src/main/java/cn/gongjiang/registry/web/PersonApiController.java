@@ -1,6 +1,7 @@
 package cn.gongjiang.registry.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,7 +29,6 @@ import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.web.Downloads;
-import cn.gongjiang.shared.web.Formats;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,9 +43,12 @@ class PersonApiController {
 	private final PersonRegistry persons;
 	private final PersonExport export;
 
-	PersonApiController(PersonRegistry persons, PersonExport export) {
+	private final Clock clock;
+
+	PersonApiController(PersonRegistry persons, PersonExport export, Clock clock) {
 		this.persons = persons;
 		this.export = export;
+		this.clock = clock;
 	}
 
 	@Operation(summary = "The persons in scope as xlsx, narrowed like the list; numbers masked unless the account may unmask; audited")
@@ -54,7 +57,7 @@ class PersonApiController {
 			@RequestParam(required = false) String group, @RequestParam(required = false) String sex,
 			@RequestParam(required = false) String employer, @AuthenticationPrincipal Actor actor,
 			HttpServletResponse response) throws IOException {
-		var file = Downloads.attachment(response, "人员库-" + LocalDate.now(Formats.BEIJING) + ".xlsx", Downloads.XLSX);
+		var file = Downloads.attachment(response, "人员库-" + LocalDate.now(clock) + ".xlsx", Downloads.XLSX);
 		export.write(actor, new PersonFilter(name, region, group, sex, employer), file);
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,6 @@ import cn.gongjiang.shared.PageRequest;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.shared.web.Downloads;
-import cn.gongjiang.shared.web.Formats;
 import cn.gongjiang.shared.web.Sheets;
 import cn.gongjiang.subsidy.ClaimSignals;
 import cn.gongjiang.subsidy.SubsidyAudit;
@@ -96,10 +96,12 @@ class SupervisionApiController {
 	private final SubsidyAudit subsidyAudit;
 	private final MessageSource messages;
 	private final AuditLog audit;
+	private final Clock clock;
 
 	SupervisionApiController(StarRatings ratings, Inspections inspections, SignalReviews reviews,
 			SignalSentences sentences, ListExport export, OrganisationRegistry organisations, MessageSource messages,
-			AuditLog audit, SubsidyAudit subsidyAudit) {
+			AuditLog audit, SubsidyAudit subsidyAudit, Clock clock) {
+		this.clock = clock;
 		this.subsidyAudit = subsidyAudit;
 		this.sentences = sentences;
 		this.export = export;
@@ -121,7 +123,7 @@ class SupervisionApiController {
 	@PostMapping("/providers/{code}/status")
 	Provider status(@PathVariable String code, @RequestBody Status status, @AuthenticationPrincipal Actor actor) {
 		return organisations.changeStatus(actor, code, status.status(), status.reason(),
-				status.on() == null ? LocalDate.now(Formats.BEIJING) : status.on());
+				status.on() == null ? LocalDate.now(clock) : status.on());
 	}
 
 	@Operation(summary = "Add an inspector to the region's pool")
