@@ -36,12 +36,13 @@ public class GongjiangApplication {
 			// HTTP on localhost (so its session cookie is not Secure)
 			var options = commandOptions(args);
 			var onData = options.stream().filter(o -> o.startsWith("--on-data=")).findFirst();
-			var benchArgs = new ArrayList<>(List.of("--server.port=0", "--gongjiang.demo=false",
-					"--gongjiang.secure-cookie=false", "--gongjiang.verify.rate-per-minute=1000000000",
-					"--gongjiang.bench.enabled=true"));
-			// --on-data: the console measured on a database loaded before (kept), else a fresh throwaway one
+			var benchArgs = new ArrayList<>(List.of("--server.port=0", "--gongjiang.secure-cookie=false",
+					"--gongjiang.verify.rate-per-minute=1000000000", "--gongjiang.bench.enabled=true"));
+			// --on-data: the console measured on a database loaded before, kept as it is (demo mode as it was loaded,
+			// since generate runs in it); else a fresh throwaway one without demo data
 			benchArgs.addAll(onData.isPresent() ? List.of("--gongjiang.data-dir=" + onData.get().substring("--on-data=".length()))
-					: List.of("--gongjiang.data-dir=target/bench-data", "--gongjiang.database.throwaway=true"));
+					: List.of("--gongjiang.data-dir=target/bench-data", "--gongjiang.database.throwaway=true",
+							"--gongjiang.demo=false"));
 			benchArgs.addAll(options);
 			args = benchArgs.toArray(String[]::new);
 		}
