@@ -59,4 +59,23 @@ public interface ImportHandler {
 	}
 
 	MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor);
+
+	/**
+	 * The staged column that keys a record, for a handler that writes its new records straight from the rows read
+	 * (X-5: every row reaches the database once): the pipeline then copies only {@code job_id, row_number} and this
+	 * column into {@link #stagingTable()}, for the set-based checks, and hands each range's accepted rows to
+	 * {@link #merge(UUID, int, int, Actor, StagedRows)}. Null (the default) stages every column. Only for handlers
+	 * whose checks look at earlier rows only ({@link #checksEarlierRowsOnly()}): the rows wait in memory for their range.
+	 */
+	default String keyColumn() {
+		return null;
+	}
+
+	/**
+	 * Merges the range {@code fromRow..toRow} from its accepted rows when {@link #keyColumn()} is set; a handler that
+	 * stages every column merges from its staging table and needs no rows.
+	 */
+	default MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor, StagedRows rows) {
+		return merge(job, fromRow, toRow, actor);
+	}
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,8 +47,10 @@ import jakarta.annotation.PreDestroy;
  * Reading and checking (Java) run on the job's thread while a writer thread does the database's part, chunk after
  * chunk in file order, so the two overlap on two cores. For a handler whose set-based checks look only at earlier rows
  * ({@link ImportHandler#checksEarlierRowsOnly}) the writer also checks and merges each range of rows as soon as it is
- * staged; otherwise it merges after the whole file is staged and checked. Memory stays constant: at most three
- * chunks of rows at a time (one being read, two waiting for the writer).
+ * staged; otherwise it merges after the whole file is staged and checked. A handler that keys its staging
+ * ({@link ImportHandler#keyColumn}) has only its keys staged and merges each range from the rows read, so that they
+ * reach the database once. Memory stays constant: at most three chunks of rows at a time (one being read, two waiting
+ * for the writer), and for a keyed handler the rows of one merge range besides.
  */
 @Component
 class ImportRunner {
@@ -113,6 +116,10 @@ class ImportRunner {
 			log.warn("Import {} was started {} times without finishing; given up", id, jobs.attempts(id));
 			jobs.fail(id, "import.attempts-exhausted", Integer.toString(jobs.attempts(id)), clock.instant());
 			return;
+		}
+		if (handler.keyColumn() != null && !handler.checksEarlierRowsOnly()) {
+			// its rows wait in memory for their range: the whole file would have to
+			throw new IllegalStateException(handler.kind() + " keys its staging but checks the whole file at once");
 		}
 		transactions.executeWithoutResult(tx -> jobs.start(id, clock.instant()));
 		try {
@@ -194,7 +201,7 @@ class ImportRunner {
 				jobs.ignoredColumns(id, ignored);
 			}
 			var checker = handler.checker(actor);
-			var chunk = new Chunk(handler.stagingColumns().size());
+			var chunk = new Chunk(handler);
 			var errors = new ArrayList<RowError>();
 			var processed = 0;
 			var lastRow = 0;
@@ -226,7 +233,7 @@ class ImportRunner {
 				}
 				if (processed % COPY_CHUNK == 0) {
 					staging.write(chunk, errors, processed, lastRow, false);
-					chunk = new Chunk(handler.stagingColumns().size());
+					chunk = new Chunk(handler);
 					errors = new ArrayList<>();
 				}
 			}
@@ -256,6 +263,7 @@ class ImportRunner {
 		/** Hands a chunk to the writer: COPY its rows, record its errors and, where it may, merge what is staged. */
 		void write(Chunk chunk, List<RowError> errors, int processed, int lastRow, boolean last) {
 			var bytes = chunk.size() > 0 ? chunk.bytes() : null;
+			var rows = chunk.rows();
 			pending.add(writer.submit(() -> {
 				if (failed) {
 					return;
@@ -270,6 +278,7 @@ class ImportRunner {
 						jobs.processed(merger.id, processed);
 					});
 					merger.copying += System.nanoTime() - started;
+					merger.held.addAll(rows);
 					if (merger.handler.checksEarlierRowsOnly()) {
 						merger.upTo(lastRow, last);
 					}
@@ -336,8 +345,9 @@ class ImportRunner {
 	private void copy(ImportHandler handler, byte[] csv) {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try {
+			var columns = handler.keyColumn() != null ? handler.keyColumn() : String.join(", ", handler.stagingColumns());
 			CsvCopy.copy(connection, new ByteArrayInputStream(csv), handler.stagingTable() + " (job_id, row_number, "
-					+ String.join(", ", handler.stagingColumns()) + ")", false);
+					+ columns + ")", false);
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("COPY into " + handler.stagingTable() + " failed", e);
@@ -372,6 +382,8 @@ class ImportRunner {
 		private int mergedUpTo = 1;
 		private MergeCounts counts = new MergeCounts(0, 0);
 		private int applied;
+		/** For a handler that keys its staging: the accepted rows not merged yet, in file order. */
+		final ArrayDeque<StagedRows.Row> held = new ArrayDeque<>();
 		long waited, copying, checking, merging;
 
 		Merger(UUID id, ImportHandler handler, Actor actor) {
@@ -404,12 +416,23 @@ class ImportRunner {
 
 		private void range(int from, int to, boolean check) {
 			var started = System.nanoTime();
+			Set<Integer> rejected = Set.of();
 			if (check) {
-				rejectStaged(id, handler, handler.checkStaged(id, from, to));
+				var errors = handler.checkStaged(id, from, to);
+				rejectStaged(id, handler, errors);
+				rejected = errors.stream().map(RowError::row).collect(Collectors.toSet());
 				checking += System.nanoTime() - started;
 			}
+			var rows = new ArrayList<StagedRows.Row>();
+			while (!held.isEmpty() && held.peek().number() <= to) {
+				var row = held.poll();
+				if (!rejected.contains(row.number())) {
+					rows.add(row);
+				}
+			}
+			var staged = new StagedRows(rows);
 			var merging = System.nanoTime();
-			var chunkCounts = transactions.execute(tx -> handler.merge(id, from, to, actor));
+			var chunkCounts = transactions.execute(tx -> handler.merge(id, from, to, actor, staged));
 			counts = counts.plus(chunkCounts);
 			applied += chunkCounts.accepted() + chunkCounts.unchanged();
 			transactions.executeWithoutResult(tx -> jobs.applied(id, applied, counts));
@@ -431,16 +454,26 @@ class ImportRunner {
 		writer.shutdownNow();
 	}
 
-	/** Accepted rows as CSV bytes for COPY. */
+	/**
+	 * Accepted rows as CSV bytes for COPY into staging: every staged column, or for a handler that keys its staging
+	 * only the key, the rows themselves then kept for its merge.
+	 */
 	private static final class Chunk {
 
 		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
 		private final int columns;
+		/** The key's position among the staged values, or -1 when every column is staged. */
+		private final int key;
+		private final List<StagedRows.Row> rows = new ArrayList<>();
 		private CsvWriter writer;
 		private int size;
 
-		Chunk(int columns) {
-			this.columns = columns;
+		Chunk(ImportHandler handler) {
+			this.columns = handler.stagingColumns().size();
+			this.key = handler.keyColumn() == null ? -1 : handler.stagingColumns().indexOf(handler.keyColumn());
+			if (handler.keyColumn() != null && key < 0) {
+				throw new IllegalStateException(handler.kind() + ": key " + handler.keyColumn() + " is not staged");
+			}
 			clear();
 		}
 
@@ -451,8 +484,14 @@ class ImportRunner {
 			var record = new ArrayList<String>(columns + 2);
 			record.add(job.toString());
 			record.add(Integer.toString(row));
-			for (var v : values) {
-				record.add(v == null ? "" : v);
+			if (key >= 0) {
+				record.add(values.get(key));
+				rows.add(new StagedRows.Row(row, values));
+			}
+			else {
+				for (var v : values) {
+					record.add(v == null ? "" : v);
+				}
 			}
 			writer.writeRecord(record);
 			size++;
@@ -460,6 +499,11 @@ class ImportRunner {
 
 		int size() {
 			return size;
+		}
+
+		/** The rows a keyed handler merges from (empty otherwise). */
+		List<StagedRows.Row> rows() {
+			return rows;
 		}
 
 		byte[] bytes() {
@@ -475,6 +519,7 @@ class ImportRunner {
 		void clear() {
 			bytes.reset();
 			writer = CsvWriter.builder().build(bytes, StandardCharsets.UTF_8);
+			rows.clear();
 			size = 0;
 		}
 	}

@@ -1,16 +1,23 @@
 package cn.gongjiang.registry;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +28,7 @@ import cn.gongjiang.imports.ImportRow;
 import cn.gongjiang.imports.MergeCounts;
 import cn.gongjiang.imports.RowCheck;
 import cn.gongjiang.imports.RowError;
+import cn.gongjiang.imports.StagedRows;
 import cn.gongjiang.shared.Violation;
 import cn.gongjiang.shared.security.Actor;
 
@@ -48,10 +56,12 @@ class PersonImport implements ImportHandler {
 
 	private final PersonRegistry registry;
 	private final JdbcClient jdbc;
+	private final DataSource dataSource;
 
-	PersonImport(PersonRegistry registry, JdbcClient jdbc) {
+	PersonImport(PersonRegistry registry, JdbcClient jdbc, DataSource dataSource) {
 		this.registry = registry;
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	@Override
@@ -85,9 +95,15 @@ class PersonImport implements ImportHandler {
 		return actor.regionalOfficer();
 	}
 
+	/** Only the keys are staged, for the look-up of earlier rows; the rows themselves wait in memory (X-5). */
 	@Override
 	public String stagingTable() {
-		return "registry.person_staging";
+		return "registry.person_key_staging";
+	}
+
+	@Override
+	public String keyColumn() {
+		return "id_number_index";
 	}
 
 	@Override
@@ -182,58 +198,89 @@ class PersonImport implements ImportHandler {
 				select row_number, first_row from (
 				    select s.row_number, (
 				        select min(e.row_number) from (
-				            select job_id, row_number from registry.person_staging
+				            select job_id, row_number from registry.person_key_staging
 				            where id_number_index = s.id_number_index offset 0
 				        ) e where e.job_id = s.job_id and e.row_number < s.row_number
 				    ) as first_row
-				    from registry.person_staging s where s.job_id = :job and s.row_number between :from and :to
+				    from registry.person_key_staging s where s.job_id = :job and s.row_number between :from and :to
 				) r where first_row is not null
 				""").param("job", job).param("from", fromRow).param("to", toRow)
 				.query((rs, i) -> RowError.of(rs.getInt(1), ID_NUMBER, "duplicate-in-file", rs.getInt(2)))
 				.list();
 	}
 
-	/** The chunk's staged rows into the person table, those on record or not, plainly or by the upsert. */
-	private static final String MERGE = """
+	/**
+	 * The range's rows into the person table, written once (X-5): new persons by one {@code COPY} straight into it,
+	 * those on record through a small staging table and {@link Persons#ON_CONFLICT} (changed or unchanged). A person
+	 * registered by someone else meanwhile breaks the copy on the unique index; the range then goes through the upsert
+	 * as a whole. The look-up of persons on record reads only the keys staged for the range.
+	 */
+	@Override
+	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor, StagedRows rows) {
+		Set<Integer> onRecord = new HashSet<>(jdbc.sql("""
+				select k.row_number from registry.person_key_staging k
+				where k.job_id = :job and k.row_number between :from and :to
+				  and exists (select 1 from registry.person p where p.id_number_index = k.id_number_index)
+				""").param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).list());
+		var created = 0;
+		if (onRecord.size() < rows.size()) {
+			jdbc.sql("savepoint person_merge").update();
+			try {
+				var recorded = onRecord;
+				created = (int) copy(rows, "registry.person (" + COLUMNS + ")", row -> !recorded.contains(row), null);
+				jdbc.sql("release savepoint person_merge").update();
+			}
+			catch (DuplicateKeyException raced) {
+				jdbc.sql("rollback to savepoint person_merge").update();
+				onRecord = null; // every row of the range
+			}
+		}
+		var upserted = onRecord == null ? rows.size() : onRecord.size();
+		var changed = 0;
+		if (upserted > 0) {
+			var through = onRecord;
+			copy(rows, "registry.person_staging (job_id, row_number, " + COLUMNS + ")",
+					row -> through == null || through.contains(row), job);
+			changed = jdbc.sql(UPSERT.formatted(COLUMNS, COLUMNS, Persons.ON_CONFLICT.strip())).param("job", job)
+					.param("from", fromRow).param("to", toRow).query(Integer.class).single();
+			jdbc.sql("delete from registry.person_staging where job_id = :job and row_number between :from and :to")
+					.param("job", job).param("from", fromRow).param("to", toRow).update();
+		}
+		return new MergeCounts(created + changed, upserted - changed);
+	}
+
+	/** Persons on record: what changed of them, from the range's rows staged for it. */
+	private static final String UPSERT = """
 			with merged as (
 			    insert into registry.person as t (%s)
 			    select %s
 			    from registry.person_staging s
-			    where s.job_id = :job and s.row_number between :from and :to %s
+			    where s.job_id = :job and s.row_number between :from and :to
 			    %s
 			    returning id
 			)
 			select count(*) from merged
 			""";
-	private static final String ON_RECORD = "exists (select 1 from registry.person p where p.id_number_index = s.id_number_index)";
 
-	/**
-	 * Persons on record go through {@link Persons#ON_CONFLICT} (changed or unchanged); new ones by a plain insert,
-	 * which skips the speculative insertion an upsert makes for every row (most rows of a large file are new). A
-	 * person registered by someone else between the two makes the insert fail on the unique index: then the whole
-	 * chunk goes through the upsert (the rows merged before it are unchanged by then and not counted twice).
-	 */
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-		var staged = jdbc.sql("select count(*) from registry.person_staging where job_id = :job and row_number between :from and :to")
-				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
-		var changed = merge(job, fromRow, toRow, "and " + ON_RECORD, Persons.ON_CONFLICT);
-		jdbc.sql("savepoint person_merge").update();
-		try {
-			changed += merge(job, fromRow, toRow, "and not " + ON_RECORD, "");
-			jdbc.sql("release savepoint person_merge").update();
-		}
-		catch (DuplicateKeyException raced) {
-			jdbc.sql("rollback to savepoint person_merge").update();
-			changed += merge(job, fromRow, toRow, "", Persons.ON_CONFLICT);
-		}
-		return new MergeCounts(changed, staged - changed);
+		throw new IllegalStateException("persons merge from the rows read (keyColumn)");
 	}
 
-	/** Merges the chunk's rows that meet {@code condition}; how many it created or changed. */
-	private int merge(UUID job, int fromRow, int toRow, String condition, String onConflict) {
-		var columns = String.join(", ", stagingColumns());
-		return jdbc.sql(MERGE.formatted(columns, columns, condition, onConflict.strip()))
-				.param("job", job).param("from", fromRow).param("to", toRow).query(Integer.class).single();
+	/** COPYs the chosen rows into the table, on the transaction's connection; a broken unique key as Spring's. */
+	private long copy(StagedRows rows, String tableWithColumns, IntPredicate include, UUID job) {
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			return rows.copy(connection, tableWithColumns, include, job);
+		}
+		catch (SQLException e) {
+			if ("23505".equals(e.getSQLState())) {
+				throw new DuplicateKeyException(e.getMessage(), e);
+			}
+			throw new IllegalStateException("COPY into " + tableWithColumns + " failed", e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 }

@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -325,15 +326,51 @@ class Persons {
 	record StoredEvent(LocalDate on, String kind, Map<String, Object> detail) {
 	}
 
-	/** The person's own changes (registration, employers, residences), oldest first. */
+	/**
+	 * The person's own changes (registration, employers, residences), oldest first. Since registry V18 a registration
+	 * is read from the person row: its day (Beijing) and, as first residence and employer, the "from" of the first
+	 * change of each or the current value when it never changed. Persons registered before keep their stored line.
+	 */
 	List<StoredEvent> history(long personId) {
-		return jdbc.sql("""
+		var stored = jdbc.sql("""
 				select occurred_on, kind, detail::text from registry.person_event where person_id = :person
 				order by occurred_on, id
 				""").param("person", personId)
 				.query((rs, i) -> new StoredEvent(rs.getObject(1, LocalDate.class), rs.getString(2),
 						detail(rs.getString(3))))
 				.list();
+		if (stored.stream().anyMatch(e -> e.kind().equals(REGISTERED))) {
+			return stored;
+		}
+		var registered = jdbc.sql("""
+				select (created_at at time zone 'Asia/Shanghai')::date, residence_region, employer_credit_code
+				from registry.person where id = :person
+				""").param("person", personId)
+				.query((rs, i) -> {
+					var detail = new LinkedHashMap<String, Object>();
+					detail.put("residenceRegion", firstFrom(stored, "RESIDENCE", rs.getString(2)));
+					detail.put("employer", firstFrom(stored, "EMPLOYER", rs.getString(3)));
+					return new StoredEvent(rs.getObject(1, LocalDate.class), REGISTERED, detail);
+				}).optional();
+		if (registered.isEmpty()) {
+			return stored;
+		}
+		var history = new ArrayList<StoredEvent>(stored.size() + 1);
+		history.add(registered.get());
+		history.addAll(stored);
+		return history;
+	}
+
+	private static final String REGISTERED = "REGISTERED";
+
+	/** What the first change of {@code kind} changed from, or {@code now} when there was none. */
+	private static Object firstFrom(List<StoredEvent> changes, String kind, String now) {
+		for (var change : changes) {
+			if (change.kind().equals(kind)) {
+				return change.detail().get("from"); // null when there was none at registration
+			}
+		}
+		return now;
 	}
 
 	@SuppressWarnings("unchecked")
