@@ -79,6 +79,17 @@ class ImportRunner {
 		thread.setDaemon(true);
 		return thread;
 	});
+	/**
+	 * Merges the ranges the writer has checked, on a second connection, while the writer stages and checks the next:
+	 * two backends at work instead of one waiting for the other (X-5).
+	 */
+	private final ExecutorService mergerThread = Executors.newSingleThreadExecutor(r -> {
+		var thread = new Thread(r, "import-merger");
+		thread.setDaemon(true);
+		return thread;
+	});
+	/** Checked ranges waiting for the merger; beyond that the writer waits. */
+	private static final int MERGES_AHEAD = 1;
 
 	ImportRunner(List<ImportHandler> handlers, ImportJobs jobs, ImportFiles files, JdbcClient jdbc,
 			DataSource dataSource, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
@@ -303,20 +314,7 @@ class ImportRunner {
 		private void await(Future<?> task) {
 			var started = System.nanoTime();
 			try {
-				task.get();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted while waiting for the import writer", e);
-			}
-			catch (ExecutionException e) {
-				if (e.getCause() instanceof RuntimeException r) {
-					throw r;
-				}
-				if (e.getCause() instanceof Error r) {
-					throw r;
-				}
-				throw new IllegalStateException(e.getCause());
+				join(task);
 			}
 			finally {
 				merger.waited += System.nanoTime() - started;
@@ -327,6 +325,15 @@ class ImportRunner {
 		@Override
 		public void close() {
 			failed = failed || !pending.isEmpty();
+			try {
+				drain();
+			}
+			finally {
+				merger.drain(failed);
+			}
+		}
+
+		private void drain() {
 			while (!pending.isEmpty()) {
 				try {
 					pending.poll().get();
@@ -339,6 +346,26 @@ class ImportRunner {
 					// the first failure is what the reader reports
 				}
 			}
+		}
+	}
+
+	/** Waits for a task of the job and rethrows what it failed with. */
+	private static void join(Future<?> task) {
+		try {
+			task.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for the import's database work", e);
+		}
+		catch (ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException r) {
+				throw r;
+			}
+			if (e.getCause() instanceof Error r) {
+				throw r;
+			}
+			throw new IllegalStateException(e.getCause());
 		}
 	}
 
@@ -384,6 +411,9 @@ class ImportRunner {
 		private int applied;
 		/** For a handler that keys its staging: the accepted rows not merged yet, in file order. */
 		final ArrayDeque<StagedRows.Row> held = new ArrayDeque<>();
+		/** Ranges handed to the merger thread, oldest first. */
+		private final ArrayDeque<Future<?>> merges = new ArrayDeque<>();
+		private volatile boolean stopped;
 		long waited, copying, checking, merging;
 
 		Merger(UUID id, ImportHandler handler, Actor actor) {
@@ -392,12 +422,37 @@ class ImportRunner {
 			this.actor = actor;
 		}
 
-		/** Merges every whole range up to {@code lastRow}, the rest too when {@code all}; rows up to it are staged. */
+		/**
+		 * Checks every whole range up to {@code lastRow}, the rest too when {@code all}, and hands each to the merger
+		 * thread; rows up to it are staged. With {@code all} it waits until every range is merged.
+		 */
 		void upTo(int lastRow, boolean all) {
 			while (lastRow - mergedUpTo >= chunk || all && mergedUpTo < lastRow) {
 				var to = Math.min(lastRow, mergedUpTo + chunk);
 				range(mergedUpTo + 1, to, true);
 				mergedUpTo = to;
+			}
+			if (all) {
+				while (!merges.isEmpty()) {
+					join(merges.poll());
+				}
+			}
+		}
+
+		/** After a failure: no range merges any more; waits for the one that may be running. */
+		void drain(boolean failed) {
+			stopped = stopped || failed;
+			while (!merges.isEmpty()) {
+				try {
+					merges.poll().get();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (ExecutionException e) {
+					// the first failure is what the reader reports
+				}
 			}
 		}
 
@@ -431,6 +486,29 @@ class ImportRunner {
 				}
 			}
 			var staged = new StagedRows(rows);
+			if (!check) {
+				merge(from, to, staged);
+				return;
+			}
+			merges.add(mergerThread.submit(() -> {
+				if (stopped) {
+					return;
+				}
+				try {
+					merge(from, to, staged);
+				}
+				catch (RuntimeException | Error e) {
+					stopped = true; // the ranges after it must not merge: a restart takes the job up from here
+					throw e;
+				}
+			}));
+			while (merges.size() > MERGES_AHEAD) {
+				join(merges.poll());
+			}
+		}
+
+		/** One range, in its own transaction; ranges merge one after the other, in file order. */
+		private void merge(int from, int to, StagedRows staged) {
 			var merging = System.nanoTime();
 			var chunkCounts = transactions.execute(tx -> handler.merge(id, from, to, actor, staged));
 			counts = counts.plus(chunkCounts);
@@ -452,6 +530,7 @@ class ImportRunner {
 	@PreDestroy
 	void stop() {
 		writer.shutdownNow();
+		mergerThread.shutdownNow();
 	}
 
 	/**

@@ -1,20 +1,12 @@
 package cn.gongjiang.imports;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntPredicate;
 
-import cn.gongjiang.database.CsvCopy;
-
-import de.siegmar.fastcsv.writer.CsvWriter;
+import cn.gongjiang.database.CopyRows;
 
 /**
  * The accepted rows of one range of a file, held by the pipeline for a handler that writes its new records straight
@@ -39,37 +31,29 @@ public final class StagedRows {
 
 	/**
 	 * {@code COPY}s the rows whose numbers {@code include} accepts into {@code tableWithColumns}: the staging columns,
-	 * preceded by {@code job_id, row_number} when {@code job} is given. Returns how many rows were copied; a broken
-	 * constraint comes back as the driver's {@link SQLException} with its SQL state.
+	 * preceded by {@code job_id, row_number} when {@code job} is given; an empty value is NULL, as in staging. The rows
+	 * are streamed a buffer at a time, so the database parses while the rest is written. Returns how many rows were
+	 * copied; a broken constraint comes back as the driver's {@link SQLException} with its SQL state.
 	 */
 	public long copy(Connection connection, String tableWithColumns, IntPredicate include, UUID job)
 			throws SQLException {
-		var bytes = new ByteArrayOutputStream(1 << 16);
-		var count = 0;
-		try (var csv = CsvWriter.builder().build(bytes, StandardCharsets.UTF_8)) {
-			var record = new ArrayList<String>();
+		if (rows.stream().noneMatch(row -> include.test(row.number()))) {
+			return 0;
+		}
+		try (var copy = CopyRows.into(connection, tableWithColumns)) {
 			for (var row : rows) {
 				if (!include.test(row.number())) {
 					continue;
 				}
-				record.clear();
 				if (job != null) {
-					record.add(job.toString());
-					record.add(Integer.toString(row.number()));
+					copy.text(job.toString()).text(Integer.toString(row.number()));
 				}
 				for (var value : row.values()) {
-					record.add(value == null ? "" : value);
+					copy.text(value == null || value.isEmpty() ? null : value);
 				}
-				csv.writeRecord(record);
-				count++;
+				copy.endRow();
 			}
+			return copy.finish();
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		if (count == 0) {
-			return 0;
-		}
-		return CsvCopy.copy(connection, new ByteArrayInputStream(bytes.toByteArray()), tableWithColumns, false);
 	}
 }
