@@ -326,25 +326,27 @@ class ImportRunner {
 		public void close() {
 			failed = failed || !pending.isEmpty();
 			try {
-				drain();
+				drainQuietly(pending);
 			}
 			finally {
 				merger.drain(failed);
 			}
 		}
 
-		private void drain() {
-			while (!pending.isEmpty()) {
-				try {
-					pending.poll().get();
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-				catch (ExecutionException e) {
-					// the first failure is what the reader reports
-				}
+	}
+
+	/** Waits for every task handed over after a failure; the first failure is what the reader reports. */
+	private static void drainQuietly(ArrayDeque<Future<?>> tasks) {
+		while (!tasks.isEmpty()) {
+			try {
+				tasks.poll().get();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException e) {
+				// reported by whoever joined the first failed task
 			}
 		}
 	}
@@ -442,18 +444,7 @@ class ImportRunner {
 		/** After a failure: no range merges any more; waits for the one that may be running. */
 		void drain(boolean failed) {
 			stopped = stopped || failed;
-			while (!merges.isEmpty()) {
-				try {
-					merges.poll().get();
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-				catch (ExecutionException e) {
-					// the first failure is what the reader reports
-				}
-			}
+			drainQuietly(merges);
 		}
 
 		/** After the whole file is staged and checked: every staged row. */
