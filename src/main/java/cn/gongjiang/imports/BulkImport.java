@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -166,9 +163,8 @@ public class BulkImport {
 	}
 
 	private boolean isXlsx(UUID id) {
-		try (var in = Files.newInputStream(files.path(id))) {
-			return ReadableWorkbook
-					.isOOXMLZipHeader(Arrays.copyOf(in.readNBytes(8), 8));
+		try {
+			return TabularFile.isXlsx(files.path(id));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -38,11 +38,23 @@ class ImportFiles {
 				size(environment, "max-shared-strings-size", defaults.maxSharedStringsSize()),
 				environment.getProperty("gongjiang.imports.xlsx.max-shared-strings", Long.class,
 						defaults.maxSharedStrings()));
+		// an xlsx's shared strings spill beside the uploads, under the same protection
+		try {
+			TabularFile.spillInto(folder.resolve("spill"));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static long size(Environment environment, String name, long defaultBytes) {
 		var size = environment.getProperty("gongjiang.imports.xlsx." + name, DataSize.class);
 		return size == null ? defaultBytes : size.toBytes();
+	}
+
+	/** How many data rows the uploaded file holds. */
+	TabularFile.Count count(UUID id) throws IOException {
+		return TabularFile.count(path(id), limits);
 	}
 
 	/** The uploaded file as rows, within the xlsx limits. */

@@ -185,16 +185,11 @@ class ImportRunner {
 
 	/** Counts the data rows; a file with a header and nothing under it (blank rows only) is empty. */
 	private int countRows(UUID id) throws IOException {
-		try (var file = files.open(id)) {
-			var count = 0;
-			for (var rows = file.rows(); rows.hasNext(); rows.next()) {
-				count++;
-			}
-			if (count == 0 || file.header().isEmpty() || file.header().stream().allMatch(String::isEmpty)) {
-				throw new ImportRefusedException("import.file.empty");
-			}
-			return count;
+		var count = files.count(id);
+		if (count.rows() == 0 || !count.header()) {
+			throw new ImportRefusedException("import.file.empty");
 		}
+		return count.rows();
 	}
 
 	private void readAndStage(UUID id, ImportHandler handler, Actor actor, Merger merger) throws IOException {

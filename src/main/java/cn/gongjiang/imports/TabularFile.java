@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -14,20 +15,37 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.ReadingOptions;
-import org.dhatim.fastexcel.reader.Row;
+import javax.xml.stream.XMLStreamException;
+
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+
+import com.github.pjfanning.xlsx.SharedStringsImplementationType;
+import com.github.pjfanning.xlsx.StreamingReader;
+import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -36,7 +54,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 /**
  * A spreadsheet read as a stream of rows, whatever it came as: xlsx, or CSV in UTF-8 (with or without BOM) or GBK
  * (read as GB18030, its superset), the two encodings Excel writes CSV in here. Row numbers are those Excel shows: the
- * header is row 1. Nothing is held in memory but the current row.
+ * header is row 1. Nothing is held in memory but the current row: an xlsx's shared strings are read into a temporary
+ * file, deleted when the file is closed.
  */
 final class TabularFile implements Closeable {
 
@@ -99,38 +118,58 @@ final class TabularFile implements Closeable {
 		try (var in = Files.newInputStream(file)) {
 			read = in.readNBytes(head, 0, head.length);
 		}
-		if (read >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
+		var magic = FileMagic.valueOf(head);
+		if (magic == FileMagic.OOXML) {
 			limits.check(file);
-			ReadableWorkbook workbook;
-			Stream<Row> sheet;
+			Workbook workbook;
+			Iterator<Row> sheet;
 			try {
-				// with the cells' formats, to tell a date cell from a number
-				workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+				workbook = StreamingReader.builder()
+						// constant memory: the shared strings (a million-row person file has millions, each unique) go
+						// to a temporary file in the spill folder (SpillFolder). Not encrypted: it holds what the
+						// upload beside it holds, under the same protection, and encrypting it made the read 2.6 x slower
+						.setSharedStringsImplementationType(SharedStringsImplementationType.TEMP_FILE_BACKED)
+						.setEncryptSstTempFile(false)
+						.setReadComments(false)
+						.setReadHyperlinks(false)
+						.setReadShapes(false)
+						.setReadCoreProperties(false)
+						// with the cells' formats, to tell a date cell from a number
+						.setReadStyles(true)
+						.open(file.toFile());
 			}
-			catch (IOException | RuntimeException e) {
+			catch (RuntimeException e) {
 				throw new ImportRefusedException("import.file.unreadable");
 			}
 			try {
-				sheet = workbook.getFirstSheet().openStream();
+				sheet = workbook.getSheetAt(0).rowIterator();
 			}
-			catch (IOException | RuntimeException e) {
+			catch (RuntimeException e) {
 				workbook.close();
 				throw new ImportRefusedException("import.file.unreadable");
 			}
-			var rows = sheet
-					.map(r -> {
-						var cells = new ArrayList<String>(r.getCellCount());
-						for (int i = 0; i < r.getCellCount(); i++) {
-							cells.add(r.getOptionalCell(i).map(TabularFile::text).orElse(null));
-						}
-						return new Line(r.getRowNum(), cells);
-					});
-			return new TabularFile(Format.XLSX, () -> {
-				rows.close();
-				workbook.close();
-			}, unreadableOnFailure(rows.iterator()), null);
+			Iterator<Line> rows = new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					return sheet.hasNext();
+				}
+
+				@Override
+				public Line next() {
+					var row = sheet.next();
+					var width = Math.max(0, row.getLastCellNum());
+					var cells = new ArrayList<String>(width);
+					for (int i = 0; i < width; i++) {
+						var cell = row.getCell(i);
+						cells.add(cell == null ? null : text(cell));
+					}
+					return new Line(row.getRowNum() + 1, cells);
+				}
+			};
+			return new TabularFile(Format.XLSX, workbook, unreadableOnFailure(rows), null);
 		}
-		if (read >= 8 && ReadableWorkbook.isOLE2Header(head)) {
+		if (magic == FileMagic.OLE2) {
 			throw new ImportRefusedException("import.file.xls");
 		}
 		var charset = detectCharset(file);
@@ -148,6 +187,70 @@ final class TabularFile implements Closeable {
 		return new TabularFile(Format.CSV, reader, unreadableOnFailure(rows.iterator()), charset);
 	}
 
+	/**
+	 * Where every xlsx read puts its shared strings from now on: a folder readable by the application's user only,
+	 * emptied of what an earlier process left (a read cut short by a crash). POI takes this as a process-wide
+	 * setting; the application reads xlsx nowhere else.
+	 */
+	static void spillInto(Path folder) throws IOException {
+		Files.createDirectories(folder);
+		if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+			Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+		}
+		try (var leftovers = Files.list(folder)) {
+			for (var leftover : (Iterable<Path>) leftovers::iterator) {
+				Files.deleteIfExists(leftover);
+			}
+		}
+		TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(folder.toFile()));
+	}
+
+	/** How many data rows a file holds, and whether its first row has anything in it. */
+	record Count(boolean header, int rows) {
+	}
+
+	/**
+	 * Counts a file's non-blank data rows. A CSV is read as the import reads it. An xlsx's sheet is scanned without
+	 * loading its shared strings (that load is most of an xlsx's read): one pass over them notes which are blank (a bit
+	 * each), one over the sheet counts the rows with a cell that is not.
+	 */
+	static Count count(Path file, XlsxLimits limits) throws IOException {
+		if (!isXlsx(file)) {
+			try (var table = open(file, limits)) {
+				var rows = 0;
+				for (var it = table.rows(); it.hasNext(); it.next()) {
+					rows++;
+				}
+				return new Count(!table.header().isEmpty() && !table.header().stream().allMatch(String::isEmpty), rows);
+			}
+		}
+		limits.check(file);
+		try (var pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+			var sheets = new XSSFReader(pkg).getSheetsData();
+			if (!sheets.hasNext()) {
+				return new Count(false, 0);
+			}
+			BitSet blank;
+			try (var strings = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType()).stream()
+					.findFirst().map(XlsxCount::openPart).orElse(InputStream.nullInputStream())) {
+				blank = XlsxCount.blankStrings(strings);
+			}
+			try (var sheet = sheets.next()) {
+				return XlsxCount.rows(sheet, blank);
+			}
+		}
+		catch (OpenXML4JException | XMLStreamException | RuntimeException e) {
+			throw new ImportRefusedException("import.file.unreadable");
+		}
+	}
+
+	/** Whether a file's first bytes are those of an xlsx (a zip in the Office Open XML layout). */
+	static boolean isXlsx(Path file) throws IOException {
+		try (var in = Files.newInputStream(file)) {
+			return FileMagic.valueOf(Arrays.copyOf(in.readNBytes(8), 8)) == FileMagic.OOXML;
+		}
+	}
+
 	/** A zip part or CSV that breaks off mid-way is a bad file, not a failure of the system. */
 	private static Iterator<Line> unreadableOnFailure(Iterator<Line> lines) {
 		return new Iterator<>() {
@@ -157,7 +260,7 @@ final class TabularFile implements Closeable {
 				try {
 					return lines.hasNext();
 				}
-				catch (UncheckedIOException | ExcelReaderException | CsvParseException e) {
+				catch (UncheckedIOException | ExcelRuntimeException | POIXMLException | CsvParseException e) {
 					throw new ImportRefusedException("import.file.unreadable");
 				}
 			}
@@ -167,7 +270,7 @@ final class TabularFile implements Closeable {
 				try {
 					return lines.next();
 				}
-				catch (UncheckedIOException | ExcelReaderException | CsvParseException e) {
+				catch (UncheckedIOException | ExcelRuntimeException | POIXMLException | CsvParseException e) {
 					throw new ImportRefusedException("import.file.unreadable");
 				}
 			}
@@ -277,24 +380,38 @@ final class TabularFile implements Closeable {
 
 	/**
 	 * A cell as the row's text. A date cell holds Excel's day number: it reads as the day it shows (2026-03-01), as
-	 * a clerk typed it, not as 46082.
+	 * a clerk typed it, not as 46082. Other numbers read as their value in full (13800138000, not 1.38E10); a formula
+	 * as its last result.
 	 */
 	private static String text(Cell cell) {
-		var raw = cell.getRawValue();
-		if (raw == null) {
-			return null;
+		var type = cell.getCellType();
+		if (type == CellType.FORMULA) {
+			type = cell.getCachedFormulaResultType();
 		}
-		if (cell.getType() == CellType.NUMBER && isDateFormat(cell.getDataFormatId(), cell.getDataFormatString())) {
+		return switch (type) {
+			case STRING -> cell.getStringCellValue();
+			case NUMERIC -> number(cell);
+			case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+			case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
+			default -> null;
+		};
+	}
+
+	private static String number(Cell cell) {
+		var style = cell.getCellStyle();
+		if (style != null && isDateFormat((int) style.getDataFormat(), style.getDataFormatString())) {
 			try {
-				var when = cell.asDate();
-				return when.toLocalTime().equals(LocalTime.MIDNIGHT) ? when.toLocalDate().toString()
-						: when.toLocalDate() + " " + when.toLocalTime();
+				var when = cell.getLocalDateTimeCellValue();
+				if (when != null) {
+					return when.toLocalTime().equals(LocalTime.MIDNIGHT) ? when.toLocalDate().toString()
+							: when.toLocalDate() + " " + when.toLocalTime();
+				}
 			}
 			catch (RuntimeException notADay) {
-				return cell.getText();
+				// a day number out of Excel's range reads as the number it is
 			}
 		}
-		return cell.getText();
+		return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
 	}
 
 	/** Excel's built-in date formats (14–22, 27–36 and 50–58 for Chinese dates, 45–47), or a format with days or years. */

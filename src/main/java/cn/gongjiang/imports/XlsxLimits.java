@@ -8,17 +8,18 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * What an xlsx may expand to before it is read. An xlsx is a zip: a 1 MB file can inflate to gigabytes, and the reader
- * keeps the shared-string table in memory (about twice its XML size), so a crafted file once took the heap from 0.75
- * to 5.5 GB. The zip's central directory states each part's size, but sizes can lie, so every part is also inflated
- * once here, counting the bytes that actually come out and the shared strings, and refused at the first byte past a
- * limit. Defaults allow a million-row person file (about 260 MB of sheet and 165 MB of shared strings).
+ * What an xlsx may expand to before it is read. An xlsx is a zip: a 1 MB file can inflate to gigabytes. A crafted file
+ * once took the heap from 0.75 to 5.5 GB when the reader kept the shared strings in memory; they now go to a temporary
+ * file, so these limits bound the disk and the time a file may take. The zip's central directory states each part's
+ * size, but sizes can lie, so every part is also inflated once here, counting the bytes that actually come out and the
+ * shared strings, and refused at the first byte past a limit. Defaults allow a full sheet of persons (1,048,576 rows:
+ * about 270 MB of sheet and 170 MB of shared strings).
  *
  * @param maxEntries parts of the zip (a workbook has about ten)
  * @param maxEntrySize inflated bytes of any one part
  * @param maxUncompressed inflated bytes of all parts together
- * @param maxSharedStringsSize inflated bytes of {@code sharedStrings.xml}, the part held in memory
- * @param maxSharedStrings strings in the shared-string table (each costs memory even when empty)
+ * @param maxSharedStringsSize inflated bytes of {@code sharedStrings.xml}
+ * @param maxSharedStrings strings in the shared-string table (each costs a temporary-file entry even when empty)
  */
 record XlsxLimits(int maxEntries, long maxEntrySize, long maxUncompressed, long maxSharedStringsSize,
 		long maxSharedStrings) {
