@@ -1,6 +1,11 @@
 package cn.gongjiang.bench;
 
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +19,8 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+
 import cn.gongjiang.imports.BulkImport;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
@@ -26,7 +33,8 @@ import cn.gongjiang.training.TrainingClasses;
 
 /**
  * Generated training (X-5, TRN): each provider opens its classes, enrols its trainees by real name, uploads who came
- * to each session as an attendance file through the import pipeline, and completes the classes — so trainees who came
+ * to each session as an attendance file through the import pipeline (written as the classes are enrolled, not held in
+ * memory), and completes the classes — so trainees who came
  * often enough are completed and counted, the others not, exactly as in production.
  */
 @Component
@@ -57,66 +65,103 @@ class TrainingLoader {
 		Files.createDirectories(work);
 		var today = LocalDate.now(clock);
 		var opened = new TreeMap<Integer, List<Long>>();
-		var rows = new TreeMap<Integer, List<List<String>>>();
 		var bar = showProgress ? new ProgressBar("enrolling trainees", sizes.enrolments()) : ProgressBar.silent();
 		int enrolled = 0;
-		for (int c = 0; c < sizes.classes(); c++) {
-			var planned = generator.trainingClass(c, sizes, today);
-			var provider = provider(generator.providerCode(planned.provider()));
-			var sessions = new ArrayList<TrainingClass.SessionPlan>();
-			for (int s = 0; s < Generator.SESSIONS_PER_CLASS; s++) {
-				var start = planned.firstDay().plusDays(s).atTime(LocalTime.of(9, 0)).atZone(SHANGHAI).toInstant();
-				sessions.add(new TrainingClass.SessionPlan(start, start.plusSeconds(7_200), "实训楼 " + (s + 1) + " 室"));
-			}
-			var opening = classes.open(provider, null, new TrainingClass.Plan(planned.occupation(), "intermediate",
-					"ON_JOB", Generator.TRAINEES_PER_CLASS, List.of("生成教师"), new BigDecimal("0.75"), sessions));
-			opened.computeIfAbsent(planned.provider(), p -> new ArrayList<>()).add(opening.id());
-			var file = rows.computeIfAbsent(planned.provider(), p -> new ArrayList<>());
-			for (var trainee : planned.trainees()) {
-				enrolments.enrol(provider, opening.id(), new ClassEnrolment.Request(trainee.idNumber(), trainee.name(), null));
-				bar.show(++enrolled);
-				for (int s = 0; s < trainee.attended().length; s++) {
-					if (trainee.attended()[s]) {
-						file.add(List.of(String.valueOf(opening.id()), String.valueOf(opening.sessions().get(s).id()),
-								trainee.idNumber()));
+		// who came to which session goes to each provider's file as it is known: 5 M trainees make 20 M rows
+		try (var files = new AttendanceFiles(work)) {
+			for (int c = 0; c < sizes.classes(); c++) {
+				var planned = generator.trainingClass(c, sizes, today);
+				var provider = provider(generator.providerCode(planned.provider()));
+				var sessions = new ArrayList<TrainingClass.SessionPlan>();
+				for (int s = 0; s < Generator.SESSIONS_PER_CLASS; s++) {
+					var start = planned.firstDay().plusDays(s).atTime(LocalTime.of(9, 0)).atZone(SHANGHAI).toInstant();
+					sessions.add(new TrainingClass.SessionPlan(start, start.plusSeconds(7_200), "实训楼 " + (s + 1) + " 室"));
+				}
+				var opening = classes.open(provider, null, new TrainingClass.Plan(planned.occupation(), "intermediate",
+						"ON_JOB", Generator.TRAINEES_PER_CLASS, List.of("生成教师"), new BigDecimal("0.75"), sessions));
+				opened.computeIfAbsent(planned.provider(), p -> new ArrayList<>()).add(opening.id());
+				for (var trainee : planned.trainees()) {
+					enrolments.enrol(provider, opening.id(), new ClassEnrolment.Request(trainee.idNumber(), trainee.name(), null));
+					bar.show(++enrolled);
+					for (int s = 0; s < trainee.attended().length; s++) {
+						if (trainee.attended()[s]) {
+							files.write(planned.provider(), String.valueOf(opening.id()),
+									String.valueOf(opening.sessions().get(s).id()), trainee.idNumber());
+						}
 					}
 				}
 			}
-		}
-		int attendanceRows = 0;
-		for (Map.Entry<Integer, List<List<String>>> e : rows.entrySet()) {
-			attendanceRows += upload(provider(generator.providerCode(e.getKey())), e.getValue(),
-					work.resolve("attendance-" + e.getKey() + ".csv"));
-		}
-		int completed = 0, notCompleted = 0;
-		for (var e : opened.entrySet()) {
-			var provider = provider(generator.providerCode(e.getKey()));
-			for (var id : e.getValue()) {
-				attendance.complete(provider, id);
-				for (var trainee : enrolments.ofClass(provider, id)) {
-					if (trainee.status().equals("COMPLETED")) {
-						completed++;
-					}
-					else {
-						notCompleted++;
+			files.close();
+			int attendanceRows = 0;
+			for (var e : files.written().entrySet()) {
+				attendanceRows += upload(provider(generator.providerCode(e.getKey())), e.getValue());
+			}
+			int completed = 0, notCompleted = 0;
+			for (var e : opened.entrySet()) {
+				var provider = provider(generator.providerCode(e.getKey()));
+				for (var id : e.getValue()) {
+					attendance.complete(provider, id);
+					for (var trainee : enrolments.ofClass(provider, id)) {
+						if (trainee.status().equals("COMPLETED")) {
+							completed++;
+						}
+						else {
+							notCompleted++;
+						}
 					}
 				}
 			}
+			return new Loaded(sizes.classes(), enrolled, attendanceRows, completed, notCompleted);
 		}
-		return new Loaded(sizes.classes(), enrolled, attendanceRows, completed, notCompleted);
 	}
 
 	/** One provider's attendance for all its classes, as the file it would upload. */
-	private int upload(Actor provider, List<List<String>> rows, Path file) throws Exception {
-		Generator.write(file, "csv", sink -> {
-			sink.accept(List.of("班级编号", "课次编号", "身份证号"));
-			rows.forEach(sink);
-		});
+	private int upload(Actor provider, Path file) throws Exception {
 		var job = RegisterLoader.runToEnd(imports, provider, "attendance", file, ProgressBar.silent());
 		if (job.rejectedRows() > 0) {
 			throw new IllegalStateException("generate: attendance refused " + imports.errors(provider, job.id(), 5));
 		}
 		return job.acceptedRows();
+	}
+
+	/** Each training provider's attendance file (there are {@link Generator#TRAINING_PROVIDERS}), written row by row. */
+	private static final class AttendanceFiles implements Closeable {
+
+		private final Path folder;
+		private final Map<Integer, Path> paths = new TreeMap<>();
+		private final Map<Integer, CsvWriter> open = new TreeMap<>();
+
+		AttendanceFiles(Path folder) {
+			this.folder = folder;
+		}
+
+		void write(int provider, String classId, String sessionId, String idNumber) throws IOException {
+			var csv = open.get(provider);
+			if (csv == null) {
+				var path = folder.resolve("attendance-" + provider + ".csv");
+				var out = Files.newOutputStream(path);
+				out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+				csv = CsvWriter.builder().build(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+						1 << 16));
+				csv.writeRecord("班级编号", "课次编号", "身份证号");
+				open.put(provider, csv);
+				paths.put(provider, path);
+			}
+			csv.writeRecord(classId, sessionId, idNumber);
+		}
+
+		/** The files written, by provider. */
+		Map<Integer, Path> written() {
+			return paths;
+		}
+
+		@Override
+		public void close() throws IOException {
+			for (var csv : open.values()) {
+				csv.close();
+			}
+			open.clear();
+		}
 	}
 
 	private static Actor provider(String code) {
