@@ -93,7 +93,7 @@ class ArchiveLines {
 	private static void copy(Connection connection, List<Line> lines) throws SQLException {
 		try (var rows = CopyRows.into(connection, "archive.line (person_id, occurred_on, kind, detail, source)")) {
 			for (var l : lines) {
-				rows.value(l.personId()).value(l.on()).text(l.kind()).text(JSON.writeValueAsString(l.detail()))
+				rows.value(l.personId()).value(l.on()).text(l.kind()).written(out -> JSON.writeValue(out, l.detail()))
 						.text(l.source()).endRow();
 			}
 			rows.finish();
