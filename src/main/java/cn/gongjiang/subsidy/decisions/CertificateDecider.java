@@ -314,7 +314,7 @@ public class CertificateDecider {
 				p.person().map(x -> x.personId().value()).orElse(null), "PERSON", null, null, null, null,
 				p.cert().occupationCode(), p.cert().grade(), p.cert().issuedOn().getYear(), null, p.county(),
 				p.payingPath(), FundingSource.SKILLS_ACCOUNT, p.outcome(), p.code(), p.amount(), p.versions(),
-				Step.stored(p.steps()), p.inputs(),
+				(Decisions.Document) g -> Step.writeStored(g, p.steps()), (Decisions.Document) p.inputs()::writeTo,
 				p.cert().issuedOn(), null);
 	}
 

@@ -1,5 +1,6 @@
 package cn.gongjiang.subsidy.decisions;
 
+import java.io.StringWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import cn.gongjiang.shared.Money;
 import cn.gongjiang.subsidy.FundingSource;
 import cn.gongjiang.subsidy.payments.PaymentStatus;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 
@@ -146,13 +148,36 @@ public class Decisions {
 		}
 	}
 
+	/**
+	 * A JSON document that writes itself to a generator: the bulk decision's steps and inputs, a million of each,
+	 * written field by field rather than through data binding (its reflection was a third of the workers' time).
+	 */
+	@FunctionalInterface
+	public interface Document {
+		void write(JsonGenerator generator);
+	}
+
 	private String jsonText(Object document) {
+		if (document instanceof Document d) {
+			var text = new StringWriter();
+			try (var generator = json.createGenerator(text)) {
+				d.write(generator);
+			}
+			return text.toString();
+		}
 		return document == null || document instanceof String ? (String) document : json.writeValueAsString(document);
 	}
 
 	private void json(CopyRows rows, Object document) throws SQLException {
 		if (document == null || document instanceof String) {
 			rows.text((String) document);
+		}
+		else if (document instanceof Document d) {
+			rows.written(out -> {
+				try (var generator = json.createGenerator(out)) {
+					d.write(generator);
+				}
+			});
 		}
 		else {
 			rows.written(out -> json.writeValue(out, document));
