@@ -97,7 +97,7 @@ class ArchiveLines {
 	private static void copy(Connection connection, List<Line> lines) throws SQLException {
 		try (var rows = CopyRows.into(connection, "archive.line (person_id, occurred_on, kind, detail, source)")) {
 			for (var l : lines) {
-				rows.value(l.personId()).value(l.on()).text(l.kind()).written(out -> {
+				rows.number(l.personId().value()).value(l.on()).text(l.kind()).written(out -> {
 					try (var generator = JSON.createGenerator(out)) {
 						write(generator, l.detail());
 					}

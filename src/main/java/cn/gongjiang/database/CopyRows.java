@@ -162,7 +162,40 @@ public final class CopyRows implements AutoCloseable {
 
 	/** A number, date or other value by its text; null is NULL. */
 	public CopyRows value(Object value) throws SQLException {
+		if (value instanceof Long n) {
+			return number(n);
+		}
+		if (value instanceof Integer n) {
+			return number(n);
+		}
 		return text(value == null ? null : value.toString());
+	}
+
+	/** A whole number, its digits written straight into the buffer (ids are a fifth of a chunk's fields). */
+	public CopyRows number(long value) throws SQLException {
+		if (value == Long.MIN_VALUE) {
+			return text(Long.toString(value));
+		}
+		separate();
+		if (buffer.length - used < 20) {
+			flush();
+		}
+		if (value < 0) {
+			buffer[used++] = '-';
+			value = -value;
+		}
+		int first = used;
+		do {
+			buffer[used++] = (byte) ('0' + value % 10);
+			value /= 10;
+		}
+		while (value != 0);
+		for (int i = first, j = used - 1; i < j; i++, j--) {
+			var digit = buffer[i];
+			buffer[i] = buffer[j];
+			buffer[j] = digit;
+		}
+		return this;
 	}
 
 	/** A {@code bytea} field; null is NULL. */

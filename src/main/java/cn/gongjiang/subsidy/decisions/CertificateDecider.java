@@ -277,12 +277,14 @@ public class CertificateDecider {
 				.map(CertificateDecider::budgetKey).distinct().toList()));
 		var result = new ArrayList<Pending>();
 		for (var p : pending) {
-			var money = p.amount() == null || p.county() == null ? null : left.get(budgetKey(p));
 			if (p.amount() == null || !p.outcome().granted()) {
 				result.add(p);
+				continue;
 			}
-			else if (money != null && money.isAtLeast(p.amount())) {
-				left.put(budgetKey(p), money.minus(p.amount()));
+			var budget = p.county() == null ? null : budgetKey(p);
+			var money = budget == null ? null : left.get(budget);
+			if (money != null && money.isAtLeast(p.amount())) {
+				left.put(budget, money.minus(p.amount()));
 				result.add(p);
 			}
 			else {

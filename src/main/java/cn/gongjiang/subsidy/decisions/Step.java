@@ -145,7 +145,11 @@ public record Step(String rule, String clause, Verdict verdict, String code, Str
 
 	/** The step that decided: the first that did not pass, else the last (the amount). */
 	static Step deciding(List<Step> steps) {
-		return steps.stream().filter(s -> s.verdict() != Verdict.PASS).findFirst()
-				.orElse(steps.isEmpty() ? null : steps.get(steps.size() - 1));
+		for (var s : steps) {
+			if (s.verdict() != Verdict.PASS) {
+				return s;
+			}
+		}
+		return steps.isEmpty() ? null : steps.get(steps.size() - 1);
 	}
 }
