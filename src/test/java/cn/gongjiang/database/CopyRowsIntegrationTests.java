@@ -39,7 +39,7 @@ class CopyRowsIntegrationTests {
 			}
 			try (var rows = CopyRows.into(connection, "copy_probe (n, t, j, b, d, m)")) {
 				for (int i = 0; i < texts.size(); i++) {
-					rows.value(i).text(texts.get(i)).text(i == 8 ? texts.get(i) : null)
+					rows.value(i * 100_003 - 7).text(texts.get(i)).text(i == 8 ? texts.get(i) : null)
 							.bytes(i % 2 == 0 ? new byte[] { 0, (byte) 0xff, (byte) i } : null)
 							.value(LocalDate.of(2026, 1, 1 + i)).value(i == 3 ? null : new java.math.BigDecimal("1.5"))
 							.endRow();
@@ -49,8 +49,9 @@ class CopyRowsIntegrationTests {
 			var read = new ArrayList<String>();
 			var bytes = new ArrayList<byte[]>();
 			try (var query = connection.createStatement();
-					var rs = query.executeQuery("select t, j::text, b, d, m from copy_probe order by n")) {
+					var rs = query.executeQuery("select t, j::text, b, d, m, n from copy_probe order by n")) {
 				while (rs.next()) {
+					assertThat(rs.getInt(6)).isEqualTo((rs.getRow() - 1) * 100_003 - 7);
 					read.add(rs.getString(1));
 					bytes.add(rs.getBytes(3));
 					if (rs.getRow() == 9) {

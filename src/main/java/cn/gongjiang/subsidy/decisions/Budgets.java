@@ -38,6 +38,43 @@ public class Budgets {
 				.param("year", key.year()).update() == 1;
 	}
 
+	/**
+	 * Commits each amount to its budget, all or none: false when a budget cannot carry its amount (what was committed
+	 * then must be rolled back with the caller's transaction). Two statements whatever the number of budgets (a bulk
+	 * chunk funds ≈ 180, one update each was a twentieth of its time): the rows are locked first in one fixed order,
+	 * as every chunk locks them, so that two workers funding from the same budgets wait for each other and never
+	 * deadlock, then updated at once.
+	 */
+	boolean commitAll(Map<Key, Money> amounts) {
+		var keys = amounts.entrySet().stream().filter(e -> e.getKey().region() != null).toList();
+		if (keys.size() < amounts.size()) {
+			return false;
+		}
+		if (keys.isEmpty()) {
+			return true;
+		}
+		var regions = keys.stream().map(e -> e.getKey().region()).toArray(String[]::new);
+		var sources = keys.stream().map(e -> e.getKey().source().name()).toArray(String[]::new);
+		var years = keys.stream().map(e -> e.getKey().year()).toArray(Integer[]::new);
+		var sums = keys.stream().map(e -> e.getValue().json().toPlainString()).toArray(String[]::new);
+		jdbc.sql("""
+				select 1 from subsidy.budget b
+				join unnest(cast(:regions as text[]), cast(:sources as text[]), cast(:years as integer[])) w(r, s, y)
+				  on b.region_code = w.r and b.funding_source = w.s and b.year = w.y
+				order by b.region_code, b.funding_source, b.year
+				for no key update of b
+				""").param("regions", regions).param("sources", sources).param("years", years).query(Integer.class)
+				.list();
+		return jdbc.sql("""
+				update subsidy.budget b set committed = b.committed + w.amount
+				from unnest(cast(:regions as text[]), cast(:sources as text[]), cast(:years as integer[]),
+				            cast(:amounts as numeric[])) w(r, s, y, amount)
+				where b.region_code = w.r and b.funding_source = w.s and b.year = w.y
+				  and b.allocated - b.committed >= w.amount
+				""").param("regions", regions).param("sources", sources).param("years", years).param("amounts", sums)
+				.update() == keys.size();
+	}
+
 	public void release(Key key, Money amount) {
 		jdbc.sql("""
 				update subsidy.budget set committed = committed - :amount

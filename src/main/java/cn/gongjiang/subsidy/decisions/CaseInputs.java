@@ -12,6 +12,8 @@ import cn.gongjiang.subsidy.PolicyPack;
 import cn.gongjiang.training.CatalogueEntry;
 import cn.gongjiang.training.ClassEnrolments;
 
+import tools.jackson.core.JsonGenerator;
+
 /**
  * What a training-subsidy decision rested on, frozen with it (SUB-3): a later change to the person, the training or
  * the catalogue does not change what the decision was made on, and a what-if (SUB-5) re-runs the rules on exactly
@@ -38,6 +40,58 @@ public record CaseInputs(String type, LocalDate issuedOn, Long enrolmentId, Stri
 				p.map(PersonProfile::groups).orElse(List.of()), c.grantedThisYear(), c.grantedSameOccupationGrade(),
 				e.map(CatalogueEntry::standardYuan).orElse(null), e.map(CatalogueEntry::shortage).orElse(false),
 				c.mountainCounty());
+	}
+
+	/**
+	 * Writes these inputs field by field: the same JSON as data binding writes (StepJsonTests), without its
+	 * reflection, for a million decisions at a time.
+	 */
+	void writeTo(JsonGenerator g) {
+		g.writeStartObject();
+		g.writeStringProperty("type", type);
+		date(g, "issuedOn", issuedOn);
+		g.writeName("enrolmentId");
+		if (enrolmentId == null) {
+			g.writeNull();
+		}
+		else {
+			g.writeNumber(enrolmentId);
+		}
+		g.writeStringProperty("trainingStatus", trainingStatus);
+		g.writeStringProperty("trainingCountyPath", trainingCountyPath);
+		g.writeBooleanProperty("trainingOwnedByHolder", trainingOwnedByHolder);
+		g.writeBooleanProperty("personKnown", personKnown);
+		date(g, "birthDate", birthDate);
+		g.writeStringProperty("sex", sex);
+		g.writeStringProperty("hukouPath", hukouPath);
+		g.writeStringProperty("residencePath", residencePath);
+		g.writeName("groups");
+		if (groups == null) {
+			g.writeNull();
+		}
+		else {
+			g.writeStartArray();
+			for (var group : groups) {
+				g.writeString(group);
+			}
+			g.writeEndArray();
+		}
+		g.writeNumberProperty("grantedThisYear", grantedThisYear);
+		g.writeBooleanProperty("grantedSameOccupationGrade", grantedSameOccupationGrade);
+		g.writeName("catalogueStandard");
+		if (catalogueStandard == null) {
+			g.writeNull();
+		}
+		else {
+			g.writeNumber(catalogueStandard);
+		}
+		g.writeBooleanProperty("catalogueShortage", catalogueShortage);
+		g.writeBooleanProperty("mountainCounty", mountainCounty);
+		g.writeEndObject();
+	}
+
+	private static void date(JsonGenerator g, String name, LocalDate date) {
+		g.writeStringProperty(name, date == null ? null : date.toString());
 	}
 
 	/** The case again, for the rules, under the given packs. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,8 +38,6 @@ import cn.gongjiang.training.ClassEnrolments;
 import cn.gongjiang.training.SubsidyCatalogue;
 import cn.gongjiang.training.TrainingSignals;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Decides certificates for the training subsidy (SUB-1, SUB-3), one as it is issued or thousands at once when deciding
  * in bulk: the same gathering (one query per kind of input for the whole chunk), the same rule code per certificate,
@@ -57,7 +54,6 @@ public class CertificateDecider {
 	private final SubsidyCatalogue catalogue;
 	private final PersonRegistry persons;
 	private final RegionDirectory regions;
-	private final JsonMapper json;
 	private final TransactionTemplate transactions;
 	private final Budgets budgets;
 	private final Decisions decisions;
@@ -65,7 +61,7 @@ public class CertificateDecider {
 	private final ApplicationEventPublisher events;
 
 	CertificateDecider(JdbcClient jdbc, PolicyPacks packs, ClassEnrolments trainings, TrainingSignals signals,
-			SubsidyCatalogue catalogue, PersonRegistry persons, RegionDirectory regions, JsonMapper json,
+			SubsidyCatalogue catalogue, PersonRegistry persons, RegionDirectory regions,
 			TransactionTemplate transactions,
 			Budgets budgets, Decisions decisions, ApplicationEventPublisher events) {
 		this.events = events;
@@ -82,7 +78,6 @@ public class CertificateDecider {
 		this.catalogue = catalogue;
 		this.persons = persons;
 		this.regions = regions;
-		this.json = json;
 	}
 
 	/** The code of a grant held because its training carries a signal (an officer releases or refuses it). */
@@ -282,12 +277,14 @@ public class CertificateDecider {
 				.map(CertificateDecider::budgetKey).distinct().toList()));
 		var result = new ArrayList<Pending>();
 		for (var p : pending) {
-			var money = p.amount() == null || p.county() == null ? null : left.get(budgetKey(p));
 			if (p.amount() == null || !p.outcome().granted()) {
 				result.add(p);
+				continue;
 			}
-			else if (money != null && money.isAtLeast(p.amount())) {
-				left.put(budgetKey(p), money.minus(p.amount()));
+			var budget = p.county() == null ? null : budgetKey(p);
+			var money = budget == null ? null : left.get(budget);
+			if (money != null && money.isAtLeast(p.amount())) {
+				left.put(budget, money.minus(p.amount()));
 				result.add(p);
 			}
 			else {
@@ -298,17 +295,14 @@ public class CertificateDecider {
 		return result;
 	}
 
-	/** Commits what was granted, county by county in a fixed order; if the money is gone, the chunk starts over. */
+	/** Commits what was granted, all the chunk's budgets at once; if the money is gone, the chunk starts over. */
 	private void commit(List<Pending> decided) {
-		var sums = new TreeMap<Budgets.Key, Money>(Comparator.comparing(Budgets.Key::region)
-				.thenComparing(Budgets.Key::year));
+		var sums = new HashMap<Budgets.Key, Money>();
 		decided.stream().filter(p -> p.outcome().granted())
 				.forEach(p -> sums.merge(budgetKey(p), p.amount(), Money::plus));
-		sums.forEach((key, amount) -> {
-			if (!budgets.commit(key, amount)) {
-				throw new BudgetMoved();
-			}
-		});
+		if (!budgets.commitAll(sums)) {
+			throw new BudgetMoved();
+		}
 	}
 
 	/** Writes the decisions through their one writer; returns the business keys written. */
@@ -322,7 +316,7 @@ public class CertificateDecider {
 				p.person().map(x -> x.personId().value()).orElse(null), "PERSON", null, null, null, null,
 				p.cert().occupationCode(), p.cert().grade(), p.cert().issuedOn().getYear(), null, p.county(),
 				p.payingPath(), FundingSource.SKILLS_ACCOUNT, p.outcome(), p.code(), p.amount(), p.versions(),
-				json.writeValueAsString(Step.stored(p.steps())), json.writeValueAsString(p.inputs()),
+				(Decisions.Document) g -> Step.writeStored(g, p.steps()), (Decisions.Document) p.inputs()::writeTo,
 				p.cert().issuedOn(), null);
 	}
 

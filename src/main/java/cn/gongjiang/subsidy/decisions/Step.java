@@ -1,11 +1,14 @@
 package cn.gongjiang.subsidy.decisions;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import cn.gongjiang.shared.Money;
+
+import tools.jackson.core.JsonGenerator;
 
 /**
  * One rule's verdict in a decision, naming the clause it applies. What the rule says is a message key
@@ -66,6 +69,72 @@ public record Step(String rule, String clause, Verdict verdict, String code, Str
 				s.verdict(), s.code(), s.reason(), s.arguments(), s.amount(), s.detail())).toList();
 	}
 
+	/**
+	 * Writes the steps as {@link #stored} has them, field by field: the same JSON as data binding writes of
+	 * {@code Stored} (StepJsonTests), without its reflection, for a million decisions at a time.
+	 */
+	static void writeStored(JsonGenerator g, List<Step> steps) {
+		g.writeStartArray();
+		for (var s : steps) {
+			g.writeStartObject();
+			writeText(g, "rule", s.rule());
+			writeText(g, "clause", s.clause() != null && s.clause().equals(TrainingSubsidyRules.CLAUSES.get(s.rule())) ? null
+					: s.clause());
+			if (s.verdict() != null) {
+				g.writeStringProperty("verdict", s.verdict().name());
+			}
+			writeText(g, "code", s.code());
+			writeText(g, "reason", s.reason());
+			if (!s.arguments().isEmpty()) {
+				g.writeName("arguments");
+				g.writeStartArray();
+				for (var a : s.arguments()) {
+					writeValue(g, a);
+				}
+				g.writeEndArray();
+			}
+			if (s.amount() != null) {
+				g.writeName("amount");
+				g.writeNumber(s.amount().json());
+			}
+			writeText(g, "detail", s.detail());
+			g.writeEndObject();
+		}
+		g.writeEndArray();
+	}
+
+	/** A text property as {@code NON_EMPTY} writes it: left out when null or empty. */
+	private static void writeText(JsonGenerator g, String name, String value) {
+		if (value != null && !value.isEmpty()) {
+			g.writeStringProperty(name, value);
+		}
+	}
+
+	/** A step's argument: plain text, numbers and flags, as the messages format them; anything else bound. */
+	static void writeValue(JsonGenerator g, Object a) {
+		if (a == null) {
+			g.writeNull();
+		}
+		else if (a instanceof String t) {
+			g.writeString(t);
+		}
+		else if (a instanceof Integer n) {
+			g.writeNumber(n);
+		}
+		else if (a instanceof Long n) {
+			g.writeNumber(n);
+		}
+		else if (a instanceof BigDecimal n) {
+			g.writeNumber(n);
+		}
+		else if (a instanceof Boolean b) {
+			g.writeBoolean(b);
+		}
+		else {
+			g.writePOJO(a);
+		}
+	}
+
 	/** The steps as read back, every clause named again. */
 	public static List<Step> restored(List<Step> steps) {
 		return steps.stream().map(s -> s.clause() != null ? s
@@ -76,7 +145,11 @@ public record Step(String rule, String clause, Verdict verdict, String code, Str
 
 	/** The step that decided: the first that did not pass, else the last (the amount). */
 	static Step deciding(List<Step> steps) {
-		return steps.stream().filter(s -> s.verdict() != Verdict.PASS).findFirst()
-				.orElse(steps.isEmpty() ? null : steps.get(steps.size() - 1));
+		for (var s : steps) {
+			if (s.verdict() != Verdict.PASS) {
+				return s;
+			}
+		}
+		return steps.isEmpty() ? null : steps.get(steps.size() - 1);
 	}
 }
