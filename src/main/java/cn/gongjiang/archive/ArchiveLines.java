@@ -1,6 +1,5 @@
 package cn.gongjiang.archive;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -15,10 +14,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 import cn.gongjiang.database.CopyRows;
-import cn.gongjiang.shared.Money;
+import cn.gongjiang.shared.JsonValues;
 import cn.gongjiang.shared.PersonId;
 
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -99,57 +97,11 @@ class ArchiveLines {
 			for (var l : lines) {
 				rows.number(l.personId().value()).value(l.on()).text(l.kind()).written(out -> {
 					try (var generator = JSON.createGenerator(out)) {
-						write(generator, l.detail());
+						JsonValues.write(generator, l.detail());
 					}
 				}).text(l.source()).endRow();
 			}
 			rows.finish();
-		}
-	}
-
-	/**
-	 * A line's values written one by one, as data binding writes them (the column is jsonb, which keeps its own
-	 * canonical form whatever the order or spacing): a bulk chunk's thousands of lines without Jackson's reflection.
-	 */
-	static void write(JsonGenerator g, Object value) {
-		if (value == null) {
-			g.writeNull();
-		}
-		else if (value instanceof String text) {
-			g.writeString(text);
-		}
-		else if (value instanceof Integer n) {
-			g.writeNumber(n);
-		}
-		else if (value instanceof Long n) {
-			g.writeNumber(n);
-		}
-		else if (value instanceof BigDecimal n) {
-			g.writeNumber(n);
-		}
-		else if (value instanceof Money money) {
-			g.writeNumber(money.json());
-		}
-		else if (value instanceof Boolean b) {
-			g.writeBoolean(b);
-		}
-		else if (value instanceof Map<?, ?> map) {
-			g.writeStartObject();
-			for (var e : map.entrySet()) {
-				g.writeName(String.valueOf(e.getKey()));
-				write(g, e.getValue());
-			}
-			g.writeEndObject();
-		}
-		else if (value instanceof List<?> list) {
-			g.writeStartArray();
-			for (var item : list) {
-				write(g, item);
-			}
-			g.writeEndArray();
-		}
-		else {
-			g.writePOJO(value);
 		}
 	}
 

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.gongjiang.shared.JsonValues;
+
 import cn.gongjiang.shared.Money;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +32,7 @@ class ArchiveLineJsonTests {
 		detail.put("none", null);
 		var text = new StringWriter();
 		try (var generator = JSON.createGenerator(text)) {
-			ArchiveLines.write(generator, detail);
+			JsonValues.write(generator, detail);
 		}
 		assertThat(text.toString()).isEqualTo(JSON.writeValueAsString(detail));
 	}

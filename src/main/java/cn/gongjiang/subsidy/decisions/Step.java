@@ -1,11 +1,11 @@
 package cn.gongjiang.subsidy.decisions;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import cn.gongjiang.shared.JsonValues;
 import cn.gongjiang.shared.Money;
 
 import tools.jackson.core.JsonGenerator;
@@ -89,7 +89,7 @@ public record Step(String rule, String clause, Verdict verdict, String code, Str
 				g.writeName("arguments");
 				g.writeStartArray();
 				for (var a : s.arguments()) {
-					writeValue(g, a);
+					JsonValues.write(g, a);
 				}
 				g.writeEndArray();
 			}
@@ -107,31 +107,6 @@ public record Step(String rule, String clause, Verdict verdict, String code, Str
 	private static void writeText(JsonGenerator g, String name, String value) {
 		if (value != null && !value.isEmpty()) {
 			g.writeStringProperty(name, value);
-		}
-	}
-
-	/** A step's argument: plain text, numbers and flags, as the messages format them; anything else bound. */
-	static void writeValue(JsonGenerator g, Object a) {
-		if (a == null) {
-			g.writeNull();
-		}
-		else if (a instanceof String t) {
-			g.writeString(t);
-		}
-		else if (a instanceof Integer n) {
-			g.writeNumber(n);
-		}
-		else if (a instanceof Long n) {
-			g.writeNumber(n);
-		}
-		else if (a instanceof BigDecimal n) {
-			g.writeNumber(n);
-		}
-		else if (a instanceof Boolean b) {
-			g.writeBoolean(b);
-		}
-		else {
-			g.writePOJO(a);
 		}
 	}
 
