@@ -114,9 +114,8 @@ final class TabularFile implements Closeable {
 	 */
 	static TabularFile open(Path file, XlsxLimits limits) throws IOException {
 		var head = new byte[8];
-		int read;
 		try (var in = Files.newInputStream(file)) {
-			read = in.readNBytes(head, 0, head.length);
+			in.readNBytes(head, 0, head.length);
 		}
 		var magic = FileMagic.valueOf(head);
 		if (magic == FileMagic.OOXML) {
@@ -126,7 +125,7 @@ final class TabularFile implements Closeable {
 			try {
 				workbook = StreamingReader.builder()
 						// constant memory: the shared strings (a million-row person file has millions, each unique) go
-						// to a temporary file in the spill folder (SpillFolder). Not encrypted: it holds what the
+						// to a temporary file in the spill folder (spillInto). Not encrypted: it holds what the
 						// upload beside it holds, under the same protection, and encrypting it made the read 2.6 x slower
 						.setSharedStringsImplementationType(SharedStringsImplementationType.TEMP_FILE_BACKED)
 						.setEncryptSstTempFile(false)
