@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.registry.PersonProfile;
+import cn.gongjiang.shared.JsonValues;
 import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.PersonId;
 import cn.gongjiang.subsidy.PolicyPack;
@@ -51,12 +52,7 @@ public record CaseInputs(String type, LocalDate issuedOn, Long enrolmentId, Stri
 		g.writeStringProperty("type", type);
 		date(g, "issuedOn", issuedOn);
 		g.writeName("enrolmentId");
-		if (enrolmentId == null) {
-			g.writeNull();
-		}
-		else {
-			g.writeNumber(enrolmentId);
-		}
+		JsonValues.write(g, enrolmentId);
 		g.writeStringProperty("trainingStatus", trainingStatus);
 		g.writeStringProperty("trainingCountyPath", trainingCountyPath);
 		g.writeBooleanProperty("trainingOwnedByHolder", trainingOwnedByHolder);
@@ -66,25 +62,11 @@ public record CaseInputs(String type, LocalDate issuedOn, Long enrolmentId, Stri
 		g.writeStringProperty("hukouPath", hukouPath);
 		g.writeStringProperty("residencePath", residencePath);
 		g.writeName("groups");
-		if (groups == null) {
-			g.writeNull();
-		}
-		else {
-			g.writeStartArray();
-			for (var group : groups) {
-				g.writeString(group);
-			}
-			g.writeEndArray();
-		}
+		JsonValues.write(g, groups);
 		g.writeNumberProperty("grantedThisYear", grantedThisYear);
 		g.writeBooleanProperty("grantedSameOccupationGrade", grantedSameOccupationGrade);
 		g.writeName("catalogueStandard");
-		if (catalogueStandard == null) {
-			g.writeNull();
-		}
-		else {
-			g.writeNumber(catalogueStandard);
-		}
+		JsonValues.write(g, catalogueStandard);
 		g.writeBooleanProperty("catalogueShortage", catalogueShortage);
 		g.writeBooleanProperty("mountainCounty", mountainCounty);
 		g.writeEndObject();
