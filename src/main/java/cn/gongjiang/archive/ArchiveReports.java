@@ -12,6 +12,7 @@ import cn.gongjiang.recruitment.PlacementRecorded;
 import cn.gongjiang.subsidy.SubsidyOutcomesRecorded;
 import cn.gongjiang.training.GradeRecognised;
 import cn.gongjiang.training.TrainingStepRecorded;
+import cn.gongjiang.training.TrainingStepsRecorded;
 import cn.gongjiang.training.VoucherRedeemed;
 import cn.gongjiang.training.VouchersIssued;
 
@@ -35,6 +36,14 @@ class ArchiveReports {
 		var detail = values("step", step.step(), "class", step.classId(), "provider", step.providerName(),
 				"occupation", step.occupationCode(), "grade", step.grade(), "detail", step.detail());
 		lines.add(new ArchiveLines.Line(step.personId(), step.on(), "TRAINING", detail, "training"));
+	}
+
+	/** A class's enrolment file or its completion: one event and one {@code COPY} for all its trainees. */
+	@ApplicationModuleListener
+	void on(TrainingStepsRecorded steps) {
+		lines.addAll(steps.trainees().stream().map(t -> new ArchiveLines.Line(t.personId(), steps.on(), "TRAINING",
+				values("step", t.step(), "class", steps.classId(), "provider", steps.providerName(), "occupation",
+						steps.occupationCode(), "grade", steps.grade(), "detail", t.detail()), "training")).toList());
 	}
 
 	@ApplicationModuleListener

@@ -97,8 +97,14 @@ class GenerateCommand implements ApplicationRunner {
 		}
 		else if (args.containsOption("into-database")) {
 			var work = Path.of(BenchCommand.option(args, "work", "target/generate"));
-			load(generator, sizes, intakeYear, work);
-			var trained = training.load(generator, sizes, work, true);
+			// --registers-loaded: a run on this folder imported the registers already (a province load in two parts)
+			if (!args.containsOption("registers-loaded")) {
+				load(generator, sizes, intakeYear, work);
+			}
+			// --trainees=N: only the first classes, N trainees, when the whole scale's training does not fit the time
+			var trainees = Integer.parseInt(BenchCommand.option(args, "trainees", String.valueOf(sizes.enrolments())));
+			var trained = training.load(generator, sizes,
+					(trainees + Generator.TRAINEES_PER_CLASS - 1) / Generator.TRAINEES_PER_CLASS, work, true);
 			System.out.printf("training: %,d classes, %,d enrolled by real name, %,d attendance rows uploaded, %,d "
 					+ "completed, %,d not%n", trained.classes(), trained.enrolled(), trained.attendanceRows(),
 					trained.completed(), trained.notCompleted());

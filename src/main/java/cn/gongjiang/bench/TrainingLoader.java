@@ -26,16 +26,15 @@ import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.DataScope;
 import cn.gongjiang.shared.security.Role;
 import cn.gongjiang.training.Attendance;
-import cn.gongjiang.training.ClassEnrolment;
 import cn.gongjiang.training.ClassEnrolments;
 import cn.gongjiang.training.TrainingClass;
 import cn.gongjiang.training.TrainingClasses;
 
 /**
- * Generated training (X-5, TRN): each provider opens its classes, enrols its trainees by real name, uploads who came
- * to each session as an attendance file through the import pipeline (written as the classes are enrolled, not held in
- * memory), and completes the classes — so trainees who came
- * often enough are completed and counted, the others not, exactly as in production.
+ * Generated training (X-5, TRN): each provider opens its classes, enrols its trainees by real name with its enrolment
+ * file and uploads who came to each session as its attendance file, both through the import pipeline (written as the
+ * classes open, not held in memory), and completes the classes — so trainees who came often enough are completed and
+ * counted, the others not, exactly as in production.
  */
 @Component
 class TrainingLoader {
@@ -61,15 +60,22 @@ class TrainingLoader {
 		this.clock = clock;
 	}
 
-	Loaded load(Generator generator, Generator.Sizes sizes, Path work, boolean showProgress) throws Exception {
+	/**
+	 * Opens the classes of {@code sizes} (or only the first {@code classLimit}, when smaller), enrols their trainees by
+	 * each provider's enrolment file, uploads who came as each provider's attendance file, and completes the classes.
+	 */
+	Loaded load(Generator generator, Generator.Sizes sizes, int classLimit, Path work, boolean showProgress)
+			throws Exception {
 		Files.createDirectories(work);
 		var today = LocalDate.now(clock);
+		var classCount = Math.min(classLimit, sizes.classes());
 		var opened = new TreeMap<Integer, List<Long>>();
-		var bar = showProgress ? new ProgressBar("enrolling trainees", sizes.enrolments()) : ProgressBar.silent();
+		var bar = showProgress ? new ProgressBar("opening classes", classCount) : ProgressBar.silent();
 		int enrolled = 0;
-		// who came to which session goes to each provider's file as it is known: 5 M trainees make 20 M rows
-		try (var files = new AttendanceFiles(work)) {
-			for (int c = 0; c < sizes.classes(); c++) {
+		// each provider's files are written as its classes open: 5 M trainees make 20 M attendance rows
+		try (var trainees = new ProviderFiles(work, "class-trainees", "班级编号", "姓名", "身份证号");
+				var present = new ProviderFiles(work, "attendance", "班级编号", "课次编号", "身份证号")) {
+			for (int c = 0; c < classCount; c++) {
 				var planned = generator.trainingClass(c, sizes, today);
 				var provider = provider(generator.providerCode(planned.provider()));
 				var sessions = new ArrayList<TrainingClass.SessionPlan>();
@@ -80,74 +86,83 @@ class TrainingLoader {
 				var opening = classes.open(provider, null, new TrainingClass.Plan(planned.occupation(), "intermediate",
 						"ON_JOB", Generator.TRAINEES_PER_CLASS, List.of("生成教师"), new BigDecimal("0.75"), sessions));
 				opened.computeIfAbsent(planned.provider(), p -> new ArrayList<>()).add(opening.id());
+				var classId = String.valueOf(opening.id());
 				for (var trainee : planned.trainees()) {
-					enrolments.enrol(provider, opening.id(), new ClassEnrolment.Request(trainee.idNumber(), trainee.name(), null));
-					bar.show(++enrolled);
+					trainees.write(planned.provider(), classId, trainee.name(), trainee.idNumber());
 					for (int s = 0; s < trainee.attended().length; s++) {
 						if (trainee.attended()[s]) {
-							files.write(planned.provider(), String.valueOf(opening.id()),
-									String.valueOf(opening.sessions().get(s).id()), trainee.idNumber());
+							present.write(planned.provider(), classId, String.valueOf(opening.sessions().get(s).id()),
+									trainee.idNumber());
 						}
 					}
 				}
+				bar.show(c + 1);
 			}
-			files.close();
+			trainees.close();
+			present.close();
+			for (var e : trainees.written().entrySet()) {
+				enrolled += upload(provider(generator.providerCode(e.getKey())), "class-trainees", e.getValue());
+			}
 			int attendanceRows = 0;
-			for (var e : files.written().entrySet()) {
-				attendanceRows += upload(provider(generator.providerCode(e.getKey())), e.getValue());
+			for (var e : present.written().entrySet()) {
+				attendanceRows += upload(provider(generator.providerCode(e.getKey())), "attendance", e.getValue());
 			}
-			int completed = 0, notCompleted = 0;
+			var completing = showProgress ? new ProgressBar("completing classes", classCount) : ProgressBar.silent();
+			int done = 0;
 			for (var e : opened.entrySet()) {
 				var provider = provider(generator.providerCode(e.getKey()));
 				for (var id : e.getValue()) {
 					attendance.complete(provider, id);
-					for (var trainee : enrolments.ofClass(provider, id)) {
-						if (trainee.status().equals("COMPLETED")) {
-							completed++;
-						}
-						else {
-							notCompleted++;
-						}
-					}
+					completing.show(++done);
 				}
 			}
-			return new Loaded(sizes.classes(), enrolled, attendanceRows, completed, notCompleted);
+			int completed = 0, notCompleted = 0;
+			for (var e : opened.entrySet()) {
+				var counts = enrolments.statusCounts(provider(generator.providerCode(e.getKey())), e.getValue());
+				completed += counts.getOrDefault("COMPLETED", 0);
+				notCompleted += counts.getOrDefault("NOT_COMPLETED", 0);
+			}
+			return new Loaded(classCount, enrolled, attendanceRows, completed, notCompleted);
 		}
 	}
 
-	/** One provider's attendance for all its classes, as the file it would upload. */
-	private int upload(Actor provider, Path file) throws Exception {
-		var job = RegisterLoader.runToEnd(imports, provider, "attendance", file, ProgressBar.silent());
+	/** One provider's file of a kind for all its classes, uploaded as the provider would; the rows it accepted. */
+	private int upload(Actor provider, String kind, Path file) throws Exception {
+		var job = RegisterLoader.runToEnd(imports, provider, kind, file, ProgressBar.silent());
 		if (job.rejectedRows() > 0) {
-			throw new IllegalStateException("generate: attendance refused " + imports.errors(provider, job.id(), 5));
+			throw new IllegalStateException("generate: " + kind + " refused " + imports.errors(provider, job.id(), 5));
 		}
 		return job.acceptedRows();
 	}
 
-	/** Each training provider's attendance file (there are {@link Generator#TRAINING_PROVIDERS}), written row by row. */
-	private static final class AttendanceFiles implements Closeable {
+	/** Each training provider's file of one kind (there are {@link Generator#TRAINING_PROVIDERS}), written row by row. */
+	private static final class ProviderFiles implements Closeable {
 
 		private final Path folder;
+		private final String kind;
+		private final String[] header;
 		private final Map<Integer, Path> paths = new TreeMap<>();
 		private final Map<Integer, CsvWriter> open = new TreeMap<>();
 
-		AttendanceFiles(Path folder) {
+		ProviderFiles(Path folder, String kind, String... header) {
 			this.folder = folder;
+			this.kind = kind;
+			this.header = header;
 		}
 
-		void write(int provider, String classId, String sessionId, String idNumber) throws IOException {
+		void write(int provider, String... values) throws IOException {
 			var csv = open.get(provider);
 			if (csv == null) {
-				var path = folder.resolve("attendance-" + provider + ".csv");
+				var path = folder.resolve(kind + "-" + provider + ".csv");
 				var out = Files.newOutputStream(path);
 				out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 				csv = CsvWriter.builder().build(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
 						1 << 16));
-				csv.writeRecord("班级编号", "课次编号", "身份证号");
+				csv.writeRecord(header);
 				open.put(provider, csv);
 				paths.put(provider, path);
 			}
-			csv.writeRecord(classId, sessionId, idNumber);
+			csv.writeRecord(values);
 		}
 
 		/** The files written, by provider. */

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import cn.gongjiang.registry.Enterprise;
 import cn.gongjiang.registry.OrganisationRegistry;
 import cn.gongjiang.training.TrainingCompleted;
+import cn.gongjiang.training.TrainingsCompleted;
 
 /**
  * What a completed training counts towards, on the day the class completed, at the order's county (else the
@@ -30,6 +31,11 @@ class TrainingFacts {
 	TrainingFacts(Rollups rollups, OrganisationRegistry organisations) {
 		this.rollups = rollups;
 		this.organisations = organisations;
+	}
+
+	@ApplicationModuleListener
+	void on(TrainingsCompleted completed) {
+		completed.completions().forEach(this::on);
 	}
 
 	@ApplicationModuleListener

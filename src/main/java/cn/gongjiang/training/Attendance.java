@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import javax.crypto.Mac;
@@ -157,23 +159,37 @@ public class Attendance {
 				.param("id", order.id()).query(String.class).single()
 				: jdbc.sql("select provider_path from training.training_class where id = :id").param("id", classId)
 						.query(String.class).single();
-		for (var e : enrolments.ofClass(actor, classId)) {
-			if (!e.status().equals("ENROLLED")) {
-				continue;
-			}
-			var completed = e.attended() >= c.completionRate().multiply(BigDecimal.valueOf(sessions)).doubleValue();
-			jdbc.sql("update training.enrolment set status = :status where id = :id")
-					.param("status", completed ? "COMPLETED" : "NOT_COMPLETED").param("id", e.id()).update();
-			var person = jdbc.sql("select person_id, person_index from training.enrolment where id = :id")
-					.param("id", e.id()).query((rs, i) -> new Object[] { rs.getLong(1), IdNumberIndex.of(rs.getBytes(2)) })
-					.single();
-			enrolments.archive(PersonId.of((long) person[0]), completed ? "COMPLETED" : "NOT_COMPLETED", c,
-					e.attended() + "/" + sessions);
-			if (completed) {
-				vouchers.advance(e.id(), "TRAINED");
-				events.publishEvent(new TrainingCompleted(e.id(), classId, c.orderId(), (IdNumberIndex) person[1], region,
+		// one statement for the class: each trainee still enrolled completes, or not, by the sessions attended
+		var finished = jdbc.sql("""
+				update training.enrolment e
+				set status = case when a.attended >= :needed then 'COMPLETED' else 'NOT_COMPLETED' end
+				from (select n.id, count(t.session_id) as attended from training.enrolment n
+				      left join training.attendance t on t.enrolment_id = n.id
+				      where n.class_id = :class and n.status = 'ENROLLED' group by n.id) a
+				where e.id = a.id
+				returning e.id, e.person_id, e.person_index, e.status, a.attended
+				""").param("class", classId).param("needed", c.completionRate().multiply(BigDecimal.valueOf(sessions)))
+				.query((rs, i) -> new Finished(rs.getLong(1), PersonId.of(rs.getLong(2)), IdNumberIndex.of(rs.getBytes(3)),
+						rs.getString(4).equals("COMPLETED"), rs.getInt(5)))
+				.list().stream().sorted(Comparator.comparingLong(Finished::enrolmentId)).toList();
+		var steps = new ArrayList<TrainingStepsRecorded.Trainee>();
+		var completions = new ArrayList<TrainingCompleted>();
+		for (var f : finished) {
+			steps.add(new TrainingStepsRecorded.Trainee(f.personId(), f.completed() ? "COMPLETED" : "NOT_COMPLETED",
+					f.attended() + "/" + sessions));
+			if (f.completed()) {
+				completions.add(new TrainingCompleted(f.enrolmentId(), classId, c.orderId(), f.holder(), region,
 						c.occupationCode(), c.grade(), today, c.kind(), order == null ? null : order.enterpriseCode()));
 			}
+		}
+		vouchers.advance(completions.stream().map(TrainingCompleted::enrolmentId).toList(), "TRAINED");
+		// REG-4 and the targets: one event each for the whole class, not one per trainee
+		if (!steps.isEmpty()) {
+			events.publishEvent(new TrainingStepsRecorded(today, classId, c.providerName(), c.occupationCode(),
+					c.grade(), steps));
+		}
+		if (!completions.isEmpty()) {
+			events.publishEvent(new TrainingsCompleted(completions));
 		}
 		jdbc.sql("update training.training_class set status = 'FINISHED', version = version + 1 where id = :id")
 				.param("id", classId).update();
@@ -182,6 +198,10 @@ public class Attendance {
 		}
 		audit.record(actor, "training.class.complete", "class:" + classId, AuditOutcome.SUCCESS, null);
 		return classes.find(classId);
+	}
+
+	/** A trainee as the class's completion left them. */
+	private record Finished(long enrolmentId, PersonId personId, IdNumberIndex holder, boolean completed, int attended) {
 	}
 
 	private static TrainingClass.Session session(TrainingClass c, long sessionId) {

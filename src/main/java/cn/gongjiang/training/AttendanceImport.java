@@ -3,7 +3,9 @@ package cn.gongjiang.training;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,7 @@ import cn.gongjiang.imports.StagedImport;
 import cn.gongjiang.privacy.PersonalDataCipher;
 import cn.gongjiang.shared.BusinessException;
 import cn.gongjiang.shared.IdNumber;
+import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.security.Actor;
 import cn.gongjiang.shared.security.Role;
 
@@ -50,6 +53,13 @@ class AttendanceImport extends StagedImport {
 	@Override
 	public RowChecker checker(Actor actor) {
 		var classes = new HashMap<Long, TrainingClass>();
+		// a sheet lists a class's trainees session after session: its enrolments are read once, not once a row
+		var enrolled = new LinkedHashMap<Long, Map<IdNumberIndex, Long>>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Long, Map<IdNumberIndex, Long>> eldest) {
+				return size() > CLASSES_HELD;
+			}
+		};
 		var now = Instant.now(clock);
 		var rows = rowCheck().scopeIn(CLASS);
 		return row -> rows.check(row, () -> {
@@ -67,16 +77,26 @@ class AttendanceImport extends StagedImport {
 			if (now.isBefore(session.get().startsAt())) {
 				return CheckedRow.rejected(row, SESSION, "training.attendance.before-session");
 			}
-			var index = cipher.index(row.read(ID_NUMBER, IdNumber::parse).value());
-			var enrolment = jdbc.sql("""
-					select id from training.enrolment where class_id = :class and person_index = :index and status = 'ENROLLED'
-					""").param("class", classId).param("index", index).query(Long.class).optional();
-			if (enrolment.isEmpty()) {
+			var index = cipher.index(row.read(ID_NUMBER, IdNumber::parse));
+			var enrolment = enrolled.computeIfAbsent(classId, this::enrolled).get(index);
+			if (enrolment == null) {
 				return CheckedRow.rejected(row, ID_NUMBER, "training.attendance.not-enrolled");
 			}
-			return CheckedRow.staged(List.of(String.valueOf(sessionId), String.valueOf(enrolment.get())));
+			return CheckedRow.staged(List.of(String.valueOf(sessionId), String.valueOf(enrolment)));
 		});
 	}
+
+	/** The trainees still enrolled in a class, by keyed ID number. */
+	private Map<IdNumberIndex, Long> enrolled(long classId) {
+		var trainees = new HashMap<IdNumberIndex, Long>();
+		jdbc.sql("select person_index, id from training.enrolment where class_id = :class and status = 'ENROLLED'")
+				.param("class", classId).query((rs, i) -> trainees.put(IdNumberIndex.of(rs.getBytes(1)), rs.getLong(2)))
+				.list();
+		return trainees;
+	}
+
+	/** Classes whose trainees a check holds at once (a sheet's classes come one after another). */
+	private static final int CLASSES_HELD = 1_000;
 
 	@Override
 	public List<RowError> checkStaged(UUID job) {

@@ -5,7 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -128,6 +133,134 @@ public class ClassEnrolments {
 		return find(enrolmentId);
 	}
 
+	/** A checked row of an enrolment file (voucher-less): the class, the trainee's keyed and sealed number, the name. */
+	record Checked(long classId, IdNumberIndex index, byte[] sealed, String masked, String name) {
+	}
+
+	/**
+	 * Enrols checked rows of a file at once (TRN-3, X-3), by the rules of {@link #enrol}: each class locked as the
+	 * form locks it, then with a few statements for all rows where the form spends a dozen per trainee — persons
+	 * matched in one look-up per chunk (the few unknown ones created by real name), the enrolments inserted
+	 * together, one archive event per class and the audit records in one append. A trainee already in the class is
+	 * left as is. Rows whose class has filled or whose trainee took an overlapping class since the file was checked
+	 * are not enrolled here but returned, for the form's own refusal.
+	 *
+	 * @return the rows left to the form; the others are enrolled, or were already
+	 */
+	@Transactional
+	List<Checked> enrolChecked(Actor actor, List<Checked> rows, Counter enrolled) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		var classIds = rows.stream().map(Checked::classId).distinct().sorted().toArray(Long[]::new);
+		var open = new HashMap<Long, TrainingClass>();
+		for (var id : classIds) {
+			var c = ownOpenClass(actor, id);
+			if (c.status().equals("OPEN")) {
+				open.put(id, c);
+			}
+		}
+		// the form's lock, in class order so two files never wait on each other in a circle
+		var counties = new HashMap<Long, String>();
+		jdbc.sql("""
+				select id, split_part(provider_path, '/', 4) from training.training_class where id = any(:ids)
+				order by id for no key update
+				""").param("ids", classIds).query((rs, i) -> counties.put(rs.getLong(1), rs.getString(2))).list();
+		var places = new HashMap<Long, Integer>();
+		jdbc.sql("""
+				select class_id, count(*) from training.enrolment where class_id = any(:ids) and status <> 'WITHDRAWN'
+				group by class_id
+				""").param("ids", classIds).query((rs, i) -> places.put(rs.getLong(1), rs.getInt(2))).list();
+		var hex = HexFormat.of();
+		var classes = rows.stream().map(Checked::classId).toArray(Long[]::new);
+		var indexes = rows.stream().map(r -> hex.formatHex(r.index().bytes())).toArray(String[]::new);
+		var present = new HashSet<String>();
+		jdbc.sql("""
+				select e.class_id || ':' || encode(e.person_index, 'hex') from training.enrolment e
+				join unnest(cast(:classes as bigint[]), cast(:indexes as text[])) r(class_id, person_index)
+				  on e.class_id = r.class_id and e.person_index = decode(r.person_index, 'hex')
+				""").param("classes", classes).param("indexes", indexes).query(String.class).list().forEach(present::add);
+		var overlapping = new HashSet<String>(jdbc.sql("""
+				select distinct r.class_id || ':' || r.person_index
+				from unnest(cast(:classes as bigint[]), cast(:indexes as text[])) r(class_id, person_index)
+				join training.enrolment o on o.person_index = decode(r.person_index, 'hex') and o.status = 'ENROLLED'
+				     and o.class_id <> r.class_id
+				join training.class_session a on a.class_id = o.class_id
+				join training.class_session b on b.class_id = r.class_id and a.starts_at < b.ends_at and b.starts_at < a.ends_at
+				""").param("classes", classes).param("indexes", indexes).query(String.class).list());
+		var toForm = new ArrayList<Checked>();
+		var toEnrol = new ArrayList<Checked>();
+		for (var r : rows) {
+			var key = r.classId() + ":" + hex.formatHex(r.index().bytes());
+			var c = open.get(r.classId());
+			if (present.contains(key)) {
+				continue;
+			}
+			if (c == null || overlapping.contains(key) || places.getOrDefault(r.classId(), 0) >= c.capacity()) {
+				toForm.add(r);
+				continue;
+			}
+			places.merge(r.classId(), 1, Integer::sum);
+			present.add(key);
+			toEnrol.add(r);
+		}
+		if (toEnrol.isEmpty()) {
+			return toForm;
+		}
+		var known = new HashMap<IdNumberIndex, PersonId>();
+		persons.identities(toEnrol.stream().map(Checked::index).toList())
+				.forEach(p -> known.put(p.idNumberIndex(), p.personId()));
+		for (var r : toEnrol) {
+			if (!known.containsKey(r.index())) {
+				var county = counties.get(r.classId());
+				known.put(r.index(), persons.realName(IdNumber.parse(cipher.open(r.sealed())), r.name(),
+						county.isEmpty() ? null : county, "training").personId());
+			}
+		}
+		var inserted = jdbc.sql("""
+				insert into training.enrolment (class_id, person_index, person_id, id_number_sealed, id_number_masked, name)
+				select r.class_id, decode(r.person_index, 'hex'), r.person_id, decode(r.sealed, 'hex'), r.masked, r.name
+				from unnest(cast(:classes as bigint[]), cast(:indexes as text[]), cast(:persons as bigint[]),
+				            cast(:sealed as text[]), cast(:masked as text[]), cast(:names as text[]))
+				     with ordinality r(class_id, person_index, person_id, sealed, masked, name, n)
+				order by r.n
+				returning id, class_id, person_id
+				""").param("classes", toEnrol.stream().map(Checked::classId).toArray(Long[]::new))
+				.param("indexes", toEnrol.stream().map(r -> hex.formatHex(r.index().bytes())).toArray(String[]::new))
+				.param("persons", toEnrol.stream().map(r -> known.get(r.index()).value()).toArray(Long[]::new))
+				.param("sealed", toEnrol.stream().map(r -> hex.formatHex(r.sealed())).toArray(String[]::new))
+				.param("masked", toEnrol.stream().map(Checked::masked).toArray(String[]::new))
+				.param("names", toEnrol.stream().map(r -> r.name().strip()).toArray(String[]::new))
+				.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).list();
+		var today = LocalDate.now(clock);
+		var byClass = new TreeMap<Long, List<TrainingStepsRecorded.Trainee>>();
+		inserted.forEach(e -> byClass.computeIfAbsent(e[1], k -> new ArrayList<>())
+				.add(new TrainingStepsRecorded.Trainee(PersonId.of(e[2]), "ENROLLED", null)));
+		byClass.forEach((id, trainees) -> {
+			var c = open.get(id);
+			events.publishEvent(new TrainingStepsRecorded(today, id, c.providerName(), c.occupationCode(), c.grade(),
+					trainees));
+		});
+		audit.recordAll(actor, "training.enrol", inserted.stream().map(e -> "enrolment:" + e[0]).toList(),
+				AuditOutcome.SUCCESS);
+		enrolled.add(inserted.size());
+		return toForm;
+	}
+
+	/** How many a bulk call enrolled, for the import's counts. */
+	static final class Counter {
+
+		private int count;
+
+		void add(int n) {
+			count += n;
+		}
+
+		int count() {
+			return count;
+		}
+	}
+
 	/** REG-4: the step reaches the trainee's lifelong archive by its event. */
 	void archive(PersonId personId, String step, TrainingClass c, String detail) {
 		events.publishEvent(new TrainingStepRecorded(personId, LocalDate.now(clock), step, c.id(), c.providerName(),
@@ -144,6 +277,19 @@ public class ClassEnrolments {
 		}
 		return jdbc.sql(SELECT + " where e.class_id = :class order by e.id").param("class", classId)
 				.query(ClassEnrolment.class).list();
+	}
+
+	/** How many trainees of these classes of the provider's own stand at each status (ENROLLED, COMPLETED …). */
+	@Transactional(readOnly = true)
+	public Map<String, Integer> statusCounts(Actor provider, List<Long> classIds) {
+		var code = classes.activeProvider(provider).creditCode();
+		var counts = new TreeMap<String, Integer>();
+		jdbc.sql("""
+				select e.status, count(*) from training.enrolment e join training.training_class c on c.id = e.class_id
+				where e.class_id = any(:ids) and c.provider_code = :provider group by e.status
+				""").param("ids", classIds.toArray(Long[]::new)).param("provider", code)
+				.query((rs, i) -> counts.put(rs.getString(1), rs.getInt(2))).list();
+		return counts;
 	}
 
 	/** The worker's own enrolments, for their page and check-in. */

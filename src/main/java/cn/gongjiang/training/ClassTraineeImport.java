@@ -94,20 +94,40 @@ class ClassTraineeImport extends StagedImport {
 				return CheckedRow.rejected(row, NAME, "person.name.invalid");
 			}
 			var index = cipher.index(id);
-			var person = persons.profile(index);
-			if (person.isPresent() && !person.get().name().equals(name)) {
-				return CheckedRow.rejected(row, NAME, "training.name-mismatch");
-			}
-			var replay = jdbc.sql("select count(*) from training.enrolment where class_id = :c and person_index = :p")
-					.param("c", classId).param("p", index).query(Integer.class).single() > 0;
-			if (voucherId != null && !replay) {
-				BusinessException.about(VOUCHER, () -> vouchers.checkRedeemable(voucherId, index, c));
+			// the name against the registry and a trainee already in the class are asked of the whole file at once
+			// (checkStaged); a voucher must be known redeemable here, so its row asks now
+			if (voucherId != null) {
+				var replay = jdbc.sql("select count(*) from training.enrolment where class_id = :c and person_index = :p")
+						.param("c", classId).param("p", index).query(Integer.class).single() > 0;
+				if (!replay) {
+					BusinessException.about(VOUCHER, () -> vouchers.checkRedeemable(voucherId, index, c));
+				}
 			}
 			return CheckedRow.staged(Arrays.asList(String.valueOf(classId), index.copyText(),
 					"\\x" + hex.formatHex(cipher.seal(id.value())), id.masked(), name,
-					voucherId == null ? null : voucherId.toString(), String.valueOf(replay)));
+					voucherId == null ? null : voucherId.toString(), "false"));
 		});
 	}
+
+	/** The rows whose trainee the registry knows by another name, asked a chunk of rows at a time. */
+	private Set<Integer> misnamed(UUID job) {
+		var misnamed = new HashSet<Integer>();
+		var after = 0;
+		for (int read = CHUNK; read == CHUNK;) {
+			var rows = jdbc.sql("""
+					select row_number, person_index, name from training.class_trainee_staging
+					where job_id = :job and row_number > :after order by row_number limit :chunk
+					""").param("job", job).param("after", after).param("chunk", CHUNK)
+					.query((rs, i) -> new PersonRegistry.NamedRow(rs.getInt(1), IdNumberIndex.of(rs.getBytes(2)),
+							rs.getString(3))).list();
+			misnamed.addAll(persons.namedOtherwise(rows));
+			read = rows.size();
+			after = rows.isEmpty() ? after : rows.get(rows.size() - 1).row();
+		}
+		return misnamed;
+	}
+
+	private static final int CHUNK = 10_000;
 
 	/** Why every row of a class is refused. */
 	private record Refusal(String code, Object[] arguments) {
@@ -125,6 +145,13 @@ class ClassTraineeImport extends StagedImport {
 	 */
 	@Override
 	public List<RowError> checkStaged(UUID job) {
+		// a trainee already in the class is a replay: unchanged, and not counted again for places or overlaps
+		jdbc.sql("""
+				update training.class_trainee_staging s set replay = true
+				where s.job_id = :job and exists (select 1 from training.enrolment e
+				    where e.class_id = s.class_id and e.person_index = s.person_index)
+				""").param("job", job).update();
+		var misnamed = misnamed(job);
 		var rows = jdbc.sql("""
 				select row_number, class_id, encode(person_index, 'hex'), id_number_masked, voucher_id, replay
 				from training.class_trainee_staging where job_id = :job order by row_number
@@ -164,9 +191,17 @@ class ClassTraineeImport extends StagedImport {
 
 		var errors = new ArrayList<RowError>();
 		var firstRow = new HashMap<String, Integer>();
+		for (var r : rows) {
+			if (misnamed.contains(r.row())) {
+				errors.add(RowError.of(r.row(), NAME, "training.name-mismatch"));
+			}
+		}
 		var firstVoucher = new HashMap<Long, Integer>();
 		var taken = new HashMap<String, Set<Long>>();
 		for (var r : rows) {
+			if (misnamed.contains(r.row())) {
+				continue;
+			}
 			var key = r.classId() + ":" + r.person();
 			var earlier = firstRow.putIfAbsent(key, r.row());
 			if (earlier != null) {
@@ -206,29 +241,46 @@ class ClassTraineeImport extends StagedImport {
 	}
 
 	/**
-	 * Enrols the checked rows by the form's own enrolment, in row order: the person matched or created in the
-	 * registry, the voucher redeemed, the archive entry and the audit record written. Every rule was checked above, so
-	 * none refuses here (short of someone enrolling the same trainees by hand in the seconds between).
+	 * Enrols the checked rows: those with a voucher by the form's own enrolment, one by one (the voucher is redeemed
+	 * with it), the others at once by the same rules ({@link ClassEnrolments#enrolChecked}): the person matched or
+	 * created in the registry, the archive entry and the audit record written. Every rule was checked above, so none
+	 * refuses here, short of someone enrolling the same trainees by hand in the seconds between: such a row goes to
+	 * the form, which refuses it as it would by hand.
 	 */
 	@Override
 	public MergeCounts merge(UUID job, int fromRow, int toRow, Actor actor) {
-		var rows = overRows("""
-				select class_id, id_number_sealed, name, voucher_id, person_index from training.class_trainee_staging
+		var withVoucher = new ArrayList<Object[]>();
+		var checked = new ArrayList<ClassEnrolments.Checked>();
+		overRows("""
+				select class_id, id_number_sealed, name, voucher_id, person_index, id_number_masked
+				from training.class_trainee_staging
 				where job_id = :job and row_number between :from and :to and not replay order by row_number
-				""", job, fromRow, toRow)
-				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getObject(4),
-						rs.getBytes(5) }).list();
+				""", job, fromRow, toRow).query((rs, i) -> {
+					if (rs.getObject(4) != null) {
+						withVoucher.add(new Object[] { rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getLong(4),
+								rs.getBytes(5) });
+					}
+					else {
+						checked.add(new ClassEnrolments.Checked(rs.getLong(1), IdNumberIndex.of(rs.getBytes(5)),
+								rs.getBytes(2), rs.getString(6), rs.getString(3)));
+					}
+					return null;
+				}).list();
 		var staged = staged(job, fromRow, toRow);
-		var enrolled = 0;
-		for (var r : rows) {
+		var enrolled = new ClassEnrolments.Counter();
+		for (var r : enrolments.enrolChecked(actor, checked, enrolled)) {
+			enrolments.enrol(actor, r.classId(), new ClassEnrolment.Request(cipher.open(r.sealed()), r.name(), null));
+			enrolled.add(1);
+		}
+		for (var r : withVoucher) {
 			var already = jdbc.sql("select count(*) from training.enrolment where class_id = :c and person_index = :p")
 					.param("c", r[0]).param("p", r[4]).query(Integer.class).single() > 0;
 			if (!already) {
 				enrolments.enrol(actor, (Long) r[0], new ClassEnrolment.Request(cipher.open((byte[]) r[1]), (String) r[2],
-						r[3] == null ? null : ((Number) r[3]).longValue()));
-				enrolled++;
+						(Long) r[3]));
+				enrolled.add(1);
 			}
 		}
-		return new MergeCounts(enrolled, staged - enrolled);
+		return new MergeCounts(enrolled.count(), staged - enrolled.count());
 	}
 }

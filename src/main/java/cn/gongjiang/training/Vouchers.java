@@ -165,8 +165,15 @@ public class Vouchers {
 
 		/** Moves the voucher of an enrolment along the chain (trained, evaluated …); nothing when there is none. */
 	void advance(long enrolmentId, String status) {
-		jdbc.sql("update training.voucher set status = :status where enrolment_id = :enrolment")
-				.param("status", status).param("enrolment", enrolmentId).update();
+		advance(List.of(enrolmentId), status);
+	}
+
+	/** The vouchers of these enrolments (a class's completed trainees) move on at once. */
+	void advance(List<Long> enrolmentIds, String status) {
+		if (!enrolmentIds.isEmpty()) {
+			jdbc.sql("update training.voucher set status = :status where enrolment_id = any(:enrolments)")
+					.param("status", status).param("enrolments", enrolmentIds.toArray(Long[]::new)).update();
+		}
 	}
 
 	/** A worker's own vouchers; officers the ones they issued (the province all). */

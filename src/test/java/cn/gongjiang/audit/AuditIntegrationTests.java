@@ -57,6 +57,24 @@ class AuditIntegrationTests {
 		assertThat(rows).containsExactly("FAILURE/null/127.0.0.1", "SUCCESS/CITY_OFFICER/127.0.0.1");
 	}
 
+	/** X-3 (issue 18): a file's many records, appended at once, are the rows record would write, chained in order. */
+	@Test
+	void manyRecordsAppendedAtOnceChainInOrderAndVerify() {
+		var actor = new cn.gongjiang.shared.security.Actor(0, "audit-bulk-test", "91330602MA00000001",
+				cn.gongjiang.shared.security.Role.TRAINING_PROVIDER,
+				cn.gongjiang.shared.security.DataScope.organisation("91330602MA00000001"), false);
+		audit.record(actor, "training.enrol", "enrolment:before", AuditOutcome.SUCCESS, null);
+		audit.recordAll(actor, "training.enrol", List.of("enrolment:1", "enrolment:2", "enrolment:3"),
+				AuditOutcome.SUCCESS);
+		audit.record(actor, "training.enrol", "enrolment:after", AuditOutcome.SUCCESS, null);
+		assertThat(jdbc.sql("""
+				select target from audit.audit_event where account = 'audit-bulk-test' order by id
+				""").query(String.class).list()).endsWith("enrolment:before", "enrolment:1", "enrolment:2",
+				"enrolment:3", "enrolment:after");
+		var verification = audit.verifyChain();
+		assertThat(verification.intact()).as("broken at %s", verification.firstBrokenId()).isTrue();
+	}
+
 	@Test
 	void rowsCannotBeChangedOrDeleted() {
 		assertThatThrownBy(() -> jdbc.sql("update audit.audit_event set outcome = 'SUCCESS'").update())

@@ -72,7 +72,7 @@ class RegisterLoaderIntegrationTests {
 				""").param("schools", generator.schoolCodes()).query(Integer.class).single()).isEqualTo(30);
 
 		// 60 trainees in 3 classes of 10 providers' first 3: enrolled, attended as planned, completed by the rule
-		var trained = training.load(generator, sizes, work, false);
+		var trained = training.load(generator, sizes, sizes.classes(), work, false);
 		var today = LocalDate.now(clock);
 		int attended = 0, completing = 0;
 		for (int c = 0; c < sizes.classes(); c++) {
@@ -92,6 +92,17 @@ class RegisterLoaderIntegrationTests {
 				where c.provider_code in (:providers) and c.status = 'FINISHED' and e.status = 'COMPLETED'
 				""").param("providers", List.of(generator.providerCode(0), generator.providerCode(1), generator.providerCode(2)))
 				.query(Integer.class).single()).isEqualTo(completing);
+		// REG-4: each trainee's enrolment and completion reached their archive, one line each (one event per class)
+		cn.gongjiang.archive.ArchiveCaughtUp.await(jdbc);
+		var steps = new java.util.TreeMap<String, Integer>();
+		jdbc.sql("""
+				select l.detail->>'step', count(*) from archive.line l
+				where l.kind = 'TRAINING' and (l.detail->>'class')::bigint in
+				    (select id from training.training_class where provider_code in (:providers))
+				group by 1""").param("providers", List.of(generator.providerCode(0), generator.providerCode(1),
+						generator.providerCode(2))).query((rs, i) -> steps.put(rs.getString(1), rs.getInt(2))).list();
+		assertThat(steps).containsOnly(java.util.Map.entry("ENROLLED", 60), java.util.Map.entry("COMPLETED", completing),
+				java.util.Map.entry("NOT_COMPLETED", 60 - completing));
 
 		// loading the same registers again changes nothing and finds nothing new
 		var again = loader.load(generator, sizes, year, work, false);

@@ -3,11 +3,15 @@ package cn.gongjiang.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.training.TrainingCompleted;
 import cn.gongjiang.training.TrainingStepRecorded;
+import cn.gongjiang.training.TrainingStepsRecorded;
+import cn.gongjiang.training.TrainingsCompleted;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,6 +35,18 @@ class TypedIdsInEventsTests {
 				{"personId": 42, "on": "2026-06-01", "step": "ENROLLED", "classId": 3, "providerName": "机构",
 				 "occupationCode": "6-18-01-01", "grade": null, "detail": null}""", TrainingStepRecorded.class);
 		assertThat(step.personId()).isEqualTo(PersonId.of(42));
+	}
+
+	/** Issue 18: a class's steps and completions travel as one event each, and read back whole from the registry. */
+	@Test
+	void aClassesStepsAndCompletionsReadBackFromTheirStoredJson() {
+		var steps = new TrainingStepsRecorded(LocalDate.of(2026, 6, 1), 3, "机构", "6-18-01-01", null, List.of(
+				new TrainingStepsRecorded.Trainee(PersonId.of(42), "COMPLETED", "4/4"),
+				new TrainingStepsRecorded.Trainee(PersonId.of(43), "NOT_COMPLETED", "1/4")));
+		assertThat(JSON.readValue(JSON.writeValueAsString(steps), TrainingStepsRecorded.class)).isEqualTo(steps);
+		var completed = new TrainingsCompleted(List.of(new TrainingCompleted(9, 3, null, IdNumberIndex.fromHex("0aff10"),
+				"/330000/330600/330602/", "6-18-01-01", null, LocalDate.of(2026, 6, 1), "ON_JOB", null)));
+		assertThat(JSON.readValue(JSON.writeValueAsString(completed), TrainingsCompleted.class)).isEqualTo(completed);
 	}
 
 	@Test

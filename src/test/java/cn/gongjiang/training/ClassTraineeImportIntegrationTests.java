@@ -66,6 +66,9 @@ class ClassTraineeImportIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	ClassEnrolments enrolments;
+
 	@Test
 	void aProviderEnrolsItsClassByFileUnderEveryRuleOfTheFormAndAReplayChangesNothing() throws Exception {
 		var first = Instant.now(clock).plus(300, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -149,6 +152,13 @@ class ClassTraineeImportIntegrationTests {
 				select count(*) from audit.audit_event a join training.enrolment e on a.target = 'enrolment:' || e.id
 				where a.action = 'training.enrol' and e.class_id = any(:c)""")
 				.param("c", new Long[] { full, overlapping }).query(Long.class).single()).isEqualTo(4);
+		// REG-4: each trainee enrolled by the file has the step in their archive, one line each
+		cn.gongjiang.archive.ArchiveCaughtUp.await(jdbc);
+		assertThat(jdbc.sql("""
+				select p.name from archive.line l join registry.person p on p.id = l.person_id
+				where l.kind = 'TRAINING' and l.detail->>'step' = 'ENROLLED' and (l.detail->>'class')::bigint = any(:c)
+				""").param("c", new Long[] { full, overlapping }).query(String.class).list())
+				.containsExactlyInAnyOrder("券持有人", "新学员乙", "新学员丙", "新学员辛");
 		// a refusal for a full class or an overlap is logged as the form logs it (SUP-3)
 		assertThat(jdbc.sql("select count(*) from training.refusal where class_id = :c and code = 'training.class-full'")
 				.param("c", full).query(Long.class).single()).isEqualTo(1);
@@ -158,6 +168,43 @@ class ClassTraineeImportIntegrationTests {
 		assertThat(again).containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 4).containsEntry("rejectedRows", 10);
 		assertThat(enrolled(full)).hasSize(3);
 		assertThat(enrolled(overlapping)).hasSize(1);
+	}
+
+	/**
+	 * TRN-3, X-3 (issue 18): the file's rows are enrolled together, but under the form's lock and rules; a row whose
+	 * class filled (or whose trainee took an overlapping class) after the file was checked is handed back to the form,
+	 * and a trainee already in the class is left as they are.
+	 */
+	@Test
+	void rowsEnrolledTogetherStillMeetTheFormsRulesWhenTheClassFilledSinceTheCheck() throws Exception {
+		var first = Instant.now(clock).plus(500, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		var small = openClass("provider-demo", first, 2);
+		var later = openClass("provider-demo", first.plus(3, ChronoUnit.DAYS), 5);
+		var clashing = openClass("provider-demo", first.plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS), 5);
+		var provider = TrainingRefusalsIntegrationTests.PROVIDER;
+		var inClass = IdNumber.withCheckDigit("33060219920101711");
+		var a = IdNumber.withCheckDigit("33060219920202712");
+		var b = IdNumber.withCheckDigit("33060219920303713");
+		var c = IdNumber.withCheckDigit("33060219920404714");
+		// enrolled by the form after the file's check
+		enrolments.enrol(provider, small, new ClassEnrolment.Request(inClass, "已在班学员", null));
+		enrolments.enrol(provider, clashing, new ClassEnrolment.Request(c, "重叠学员", null));
+
+		var left = enrolments.enrolChecked(provider, List.of(checked(small, inClass, "已在班学员"),
+				checked(small, a, "批量学员甲"), checked(small, b, "批量学员乙"), checked(later, c, "重叠学员")),
+				new ClassEnrolments.Counter());
+
+		assertThat(left).extracting(r -> r.classId() + " " + r.name())
+				.containsExactly(small + " 批量学员乙", later + " 重叠学员");
+		assertThat(enrolled(small)).containsExactlyInAnyOrder("已在班学员", "批量学员甲");
+		assertThat(enrolled(later)).isEmpty();
+		assertThat(jdbc.sql("select name from registry.person where id_number_index = :i")
+				.param("i", cipher.index(a)).query(String.class).single()).as("created by real name").isEqualTo("批量学员甲");
+	}
+
+	private ClassEnrolments.Checked checked(long classId, String idNumber, String name) {
+		var id = IdNumber.parse(idNumber);
+		return new ClassEnrolments.Checked(classId, cipher.index(id), cipher.seal(id.value()), id.masked(), name);
 	}
 
 	@Test
