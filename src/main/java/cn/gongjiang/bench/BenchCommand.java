@@ -62,9 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -Xmx512m -jar gongjiang.jar bench [--scale=small|medium|province] [--out=DIR]
- * [--scenarios=import,console,reads,verify,targets,enrolment,recruitment,subsidy,analytics] [--rows=N] [--xlsx-rows=N]
- * [--requests=N]
- * [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N] [--on-data=DIR]}: on a throwaway embedded
+ * [--scenarios=import,console,reads,verify,targets,enrolment,recruitment,subsidy,analytics,training] [--rows=N]
+ * [--xlsx-rows=N] [--trainees=N] [--requests=N] [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N] [--on-data=DIR]}: on a throwaway embedded
  * database,
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
@@ -82,7 +81,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>decide a million certificates in bulk next to an {@code INSERT … SELECT} of the same decision rows
  * ({@link SubsidyBench});</li>
  * <li>rebuild the analytics tables, read a city's skilled shares and wage quartiles from them, and the 30-minute
- * circle of every township ({@link AnalyticsBench}).</li>
+ * circle of every township ({@link AnalyticsBench});</li>
+ * <li>enrol trainees by their providers' files, upload the attendance sheets and complete the classes, next to raw
+ * {@code COPY} of the same final rows and one {@code UPDATE} completing every class ({@link TrainingBench}).</li>
  * </ol>
  * Prints a table and writes {@code results.json}. Peak heap is reported too: the import must stay within 512 MB.
  * <p>
@@ -114,10 +115,13 @@ class BenchCommand implements ApplicationRunner {
 	private final ConsolePagesBench consolePages;
 	private final RecruitmentBench recruitment;
 	private final AnalyticsBench analytics;
+	private final TrainingBench training;
 
 	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
 			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment,
-			SubsidyBench subsidy, ConsolePagesBench consolePages, RecruitmentBench recruitment, AnalyticsBench analytics) {
+			SubsidyBench subsidy, ConsolePagesBench consolePages, RecruitmentBench recruitment, AnalyticsBench analytics,
+			TrainingBench training) {
+		this.training = training;
 		this.recruitment = recruitment;
 		this.analytics = analytics;
 		this.subsidy = subsidy;
@@ -144,7 +148,7 @@ class BenchCommand implements ApplicationRunner {
 		var out = Path.of(option(args, "out", "target/bench"));
 		Files.createDirectories(out);
 		var startedAt = Instant.now();
-		var scenarios = List.of(option(args, "scenarios", "import,console,reads,verify,targets,enrolment,recruitment,subsidy,analytics").split(","));
+		var scenarios = List.of(option(args, "scenarios", "import,console,reads,verify,targets,enrolment,recruitment,subsidy,analytics,training").split(","));
 		var results = new ArrayList<Result>();
 		if (scenarios.contains("import")) {
 			results.addAll(importVersusCopy(rows, out));
@@ -193,6 +197,10 @@ class BenchCommand implements ApplicationRunner {
 		}
 		if (scenarios.contains("analytics")) {
 			results.addAll(analytics.run(scale, 200));
+		}
+		if (scenarios.contains("training")) {
+			results.addAll(training.filesVersusCopy(Integer.parseInt(option(args, "trainees",
+					String.valueOf(scale.trainees))), out));
 		}
 		var report = new LinkedHashMap<String, Object>();
 		report.put("scale", scale.label());

@@ -106,8 +106,10 @@ class GenerateCommand implements ApplicationRunner {
 			var trained = training.load(generator, sizes,
 					(trainees + Generator.TRAINEES_PER_CLASS - 1) / Generator.TRAINEES_PER_CLASS, work, true);
 			System.out.printf("training: %,d classes, %,d enrolled by real name, %,d attendance rows uploaded, %,d "
-					+ "completed, %,d not%n", trained.classes(), trained.enrolled(), trained.attendanceRows(),
-					trained.completed(), trained.notCompleted());
+					+ "completed, %,d not; seconds: opening %.0f, enrolment files %.0f, attendance files %.0f, "
+					+ "completing %.0f%n", trained.classes(), trained.enrolled(), trained.attendanceRows(),
+					trained.completed(), trained.notCompleted(), trained.seconds().opening(), trained.seconds().enrolling(),
+					trained.seconds().attending(), trained.seconds().completing());
 			var recruited = recruitment.load();
 			System.out.printf("recruitment: %,d online fairs held with %,d applications and %,d hires (%,d refused as "
 					+ "at a real fair), %,d on-site events planned%n", recruited.held(), recruited.applications(),

@@ -75,13 +75,29 @@ class RegisterLoader {
 			if (kind.equals(Generator.REGISTRATIONS)) {
 				fileSchools(province, generator, intakeYear);
 			}
-			var file = work.resolve(kind + ".csv");
-			var writing = progress(showProgress, "writing " + kind, sizes.rows(kind));
-			Generator.write(file, "csv", sink -> generator.rows(kind, sizes, sink, writing::show));
-			jobs.put(kind, run(province, kind, file, showProgress));
+			jobs.put(kind, load(province, generator, sizes, kind, work, showProgress));
 		}
 		duplicates.find(province);
 		return check(province, generator.planted(sizes), generator.schoolCodes(), jobs);
+	}
+
+	/** Only these kinds, in the order given, each imported as {@link #load} imports it (a bench's prerequisites). */
+	Map<String, ImportJob> loadOnly(Generator generator, Generator.Sizes sizes, Path work, List<String> kinds)
+			throws Exception {
+		Files.createDirectories(work);
+		var jobs = new LinkedHashMap<String, ImportJob>();
+		for (var kind : kinds) {
+			jobs.put(kind, load(province(), generator, sizes, kind, work, false));
+		}
+		return jobs;
+	}
+
+	private ImportJob load(Actor province, Generator generator, Generator.Sizes sizes, String kind, Path work,
+			boolean showProgress) throws Exception {
+		var file = work.resolve(kind + ".csv");
+		var writing = progress(showProgress, "writing " + kind, sizes.rows(kind));
+		Generator.write(file, "csv", sink -> generator.rows(kind, sizes, sink, writing::show));
+		return run(province, kind, file, showProgress);
 	}
 
 	/**

@@ -9,9 +9,9 @@ import java.util.Locale;
  */
 enum Scale {
 
-	SMALL(20_000, 20_000, 2_000, 100_000, 5_000, 50_000, 20_000, 5_000, 10_000),
-	MEDIUM(1_000_000, 1_000_000, 20_000, 3_000_000, 140_000, 3_000_000, 1_000_000, 100_000, 200_000),
-	PROVINCE(40_000_000, 1_000_000, 20_000, 10_000_000, 140_000, 3_000_000, 3_000_000, 1_000_000, 200_000);
+	SMALL(20_000, 20_000, 2_000, 100_000, 5_000, 50_000, 20_000, 5_000, 10_000, 2_500),
+	MEDIUM(1_000_000, 1_000_000, 20_000, 3_000_000, 140_000, 3_000_000, 1_000_000, 100_000, 200_000, 125_000),
+	PROVINCE(40_000_000, 1_000_000, 20_000, 10_000_000, 140_000, 3_000_000, 3_000_000, 1_000_000, 200_000, 5_000_000);
 
 	/** Persons imported from CSV; the xlsx heap scenario uses at most 1 M rows whatever the scale. */
 	final int importRows;
@@ -24,9 +24,12 @@ enum Scale {
 	/** Job seekers among the persons, and open job postings (REC-2). */
 	final int seekers;
 	final int openJobs;
+	/** Trainees enrolled by file in the training scenario (one person in eight, as {@code generate} trains). */
+	final int trainees;
 
 	Scale(int importRows, int xlsxRows, int verifyRequests, int targetRecords, int registrations, int rosterEntries,
-			int certificates, int seekers, int openJobs) {
+			int certificates, int seekers, int openJobs, int trainees) {
+		this.trainees = trainees;
 		this.seekers = seekers;
 		this.openJobs = openJobs;
 		this.importRows = importRows;
