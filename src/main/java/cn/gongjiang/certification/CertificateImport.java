@@ -150,7 +150,10 @@ class CertificateImport extends StagedImport {
 						IdNumberIndex.of(rs.getBytes("holder_index")), rs.getString("type"), rs.getString("occupation_code"),
 						rs.getString("grade"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer"), null))
 				.list();
-		created.forEach(events::publishEvent);
+		for (int from = 0; from < created.size(); from += CertificatesIssued.CHUNK) {
+			events.publishEvent(new CertificatesIssued(created.subList(from,
+					Math.min(created.size(), from + CertificatesIssued.CHUNK))));
+		}
 		return new MergeCounts(created.size(), staged - created.size());
 	}
 }

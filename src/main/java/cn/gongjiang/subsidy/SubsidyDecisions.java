@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.certification.CertificatesIssued;
 import cn.gongjiang.certification.CertificateRevoked;
 import cn.gongjiang.region.RegionDirectory;
 import cn.gongjiang.registry.PersonRegistry;
@@ -90,6 +91,12 @@ public class SubsidyDecisions {
 	@ApplicationModuleListener
 	void on(CertificateIssued issued) {
 		decide(issued);
+	}
+
+	/** An imported chunk of certificates, decided together as the bulk decision decides them (SUB-3). */
+	@ApplicationModuleListener
+	void on(CertificatesIssued issued) {
+		decider.decide(issued.certificates());
 	}
 
 	/** Decides one certificate; a certificate decided before keeps its decision. */

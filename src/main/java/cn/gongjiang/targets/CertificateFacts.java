@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import cn.gongjiang.certification.Certificate;
 import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.certification.CertificatesIssued;
 import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.certification.CertificateRevoked;
 import cn.gongjiang.registry.PersonIdentity;
@@ -47,6 +48,12 @@ class CertificateFacts {
 	@ApplicationModuleListener
 	void on(CertificateIssued issued) {
 		recount(issued.holderIndex());
+	}
+
+	/** An imported chunk: each holder counted again, in one transaction for the chunk. */
+	@ApplicationModuleListener
+	void on(CertificatesIssued issued) {
+		issued.certificates().stream().map(CertificateIssued::holderIndex).distinct().forEach(this::recount);
 	}
 
 	@ApplicationModuleListener

@@ -1,6 +1,7 @@
 package cn.gongjiang.certification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -64,8 +66,20 @@ class CertificateIntegrationTests {
 				"5|职业编码|import.occupation.unknown",
 				"5|技能等级|import.required",
 				"6|证书类型|import.certificate-type.unknown");
-		assertThat(events.of(CertificateIssued.class).map(CertificateIssued::number))
-				.contains("Z2026000001", "Z2026000005");
+		// X-5 (issue 18): an imported file's certificates travel a chunk to an event, not one event each
+		assertThat(events.of(CertificatesIssued.class)).flatExtracting(e -> e.certificates().stream()
+				.map(CertificateIssued::number).toList()).contains("Z2026000001", "Z2026000005");
+		assertThat(events.of(CertificateIssued.class).map(CertificateIssued::number)).doesNotContain("Z2026000001");
+		// SUB-3 and the targets: the chunk is decided and counted as a single certificate would be
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+				select count(*) from event_publication where completion_date is null
+				  and serialized_event like '%Z2026000001%'""").query(Long.class).single() == 0);
+		assertThat(jdbc.sql("""
+				select count(*) from subsidy.decision where certificate_number = 'Z2026000001'
+				""").query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("""
+				select count(*) from targets.contribution where evidence = 'certificate:Z2026000001'
+				""").query(Long.class).single()).as("counted as new skilled (and high-skilled: 高级工)").isEqualTo(2);
 		var again = imports.run("shaoxing", "certificates", "certs.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(again).containsEntry("acceptedRows", 0).containsEntry("unchangedRows", 2);
 		assertThat(jdbc.sql("select count(*) from certification.certificate where number like 'Z202600000%'")

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.certification.CertificatesIssued;
 import cn.gongjiang.training.TrainingCompleted;
 import cn.gongjiang.training.TrainingStepRecorded;
 import cn.gongjiang.training.TrainingStepsRecorded;
@@ -47,6 +48,9 @@ class TypedIdsInEventsTests {
 		var completed = new TrainingsCompleted(List.of(new TrainingCompleted(9, 3, null, IdNumberIndex.fromHex("0aff10"),
 				"/330000/330600/330602/", "6-18-01-01", null, LocalDate.of(2026, 6, 1), "ON_JOB", null)));
 		assertThat(JSON.readValue(JSON.writeValueAsString(completed), TrainingsCompleted.class)).isEqualTo(completed);
+		var issued = new CertificatesIssued(List.of(new CertificateIssued(7, "C-1", IdNumberIndex.fromHex("0aff10"),
+				"skill-level", "6-18-01-01", "senior", LocalDate.of(2026, 6, 1), "机构", null)));
+		assertThat(JSON.readValue(JSON.writeValueAsString(issued), CertificatesIssued.class)).isEqualTo(issued);
 	}
 
 	@Test
