@@ -62,8 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -Xmx512m -jar gongjiang.jar bench [--scale=small|medium|province] [--out=DIR]
- * [--scenarios=import,console,reads,verify,targets,enrolment,recruitment,subsidy,analytics,training] [--rows=N]
- * [--xlsx-rows=N] [--trainees=N] [--requests=N] [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N] [--on-data=DIR]}: on a throwaway embedded
+ * [--scenarios=import,console,reads,verify,targets,enrolment,recruitment,subsidy,analytics,certificates,training] [--rows=N]
+ * [--xlsx-rows=N] [--certificate-rows=N] [--trainees=N] [--requests=N] [--target-records=N] [--registrations=N] [--roster=N] [--certificates=N] [--on-data=DIR]}: on a throwaway embedded
  * database,
  * <ol>
  * <li>import N generated persons through the whole pipeline (parse, check, seal, COPY to staging, set-based checks,
@@ -82,6 +82,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link SubsidyBench});</li>
  * <li>rebuild the analytics tables, read a city's skilled shares and wage quartiles from them, and the 30-minute
  * circle of every township ({@link AnalyticsBench});</li>
+ * <li>import a file of certificates until every one is decided and counted, next to raw {@code COPY} of the same
+ * final rows ({@link CertificateBench});</li>
  * <li>enrol trainees by their providers' files, upload the attendance sheets and complete the classes, next to raw
  * {@code COPY} of the same final rows and one {@code UPDATE} completing every class ({@link TrainingBench}).</li>
  * </ol>
@@ -116,12 +118,14 @@ class BenchCommand implements ApplicationRunner {
 	private final RecruitmentBench recruitment;
 	private final AnalyticsBench analytics;
 	private final TrainingBench training;
+	private final CertificateBench certificates;
 
 	BenchCommand(ApplicationContext context, BulkImport imports, PersonalDataCipher cipher, RegionDirectory regions,
 			JdbcClient jdbc, DataSource dataSource, JsonMapper json, TargetsBench targets, EnrolmentBench enrolment,
 			SubsidyBench subsidy, ConsolePagesBench consolePages, RecruitmentBench recruitment, AnalyticsBench analytics,
-			TrainingBench training) {
+			TrainingBench training, CertificateBench certificates) {
 		this.training = training;
+		this.certificates = certificates;
 		this.recruitment = recruitment;
 		this.analytics = analytics;
 		this.subsidy = subsidy;
@@ -148,7 +152,7 @@ class BenchCommand implements ApplicationRunner {
 		var out = Path.of(option(args, "out", "target/bench"));
 		Files.createDirectories(out);
 		var startedAt = Instant.now();
-		var scenarios = List.of(option(args, "scenarios", "import,console,reads,verify,targets,enrolment,recruitment,subsidy,analytics,training").split(","));
+		var scenarios = List.of(option(args, "scenarios", "import,console,reads,verify,targets,enrolment,recruitment,subsidy,analytics,certificates,training").split(","));
 		var results = new ArrayList<Result>();
 		if (scenarios.contains("import")) {
 			results.addAll(importVersusCopy(rows, out));
@@ -197,6 +201,10 @@ class BenchCommand implements ApplicationRunner {
 		}
 		if (scenarios.contains("analytics")) {
 			results.addAll(analytics.run(scale, 200));
+		}
+		if (scenarios.contains("certificates")) {
+			results.addAll(certificates.importVersusCopy(Integer.parseInt(option(args, "certificate-rows",
+					String.valueOf(scale.certificates))), out));
 		}
 		if (scenarios.contains("training")) {
 			results.addAll(training.filesVersusCopy(Integer.parseInt(option(args, "trainees",

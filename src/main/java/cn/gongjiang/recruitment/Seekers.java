@@ -20,6 +20,7 @@ import cn.gongjiang.audit.AuditLog;
 import cn.gongjiang.audit.AuditOutcome;
 import cn.gongjiang.certification.Certificate;
 import cn.gongjiang.certification.CertificateIssued;
+import cn.gongjiang.certification.CertificatesIssued;
 import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.occupation.OccupationCatalogue;
 import cn.gongjiang.registry.PersonProfile;
@@ -147,6 +148,18 @@ public class Seekers {
 		var index = issued.holderIndex();
 		jdbc.sql("select person_id from recruitment.seeker where person_index = :index").param("index", index)
 				.query(Long.class).optional().ifPresent(personId -> refreshSkills(personId, index));
+	}
+
+	/** An imported chunk of certificates: the seekers among its holders, found with one look-up, have their skills follow. */
+	@ApplicationModuleListener
+	void on(CertificatesIssued issued) {
+		var indexes = issued.certificates().stream().map(c -> c.holderIndex().hex()).distinct().toArray(String[]::new);
+		jdbc.sql("""
+				select person_id, person_index from recruitment.seeker
+				where person_index in (select decode(i, 'hex') from unnest(cast(:indexes as text[])) i)
+				""").param("indexes", indexes).query((rs, i) -> new Object[] { rs.getLong(1),
+						IdNumberIndex.of(rs.getBytes(2)) }).list()
+				.forEach(s -> refreshSkills((Long) s[0], (IdNumberIndex) s[1]));
 	}
 
 	/** Marks a seeker placed; false when they already were (a second hire races the first). */
