@@ -97,9 +97,11 @@ class GenerateCommand implements ApplicationRunner {
 		}
 		else if (args.containsOption("into-database")) {
 			var work = Path.of(BenchCommand.option(args, "work", "target/generate"));
-			// --registers-loaded: a run on this folder imported the registers already (a province load in two parts)
+			// --registers-loaded: a run on this folder imported the registers already (a province load in two parts);
+			// --registers-from=KIND: it imported those before KIND
 			if (!args.containsOption("registers-loaded")) {
-				load(generator, sizes, intakeYear, work);
+				load(generator, sizes, intakeYear, work, BenchCommand.option(args, "registers-from",
+						RegisterLoader.ORDER.get(0)));
 			}
 			// --trainees=N: only the first classes, N trainees, when the whole scale's training does not fit the time
 			var trainees = Integer.parseInt(BenchCommand.option(args, "trainees", String.valueOf(sizes.enrolments())));
@@ -147,8 +149,9 @@ class GenerateCommand implements ApplicationRunner {
 		System.out.println("files in " + dir.toAbsolutePath());
 	}
 
-	private void load(Generator generator, Generator.Sizes sizes, int intakeYear, Path work) throws Exception {
-		var report = loader.load(generator, sizes, intakeYear, work, true);
+	private void load(Generator generator, Generator.Sizes sizes, int intakeYear, Path work, String from)
+			throws Exception {
+		var report = loader.load(generator, sizes, intakeYear, work, true, from);
 		report.jobs().forEach((kind, job) -> {
 			System.out.printf("%s: %,d accepted, %,d unchanged, %,d refused%n", kind, job.acceptedRows(),
 					job.unchangedRows(), job.rejectedRows());

@@ -68,10 +68,24 @@ class RegisterLoader {
 
 	Report load(Generator generator, Generator.Sizes sizes, int intakeYear, Path work, boolean showProgress)
 			throws Exception {
+		return load(generator, sizes, intakeYear, work, showProgress, ORDER.get(0));
+	}
+
+	/**
+	 * The kinds from {@code from} on, in {@link #ORDER}: a load on a folder whose earlier kinds are in (a province
+	 * load stopped and taken up again; an import stopped half way resumes by itself when the application starts).
+	 */
+	Report load(Generator generator, Generator.Sizes sizes, int intakeYear, Path work, boolean showProgress,
+			String from) throws Exception {
+		// the planted duplicates are checked against the registrations job: a load takes up at the latest there
+		if (!ORDER.subList(0, ORDER.indexOf(Generator.REGISTRATIONS) + 1).contains(from)) {
+			throw new IllegalArgumentException("a load takes up at one of " + ORDER.subList(0,
+					ORDER.indexOf(Generator.REGISTRATIONS) + 1) + ", not " + from);
+		}
 		Files.createDirectories(work);
 		var province = province();
 		var jobs = new LinkedHashMap<String, ImportJob>();
-		for (var kind : ORDER) {
+		for (var kind : ORDER.subList(ORDER.indexOf(from), ORDER.size())) {
 			if (kind.equals(Generator.REGISTRATIONS)) {
 				fileSchools(province, generator, intakeYear);
 			}
