@@ -53,7 +53,8 @@ class CertificateFacts {
 	/** An imported chunk: each holder counted again, in one transaction for the chunk. */
 	@ApplicationModuleListener
 	void on(CertificatesIssued issued) {
-		issued.certificates().stream().map(CertificateIssued::holderIndex).distinct().forEach(this::recount);
+		rollups.setAll(issued.certificates().stream().map(CertificateIssued::holderIndex).distinct()
+				.flatMap(holder -> changes(holder).stream()).toList());
 	}
 
 	@ApplicationModuleListener
@@ -62,14 +63,18 @@ class CertificateFacts {
 	}
 
 	void recount(IdNumberIndex index) {
+		rollups.setAll(changes(index));
+	}
+
+	private List<Rollups.Change> changes(IdNumberIndex index) {
 		var held = certificates.forHolderIndex(index).stream()
 				.filter(c -> c.status().equals("VALID") && SKILL_TYPES.contains(c.type()) && c.grade() != null
 						&& SkillGrade.fromCode(c.grade()) != SkillGrade.APPRENTICE)
 				.toList();
 		var region = persons.identity(index).map(PersonIdentity::regionPath).orElse(UNPLACED);
 		Predicate<Certificate> high = c -> HIGH.contains(SkillGrade.fromCode(c.grade()));
-		rollups.set(NEW_SKILLED, index.hex(), first(held, c -> true, region));
-		rollups.set(NEW_HIGH_SKILLED, index.hex(), first(held, high, region));
+		return List.of(new Rollups.Change(NEW_SKILLED, index.hex(), first(held, c -> true, region)),
+				new Rollups.Change(NEW_HIGH_SKILLED, index.hex(), first(held, high, region)));
 	}
 
 	private static Optional<Contribution> first(List<Certificate> held, Predicate<Certificate> which,

@@ -3,7 +3,13 @@ package cn.gongjiang.targets;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,32 +41,57 @@ public class Rollups {
 		this.clock = clock;
 	}
 
+	/** What the record {@code sourceKey} contributes to {@code fact}; an empty contribution: it no longer counts. */
+	public record Change(String fact, String sourceKey, Optional<Contribution> contribution) {
+	}
+
 	/** Sets what the record {@code sourceKey} contributes to {@code fact}; empty: it no longer counts. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void set(String fact, String sourceKey, Optional<Contribution> contribution) {
+		setAll(List.of(new Change(fact, sourceKey, contribution)));
+	}
+
+	/**
+	 * Several records' changes in one transaction (an imported chunk). The contributions are locked in
+	 * (fact, record) order and the daily rollup moves last, in one statement in (fact, region, day) order: listeners
+	 * of concurrent chunks touch the same province and city rows, and taking the locks in one order makes them wait
+	 * for each other instead of deadlocking.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void setAll(Collection<Change> changes) {
+		var moves = new TreeMap<Daily, BigDecimal>();
+		changes.stream().sorted(Comparator.comparing(Change::fact).thenComparing(Change::sourceKey))
+				.forEach(change -> apply(change, moves));
+		move(moves);
+	}
+
+	private void apply(Change change, Map<Daily, BigDecimal> moves) {
+		var fact = change.fact();
+		var key = change.sourceKey();
+		var contribution = change.contribution();
 		var existing = jdbc.sql("""
 				select region_path, occurred_on, amount, evidence from targets.contribution
 				where fact = :fact and source_key = :key for update
-				""").param("fact", fact).param("key", sourceKey).query(Contribution.class).optional();
+				""").param("fact", fact).param("key", key).query(Contribution.class).optional();
 		if (existing.map(e -> contribution.filter(c -> same(e, c)).isPresent()).orElse(contribution.isEmpty())) {
 			return;
 		}
 		existing.ifPresent(old -> {
 			jdbc.sql("delete from targets.contribution where fact = :fact and source_key = :key").param("fact", fact)
-					.param("key", sourceKey).update();
-			move(fact, old, old.amount().negate());
+					.param("key", key).update();
+			add(moves, fact, old, old.amount().negate());
 		});
 		contribution.ifPresent(c -> {
 			int inserted = jdbc.sql("""
 					insert into targets.contribution (fact, source_key, region_path, occurred_on, amount, evidence)
 					values (:fact, :key, :path, :day, :amount, :evidence) on conflict do nothing
-					""").param("fact", fact).param("key", sourceKey).param("path", c.regionPath())
+					""").param("fact", fact).param("key", key).param("path", c.regionPath())
 					.param("day", c.occurredOn()).param("amount", c.amount()).param("evidence", c.evidence()).update();
 			if (inserted == 1) {
-				move(fact, c, c.amount());
+				add(moves, fact, c, c.amount());
 			}
 			else { // a concurrent listener inserted it first: start again from its row
-				set(fact, sourceKey, contribution);
+				apply(change, moves);
 			}
 		});
 	}
@@ -70,13 +101,41 @@ public class Rollups {
 				&& a.amount().compareTo(b.amount()) == 0 && a.evidence().equals(b.evidence());
 	}
 
-	private void move(String fact, Contribution c, BigDecimal delta) {
+	/** A row of the daily rollup. */
+	private record Daily(String fact, String regionCode, LocalDate day) implements Comparable<Daily> {
+
+		private static final Comparator<Daily> ORDER = Comparator.comparing(Daily::fact)
+				.thenComparing(Daily::regionCode).thenComparing(Daily::day);
+
+		@Override
+		public int compareTo(Daily other) {
+			return ORDER.compare(this, other);
+		}
+	}
+
+	private static void add(Map<Daily, BigDecimal> moves, String fact, Contribution c, BigDecimal delta) {
+		for (var code : c.regionCodes()) {
+			moves.merge(new Daily(fact, code, c.occurredOn()), delta, BigDecimal::add);
+		}
+	}
+
+	private void move(SortedMap<Daily, BigDecimal> moves) {
+		var rows = moves.entrySet().stream().filter(m -> m.getValue().signum() != 0).toList();
+		if (rows.isEmpty()) {
+			return;
+		}
 		jdbc.sql("""
 				insert into targets.actual_daily (fact, region_code, day, amount)
-				select :fact, code, :day, :delta from unnest(cast(:codes as text[])) code
+				select fact, code, cast(day as date), delta
+				from unnest(cast(:facts as text[]), cast(:codes as text[]), cast(:days as text[]),
+				            cast(:deltas as numeric[])) with ordinality as m(fact, code, day, delta, n)
+				order by n
 				on conflict (fact, region_code, day) do update set amount = targets.actual_daily.amount + excluded.amount
-				""").param("fact", fact).param("day", c.occurredOn()).param("delta", delta)
-				.param("codes", c.regionCodes()).update();
+				""")
+				.param("facts", rows.stream().map(m -> m.getKey().fact()).toArray(String[]::new))
+				.param("codes", rows.stream().map(m -> m.getKey().regionCode()).toArray(String[]::new))
+				.param("days", rows.stream().map(m -> m.getKey().day().toString()).toArray(String[]::new))
+				.param("deltas", rows.stream().map(Map.Entry::getValue).toArray(BigDecimal[]::new)).update();
 	}
 
 	/** An officer's rebuild, on the audit log. */

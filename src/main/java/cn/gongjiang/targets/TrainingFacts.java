@@ -1,5 +1,7 @@
 package cn.gongjiang.targets;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -35,28 +37,35 @@ class TrainingFacts {
 
 	@ApplicationModuleListener
 	void on(TrainingsCompleted completed) {
-		completed.completions().forEach(this::on);
+		rollups.setAll(completed.completions().stream().flatMap(c -> changes(c).stream()).toList());
 	}
 
 	@ApplicationModuleListener
 	void on(TrainingCompleted completed) {
+		rollups.setAll(changes(completed));
+	}
+
+	private List<Rollups.Change> changes(TrainingCompleted completed) {
+		var changes = new ArrayList<Rollups.Change>();
 		var enrolment = "enrolment:" + completed.enrolmentId();
-		rollups.set(ORDER_TRAINING_COMPLETIONS, String.valueOf(completed.enrolmentId()), completed.orderId() == null
-				? Optional.empty()
-				: Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(), enrolment)));
+		changes.add(new Rollups.Change(ORDER_TRAINING_COMPLETIONS, String.valueOf(completed.enrolmentId()),
+				completed.orderId() == null ? Optional.empty()
+				: Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(), enrolment))));
 		if ("APPRENTICESHIP".equals(completed.classKind())) {
-			rollups.set(APPRENTICESHIP_COMPLETIONS, enrolment,
-					Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(), enrolment)));
+			changes.add(new Rollups.Change(APPRENTICESHIP_COMPLETIONS, enrolment,
+					Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(), enrolment))));
 		}
 		if ("NAMED_CLASS".equals(completed.classKind())) {
 			var named = "class:" + completed.classId();
-			rollups.set(NAMED_CLASSES_COMPLETED, named,
-					Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(), named)));
+			changes.add(new Rollups.Change(NAMED_CLASSES_COMPLETED, named,
+					Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(), named))));
 		}
 		var enterprise = completed.orderEnterpriseCode();
 		if (enterprise != null && organisations.enterprise(enterprise).map(Enterprise::keyEnterprise).orElse(false)) {
-			rollups.set(KEY_ENTERPRISES_SERVED, enterprise + ":" + completed.completedOn().getYear(), Optional.of(
-					Contribution.one(completed.regionPath(), completed.completedOn(), "enterprise:" + enterprise)));
+			changes.add(new Rollups.Change(KEY_ENTERPRISES_SERVED, enterprise + ":" + completed.completedOn().getYear(),
+					Optional.of(Contribution.one(completed.regionPath(), completed.completedOn(),
+							"enterprise:" + enterprise))));
 		}
+		return changes;
 	}
 }

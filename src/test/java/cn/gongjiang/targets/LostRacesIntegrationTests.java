@@ -7,6 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gongjiang.Api;
 import cn.gongjiang.IntegrationTest;
@@ -44,6 +49,12 @@ class LostRacesIntegrationTests {
 
 	@Autowired
 	Returns returns;
+
+	@Autowired
+	Rollups rollups;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	long submit(String asOf, int value) throws Exception {
 		var body = mvc.perform(post("/api/v1/targets/returns").header("Authorization", api.bearer("keqiao"))
@@ -106,5 +117,40 @@ class LostRacesIntegrationTests {
 				.header("Authorization", api.bearer("shaoxing")))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.value").value(9));
 		assertThat(audited(jdbc, "targets.return.approve", String.valueOf(id), "SUCCESS")).isOne();
+	}
+
+	/**
+	 * Issue 18, TGT-2, X-5: listeners of two imported chunks at once count records on the same province, city and
+	 * county days. Chunks that meet those rows in opposite orders both commit (each waits for the other instead of
+	 * deadlocking) and every record counts once.
+	 */
+	@Test
+	void twoChunksCountingTheSameDaysInOppositeOrdersBothCommitAndEveryRecordCountsOnce_TGT_2() throws Exception {
+		var fact = "RACE_CHUNKS";
+		var regions = List.of("/330000/330100/330106/", "/330000/330200/330203/", "/330000/330600/330603/");
+		for (int round = 0; round < 3; round++) {
+			var first = new ArrayList<Rollups.Change>();
+			var second = new ArrayList<Rollups.Change>();
+			for (int i = 0; i < 300; i++) { // the second chunk's records meet the days and regions the other way round
+				int j = 299 - i;
+				first.add(new Rollups.Change(fact, "%d:a%03d".formatted(round, i), Optional.of(Contribution
+						.one(regions.get(i % 3), LocalDate.of(2026, 1, 1).plusDays(i % 40), "a" + i))));
+				second.add(new Rollups.Change(fact, "%d:b%03d".formatted(round, i), Optional.of(Contribution
+						.one(regions.get(j % 3), LocalDate.of(2026, 1, 1).plusDays(j % 40), "b" + i))));
+			}
+			Callable<Integer> a = () -> transactions.execute(s -> {
+				rollups.setAll(first);
+				return 200;
+			});
+			Callable<Integer> b = () -> transactions.execute(s -> {
+				rollups.setAll(second);
+				return 200;
+			});
+			assertThat(race(a, b)).containsExactly(200, 200);
+		}
+		assertThat(jdbc.sql("select sum(amount) from targets.actual_daily where fact = :f and region_code = '330000'")
+				.param("f", fact).query(Integer.class).single()).isEqualTo(3 * 600);
+		assertThat(jdbc.sql("select sum(amount) from targets.actual_daily where fact = :f and region_code = '330106'")
+				.param("f", fact).query(Integer.class).single()).isEqualTo(3 * 200);
 	}
 }
