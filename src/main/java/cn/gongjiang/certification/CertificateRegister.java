@@ -2,6 +2,7 @@ package cn.gongjiang.certification;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -196,6 +197,12 @@ public class CertificateRegister {
 	@Transactional(readOnly = true)
 	public List<Certificate> forHolderIndex(IdNumberIndex holderIndex) {
 		return certificates.forHolder(holderIndex);
+	}
+
+	/** Several holders' certificates at once (an imported chunk's), by holder; holders without any are absent. */
+	@Transactional(readOnly = true)
+	public Map<IdNumberIndex, List<Certificate>> forHolderIndexes(Collection<IdNumberIndex> holderIndexes) {
+		return holderIndexes.isEmpty() ? Map.of() : certificates.forHolders(List.copyOf(holderIndexes));
 	}
 
 	/**

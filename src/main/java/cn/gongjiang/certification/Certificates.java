@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,18 @@ class Certificates {
 	List<Certificate> forHolder(IdNumberIndex holderIndex) {
 		return jdbc.sql("select * from certification.certificate where holder_index = :h order by issued_on, id")
 				.param("h", holderIndex).query(Certificates::map).list();
+	}
+
+	/** The certificates of several holders (an imported chunk's), by holder, each holder's in issue order. */
+	Map<IdNumberIndex, List<Certificate>> forHolders(List<IdNumberIndex> holderIndexes) {
+		var held = new HashMap<IdNumberIndex, List<Certificate>>();
+		jdbc.sql("""
+				select * from certification.certificate where holder_index = any(:h) order by issued_on, id
+				""").param("h", holderIndexes.stream().map(IdNumberIndex::bytes).toArray(byte[][]::new))
+				.query((rs, row) -> held.computeIfAbsent(IdNumberIndex.of(rs.getBytes("holder_index")),
+						h -> new ArrayList<>()).add(map(rs, row)))
+				.list();
+		return held;
 	}
 
 	boolean revoke(long id, String reason, LocalDate on) {

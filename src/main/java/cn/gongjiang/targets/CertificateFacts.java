@@ -1,6 +1,7 @@
 package cn.gongjiang.targets;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,6 @@ import cn.gongjiang.certification.CertificateIssued;
 import cn.gongjiang.certification.CertificatesIssued;
 import cn.gongjiang.certification.CertificateRegister;
 import cn.gongjiang.certification.CertificateRevoked;
-import cn.gongjiang.registry.PersonIdentity;
 import cn.gongjiang.registry.PersonRegistry;
 import cn.gongjiang.shared.IdNumberIndex;
 import cn.gongjiang.shared.SkillGrade;
@@ -50,11 +50,10 @@ class CertificateFacts {
 		recount(issued.holderIndex());
 	}
 
-	/** An imported chunk: each holder counted again, in one transaction for the chunk. */
+	/** An imported chunk: each holder counted again, in one transaction for the chunk, with one look-up of each kind. */
 	@ApplicationModuleListener
 	void on(CertificatesIssued issued) {
-		rollups.setAll(issued.certificates().stream().map(CertificateIssued::holderIndex).distinct()
-				.flatMap(holder -> changes(holder).stream()).toList());
+		recount(issued.certificates().stream().map(CertificateIssued::holderIndex).distinct().toList());
 	}
 
 	@ApplicationModuleListener
@@ -63,18 +62,25 @@ class CertificateFacts {
 	}
 
 	void recount(IdNumberIndex index) {
-		rollups.setAll(changes(index));
+		recount(List.of(index));
 	}
 
-	private List<Rollups.Change> changes(IdNumberIndex index) {
-		var held = certificates.forHolderIndex(index).stream()
+	private void recount(List<IdNumberIndex> holders) {
+		var held = certificates.forHolderIndexes(holders);
+		var regions = new HashMap<IdNumberIndex, String>();
+		persons.identities(holders).forEach(p -> regions.put(p.idNumberIndex(), p.regionPath()));
+		rollups.setAll(holders.stream().flatMap(holder -> changes(holder, held.getOrDefault(holder, List.of()),
+				regions.getOrDefault(holder, UNPLACED)).stream()).toList());
+	}
+
+	private static List<Rollups.Change> changes(IdNumberIndex holder, List<Certificate> certificates, String region) {
+		var held = certificates.stream()
 				.filter(c -> c.status().equals("VALID") && SKILL_TYPES.contains(c.type()) && c.grade() != null
 						&& SkillGrade.fromCode(c.grade()) != SkillGrade.APPRENTICE)
 				.toList();
-		var region = persons.identity(index).map(PersonIdentity::regionPath).orElse(UNPLACED);
 		Predicate<Certificate> high = c -> HIGH.contains(SkillGrade.fromCode(c.grade()));
-		return List.of(new Rollups.Change(NEW_SKILLED, index.hex(), first(held, c -> true, region)),
-				new Rollups.Change(NEW_HIGH_SKILLED, index.hex(), first(held, high, region)));
+		return List.of(new Rollups.Change(NEW_SKILLED, holder.hex(), first(held, c -> true, region)),
+				new Rollups.Change(NEW_HIGH_SKILLED, holder.hex(), first(held, high, region)));
 	}
 
 	private static Optional<Contribution> first(List<Certificate> held, Predicate<Certificate> which,

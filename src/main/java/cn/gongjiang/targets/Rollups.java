@@ -3,8 +3,11 @@ package cn.gongjiang.targets;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,17 +55,104 @@ public class Rollups {
 	}
 
 	/**
-	 * Several records' changes in one transaction (an imported chunk). The contributions are locked in
-	 * (fact, record) order and the daily rollup moves last, in one statement in (fact, region, day) order: listeners
-	 * of concurrent chunks touch the same province and city rows, and taking the locks in one order makes them wait
-	 * for each other instead of deadlocking.
+	 * Several records' changes in one transaction (an imported chunk), the last one given for a record counting: the
+	 * chunk's contributions are read and locked in one statement, in (fact, record) order, deleted and inserted in
+	 * one statement each, and the daily rollup moves last, in one statement in (fact, region, day) order. Listeners of
+	 * concurrent chunks touch the same province and city rows; taking the locks in one order makes them wait for
+	 * each other instead of deadlocking.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void setAll(Collection<Change> changes) {
+		var last = new TreeMap<Record, Change>();
+		changes.forEach(change -> last.put(new Record(change.fact(), change.sourceKey()), change));
 		var moves = new TreeMap<Daily, BigDecimal>();
-		changes.stream().sorted(Comparator.comparing(Change::fact).thenComparing(Change::sourceKey))
-				.forEach(change -> apply(change, moves));
+		if (last.size() == 1) {
+			apply(last.firstEntry().getValue(), moves);
+		}
+		else if (!last.isEmpty()) {
+			applyAll(last, moves);
+		}
 		move(moves);
+	}
+
+	/** A counted record: the fact and the record's key. */
+	private record Record(String fact, String sourceKey) implements Comparable<Record> {
+
+		private static final Comparator<Record> ORDER = Comparator.comparing(Record::fact)
+				.thenComparing(Record::sourceKey);
+
+		@Override
+		public int compareTo(Record other) {
+			return ORDER.compare(this, other);
+		}
+	}
+
+	private void applyAll(SortedMap<Record, Change> changes, Map<Daily, BigDecimal> moves) {
+		var existing = new HashMap<Record, Contribution>();
+		jdbc.sql("""
+				select c.fact, c.source_key, c.region_path, c.occurred_on, c.amount, c.evidence
+				from targets.contribution c
+				join unnest(cast(:facts as text[]), cast(:keys as text[])) k(fact, source_key) using (fact, source_key)
+				order by c.fact, c.source_key
+				for update of c
+				""").param("facts", facts(changes.keySet())).param("keys", keys(changes.keySet()))
+				.query((rs, row) -> existing.put(new Record(rs.getString(1), rs.getString(2)), new Contribution(
+						rs.getString(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getString(6))))
+				.list();
+		var gone = new ArrayList<Record>();
+		var added = new ArrayList<Change>();
+		changes.forEach((record, change) -> {
+			var old = Optional.ofNullable(existing.get(record));
+			var now = change.contribution();
+			if (old.isPresent() && now.isPresent() && same(old.get(), now.get())) {
+				return;
+			}
+			old.ifPresent(o -> {
+				gone.add(record);
+				add(moves, record.fact(), o, o.amount().negate());
+			});
+			now.ifPresent(c -> added.add(change));
+		});
+		if (!gone.isEmpty()) {
+			jdbc.sql("""
+					delete from targets.contribution c
+					using unnest(cast(:facts as text[]), cast(:keys as text[])) k(fact, source_key)
+					where c.fact = k.fact and c.source_key = k.source_key
+					""").param("facts", facts(gone)).param("keys", keys(gone)).update();
+		}
+		if (added.isEmpty()) {
+			return;
+		}
+		var inserted = new HashSet<Record>(jdbc.sql("""
+				insert into targets.contribution (fact, source_key, region_path, occurred_on, amount, evidence)
+				select * from unnest(cast(:facts as text[]), cast(:keys as text[]), cast(:paths as text[]),
+				                     cast(:days as text[])::date[], cast(:amounts as numeric[]), cast(:evidence as text[]))
+				on conflict do nothing
+				returning fact, source_key
+				""").param("facts", added.stream().map(Change::fact).toArray(String[]::new))
+				.param("keys", added.stream().map(Change::sourceKey).toArray(String[]::new))
+				.param("paths", added.stream().map(c -> c.contribution().get().regionPath()).toArray(String[]::new))
+				.param("days", added.stream().map(c -> c.contribution().get().occurredOn().toString())
+						.toArray(String[]::new))
+				.param("amounts", added.stream().map(c -> c.contribution().get().amount()).toArray(BigDecimal[]::new))
+				.param("evidence", added.stream().map(c -> c.contribution().get().evidence()).toArray(String[]::new))
+				.query((rs, row) -> new Record(rs.getString(1), rs.getString(2))).list());
+		for (var change : added) {
+			if (inserted.contains(new Record(change.fact(), change.sourceKey()))) {
+				add(moves, change.fact(), change.contribution().get(), change.contribution().get().amount());
+			}
+			else { // a concurrent listener inserted it first: start again from its row
+				apply(change, moves);
+			}
+		}
+	}
+
+	private static String[] facts(Collection<Record> records) {
+		return records.stream().map(Record::fact).toArray(String[]::new);
+	}
+
+	private static String[] keys(Collection<Record> records) {
+		return records.stream().map(Record::sourceKey).toArray(String[]::new);
 	}
 
 	private void apply(Change change, Map<Daily, BigDecimal> moves) {

@@ -152,5 +152,26 @@ class LostRacesIntegrationTests {
 				.param("f", fact).query(Integer.class).single()).isEqualTo(3 * 600);
 		assertThat(jdbc.sql("select sum(amount) from targets.actual_daily where fact = :f and region_code = '330106'")
 				.param("f", fact).query(Integer.class).single()).isEqualTo(3 * 200);
+
+		// a replayed chunk changes nothing; one whose records no longer count (or moved day) moves the rollup back
+		var replay = new ArrayList<Rollups.Change>();
+		var undone = new ArrayList<Rollups.Change>();
+		for (int i = 0; i < 300; i++) {
+			replay.add(new Rollups.Change(fact, "0:a%03d".formatted(i), Optional.of(Contribution
+					.one(regions.get(i % 3), LocalDate.of(2026, 1, 1).plusDays(i % 40), "a" + i))));
+			undone.add(new Rollups.Change(fact, "1:a%03d".formatted(i), i < 150 ? Optional.empty()
+					: Optional.of(Contribution.one(regions.get(i % 3), LocalDate.of(2025, 6, 1), "a" + i))));
+		}
+		transactions.executeWithoutResult(s -> rollups.setAll(replay));
+		transactions.executeWithoutResult(s -> rollups.setAll(undone));
+		assertThat(jdbc.sql("select sum(amount) from targets.actual_daily where fact = :f and region_code = '330000'")
+				.param("f", fact).query(Integer.class).single()).isEqualTo(3 * 600 - 150);
+		assertThat(jdbc.sql("""
+				select sum(amount) from targets.actual_daily where fact = :f and region_code = '330000'
+				  and day = date '2025-06-01'
+				""").param("f", fact).query(Integer.class).single()).isEqualTo(150);
+		rollups.rebuild();
+		assertThat(jdbc.sql("select sum(amount) from targets.actual_daily where fact = :f and region_code = '330000'")
+				.param("f", fact).query(Integer.class).single()).isEqualTo(3 * 600 - 150);
 	}
 }
