@@ -89,12 +89,12 @@ class SeekerImportIntegrationTests {
 
 		// REC-2, X-5 (issue 18): a certificate imported later (a chunk of a file, one event) becomes the seeker's skill
 		var certificates = imports.run("shaoxing", "certificates", "seeker-certificates.csv", ("证书编号,姓名,身份证号,证书类型,"
-				+ "职业编码,技能等级,发证机构,发证日期\nSEEKER-2026-01,钱求职," + newcomer + ",职业技能等级证书,6-18-01-01,高级工,"
+				+ "职业编码,技能等级,发证机构,发证日期\nQZ2026000001,钱求职," + newcomer + ",职业技能等级证书,4-10-01-03,高级工,"
 				+ "绍兴市职业技能鉴定中心,2026-05-20\n").getBytes(StandardCharsets.UTF_8));
 		assertThat(certificates).containsEntry("acceptedRows", 1);
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql("""
 				select count(*) from recruitment.seeker_skill k join recruitment.seeker s on s.person_id = k.person_id
-				where s.person_index = :i and k.occupation_code = '6-18-01-01'""").param("i", index)
+				where s.person_index = :i and k.occupation_code = '4-10-01-03'""").param("i", index)
 				.query(Long.class).single() == 1);
 	}
 
