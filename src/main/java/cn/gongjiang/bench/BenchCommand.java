@@ -310,9 +310,10 @@ class BenchCommand implements ApplicationRunner {
 		var copyCpu = (cpuCopied[0] - cpuCopyStart[0] + cpuCopied[1] - cpuCopyStart[1]) * 1e6 / rows;
 		var copyRate = rows / copySeconds;
 		// what a person costs on disk (what one machine holds): the register with its indexes and the archive entry
-		// the import wrote, against the raw-copied table
+		// the import wrote (a partitioned table's size is its partitions'), against the raw-copied table
 		var bytes = jdbc.sql("""
-				select pg_total_relation_size('registry.person') + pg_total_relation_size('registry.person_event')
+				select pg_total_relation_size('registry.person')
+				       + (select sum(pg_total_relation_size(relid)) from pg_partition_tree('registry.person_event'))
 				""").query(Long.class).single();
 		var perPerson = bytes / (double) rows;
 		return List.of(new Result("import.persons.csv", "rows/s", importRate,
