@@ -65,8 +65,27 @@ class ConsolePagesBench {
 			var link = NEXT.matcher(page.body());
 			next = link.find() ? link.group(1).replace("&amp;", "&") : "/persons";
 		}
-		return List.of(versusBare(http, port, paths.subList(0, calls), number, "console.persons.page.p95",
+		var walk = paths.subList(0, calls);
+		var timings = timed(http, port, walk, number);
+		var results = new ArrayList<BenchCommand.Result>();
+		results.add(result(timings, "console.persons.page.p95",
 				String.format("p95 < 200 ms over %,d persons (province officer)", persons)));
+		// the same calls by kind, for information: which of them makes the tail
+		for (var kind : List.of("paging", "county", "name")) {
+			var chosen = new ArrayList<Integer>();
+			for (int i = 0; i < walk.size(); i++) {
+				var path = walk.get(i);
+				var of = path.contains("region=") ? "county" : path.contains("name=") ? "name" : "paging";
+				if (of.equals(kind)) {
+					chosen.add(i);
+				}
+			}
+			var product = chosen.stream().mapToDouble(i -> timings[0][i]).toArray();
+			var bare = chosen.stream().mapToDouble(i -> timings[1][i]).toArray();
+			results.add(result(new double[][] { product, bare }, "console.persons.page." + kind + ".p95",
+					String.format("(for information: %d of the calls above)", chosen.size())));
+		}
+		return results;
 	}
 
 	/**
@@ -123,6 +142,11 @@ class ConsolePagesBench {
 	/** Each path timed alone and the bare endpoint after it, in turns so that a checkpoint hits both alike. */
 	private static BenchCommand.Result versusBare(HttpClient http, int port, List<String> paths, String number,
 			String name, String goal) throws Exception {
+		return result(timed(http, port, paths, number), name, goal);
+	}
+
+	/** Milliseconds of each path and of the bare endpoint called after it: {product, bare}. */
+	private static double[][] timed(HttpClient http, int port, List<String> paths, String number) throws Exception {
 		for (int i = 0; i < 20; i++) {
 			get(http, port, paths.get(i % paths.size()));
 			get(http, port, "/bench/certificate?number=" + number);
@@ -140,11 +164,15 @@ class ConsolePagesBench {
 			get(http, port, "/bench/certificate?number=" + number);
 			bare[i] = (System.nanoTime() - start) / 1e6;
 		}
-		var p95 = p95(product);
-		var bareP95 = p95(bare);
+		return new double[][] { product, bare };
+	}
+
+	private static BenchCommand.Result result(double[][] timings, String name, String goal) {
+		var p95 = p95(timings[0]);
+		var bareP95 = p95(timings[1]);
 		log.info("{}: p95 {} ms (bare endpoint {} ms)", name, p95, bareP95);
 		return new BenchCommand.Result(name, "ms", p95, "bare endpoint, same server, p95", bareP95, p95 / bareP95,
-				goal, p95 < 200);
+				goal, goal.startsWith("(for information") || p95 < 200);
 	}
 
 	private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
