@@ -105,8 +105,12 @@ class GenerateCommand implements ApplicationRunner {
 			}
 			// --trainees=N: only the first classes, N trainees, when the whole scale's training does not fit the time
 			var trainees = Integer.parseInt(BenchCommand.option(args, "trainees", String.valueOf(sizes.enrolments())));
-			var trained = training.load(generator, sizes,
-					(trainees + Generator.TRAINEES_PER_CLASS - 1) / Generator.TRAINEES_PER_CLASS, work, true);
+			// --enrolment-files-from=P: a run on this folder opened the classes, wrote the files in --work and
+			// imported the enrolment files of the providers before P (a load stopped during its enrolment files)
+			var from = BenchCommand.option(args, "enrolment-files-from", null);
+			var trained = from != null ? training.resume(generator, work, Integer.parseInt(from), true)
+					: training.load(generator, sizes,
+							(trainees + Generator.TRAINEES_PER_CLASS - 1) / Generator.TRAINEES_PER_CLASS, work, true);
 			System.out.printf("training: %,d classes, %,d enrolled by real name, %,d attendance rows uploaded, %,d "
 					+ "completed, %,d not; seconds: opening %.0f, enrolment files %.0f, attendance files %.0f, "
 					+ "completing %.0f%n", trained.classes(), trained.enrolled(), trained.attendanceRows(),

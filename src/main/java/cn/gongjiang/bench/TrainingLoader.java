@@ -13,12 +13,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
+import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.writer.CsvWriter;
 
 import cn.gongjiang.imports.BulkImport;
@@ -74,7 +76,6 @@ class TrainingLoader {
 		var classCount = Math.min(classLimit, sizes.classes());
 		var opened = new TreeMap<Integer, List<Long>>();
 		var bar = showProgress ? new ProgressBar("opening classes", classCount) : ProgressBar.silent();
-		int enrolled = 0;
 		var started = System.nanoTime();
 		// each provider's files are written as its classes open: 5 M trainees make 20 M attendance rows
 		try (var trainees = new ProviderFiles(work, "class-trainees", "班级编号", "姓名", "身份证号");
@@ -104,36 +105,73 @@ class TrainingLoader {
 			}
 			trainees.close();
 			present.close();
-			var classesOpen = System.nanoTime();
-			for (var e : trainees.written().entrySet()) {
-				enrolled += upload(provider(generator.providerCode(e.getKey())), "class-trainees", e.getValue());
-			}
-			var enrolledAt = System.nanoTime();
-			int attendanceRows = 0;
-			for (var e : present.written().entrySet()) {
-				attendanceRows += upload(provider(generator.providerCode(e.getKey())), "attendance", e.getValue());
-			}
-			var attendedAt = System.nanoTime();
-			var completing = showProgress ? new ProgressBar("completing classes", classCount) : ProgressBar.silent();
-			int done = 0;
-			for (var e : opened.entrySet()) {
-				var provider = provider(generator.providerCode(e.getKey()));
-				for (var id : e.getValue()) {
-					attendance.complete(provider, id);
-					completing.show(++done);
-				}
-			}
-			var completedAt = System.nanoTime();
-			int completed = 0, notCompleted = 0;
-			for (var e : opened.entrySet()) {
-				var counts = enrolments.statusCounts(provider(generator.providerCode(e.getKey())), e.getValue());
-				completed += counts.getOrDefault("COMPLETED", 0);
-				notCompleted += counts.getOrDefault("NOT_COMPLETED", 0);
-			}
-			return new Loaded(classCount, enrolled, attendanceRows, completed, notCompleted, new Seconds(
-					(classesOpen - started) / 1e9, (enrolledAt - classesOpen) / 1e9, (attendedAt - enrolledAt) / 1e9,
-					(completedAt - attendedAt) / 1e9));
+			return uploadAndComplete(generator, classCount, opened, trainees.written(), present.written(), started,
+					showProgress);
 		}
+	}
+
+	/**
+	 * The second part of a load whose classes a previous run opened and whose files it wrote in {@code work}, from the
+	 * enrolment file of provider {@code fromProvider} on (those before it were imported): a province load in two parts
+	 * when the first was stopped. The classes are read back from the enrolment files.
+	 */
+	Loaded resume(Generator generator, Path work, int fromProvider, boolean showProgress) throws Exception {
+		var started = System.nanoTime();
+		var traineeFiles = new TreeMap<Integer, Path>();
+		var attendanceFiles = new TreeMap<Integer, Path>();
+		var opened = new TreeMap<Integer, List<Long>>();
+		for (int p = 0; p < Generator.TRAINING_PROVIDERS; p++) {
+			var enrolment = work.resolve("class-trainees-" + p + ".csv");
+			if (!Files.exists(enrolment)) {
+				continue;
+			}
+			var ids = new LinkedHashSet<Long>();
+			try (var csv = CsvReader.builder().ofCsvRecord(enrolment)) {
+				csv.stream().skip(1).forEach(r -> ids.add(Long.valueOf(r.getField(0))));
+			}
+			opened.put(p, List.copyOf(ids));
+			if (p >= fromProvider) {
+				traineeFiles.put(p, enrolment);
+			}
+			attendanceFiles.put(p, work.resolve("attendance-" + p + ".csv"));
+		}
+		var classCount = opened.values().stream().mapToInt(List::size).sum();
+		return uploadAndComplete(generator, classCount, opened, traineeFiles, attendanceFiles, started, showProgress);
+	}
+
+	private Loaded uploadAndComplete(Generator generator, int classCount, Map<Integer, List<Long>> opened,
+			Map<Integer, Path> traineeFiles, Map<Integer, Path> attendanceFiles, long started, boolean showProgress)
+			throws Exception {
+		int enrolled = 0;
+		var classesOpen = System.nanoTime();
+		for (var e : traineeFiles.entrySet()) {
+			enrolled += upload(provider(generator.providerCode(e.getKey())), "class-trainees", e.getValue());
+		}
+		var enrolledAt = System.nanoTime();
+		int attendanceRows = 0;
+		for (var e : attendanceFiles.entrySet()) {
+			attendanceRows += upload(provider(generator.providerCode(e.getKey())), "attendance", e.getValue());
+		}
+		var attendedAt = System.nanoTime();
+		var completing = showProgress ? new ProgressBar("completing classes", classCount) : ProgressBar.silent();
+		int done = 0;
+		for (var e : opened.entrySet()) {
+			var provider = provider(generator.providerCode(e.getKey()));
+			for (var id : e.getValue()) {
+				attendance.complete(provider, id);
+				completing.show(++done);
+			}
+		}
+		var completedAt = System.nanoTime();
+		int completed = 0, notCompleted = 0;
+		for (var e : opened.entrySet()) {
+			var counts = enrolments.statusCounts(provider(generator.providerCode(e.getKey())), e.getValue());
+			completed += counts.getOrDefault("COMPLETED", 0);
+			notCompleted += counts.getOrDefault("NOT_COMPLETED", 0);
+		}
+		return new Loaded(classCount, enrolled, attendanceRows, completed, notCompleted, new Seconds(
+				(classesOpen - started) / 1e9, (enrolledAt - classesOpen) / 1e9, (attendedAt - enrolledAt) / 1e9,
+				(completedAt - attendedAt) / 1e9));
 	}
 
 	/** One provider's file of a kind for all its classes, uploaded as the provider would; the rows it accepted. */
