@@ -181,15 +181,18 @@ class ClassTraineeImport extends StagedImport {
 				order by s.row_number, o.class_id
 				""").param("job", job).query((rs, i) -> onRecord.put(rs.getInt(1), rs.getLong(2))).list();
 		// which classes overlap each other among those the file puts one trainee in: only such pairs are asked, since
-		// every pair of a provider's classes was quadratic (10,000 classes a file: 308 s and 2.3 M pairs at province)
+		// every pair of a provider's classes was quadratic (10,000 classes a file: 308 s and 2.3 M pairs at province).
+		// Grouped, not a self-join: the staging table is rarely analyzed when this runs, and a nested loop over it
+		// on a stale estimate was quadratic again.
 		var overlapping = new HashSet<String>();
 		jdbc.sql("""
-				with pair as (
+				with trainee as (
+				    select array_agg(distinct class_id) as classes from training.class_trainee_staging
+				    where job_id = :job and not replay group by person_index having count(distinct class_id) > 1),
+				pair as (
 				    select distinct a.class_id as first, b.class_id as second
-				    from training.class_trainee_staging a
-				    join training.class_trainee_staging b on b.job_id = a.job_id and b.person_index = a.person_index
-				         and b.class_id <> a.class_id and not b.replay
-				    where a.job_id = :job and not a.replay)
+				    from trainee t cross join unnest(t.classes) a(class_id) cross join unnest(t.classes) b(class_id)
+				    where a.class_id <> b.class_id)
 				select p.first, p.second from pair p
 				where exists (select 1 from training.class_session x
 				              join training.class_session y on y.class_id = p.second
