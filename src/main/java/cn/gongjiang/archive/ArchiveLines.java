@@ -49,7 +49,7 @@ class ArchiveLines {
 		jdbc.sql("""
 				insert into archive.line (person_id, occurred_on, kind, detail, source)
 				values (:person, :on, :kind, cast(:detail as jsonb), :source)
-				on conflict (person_id, occurred_on, kind, source, md5(detail::text)) do nothing
+				on conflict (person_id, occurred_on, kind, source, jsonb_hash_extended(detail, 0)) do nothing
 				""").param("person", line.personId()).param("on", line.on()).param("kind", line.kind())
 				.param("detail", JSON.writeValueAsString(line.detail())).param("source", line.source()).update();
 	}
@@ -95,11 +95,7 @@ class ArchiveLines {
 	private static void copy(Connection connection, List<Line> lines) throws SQLException {
 		try (var rows = CopyRows.into(connection, "archive.line (person_id, occurred_on, kind, detail, source)")) {
 			for (var l : lines) {
-				rows.number(l.personId().value()).value(l.on()).text(l.kind()).written(out -> {
-					try (var generator = JSON.createGenerator(out)) {
-						JsonValues.write(generator, l.detail());
-					}
-				}).text(l.source()).endRow();
+				rows.number(l.personId().value()).value(l.on()).text(l.kind()).json(JSON, g -> JsonValues.write(g, l.detail())).text(l.source()).endRow();
 			}
 			rows.finish();
 		}

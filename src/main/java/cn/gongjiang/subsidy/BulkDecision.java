@@ -22,24 +22,27 @@ import cn.gongjiang.subsidy.decisions.CertificateDecider;
  * imported in bulk, or whose event was lost. Workers take disjoint sets of holders (a person is always decided by one
  * worker, in certificate order) and chunks of their certificates in id order, each decided by the same gathering and
  * rules as a single certificate and committed on its own; a stop loses at most a chunk's work and a re-run continues
- * (decided certificates are skipped).
+ * (decided certificates are skipped). A chunk is 2,000 certificates: large enough that its dozen statements cost
+ * little per certificate, small enough that the chunks in flight stay out of the JVM's old generation (at 5,000 the
+ * bulk run spent a third of its JVM time collecting them; BENCHMARKS.md, session 17).
  */
 @Service
 public class BulkDecision {
-
-	static final int CHUNK = 5_000;
 
 	private final CertificateRegister certificates;
 	private final CertificateDecider decider;
 	private final AuditLog audit;
 	private final int workers;
+	private final int chunk;
 
 	BulkDecision(CertificateRegister certificates, CertificateDecider decider, AuditLog audit,
-			@Value("${gongjiang.subsidy.bulk-workers:2}") int workers) {
+			@Value("${gongjiang.subsidy.bulk-workers:2}") int workers,
+			@Value("${gongjiang.subsidy.bulk-chunk:2000}") int chunk) {
 		this.certificates = certificates;
 		this.decider = decider;
 		this.audit = audit;
 		this.workers = Math.max(1, workers);
+		this.chunk = Math.max(1, chunk);
 	}
 
 	/** What a run did. */
@@ -69,13 +72,13 @@ public class BulkDecision {
 				running.add(pool.submit(() -> {
 					long after = 0;
 					while (true) {
-						var chunk = certificates.validAfter(after, CHUNK, workers, partition);
-						if (chunk.isEmpty()) {
+						var certificatesOfChunk = certificates.validAfter(after, chunk, workers, partition);
+						if (certificatesOfChunk.isEmpty()) {
 							return;
 						}
-						decided.addAndGet(decider.decide(chunk));
-						after = chunk.get(chunk.size() - 1).certificateId();
-						progress.accept(read.addAndGet(chunk.size()));
+						decided.addAndGet(decider.decide(certificatesOfChunk));
+						after = certificatesOfChunk.get(certificatesOfChunk.size() - 1).certificateId();
+						progress.accept(read.addAndGet(certificatesOfChunk.size()));
 					}
 				}));
 			}

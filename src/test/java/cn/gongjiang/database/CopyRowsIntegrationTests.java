@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.gongjiang.IntegrationTest;
+import cn.gongjiang.shared.JsonValues;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * X-5, issue 18: the bulk paths' rows streamed into COPY's text format come back exactly as written — text with the
@@ -68,6 +72,39 @@ class CopyRowsIntegrationTests {
 			assertThat(bytes.get(0)).containsExactly(0, 0xff, 0);
 			assertThat(bytes.get(1)).isNull();
 			assertThat(bytes.get(10)).containsExactly(0, 0xff, 10);
+			connection.rollback();
+		}
+	}
+
+	@Test
+	void documentsWrittenByTheCopysOneGeneratorAreStoredEachAsItsOwnGeneratorWritesIt() throws SQLException {
+		var json = JsonMapper.builder().build();
+		var documents = new ArrayList<Object>();
+		for (int i = 0; i < 3_000; i++) {
+			// some long enough that the generator's buffer and the copy's fill in the middle of a document
+			documents.add(i % 3 == 0 ? List.of(i, "第" + i + "行\t", Map.of("k", "x".repeat(i % 700)))
+					: Map.of("reason", "a \"quoted\" word\n", "n", i));
+		}
+		try (var connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (var create = connection.createStatement()) {
+				create.execute("create temporary table copy_documents (n integer, j json, k jsonb) on commit drop");
+			}
+			try (var rows = CopyRows.into(connection, "copy_documents (n, j, k)")) {
+				for (int i = 0; i < documents.size(); i++) {
+					var document = documents.get(i);
+					rows.value(i).json(json, g -> JsonValues.write(g, document))
+							.json(json, g -> JsonValues.write(g, document)).endRow();
+				}
+				assertThat(rows.finish()).isEqualTo(documents.size());
+			}
+			try (var query = connection.createStatement();
+					var rs = query.executeQuery("select n, j::text, k = cast(j::text as jsonb) from copy_documents order by n")) {
+				while (rs.next()) {
+					assertThat(rs.getString(2)).isEqualTo(json.writeValueAsString(documents.get(rs.getInt(1))));
+					assertThat(rs.getBoolean(3)).isTrue();
+				}
+			}
 			connection.rollback();
 		}
 	}

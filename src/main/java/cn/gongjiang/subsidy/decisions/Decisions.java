@@ -173,11 +173,7 @@ public class Decisions {
 			rows.text((String) document);
 		}
 		else if (document instanceof Document d) {
-			rows.written(out -> {
-				try (var generator = json.createGenerator(out)) {
-					d.write(generator);
-				}
-			});
+			rows.json(json, d::write);
 		}
 		else {
 			rows.written(out -> json.writeValue(out, document));
