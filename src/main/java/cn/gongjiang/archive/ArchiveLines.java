@@ -95,7 +95,8 @@ class ArchiveLines {
 	private static void copy(Connection connection, List<Line> lines) throws SQLException {
 		try (var rows = CopyRows.into(connection, "archive.line (person_id, occurred_on, kind, detail, source)")) {
 			for (var l : lines) {
-				rows.number(l.personId().value()).value(l.on()).text(l.kind()).json(JSON, g -> JsonValues.write(g, l.detail())).text(l.source()).endRow();
+				rows.number(l.personId().value()).value(l.on()).text(l.kind())
+						.json(JSON, g -> JsonValues.write(g, l.detail())).text(l.source()).endRow();
 			}
 			rows.finish();
 		}

@@ -57,8 +57,8 @@ public final class CopyRows implements AutoCloseable {
 
 	/**
 	 * Writes a text that is all ASCII (the codes, keys and numbers that are most of a bulk row's fields) straight into
-	 * the buffer, escaping as it goes, without the byte array of its UTF-8 (issue 18: half of a bulk decision's
-	 * allocation outside its JSON); false, with nothing written, for any other text.
+	 * the buffer, escaping as it goes, without the byte array of its UTF-8 (issue 18: 0.5 GB of the 13 GB a million
+	 * bulk decisions allocated); false, with nothing written, for any other text.
 	 */
 	private boolean asciiEscaped(String value) throws SQLException {
 		int length = value.length();
@@ -201,7 +201,8 @@ public final class CopyRows implements AutoCloseable {
 
 	/**
 	 * A JSON document field, written by {@code document} to one generator that serves every document of this copy
-	 * (issue 18: a generator made per document, three a decision, was a tenth of the bulk decision's allocation).
+	 * (issue 18: a generator made per document, three a decision, was ≈ 0.8 GB of the 13 GB a million bulk decisions
+	 * allocated).
 	 * Documents follow each other with nothing between them, as if each had its own generator. The first call's
 	 * {@code mapper} makes it (for values only data binding writes). Never NULL.
 	 */
