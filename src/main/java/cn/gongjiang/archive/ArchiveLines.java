@@ -49,7 +49,7 @@ class ArchiveLines {
 		jdbc.sql("""
 				insert into archive.line (person_id, occurred_on, kind, detail, source)
 				values (:person, :on, :kind, cast(:detail as jsonb), :source)
-				on conflict (person_id, occurred_on, kind, source, jsonb_hash_extended(detail, 0)) do nothing
+				on conflict (person_id, occurred_on, kind, source, detail_hash) do nothing
 				""").param("person", line.personId()).param("on", line.on()).param("kind", line.kind())
 				.param("detail", JSON.writeValueAsString(line.detail())).param("source", line.source()).update();
 	}
@@ -57,7 +57,7 @@ class ArchiveLines {
 	/**
 	 * Many lines in one {@code COPY} (a chunk of the bulk subsidy decision has one per certificate). {@code COPY}
 	 * cannot skip a line stored already; a redelivered chunk is rare, so it is tried plainly and, when it breaks the
-	 * one-line-per-report index, undone to a savepoint and written line by line, skipping those stored.
+	 * one-line-per-report primary key, undone to a savepoint and written line by line, skipping those stored.
 	 */
 	void addAll(List<Line> lines) {
 		if (lines.isEmpty()) {

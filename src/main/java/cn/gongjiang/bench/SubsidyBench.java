@@ -3,6 +3,7 @@ package cn.gongjiang.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,11 @@ class SubsidyBench {
 		var start = System.nanoTime();
 		// issue 18: whether the rate holds as the tables grow, a figure per million certificates read
 		var millions = new ConcurrentSkipListMap<Long, long[]>();
+		var logged = new AtomicLong();
 		var run = bulk.decideAll(read -> {
-			if (read % 100_000 == 0) {
+			// chunks differ in size (a worker's share of what was read): logged as each hundred thousand is passed
+			var step = read / 100_000;
+			if (step > logged.getAndAccumulate(step, Math::max)) {
 				log.info("subsidy: {} certificates decided", read);
 			}
 			if (read >= 1_000_000 && read < certificates) {
@@ -52,7 +56,7 @@ class SubsidyBench {
 		});
 		var end = System.nanoTime();
 		var seconds = (end - start) / 1e9;
-		millions.put(Long.MAX_VALUE, new long[] { certificates, end });
+		millions.put((certificates + 999_999L) / 1_000_000, new long[] { certificates, end });
 		// REG-4: the decisions' archive lines come after them, one event per chunk; a worker reads the decision when
 		// its line is on the archive, so that time is reported too (before issue 17 it was inside the decision)
 		var archivedSeconds = untilArchived(start);
@@ -90,9 +94,10 @@ class SubsidyBench {
 		var baselineRate = certificates / baselineSeconds;
 		var results = new ArrayList<BenchCommand.Result>();
 		var previous = new long[] { 0, start };
-		millions.values().forEach(mark -> {
+		// a mark is the first report past a million (chunks differ in size), named by that million
+		millions.forEach((million, mark) -> {
 			var millionRate = (mark[0] - previous[0]) / ((mark[1] - previous[1]) / 1e9);
-			results.add(new BenchCommand.Result("subsidy.decide.to" + (mark[0] + 999_999) / 1_000_000 + "M", "cert/s",
+			results.add(new BenchCommand.Result("subsidy.decide.to" + million + "M", "cert/s",
 					millionRate, "INSERT…SELECT of the decision rows", baselineRate, millionRate / baselineRate,
 					String.format("(for information: certificates %,d to %,d, %.1f s)", previous[0] + 1, mark[0],
 							(mark[1] - previous[1]) / 1e9), true));

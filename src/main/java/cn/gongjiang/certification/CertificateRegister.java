@@ -205,13 +205,10 @@ public class CertificateRegister {
 		return holderIndexes.isEmpty() ? Map.of() : certificates.forHolders(List.copyOf(holderIndexes));
 	}
 
-	/**
-	 * Valid certificates after an id, in id order, for deciding in bulk what was issued before a reaction existed;
-	 * one of {@code partitions} disjoint sets of holders, so that parallel workers never share a person.
-	 */
+	/** Valid certificates after an id, in id order, for deciding in bulk what was issued before a reaction existed. */
 	@Transactional(readOnly = true)
-	public List<CertificateIssued> validAfter(long afterId, int limit, int partitions, int partition) {
-		return certificates.validAfter(afterId, limit, partitions, partition);
+	public List<CertificateIssued> validAfter(long afterId, int limit) {
+		return certificates.validAfter(afterId, limit);
 	}
 
 	/** A valid certificate as a fact another module's rule can check (holder, type, grade, occupation). */

@@ -136,19 +136,15 @@ class Certificates {
 				""").param("id", id).param("reason", reason).param("on", on).update() == 1;
 	}
 
-	/**
-	 * Valid certificates after an id, in id order, as the facts a decision needs (SUB-3 back-deciding); only those of
-	 * one partition of holders (by the first byte of their keyed index), so that workers never share a holder.
-	 */
-	List<CertificateIssued> validAfter(long afterId, int limit, int partitions, int partition) {
+	/** Valid certificates after an id, in id order, as the facts a decision needs (SUB-3 back-deciding). */
+	List<CertificateIssued> validAfter(long afterId, int limit) {
 		return jdbc.sql("""
 				select id, number, holder_index, type, occupation_code, grade, issued_on, issuer,
 				       training_enrolment_id
 				from certification.certificate
-				where id > :after and status = 'VALID' and get_byte(holder_index, 0) % :partitions = :partition
+				where id > :after and status = 'VALID'
 				order by id limit :limit
-				""").param("after", afterId).param("limit", limit).param("partitions", partitions)
-				.param("partition", partition).query(Certificates::fact).list();
+				""").param("after", afterId).param("limit", limit).query(Certificates::fact).list();
 	}
 
 	Optional<CertificateIssued> validFact(String number) {

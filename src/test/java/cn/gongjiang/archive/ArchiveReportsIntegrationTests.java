@@ -122,6 +122,21 @@ class ArchiveReportsIntegrationTests {
 						"SUBSIDY REPLAY-C" + n);
 	}
 
+	/**
+	 * X-5 (issue 18): a line written goes into one index, the report's key, which is also what a person's archive is
+	 * read by (archive V5): person, day, kind, source and the hash of the values.
+	 */
+	@Test
+	void theReportsKeyIsTheLinesOneIndex() {
+		assertThat(jdbc.sql("""
+				select pg_get_indexdef(i.indexrelid) from pg_index i where i.indrelid = cast('archive.line' as regclass)
+				""").query(String.class).list()).singleElement().asString()
+				.contains("UNIQUE", "(person_id, occurred_on, kind, source, detail_hash)");
+		assertThat(jdbc.sql("""
+				select count(*) from archive.line where detail_hash is distinct from jsonb_hash_extended(detail, 0)
+				""").query(Long.class).single()).isZero();
+	}
+
 	@Autowired
 	ArchiveLines lines;
 

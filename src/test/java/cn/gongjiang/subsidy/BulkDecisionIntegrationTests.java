@@ -1,13 +1,17 @@
 package cn.gongjiang.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -90,6 +94,23 @@ class BulkDecisionIntegrationTests {
 		assertThat(again.decided()).isZero();
 		assertThat(jdbc.sql("select count(*) from subsidy.decision where certificate_number = any(:numbers)")
 				.param("numbers", numbers.toArray(String[]::new)).query(Long.class).single()).isEqualTo(numbers.size());
+	}
+
+	/** A worker that fails stops the run with its failure, also while the reader waits for room in its queue. */
+	@Test
+	void aWorkersFailureEndsTheRunInsteadOfLeavingTheReaderWaiting() {
+		var issued = LocalDate.now(clock).minusDays(2);
+		var trainee = trainee(3);
+		for (var occupation : List.of("6-18-01-01", "6-18-02-01", "4-10-01-01", "6-31-01-03", "6-18-01-01")) {
+			certificate(trainee, occupation, issued);
+		}
+		var failing = Mockito.mock(CertificateDecider.class);
+		Mockito.when(failing.decide(Mockito.anyList())).thenThrow(new IllegalStateException("decider down"));
+		// chunks of one: the failed worker's queue of two fills while undecided certificates remain to be read
+		var bulk = new BulkDecision(certificates, failing, audit, 2, 1);
+
+		assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> bulk.decideAll(read -> {
+		}))).isInstanceOf(IllegalStateException.class).hasMessage("decider down");
 	}
 
 	private record Trainee(RealName person, String masked, String name) {
