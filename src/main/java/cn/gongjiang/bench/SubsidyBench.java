@@ -40,6 +40,7 @@ class SubsidyBench {
 		generate(certificates, counties);
 		var cpu = ProcessCpu.of(jdbc);
 		var cpuStart = cpu.now();
+		var walStart = wal();
 		var start = System.nanoTime();
 		// issue 18: whether the rate holds as the tables grow, a figure per million certificates read
 		var millions = new ConcurrentSkipListMap<Long, long[]>();
@@ -61,6 +62,7 @@ class SubsidyBench {
 		// its line is on the archive, so that time is reported too (before issue 17 it was inside the decision)
 		var archivedSeconds = untilArchived(start);
 		var cpuDecided = cpu.now();
+		var walDecided = wal();
 		var decided = jdbc.sql("select count(*) from subsidy.decision where certificate_number like 'BENCH-%'")
 				.query(Long.class).single();
 		if (decided != certificates) {
@@ -77,6 +79,7 @@ class SubsidyBench {
 		jdbc.sql("drop table if exists public.bench_decision").update();
 		jdbc.sql("create table public.bench_decision (like subsidy.decision including all)").update();
 		var cpuBaselineStart = cpu.now();
+		var walBaselineStart = wal();
 		var baselineStart = System.nanoTime();
 		jdbc.sql("""
 				insert into public.bench_decision (scheme, business_key, certificate_id, certificate_number, holder_index,
@@ -89,6 +92,7 @@ class SubsidyBench {
 				""").update();
 		var baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
 		var cpuBaseline = cpu.now();
+		var walBaseline = wal();
 		jdbc.sql("drop table public.bench_decision").update();
 		var rate = certificates / seconds;
 		var baselineRate = certificates / baselineSeconds;
@@ -109,6 +113,11 @@ class SubsidyBench {
 		var decideDatabase = (cpuDecided[1] - cpuStart[1]) * 1e6 / certificates;
 		var baselineCpu = (cpuBaseline[0] - cpuBaselineStart[0] + cpuBaseline[1] - cpuBaselineStart[1]) * 1e6
 				/ certificates;
+		// for information: what each side wrote to the WAL (full-page images grow with the pages a write touches)
+		log.info("subsidy: WAL per 1,000: decision {} kB ({} full-page images, {} checkpoints), baseline {} kB ({}, {})",
+				(walDecided[0] - walStart[0]) / certificates, (walDecided[1] - walStart[1]) * 1000 / certificates,
+				walDecided[2] - walStart[2], (walBaseline[0] - walBaselineStart[0]) / certificates,
+				(walBaseline[1] - walBaselineStart[1]) * 1000 / certificates, walBaseline[2] - walBaselineStart[2]);
 		log.info("subsidy: CPU ms per 1,000: decision JVM {} + database {}; baseline {}", Math.round(decideJvm),
 				Math.round(decideDatabase), Math.round(baselineCpu));
 		results.add(new BenchCommand.Result("subsidy.decide.cpu", "CPU ms/1000 cert", decideJvm + decideDatabase,
@@ -124,6 +133,14 @@ class SubsidyBench {
 						String.format("(for information: until every decision is on the archive, %.1f s)", archivedSeconds),
 						true)));
 		return results;
+	}
+
+	/** The WAL written so far (bytes, full-page images) and the checkpoints begun. */
+	private long[] wal() {
+		return jdbc.sql("""
+				select w.wal_bytes::bigint, w.wal_fpi, b.checkpoints_timed + b.checkpoints_req
+				from pg_stat_wal w, pg_stat_bgwriter b
+				""").query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).single();
 	}
 
 	/** Seconds from {@code start} until the archive has taken every event published to it. */
