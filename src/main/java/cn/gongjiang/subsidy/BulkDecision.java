@@ -79,13 +79,14 @@ public class BulkDecision {
 				var queue = new ArrayBlockingQueue<List<CertificateIssued>>(2);
 				queues.add(queue);
 				running.add(pool.submit(() -> {
-					// an empty chunk is the reader's end
-					for (var certificatesOfChunk = queue.take(); !certificatesOfChunk.isEmpty(); certificatesOfChunk = queue
-						.take()) {
+					while (true) {
+						var certificatesOfChunk = queue.take();
+						if (certificatesOfChunk.isEmpty()) {
+							return null; // the reader's end
+						}
 						decided.addAndGet(decider.decide(certificatesOfChunk));
 						progress.accept(read.addAndGet(certificatesOfChunk.size()));
 					}
-					return null;
 				}));
 			}
 			long after = 0;
