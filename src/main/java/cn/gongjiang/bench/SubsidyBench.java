@@ -113,7 +113,8 @@ class SubsidyBench {
 		var decideDatabase = (cpuDecided[1] - cpuStart[1]) * 1e6 / certificates;
 		var baselineCpu = (cpuBaseline[0] - cpuBaselineStart[0] + cpuBaseline[1] - cpuBaselineStart[1]) * 1e6
 				/ certificates;
-		// for information: what each side wrote to the WAL (full-page images grow with the pages a write touches)
+		// for information: what each side wrote to the WAL (full-page images only where full_page_writes is on, which
+		// the throwaway bench database leaves off; checkpoints begun in between show whether one fell inside a side)
 		log.info("subsidy: WAL per 1,000: decision {} kB ({} full-page images, {} checkpoints), baseline {} kB ({}, {})",
 				(walDecided[0] - walStart[0]) / certificates, (walDecided[1] - walStart[1]) * 1000 / certificates,
 				walDecided[2] - walStart[2], (walBaseline[0] - walBaselineStart[0]) / certificates,

@@ -28,10 +28,11 @@ import cn.gongjiang.subsidy.decisions.CertificateDecider;
  * imported in bulk, or whose event was lost. One reader takes the certificates in id order, a chunk per worker at a
  * time, and hands each worker those of its holders (a person is always decided by one worker, in certificate order;
  * each row is read once, and the next chunk is read while the last is decided). Each chunk is decided by the same
- * gathering and rules as a single certificate and committed on its own; a stop loses at most a chunk's work and a re-run continues
- * (decided certificates are skipped). A chunk is 2,000 certificates: large enough that its dozen statements cost
- * little per certificate, small enough that the chunks in flight stay out of the JVM's old generation (at 5,000 they
- * outlived young collections: 7 s of collection pauses in a 60 s run, and a lower ratio; BENCHMARKS.md, session 17).
+ * gathering and rules as a single certificate and committed on its own; a stop loses at most a chunk's work and a
+ * re-run continues (decided certificates are skipped). A chunk is 2,000 certificates: large enough that its dozen
+ * statements cost little per certificate, small enough that the chunks in flight stay out of the JVM's old generation
+ * (at 5,000 they outlived young collections: 7 s of collection pauses in a 60 s run, and a lower ratio;
+ * BENCHMARKS.md, session 17).
  */
 @Service
 public class BulkDecision {
